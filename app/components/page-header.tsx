@@ -1,0 +1,35 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+export type Crumb = { to: string; label: string };
+
+export function PageHeader({
+  title,
+  crumbs = [],
+  subtitle,
+  actions,
+}: {
+  title: ReactNode;
+  crumbs?: Crumb[];
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <div className="page-header">
+      {crumbs.length > 0 ? (
+        <nav className="crumbs" aria-label="位置">
+          {crumbs.map((c) => (
+            <Link key={c.to} to={c.to}>
+              {c.label}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      <div className="page-title-row">
+        <h1>{title}</h1>
+        {actions ? <div className="page-actions">{actions}</div> : null}
+      </div>
+      {subtitle ? <p className="page-subtitle">{subtitle}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce
+    .number({ error: "PORT 必须是端口号 (PORT must be a port number)" })
+    .int()
+    .min(1, "PORT 必须在 1–65535 之间 (PORT must be 1–65535)")
+    .max(65535, "PORT 必须在 1–65535 之间 (PORT must be 1–65535)")
+    .default(3000),
+  DATA_DIR: z
+    .string()
+    .trim()
+    .min(1, "DATA_DIR 不能为空 (DATA_DIR must not be empty)")
+    .default("data"),
+  DATABASE_PATH: z.string().trim().min(1).optional(),
+  UPLOADS_DIR: z.string().trim().min(1).default("uploads"),
+  SESSION_SECRET: z
+    .string()
+    .min(32, "SESSION_SECRET 至少 32 个字符 (SESSION_SECRET needs at least 32 characters)")
+    .optional(),
+  SECURE_COOKIES: z
+    .enum(["true", "false"], { error: "SECURE_COOKIES 只能是 true 或 false" })
+    .default("false")
+    .transform((v) => v === "true"),
+});
+
+export type Env = {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  dataDir: string;
+  databasePath: string;
+  uploadsDir: string;
+  sessionSecret: string | undefined;
+  secureCookies: boolean;
+};
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`环境变量配置有误 (invalid environment):\n${lines.join("\n")}`);
+  }
+  const e = result.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    dataDir,
+    databasePath: path.resolve(e.DATABASE_PATH ?? path.join(dataDir, "yanshou.db")),
+    uploadsDir: path.resolve(e.UPLOADS_DIR),
+    sessionSecret: e.SESSION_SECRET,
+    secureCookies: e.SECURE_COOKIES,
+  };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Creates the data and uploads folders; fails with a clear message when they are not writable. */
+export function ensureDataDirs(e: Env = env()): void {
+  for (const dir of [e.dataDir, path.dirname(e.databasePath), e.uploadsDir]) {
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.accessSync(dir, fs.constants.W_OK);
+    } catch (error) {
+      throw new EnvError(`无法写入数据目录 ${dir} (data folder not writable): ${String(error)}`);
+    }
+  }
+}

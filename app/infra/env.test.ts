@@ -1,0 +1,30 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env.server";
+
+describe("environment", () => {
+  it("defaults to port 3000, ./data and ./uploads", () => {
+    const e = parseEnv({});
+    expect(e.port).toBe(3000);
+    expect(e.databasePath).toBe(path.resolve("data", "yanshou.db"));
+    expect(e.uploadsDir).toBe(path.resolve("uploads"));
+    expect(e.secureCookies).toBe(false);
+  });
+
+  it("takes PORT, DATA_DIR and DATABASE_PATH from the environment", () => {
+    const e = parseEnv({ PORT: "8080", DATA_DIR: "/srv/ys", UPLOADS_DIR: "/srv/files" });
+    expect(e).toMatchObject({
+      port: 8080,
+      databasePath: "/srv/ys/yanshou.db",
+      uploadsDir: "/srv/files",
+    });
+    expect(parseEnv({ DATABASE_PATH: "/x/y.db" }).databasePath).toBe("/x/y.db");
+  });
+
+  it("explains bad values in Chinese and English", () => {
+    expect(() => parseEnv({ PORT: "abc" })).toThrow(EnvError);
+    expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT 必须在 1–65535 之间/);
+    expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET 至少 32 个字符/);
+    expect(() => parseEnv({ SECURE_COOKIES: "yes" })).toThrow(/SECURE_COOKIES/);
+  });
+});

@@ -1,0 +1,29 @@
+import type { z } from "zod";
+
+/** Parses a form with a zod schema; the first message per field, in Chinese, for the UI. */
+export function parseForm<T extends z.ZodType>(
+  schema: T,
+  form: FormData,
+): { ok: true; data: z.infer<T> } | { ok: false; errors: Record<string, string> } {
+  const result = schema.safeParse(Object.fromEntries(form));
+  if (result.success) return { ok: true, data: result.data };
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.join(".") || "form";
+    errors[key] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+/** Only same-site paths; anything else (//host, https://…) goes home. */
+export function safeRedirect(to: unknown, fallback = "/"): string {
+  if (
+    typeof to !== "string" ||
+    !to.startsWith("/") ||
+    to.startsWith("//") ||
+    to.startsWith("/\\")
+  ) {
+    return fallback;
+  }
+  return to;
+}

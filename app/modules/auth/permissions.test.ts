@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import {
+  ACTIONS,
+  type Action,
+  PERMISSIONS,
+  permits,
+  ROLES,
+  type Role,
+  type Scope,
+  scopeFor,
+} from "./permissions";
+
+// The expected matrix, written out by hand: a change to PERMISSIONS must change this table too.
+const A = "any" as const;
+const O = "own" as const;
+const _ = null;
+const EXPECTED: Record<Action, Record<Role, Scope | null>> = {
+  "project.view": {
+    admin: A,
+    bureau: A,
+    supervisor: A,
+    contractor: A,
+    owner: A,
+    designer: A,
+    street: A,
+  },
+  "compound.view": {
+    admin: A,
+    bureau: A,
+    supervisor: A,
+    contractor: O,
+    owner: A,
+    designer: A,
+    street: O,
+  },
+  "workType.view": {
+    admin: A,
+    bureau: A,
+    supervisor: A,
+    contractor: A,
+    owner: A,
+    designer: A,
+    street: A,
+  },
+  "checklist.publish": {
+    admin: A,
+    bureau: _,
+    supervisor: _,
+    contractor: _,
+    owner: _,
+    designer: _,
+    street: _,
+  },
+  "organization.view": {
+    admin: A,
+    bureau: A,
+    supervisor: A,
+    contractor: O,
+    owner: A,
+    designer: O,
+    street: O,
+  },
+  "account.view": {
+    admin: O,
+    bureau: O,
+    supervisor: O,
+    contractor: O,
+    owner: O,
+    designer: O,
+    street: O,
+  },
+};
+
+describe("permission matrix", () => {
+  it("lists every action in the expectation table", () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(ACTIONS).sort());
+  });
+
+  for (const role of ROLES) {
+    for (const action of Object.keys(ACTIONS) as Action[]) {
+      it(`${role} × ${action} → ${EXPECTED[action][role] ?? "denied"}`, () => {
+        expect(scopeFor(role, action)).toBe(EXPECTED[action][role]);
+      });
+    }
+  }
+
+  it("grants nothing outside the declared actions", () => {
+    for (const role of ROLES) {
+      for (const action of Object.keys(PERMISSIONS[role])) expect(ACTIONS).toHaveProperty(action);
+    }
+  });
+});
+
+describe("permits", () => {
+  const contractor = { role: "contractor" as const, organizationId: "org-a" };
+  const supervisor = { role: "supervisor" as const, organizationId: "org-s" };
+
+  it("limits an own-scoped role to records of its organization", () => {
+    expect(permits(contractor, "compound.view", ["org-a"])).toBe(true);
+    expect(permits(contractor, "compound.view", ["org-b"])).toBe(false);
+    expect(permits(contractor, "compound.view", [])).toBe(false);
+  });
+
+  it("lets an any-scoped role act on every record", () => {
+    expect(permits(supervisor, "compound.view", ["org-b"])).toBe(true);
+  });
+
+  it("denies actions outside the role whatever the record", () => {
+    expect(permits(contractor, "checklist.publish")).toBe(false);
+    expect(permits(supervisor, "checklist.publish", ["org-s"])).toBe(false);
+  });
+});

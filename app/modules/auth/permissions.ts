@@ -1,0 +1,80 @@
+/** Roles, actions and the permission matrix: pure data and functions, no I/O. */
+
+export const ROLES = [
+  "admin",
+  "bureau",
+  "supervisor",
+  "contractor",
+  "owner",
+  "designer",
+  "street",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "系统管理员",
+  bureau: "住建局",
+  supervisor: "监理工程师",
+  contractor: "施工单位",
+  owner: "建设单位",
+  designer: "设计单位",
+  street: "街道/社区",
+};
+
+/** Every action a loader or action may ask for, with what the 403 page tells the user. */
+export const ACTIONS = {
+  "project.view": "查看改造项目",
+  "compound.view": "查看小区及楼栋、单元、室外区域",
+  "workType.view": "查看工程类别及检查表",
+  "checklist.publish": "发布检查表新版本",
+  "organization.view": "查看单位及人员",
+  "account.view": "查看本人账号及登录设备",
+} as const;
+export type Action = keyof typeof ACTIONS;
+
+/**
+ * any: every record; own: records tied to the user's organization
+ * (a contractor's contracts, a street office's compounds, its own organization).
+ */
+export type Scope = "any" | "own";
+
+type Matrix = Record<Role, Partial<Record<Action, Scope>>>;
+
+const everyone = {
+  "project.view": "any",
+  "workType.view": "any",
+  "account.view": "own",
+} as const satisfies Partial<Record<Action, Scope>>;
+
+export const PERMISSIONS: Matrix = {
+  admin: {
+    ...everyone,
+    "compound.view": "any",
+    "checklist.publish": "any",
+    "organization.view": "any",
+  },
+  bureau: { ...everyone, "compound.view": "any", "organization.view": "any" },
+  supervisor: { ...everyone, "compound.view": "any", "organization.view": "any" },
+  owner: { ...everyone, "compound.view": "any", "organization.view": "any" },
+  designer: { ...everyone, "compound.view": "any", "organization.view": "own" },
+  contractor: { ...everyone, "compound.view": "own", "organization.view": "own" },
+  street: { ...everyone, "compound.view": "own", "organization.view": "own" },
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function scopeFor(role: Role, action: Action): Scope | null {
+  return PERMISSIONS[role][action] ?? null;
+}
+
+export type Actor = { role: Role; organizationId: string };
+
+/** Whether the actor may act on a record owned by the given organizations (none = not org-bound). */
+export function permits(actor: Actor, action: Action, ownerOrgIds?: readonly string[]): boolean {
+  const scope = scopeFor(actor.role, action);
+  if (scope === null) return false;
+  if (scope === "any" || ownerOrgIds === undefined) return true;
+  return ownerOrgIds.includes(actor.organizationId);
+}

@@ -1,0 +1,66 @@
+import type { Db } from "~/infra/db.server";
+import type { ChecklistData, ChecklistDataItem, WorkTypePlaces } from "./data-file";
+
+export function itemRowFromData(item: ChecklistDataItem, seq: number) {
+  return {
+    code: item.id,
+    seq,
+    kind: item.kind,
+    textZh: item.textZh,
+    textEn: item.textEn,
+    method: item.method,
+    tolerance: item.tolerance,
+    numericUnit: item.numeric?.unit ?? null,
+    numericMin: item.numeric?.min ?? null,
+    numericMax: item.numeric?.max ?? null,
+    numericQuantity: item.numeric?.quantity ?? null,
+    numericTarget: item.numeric?.target ?? null,
+    numericCondition: item.numeric?.condition ?? null,
+    numericNote: item.numeric?.note ?? null,
+    lookupTable: item.lookupTable === undefined ? null : JSON.stringify(item.lookupTable),
+    samplePlan: item.samplePlan,
+    source: item.source,
+    verified: item.verified,
+  };
+}
+
+/**
+ * Loads work types and, for a work type that has none yet, checklist version 1.
+ * Existing versions are never touched: later corrections are published as new versions.
+ */
+export async function importChecklistData(db: Db, data: ChecklistData, places: WorkTypePlaces) {
+  let created = 0;
+  for (const [index, wt] of data.workTypes.entries()) {
+    const place = places[wt.code];
+    if (!place) throw new Error(`work-type-places.json has no entry for ${wt.code}`);
+    const fields = {
+      seq: index + 1,
+      nameZh: wt.nameZh,
+      nameEn: wt.nameEn,
+      division: wt.division,
+      standards: JSON.stringify(wt.standards),
+      lotDivision: wt.lotDivision,
+      placeKind: place.placeKind,
+      zoneKinds: JSON.stringify(place.zoneKinds),
+    };
+    await db.$transaction(async (tx) => {
+      const workType = await tx.workType.upsert({
+        where: { code: wt.code },
+        create: { code: wt.code, ...fields },
+        update: fields,
+        select: { id: true, _count: { select: { templates: true } } },
+      });
+      if (workType._count.templates > 0) return;
+      await tx.checklistTemplate.create({
+        data: {
+          workTypeId: workType.id,
+          version: 1,
+          changeNote: `初始版本，导入自《${data.meta.title}》`,
+          items: { create: wt.items.map((item, i) => itemRowFromData(item, i + 1)) },
+        },
+      });
+      created += 1;
+    });
+  }
+  return { workTypes: data.workTypes.length, templatesCreated: created };
+}

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import type { Db } from "~/infra/db.server";
+
+const stringList = z.array(z.string());
+export const parseStringList = (json: string) => stringList.parse(JSON.parse(json));
+
+export async function listWorkTypes(db: Db) {
+  const rows = await db.workType.findMany({
+    select: {
+      id: true,
+      code: true,
+      nameZh: true,
+      nameEn: true,
+      standards: true,
+      placeKind: true,
+      zoneKinds: true,
+      templates: {
+        select: {
+          version: true,
+          publishedAt: true,
+          items: { select: { kind: true } },
+        },
+        orderBy: { version: "desc" },
+        take: 1,
+      },
+    },
+    orderBy: { seq: "asc" },
+  });
+  return rows.map(({ templates, standards, zoneKinds, ...wt }) => {
+    const current = templates[0];
+    const items = current?.items ?? [];
+    return {
+      ...wt,
+      standards: parseStringList(standards),
+      zoneKinds: parseStringList(zoneKinds),
+      currentVersion: current?.version ?? null,
+      mainCount: items.filter((i) => i.kind === "main").length,
+      generalCount: items.filter((i) => i.kind === "general").length,
+    };
+  });
+}
+
+/** A work type with one checklist version (the current one unless `version` is given). */
+export async function getWorkTypeChecklist(db: Db, code: string, version?: number) {
+  const workType = await db.workType.findUnique({
+    where: { code },
+    select: {
+      id: true,
+      code: true,
+      nameZh: true,
+      nameEn: true,
+      division: true,
+      standards: true,
+      lotDivision: true,
+      placeKind: true,
+      templates: {
+        select: { version: true, publishedAt: true, changeNote: true },
+        orderBy: { version: "desc" },
+      },
+    },
+  });
+  if (!workType) return null;
+  const versions = workType.templates;
+  const chosen = version ?? versions[0]?.version;
+  if (chosen === undefined || !versions.some((v) => v.version === chosen)) return null;
+  const template = await db.checklistTemplate.findUniqueOrThrow({
+    where: { workTypeId_version: { workTypeId: workType.id, version: chosen } },
+    select: {
+      id: true,
+      version: true,
+      changeNote: true,
+      publishedAt: true,
+      publishedBy: { select: { displayName: true } },
+      items: {
+        select: {
+          id: true,
+          code: true,
+          seq: true,
+          kind: true,
+          textZh: true,
+          textEn: true,
+          method: true,
+          tolerance: true,
+          numericUnit: true,
+          numericMin: true,
+          numericMax: true,
+          numericQuantity: true,
+          numericTarget: true,
+          numericCondition: true,
+          samplePlan: true,
+          source: true,
+          verified: true,
+        },
+        orderBy: { seq: "asc" },
+      },
+    },
+  });
+  const { templates: _, standards, ...rest } = workType;
+  return {
+    workType: { ...rest, standards: parseStringList(standards) },
+    versions,
+    isCurrent: chosen === versions[0]?.version,
+    template,
+  };
+}
+
+export async function workTypesForPlace(db: Db, place: { placeKind: string; zoneKind?: string }) {
+  const all = await listWorkTypes(db);
+  return all.filter(
+    (wt) =>
+      wt.placeKind === place.placeKind &&
+      (place.zoneKind === undefined || wt.zoneKinds.includes(place.zoneKind)),
+  );
+}

@@ -1,0 +1,8 @@
+export const ORG_KIND_LABELS: Record<string, string> = {
+  bureau: "住建局",
+  owner: "建设单位",
+  supervisor: "监理单位",
+  design: "设计单位",
+  contractor: "施工单位",
+  street: "街道/社区",
+};

@@ -1,0 +1,9 @@
+import { notFound } from "~/modules/auth/require-user.server";
+
+export async function loader() {
+  notFound();
+}
+
+export default function NotFound() {
+  return null;
+}

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { type Action, ROLE_LABELS, scopeFor } from "~/modules/auth/permissions";
+import { requireUser } from "~/modules/auth/require-user.server";
+
+const NAV: { to: string; label: string; action: Action }[] = [
+  { to: "/projects", label: "项目", action: "project.view" },
+  { to: "/work-types", label: "检查表库", action: "workType.view" },
+  { to: "/organizations", label: "单位", action: "organization.view" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireUser(request, "account.view");
+  return {
+    user: {
+      displayName: user.displayName,
+      roleLabel: ROLE_LABELS[user.role],
+      organizationName: user.organizationName,
+    },
+    nav: NAV.filter((n) => scopeFor(user.role, n.action) !== null).map(({ to, label }) => ({
+      to,
+      label,
+    })),
+  };
+}
+
+export default function AppLayout() {
+  const { user, nav } = useLoaderData<typeof loader>();
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <NavLink to="/" className="brand">
+          验收
+        </NavLink>
+        <nav className="mainnav" aria-label="主导航">
+          {nav.map((n) => (
+            <NavLink key={n.to} to={n.to} prefetch="intent">
+              {n.label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="who">
+          <NavLink to="/account" className="who-link" title={user.organizationName}>
+            <span className="who-name">{user.displayName}</span>
+            <span className="who-role">{user.roleLabel}</span>
+          </NavLink>
+          <Form method="post" action="/logout">
+            <button type="submit" className="button button-quiet">
+              退出
+            </button>
+          </Form>
+        </div>
+      </header>
+      <main className="content">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}

@@ -1,0 +1,53 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { createDb } from "~/infra/db.server";
+import { EnvError, ensureDataDirs, env } from "~/infra/env.server";
+import { ROLE_LABELS } from "~/modules/auth/permissions";
+import { isSeeded, seedDemo } from "../prisma/seed/demo";
+import { DEMO_PASSWORD, USERS } from "../prisma/seed/demo-data";
+
+const prismaBin = path.resolve("node_modules", ".bin", "prisma");
+
+export async function prepareDatabase({ quiet = false } = {}) {
+  const e = env();
+  ensureDataDirs(e);
+  try {
+    execFileSync(prismaBin, ["migrate", "deploy"], {
+      stdio: "pipe",
+      env: { ...process.env, DATABASE_PATH: e.databasePath },
+    });
+  } catch (error) {
+    const output = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(
+      `数据库迁移失败 (migration failed):\n${output.stdout?.toString() ?? ""}${output.stderr?.toString() ?? ""}`,
+    );
+  }
+  const db = createDb(e.databasePath);
+  try {
+    // WAL lets the tablet's autosaves and others' reads proceed together; it persists in the file.
+    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    if (!(await isSeeded(db))) {
+      const result = await seedDemo(db);
+      if (!quiet) console.log(`演示数据已写入 (demo data seeded): ${result.workTypes} 个工程类别`);
+    }
+  } finally {
+    await db.$disconnect();
+  }
+  if (!quiet) console.log(`数据库 (database): ${e.databasePath}`);
+}
+
+export function printDemoSignIns() {
+  console.log(`\n演示账号 (demo sign-ins), 密码 (password) 均为: ${DEMO_PASSWORD}`);
+  for (const u of USERS) {
+    console.log(
+      `  ${u.username.padEnd(10)} ${ROLE_LABELS[u.role].padEnd(6, "　")} ${u.displayName} · ${u.title}`,
+    );
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  prepareDatabase().catch((error: unknown) => {
+    console.error(error instanceof EnvError ? error.message : error);
+    process.exit(1);
+  });
+}

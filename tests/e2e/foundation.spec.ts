@@ -1,0 +1,160 @@
+import { expect, test } from "@playwright/test";
+import { compoundLinks, expectTouchTargets, signIn } from "./support";
+
+test("a signed-out visitor is sent to the sign-in page", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("heading", { name: /验收/ })).toBeVisible();
+  await page.goto("/work-types");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fwork-types$/);
+});
+
+test("a wrong password gets one generic message and no session", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill("jianli");
+  await page.getByLabel("密码").fill("not-the-password");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("alert")).toHaveText("用户名或密码错误");
+  await page.getByLabel("用户名").fill("nobody-here");
+  await page.getByLabel("密码").fill("whatever");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("alert")).toHaveText("用户名或密码错误");
+  await page.goto("/projects");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("the supervisor walks project → compound → building → stairwell → checklist", async ({
+  page,
+}) => {
+  await signIn(page, "jianli");
+  await expect(
+    page.getByRole("heading", { name: "德江县2021年城镇老旧小区改造项目" }),
+  ).toBeVisible();
+  await expect(page.getByText("¥5,410 万元")).toBeVisible();
+  await expect(page.getByText("1,180 户")).toBeVisible();
+  for (const phase of ["调查摸底·规划设计", "组织实施", "竣工验收", "长效管理"]) {
+    await expect(page.locator(".phase", { hasText: phase })).toBeVisible();
+  }
+  await expectTouchTargets(page);
+
+  await page.getByRole("link", { name: /县农行老旧小区/ }).click();
+  await expect(page.getByRole("heading", { name: "县农行老旧小区" })).toBeVisible();
+  await expect(page.getByText("德江县鸿达建筑工程有限公司")).toBeVisible();
+  await expect(page.getByRole("link", { name: /主干道 A 段/ })).toBeVisible();
+  await expectTouchTargets(page);
+
+  await page.getByRole("link", { name: /^3栋/ }).click();
+  await expect(page.getByRole("heading", { name: "县农行老旧小区 3栋" })).toBeVisible();
+  await page.getByRole("link", { name: /2单元/ }).click();
+  await expect(page.getByRole("heading", { name: "县农行老旧小区 3栋 2单元" })).toBeVisible();
+  await page.getByRole("link", { name: /楼梯栏杆、扶手维修加固/ }).click();
+
+  await expect(page.getByRole("heading", { name: "楼梯栏杆、扶手维修加固" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /主控项目/ })).toBeVisible();
+  const m7 = page.locator("[data-code='SR-M7']");
+  await expect(m7).toContainText("≥ 1.05 m");
+  await expect(m7).toContainText("GB 50352-2019");
+  await expectTouchTargets(page);
+});
+
+test("the work-type library lists all twelve checklists with their item counts", async ({
+  page,
+}) => {
+  await signIn(page, "zhujianju");
+  await page.getByRole("link", { name: "检查表库" }).click();
+  await expect(page.locator(".card-grid > li")).toHaveCount(12);
+  await expect(page.getByRole("link", { name: /小区道路修复/ })).toContainText("主控项目");
+  await page.getByRole("link", { name: /化粪池/ }).click();
+  await expect(page.locator(".item")).toHaveCount(13);
+});
+
+test("a contractor sees only its own compound and gets 404 for the other's ids", async ({
+  page,
+  browser,
+}) => {
+  const supervisor = await browser.newPage();
+  await signIn(supervisor, "jianli");
+  const all = await compoundLinks(supervisor);
+  const otherCompound = all.县武装部老旧小区!;
+  await supervisor.goto(otherCompound);
+  const otherStairwell = await supervisor
+    .locator("a[href^='/stairwells/']")
+    .first()
+    .getAttribute("href");
+  const otherZone = await supervisor.locator("a[href^='/zones/']").first().getAttribute("href");
+  await supervisor.goto("/organizations");
+  const otherOrg = await supervisor
+    .getByRole("link", { name: /贵州黔东建设工程有限公司/ })
+    .getAttribute("href");
+  await supervisor.close();
+
+  await signIn(page, "shigong1");
+  expect(Object.keys(await compoundLinks(page))).toEqual(["县农行老旧小区"]);
+  for (const url of [otherCompound, otherStairwell!, otherZone!, otherOrg!]) {
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(404);
+    await expect(page.getByRole("heading", { name: "未找到" })).toBeVisible();
+    await expect(page.getByText("县武装部老旧小区")).toHaveCount(0);
+  }
+  await page.goto("/organizations");
+  await expect(page.locator(".card-list > li")).toHaveCount(1);
+  await expect(page.getByText("德江县鸿达建筑工程有限公司")).toBeVisible();
+});
+
+test("each role sees what it should", async ({ browser }) => {
+  const cases = [
+    {
+      username: "zhujianju",
+      compounds: ["县农行老旧小区", "县武装部老旧小区"],
+      nav: ["项目", "检查表库", "单位"],
+    },
+    {
+      username: "jianshe",
+      compounds: ["县农行老旧小区", "县武装部老旧小区"],
+      nav: ["项目", "检查表库", "单位"],
+    },
+    {
+      username: "sheji",
+      compounds: ["县农行老旧小区", "县武装部老旧小区"],
+      nav: ["项目", "检查表库", "单位"],
+    },
+    { username: "shigong2", compounds: ["县武装部老旧小区"], nav: ["项目", "检查表库", "单位"] },
+    { username: "anhua", compounds: ["县农行老旧小区"], nav: ["项目", "检查表库", "单位"] },
+    { username: "yushui", compounds: ["县武装部老旧小区"], nav: ["项目", "检查表库", "单位"] },
+    {
+      username: "admin",
+      compounds: ["县农行老旧小区", "县武装部老旧小区"],
+      nav: ["项目", "检查表库", "单位"],
+    },
+  ];
+  for (const c of cases) {
+    const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
+    await signIn(page, c.username);
+    expect(Object.keys(await compoundLinks(page)).sort(), c.username).toEqual(
+      [...c.compounds].sort(),
+    );
+    await expect(page.locator(".mainnav a")).toHaveText(c.nav);
+    await page.close();
+  }
+});
+
+test("signing out ends the session; another device can be signed out from the account page", async ({
+  browser,
+}) => {
+  const tablet = await browser.newPage();
+  const desktop = await browser.newPage({ userAgent: "Office-Desktop-e2e" });
+  await signIn(tablet, "sheji");
+  await signIn(desktop, "sheji");
+  await tablet.goto("/account");
+  await expect(tablet.locator("tbody tr", { hasText: "当前设备" })).toHaveCount(1);
+  const desktopRow = tablet.locator("tbody tr", { hasText: "Office-Desktop-e2e" });
+  await desktopRow.getByRole("button", { name: "退出该设备" }).click();
+  await expect(tablet.getByText("已退出该设备")).toBeVisible();
+  await desktop.goto("/projects");
+  await expect(desktop).toHaveURL(/\/login/);
+
+  await tablet.getByRole("button", { name: "退出" }).click();
+  await expect(tablet).toHaveURL(/\/login$/);
+  await tablet.goto("/projects");
+  await expect(tablet).toHaveURL(/\/login/);
+});

@@ -1,0 +1,37 @@
+import { expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
+
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("button", { name: "退出" })).toBeVisible();
+}
+
+/** Ids read from the pages themselves, as a user copying a link would. */
+export async function compoundLinks(page: Page): Promise<Record<string, string>> {
+  await page.goto("/");
+  const links = page.locator(".card-grid a[href^='/compounds/']");
+  const result: Record<string, string> = {};
+  for (const link of await links.all()) {
+    const name = (await link.locator(".card-title").textContent()) ?? "";
+    result[name] = (await link.getAttribute("href")) ?? "";
+  }
+  return result;
+}
+
+/** Every visible link and button in the page's content is at least 44 px tall and wide. */
+export async function expectTouchTargets(page: Page) {
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("a, button, input, select, summary")]
+      .filter((el) => el.offsetParent !== null && (el as HTMLInputElement).type !== "hidden")
+      .map((el) => ({
+        text: el.textContent?.trim() ?? el.getAttribute("name"),
+        box: el.getBoundingClientRect(),
+      }))
+      .filter(({ box }) => box.height < 44 || box.width < 44)
+      .map(({ text, box }) => `${text} ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+  expect(small).toEqual([]);
+}
