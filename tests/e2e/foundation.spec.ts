@@ -153,7 +153,7 @@ test("signing out ends the session; another device can be signed out from the ac
   await desktop.goto("/projects");
   await expect(desktop).toHaveURL(/\/login/);
 
-  await tablet.getByRole("button", { name: "退出" }).click();
+  await tablet.getByRole("button", { name: "退出", exact: true }).click();
   await expect(tablet).toHaveURL(/\/login$/);
   await tablet.goto("/projects");
   await expect(tablet).toHaveURL(/\/login/);

@@ -6,7 +6,7 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("button", { name: "退出" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "退出", exact: true })).toBeVisible();
 }
 
 /** Ids read from the pages themselves, as a user copying a link would. */
