@@ -12,6 +12,7 @@ export default defineConfig({
   server: { port: 3000 },
   plugins: [
     remix({
+      buildDirectory: process.env.BUILD_DIR ?? "build",
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

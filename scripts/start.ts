@@ -5,7 +5,7 @@ import { EnvError, env } from "~/infra/env.server";
 import { prepareDatabase, printDemoSignIns } from "./prepare-db";
 
 const bin = (name: string) => path.resolve("node_modules", ".bin", name);
-const serverBuild = path.resolve("build", "server", "index.js");
+const serverBuild = path.resolve(process.env.BUILD_DIR ?? "build", "server", "index.js");
 
 function newestMtime(entry: string): number {
   const stat = fs.statSync(entry, { throwIfNoEntry: false });

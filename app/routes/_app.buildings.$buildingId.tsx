@@ -3,19 +3,33 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/page-header";
 import { WorkTypeLinks } from "~/components/work-type-links";
 import { db } from "~/infra/db.server";
+import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { workTypesForPlace } from "~/modules/checklist/queries.server";
+import { lotsAtPlace } from "~/modules/lot/queries.server";
 import { getBuilding } from "~/modules/site/queries.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "compound.view");
   const building = await getBuilding(db(), params.buildingId ?? "", user, scope);
   if (!building) notFound("楼栋");
-  return { building, workTypes: await workTypesForPlace(db(), { placeKind: "building" }) };
+  return {
+    building,
+    workTypes: await workTypesForPlace(db(), { placeKind: "building" }),
+    lots: await lotsAtPlace(
+      db(),
+      { buildingId: building.id },
+      user,
+      scopeFor(user.role, "lot.view"),
+    ),
+    newLotQuery: scopeFor(user.role, "lot.create")
+      ? `placeKind=building&placeId=${building.id}`
+      : undefined,
+  };
 }
 
 export default function BuildingPage() {
-  const { building, workTypes } = useLoaderData<typeof loader>();
+  const { building, workTypes, lots, newLotQuery } = useLoaderData<typeof loader>();
   const { compound } = building;
   return (
     <>
@@ -43,7 +57,7 @@ export default function BuildingPage() {
       {workTypes.length > 0 ? (
         <>
           <h2>按楼栋验收的工程类别</h2>
-          <WorkTypeLinks workTypes={workTypes} />
+          <WorkTypeLinks workTypes={workTypes} lots={lots} newLotQuery={newLotQuery} />
         </>
       ) : null}
     </>

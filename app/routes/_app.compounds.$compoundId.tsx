@@ -2,7 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
+import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import { lotsOfCompound } from "~/modules/lot/queries.server";
+import { isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
 import { ZONE_KIND_LABELS, zoneKindLabel } from "~/modules/site/labels";
 import { getCompound } from "~/modules/site/queries.server";
 
@@ -14,11 +17,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "compound.view");
   const compound = await getCompound(db(), params.compoundId ?? "", user, scope);
   if (!compound) notFound("小区");
-  return { compound };
+  const lots = await lotsOfCompound(db(), compound.id, user, scopeFor(user.role, "lot.view"));
+  return { compound, lots };
 }
 
 export default function CompoundPage() {
-  const { compound } = useLoaderData<typeof loader>();
+  const { compound, lots } = useLoaderData<typeof loader>();
+  const byWorkType = new Map<string, typeof lots>();
+  for (const lot of lots)
+    byWorkType.set(lot.workType.nameZh, [...(byWorkType.get(lot.workType.nameZh) ?? []), lot]);
   const stairwellCount = compound.buildings.reduce((n, b) => n + b.stairwells.length, 0);
   const zoneKinds = Object.keys(ZONE_KIND_LABELS).filter((k) =>
     compound.zones.some((z) => z.kind === k),
@@ -40,6 +47,41 @@ export default function CompoundPage() {
           </p>
         ))}
       </section>
+
+      <h2>
+        检验批{" "}
+        <small>
+          已验收 {lots.filter((l) => l.status === "accepted").length} / 共 {lots.length} 个
+        </small>
+      </h2>
+      {lots.length === 0 ? (
+        <p className="empty">尚未新建检验批。在单元或室外区域页面选择工程类别即可新建。</p>
+      ) : (
+        <ul className="card-list lot-groups">
+          {[...byWorkType].map(([name, group]) => (
+            <li key={name} className="card">
+              <strong>
+                {name}{" "}
+                <small className="muted">
+                  已验收 {group.filter((l) => l.status === "accepted").length} / {group.length}
+                </small>
+              </strong>
+              <div className="chips">
+                {group.map((l) => (
+                  <Link
+                    key={l.id}
+                    className={`chip lot-chip status-${l.status}`}
+                    to={`/lots/${l.id}`}
+                  >
+                    {l.placeLabel} ·{" "}
+                    {isLotState(l.status) ? LOT_STATE_LABELS_ZH[l.status] : l.status}
+                  </Link>
+                ))}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
 
       <h2>楼栋与单元</h2>
       <ul className="building-list">

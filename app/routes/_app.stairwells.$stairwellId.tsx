@@ -3,19 +3,33 @@ import { useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/page-header";
 import { WorkTypeLinks } from "~/components/work-type-links";
 import { db } from "~/infra/db.server";
+import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { workTypesForPlace } from "~/modules/checklist/queries.server";
+import { lotsAtPlace } from "~/modules/lot/queries.server";
 import { getStairwell } from "~/modules/site/queries.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "compound.view");
   const stairwell = await getStairwell(db(), params.stairwellId ?? "", user, scope);
   if (!stairwell) notFound("单元");
-  return { stairwell, workTypes: await workTypesForPlace(db(), { placeKind: "stairwell" }) };
+  return {
+    stairwell,
+    workTypes: await workTypesForPlace(db(), { placeKind: "stairwell" }),
+    lots: await lotsAtPlace(
+      db(),
+      { stairwellId: stairwell.id },
+      user,
+      scopeFor(user.role, "lot.view"),
+    ),
+    newLotQuery: scopeFor(user.role, "lot.create")
+      ? `placeKind=stairwell&placeId=${stairwell.id}`
+      : undefined,
+  };
 }
 
 export default function StairwellPage() {
-  const { stairwell, workTypes } = useLoaderData<typeof loader>();
+  const { stairwell, workTypes, lots, newLotQuery } = useLoaderData<typeof loader>();
   const { building } = stairwell;
   const { compound } = building;
   return (
@@ -30,7 +44,7 @@ export default function StairwellPage() {
         subtitle={`楼道 ${stairwell.floors} 层 · ${stairwell.households} 户`}
       />
       <h2>本单元的检查工程类别</h2>
-      <WorkTypeLinks workTypes={workTypes} />
+      <WorkTypeLinks workTypes={workTypes} lots={lots} newLotQuery={newLotQuery} />
     </>
   );
 }

@@ -29,6 +29,11 @@ export const ACTIONS = {
   "checklist.publish": "发布检查表新版本",
   "organization.view": "查看单位及人员",
   "account.view": "查看本人账号及登录设备",
+  "lot.view": "查看检验批",
+  "lot.create": "新建检验批",
+  "lot.record": "填写检验批检查记录",
+  "lot.submit": "提交施工自检",
+  "lot.review": "监理验收签认、退回或撤销验收",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -52,13 +57,30 @@ export const PERMISSIONS: Matrix = {
     "compound.view": "any",
     "checklist.publish": "any",
     "organization.view": "any",
+    "lot.view": "any",
   },
-  bureau: { ...everyone, "compound.view": "any", "organization.view": "any" },
-  supervisor: { ...everyone, "compound.view": "any", "organization.view": "any" },
-  owner: { ...everyone, "compound.view": "any", "organization.view": "any" },
-  designer: { ...everyone, "compound.view": "any", "organization.view": "own" },
-  contractor: { ...everyone, "compound.view": "own", "organization.view": "own" },
-  street: { ...everyone, "compound.view": "own", "organization.view": "own" },
+  bureau: { ...everyone, "compound.view": "any", "organization.view": "any", "lot.view": "any" },
+  supervisor: {
+    ...everyone,
+    "compound.view": "any",
+    "organization.view": "any",
+    "lot.view": "any",
+    "lot.create": "any",
+    "lot.record": "any",
+    "lot.review": "any",
+  },
+  owner: { ...everyone, "compound.view": "any", "organization.view": "any", "lot.view": "any" },
+  designer: { ...everyone, "compound.view": "any", "organization.view": "own", "lot.view": "any" },
+  contractor: {
+    ...everyone,
+    "compound.view": "own",
+    "organization.view": "own",
+    "lot.view": "own",
+    "lot.create": "own",
+    "lot.record": "own",
+    "lot.submit": "own",
+  },
+  street: { ...everyone, "compound.view": "own", "organization.view": "own", "lot.view": "own" },
 };
 
 export function isRole(value: string): value is Role {

@@ -1,0 +1,346 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { numericLimitZh } from "~/modules/checklist/labels";
+import type { EntryInput } from "~/modules/lot/entry-types";
+import { parseDecimal } from "~/modules/lot/forms";
+import {
+  formatNumber,
+  type ItemVerdict,
+  judgePoint,
+  type LotRules,
+  type NumericSpec,
+} from "~/modules/lot/verdict";
+
+export type LotItemView = {
+  id: string;
+  code: string;
+  kind: "main" | "general";
+  seq: number;
+  textZh: string;
+  tolerance: string | null;
+  samplePlan: string;
+  source: string;
+  numeric: NumericSpec | null;
+  numericFields: {
+    numericUnit: string | null;
+    numericMin: number | null;
+    numericMax: number | null;
+    numericQuantity: string | null;
+    numericTarget: number | null;
+  };
+  numericCondition: string | null;
+  requiredSamples: number | null;
+};
+
+const RESULTS = [
+  { value: "pass", label: "合格" },
+  { value: "fail", label: "不合格" },
+  { value: "na", label: "不适用" },
+] as const;
+
+const STATUS_LABELS: Record<string, string> = {
+  pass: "合格",
+  fail: "不合格",
+  na: "不适用",
+  incomplete: "未完成",
+};
+
+/** One checklist item on the tablet: result, measured points judged on entry, note; autosaved. */
+export function LotItemCard({
+  item,
+  entry,
+  verdict,
+  rules,
+  editable,
+  onChange,
+  saveState,
+}: {
+  item: LotItemView;
+  entry: EntryInput;
+  verdict: ItemVerdict | undefined;
+  rules: LotRules;
+  editable: boolean;
+  onChange: (next: EntryInput, mode: "now" | "later") => void;
+  saveState: "saved" | "saving" | "dirty" | "error";
+}) {
+  const [pointText, setPointText] = useState("");
+  const [pointError, setPointError] = useState<string | null>(null);
+  const limit = numericLimitZh(item.numericFields);
+  const unit = item.numeric?.unit ?? "";
+  const needsDesign = item.numeric?.quantity === "deviationFromDesign";
+
+  function addPoint() {
+    const value = parseDecimal(pointText);
+    if (value === null) {
+      setPointError("请输入数字，例如 1.05");
+      return;
+    }
+    setPointError(null);
+    setPointText("");
+    onChange({ ...entry, points: [...entry.points, { value, serious: false }] }, "now");
+  }
+
+  const status = verdict?.status ?? "incomplete";
+  return (
+    <li
+      className={`lot-item item-${item.kind} lot-item-${status}`}
+      data-code={item.code}
+      data-status={status}
+      data-min={item.numeric?.min ?? undefined}
+      data-max={item.numeric?.max ?? undefined}
+      data-quantity={item.numeric?.quantity}
+      data-required={item.requiredSamples ?? undefined}
+      id={`item-${item.code}`}
+    >
+      <div className="item-head">
+        <span className="item-no">
+          {item.seq}
+          <small>{item.code}</small>
+        </span>
+        <div className="item-body">
+          <p className="item-text">{item.textZh}</p>
+          <p className="item-meta">
+            {limit ? (
+              <b className="limit">判定：{limit}</b>
+            ) : item.tolerance ? (
+              <b>{item.tolerance}</b>
+            ) : null}
+            {item.numericCondition ? (
+              <span className="muted">（适用：{item.numericCondition}）</span>
+            ) : null}
+            <span className="muted">检查数量：{item.samplePlan}</span>
+          </p>
+        </div>
+        <span className={`badge item-status status-${status}`}>{STATUS_LABELS[status]}</span>
+      </div>
+
+      <fieldset className="segmented" aria-label={`${item.code} 检查结果`}>
+        {RESULTS.map((r) => (
+          <button
+            key={r.value}
+            type="button"
+            className={
+              entry.result === r.value ? `seg seg-${r.value} seg-on` : `seg seg-${r.value}`
+            }
+            aria-pressed={entry.result === r.value}
+            disabled={!editable}
+            onClick={() =>
+              onChange({ ...entry, result: entry.result === r.value ? null : r.value }, "now")
+            }
+          >
+            {r.label}
+          </button>
+        ))}
+      </fieldset>
+
+      {item.numeric ? (
+        <div className="points">
+          {needsDesign ? (
+            <label className="inline-field">
+              <span>设计值 ({unit})</span>
+              <input
+                inputMode="decimal"
+                defaultValue={entry.designValue ?? ""}
+                disabled={!editable}
+                aria-label={`${item.code} 设计值`}
+                onBlur={(e) => {
+                  const v =
+                    e.currentTarget.value.trim() === ""
+                      ? null
+                      : parseDecimal(e.currentTarget.value);
+                  if (v !== entry.designValue) onChange({ ...entry, designValue: v }, "now");
+                }}
+              />
+            </label>
+          ) : null}
+          <ol className="point-list" aria-label={`${item.code} 实测点`}>
+            {entry.points.map((p, i) => {
+              const j = judgePoint(
+                p.value,
+                item.numeric as NumericSpec,
+                entry.designValue,
+                rules.maxDeviationFactor,
+              );
+              const ok = j.ok;
+              return (
+                <li
+                  // biome-ignore lint/suspicious/noArrayIndexKey: points are positional (点 1, 点 2…)
+                  key={i}
+                  className={ok === false ? "point point-bad" : ok ? "point point-ok" : "point"}
+                >
+                  <span>
+                    {i + 1}. {formatNumber(p.value)} {unit} {ok === false ? "✗" : ok ? "✓" : "?"}
+                  </span>
+                  {ok === false ? (
+                    <small>{j.boundZh}</small>
+                  ) : ok === null ? (
+                    <small>{j.messageZh}</small>
+                  ) : null}
+                  {editable ? (
+                    <button
+                      type="button"
+                      className="point-remove"
+                      aria-label={`删除第 ${i + 1} 点`}
+                      onClick={() =>
+                        onChange(
+                          { ...entry, points: entry.points.filter((_, k) => k !== i) },
+                          "now",
+                        )
+                      }
+                    >
+                      ×
+                    </button>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+          <p className="muted point-count">
+            已测 {entry.points.length} 点
+            {item.requiredSamples ? ` / 至少 ${item.requiredSamples} 点` : ""}
+            {verdict?.passRate !== undefined
+              ? ` · 合格率 ${Math.round(verdict.passRate * 100)}%`
+              : ""}
+          </p>
+          {editable ? (
+            <div className="point-add">
+              <input
+                inputMode="decimal"
+                enterKeyHint="done"
+                placeholder={`实测值 (${unit})`}
+                aria-label={`${item.code} 实测值`}
+                value={pointText}
+                aria-invalid={pointError ? true : undefined}
+                onChange={(e) => setPointText(e.currentTarget.value)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") {
+                    e.preventDefault();
+                    addPoint();
+                  }
+                }}
+              />
+              <button type="button" className="button" onClick={addPoint}>
+                添加实测点
+              </button>
+            </div>
+          ) : null}
+          {pointError ? <em className="field-error">{pointError}</em> : null}
+        </div>
+      ) : null}
+
+      <NoteField
+        value={entry.note ?? ""}
+        disabled={!editable}
+        label={`${item.code} 检查记录`}
+        onChange={(note) => onChange({ ...entry, note: note === "" ? null : note }, "later")}
+      />
+
+      {verdict && verdict.reasonsZh.length > 0 && status !== "pass" ? (
+        <ul className="item-reasons">
+          {verdict.reasonsZh.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      ) : null}
+      <p className={`save-state save-${saveState}`} aria-live="polite">
+        {saveState === "saving"
+          ? "保存中…"
+          : saveState === "error"
+            ? "保存失败，将重试"
+            : saveState === "dirty"
+              ? "待保存"
+              : ""}
+      </p>
+    </li>
+  );
+}
+
+function NoteField({
+  value,
+  disabled,
+  label,
+  onChange,
+}: {
+  value: string;
+  disabled: boolean;
+  label: string;
+  onChange: (v: string) => void;
+}) {
+  const [text, setText] = useState(value);
+  return (
+    <textarea
+      className="note"
+      rows={1}
+      placeholder="检查记录 / 备注"
+      aria-label={label}
+      value={text}
+      disabled={disabled}
+      onChange={(e) => {
+        setText(e.currentTarget.value);
+        onChange(e.currentTarget.value);
+      }}
+    />
+  );
+}
+
+/**
+ * Autosave for one item: immediate or debounced saves through its own fetcher, and the latest
+ * unsaved state re-sent with sendBeacon when the page is hidden (tablet sleeps, reload, close).
+ */
+export function useEntryAutosave(lotId: string, itemId: string) {
+  const fetcher = useFetcher<{ ok: boolean; message?: string }>({
+    key: `entry-${lotId}-${itemId}`,
+  });
+  const pending = useRef<EntryInput | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const sent = useRef<string | null>(null);
+  const [state, setState] = useState<"saved" | "saving" | "dirty" | "error">("saved");
+
+  const send = (entry: EntryInput) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    setState("saving");
+    sent.current = JSON.stringify(entry);
+    fetcher.submit(
+      { intent: "entry", entry: sent.current },
+      { method: "post", action: `/lots/${lotId}` },
+    );
+  };
+
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !fetcher.data) return;
+    if (!fetcher.data.ok) setState("error");
+    else if (JSON.stringify(pending.current) === sent.current) {
+      pending.current = null;
+      setState("saved");
+    }
+  }, [fetcher.state, fetcher.data]);
+
+  useEffect(() => {
+    const flush = () => {
+      if (!pending.current) return;
+      const body = new FormData();
+      body.set("intent", "entry");
+      body.set("entry", JSON.stringify(pending.current));
+      navigator.sendBeacon(`/lots/${lotId}`, body);
+    };
+    window.addEventListener("pagehide", flush);
+    const onHidden = () => document.visibilityState === "hidden" && flush();
+    document.addEventListener("visibilitychange", onHidden);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      document.removeEventListener("visibilitychange", onHidden);
+    };
+  }, [lotId]);
+
+  const save = (entry: EntryInput, mode: "now" | "later") => {
+    pending.current = entry;
+    if (mode === "now") send(entry);
+    else {
+      setState("dirty");
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => send(entry), 600);
+    }
+  };
+  return { save, state };
+}

@@ -1,0 +1,9 @@
+import type { ItemResult } from "./verdict";
+
+export type EntryInput = {
+  itemId: string;
+  result: ItemResult | null;
+  note: string | null;
+  designValue: number | null;
+  points: { value: number; serious: boolean }[];
+};

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/** One item's record as the tablet sends it (autosave); a JSON string inside the form. */
+export const EntrySchema = z.object({
+  itemId: z.string().min(1),
+  result: z.enum(["pass", "fail", "na"]).nullable(),
+  note: z
+    .string()
+    .max(2000, "备注不能超过 2000 字")
+    .nullable()
+    .transform((v) => (v?.trim() ? v.trim() : null)),
+  designValue: z.number({ error: "设计值必须是数字" }).finite().nullable(),
+  points: z
+    .array(
+      z.object({
+        value: z.number({ error: "实测值必须是数字" }).finite(),
+        serious: z.boolean().default(false),
+      }),
+    )
+    .max(500, "实测点过多"),
+});
+
+export const RecordsSchema = z.object({
+  recordsComplete: z
+    .enum(["on", "off"])
+    .default("off")
+    .transform((v) => v === "on"),
+  selfCheckNote: z
+    .string()
+    .max(2000, "说明不能超过 2000 字")
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : null)),
+});
+
+export const TransitionSchema = z.object({
+  intent: z.enum(["submit", "accept", "reject", "reopen"]),
+  reason: z
+    .string()
+    .max(2000, "原因不能超过 2000 字")
+    .optional()
+    .transform((v) => v?.trim() ?? null),
+});
+
+/** A decimal typed on a tablet: accepts "1.05", "1,05", " 1.05 ". */
+export function parseDecimal(text: string): number | null {
+  const cleaned = text.trim().replace(",", ".");
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(cleaned)) return null;
+  const n = Number(cleaned);
+  return Number.isFinite(n) ? n : null;
+}

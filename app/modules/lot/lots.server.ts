@@ -1,0 +1,331 @@
+import { createHash } from "node:crypto";
+import type { Db } from "~/infra/db.server";
+import { canonicalJson } from "~/modules/audit/canonical";
+import { recordEvent } from "~/modules/audit/record.server";
+import type { Actor, Scope } from "~/modules/auth/permissions";
+import { parseStringList } from "~/modules/checklist/queries.server";
+import { lotWhere } from "./access.server";
+import type { EntryInput } from "./entry-types";
+import { itemLabelZh } from "./labels";
+import { lotRulesForStandards } from "./rules.server";
+import {
+  computeLotVerdict,
+  type ItemResult,
+  type LotItemInput,
+  type LotRules,
+  type NumericSpec,
+  requiredSampleCount,
+} from "./verdict";
+import { decideLotTransition, isLotState, type LotAction } from "./workflow";
+
+type Viewer = Actor & { id: string };
+
+export class LotError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+const ITEM_SELECT = {
+  id: true,
+  code: true,
+  seq: true,
+  kind: true,
+  textZh: true,
+  method: true,
+  tolerance: true,
+  numericUnit: true,
+  numericMin: true,
+  numericMax: true,
+  numericQuantity: true,
+  numericTarget: true,
+  numericCondition: true,
+  samplePlan: true,
+  source: true,
+} as const;
+
+const LOT_SELECT = {
+  id: true,
+  number: true,
+  status: true,
+  placeKind: true,
+  placeLabel: true,
+  capacity: true,
+  capacityUnit: true,
+  plannedStart: true,
+  plannedEnd: true,
+  recordsComplete: true,
+  selfCheckNote: true,
+  lastReason: true,
+  contractorOrgId: true,
+  createdAt: true,
+  updatedAt: true,
+  submittedAt: true,
+  acceptedAt: true,
+  stairwellId: true,
+  zoneId: true,
+  buildingId: true,
+  compound: {
+    select: { id: true, name: true, code: true, project: { select: { id: true, name: true } } },
+  },
+  workType: { select: { code: true, nameZh: true, division: true, standards: true } },
+  template: {
+    select: { id: true, version: true, items: { select: ITEM_SELECT, orderBy: { seq: "asc" } } },
+  },
+  contractor: { select: { name: true } },
+  createdBy: { select: { displayName: true } },
+  submittedBy: { select: { displayName: true, title: true } },
+  acceptedBy: { select: { displayName: true, title: true } },
+  entries: {
+    select: {
+      itemId: true,
+      result: true,
+      note: true,
+      designValue: true,
+      points: { select: { value: true, serious: true }, orderBy: { seq: "asc" } },
+    },
+  },
+} as const;
+
+export async function getLot(db: Db, lotId: string, viewer: Actor, scope: Scope) {
+  const lot = await db.inspectionLot.findFirst({
+    where: { AND: [{ id: lotId }, lotWhere(viewer, scope)] },
+    select: LOT_SELECT,
+  });
+  if (!lot) return null;
+  return withVerdict(lot);
+}
+
+type LotRow = NonNullable<Awaited<ReturnType<typeof loadLotRow>>>;
+const loadLotRow = (db: Db, id: string) =>
+  db.inspectionLot.findUnique({ where: { id }, select: LOT_SELECT });
+
+export function numericOf(item: LotRow["template"]["items"][number]): NumericSpec | null {
+  if (!item.numericUnit || !item.numericQuantity) return null;
+  return {
+    unit: item.numericUnit,
+    min: item.numericMin,
+    max: item.numericMax,
+    quantity: item.numericQuantity,
+    target: item.numericTarget,
+    condition: item.numericCondition ?? undefined,
+  };
+}
+
+/** The verdict engine's input for a lot: template items in order, numbered within their kind. */
+export function verdictItems(lot: LotRow, rules: LotRules): LotItemInput[] {
+  const entries = new Map(lot.entries.map((e) => [e.itemId, e]));
+  const counters = { main: 0, general: 0 };
+  return lot.template.items.map((item) => {
+    const kind = item.kind === "main" ? "main" : "general";
+    counters[kind] += 1;
+    const entry = entries.get(item.id);
+    const numeric = numericOf(item);
+    return {
+      itemId: item.id,
+      kind,
+      seq: counters[kind],
+      labelZh: itemLabelZh(item.textZh),
+      numeric,
+      designValue: entry?.designValue ?? null,
+      requiredSamples: numeric
+        ? requiredSampleCount(item.samplePlan, lot.capacity ?? undefined, rules.minimumSampleSize)
+        : null,
+      result: (entry?.result as ItemResult | null | undefined) ?? null,
+      points: entry?.points ?? [],
+    };
+  });
+}
+
+function withVerdict(lot: LotRow) {
+  const standards = parseStringList(lot.workType.standards);
+  const rules = lotRulesForStandards(standards);
+  const items = verdictItems(lot, rules);
+  const verdict = computeLotVerdict({
+    rules,
+    lotCapacity: lot.capacity,
+    items,
+    recordsComplete: lot.recordsComplete,
+  });
+  return { lot, standards, rules, items, verdict };
+}
+
+export type LotDetail = NonNullable<Awaited<ReturnType<typeof getLot>>>;
+
+/** What a signature covers: the lot, its checklist version and every recorded value. */
+export function lotContentHash(detail: LotDetail): string {
+  const { lot, verdict } = detail;
+  const content = {
+    number: lot.number,
+    compound: lot.compound.code,
+    workType: lot.workType.code,
+    templateId: lot.template.id,
+    templateVersion: lot.template.version,
+    placeLabel: lot.placeLabel,
+    capacity: lot.capacity,
+    recordsComplete: lot.recordsComplete,
+    entries: [...lot.entries]
+      .sort((a, b) => a.itemId.localeCompare(b.itemId))
+      .map((e) => ({
+        itemId: e.itemId,
+        result: e.result,
+        note: e.note,
+        designValue: e.designValue,
+        points: e.points,
+      })),
+    verdict: verdict.status,
+  };
+  return createHash("sha256").update(canonicalJson(content)).digest("hex");
+}
+
+async function requireLot(db: Db, lotId: string, viewer: Actor, scope: Scope) {
+  const detail = await getLot(db, lotId, viewer, scope);
+  if (!detail) throw new LotError("检验批不存在或您无权查看", 404);
+  return detail;
+}
+
+function assertMay(detail: LotDetail, viewer: Viewer, action: LotAction, reason?: string | null) {
+  const state = detail.lot.status;
+  if (!isLotState(state)) throw new LotError(`未知状态 ${state}`, 500);
+  const decision = decideLotTransition({
+    state,
+    action,
+    role: viewer.role,
+    isOwnContractor: viewer.organizationId === detail.lot.contractorOrgId,
+    verdictCanAccept: detail.verdict.canAccept,
+    verdictSummaryZh: detail.verdict.summaryZh,
+    reason,
+  });
+  if (!decision.ok) throw new LotError(decision.messageZh, 409);
+  return decision.next;
+}
+
+export type { EntryInput };
+
+/** Replaces one item's record (idempotent, so an autosave sent twice does no harm). */
+export async function saveEntry(
+  db: Db,
+  viewer: Viewer,
+  scope: Scope,
+  lotId: string,
+  input: EntryInput,
+) {
+  const detail = await requireLot(db, lotId, viewer, scope);
+  assertMay(detail, viewer, "save");
+  if (!detail.lot.template.items.some((i) => i.id === input.itemId)) {
+    throw new LotError("该检查项目不属于本检验批的检查表版本");
+  }
+  await db.$transaction(async (tx) => {
+    const entry = await tx.lotItemEntry.upsert({
+      where: { lotId_itemId: { lotId, itemId: input.itemId } },
+      create: {
+        lotId,
+        itemId: input.itemId,
+        result: input.result,
+        note: input.note,
+        designValue: input.designValue,
+        updatedById: viewer.id,
+      },
+      update: {
+        result: input.result,
+        note: input.note,
+        designValue: input.designValue,
+        updatedById: viewer.id,
+      },
+      select: { id: true },
+    });
+    await tx.samplePoint.deleteMany({ where: { entryId: entry.id } });
+    if (input.points.length > 0) {
+      await tx.samplePoint.createMany({
+        data: input.points.map((p, i) => ({
+          entryId: entry.id,
+          seq: i + 1,
+          value: p.value,
+          serious: p.serious,
+        })),
+      });
+    }
+    await tx.inspectionLot.update({ where: { id: lotId }, data: { updatedAt: new Date() } });
+    await recordEvent(tx, {
+      actorId: viewer.id,
+      action: "lot.entry.save",
+      entityType: "InspectionLot",
+      entityId: lotId,
+      data: input,
+    });
+  });
+}
+
+export async function saveLotRecords(
+  db: Db,
+  viewer: Viewer,
+  scope: Scope,
+  lotId: string,
+  input: { recordsComplete: boolean; selfCheckNote: string | null },
+) {
+  const detail = await requireLot(db, lotId, viewer, scope);
+  assertMay(detail, viewer, "save");
+  await db.$transaction(async (tx) => {
+    await tx.inspectionLot.update({ where: { id: lotId }, data: input });
+    await recordEvent(tx, {
+      actorId: viewer.id,
+      action: "lot.records.save",
+      entityType: "InspectionLot",
+      entityId: lotId,
+      data: input,
+    });
+  });
+}
+
+/** Submit, accept, reject or reopen: the state machine decides; the change and its event commit together. */
+export async function transitionLot(
+  db: Db,
+  viewer: Viewer,
+  scope: Scope,
+  lotId: string,
+  action: Exclude<LotAction, "save">,
+  reason: string | null,
+) {
+  const detail = await requireLot(db, lotId, viewer, scope);
+  const from = detail.lot.status;
+  const next = assertMay(detail, viewer, action, reason);
+  const now = new Date();
+  const contentHash = action === "accept" ? lotContentHash(detail) : undefined;
+  const data =
+    action === "submit"
+      ? { status: next, submittedAt: now, submittedById: viewer.id, lastReason: null }
+      : action === "accept"
+        ? { status: next, acceptedAt: now, acceptedById: viewer.id, lastReason: null }
+        : action === "reopen"
+          ? { status: next, acceptedAt: null, acceptedById: null, lastReason: reason }
+          : { status: next, lastReason: reason };
+  await db.$transaction(async (tx) => {
+    // The status in `where` makes a concurrent second transition find nothing to update.
+    const { count } = await tx.inspectionLot.updateMany({
+      where: { id: lotId, status: from },
+      data,
+    });
+    if (count !== 1) throw new LotError("检验批状态已被他人更改，请刷新后重试", 409);
+    await recordEvent(
+      tx,
+      {
+        actorId: viewer.id,
+        action: `lot.${action}`,
+        entityType: "InspectionLot",
+        entityId: lotId,
+        data: {
+          from,
+          to: next,
+          reason: reason ?? undefined,
+          verdict: detail.verdict.summaryZh,
+          contentHash,
+        },
+      },
+      now,
+    );
+  });
+  return next;
+}

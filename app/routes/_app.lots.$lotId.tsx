@@ -1,0 +1,429 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo, useState } from "react";
+import { LotItemCard, type LotItemView, useEntryAutosave } from "~/components/lot-item-card";
+import { PageHeader } from "~/components/page-header";
+import { db } from "~/infra/db.server";
+import { parseForm } from "~/infra/forms";
+import { scopeFor } from "~/modules/auth/permissions";
+import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import type { EntryInput } from "~/modules/lot/entry-types";
+import { EntrySchema, RecordsSchema, TransitionSchema } from "~/modules/lot/forms";
+import {
+  getLot,
+  LotError,
+  numericOf,
+  saveEntry,
+  saveLotRecords,
+  transitionLot,
+} from "~/modules/lot/lots.server";
+import { lotHistory } from "~/modules/lot/queries.server";
+import { computeLotVerdict, type LotItemInput, type LotRules } from "~/modules/lot/verdict";
+import { allowedLotActions, isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
+import { formatDateTime } from "~/modules/site/labels";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `检验批 ${data?.lot.number ?? ""} · 验收` },
+];
+
+const ACTION_LABELS: Record<string, string> = {
+  "lot.create": "新建检验批",
+  "lot.records.save": "更新资料完整情况",
+  "lot.submit": "提交施工自检",
+  "lot.accept": "监理验收签认",
+  "lot.reject": "监理退回",
+  "lot.reopen": "撤销验收（重新打开）",
+};
+
+/** An autosaved entry changes nothing the page does not already show. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formData,
+  defaultShouldRevalidate,
+}) => (formData?.get("intent") === "entry" ? false : defaultShouldRevalidate);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, scope } = await requireUser(request, "lot.view");
+  const detail = await getLot(db(), params.lotId ?? "", user, scope);
+  if (!detail) notFound("检验批");
+  const { lot, items, verdict, rules, standards } = detail;
+  const state = isLotState(lot.status) ? lot.status : "draft";
+  const isOwnContractor = user.organizationId === lot.contractorOrgId;
+  const actions = allowedLotActions(state, user.role, isOwnContractor);
+  const canRecord = actions.includes("save") && scopeFor(user.role, "lot.record") !== null;
+  const itemViews: LotItemView[] = lot.template.items.map((item, i) => ({
+    id: item.id,
+    code: item.code,
+    kind: item.kind === "main" ? "main" : "general",
+    seq: items[i]?.seq ?? i + 1,
+    textZh: item.textZh,
+    tolerance: item.tolerance,
+    samplePlan: item.samplePlan,
+    source: item.source,
+    numeric: numericOf(item),
+    numericFields: item,
+    numericCondition: item.numericCondition,
+    requiredSamples: items[i]?.requiredSamples ?? null,
+  }));
+  return {
+    lot: {
+      id: lot.id,
+      number: lot.number,
+      status: state,
+      placeLabel: lot.placeLabel,
+      capacity: lot.capacity,
+      capacityUnit: lot.capacityUnit,
+      recordsComplete: lot.recordsComplete,
+      selfCheckNote: lot.selfCheckNote,
+      lastReason: lot.lastReason,
+      compound: lot.compound,
+      workType: { code: lot.workType.code, nameZh: lot.workType.nameZh },
+      templateVersion: lot.template.version,
+      contractor: lot.contractor.name,
+      submittedBy: lot.submittedBy,
+      submittedAt: lot.submittedAt,
+      acceptedBy: lot.acceptedBy,
+      acceptedAt: lot.acceptedAt,
+    },
+    standards,
+    rules,
+    itemViews,
+    verdictInputs: items,
+    notes: Object.fromEntries(lot.entries.map((e) => [e.itemId, e.note])),
+    serverVerdict: verdict,
+    actions: actions.filter((a) => a !== "save"),
+    canRecord,
+    history: await lotHistory(db(), lot.id),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lotId = params.lotId ?? "";
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  try {
+    if (intent === "entry") {
+      const { user, scope } = await requireUser(request, "lot.record");
+      const parsed = EntrySchema.safeParse(JSON.parse(String(form.get("entry") ?? "null")));
+      if (!parsed.success) {
+        return data(
+          { ok: false, message: parsed.error.issues[0]?.message ?? "数据无效" },
+          { status: 400 },
+        );
+      }
+      await saveEntry(db(), user, scope, lotId, parsed.data);
+      return { ok: true };
+    }
+    if (intent === "records") {
+      const { user, scope } = await requireUser(request, "lot.record");
+      const parsed = parseForm(RecordsSchema, form);
+      if (!parsed.ok)
+        return data({ ok: false, message: Object.values(parsed.errors)[0] }, { status: 400 });
+      await saveLotRecords(db(), user, scope, lotId, parsed.data);
+      return { ok: true, message: "已保存" };
+    }
+    const parsed = parseForm(TransitionSchema, form);
+    if (!parsed.ok) return data({ ok: false, message: "未知操作" }, { status: 400 });
+    const { intent: step, reason } = parsed.data;
+    const { user, scope } = await requireUser(
+      request,
+      step === "submit" ? "lot.submit" : "lot.review",
+    );
+    const next = await transitionLot(db(), user, scope, lotId, step, reason);
+    return {
+      ok: true,
+      message: next === "draft" ? "已重新打开" : `已更新为：${LOT_STATE_LABELS_ZH[next]}`,
+    };
+  } catch (error) {
+    if (error instanceof LotError)
+      return data({ ok: false, message: error.message }, { status: error.status });
+    if (error instanceof SyntaxError)
+      return data({ ok: false, message: "数据格式错误" }, { status: 400 });
+    throw error;
+  }
+}
+
+function emptyEntry(
+  itemId: string,
+  input: LotItemInput | undefined,
+  note: string | null = null,
+): EntryInput {
+  return {
+    itemId,
+    result: input?.result ?? null,
+    note,
+    designValue: input?.designValue ?? null,
+    points: (input?.points ?? []).map((p) => ({ value: p.value, serious: p.serious ?? false })),
+  };
+}
+
+export default function LotPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const { lot, itemViews, verdictInputs, notes, rules, actions, canRecord, history, standards } =
+    loaderData;
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const [entries, setEntries] = useState<Record<string, EntryInput>>(() =>
+    Object.fromEntries(
+      itemViews.map((item, i) => [
+        item.id,
+        emptyEntry(item.id, verdictInputs[i], notes[item.id] ?? null),
+      ]),
+    ),
+  );
+  const verdict = useMemo(
+    () =>
+      computeLotVerdict({
+        rules: rules as LotRules,
+        lotCapacity: lot.capacity,
+        recordsComplete: lot.recordsComplete,
+        items: verdictInputs.map((input) => {
+          const e = entries[input.itemId];
+          return e
+            ? { ...input, result: e.result, designValue: e.designValue, points: e.points }
+            : input;
+        }),
+      }),
+    [entries, verdictInputs, rules, lot.capacity, lot.recordsComplete],
+  );
+  const itemVerdicts = new Map(verdict.items.map((v) => [v.itemId, v]));
+  const done = verdict.items.filter((v) => v.status !== "incomplete").length;
+  const tone =
+    verdict.status === "pass" ? "pass" : verdict.status === "fail" ? "fail" : "incomplete";
+
+  return (
+    <>
+      <PageHeader
+        title={`${lot.workType.nameZh} · ${lot.placeLabel}`}
+        crumbs={[
+          { to: `/projects/${lot.compound.project.id}`, label: lot.compound.project.name },
+          { to: `/compounds/${lot.compound.id}`, label: lot.compound.name },
+        ]}
+        subtitle={`检验批 ${lot.number} · ${lot.contractor} · 检查表第 ${lot.templateVersion} 版 · ${standards[0] ?? ""}${lot.capacity ? ` · 容量 ${lot.capacity} ${lot.capacityUnit ?? ""}` : ""}`}
+        actions={
+          <>
+            <span className={`badge status-${lot.status} lot-status`}>
+              {LOT_STATE_LABELS_ZH[lot.status]}
+            </span>
+            <Link className="button" to={`/lots/${lot.id}/record`}>
+              验收记录表
+            </Link>
+          </>
+        }
+      />
+      {lot.lastReason && (lot.status === "rejected" || lot.status === "draft") ? (
+        <p className="alert alert-error">
+          {lot.status === "rejected" ? "监理退回原因" : "重新打开原因"}：{lot.lastReason}
+        </p>
+      ) : null}
+      {result?.message ? (
+        <p
+          className={result.ok ? "alert" : "alert alert-error"}
+          role={result.ok ? "status" : "alert"}
+        >
+          {result.message}
+        </p>
+      ) : null}
+
+      <section className={`verdict verdict-${tone}`} aria-label="验收结论">
+        <div className="verdict-head">
+          <strong className="verdict-status">
+            {verdict.status === "pass" ? "合格" : verdict.status === "fail" ? "不合格" : "未完成"}
+          </strong>
+          <span>{verdict.summaryZh}</span>
+          <span className="muted">
+            已完成 {done} / {verdict.items.length} 项
+          </span>
+        </div>
+        <progress max={verdict.items.length} value={done} />
+        {verdict.status !== "pass" ? (
+          <ul className="verdict-reasons">
+            {verdict.reasonsZh.slice(0, 8).map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+            {verdict.reasonsZh.length > 8 ? (
+              <li className="muted">…另有 {verdict.reasonsZh.length - 8} 条</li>
+            ) : null}
+          </ul>
+        ) : null}
+      </section>
+
+      {!canRecord ? (
+        <p className="alert">
+          {lot.status === "accepted"
+            ? "本检验批已验收签认，记录只读。"
+            : "当前状态下您不能修改检查记录。"}
+        </p>
+      ) : null}
+
+      {(["main", "general"] as const).map((kind) => (
+        <section key={kind}>
+          <h2>{kind === "main" ? "主控项目" : "一般项目"}</h2>
+          <ol className="lot-items">
+            {itemViews
+              .filter((i) => i.kind === kind)
+              .map((item) => (
+                <AutosavedItem
+                  key={item.id}
+                  lotId={lot.id}
+                  item={item}
+                  entry={entries[item.id] ?? emptyEntry(item.id, undefined)}
+                  verdict={itemVerdicts.get(item.id)}
+                  rules={rules as LotRules}
+                  editable={canRecord}
+                  onLocalChange={(next) => setEntries((prev) => ({ ...prev, [item.id]: next }))}
+                />
+              ))}
+          </ol>
+        </section>
+      ))}
+
+      <section className="panel lot-records">
+        <h2>资料与自检</h2>
+        <Form method="post" className="records-form">
+          <input type="hidden" name="intent" value="records" />
+          <label className="check">
+            <input
+              type="checkbox"
+              name="recordsComplete"
+              value="on"
+              defaultChecked={lot.recordsComplete}
+              disabled={!canRecord}
+            />
+            施工操作依据、质量验收记录齐全
+          </label>
+          <textarea
+            name="selfCheckNote"
+            rows={2}
+            placeholder="施工单位检查结果说明"
+            defaultValue={lot.selfCheckNote ?? ""}
+            disabled={!canRecord}
+            aria-label="施工单位检查结果说明"
+          />
+          {canRecord ? (
+            <button className="button" type="submit" disabled={busy}>
+              保存资料情况
+            </button>
+          ) : null}
+        </Form>
+      </section>
+
+      {actions.length > 0 ? (
+        <section className="panel workflow">
+          <h2>流程</h2>
+          <Form method="post" className="workflow-form">
+            {actions.includes("reject") || actions.includes("reopen") ? (
+              <textarea
+                name="reason"
+                rows={2}
+                placeholder="退回或撤销验收的原因（必填）"
+                aria-label="原因"
+              />
+            ) : null}
+            <div className="workflow-buttons">
+              {actions.includes("submit") ? (
+                <button
+                  type="submit"
+                  className="button button-primary"
+                  name="intent"
+                  value="submit"
+                  disabled={busy}
+                >
+                  提交施工自检
+                </button>
+              ) : null}
+              {actions.includes("accept") ? (
+                <button
+                  type="submit"
+                  className="button button-primary"
+                  name="intent"
+                  value="accept"
+                  disabled={busy || !verdict.canAccept}
+                  title={verdict.canAccept ? undefined : verdict.summaryZh}
+                >
+                  验收签认
+                </button>
+              ) : null}
+              {actions.includes("reject") ? (
+                <button
+                  type="submit"
+                  className="button button-danger"
+                  name="intent"
+                  value="reject"
+                  disabled={busy}
+                >
+                  退回
+                </button>
+              ) : null}
+              {actions.includes("reopen") ? (
+                <button
+                  type="submit"
+                  className="button button-danger"
+                  name="intent"
+                  value="reopen"
+                  disabled={busy}
+                >
+                  撤销验收
+                </button>
+              ) : null}
+            </div>
+            {actions.includes("accept") && !verdict.canAccept ? (
+              <p className="muted accept-blocked">不能签认：{verdict.summaryZh}</p>
+            ) : null}
+          </Form>
+        </section>
+      ) : null}
+
+      <section>
+        <h2>操作记录</h2>
+        <ol className="history">
+          {history.map((h) => (
+            <li key={h.seq}>
+              <span className="muted">{formatDateTime(h.at)}</span> {h.actor} ·{" "}
+              {ACTION_LABELS[h.action] ?? h.action}
+              {h.reason ? `：${h.reason}` : ""}
+              {h.verdict && h.action !== "lot.create" ? (
+                <span className="muted">（{h.verdict}）</span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+function AutosavedItem({
+  lotId,
+  item,
+  entry,
+  verdict,
+  rules,
+  editable,
+  onLocalChange,
+}: {
+  lotId: string;
+  item: LotItemView;
+  entry: EntryInput;
+  verdict: ReturnType<typeof computeLotVerdict>["items"][number] | undefined;
+  rules: LotRules;
+  editable: boolean;
+  onLocalChange: (next: EntryInput) => void;
+}) {
+  const { save, state } = useEntryAutosave(lotId, item.id);
+  return (
+    <LotItemCard
+      item={item}
+      entry={entry}
+      verdict={verdict}
+      rules={rules}
+      editable={editable}
+      saveState={state}
+      onChange={(next, mode) => {
+        onLocalChange(next);
+        save(next, mode);
+      }}
+    />
+  );
+}

@@ -1,0 +1,168 @@
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { signIn } from "./support";
+
+/** Opens a new lot of `workType` at stairwell `unit` of `building` in 县农行老旧小区, as the signed-in user. */
+async function openLot(page: Page, building: string, unit: string, workType: string) {
+  await page.goto("/");
+  await page.getByRole("link", { name: /县农行老旧小区/ }).click();
+  await page.getByRole("link", { name: new RegExp(`^${building}`) }).click();
+  await expect(page.getByRole("heading", { name: `县农行老旧小区 ${building}` })).toBeVisible();
+  await page.locator(".card-grid").getByRole("link", { name: new RegExp(unit) }).click();
+  await expect(page.getByRole("heading", { name: `县农行老旧小区 ${building} ${unit}` })).toBeVisible();
+  await page
+    .locator(".place-work-type", { hasText: workType })
+    .getByRole("link", { name: "新建检验批" })
+    .click();
+  await page.getByRole("button", { name: "新建并开始检查" }).click();
+  await expect(page.getByRole("heading", { name: new RegExp(workType) })).toBeVisible();
+  return page.url();
+}
+
+/** A value inside the item's limits, read from the card as a person reads the judging rule. */
+async function goodValue(card: Locator): Promise<number> {
+  const min = await card.getAttribute("data-min");
+  const max = await card.getAttribute("data-max");
+  if (min !== null && max !== null) return (Number(min) + Number(max)) / 2;
+  if (min !== null) return Number(min) + 0.01;
+  return Number(max) - 0.01;
+}
+
+async function addPoint(card: Locator, value: number) {
+  const before = await card.locator(".point").count();
+  await card.getByLabel(/实测值$/).fill(String(value));
+  await card.getByRole("button", { name: "添加实测点" }).click();
+  await expect(card.locator(".point")).toHaveCount(before + 1);
+}
+
+/** Fills every item: numeric items with enough good points (except `tooLow`), the rest 合格. */
+async function fillChecklist(page: Page, tooLow: { code: string; value: number }) {
+  const cards = page.locator(".lot-item");
+  const count = await cards.count();
+  for (let i = 0; i < count; i++) {
+    const card = cards.nth(i);
+    const code = (await card.getAttribute("data-code")) ?? "";
+    const required = await card.getAttribute("data-required");
+    const judged =
+      (await card.getAttribute("data-min")) !== null ||
+      (await card.getAttribute("data-max")) !== null;
+    if (required === null || !judged || (await card.getAttribute("data-quantity")) !== "absolute") {
+      if ((await card.getAttribute("data-quantity")) === "deviationFromDesign") {
+        await card.getByLabel(/设计值$/).fill("0");
+        await card.getByLabel(/设计值$/).blur();
+        for (let k = 0; k < Number(required ?? 1); k++) await addPoint(card, await goodValue(card));
+        continue;
+      }
+      await card.getByRole("button", { name: "合格", exact: true }).click();
+      continue;
+    }
+    const n = Number(required);
+    for (let k = 0; k < n; k++) {
+      await addPoint(card, code === tooLow.code && k === 0 ? tooLow.value : await goodValue(card));
+    }
+  }
+}
+
+async function waitSaved(page: Page) {
+  await expect(page.locator(".save-state:not(.save-saved)")).toHaveCount(0);
+}
+
+test("railings lot: contractor self-check with one railing too low, supervisor cannot accept until corrected", async ({
+  browser,
+}) => {
+  const contractor = await browser.newPage();
+  await signIn(contractor, "shigong1");
+  const lotUrl = await openLot(contractor, "3栋", "2单元", "楼梯栏杆、扶手维修加固");
+  await expect(contractor.locator(".lot-status")).toHaveText("草稿");
+
+  await fillChecklist(contractor, { code: "SR-M7", value: 1.0 });
+  const m7 = contractor.locator("[data-code='SR-M7']");
+  await expect(m7.locator(".point-bad")).toContainText("1.00 m < 1.05 m");
+  await expect(contractor.locator(".verdict-status")).toHaveText("不合格");
+  await waitSaved(contractor);
+
+  await contractor.getByLabel("施工操作依据、质量验收记录齐全").check();
+  await contractor.getByRole("button", { name: "保存资料情况" }).click();
+  await expect(contractor.getByRole("status")).toHaveText("已保存");
+  await contractor.getByRole("button", { name: "提交施工自检" }).click();
+  await expect(contractor.locator(".lot-status")).toHaveText("施工自检已提交");
+  await expect(contractor.getByLabel("SR-M7 实测值")).toHaveCount(0);
+
+  const supervisor = await browser.newPage();
+  await signIn(supervisor, "jianli");
+  await supervisor.goto(lotUrl);
+  const sm7 = supervisor.locator("[data-code='SR-M7']");
+  await expect(sm7).toHaveAttribute("data-status", "fail");
+  await expect(supervisor.locator(".verdict-reasons")).toContainText("主控项目 7");
+  await expect(supervisor.locator(".verdict-reasons")).toContainText(
+    "1 点不合格 (1.00 m < 1.05 m)",
+  );
+  await expect(supervisor.getByRole("button", { name: "验收签认" })).toBeDisabled();
+  await expect(supervisor.locator(".accept-blocked")).toContainText("不能签认");
+
+  // The supervisor re-measures the low railing after the contractor fixed it.
+  await sm7.getByRole("button", { name: "删除第 1 点" }).click();
+  await addPoint(sm7, 1.08);
+  await expect(sm7).toHaveAttribute("data-status", "pass");
+  await expect(supervisor.locator(".verdict-status")).toHaveText("合格");
+  await waitSaved(supervisor);
+  await supervisor.getByRole("button", { name: "验收签认" }).click();
+  await expect(supervisor.locator(".lot-status")).toHaveText("监理验收合格");
+  await expect(supervisor.getByText("本检验批已验收签认，记录只读。")).toBeVisible();
+  await expect(
+    supervisor.getByRole("button", { name: "合格", exact: true }).first(),
+  ).toBeDisabled();
+  await expect(supervisor.locator(".history")).toContainText("监理验收签认");
+  await expect(supervisor.locator(".history")).toContainText("提交施工自检");
+
+  await supervisor.getByRole("link", { name: "验收记录表" }).click();
+  await expect(supervisor.getByRole("heading", { name: "检验批质量验收记录" })).toBeVisible();
+  await expect(supervisor.locator("tr[data-code='SR-M7']")).toContainText("1.08");
+  await expect(supervisor.locator("tr[data-code='SR-M7']")).toContainText("合格");
+  await expect(supervisor.locator(".record-sign")).toContainText("专业监理工程师：田志刚");
+  await expect(supervisor.locator(".record-sign")).toContainText("项目专业质量检查员：张建国");
+  await expect(supervisor.locator(".record-head")).toContainText("县农行老旧小区");
+
+  // Another contractor cannot open the lot, even with its address.
+  const other = await browser.newPage();
+  await signIn(other, "shigong2");
+  const response = await other.goto(lotUrl);
+  expect(response?.status()).toBe(404);
+});
+
+test("an entry typed and followed at once by a reload is still there", async ({ page }) => {
+  await signIn(page, "shigong1");
+  await openLot(page, "4栋", "1单元", "楼梯栏杆、扶手维修加固");
+  const card = page.locator("[data-code='SR-M5']");
+  await card.getByLabel("SR-M5 检查记录").fill("二层至三层扶手已更换");
+  await card.getByLabel("SR-M5 实测值").fill("0.95");
+  await card.getByLabel("SR-M5 实测值").press("Enter");
+  await page.reload();
+  await expect(page.locator("[data-code='SR-M5']").getByLabel("SR-M5 检查记录")).toHaveValue(
+    "二层至三层扶手已更换",
+  );
+  await expect(page.locator("[data-code='SR-M5'] .point")).toContainText("0.95 m");
+});
+
+test("the supervisor rejects with a reason; without one nothing changes", async ({ browser }) => {
+  const contractor = await browser.newPage();
+  await signIn(contractor, "shigong1");
+  const lotUrl = await openLot(contractor, "5栋", "1单元", "楼道声控灯");
+  await contractor.getByRole("button", { name: "提交施工自检" }).click();
+  await expect(contractor.locator(".lot-status")).toHaveText("施工自检已提交");
+
+  const supervisor = await browser.newPage();
+  await signIn(supervisor, "jianli");
+  await supervisor.goto(lotUrl);
+  await supervisor.getByRole("button", { name: "退回" }).click();
+  await expect(supervisor.getByRole("alert")).toHaveText("退回必须填写原因");
+  await expect(supervisor.locator(".lot-status")).toHaveText("施工自检已提交");
+  await supervisor.getByLabel("原因").fill("检查记录未填写，请补充后重新提交");
+  await supervisor.getByRole("button", { name: "退回" }).click();
+  await expect(supervisor.locator(".lot-status")).toHaveText("监理退回");
+
+  await contractor.goto(lotUrl);
+  await expect(
+    contractor.getByText("监理退回原因：检查记录未填写，请补充后重新提交"),
+  ).toBeVisible();
+  await expect(contractor.getByRole("button", { name: "提交施工自检" })).toBeVisible();
+});
