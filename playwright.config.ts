@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// Per port, so two runs on one machine never share a database.
+const DATA = `.tmp/e2e-${PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -37,14 +39,14 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh database each run; the app is built by `npm run test:e2e` just before.
-    command: "rm -rf .tmp/e2e && tsx scripts/start.ts",
+    command: `rm -rf ${DATA} && tsx scripts/start.ts`,
     url: `http://localhost:${PORT}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
       PORT: String(PORT),
-      DATA_DIR: ".tmp/e2e",
-      UPLOADS_DIR: ".tmp/e2e/uploads",
+      DATA_DIR: DATA,
+      UPLOADS_DIR: `${DATA}/uploads`,
       SESSION_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
     },
   },

@@ -235,7 +235,7 @@ export function LotItemCard({
         onChange={(note) => onChange({ ...entry, note: note === "" ? null : note }, "later")}
       />
 
-      {verdict && verdict.reasonsZh.length > 0 && status !== "pass" ? (
+      {verdict && status === "fail" ? (
         <ul className="item-reasons">
           {verdict.reasonsZh.map((r) => (
             <li key={r}>{r}</li>

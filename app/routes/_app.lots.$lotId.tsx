@@ -189,6 +189,7 @@ export default function LotPage() {
   );
   const itemVerdicts = new Map(verdict.items.map((v) => [v.itemId, v]));
   const done = verdict.items.filter((v) => v.status !== "incomplete").length;
+  const failing = verdict.items.filter((v) => v.status === "fail").flatMap((v) => v.reasonsZh);
   const tone =
     verdict.status === "pass" ? "pass" : verdict.status === "fail" ? "fail" : "incomplete";
 
@@ -231,20 +232,17 @@ export default function LotPage() {
           <strong className="verdict-status">
             {verdict.status === "pass" ? "合格" : verdict.status === "fail" ? "不合格" : "未完成"}
           </strong>
-          <span>{verdict.summaryZh}</span>
-          <span className="muted">
-            已完成 {done} / {verdict.items.length} 项
+          <span className="verdict-summary">{verdict.summaryZh}</span>
+          <span className="muted verdict-done">
+            {done} / {verdict.items.length} 项
           </span>
         </div>
-        <progress max={verdict.items.length} value={done} />
-        {verdict.status !== "pass" ? (
+        <progress max={verdict.items.length} value={done} aria-label="完成进度" />
+        {failing.length > 0 ? (
           <ul className="verdict-reasons">
-            {verdict.reasonsZh.slice(0, 8).map((r) => (
+            {failing.map((r) => (
               <li key={r}>{r}</li>
             ))}
-            {verdict.reasonsZh.length > 8 ? (
-              <li className="muted">…另有 {verdict.reasonsZh.length - 8} 条</li>
-            ) : null}
           </ul>
         ) : null}
       </section>
