@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
+import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { ITEM_KIND_LABELS, METHOD_LABELS, numericLimitZh } from "~/modules/checklist/labels";
 import { getWorkTypeChecklist } from "~/modules/checklist/queries.server";
@@ -15,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const QuerySchema = z.object({ v: z.coerce.number().int().positive().optional() });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, "workType.view");
+  const { user } = await requireUser(request, "workType.view");
   const query = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const checklist = await getWorkTypeChecklist(
     db(),
@@ -23,11 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     query.success ? query.data.v : undefined,
   );
   if (!checklist) notFound("检查表");
-  return { checklist };
+  return { checklist, canPublish: scopeFor(user.role, "checklist.publish") !== null };
 }
 
 export default function WorkTypeChecklist() {
-  const { checklist } = useLoaderData<typeof loader>();
+  const { checklist, canPublish } = useLoaderData<typeof loader>();
   const { workType, template, versions, isCurrent } = checklist;
   const groups = (["main", "general"] as const).map((kind) => ({
     kind,
@@ -39,6 +40,13 @@ export default function WorkTypeChecklist() {
         title={workType.nameZh}
         crumbs={[{ to: "/work-types", label: "检查表库" }]}
         subtitle={workType.nameEn}
+        actions={
+          canPublish ? (
+            <Link className="button button-primary" to={`/work-types/${workType.code}/edit`}>
+              编辑并发布新版本
+            </Link>
+          ) : null
+        }
       />
       <section className="panel">
         <p>

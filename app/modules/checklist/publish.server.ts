@@ -1,0 +1,270 @@
+import { Prisma } from "~/generated/prisma/client";
+import type { Db } from "~/infra/db.server";
+import { recordEvent } from "~/modules/audit/record.server";
+import { type EditedItem, ITEM_CODE, itemCode, nextCodeNumbers } from "./edit-schema";
+
+/**
+ * Publishing a checklist version. A version is never modified once published: an edit publishes
+ * version n+1 holding every item (changed or not), and lots keep the version they were opened with.
+ */
+
+export class ChecklistPublishError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 404 | 409,
+  ) {
+    super(message);
+    this.name = "ChecklistPublishError";
+  }
+}
+
+const ROW_SELECT = {
+  code: true,
+  seq: true,
+  kind: true,
+  textZh: true,
+  textEn: true,
+  method: true,
+  tolerance: true,
+  numericUnit: true,
+  numericMin: true,
+  numericMax: true,
+  numericQuantity: true,
+  numericTarget: true,
+  numericCondition: true,
+  numericNote: true,
+  lookupTable: true,
+  samplePlan: true,
+  source: true,
+  verified: true,
+} as const;
+
+type ItemRow = Prisma.ChecklistItemGetPayload<{ select: typeof ROW_SELECT }>;
+
+/** Everything an item says; seq is its place, compared separately (a pure reorder still publishes). */
+const CONTENT_FIELDS = [
+  "kind",
+  "textZh",
+  "textEn",
+  "method",
+  "tolerance",
+  "numericUnit",
+  "numericMin",
+  "numericMax",
+  "numericQuantity",
+  "numericTarget",
+  "numericCondition",
+  "numericNote",
+  "lookupTable",
+  "samplePlan",
+  "source",
+  "verified",
+] as const satisfies readonly (keyof ItemRow)[];
+
+const staleMessage = (version: number) =>
+  `检查表已有更新的版本（第 ${version} 版），请在最新版本上修改`;
+
+/** The current version of a work type's checklist, as the edit form starts from it. */
+export async function getChecklistForEdit(db: Db, code: string) {
+  const workType = await db.workType.findUnique({
+    where: { code },
+    select: {
+      id: true,
+      code: true,
+      nameZh: true,
+      templates: {
+        orderBy: { version: "desc" },
+        take: 1,
+        select: {
+          version: true,
+          publishedAt: true,
+          changeNote: true,
+          items: { orderBy: { seq: "asc" }, select: ROW_SELECT },
+        },
+      },
+    },
+  });
+  const current = workType?.templates[0];
+  if (!workType || !current) return null;
+  const used = await usedCodes(db, workType.id);
+  return {
+    workType: { code: workType.code, nameZh: workType.nameZh },
+    version: current.version,
+    publishedAt: current.publishedAt,
+    changeNote: current.changeNote,
+    items: current.items.map(({ lookupTable, ...item }) => ({
+      ...item,
+      hasLookupTable: lookupTable !== null,
+    })),
+    prefix: codePrefix(used),
+    next: nextCodeNumbers(used),
+  };
+}
+
+/** Every item code the work type has had in any version: a removed code is never given again. */
+async function usedCodes(db: Prisma.TransactionClient, workTypeId: string): Promise<string[]> {
+  const rows = await db.checklistItem.findMany({
+    where: { template: { workTypeId } },
+    select: { code: true },
+    distinct: ["code"],
+  });
+  return rows.map((r) => r.code);
+}
+
+function codePrefix(codes: readonly string[]): string {
+  const prefix = codes.find((c) => ITEM_CODE.test(c))?.split("-")[0];
+  if (!prefix) throw new ChecklistPublishError("无法确定检查项目编号前缀", 400);
+  return prefix;
+}
+
+export type PublishInput = {
+  workTypeCode: string;
+  basedOnVersion: number;
+  actorId: string;
+  changeNote: string;
+  items: EditedItem[];
+};
+
+export type PublishResult = {
+  templateId: string;
+  version: number;
+  added: string[];
+  removed: string[];
+  changed: string[];
+  reordered: boolean;
+};
+
+/**
+ * Publishes version n+1 in one transaction with its audit event. Refuses when `basedOnVersion` is
+ * no longer current (someone published meanwhile) or when nothing changed.
+ * Items are numbered main first, then general, each in the given order; new items (code null)
+ * get the next free code of their kind, e.g. SR-M11.
+ */
+export async function publishChecklistVersion(db: Db, input: PublishInput): Promise<PublishResult> {
+  try {
+    return await db.$transaction((tx) => publishIn(tx, input));
+  } catch (error) {
+    // Two publications racing on the same base: the second hits @@unique([workTypeId, version]).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const latest = await db.checklistTemplate.findFirst({
+        where: { workType: { code: input.workTypeCode } },
+        orderBy: { version: "desc" },
+        select: { version: true },
+      });
+      throw new ChecklistPublishError(staleMessage(latest?.version ?? input.basedOnVersion), 409);
+    }
+    throw error;
+  }
+}
+
+async function publishIn(tx: Prisma.TransactionClient, input: PublishInput) {
+  const workType = await tx.workType.findUnique({
+    where: { code: input.workTypeCode },
+    select: {
+      id: true,
+      templates: {
+        orderBy: { version: "desc" },
+        take: 1,
+        select: { version: true, items: { orderBy: { seq: "asc" }, select: ROW_SELECT } },
+      },
+    },
+  });
+  const current = workType?.templates[0];
+  if (!workType || !current) throw new ChecklistPublishError("工程类别不存在", 404);
+  if (current.version !== input.basedOnVersion) {
+    throw new ChecklistPublishError(staleMessage(current.version), 409);
+  }
+  const changeNote = input.changeNote.trim();
+  if (!changeNote) throw new ChecklistPublishError("请填写修改说明", 400);
+  if (input.items.length === 0) throw new ChecklistPublishError("检查表至少需要一个检查项目", 400);
+
+  const used = await usedCodes(tx, workType.id);
+  const prefix = codePrefix(used);
+  const next = nextCodeNumbers(used);
+  const previous = new Map(current.items.map((i) => [i.code, i]));
+  const ordered = [
+    ...input.items.filter((i) => i.kind === "main"),
+    ...input.items.filter((i) => i.kind === "general"),
+  ];
+  const seen = new Set<string>();
+  const rows: ItemRow[] = ordered.map((item, index) => {
+    const before = item.code === null ? undefined : previous.get(item.code);
+    if (item.code !== null && !before) {
+      throw new ChecklistPublishError(
+        `检查项目 ${item.code} 不在第 ${current.version} 版中，请重新打开编辑页面`,
+        400,
+      );
+    }
+    if (before && before.kind !== item.kind) {
+      throw new ChecklistPublishError(`检查项目 ${before.code} 不能改变主控/一般类别`, 400);
+    }
+    const code = before?.code ?? itemCode(prefix, item.kind, next[item.kind]++);
+    if (seen.has(code)) throw new ChecklistPublishError(`检查项目 ${code} 重复`, 400);
+    seen.add(code);
+    return {
+      code,
+      seq: index + 1,
+      kind: item.kind,
+      textZh: item.textZh,
+      textEn: item.textEn || item.textZh,
+      method: item.method,
+      tolerance: item.tolerance,
+      numericUnit: item.numericUnit,
+      numericMin: item.numericMin,
+      numericMax: item.numericMax,
+      numericQuantity: item.numericQuantity,
+      numericTarget: item.numericTarget,
+      numericCondition: item.numericCondition,
+      numericNote: item.numericNote,
+      // structured tables (closed-water leakage by DN…) are not edited in the form: carried over
+      lookupTable: before?.lookupTable ?? null,
+      samplePlan: item.samplePlan,
+      source: item.source,
+      verified: item.verified,
+    };
+  });
+
+  const added = rows.filter((r) => !previous.has(r.code)).map((r) => r.code);
+  const removed = current.items.filter((i) => !seen.has(i.code)).map((i) => i.code);
+  const changed = rows
+    .filter((r) => {
+      const before = previous.get(r.code);
+      return before !== undefined && CONTENT_FIELDS.some((f) => before[f] !== r[f]);
+    })
+    .map((r) => r.code);
+  const oldOrder = current.items.map((i) => i.code).filter((c) => seen.has(c));
+  const newOrder = rows.map((r) => r.code).filter((c) => previous.has(c));
+  const reordered = oldOrder.join() !== newOrder.join();
+  if (added.length + removed.length + changed.length === 0 && !reordered) {
+    throw new ChecklistPublishError("内容没有变化，未发布新版本", 400);
+  }
+
+  const version = current.version + 1;
+  const template = await tx.checklistTemplate.create({
+    data: {
+      workTypeId: workType.id,
+      version,
+      changeNote,
+      publishedById: input.actorId,
+      items: { create: rows },
+    },
+    select: { id: true },
+  });
+  await recordEvent(tx, {
+    actorId: input.actorId,
+    action: "checklist.publish",
+    entityType: "ChecklistTemplate",
+    entityId: template.id,
+    data: {
+      workTypeCode: input.workTypeCode,
+      version,
+      basedOnVersion: current.version,
+      changeNote,
+      added,
+      removed,
+      changed,
+      reordered,
+    },
+  });
+  return { templateId: template.id, version, added, removed, changed, reordered };
+}
