@@ -3,7 +3,8 @@ import path from "node:path";
 import { createDb } from "~/infra/db.server";
 import { EnvError, ensureDataDirs, env } from "~/infra/env.server";
 import { ROLE_LABELS } from "~/modules/auth/permissions";
-import { isSeeded, seedDemo } from "../prisma/seed/demo";
+import { importChecklistData } from "~/modules/checklist/import.server";
+import { isSeeded, readChecklistData, readWorkTypePlaces, seedDemo } from "../prisma/seed/demo";
 import { DEMO_PASSWORD, USERS } from "../prisma/seed/demo-data";
 
 const prismaBin = path.resolve("node_modules", ".bin", "prisma");
@@ -26,6 +27,8 @@ export async function prepareDatabase({ quiet = false } = {}) {
   try {
     // WAL lets the tablet's autosaves and others' reads proceed together; it persists in the file.
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    // Work-type metadata follows the data file; existing checklist versions are never touched.
+    await importChecklistData(db, readChecklistData(), readWorkTypePlaces());
     if (!(await isSeeded(db))) {
       const result = await seedDemo(db);
       if (!quiet) console.log(`演示数据已写入 (demo data seeded): ${result.workTypes} 个工程类别`);

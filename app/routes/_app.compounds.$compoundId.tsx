@@ -4,7 +4,9 @@ import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
 import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import { listWorkTypes } from "~/modules/checklist/queries.server";
 import { lotsOfCompound } from "~/modules/lot/queries.server";
+import { ROLLUP_LABELS, rollUp } from "~/modules/lot/rollup";
 import { isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
 import { ZONE_KIND_LABELS, zoneKindLabel } from "~/modules/site/labels";
 import { getCompound } from "~/modules/site/queries.server";
@@ -18,11 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const compound = await getCompound(db(), params.compoundId ?? "", user, scope);
   if (!compound) notFound("小区");
   const lots = await lotsOfCompound(db(), compound.id, user, scopeFor(user.role, "lot.view"));
-  return { compound, lots };
+  const summary = rollUp(await listWorkTypes(db()), lots);
+  return { compound, lots, summary };
 }
 
 export default function CompoundPage() {
-  const { compound, lots } = useLoaderData<typeof loader>();
+  const { compound, lots, summary } = useLoaderData<typeof loader>();
   const byWorkType = new Map<string, typeof lots>();
   for (const lot of lots)
     byWorkType.set(lot.workType.nameZh, [...(byWorkType.get(lot.workType.nameZh) ?? []), lot]);
@@ -47,6 +50,45 @@ export default function CompoundPage() {
           </p>
         ))}
       </section>
+
+      <h2>
+        质量验收汇总{" "}
+        <small className={`rollup-${summary.status}`}>
+          单位工程：{ROLLUP_LABELS[summary.status]}
+        </small>
+      </h2>
+      <table className="table rollup">
+        <thead>
+          <tr>
+            <th>分部工程</th>
+            <th>分项（工程类别）</th>
+            <th>检验批 已验收/共</th>
+            <th>结论</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.divisions.flatMap((d) =>
+            d.subItems.map((s, i) => (
+              <tr key={s.code} data-work-type={s.code}>
+                {i === 0 ? (
+                  <th rowSpan={d.subItems.length} scope="rowgroup">
+                    {d.name}
+                    <br />
+                    <span className={`badge rollup-${d.status}`}>{ROLLUP_LABELS[d.status]}</span>
+                  </th>
+                ) : null}
+                <td>{s.nameZh}</td>
+                <td>
+                  {s.accepted} / {s.total}
+                </td>
+                <td>
+                  <span className={`badge rollup-${s.status}`}>{ROLLUP_LABELS[s.status]}</span>
+                </td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
 
       <h2>
         检验批{" "}

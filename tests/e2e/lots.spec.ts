@@ -7,8 +7,13 @@ async function openLot(page: Page, building: string, unit: string, workType: str
   await page.getByRole("link", { name: /县农行老旧小区/ }).click();
   await page.getByRole("link", { name: new RegExp(`^${building}`) }).click();
   await expect(page.getByRole("heading", { name: `县农行老旧小区 ${building}` })).toBeVisible();
-  await page.locator(".card-grid").getByRole("link", { name: new RegExp(unit) }).click();
-  await expect(page.getByRole("heading", { name: `县农行老旧小区 ${building} ${unit}` })).toBeVisible();
+  await page
+    .locator(".card-grid")
+    .getByRole("link", { name: new RegExp(unit) })
+    .click();
+  await expect(
+    page.getByRole("heading", { name: `县农行老旧小区 ${building} ${unit}` }),
+  ).toBeVisible();
   await page
     .locator(".place-work-type", { hasText: workType })
     .getByRole("link", { name: "新建检验批" })

@@ -67,6 +67,8 @@ export const WorkTypePlacesSchema = z.record(
   z.object({
     placeKind: z.enum(["stairwell", "building", "zone"]),
     zoneKinds: z.array(z.string()).default([]),
+    /** 分部 its lots roll up into (GB 50300 appendices B and C), for the compound's summary */
+    rollupDivision: z.string().min(1),
   }),
 );
 export type WorkTypePlaces = z.infer<typeof WorkTypePlacesSchema>;

@@ -42,6 +42,7 @@ export async function importChecklistData(db: Db, data: ChecklistData, places: W
       lotDivision: wt.lotDivision,
       placeKind: place.placeKind,
       zoneKinds: JSON.stringify(place.zoneKinds),
+      rollupDivision: place.rollupDivision,
     };
     await db.$transaction(async (tx) => {
       const workType = await tx.workType.upsert({

@@ -14,6 +14,7 @@ export async function listWorkTypes(db: Db) {
       standards: true,
       placeKind: true,
       zoneKinds: true,
+      rollupDivision: true,
       templates: {
         select: {
           version: true,

@@ -1,0 +1,49 @@
+/**
+ * GB 50300 roll-up for one compound (单位工程): 分部 ← 分项 (a work type here) ← 检验批.
+ * A 分项 passes when it has lots and every one is accepted; a 分部 when all its 分项 pass;
+ * the compound when every 分部 passes.
+ */
+export type RollupStatus = "pass" | "open" | "none";
+
+export type RollupWorkType = { code: string; nameZh: string; rollupDivision: string };
+export type RollupLot = { status: string; workType: { code: string } };
+
+export type SubItemRollup = {
+  code: string;
+  nameZh: string;
+  accepted: number;
+  total: number;
+  status: RollupStatus;
+};
+export type DivisionRollup = { name: string; status: RollupStatus; subItems: SubItemRollup[] };
+
+export const ROLLUP_LABELS: Record<RollupStatus, string> = {
+  pass: "合格",
+  open: "未完成",
+  none: "未开始",
+};
+
+function combine(statuses: RollupStatus[]): RollupStatus {
+  if (statuses.length > 0 && statuses.every((s) => s === "pass")) return "pass";
+  if (statuses.every((s) => s === "none")) return "none";
+  return "open";
+}
+
+export function rollUp(workTypes: RollupWorkType[], lots: RollupLot[]) {
+  const divisions = new Map<string, SubItemRollup[]>();
+  for (const wt of workTypes) {
+    const own = lots.filter((l) => l.workType.code === wt.code);
+    const accepted = own.filter((l) => l.status === "accepted").length;
+    const status: RollupStatus =
+      own.length === 0 ? "none" : accepted === own.length ? "pass" : "open";
+    const list = divisions.get(wt.rollupDivision) ?? [];
+    list.push({ code: wt.code, nameZh: wt.nameZh, accepted, total: own.length, status });
+    divisions.set(wt.rollupDivision, list);
+  }
+  const result: DivisionRollup[] = [...divisions].map(([name, subItems]) => ({
+    name,
+    subItems,
+    status: combine(subItems.map((s) => s.status)),
+  }));
+  return { divisions: result, status: combine(result.map((d) => d.status)) };
+}
