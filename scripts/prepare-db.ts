@@ -4,6 +4,7 @@ import { createDb } from "~/infra/db.server";
 import { EnvError, ensureDataDirs, env } from "~/infra/env.server";
 import { ROLE_LABELS } from "~/modules/auth/permissions";
 import { importChecklistData } from "~/modules/checklist/import.server";
+import { photoStorage } from "~/modules/photo/storage.server";
 import { isSeeded, readChecklistData, readWorkTypePlaces, seedDemo } from "../prisma/seed/demo";
 import { DEMO_PASSWORD, USERS } from "../prisma/seed/demo-data";
 
@@ -36,6 +37,9 @@ export async function prepareDatabase({ quiet = false } = {}) {
   } finally {
     await db.$disconnect();
   }
+  // Temporaries of uploads a crash interrupted (invariant 4); nothing is uploading before start.
+  const swept = await photoStorage().sweepTemporaries();
+  if (!quiet && swept > 0) console.log(`已清理未完成的上传临时文件 (swept temporaries): ${swept}`);
   if (!quiet) console.log(`数据库 (database): ${e.databasePath}`);
 }
 

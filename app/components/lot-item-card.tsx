@@ -10,6 +10,9 @@ import {
   type LotRules,
   type NumericSpec,
 } from "~/modules/lot/verdict";
+import type { PhotoView } from "~/modules/photo/view";
+import { PhotoGrid } from "./photo-grid";
+import { PhotoUploader } from "./photo-uploader";
 
 export type LotItemView = {
   id: string;
@@ -46,6 +49,15 @@ const STATUS_LABELS: Record<string, string> = {
 };
 
 /** One checklist item on the tablet: result, measured points judged on entry, note; autosaved. */
+/** An item's photos: its thumbnails, and the upload control when the lot may still change. */
+export type ItemPhotos = {
+  lotId: string;
+  list: PhotoView[];
+  canUpload: boolean;
+  maxFileBytes: number;
+  onOpen: (list: PhotoView[], index: number) => void;
+};
+
 export function LotItemCard({
   item,
   entry,
@@ -54,6 +66,7 @@ export function LotItemCard({
   editable,
   onChange,
   saveState,
+  photos,
 }: {
   item: LotItemView;
   entry: EntryInput;
@@ -62,6 +75,7 @@ export function LotItemCard({
   editable: boolean;
   onChange: (next: EntryInput, mode: "now" | "later") => void;
   saveState: "saved" | "saving" | "dirty" | "error";
+  photos?: ItemPhotos;
 }) {
   const [pointText, setPointText] = useState("");
   const [pointError, setPointError] = useState<string | null>(null);
@@ -85,6 +99,7 @@ export function LotItemCard({
     <li
       className={`lot-item item-${item.kind} lot-item-${status}`}
       data-code={item.code}
+      data-item-id={item.id}
       data-status={status}
       data-min={item.numeric?.min ?? undefined}
       data-max={item.numeric?.max ?? undefined}
@@ -234,6 +249,24 @@ export function LotItemCard({
         label={`${item.code} 检查记录`}
         onChange={(note) => onChange({ ...entry, note: note === "" ? null : note }, "later")}
       />
+
+      {photos && (photos.canUpload || photos.list.length > 0) ? (
+        <div className="item-photos">
+          <PhotoGrid
+            photos={photos.list}
+            label={`${item.code} 照片`}
+            onOpen={(i) => photos.onOpen(photos.list, i)}
+          />
+          {photos.canUpload ? (
+            <PhotoUploader
+              lotId={photos.lotId}
+              itemId={item.id}
+              label={`${item.code} 拍照/选择照片`}
+              maxFileBytes={photos.maxFileBytes}
+            />
+          ) : null}
+        </div>
+      ) : null}
 
       {verdict && status === "fail" ? (
         <ul className="item-reasons">

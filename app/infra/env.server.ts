@@ -17,6 +17,14 @@ const EnvSchema = z.object({
     .default("data"),
   DATABASE_PATH: z.string().trim().min(1).optional(),
   UPLOADS_DIR: z.string().trim().min(1).default("uploads"),
+  PHOTO_MAX_FILE_MB: z.coerce
+    .number({ error: "PHOTO_MAX_FILE_MB 必须是数字 (PHOTO_MAX_FILE_MB must be a number)" })
+    .positive("PHOTO_MAX_FILE_MB 必须大于 0 (PHOTO_MAX_FILE_MB must be > 0)")
+    .default(25),
+  PHOTO_MAX_REQUEST_MB: z.coerce
+    .number({ error: "PHOTO_MAX_REQUEST_MB 必须是数字 (PHOTO_MAX_REQUEST_MB must be a number)" })
+    .positive("PHOTO_MAX_REQUEST_MB 必须大于 0 (PHOTO_MAX_REQUEST_MB must be > 0)")
+    .default(100),
   SESSION_SECRET: z
     .string()
     .min(32, "SESSION_SECRET 至少 32 个字符 (SESSION_SECRET needs at least 32 characters)")
@@ -33,6 +41,9 @@ export type Env = {
   dataDir: string;
   databasePath: string;
   uploadsDir: string;
+  /** upload limits in bytes: one photo, one request */
+  photoMaxFileBytes: number;
+  photoMaxRequestBytes: number;
   sessionSecret: string | undefined;
   secureCookies: boolean;
 };
@@ -53,6 +64,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     dataDir,
     databasePath: path.resolve(e.DATABASE_PATH ?? path.join(dataDir, "yanshou.db")),
     uploadsDir: path.resolve(e.UPLOADS_DIR),
+    photoMaxFileBytes: Math.round(e.PHOTO_MAX_FILE_MB * 1024 * 1024),
+    photoMaxRequestBytes: Math.round(e.PHOTO_MAX_REQUEST_MB * 1024 * 1024),
     sessionSecret: e.SESSION_SECRET,
     secureCookies: e.SECURE_COOKIES,
   };

@@ -9,6 +9,8 @@ describe("environment", () => {
     expect(e.databasePath).toBe(path.resolve("data", "yanshou.db"));
     expect(e.uploadsDir).toBe(path.resolve("uploads"));
     expect(e.secureCookies).toBe(false);
+    expect(e.photoMaxFileBytes).toBe(25 * 1024 * 1024);
+    expect(e.photoMaxRequestBytes).toBe(100 * 1024 * 1024);
   });
 
   it("takes PORT, DATA_DIR and DATABASE_PATH from the environment", () => {
@@ -26,5 +28,6 @@ describe("environment", () => {
     expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT 必须在 1–65535 之间/);
     expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET 至少 32 个字符/);
     expect(() => parseEnv({ SECURE_COOKIES: "yes" })).toThrow(/SECURE_COOKIES/);
+    expect(() => parseEnv({ PHOTO_MAX_FILE_MB: "0" })).toThrow(/PHOTO_MAX_FILE_MB 必须大于 0/);
   });
 });

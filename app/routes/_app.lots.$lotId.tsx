@@ -1,11 +1,23 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
-import { LotItemCard, type LotItemView, useEntryAutosave } from "~/components/lot-item-card";
+import {
+  type ItemPhotos,
+  LotItemCard,
+  type LotItemView,
+  useEntryAutosave,
+} from "~/components/lot-item-card";
+import { LotPhotosSection, usePhotoViewer } from "~/components/lot-photos";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
+import { env } from "~/infra/env.server";
 import { parseForm } from "~/infra/forms";
 import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
@@ -17,12 +29,18 @@ import {
   numericOf,
   saveEntry,
   saveLotRecords,
+  signatureStatus,
   transitionLot,
 } from "~/modules/lot/lots.server";
 import { lotHistory } from "~/modules/lot/queries.server";
 import { computeLotVerdict, type LotItemInput, type LotRules } from "~/modules/lot/verdict";
 import { allowedLotActions, isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
+import { lotPhotos } from "~/modules/photo/photos.server";
+import type { PhotoView } from "~/modules/photo/view";
 import { formatDateTime } from "~/modules/site/labels";
+import photoStyles from "~/styles/photos.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: photoStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `检验批 ${data?.lot.number ?? ""} · 验收` },
@@ -52,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isOwnContractor = user.organizationId === lot.contractorOrgId;
   const actions = allowedLotActions(state, user.role, isOwnContractor);
   const canRecord = actions.includes("save") && scopeFor(user.role, "lot.record") !== null;
+  const canUpload = actions.includes("save") && scopeFor(user.role, "photo.upload") !== null;
   const itemViews: LotItemView[] = lot.template.items.map((item, i) => ({
     id: item.id,
     code: item.code,
@@ -94,7 +113,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     serverVerdict: verdict,
     actions: actions.filter((a) => a !== "save"),
     canRecord,
+    canUpload,
+    photoMaxFileBytes: env().photoMaxFileBytes,
+    photos: await lotPhotos(db(), lot.id),
     history: await lotHistory(db(), lot.id),
+    signature: await signatureStatus(db(), detail),
   };
 }
 
@@ -160,8 +183,24 @@ function emptyEntry(
 
 export default function LotPage() {
   const loaderData = useLoaderData<typeof loader>();
-  const { lot, itemViews, verdictInputs, notes, rules, actions, canRecord, history, standards } =
-    loaderData;
+  const {
+    lot,
+    itemViews,
+    verdictInputs,
+    notes,
+    rules,
+    actions,
+    canRecord,
+    canUpload,
+    photoMaxFileBytes,
+    photos,
+    history,
+    standards,
+    signature,
+  } = loaderData;
+  const { openViewer, viewer } = usePhotoViewer();
+  const photosOf = (itemId: string | null): PhotoView[] =>
+    photos.filter((p) => p.itemId === itemId);
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const [entries, setEntries] = useState<Record<string, EntryInput>>(() =>
@@ -247,6 +286,16 @@ export default function LotPage() {
         ) : null}
       </section>
 
+      {signature ? (
+        <p
+          className={signature.matches ? "alert signature-ok" : "alert alert-error"}
+          data-testid="signature"
+        >
+          {signature.matches
+            ? `签认内容校验：一致 ✓（签认哈希 ${signature.current.slice(0, 16)}…）`
+            : `签认内容校验：不一致 ✗ 签认后记录被修改（签认时 ${signature.signed?.slice(0, 16) ?? "无"}…，现在 ${signature.current.slice(0, 16)}…）`}
+        </p>
+      ) : null}
       {!canRecord ? (
         <p className="alert">
           {lot.status === "accepted"
@@ -271,11 +320,26 @@ export default function LotPage() {
                   rules={rules as LotRules}
                   editable={canRecord}
                   onLocalChange={(next) => setEntries((prev) => ({ ...prev, [item.id]: next }))}
+                  photos={{
+                    lotId: lot.id,
+                    list: photosOf(item.id),
+                    canUpload,
+                    maxFileBytes: photoMaxFileBytes,
+                    onOpen: openViewer,
+                  }}
                 />
               ))}
           </ol>
         </section>
       ))}
+
+      <LotPhotosSection
+        lotId={lot.id}
+        photos={photosOf(null)}
+        canUpload={canUpload}
+        maxFileBytes={photoMaxFileBytes}
+        onOpen={openViewer}
+      />
 
       <section className="panel lot-records">
         <h2>资料与自检</h2>
@@ -388,6 +452,7 @@ export default function LotPage() {
           ))}
         </ol>
       </section>
+      {viewer}
     </>
   );
 }
@@ -400,6 +465,7 @@ function AutosavedItem({
   rules,
   editable,
   onLocalChange,
+  photos,
 }: {
   lotId: string;
   item: LotItemView;
@@ -408,6 +474,7 @@ function AutosavedItem({
   rules: LotRules;
   editable: boolean;
   onLocalChange: (next: EntryInput) => void;
+  photos: ItemPhotos;
 }) {
   const { save, state } = useEntryAutosave(lotId, item.id);
   return (
@@ -418,6 +485,7 @@ function AutosavedItem({
       rules={rules}
       editable={editable}
       saveState={state}
+      photos={photos}
       onChange={(next, mode) => {
         onLocalChange(next);
         save(next, mode);

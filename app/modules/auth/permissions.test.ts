@@ -114,6 +114,24 @@ const EXPECTED: Record<Action, Record<Role, Scope | null>> = {
     designer: _,
     street: _,
   },
+  "audit.view": {
+    admin: A,
+    bureau: A,
+    supervisor: _,
+    contractor: _,
+    owner: _,
+    designer: _,
+    street: _,
+  },
+  "photo.upload": {
+    admin: _,
+    bureau: _,
+    supervisor: A,
+    contractor: O,
+    owner: _,
+    designer: _,
+    street: _,
+  },
 };
 
 describe("permission matrix", () => {

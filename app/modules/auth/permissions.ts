@@ -34,6 +34,8 @@ export const ACTIONS = {
   "lot.record": "填写检验批检查记录",
   "lot.submit": "提交施工自检",
   "lot.review": "监理验收签认、退回或撤销验收",
+  "audit.view": "查看及校验操作记录",
+  "photo.upload": "上传检验批照片",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -58,8 +60,15 @@ export const PERMISSIONS: Matrix = {
     "checklist.publish": "any",
     "organization.view": "any",
     "lot.view": "any",
+    "audit.view": "any",
   },
-  bureau: { ...everyone, "compound.view": "any", "organization.view": "any", "lot.view": "any" },
+  bureau: {
+    ...everyone,
+    "compound.view": "any",
+    "organization.view": "any",
+    "lot.view": "any",
+    "audit.view": "any",
+  },
   supervisor: {
     ...everyone,
     "compound.view": "any",
@@ -68,6 +77,7 @@ export const PERMISSIONS: Matrix = {
     "lot.create": "any",
     "lot.record": "any",
     "lot.review": "any",
+    "photo.upload": "any",
   },
   owner: { ...everyone, "compound.view": "any", "organization.view": "any", "lot.view": "any" },
   designer: { ...everyone, "compound.view": "any", "organization.view": "own", "lot.view": "any" },
@@ -79,6 +89,7 @@ export const PERMISSIONS: Matrix = {
     "lot.create": "own",
     "lot.record": "own",
     "lot.submit": "own",
+    "photo.upload": "own",
   },
   street: { ...everyone, "compound.view": "own", "organization.view": "own", "lot.view": "own" },
 };

@@ -88,6 +88,11 @@ const LOT_SELECT = {
       points: { select: { value: true, serious: true }, orderBy: { seq: "asc" } },
     },
   },
+  photos: {
+    where: { role: "evidence" },
+    select: { id: true, sha256: true, itemId: true },
+    orderBy: { uploadedAt: "asc" },
+  },
 } as const;
 
 export async function getLot(db: Db, lotId: string, viewer: Actor, scope: Scope) {
@@ -155,10 +160,21 @@ function withVerdict(lot: LotRow) {
 
 export type LotDetail = NonNullable<Awaited<ReturnType<typeof getLot>>>;
 
-/** What a signature covers: the lot, its checklist version and every recorded value. */
+/** The photos a signature covers: each original's SHA-256 with its item, in a stable order. */
+function photoEvidence(photos: LotRow["photos"]) {
+  const key = (p: { itemId: string | null; sha256: string }) => `${p.itemId ?? ""}:${p.sha256}`;
+  return photos
+    .map((p) => ({ itemId: p.itemId ?? null, sha256: p.sha256 }))
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** What a signature covers: the lot, its checklist version, every recorded value and photo. */
 export function lotContentHash(detail: LotDetail): string {
   const { lot, verdict } = detail;
+  // Lots without photos hash as before photos existed, so earlier signatures still verify.
+  const photos = lot.photos.length > 0 ? { photos: photoEvidence(lot.photos) } : {};
   const content = {
+    ...photos,
     number: lot.number,
     compound: lot.compound.code,
     workType: lot.workType.code,
@@ -204,6 +220,13 @@ function assertMay(detail: LotDetail, viewer: Viewer, action: LotAction, reason?
 }
 
 export type { EntryInput };
+
+/** The lot, if the viewer may record on it now (the workflow's 'save' decision), else a LotError. */
+export async function requireRecordableLot(db: Db, viewer: Viewer, scope: Scope, lotId: string) {
+  const detail = await requireLot(db, lotId, viewer, scope);
+  assertMay(detail, viewer, "save");
+  return detail;
+}
 
 /** Replaces one item's record (idempotent, so an autosave sent twice does no harm). */
 export async function saveEntry(
@@ -328,4 +351,19 @@ export async function transitionLot(
     );
   });
   return next;
+}
+
+/** Re-computes what an accepted lot's signature covers and compares it with what was signed. */
+export async function signatureStatus(db: Db, detail: LotDetail) {
+  if (detail.lot.status !== "accepted") return null;
+  const event = await db.auditEvent.findFirst({
+    where: { entityType: "InspectionLot", entityId: detail.lot.id, action: "lot.accept" },
+    orderBy: { seq: "desc" },
+    select: { payload: true },
+  });
+  const signed = event
+    ? (JSON.parse(event.payload) as { contentHash?: string }).contentHash
+    : undefined;
+  const current = lotContentHash(detail);
+  return { signed: signed ?? null, current, matches: signed === current };
 }

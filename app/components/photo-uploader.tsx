@@ -1,0 +1,151 @@
+import { useRevalidator } from "@remix-run/react";
+import { useId, useRef, useState } from "react";
+import { photoMessages } from "~/modules/photo/errors";
+
+type Upload = {
+  key: string;
+  file: File;
+  progress: number;
+  state: "uploading" | "error";
+  message?: string;
+};
+
+/** Sends one file with XMLHttpRequest, for its upload progress. Resolves with the server's message. */
+function send(url: string, itemId: string | null, file: File, onProgress: (p: number) => void) {
+  return new Promise<{ ok: boolean; message: string }>((resolve) => {
+    const body = new FormData();
+    if (itemId) body.set("itemId", itemId);
+    body.append("photo", file, file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", url);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      let message = `上传失败（HTTP ${xhr.status}）`;
+      try {
+        const json = JSON.parse(xhr.responseText) as { message?: string };
+        if (json.message) message = json.message;
+      } catch {
+        if (xhr.responseURL.includes("/login")) message = "登录已过期，请重新登录";
+      }
+      resolve({ ok: xhr.status === 200, message });
+    };
+    xhr.onerror = () => resolve({ ok: false, message: "网络中断，上传失败" });
+    xhr.send(body);
+  });
+}
+
+/**
+ * 拍照/选择照片: the tablet's rear camera or files, several at once, each with its own progress;
+ * a failed one is retried with the same file (the server answers a repeat with the first photo).
+ */
+export function PhotoUploader({
+  lotId,
+  itemId,
+  label,
+  maxFileBytes,
+}: {
+  lotId: string;
+  itemId: string | null;
+  label: string;
+  /** the server's per-photo limit: larger files are refused here, before a long upload */
+  maxFileBytes: number;
+}) {
+  const inputId = useId();
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const counter = useRef(0);
+  const revalidator = useRevalidator();
+
+  const patch = (key: string, change: Partial<Upload>) =>
+    setUploads((all) => all.map((u) => (u.key === key ? { ...u, ...change } : u)));
+
+  const upload = async (u: Upload) => {
+    if (u.file.size > maxFileBytes) {
+      patch(u.key, {
+        state: "error",
+        message: photoMessages.fileTooLarge(u.file.name, maxFileBytes),
+      });
+      return;
+    }
+    patch(u.key, { state: "uploading", progress: 0, message: undefined });
+    const result = await send(`/lots/${lotId}/photos`, itemId, u.file, (p) =>
+      patch(u.key, { progress: p }),
+    );
+    if (result.ok) {
+      setUploads((all) => all.filter((x) => x.key !== u.key));
+      revalidator.revalidate();
+    } else patch(u.key, { state: "error", message: result.message });
+  };
+
+  const choose = (files: FileList | null) => {
+    const added = [...(files ?? [])].map((file) => ({
+      key: `u${counter.current++}`,
+      file,
+      progress: 0,
+      state: "uploading" as const,
+    }));
+    setUploads((all) => [...all, ...added]);
+    // One after another: a tablet's uplink is the bottleneck, and the order stays the shot order.
+    void added.reduce((chain, u) => chain.then(() => upload(u)), Promise.resolve());
+  };
+
+  return (
+    <div className="photo-uploader">
+      <label className="button photo-pick" htmlFor={inputId}>
+        <CameraIcon /> 拍照/选择照片
+      </label>
+      <input
+        id={inputId}
+        className="photo-input"
+        type="file"
+        accept="image/*"
+        capture="environment"
+        multiple
+        aria-label={label}
+        onChange={(e) => {
+          choose(e.currentTarget.files);
+          e.currentTarget.value = "";
+        }}
+      />
+      {uploads.length > 0 ? (
+        <ul className="upload-list">
+          {uploads.map((u) => (
+            <li key={u.key} className={`upload upload-${u.state}`}>
+              <span className="upload-name">{u.file.name}</span>
+              {u.state === "uploading" ? (
+                <progress max={1} value={u.progress} aria-label={`${u.file.name} 上传进度`} />
+              ) : (
+                <>
+                  <span className="upload-message" role="alert">
+                    {u.message}
+                  </span>
+                  <button type="button" className="button" onClick={() => upload(u)}>
+                    重试
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    aria-label={`放弃 ${u.file.name}`}
+                    onClick={() => setUploads((all) => all.filter((x) => x.key !== u.key))}
+                  >
+                    ×
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function CameraIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true">
+      <path
+        fill="currentColor"
+        d="M9 3 7.2 5H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-3.2L15 3H9Zm3 5a5 5 0 1 1 0 10 5 5 0 0 1 0-10Zm0 2a3 3 0 1 0 0 6 3 3 0 0 0 0-6Z"
+      />
+    </svg>
+  );
+}

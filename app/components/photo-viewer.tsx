@@ -1,0 +1,84 @@
+import { useEffect, useRef } from "react";
+import { formatPhotoTime } from "~/modules/photo/labels";
+import { type PhotoView, photoUrl } from "~/modules/photo/view";
+
+/** Full-screen photo viewer: swipe or arrow keys to move, Esc or × to close, original to download. */
+export function PhotoViewer({
+  photos,
+  index,
+  onIndex,
+  onClose,
+}: {
+  photos: PhotoView[];
+  index: number;
+  onIndex: (index: number) => void;
+  onClose: () => void;
+}) {
+  const start = useRef<{ x: number; y: number } | null>(null);
+  const photo = photos[index];
+  const go = (delta: number) => {
+    const next = index + delta;
+    if (next >= 0 && next < photos.length) onIndex(next);
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") onClose();
+      if (e.key === "ArrowLeft") go(-1);
+      if (e.key === "ArrowRight") go(1);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  if (!photo) return null;
+  return (
+    <div className="photo-viewer" role="dialog" aria-modal="true" aria-label="照片查看">
+      <div
+        className="photo-stage"
+        onPointerDown={(e) => {
+          start.current = { x: e.clientX, y: e.clientY };
+        }}
+        onPointerUp={(e) => {
+          const s = start.current;
+          start.current = null;
+          if (!s) return;
+          const dx = e.clientX - s.x;
+          if (Math.abs(dx) > 50 && Math.abs(dx) > Math.abs(e.clientY - s.y)) go(dx < 0 ? 1 : -1);
+        }}
+      >
+        <img src={photoUrl(photo.id, "display")} alt={`照片 ${index + 1}`} draggable={false} />
+      </div>
+      <div className="photo-bar">
+        <span className="photo-count">
+          {index + 1} / {photos.length}
+        </span>
+        <span className="photo-caption">
+          {photo.capturedAt ? `拍摄 ${formatPhotoTime(photo.capturedAt)}` : "无拍摄时间"} · 上传{" "}
+          {formatPhotoTime(photo.uploadedAt)} {photo.uploadedBy}
+          {photo.device ? ` · ${photo.device}` : ""}
+          {photo.hasGps ? " · 含定位" : ""}
+          {photo.timeNote ? <em className="photo-note">（{photo.timeNote}）</em> : null}
+          <small className="photo-hash">SHA-256 {photo.sha256.slice(0, 16)}…</small>
+        </span>
+        <button type="button" className="button" onClick={() => go(-1)} disabled={index === 0}>
+          上一张
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => go(1)}
+          disabled={index === photos.length - 1}
+        >
+          下一张
+        </button>
+        <a className="button" href={photoUrl(photo.id, "original")} download>
+          下载原图
+        </a>
+        <button type="button" className="button photo-close" onClick={onClose} aria-label="关闭">
+          ×
+        </button>
+      </div>
+    </div>
+  );
+}

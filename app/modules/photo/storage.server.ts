@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { env } from "~/infra/env.server";
+
+export const VARIANTS = ["original", "display", "thumb"] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+/** Files are named by the SHA-256 of their bytes, sharded: original/ab/cd/abcd…. */
+export function photoKey(variant: Variant, sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`);
+  return `${variant}/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+}
+
+/** Where photo files live: the local disk now, an object store later, behind these few calls. */
+export interface PhotoStorage {
+  /** Stores bytes under key (temporary name, then rename). created=false: it was already there. */
+  put(key: string, bytes: Buffer): Promise<{ created: boolean }>;
+  has(key: string): Promise<boolean>;
+  read(key: string): Promise<{ stream: ReadableStream<Uint8Array>; size: number } | null>;
+  remove(key: string): Promise<void>;
+  /** Removes temporaries left by a crash; returns how many. */
+  sweepTemporaries(): Promise<number>;
+}
+
+export class LocalPhotoStorage implements PhotoStorage {
+  private readonly tmpDir: string;
+
+  constructor(readonly root: string) {
+    this.tmpDir = path.join(root, ".tmp");
+  }
+
+  private file(key: string): string {
+    const full = path.resolve(this.root, key);
+    if (!full.startsWith(`${path.resolve(this.root)}${path.sep}`)) throw new Error("bad key");
+    return full;
+  }
+
+  async has(key: string) {
+    return fs.existsSync(this.file(key));
+  }
+
+  async put(key: string, bytes: Buffer) {
+    const target = this.file(key);
+    // Content-addressed: the same key always holds the same bytes, and evidence is never rewritten.
+    if (await this.has(key)) return { created: false };
+    await fsp.mkdir(this.tmpDir, { recursive: true });
+    await fsp.mkdir(path.dirname(target), { recursive: true });
+    const tmp = path.join(this.tmpDir, `${randomUUID()}.part`);
+    try {
+      const handle = await fsp.open(tmp, "wx");
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fsp.rename(tmp, target);
+    } catch (error) {
+      await fsp.rm(tmp, { force: true });
+      throw error;
+    }
+    return { created: true };
+  }
+
+  async read(key: string) {
+    const file = this.file(key);
+    const stat = await fsp.stat(file).catch(() => null);
+    if (!stat?.isFile()) return null;
+    const stream = Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>;
+    return { stream, size: stat.size };
+  }
+
+  async remove(key: string) {
+    await fsp.rm(this.file(key), { force: true });
+  }
+
+  async sweepTemporaries() {
+    const names = await fsp.readdir(this.tmpDir).catch(() => [] as string[]);
+    await Promise.all(names.map((n) => fsp.rm(path.join(this.tmpDir, n), { force: true })));
+    return names.length;
+  }
+}
+
+const globalForStorage = globalThis as unknown as { yanshouPhotoStorage?: PhotoStorage };
+
+/** The app's storage: UPLOADS_DIR/photos. */
+export function photoStorage(): PhotoStorage {
+  globalForStorage.yanshouPhotoStorage ??= new LocalPhotoStorage(
+    path.join(env().uploadsDir, "photos"),
+  );
+  return globalForStorage.yanshouPhotoStorage;
+}

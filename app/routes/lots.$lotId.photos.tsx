@@ -1,0 +1,65 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { db } from "~/infra/db.server";
+import { env } from "~/infra/env.server";
+import { requireUser } from "~/modules/auth/require-user.server";
+import { LotError, requireRecordableLot } from "~/modules/lot/lots.server";
+import { PhotoError } from "~/modules/photo/errors";
+import { parsePhotoUpload } from "~/modules/photo/multipart.server";
+import { attachLotPhoto } from "~/modules/photo/photos.server";
+import { photoStorage } from "~/modules/photo/storage.server";
+
+export type UploadResult =
+  | { ok: true; name: string; photoId: string; duplicate: boolean }
+  | { ok: false; name: string; message: string };
+
+const json = (body: unknown, status = 200) => Response.json(body, { status });
+
+function refusal(error: unknown): { message: string; status: number } | null {
+  if (error instanceof PhotoError || error instanceof LotError)
+    return { message: error.message, status: error.status };
+  return null;
+}
+
+/** POST multipart: `photo` file parts (one or more), optional `itemId` for a checklist item. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method !== "POST") return json({ ok: false, message: "只支持 POST" }, 405);
+  const { user, scope } = await requireUser(request, "photo.upload");
+  const lotId = params.lotId ?? "";
+  const e = env();
+  try {
+    // Refuse before reading the body when the lot is not this user's to change.
+    await requireRecordableLot(db(), user, scope, lotId);
+    const { fields, files } = await parsePhotoUpload(request, {
+      fileBytes: e.photoMaxFileBytes,
+      requestBytes: e.photoMaxRequestBytes,
+    });
+    if (files.length === 0) return json({ ok: false, message: "请选择照片", results: [] }, 400);
+    const itemId = fields.itemId?.trim() || null;
+    const results: UploadResult[] = [];
+    let status = 200;
+    for (const file of files) {
+      try {
+        const { photo, duplicate } = await attachLotPhoto(
+          db(),
+          photoStorage(),
+          user,
+          scope,
+          { lotId, itemId },
+          file,
+        );
+        results.push({ ok: true, name: file.name, photoId: photo.id, duplicate });
+      } catch (error) {
+        const refused = refusal(error);
+        if (!refused) throw error;
+        if (status === 200) status = refused.status;
+        results.push({ ok: false, name: file.name, message: refused.message });
+      }
+    }
+    const failed = results.find((r) => !r.ok);
+    return json({ ok: !failed, message: failed?.message ?? "已上传", results }, status);
+  } catch (error) {
+    const refused = refusal(error);
+    if (!refused) throw error;
+    return json({ ok: false, message: refused.message, results: [] }, refused.status);
+  }
+}

@@ -1,0 +1,43 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { db } from "~/infra/db.server";
+import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import { findViewablePhoto } from "~/modules/photo/photos.server";
+import { PHOTO_EXTENSION, PHOTO_MIME, type PhotoFormat } from "~/modules/photo/sniff";
+import { photoKey, photoStorage, VARIANTS, type Variant } from "~/modules/photo/storage.server";
+
+const isVariant = (v: string): v is Variant => (VARIANTS as readonly string[]).includes(v);
+
+/** A photo file, only for whoever may see the lot it belongs to; ids and hashes alone open nothing. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const variant = params.variant ?? "";
+  if (!isVariant(variant)) notFound("照片");
+  const { user, scope } = await requireUser(request, "lot.view");
+  const photo = await findViewablePhoto(db(), params.photoId ?? "", user, scope);
+  if (!photo) notFound("照片");
+  const sha =
+    variant === "original"
+      ? photo.sha256
+      : variant === "display"
+        ? photo.displaySha256
+        : photo.thumbSha256;
+  const file = await photoStorage().read(photoKey(variant, sha));
+  if (!file) notFound("照片文件");
+  const format = photo.format as PhotoFormat;
+  const headers = new Headers({
+    "Content-Type":
+      variant === "original" ? (PHOTO_MIME[format] ?? "application/octet-stream") : "image/webp",
+    "Content-Length": String(file.size),
+    "X-Content-Type-Options": "nosniff",
+    // The bytes behind a photo id never change; private keeps shared caches out.
+    "Cache-Control": "private, max-age=31536000, immutable",
+    ETag: `"${sha}"`,
+  });
+  if (variant === "original") {
+    const ext = PHOTO_EXTENSION[format] ?? "bin";
+    headers.set(
+      "Content-Disposition",
+      `attachment; filename="photo-${photo.sha256.slice(0, 16)}.${ext}"`,
+    );
+  }
+  return new Response(file.stream, { status: 200, headers });
+}

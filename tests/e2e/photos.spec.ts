@@ -1,0 +1,121 @@
+import { createHash } from "node:crypto";
+import { expect, type Page, test } from "@playwright/test";
+import { cameraJpeg } from "../support/images";
+import { signIn } from "./support";
+
+/** Opens a new lot of `workType` at stairwell `unit` of `building` in 县农行老旧小区. */
+async function openLot(page: Page, building: string, unit: string, workType: string) {
+  await page.goto("/");
+  await page.getByRole("link", { name: /县农行老旧小区/ }).click();
+  await page.getByRole("link", { name: new RegExp(`^${building}\\s`) }).click();
+  await page
+    .locator(".card-grid")
+    .getByRole("link", { name: new RegExp(unit) })
+    .click();
+  await page
+    .locator(".place-work-type", { hasText: workType })
+    .getByRole("link", { name: "新建检验批" })
+    .click();
+  await page.getByRole("button", { name: "新建并开始检查" }).click();
+  await expect(page.getByRole("heading", { name: new RegExp(workType) })).toBeVisible();
+  return page.url();
+}
+
+test("a supervisor photographs a checklist item: thumbnail, viewer, original; others cannot open it", async ({
+  browser,
+}) => {
+  const page = await browser.newPage();
+  await signIn(page, "jianli");
+  await openLot(page, "2栋", "1单元", "楼梯栏杆、扶手维修加固");
+  const card = page.locator(".lot-item").first();
+  const photo = await cameraJpeg({ width: 1200, height: 900, orientation: 6 });
+
+  await card.getByLabel(/拍照\/选择照片$/).setInputFiles({
+    name: "栏杆现场.jpg",
+    mimeType: "image/jpeg",
+    buffer: photo,
+  });
+  const thumb = card.locator(".photo-grid img");
+  await expect(thumb).toHaveCount(1);
+  await expect(thumb).toBeVisible();
+  await expect
+    .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
+
+  // A file that only claims to be a photo is refused with its reason and a retry.
+  await card.getByLabel(/拍照\/选择照片$/).setInputFiles({
+    name: "伪装.jpg",
+    mimeType: "image/jpeg",
+    buffer: Buffer.from("not really a photo"),
+  });
+  await expect(card.locator(".upload-error")).toContainText("不是照片");
+  await expect(card.getByRole("button", { name: "重试" })).toBeVisible();
+  await card.getByRole("button", { name: "放弃 伪装.jpg" }).click();
+  await expect(thumb).toHaveCount(1);
+
+  // Over 25 MB: refused before uploading, and by the server (413) if sent anyway.
+  const big = Buffer.concat([photo, Buffer.alloc(26 * 1024 * 1024)]);
+  await card.getByLabel(/拍照\/选择照片$/).setInputFiles({
+    name: "太大.jpg",
+    mimeType: "image/jpeg",
+    buffer: big,
+  });
+  await expect(card.locator(".upload-error")).toContainText("“太大.jpg”超过单张 25 MB 的上限");
+  await card.getByRole("button", { name: "放弃 太大.jpg" }).click();
+  const lotPath = new URL(page.url()).pathname;
+  const tooLarge = await page.request.post(`${lotPath}/photos`, {
+    multipart: { photo: { name: "太大.jpg", mimeType: "image/jpeg", buffer: big } },
+  });
+  expect(tooLarge.status()).toBe(413);
+  expect((await tooLarge.json()).message).toMatch(/超过/);
+  // The same photo sent again to the same item is the same photo, not a second one.
+  const again = await page.request.post(`${lotPath}/photos`, {
+    multipart: {
+      itemId: (await card.getAttribute("data-item-id")) ?? "",
+      photo: { name: "栏杆现场.jpg", mimeType: "image/jpeg", buffer: photo },
+    },
+  });
+  expect((await again.json()).results[0]).toMatchObject({ ok: true, duplicate: true });
+
+  await card.locator(".photo-thumb").click();
+  const viewer = page.getByRole("dialog", { name: "照片查看" });
+  await expect(viewer).toBeVisible();
+  await expect(viewer.getByText(/拍摄 2024-05-01 10:20/)).toBeVisible();
+  const original =
+    (await viewer.getByRole("link", { name: "下载原图" }).getAttribute("href")) ?? "";
+  expect(original).toMatch(/^\/photos\/[^/]+\/original$/);
+  await viewer.getByRole("button", { name: "关闭" }).click();
+  await expect(viewer).toHaveCount(0);
+
+  const display = await page.request.get(original.replace("original", "display"));
+  expect(display.status()).toBe(200);
+  expect(display.headers()["content-type"]).toBe("image/webp");
+  expect(display.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(display.headers()["cache-control"]).toBe("private, max-age=31536000, immutable");
+  const download = await page.request.get(original);
+  expect(download.headers()["content-type"]).toBe("image/jpeg");
+  const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+  expect(sha(await download.body())).toBe(sha(photo));
+
+  const other = await browser.newPage();
+  await signIn(other, "shigong2");
+  for (const url of [original, original.replace("original", "thumb")]) {
+    const denied = await other.request.get(url);
+    expect([403, 404]).toContain(denied.status());
+    expect(denied.headers()["content-type"]).not.toMatch(/^image\//);
+  }
+  const anonymous = await (await browser.newContext()).request.get(original, { maxRedirects: 0 });
+  expect(anonymous.status()).toBe(302);
+});
+
+test("a contractor adds a photo to its lot as a whole", async ({ page }) => {
+  await signIn(page, "shigong1");
+  await openLot(page, "2栋", "1单元", "楼道声控灯");
+  const section = page.locator(".lot-photos");
+  await section.getByLabel(/拍照\/选择照片$/).setInputFiles({
+    name: "全景.jpg",
+    mimeType: "image/jpeg",
+    buffer: await cameraJpeg({ orientation: 1, seed: 9 }),
+  });
+  await expect(section.locator(".photo-grid img")).toHaveCount(1);
+});

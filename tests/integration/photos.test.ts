@@ -1,0 +1,314 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "~/infra/db.server";
+import { createLot } from "~/modules/lot/create.server";
+import { getLot, lotContentHash } from "~/modules/lot/lots.server";
+import { parsePhotoUpload } from "~/modules/photo/multipart.server";
+import { attachLotPhoto, findViewablePhoto } from "~/modules/photo/photos.server";
+import { sha256Of } from "~/modules/photo/pipeline.server";
+import { LocalPhotoStorage, photoKey } from "~/modules/photo/storage.server";
+import { cameraJpeg, pixelBomb } from "../support/images";
+import { TMP_DIR } from "../support/paths";
+import { testDb } from "../support/test-db";
+
+const root = path.join(TMP_DIR, `photos-${process.pid}-${Date.now()}`);
+const storage = new LocalPhotoStorage(root);
+
+function filesOnDisk(dir = root): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? filesOnDisk(full) : [path.relative(root, full)];
+  });
+}
+
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+describe("photos attached to lots", () => {
+  const db = testDb({ seeded: true });
+  type U = { id: string; role: "supervisor" | "contractor"; organizationId: string };
+  let supervisor: U;
+  let contractorA: U;
+  let contractorB: U;
+  let lotId: string;
+  let itemId: string;
+
+  beforeAll(async () => {
+    const users = await db.user.findMany({
+      select: { id: true, username: true, role: true, organizationId: true },
+    });
+    const u = (name: string) => users.find((x) => x.username === name) as U;
+    supervisor = u("jianli");
+    contractorA = u("shigong1");
+    contractorB = u("shigong2");
+    const place = await db.stairwell.findFirstOrThrow({
+      where: { building: { compound: { code: "NH" } } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
+    const lot = await createLot(db, contractorA, "own", {
+      workTypeCode: "stair-railing",
+      place: { kind: "stairwell", id: place.id },
+    });
+    lotId = lot.id;
+    const detail = await getLot(db, lotId, contractorA, "own");
+    itemId = detail!.lot.template.items[0]!.id;
+  });
+
+  const counts = async (d: Db = db) => ({
+    photos: await d.photo.count(),
+    events: await d.auditEvent.count({ where: { action: "photo.attach" } }),
+    files: filesOnDisk().length,
+  });
+
+  it("stores the original byte-exact under its hash, the derived copies, one row and one audit event", async () => {
+    const original = await cameraJpeg({ seed: 1 });
+    const { photo, duplicate } = await attachLotPhoto(
+      db,
+      storage,
+      contractorA,
+      "own",
+      { lotId, itemId },
+      {
+        bytes: original,
+        name: "现场.jpg",
+      },
+    );
+    expect(duplicate).toBe(false);
+    expect(photo.sha256).toBe(sha256Of(original));
+    const onDisk = fs.readFileSync(path.join(root, photoKey("original", photo.sha256)));
+    expect(onDisk.equals(original)).toBe(true);
+    expect(sha256Of(onDisk)).toBe(photo.sha256);
+    const row = await db.photo.findUniqueOrThrow({
+      where: { id: photo.id },
+      select: {
+        displaySha256: true,
+        thumbSha256: true,
+        itemId: true,
+        lotId: true,
+        format: true,
+        gpsLat: true,
+      },
+    });
+    expect(row).toMatchObject({ itemId, lotId, format: "jpeg" });
+    expect(row.gpsLat).toBeCloseTo(28.2583, 3);
+    for (const [variant, sha] of [
+      ["display", row.displaySha256],
+      ["thumb", row.thumbSha256],
+    ] as const) {
+      const bytes = fs.readFileSync(path.join(root, photoKey(variant, sha)));
+      expect(sha256Of(bytes)).toBe(sha);
+    }
+    expect(photoKey("original", photo.sha256)).toMatch(
+      /^original\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/,
+    );
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "photo.attach", entityId: photo.id },
+      select: { payload: true, actorId: true },
+    });
+    expect(event.actorId).toBe(contractorA.id);
+    expect(JSON.parse(event.payload)).toMatchObject({ lotId, itemId, sha256: photo.sha256 });
+    expect(filesOnDisk().filter((f) => f.startsWith(".tmp"))).toEqual([]);
+  });
+
+  it("returns the first photo when the same bytes are sent again to the same place (retry)", async () => {
+    const original = await cameraJpeg({ seed: 2 });
+    const first = await attachLotPhoto(
+      db,
+      storage,
+      supervisor,
+      "any",
+      { lotId, itemId: null },
+      { bytes: original, name: "a.jpg" },
+    );
+    const before = await counts();
+    const again = await attachLotPhoto(
+      db,
+      storage,
+      supervisor,
+      "any",
+      { lotId, itemId: null },
+      { bytes: original, name: "a.jpg" },
+    );
+    expect(again).toMatchObject({ duplicate: true, photo: { id: first.photo.id } });
+    expect(await counts()).toEqual(before);
+    // The same bytes on another item are another piece of evidence, sharing the stored original.
+    const elsewhere = await attachLotPhoto(
+      db,
+      storage,
+      supervisor,
+      "any",
+      { lotId, itemId },
+      { bytes: original, name: "a.jpg" },
+    );
+    expect(elsewhere.duplicate).toBe(false);
+    expect(elsewhere.photo.sha256).toBe(first.photo.sha256);
+  });
+
+  it("leaves nothing on disk or in the database for each bad input", async () => {
+    const whole = await cameraJpeg({ seed: 3 });
+    const bad: [string, Buffer, RegExp][] = [
+      ["renamed.jpg", Buffer.from("%PDF-1.7\n1 0 obj\n"), /不是照片/],
+      ["truncated.jpg", whole.subarray(0, whole.length / 2), /已损坏或不完整/],
+      ["bomb.jpg", await pixelBomb(), /像素过多/],
+      ["empty.jpg", Buffer.alloc(0), /空文件/],
+    ];
+    const before = await counts();
+    for (const [name, bytes, message] of bad) {
+      await expect(
+        attachLotPhoto(db, storage, contractorA, "own", { lotId, itemId }, { bytes, name }),
+      ).rejects.toThrow(message);
+      expect(await counts()).toEqual(before);
+    }
+  });
+
+  it("removes the files it wrote when the row cannot be committed", async () => {
+    const failing = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop === "$transaction")
+          return async () => {
+            throw new Error("disk full");
+          };
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    const before = await counts();
+    await expect(
+      attachLotPhoto(
+        failing,
+        storage,
+        contractorA,
+        "own",
+        { lotId, itemId },
+        { bytes: await cameraJpeg({ seed: 4 }), name: "x.jpg" },
+      ),
+    ).rejects.toThrow("disk full");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses another contractor, items of other checklists and accepted lots", async () => {
+    const bytes = await cameraJpeg({ seed: 5 });
+    await expect(
+      attachLotPhoto(db, storage, contractorB, "own", { lotId, itemId }, { bytes, name: "x.jpg" }),
+    ).rejects.toMatchObject({ status: 404 });
+    const other = await db.checklistItem.findFirstOrThrow({
+      where: { template: { workType: { code: { not: "stair-railing" } } } },
+      select: { id: true },
+    });
+    await expect(
+      attachLotPhoto(
+        db,
+        storage,
+        supervisor,
+        "any",
+        { lotId, itemId: other.id },
+        { bytes, name: "x.jpg" },
+      ),
+    ).rejects.toMatchObject({ status: 400 });
+    await db.inspectionLot.update({ where: { id: lotId }, data: { status: "accepted" } });
+    try {
+      await expect(
+        attachLotPhoto(db, storage, supervisor, "any", { lotId, itemId }, { bytes, name: "x.jpg" }),
+      ).rejects.toThrow("检验批已验收合格，不能修改");
+    } finally {
+      await db.inspectionLot.update({ where: { id: lotId }, data: { status: "draft" } });
+    }
+  });
+
+  it("shows a photo only to those who may see its lot", async () => {
+    const photo = await db.photo.findFirstOrThrow({ where: { lotId }, select: { id: true } });
+    expect(await findViewablePhoto(db, photo.id, contractorA, "own")).not.toBeNull();
+    expect(await findViewablePhoto(db, photo.id, supervisor, "any")).not.toBeNull();
+    expect(await findViewablePhoto(db, photo.id, contractorB, "own")).toBeNull();
+    expect(await findViewablePhoto(db, photo.id, contractorB, null as never)).toBeNull();
+  });
+
+  it("puts the photos' hashes into what a signature covers, independent of upload order", async () => {
+    const before = lotContentHash((await getLot(db, lotId, supervisor, "any"))!);
+    await attachLotPhoto(
+      db,
+      storage,
+      supervisor,
+      "any",
+      { lotId, itemId },
+      { bytes: await cameraJpeg({ seed: 6 }), name: "y.jpg" },
+    );
+    const detail = (await getLot(db, lotId, supervisor, "any"))!;
+    const after = lotContentHash(detail);
+    expect(after).not.toBe(before);
+    const reversed = {
+      ...detail,
+      lot: { ...detail.lot, photos: [...detail.lot.photos].reverse() },
+    };
+    expect(lotContentHash(reversed)).toBe(after);
+    const noPhotos = { ...detail, lot: { ...detail.lot, photos: [] } };
+    expect(lotContentHash(noPhotos)).not.toBe(after);
+  });
+});
+
+describe("photo storage", () => {
+  it("writes through a temporary name, never rewrites a stored file, and sweeps temporaries", async () => {
+    const dir = path.join(root, "store");
+    const s = new LocalPhotoStorage(dir);
+    const bytes = Buffer.from("evidence");
+    const key = photoKey("original", sha256Of(bytes));
+    expect(await s.put(key, bytes)).toEqual({ created: true });
+    expect(await s.put(key, Buffer.from("other"))).toEqual({ created: false });
+    expect(fs.readFileSync(path.join(dir, key), "utf8")).toBe("evidence");
+    expect(fs.readdirSync(path.join(dir, ".tmp"))).toEqual([]);
+    fs.writeFileSync(path.join(dir, ".tmp", "crashed.part"), "half");
+    expect(await s.sweepTemporaries()).toBe(1);
+    expect(fs.readdirSync(path.join(dir, ".tmp"))).toEqual([]);
+    expect(() => photoKey("original", "../../etc/passwd")).toThrow();
+  });
+});
+
+describe("multipart upload parsing", () => {
+  const form = (files: [string, Buffer][], fields: Record<string, string> = {}) => {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields)) body.set(k, v);
+    for (const [name, bytes] of files)
+      body.append("photo", new Blob([new Uint8Array(bytes)]), name);
+    return new Request("http://x/lots/1/photos", { method: "POST", body });
+  };
+
+  it("streams files and fields, keeping Chinese file names", async () => {
+    const jpeg = await cameraJpeg();
+    const parsed = await parsePhotoUpload(
+      form(
+        [
+          ["栏杆.jpg", jpeg],
+          ["b.jpg", jpeg],
+        ],
+        { itemId: "i1" },
+      ),
+      {
+        fileBytes: 5 * 1024 * 1024,
+        requestBytes: 20 * 1024 * 1024,
+      },
+    );
+    expect(parsed.fields).toEqual({ itemId: "i1" });
+    expect(parsed.files.map((f) => f.name)).toEqual(["栏杆.jpg", "b.jpg"]);
+    expect(parsed.files[0]!.bytes.equals(jpeg)).toBe(true);
+  });
+
+  it("answers 413 with a Chinese message for a file or a request over its limit", async () => {
+    const big = Buffer.alloc(300 * 1024, 1);
+    await expect(
+      parsePhotoUpload(form([["大.jpg", big]]), {
+        fileBytes: 200 * 1024,
+        requestBytes: 10 * 1024 * 1024,
+      }),
+    ).rejects.toMatchObject({ status: 413, message: expect.stringContaining("“大.jpg”超过单张") });
+    await expect(
+      parsePhotoUpload(
+        form([
+          ["a.jpg", big],
+          ["b.jpg", big],
+        ]),
+        { fileBytes: 1024 * 1024, requestBytes: 400 * 1024 },
+      ),
+    ).rejects.toMatchObject({ status: 413, message: expect.stringContaining("合计超过") });
+  });
+});
