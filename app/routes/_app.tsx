@@ -8,6 +8,7 @@ const NAV: { to: string; label: string; action: Action }[] = [
   { to: "/projects", label: "项目", action: "project.view" },
   { to: "/work-types", label: "检查表库", action: "workType.view" },
   { to: "/organizations", label: "单位", action: "organization.view" },
+  { to: "/audit", label: "操作记录", action: "audit.view" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -106,7 +106,7 @@ test("each role sees what it should", async ({ browser }) => {
     {
       username: "zhujianju",
       compounds: ["县农行老旧小区", "县武装部老旧小区"],
-      nav: ["项目", "检查表库", "单位"],
+      nav: ["项目", "检查表库", "单位", "操作记录"],
     },
     {
       username: "jianshe",
@@ -124,7 +124,7 @@ test("each role sees what it should", async ({ browser }) => {
     {
       username: "admin",
       compounds: ["县农行老旧小区", "县武装部老旧小区"],
-      nav: ["项目", "检查表库", "单位"],
+      nav: ["项目", "检查表库", "单位", "操作记录"],
     },
   ];
   for (const c of cases) {

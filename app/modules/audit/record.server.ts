@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { canonicalJson } from "./canonical";
+import { eventHashWith, GENESIS_HASH, type StoredEvent } from "./chain";
 
-export const GENESIS_HASH = "0".repeat(64);
+export { GENESIS_HASH };
 
 export type AuditInput = {
   actorId: string | null;
@@ -12,20 +13,10 @@ export type AuditInput = {
   data: unknown;
 };
 
-export function eventHash(
-  prevHash: string,
-  event: {
-    seq: number;
-    at: Date;
-    actorId: string | null;
-    action: string;
-    entityType: string;
-    entityId: string;
-    payload: string;
-  },
-): string {
-  const body = canonicalJson({ ...event, payload: JSON.parse(event.payload) as unknown });
-  return createHash("sha256").update(`${prevHash}\n${body}`).digest("hex");
+export const sha256Hex = (text: string) => createHash("sha256").update(text).digest("hex");
+
+export function eventHash(prevHash: string, event: Omit<StoredEvent, "prevHash" | "hash">): string {
+  return eventHashWith(sha256Hex, prevHash, event);
 }
 
 /**

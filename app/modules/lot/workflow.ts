@@ -10,16 +10,14 @@ export type LotState = (typeof LOT_STATES)[number];
 export const LOT_ACTIONS = ["save", "submit", "accept", "reject", "reopen"] as const;
 export type LotAction = (typeof LOT_ACTIONS)[number];
 
-export const USER_ROLES = [
-  "admin",
-  "bureau",
-  "supervisor",
-  "contractor",
-  "owner",
-  "designer",
-  "street",
-] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+// Lot roles are the permission matrix's roles: one list, defined there.
+export {
+  isRole as isUserRole,
+  ROLES as USER_ROLES,
+  type Role as UserRole,
+} from "~/modules/auth/permissions";
+
+import type { Role as UserRole } from "~/modules/auth/permissions";
 
 export const LOT_STATE_LABELS_ZH: Record<LotState, string> = {
   draft: "草稿",
@@ -66,10 +64,6 @@ export function isLotState(value: unknown): value is LotState {
 
 export function isLotAction(value: unknown): value is LotAction {
   return typeof value === "string" && (LOT_ACTIONS as readonly string[]).includes(value);
-}
-
-export function isUserRole(value: unknown): value is UserRole {
-  return typeof value === "string" && (USER_ROLES as readonly string[]).includes(value);
 }
 
 type Actor = "contractor" | "supervisor";

@@ -1,0 +1,41 @@
+import { canonicalJson } from "./canonical";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export type StoredEvent = {
+  seq: number;
+  at: Date | string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  payload: string;
+  prevHash: string;
+  hash: string;
+};
+
+/** The exact bytes an event's hash covers: the previous hash, a newline, the canonical event. */
+export function eventHashInput(
+  prevHash: string,
+  event: Omit<StoredEvent, "prevHash" | "hash">,
+): string {
+  const at = typeof event.at === "string" ? new Date(event.at) : event.at;
+  const body = canonicalJson({
+    seq: event.seq,
+    at,
+    actorId: event.actorId,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    payload: JSON.parse(event.payload) as unknown,
+  });
+  return `${prevHash}\n${body}`;
+}
+
+export function eventHashWith(
+  sha256: (text: string) => string,
+  prevHash: string,
+  event: Omit<StoredEvent, "prevHash" | "hash">,
+): string {
+  return sha256(eventHashInput(prevHash, event));
+}

@@ -1,0 +1,18 @@
+export const AUDIT_PAGE_SIZE = 50;
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "lot.create": "新建检验批",
+  "lot.entry.save": "填写检查记录",
+  "lot.records.save": "更新资料完整情况",
+  "lot.submit": "提交施工自检",
+  "lot.accept": "监理验收签认",
+  "lot.reject": "监理退回",
+  "lot.reopen": "撤销验收",
+  "checklist.publish": "发布检查表新版本",
+};
+
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  InspectionLot: "检验批",
+  ChecklistTemplate: "检查表",
+  Photo: "照片",
+};

@@ -1,0 +1,62 @@
+import { eventHashWith, GENESIS_HASH, type StoredEvent } from "./chain";
+
+export type ChainBreak = {
+  seq: number;
+  kind: "gap" | "link" | "content";
+  messageZh: string;
+  expected: string;
+  actual: string;
+};
+
+/** Walks the chain in order and reports the first break precisely; null when it is whole. */
+export function verifyChain(
+  events: Iterable<StoredEvent>,
+  sha256: (text: string) => string,
+): { count: number; firstBreak: ChainBreak | null } {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let count = 0;
+  for (const event of events) {
+    count += 1;
+    if (event.seq !== expectedSeq) {
+      return {
+        count,
+        firstBreak: {
+          seq: expectedSeq,
+          kind: "gap",
+          messageZh: `缺少第 ${expectedSeq} 条操作记录（下一条是第 ${event.seq} 条）：记录被删除或插入`,
+          expected: String(expectedSeq),
+          actual: String(event.seq),
+        },
+      };
+    }
+    if (event.prevHash !== prevHash) {
+      return {
+        count,
+        firstBreak: {
+          seq: event.seq,
+          kind: "link",
+          messageZh: `第 ${event.seq} 条操作记录的前序哈希与第 ${event.seq - 1} 条的哈希不符：链条在此断开`,
+          expected: prevHash,
+          actual: event.prevHash,
+        },
+      };
+    }
+    const recomputed = eventHashWith(sha256, event.prevHash, event);
+    if (recomputed !== event.hash) {
+      return {
+        count,
+        firstBreak: {
+          seq: event.seq,
+          kind: "content",
+          messageZh: `第 ${event.seq} 条操作记录（${event.action} ${event.entityType} ${event.entityId}）的内容在写入后被修改`,
+          expected: event.hash,
+          actual: recomputed,
+        },
+      };
+    }
+    prevHash = event.hash;
+    expectedSeq += 1;
+  }
+  return { count, firstBreak: null };
+}
