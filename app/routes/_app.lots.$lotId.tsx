@@ -21,12 +21,19 @@ import { env } from "~/infra/env.server";
 import { parseForm } from "~/infra/forms";
 import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import {
+  DEFECT_STATE_LABELS_ZH,
+  dueOnIso,
+  isDefectState,
+  isOverdue,
+} from "~/modules/defect/workflow";
 import type { EntryInput } from "~/modules/lot/entry-types";
 import { EntrySchema, RecordsSchema, TransitionSchema } from "~/modules/lot/forms";
 import {
   getLot,
   LotError,
   numericOf,
+  openDefectsMessageZh,
   saveEntry,
   saveLotRecords,
   signatureStatus,
@@ -118,6 +125,64 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     photos: await lotPhotos(db(), lot.id),
     history: await lotHistory(db(), lot.id),
     signature: await signatureStatus(db(), detail),
+    defects: await lotDefects(user, scope, lot.id),
+    failingItems:
+      scopeFor(user.role, "defect.create") !== null
+        ? verdict.items
+            .filter((v) => v.status === "fail")
+            .map((v) => {
+              const item = lot.template.items.find((i) => i.id === v.itemId);
+              return { id: v.itemId, code: item?.code ?? "", textZh: item?.textZh ?? "" };
+            })
+        : [],
+  };
+}
+
+/** The lot's defects the viewer may see, and the message that blocks acceptance while any is open. */
+async function lotDefects(
+  user: { role: Parameters<typeof scopeFor>[0]; organizationId: string },
+  lotScope: "any" | "own",
+  lotId: string,
+) {
+  const defectScope = scopeFor(user.role, "defect.view");
+  const rows = await db().defect.findMany({
+    where: { lotId },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      status: true,
+      dueOn: true,
+      contractorOrgId: true,
+    },
+    orderBy: { number: "asc" },
+  });
+  const now = new Date();
+  const open = rows.filter((d) => d.status !== "closed");
+  const visible =
+    defectScope === "any"
+      ? rows
+      : defectScope === "own" && lotScope === "own"
+        ? rows.filter((d) => d.contractorOrgId === user.organizationId)
+        : [];
+  return {
+    blockingZh:
+      open.length === 0
+        ? null
+        : defectScope === null
+          ? `本检验批还有 ${open.length} 个未关闭的质量问题`
+          : openDefectsMessageZh(open),
+    list: visible.map((d) => {
+      const status = isDefectState(d.status) ? d.status : "open";
+      return {
+        id: d.id,
+        number: d.number,
+        title: d.title,
+        statusZh: DEFECT_STATE_LABELS_ZH[status],
+        dueOn: dueOnIso(d.dueOn),
+        overdue: isOverdue(d.dueOn, status, now),
+      };
+    }),
   };
 }
 
@@ -197,6 +262,8 @@ export default function LotPage() {
     history,
     standards,
     signature,
+    defects,
+    failingItems,
   } = loaderData;
   const { openViewer, viewer } = usePhotoViewer();
   const photosOf = (itemId: string | null): PhotoView[] =>
@@ -285,6 +352,48 @@ export default function LotPage() {
           </ul>
         ) : null}
       </section>
+
+      {defects.blockingZh || defects.list.length > 0 || failingItems.length > 0 ? (
+        <section className="panel lot-defects" aria-label="质量问题">
+          <h2>质量问题</h2>
+          {defects.blockingZh ? (
+            <p className="alert alert-error" data-testid="lot-open-defects">
+              {defects.blockingZh}（关闭后才能验收签认）
+            </p>
+          ) : null}
+          {defects.list.length > 0 ? (
+            <ul className="defect-links">
+              {defects.list.map((d) => (
+                <li key={d.id}>
+                  <Link to={`/defects/${d.id}`}>{d.number}</Link> {d.title} · {d.statusZh} · 期限{" "}
+                  <span className={d.overdue ? "overdue" : undefined}>
+                    {d.dueOn}
+                    {d.overdue ? "（已逾期）" : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {failingItems.length > 0 ? (
+            <ul className="defect-from-items">
+              {failingItems.map((item) => (
+                <li key={item.id}>
+                  <span>
+                    不合格：{item.code} {item.textZh.slice(0, 40)}
+                  </span>{" "}
+                  <Link
+                    className="button"
+                    to={`/defects/new?lotId=${lot.id}&itemId=${item.id}`}
+                    data-testid={`raise-defect-${item.code}`}
+                  >
+                    登记质量问题
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
 
       {signature ? (
         <p

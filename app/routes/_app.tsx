@@ -7,6 +7,7 @@ import { requireUser } from "~/modules/auth/require-user.server";
 const NAV: { to: string; label: string; action: Action }[] = [
   { to: "/projects", label: "项目", action: "project.view" },
   { to: "/work-types", label: "检查表库", action: "workType.view" },
+  { to: "/defects", label: "质量问题", action: "defect.view" },
   { to: "/organizations", label: "单位", action: "organization.view" },
   { to: "/audit", label: "操作记录", action: "audit.view" },
 ];

@@ -106,25 +106,29 @@ test("each role sees what it should", async ({ browser }) => {
     {
       username: "zhujianju",
       compounds: ["县农行老旧小区", "县武装部老旧小区"],
-      nav: ["项目", "检查表库", "单位", "操作记录"],
+      nav: ["项目", "检查表库", "质量问题", "单位", "操作记录"],
     },
     {
       username: "jianshe",
       compounds: ["县农行老旧小区", "县武装部老旧小区"],
-      nav: ["项目", "检查表库", "单位"],
+      nav: ["项目", "检查表库", "质量问题", "单位"],
     },
     {
       username: "sheji",
       compounds: ["县农行老旧小区", "县武装部老旧小区"],
-      nav: ["项目", "检查表库", "单位"],
+      nav: ["项目", "检查表库", "质量问题", "单位"],
     },
-    { username: "shigong2", compounds: ["县武装部老旧小区"], nav: ["项目", "检查表库", "单位"] },
+    {
+      username: "shigong2",
+      compounds: ["县武装部老旧小区"],
+      nav: ["项目", "检查表库", "质量问题", "单位"],
+    },
     { username: "anhua", compounds: ["县农行老旧小区"], nav: ["项目", "检查表库", "单位"] },
     { username: "yushui", compounds: ["县武装部老旧小区"], nav: ["项目", "检查表库", "单位"] },
     {
       username: "admin",
       compounds: ["县农行老旧小区", "县武装部老旧小区"],
-      nav: ["项目", "检查表库", "单位", "操作记录"],
+      nav: ["项目", "检查表库", "质量问题", "单位", "操作记录"],
     },
   ];
   for (const c of cases) {

@@ -74,6 +74,7 @@ async function waitSaved(page: Page) {
 test("railings lot: contractor self-check with one railing too low, supervisor cannot accept until corrected", async ({
   browser,
 }) => {
+  test.setTimeout(150_000);
   const contractor = await browser.newPage();
   await signIn(contractor, "shigong1");
   const lotUrl = await openLot(contractor, "3栋", "2单元", "楼梯栏杆、扶手维修加固");

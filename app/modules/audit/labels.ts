@@ -9,10 +9,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "lot.reject": "监理退回",
   "lot.reopen": "撤销验收",
   "checklist.publish": "发布检查表新版本",
+  "defect.create": "登记质量问题",
+  "defect.acknowledge": "确认整改",
+  "defect.reply": "提交整改回复",
+  "defect.close": "复查通过关闭",
+  "defect.return": "退回整改",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   InspectionLot: "检验批",
   ChecklistTemplate: "检查表",
   Photo: "照片",
+  Defect: "质量问题",
 };

@@ -118,6 +118,42 @@ async function verifyLots(db: Db, events: { action: string; entityId: string; pa
   return { breaks, signed };
 }
 
+const DEFECT_TRANSITIONS = new Set([
+  "defect.create",
+  "defect.acknowledge",
+  "defect.reply",
+  "defect.close",
+  "defect.return",
+]);
+
+/**
+ * Replays each defect's events: it must have been raised through the system, and its status
+ * must be the `to` of its last transition event. A status changed in the database shows up.
+ */
+async function verifyDefects(
+  db: Db,
+  events: { action: string; entityId: string; payload: string }[],
+) {
+  const breaks: RecordBreak[] = [];
+  const lastTo = new Map<string, string>();
+  for (const e of events) {
+    if (!DEFECT_TRANSITIONS.has(e.action)) continue;
+    const to = (JSON.parse(e.payload) as { to?: unknown }).to;
+    if (typeof to === "string") lastTo.set(e.entityId, to);
+  }
+  const defects = await db.defect.findMany({ select: { id: true, number: true, status: true } });
+  for (const { id, number, status } of defects) {
+    const label = `质量问题 ${number}`;
+    const expected = lastTo.get(id);
+    const fail = (messageZh: string) =>
+      breaks.push({ entityType: "Defect", entityId: id, label, messageZh });
+    if (expected === undefined) fail("没有登记记录：质量问题不是通过系统登记的");
+    else if (status !== expected)
+      fail(`状态为“${status}”，但操作记录中最后的状态是“${expected}”：状态被直接修改`);
+  }
+  return breaks;
+}
+
 /** Every photo original still hashes to the SHA-256 recorded when it was uploaded. */
 async function verifyPhotos(db: Db, storage: PhotoStorage) {
   const breaks: RecordBreak[] = [];
@@ -154,13 +190,14 @@ export async function verifyDatabase(
   const events = await collect(eventsInOrder(db));
   const chain = verifyChain(events, sha256Hex);
   const lots = await verifyLots(db, events);
+  const defects = await verifyDefects(db, events);
   const photos = await verifyPhotos(db, storage);
   return {
     checkedAt: new Date(),
     events: chain.count,
     chainBreak: chain.firstBreak,
     signedRecords: lots.signed,
-    recordBreaks: [...lots.breaks, ...photos],
+    recordBreaks: [...lots.breaks, ...defects, ...photos],
   };
 }
 

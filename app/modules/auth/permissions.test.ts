@@ -132,6 +132,42 @@ const EXPECTED: Record<Action, Record<Role, Scope | null>> = {
     designer: _,
     street: _,
   },
+  "defect.view": {
+    admin: A,
+    bureau: A,
+    supervisor: A,
+    contractor: O,
+    owner: A,
+    designer: A,
+    street: _,
+  },
+  "defect.create": {
+    admin: _,
+    bureau: _,
+    supervisor: A,
+    contractor: _,
+    owner: _,
+    designer: _,
+    street: _,
+  },
+  "defect.rectify": {
+    admin: _,
+    bureau: _,
+    supervisor: _,
+    contractor: O,
+    owner: _,
+    designer: _,
+    street: _,
+  },
+  "defect.review": {
+    admin: _,
+    bureau: _,
+    supervisor: A,
+    contractor: _,
+    owner: _,
+    designer: _,
+    street: _,
+  },
 };
 
 describe("permission matrix", () => {

@@ -36,6 +36,10 @@ export const ACTIONS = {
   "lot.review": "监理验收签认、退回或撤销验收",
   "audit.view": "查看及校验操作记录",
   "photo.upload": "上传检验批照片",
+  "defect.view": "查看质量问题",
+  "defect.create": "登记质量问题",
+  "defect.rectify": "确认整改及提交整改回复",
+  "defect.review": "复查关闭或退回质量问题",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -61,6 +65,7 @@ export const PERMISSIONS: Matrix = {
     "organization.view": "any",
     "lot.view": "any",
     "audit.view": "any",
+    "defect.view": "any",
   },
   bureau: {
     ...everyone,
@@ -68,6 +73,7 @@ export const PERMISSIONS: Matrix = {
     "organization.view": "any",
     "lot.view": "any",
     "audit.view": "any",
+    "defect.view": "any",
   },
   supervisor: {
     ...everyone,
@@ -78,9 +84,24 @@ export const PERMISSIONS: Matrix = {
     "lot.record": "any",
     "lot.review": "any",
     "photo.upload": "any",
+    "defect.view": "any",
+    "defect.create": "any",
+    "defect.review": "any",
   },
-  owner: { ...everyone, "compound.view": "any", "organization.view": "any", "lot.view": "any" },
-  designer: { ...everyone, "compound.view": "any", "organization.view": "own", "lot.view": "any" },
+  owner: {
+    ...everyone,
+    "compound.view": "any",
+    "organization.view": "any",
+    "lot.view": "any",
+    "defect.view": "any",
+  },
+  designer: {
+    ...everyone,
+    "compound.view": "any",
+    "organization.view": "own",
+    "lot.view": "any",
+    "defect.view": "any",
+  },
   contractor: {
     ...everyone,
     "compound.view": "own",
@@ -90,7 +111,11 @@ export const PERMISSIONS: Matrix = {
     "lot.record": "own",
     "lot.submit": "own",
     "photo.upload": "own",
+    "defect.view": "own",
+    "defect.rectify": "own",
   },
+  // Street offices see lots in their compounds but not defects: a defect is an open matter
+  // between supervisor and contractor; the street hears of it through the lot or acceptance.
   street: { ...everyone, "compound.view": "own", "organization.view": "own", "lot.view": "own" },
 };
 

@@ -303,6 +303,19 @@ export async function saveLotRecords(
   });
 }
 
+/** Numbers and titles of the lot's defects (质量问题) that are not closed: they block acceptance. */
+export async function openDefectNumbers(db: Db, lotId: string) {
+  return db.defect.findMany({
+    where: { lotId, status: { not: "closed" } },
+    select: { id: true, number: true, title: true, status: true },
+    orderBy: { number: "asc" },
+  });
+}
+
+export function openDefectsMessageZh(open: { number: string; title: string }[]): string {
+  return `本检验批还有未关闭的质量问题：${open.map((d) => `${d.number} ${d.title}`).join("；")}`;
+}
+
 /** Submit, accept, reject or reopen: the state machine decides; the change and its event commit together. */
 export async function transitionLot(
   db: Db,
@@ -315,6 +328,10 @@ export async function transitionLot(
   const detail = await requireLot(db, lotId, viewer, scope);
   const from = detail.lot.status;
   const next = assertMay(detail, viewer, action, reason);
+  if (action === "accept") {
+    const open = await openDefectNumbers(db, lotId);
+    if (open.length > 0) throw new LotError(openDefectsMessageZh(open), 409);
+  }
   const now = new Date();
   const contentHash = action === "accept" ? lotContentHash(detail) : undefined;
   const data =

@@ -1,0 +1,275 @@
+import type { Db } from "~/infra/db.server";
+import { eventsFor, recordEvent } from "~/modules/audit/record.server";
+import type { Actor, Role, Scope } from "~/modules/auth/permissions";
+import { getLot } from "~/modules/lot/lots.server";
+import { compoundWhere } from "~/modules/site/access.server";
+import { defectWhere } from "./access.server";
+import {
+  type DefectAction,
+  type DefectState,
+  decideDefectTransition,
+  isDefectState,
+  type Severity,
+} from "./workflow";
+
+type Viewer = Actor & { id: string };
+
+export class DefectError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+export type CreateDefectInput = {
+  title: string;
+  description: string;
+  severity: Severity;
+  dueOn: Date;
+} & (
+  | { from: "lot"; lotId: string; itemId: string }
+  | { from: "compound"; compoundId: string; contractorOrgId: string; placeLabel: string }
+);
+
+/** What a defect raised from a lot's failing item starts with (the form's prefill). */
+export async function defectPrefillFromItem(
+  db: Db,
+  viewer: Actor,
+  scope: Scope,
+  lotId: string,
+  itemId: string,
+) {
+  const detail = await getLot(db, lotId, viewer, scope);
+  if (!detail) throw new DefectError("检验批不存在或您无权查看", 404);
+  const item = detail.lot.template.items.find((i) => i.id === itemId);
+  const input = detail.items.find((i) => i.itemId === itemId);
+  const verdict = detail.verdict.items.find((i) => i.itemId === itemId);
+  if (!item || !input || !verdict) throw new DefectError("该检查项目不属于本检验批", 404);
+  if (verdict.status !== "fail") throw new DefectError("只能从不合格的检查项目登记质量问题");
+  const kindZh = input.kind === "main" ? "主控项目" : "一般项目";
+  const lines = [
+    `检验批 ${detail.lot.number}（${detail.lot.workType.nameZh}，${detail.lot.placeLabel}）`,
+    `${kindZh}第${input.seq}项：${input.labelZh}`,
+    `检查结论：${verdict.reasonsZh.join("；") || "不合格"}`,
+  ];
+  if (input.points.length > 0) {
+    const unit = input.numeric?.unit ?? "";
+    lines.push(`实测值：${input.points.map((p) => `${p.value}${unit}`).join("、")}`);
+  }
+  return {
+    lot: detail.lot,
+    item,
+    title: `${detail.lot.placeLabel} ${input.labelZh}不合格`,
+    description: lines.join("\n"),
+  };
+}
+
+/** Raises a defect (supervisor): its number, the row and its `defect.create` event together. */
+export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectInput) {
+  const scope = "any" as const;
+  let base: {
+    compoundId: string;
+    compoundCode: string;
+    contractorOrgId: string;
+    placeLabel: string;
+    lotId: string | null;
+    itemId: string | null;
+    workTypeId: string | null;
+  };
+  if (input.from === "lot") {
+    const prefill = await defectPrefillFromItem(db, viewer, scope, input.lotId, input.itemId);
+    const wt = await db.workType.findUniqueOrThrow({
+      where: { code: prefill.lot.workType.code },
+      select: { id: true },
+    });
+    base = {
+      compoundId: prefill.lot.compound.id,
+      compoundCode: prefill.lot.compound.code,
+      contractorOrgId: prefill.lot.contractorOrgId,
+      placeLabel: prefill.lot.placeLabel,
+      lotId: prefill.lot.id,
+      itemId: prefill.item.id,
+      workTypeId: wt.id,
+    };
+  } else {
+    const compound = await db.compound.findFirst({
+      where: { AND: [{ id: input.compoundId }, compoundWhere(viewer, scope)] },
+      select: { id: true, code: true, contracts: { select: { contractorOrgId: true } } },
+    });
+    if (!compound) throw new DefectError("小区不存在或您无权查看", 404);
+    if (!compound.contracts.some((c) => c.contractorOrgId === input.contractorOrgId))
+      throw new DefectError("该施工单位不承建本小区");
+    if (!input.placeLabel.trim()) throw new DefectError("请填写部位");
+    base = {
+      compoundId: compound.id,
+      compoundCode: compound.code,
+      contractorOrgId: input.contractorOrgId,
+      placeLabel: input.placeLabel.trim(),
+      lotId: null,
+      itemId: null,
+      workTypeId: null,
+    };
+  }
+  if (!input.title.trim()) throw new DefectError("请填写问题标题");
+  const { compoundCode, ...row } = base;
+  return db.$transaction(async (tx) => {
+    const count = await tx.defect.count({ where: { compoundId: base.compoundId } });
+    const number = `${compoundCode}-QX-${String(count + 1).padStart(3, "0")}`;
+    const data = {
+      ...row,
+      number,
+      title: input.title.trim(),
+      description: input.description.trim(),
+      severity: input.severity,
+      dueOn: input.dueOn,
+      status: "open",
+      createdById: viewer.id,
+    };
+    const defect = await tx.defect.create({ data, select: { id: true, number: true } });
+    await recordEvent(tx, {
+      actorId: viewer.id,
+      action: "defect.create",
+      entityType: "Defect",
+      entityId: defect.id,
+      data: { ...data, dueOn: data.dueOn.toISOString(), to: "open" },
+    });
+    return defect;
+  });
+}
+
+const DEFECT_SELECT = {
+  id: true,
+  number: true,
+  title: true,
+  description: true,
+  severity: true,
+  status: true,
+  dueOn: true,
+  placeLabel: true,
+  lastComment: true,
+  contractorOrgId: true,
+  createdAt: true,
+  updatedAt: true,
+  closedAt: true,
+  compound: { select: { id: true, name: true, code: true } },
+  lot: { select: { id: true, number: true } },
+  item: { select: { code: true, textZh: true } },
+  workType: { select: { nameZh: true } },
+  contractor: { select: { name: true, shortName: true } },
+  createdBy: { select: { displayName: true, title: true } },
+} as const;
+
+export async function getDefect(db: Db, defectId: string, viewer: Actor, scope: Scope) {
+  return db.defect.findFirst({
+    where: { AND: [{ id: defectId }, defectWhere(viewer, scope)] },
+    select: DEFECT_SELECT,
+  });
+}
+export type DefectDetail = NonNullable<Awaited<ReturnType<typeof getDefect>>>;
+
+export type DefectFilter = {
+  status?: DefectState;
+  severity?: Severity;
+  compoundId?: string;
+  contractorOrgId?: string;
+};
+
+/** Defects the viewer may see, soonest due first (closed ones last). */
+export async function listDefects(db: Db, viewer: Actor, scope: Scope, filter: DefectFilter = {}) {
+  const rows = await db.defect.findMany({
+    where: {
+      AND: [
+        defectWhere(viewer, scope),
+        filter.status ? { status: filter.status } : {},
+        filter.severity ? { severity: filter.severity } : {},
+        filter.compoundId ? { compoundId: filter.compoundId } : {},
+        filter.contractorOrgId ? { contractorOrgId: filter.contractorOrgId } : {},
+      ],
+    },
+    select: DEFECT_SELECT,
+    orderBy: [{ dueOn: "asc" }, { number: "asc" }],
+  });
+  return [
+    ...rows.filter((r) => r.status !== "closed"),
+    ...rows.filter((r) => r.status === "closed"),
+  ];
+}
+
+export async function defectHistory(db: Db, defectId: string) {
+  const events = await eventsFor(db, "Defect", defectId);
+  const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
+  const users = await db.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, displayName: true, organization: { select: { shortName: true } } },
+  });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return events.map((e) => {
+    const payload = JSON.parse(e.payload) as { from?: string; to?: string; comment?: string };
+    const user = e.actorId ? byId.get(e.actorId) : undefined;
+    return {
+      seq: e.seq,
+      at: e.at,
+      action: e.action,
+      from: payload.from ?? null,
+      to: payload.to ?? null,
+      comment: payload.comment ?? null,
+      actorZh: user ? `${user.displayName}（${user.organization.shortName}）` : "系统",
+    };
+  });
+}
+
+export function isOwnContractor(viewer: { role: Role; organizationId: string }, d: DefectDetail) {
+  return viewer.role === "contractor" && viewer.organizationId === d.contractorOrgId;
+}
+
+/** Acknowledge, reply, close or return: the workflow decides; the change and its event commit together. */
+export async function transitionDefect(
+  db: Db,
+  viewer: Viewer,
+  scope: Scope,
+  defectId: string,
+  action: DefectAction,
+  comment: string | null,
+) {
+  const defect = await getDefect(db, defectId, viewer, scope);
+  if (!defect) throw new DefectError("质量问题不存在或您无权查看", 404);
+  const from = defect.status;
+  if (!isDefectState(from)) throw new DefectError(`未知状态 ${from}`, 500);
+  const decision = decideDefectTransition({
+    state: from,
+    action,
+    role: viewer.role,
+    isOwnContractor: isOwnContractor(viewer, defect),
+    comment,
+  });
+  if (!decision.ok) throw new DefectError(decision.messageZh, 409);
+  const next = decision.next;
+  const text = comment?.trim() || null;
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    // The status in `where` makes a concurrent second transition find nothing to update.
+    const { count } = await tx.defect.updateMany({
+      where: { id: defectId, status: from },
+      data: {
+        status: next,
+        ...(text ? { lastComment: text } : {}),
+        closedAt: next === "closed" ? now : null,
+      },
+    });
+    if (count !== 1) throw new DefectError("质量问题状态已被他人更改，请刷新后重试", 409);
+    await recordEvent(
+      tx,
+      {
+        actorId: viewer.id,
+        action: `defect.${action}`,
+        entityType: "Defect",
+        entityId: defectId,
+        data: { from, to: next, comment: text ?? undefined },
+      },
+      now,
+    );
+  });
+  return next;
+}

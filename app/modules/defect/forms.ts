@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { DEFECT_ACTIONS, DEFECT_STATES, parseDueOn, SEVERITIES } from "./workflow";
+
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .max(max, `${label}不能超过 ${max} 字`)
+    .optional()
+    .transform((v) => v?.trim() ?? "");
+
+/** 登记质量问题 from a lot's failing item. */
+export const CreateFromItemSchema = z.object({
+  lotId: z.string().min(1),
+  itemId: z.string().min(1),
+  title: text(200, "标题").refine((v) => v !== "", "请填写问题标题"),
+  description: text(4000, "问题描述"),
+  severity: z.enum(SEVERITIES, { error: "请选择严重程度" }),
+  dueOn: z.string().transform((v, ctx) => {
+    const d = parseDueOn(v);
+    if (!d) ctx.addIssue({ code: "custom", message: "请填写有效的整改期限" });
+    return d ?? new Date(0);
+  }),
+});
+
+export const TransitionSchema = z.object({
+  intent: z.enum(DEFECT_ACTIONS),
+  comment: text(2000, "说明").transform((v) => (v === "" ? null : v)),
+});
+
+export const FilterSchema = z.object({
+  status: z.enum(DEFECT_STATES).optional().catch(undefined),
+  severity: z.enum(SEVERITIES).optional().catch(undefined),
+  compoundId: z.string().min(1).optional().catch(undefined),
+  contractorOrgId: z.string().min(1).optional().catch(undefined),
+  overdue: z.literal("1").optional().catch(undefined),
+});

@@ -1,0 +1,229 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { PageHeader } from "~/components/page-header";
+import { db } from "~/infra/db.server";
+import { parseForm } from "~/infra/forms";
+import { scopeFor } from "~/modules/auth/permissions";
+import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import {
+  DefectError,
+  defectHistory,
+  getDefect,
+  isOwnContractor,
+  transitionDefect,
+} from "~/modules/defect/defects.server";
+import { TransitionSchema } from "~/modules/defect/forms";
+import {
+  allowedDefectActions,
+  DEFECT_ACTION_LABELS_ZH,
+  DEFECT_STATE_LABELS_ZH,
+  type DefectState,
+  dueOnIso,
+  isDefectState,
+  isOverdue,
+  isSeverity,
+  SEVERITY_LABELS_ZH,
+} from "~/modules/defect/workflow";
+import { formatDateTime } from "~/modules/site/labels";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `质量问题 ${data?.defect.number ?? ""} · 验收` },
+];
+
+const EVENT_LABELS: Record<string, string> = {
+  "defect.create": "监理登记质量问题",
+  "defect.acknowledge": "施工单位确认整改",
+  "defect.reply": "施工单位提交整改回复",
+  "defect.return": "监理复查退回",
+  "defect.close": "监理复查通过，关闭",
+};
+
+const LAST_COMMENT_ZH: Record<DefectState, string> = {
+  open: "说明",
+  in_progress: "监理退回原因",
+  submitted: "整改回复",
+  closed: "复查意见",
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, scope } = await requireUser(request, "defect.view");
+  const defect = await getDefect(db(), params.defectId ?? "", user, scope);
+  if (!defect) notFound("质量问题");
+  const status = isDefectState(defect.status) ? defect.status : "open";
+  const own = isOwnContractor(user, defect);
+  const actions = allowedDefectActions(status, user.role, own).filter((a) =>
+    a === "close" || a === "return"
+      ? scopeFor(user.role, "defect.review") !== null
+      : scopeFor(user.role, "defect.rectify") !== null,
+  );
+  return {
+    defect: {
+      id: defect.id,
+      number: defect.number,
+      title: defect.title,
+      description: defect.description,
+      severityZh: isSeverity(defect.severity) ? SEVERITY_LABELS_ZH[defect.severity] : "",
+      severity: defect.severity,
+      status,
+      dueOn: dueOnIso(defect.dueOn),
+      overdue: isOverdue(defect.dueOn, status, new Date()),
+      placeLabel: defect.placeLabel,
+      lastComment: defect.lastComment,
+      compound: defect.compound,
+      lot: defect.lot,
+      item: defect.item,
+      workType: defect.workType?.nameZh ?? null,
+      contractor: defect.contractor.name,
+      createdBy: defect.createdBy.displayName,
+      createdAt: defect.createdAt,
+    },
+    actions,
+    history: await defectHistory(db(), defect.id),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(TransitionSchema, form);
+  if (!parsed.ok)
+    return data(
+      { ok: false, message: Object.values(parsed.errors)[0] ?? "未知操作" },
+      { status: 400 },
+    );
+  const { intent, comment } = parsed.data;
+  const { user, scope } = await requireUser(
+    request,
+    intent === "close" || intent === "return" ? "defect.review" : "defect.rectify",
+  );
+  try {
+    const next = await transitionDefect(db(), user, scope, params.defectId ?? "", intent, comment);
+    return { ok: true, message: `已更新为：${DEFECT_STATE_LABELS_ZH[next]}` };
+  } catch (error) {
+    if (error instanceof DefectError) {
+      if (error.status === 404) notFound("质量问题");
+      return data({ ok: false, message: error.message }, { status: error.status });
+    }
+    throw error;
+  }
+}
+
+export default function DefectPage() {
+  const { defect, actions, history } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const needsComment = actions.includes("reply") || actions.includes("return");
+  return (
+    <>
+      <PageHeader
+        title={defect.title}
+        crumbs={[
+          { to: "/defects", label: "质量问题" },
+          { to: `/compounds/${defect.compound.id}`, label: defect.compound.name },
+        ]}
+        subtitle={`质量问题 ${defect.number} · ${defect.contractor}`}
+        actions={
+          <span
+            className={`badge defect-status defect-${defect.status}`}
+            data-testid="defect-status"
+          >
+            {DEFECT_STATE_LABELS_ZH[defect.status]}
+          </span>
+        }
+      />
+      {result?.message ? (
+        <p
+          className={result.ok ? "alert" : "alert alert-error"}
+          role={result.ok ? "status" : "alert"}
+        >
+          {result.message}
+        </p>
+      ) : null}
+      <section className="panel">
+        <dl className="defect-facts">
+          <dt>部位</dt>
+          <dd>{defect.placeLabel}</dd>
+          {defect.workType ? (
+            <>
+              <dt>工程类别</dt>
+              <dd>{defect.workType}</dd>
+            </>
+          ) : null}
+          {defect.lot ? (
+            <>
+              <dt>检验批</dt>
+              <dd>
+                <Link to={`/lots/${defect.lot.id}`}>{defect.lot.number}</Link>
+                {defect.item ? ` · ${defect.item.code}` : ""}
+              </dd>
+            </>
+          ) : null}
+          <dt>严重程度</dt>
+          <dd>{defect.severityZh}</dd>
+          <dt>整改期限</dt>
+          <dd className={defect.overdue ? "overdue" : undefined} data-testid="due">
+            {defect.dueOn}
+            {defect.overdue ? "（已逾期）" : ""}
+          </dd>
+          <dt>登记</dt>
+          <dd>
+            {defect.createdBy} · {formatDateTime(defect.createdAt)}
+          </dd>
+        </dl>
+        {defect.description ? <p className="defect-description">{defect.description}</p> : null}
+        {defect.lastComment && defect.status !== "open" ? (
+          <p className={defect.status === "in_progress" ? "alert alert-error" : "alert"}>
+            {LAST_COMMENT_ZH[defect.status]}：{defect.lastComment}
+          </p>
+        ) : null}
+      </section>
+
+      {actions.length > 0 ? (
+        <section className="panel workflow">
+          <h2>整改</h2>
+          <Form method="post" className="workflow-form">
+            {needsComment ? (
+              <textarea
+                name="comment"
+                rows={3}
+                aria-label={actions.includes("reply") ? "整改情况说明" : "说明或退回原因"}
+                placeholder={
+                  actions.includes("reply")
+                    ? "整改情况说明（必填）"
+                    : "退回原因（退回时必填），关闭时可填写复查意见"
+                }
+              />
+            ) : null}
+            <div className="workflow-buttons">
+              {actions.map((a) => (
+                <button
+                  key={a}
+                  type="submit"
+                  name="intent"
+                  value={a}
+                  className={a === "return" ? "button" : "button button-primary"}
+                  disabled={busy}
+                >
+                  {DEFECT_ACTION_LABELS_ZH[a]}
+                </button>
+              ))}
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      <section className="panel">
+        <h2>处理记录</h2>
+        <ol className="history" data-testid="defect-history">
+          {history.map((h) => (
+            <li key={h.seq}>
+              <span className="muted">{formatDateTime(h.at)}</span> {h.actorZh}：
+              {EVENT_LABELS[h.action] ?? h.action}
+              {h.comment ? `——${h.comment}` : ""}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,229 @@
+import { describe, expect, it } from "vitest";
+import { verifyDatabase } from "~/modules/audit/verify.server";
+import {
+  createDefect,
+  DefectError,
+  defectHistory,
+  getDefect,
+  listDefects,
+  transitionDefect,
+} from "~/modules/defect/defects.server";
+import { defaultDueOn } from "~/modules/defect/workflow";
+import { createLot } from "~/modules/lot/create.server";
+import {
+  getLot,
+  LotError,
+  saveEntry,
+  saveLotRecords,
+  transitionLot,
+} from "~/modules/lot/lots.server";
+import type { PhotoStorage } from "~/modules/photo/storage.server";
+import { testDb } from "../support/test-db";
+
+describe("defects and the rectification loop", () => {
+  const db = testDb({ seeded: true });
+  // No photos in these tests: a storage that is never read.
+  const noPhotos = {} as PhotoStorage;
+
+  async function actors() {
+    const users = await db.user.findMany({
+      select: { id: true, username: true, role: true, organizationId: true },
+    });
+    const u = (name: string) => {
+      const found = users.find((x) => x.username === name)!;
+      return { ...found, role: found.role as "supervisor" | "contractor" | "bureau" };
+    };
+    return {
+      supervisor: u("jianli"),
+      contractorA: u("shigong1"),
+      contractorB: u("shigong2"),
+      bureau: u("zhujianju"),
+    };
+  }
+
+  /** A railing lot with every item passing except the first non-numeric one. */
+  async function lotWithFailingItem() {
+    const { contractorA } = await actors();
+    const place = await db.stairwell.findFirstOrThrow({
+      where: { building: { compound: { code: "NH" } } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
+    const lot = await createLot(db, contractorA, "own", {
+      workTypeCode: "stair-railing",
+      place: { kind: "stairwell", id: place.id },
+    });
+    const detail = (await getLot(db, lot.id, contractorA, "own"))!;
+    const failing = detail.items.find((i) => !i.numeric)!;
+    for (const item of detail.items) {
+      const numeric = item.numeric;
+      const good = numeric ? (numeric.min ?? 0) + (numeric.max === null ? 0.01 : 0) : 0;
+      const value =
+        numeric?.quantity === "deviationFromDesign"
+          ? 0
+          : numeric && numeric.max !== null && numeric.min === null
+            ? numeric.max
+            : good;
+      await saveEntry(db, contractorA, "own", lot.id, {
+        itemId: item.itemId,
+        result: numeric ? null : item === failing ? "fail" : "pass",
+        note: null,
+        designValue: numeric?.quantity === "deviationFromDesign" ? 0 : null,
+        points: numeric
+          ? Array.from({ length: item.requiredSamples ?? 1 }, () => ({ value, serious: false }))
+          : [],
+      });
+    }
+    await saveLotRecords(db, contractorA, "own", lot.id, {
+      recordsComplete: true,
+      selfCheckNote: null,
+    });
+    return { lot, failingItemId: failing.itemId };
+  }
+
+  async function raise(lotId: string, itemId: string) {
+    const { supervisor } = await actors();
+    return createDefect(db, supervisor, {
+      from: "lot",
+      lotId,
+      itemId,
+      title: "扶手松动",
+      description: "3层扶手松动",
+      severity: "major",
+      dueOn: defaultDueOn("major", new Date()),
+    });
+  }
+
+  it("raises a numbered defect from a failing item, for the lot's contractor, with an event", async () => {
+    const { lot, failingItemId } = await lotWithFailingItem();
+    const defect = await raise(lot.id, failingItemId);
+    expect(defect.number).toMatch(/^NH-QX-\d{3}$/);
+    const row = await db.defect.findUniqueOrThrow({ where: { id: defect.id } });
+    const lotRow = await db.inspectionLot.findUniqueOrThrow({ where: { id: lot.id } });
+    expect(row).toMatchObject({
+      status: "open",
+      lotId: lot.id,
+      itemId: failingItemId,
+      workTypeId: lotRow.workTypeId,
+      contractorOrgId: lotRow.contractorOrgId,
+      placeLabel: lotRow.placeLabel,
+      severity: "major",
+    });
+    expect(
+      await db.auditEvent.count({ where: { entityId: defect.id, action: "defect.create" } }),
+    ).toBe(1);
+  });
+
+  it("refuses to raise a defect from an item that does not fail", async () => {
+    const { lot, failingItemId } = await lotWithFailingItem();
+    const { contractorA } = await actors();
+    const passing = (await getLot(db, lot.id, contractorA, "own"))!.verdict.items.find(
+      (i) => i.status === "pass" && i.itemId !== failingItemId,
+    )!;
+    await expect(raise(lot.id, passing.itemId)).rejects.toThrow("只能从不合格的检查项目");
+  });
+
+  it("hides a defect from another contractor: by id, in lists, and for transitions", async () => {
+    const { lot, failingItemId } = await lotWithFailingItem();
+    const defect = await raise(lot.id, failingItemId);
+    const { contractorA, contractorB } = await actors();
+    expect(await getDefect(db, defect.id, contractorB, "own")).toBeNull();
+    expect((await listDefects(db, contractorB, "own")).map((d) => d.id)).not.toContain(defect.id);
+    expect((await listDefects(db, contractorA, "own")).map((d) => d.id)).toContain(defect.id);
+    await expect(
+      transitionDefect(db, contractorB, "own", defect.id, "acknowledge", null),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("a refused transition leaves the row and the audit chain unchanged", async () => {
+    const { lot, failingItemId } = await lotWithFailingItem();
+    const defect = await raise(lot.id, failingItemId);
+    const { supervisor, contractorA, bureau } = await actors();
+    const before = await db.defect.findUniqueOrThrow({ where: { id: defect.id } });
+    const events = await db.auditEvent.count();
+    const attempts: [
+      typeof supervisor,
+      "any" | "own",
+      "acknowledge" | "reply" | "close" | "return",
+      string | null,
+    ][] = [
+      [supervisor, "any", "acknowledge", null],
+      [supervisor, "any", "close", null],
+      [contractorA, "own", "reply", "已修复"],
+      [contractorA, "own", "close", null],
+      [bureau, "any", "return", "不行"],
+    ];
+    for (const [who, scope, action, comment] of attempts)
+      await expect(transitionDefect(db, who, scope, defect.id, action, comment)).rejects.toThrow(
+        DefectError,
+      );
+    await transitionDefect(db, contractorA, "own", defect.id, "acknowledge", null);
+    await expect(transitionDefect(db, contractorA, "own", defect.id, "reply", " ")).rejects.toThrow(
+      "必须填写",
+    );
+    const after = await db.defect.findUniqueOrThrow({ where: { id: defect.id } });
+    expect({ ...after, status: before.status, updatedAt: before.updatedAt }).toEqual(before);
+    expect(after.status).toBe("in_progress");
+    expect(await db.auditEvent.count()).toBe(events + 1);
+  });
+
+  it("blocks the lot's acceptance until its defect is closed; history records every step", async () => {
+    const { lot, failingItemId } = await lotWithFailingItem();
+    const defect = await raise(lot.id, failingItemId);
+    const { supervisor, contractorA } = await actors();
+    // The contractor fixes the item and submits the lot.
+    await saveEntry(db, contractorA, "own", lot.id, {
+      itemId: failingItemId,
+      result: "pass",
+      note: "已整改",
+      designValue: null,
+      points: [],
+    });
+    await transitionLot(db, contractorA, "own", lot.id, "submit", null);
+    const blocked = transitionLot(db, supervisor, "any", lot.id, "accept", null);
+    await expect(blocked).rejects.toThrow(LotError);
+    await expect(blocked).rejects.toThrow(`本检验批还有未关闭的质量问题：${defect.number}`);
+    expect((await db.inspectionLot.findUniqueOrThrow({ where: { id: lot.id } })).status).toBe(
+      "submitted",
+    );
+
+    await transitionDefect(db, contractorA, "own", defect.id, "acknowledge", null);
+    await transitionDefect(db, contractorA, "own", defect.id, "reply", "已重新焊接固定");
+    await transitionDefect(db, supervisor, "any", defect.id, "return", "焊缝未打磨");
+    await transitionDefect(db, contractorA, "own", defect.id, "reply", "已打磨并刷防锈漆");
+    await expect(transitionLot(db, supervisor, "any", lot.id, "accept", null)).rejects.toThrow(
+      "未关闭的质量问题",
+    );
+    await transitionDefect(db, supervisor, "any", defect.id, "close", null);
+    await transitionLot(db, supervisor, "any", lot.id, "accept", null);
+
+    const history = await defectHistory(db, defect.id);
+    expect(history.map((h) => [h.action, h.to, h.comment])).toEqual([
+      ["defect.create", "open", null],
+      ["defect.acknowledge", "in_progress", null],
+      ["defect.reply", "submitted", "已重新焊接固定"],
+      ["defect.return", "in_progress", "焊缝未打磨"],
+      ["defect.reply", "submitted", "已打磨并刷防锈漆"],
+      ["defect.close", "closed", null],
+    ]);
+    const closed = await db.defect.findUniqueOrThrow({ where: { id: defect.id } });
+    expect(closed.status).toBe("closed");
+    expect(closed.closedAt).toBeInstanceOf(Date);
+  });
+
+  it("audit verification catches a defect status changed directly in the database", async () => {
+    const { lot, failingItemId } = await lotWithFailingItem();
+    const defect = await raise(lot.id, failingItemId);
+    const clean = await verifyDatabase(db, noPhotos);
+    expect(clean.recordBreaks.filter((b) => b.entityType === "Defect")).toEqual([]);
+    await db.$executeRawUnsafe(`UPDATE "Defect" SET "status" = 'closed' WHERE "id" = ?`, defect.id);
+    const report = await verifyDatabase(db, noPhotos);
+    expect(report.recordBreaks).toContainEqual(
+      expect.objectContaining({
+        entityType: "Defect",
+        entityId: defect.id,
+        messageZh: expect.stringContaining("状态被直接修改"),
+      }),
+    );
+  });
+});
