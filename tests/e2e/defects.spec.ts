@@ -1,66 +1,6 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { addPoint, fillChecklist, openLot } from "./lot-steps";
 import { signIn } from "./support";
-
-/** Opens a new lot of `workType` at stairwell `unit` of `building` in 县农行老旧小区. */
-async function openLot(page: Page, building: string, unit: string, workType: string) {
-  await page.goto("/");
-  await page.getByRole("link", { name: /县农行老旧小区/ }).click();
-  await page.getByRole("link", { name: new RegExp(`^${building}`) }).click();
-  await page
-    .locator(".card-grid")
-    .getByRole("link", { name: new RegExp(unit) })
-    .click();
-  await page
-    .locator(".place-work-type", { hasText: workType })
-    .getByRole("link", { name: "新建检验批" })
-    .click();
-  await page.getByRole("button", { name: "新建并开始检查" }).click();
-  await expect(page.getByRole("heading", { name: new RegExp(workType) })).toBeVisible();
-  return page.url();
-}
-
-async function goodValue(card: Locator): Promise<number> {
-  const min = await card.getAttribute("data-min");
-  const max = await card.getAttribute("data-max");
-  if (min !== null && max !== null) return (Number(min) + Number(max)) / 2;
-  if (min !== null) return Number(min) + 0.01;
-  return Number(max) - 0.01;
-}
-
-async function addPoint(card: Locator, value: number) {
-  const before = await card.locator(".point").count();
-  await card.getByLabel(/实测值$/).fill(String(value));
-  await card.getByRole("button", { name: "添加实测点" }).click();
-  await expect(card.locator(".point")).toHaveCount(before + 1);
-}
-
-/** Every item filled: numeric items with enough good points (one low one at `tooLow`), the rest 合格. */
-async function fillChecklist(page: Page, tooLow: { code: string; value: number }) {
-  const cards = page.locator(".lot-item");
-  const count = await cards.count();
-  for (let i = 0; i < count; i++) {
-    const card = cards.nth(i);
-    const code = (await card.getAttribute("data-code")) ?? "";
-    const required = await card.getAttribute("data-required");
-    const judged =
-      (await card.getAttribute("data-min")) !== null ||
-      (await card.getAttribute("data-max")) !== null;
-    const quantity = await card.getAttribute("data-quantity");
-    if (required === null || !judged || quantity !== "absolute") {
-      if (quantity === "deviationFromDesign") {
-        await card.getByLabel(/设计值$/).fill("0");
-        await card.getByLabel(/设计值$/).blur();
-        for (let k = 0; k < Number(required ?? 1); k++) await addPoint(card, await goodValue(card));
-        continue;
-      }
-      await card.getByRole("button", { name: "合格", exact: true }).click();
-      continue;
-    }
-    for (let k = 0; k < Number(required); k++)
-      await addPoint(card, code === tooLow.code && k === 0 ? tooLow.value : await goodValue(card));
-  }
-  await expect(page.locator(".save-state:not(.save-saved)")).toHaveCount(0);
-}
 
 // Four people and a whole checklist: longer than the default 60 s when the machine is busy.
 test.describe.configure({ timeout: 150_000 });
