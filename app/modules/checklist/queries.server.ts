@@ -1,6 +1,27 @@
 import { z } from "zod";
 import type { Db } from "~/infra/db.server";
 
+/** The fields of a checklist item that pages and lots show and judge by. */
+export const CHECKLIST_ITEM_SELECT = {
+  id: true,
+  code: true,
+  seq: true,
+  kind: true,
+  textZh: true,
+  textEn: true,
+  method: true,
+  tolerance: true,
+  numericUnit: true,
+  numericMin: true,
+  numericMax: true,
+  numericQuantity: true,
+  numericTarget: true,
+  numericCondition: true,
+  samplePlan: true,
+  source: true,
+  verified: true,
+} as const;
+
 const stringList = z.array(z.string());
 export const parseStringList = (json: string) => stringList.parse(JSON.parse(json));
 
@@ -73,25 +94,7 @@ export async function getWorkTypeChecklist(db: Db, code: string, version?: numbe
       publishedAt: true,
       publishedBy: { select: { displayName: true } },
       items: {
-        select: {
-          id: true,
-          code: true,
-          seq: true,
-          kind: true,
-          textZh: true,
-          textEn: true,
-          method: true,
-          tolerance: true,
-          numericUnit: true,
-          numericMin: true,
-          numericMax: true,
-          numericQuantity: true,
-          numericTarget: true,
-          numericCondition: true,
-          samplePlan: true,
-          source: true,
-          verified: true,
-        },
+        select: CHECKLIST_ITEM_SELECT,
         orderBy: { seq: "asc" },
       },
     },

@@ -3,7 +3,7 @@ import type { Db } from "~/infra/db.server";
 import { canonicalJson } from "~/modules/audit/canonical";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
-import { parseStringList } from "~/modules/checklist/queries.server";
+import { CHECKLIST_ITEM_SELECT, parseStringList } from "~/modules/checklist/queries.server";
 import { lotWhere } from "./access.server";
 import type { EntryInput } from "./entry-types";
 import { itemLabelZh } from "./labels";
@@ -28,24 +28,6 @@ export class LotError extends Error {
     super(message);
   }
 }
-
-const ITEM_SELECT = {
-  id: true,
-  code: true,
-  seq: true,
-  kind: true,
-  textZh: true,
-  method: true,
-  tolerance: true,
-  numericUnit: true,
-  numericMin: true,
-  numericMax: true,
-  numericQuantity: true,
-  numericTarget: true,
-  numericCondition: true,
-  samplePlan: true,
-  source: true,
-} as const;
 
 const LOT_SELECT = {
   id: true,
@@ -73,7 +55,11 @@ const LOT_SELECT = {
   },
   workType: { select: { code: true, nameZh: true, division: true, standards: true } },
   template: {
-    select: { id: true, version: true, items: { select: ITEM_SELECT, orderBy: { seq: "asc" } } },
+    select: {
+      id: true,
+      version: true,
+      items: { select: CHECKLIST_ITEM_SELECT, orderBy: { seq: "asc" } },
+    },
   },
   contractor: { select: { name: true } },
   createdBy: { select: { displayName: true } },
