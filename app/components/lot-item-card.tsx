@@ -259,8 +259,8 @@ export function LotItemCard({
           />
           {photos.canUpload ? (
             <PhotoUploader
-              lotId={photos.lotId}
-              itemId={item.id}
+              url={`/lots/${photos.lotId}/photos`}
+              fields={{ itemId: item.id }}
               label={`${item.code} 拍照/选择照片`}
               maxFileBytes={photos.maxFileBytes}
             />

@@ -39,8 +39,7 @@ export function LotPhotosSection({
       <PhotoGrid photos={photos} label="检验批照片" onOpen={(i) => onOpen(photos, i)} />
       {canUpload ? (
         <PhotoUploader
-          lotId={lotId}
-          itemId={null}
+          url={`/lots/${lotId}/photos`}
           label="检验批 拍照/选择照片"
           maxFileBytes={maxFileBytes}
         />

@@ -11,10 +11,15 @@ type Upload = {
 };
 
 /** Sends one file with XMLHttpRequest, for its upload progress. Resolves with the server's message. */
-function send(url: string, itemId: string | null, file: File, onProgress: (p: number) => void) {
+function send(
+  url: string,
+  fields: Record<string, string>,
+  file: File,
+  onProgress: (p: number) => void,
+) {
   return new Promise<{ ok: boolean; message: string }>((resolve) => {
     const body = new FormData();
-    if (itemId) body.set("itemId", itemId);
+    for (const [name, value] of Object.entries(fields)) body.set(name, value);
     body.append("photo", file, file.name);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
@@ -39,14 +44,17 @@ function send(url: string, itemId: string | null, file: File, onProgress: (p: nu
  * a failed one is retried with the same file (the server answers a repeat with the first photo).
  */
 export function PhotoUploader({
-  lotId,
-  itemId,
+  url,
+  fields = {},
   label,
+  buttonText = "拍照/选择照片",
   maxFileBytes,
 }: {
-  lotId: string;
-  itemId: string | null;
+  /** where the multipart POST goes, e.g. /lots/:id/photos */
+  url: string;
+  fields?: Record<string, string>;
   label: string;
+  buttonText?: string;
   /** the server's per-photo limit: larger files are refused here, before a long upload */
   maxFileBytes: number;
 }) {
@@ -67,9 +75,7 @@ export function PhotoUploader({
       return;
     }
     patch(u.key, { state: "uploading", progress: 0, message: undefined });
-    const result = await send(`/lots/${lotId}/photos`, itemId, u.file, (p) =>
-      patch(u.key, { progress: p }),
-    );
+    const result = await send(url, fields, u.file, (p) => patch(u.key, { progress: p }));
     if (result.ok) {
       setUploads((all) => all.filter((x) => x.key !== u.key));
       revalidator.revalidate();
@@ -91,7 +97,7 @@ export function PhotoUploader({
   return (
     <div className="photo-uploader">
       <label className="button photo-pick" htmlFor={inputId}>
-        <CameraIcon /> 拍照/选择照片
+        <CameraIcon /> {buttonText}
       </label>
       <input
         id={inputId}

@@ -21,11 +21,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!compound) notFound("小区");
   const lots = await lotsOfCompound(db(), compound.id, user, scopeFor(user.role, "lot.view"));
   const summary = rollUp(await listWorkTypes(db()), lots);
-  return { compound, lots, summary };
+  return {
+    compound,
+    lots,
+    summary,
+    links: {
+      raiseDefect: scopeFor(user.role, "defect.create") !== null,
+      defects: scopeFor(user.role, "defect.view") !== null,
+    },
+  };
 }
 
 export default function CompoundPage() {
-  const { compound, lots, summary } = useLoaderData<typeof loader>();
+  const { compound, lots, summary, links } = useLoaderData<typeof loader>();
   const byWorkType = new Map<string, typeof lots>();
   for (const lot of lots)
     byWorkType.set(lot.workType.nameZh, [...(byWorkType.get(lot.workType.nameZh) ?? []), lot]);
@@ -42,6 +50,20 @@ export default function CompoundPage() {
           { to: `/projects/${compound.project.id}`, label: compound.project.name },
         ]}
         subtitle={`${compound.address} · ${compound.households} 户 · ${compound.buildings.length} 栋 ${stairwellCount} 个单元 · ${compound.streetOffice?.name ?? ""}`}
+        actions={
+          <>
+            {links.defects ? (
+              <Link className="button" to={`/defects?compoundId=${compound.id}`}>
+                质量问题
+              </Link>
+            ) : null}
+            {links.raiseDefect ? (
+              <Link className="button button-primary" to={`/defects/new?compoundId=${compound.id}`}>
+                登记质量问题
+              </Link>
+            ) : null}
+          </>
+        }
       />
       <section className="contracts">
         {compound.contracts.map((c) => (

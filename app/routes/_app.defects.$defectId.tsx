@@ -1,8 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { DefectPhotos } from "~/components/defect-photos";
+import { usePhotoViewer } from "~/components/lot-photos";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
+import { env } from "~/infra/env.server";
 import { parseForm } from "~/infra/forms";
 import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
@@ -12,6 +15,7 @@ import {
   getDefect,
   isOwnContractor,
   transitionDefect,
+  unrepliedAfterPhotos,
 } from "~/modules/defect/defects.server";
 import { TransitionSchema } from "~/modules/defect/forms";
 import {
@@ -25,6 +29,8 @@ import {
   isSeverity,
   SEVERITY_LABELS_ZH,
 } from "~/modules/defect/workflow";
+import { defectPhotoRefusal, defectPhotos } from "~/modules/photo/photos.server";
+import { type PhotoView, photoUrl } from "~/modules/photo/view";
 import { formatDateTime } from "~/modules/site/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -57,7 +63,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? scopeFor(user.role, "defect.review") !== null
       : scopeFor(user.role, "defect.rectify") !== null,
   );
+  const photos = await defectPhotos(db(), defect.id);
+  const may = (action: "defect.create" | "defect.rectify", role: "before" | "after") =>
+    scopeFor(user.role, action) !== null && defectPhotoRefusal(user, defect, role) === null;
   return {
+    photos: {
+      before: { photos: photos.before, canUpload: may("defect.create", "before") },
+      after: { photos: photos.after, canUpload: may("defect.rectify", "after") },
+      maxFileBytes: env().photoMaxFileBytes,
+      unreplied: actions.includes("reply")
+        ? (await unrepliedAfterPhotos(db(), defect.id)).length
+        : 0,
+    },
     defect: {
       id: defect.id,
       number: defect.number,
@@ -109,7 +126,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DefectPage() {
-  const { defect, actions, history } = useLoaderData<typeof loader>();
+  const { defect, actions, history, photos } = useLoaderData<typeof loader>();
+  const { openViewer, viewer } = usePhotoViewer();
+  const bySha = new Map<string, PhotoView>(
+    [...photos.before.photos, ...photos.after.photos].map((p) => [p.sha256, p]),
+  );
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const needsComment = actions.includes("reply") || actions.includes("return");
@@ -178,9 +199,24 @@ export default function DefectPage() {
         ) : null}
       </section>
 
+      <DefectPhotos
+        defectId={defect.id}
+        before={photos.before}
+        after={photos.after}
+        maxFileBytes={photos.maxFileBytes}
+        onOpen={openViewer}
+      />
+
       {actions.length > 0 ? (
         <section className="panel workflow">
           <h2>整改</h2>
+          {actions.includes("reply") ? (
+            <p className={photos.unreplied > 0 ? "muted" : "alert"} data-testid="reply-photos">
+              {photos.unreplied > 0
+                ? `本次回复将附 ${photos.unreplied} 张整改后照片`
+                : "请先在“整改后”一栏上传整改后照片，再提交整改回复"}
+            </p>
+          ) : null}
           <Form method="post" className="workflow-form">
             {needsComment ? (
               <textarea
@@ -220,10 +256,40 @@ export default function DefectPage() {
               <span className="muted">{formatDateTime(h.at)}</span> {h.actorZh}：
               {EVENT_LABELS[h.action] ?? h.action}
               {h.comment ? `——${h.comment}` : ""}
+              <HistoryPhotos
+                photos={h.photos.flatMap((sha) => bySha.get(sha) ?? [])}
+                onOpen={openViewer}
+              />
             </li>
           ))}
         </ol>
       </section>
+      {viewer}
     </>
+  );
+}
+
+function HistoryPhotos({
+  photos,
+  onOpen,
+}: {
+  photos: PhotoView[];
+  onOpen: (list: PhotoView[], index: number) => void;
+}) {
+  if (photos.length === 0) return null;
+  return (
+    <span className="history-photos">
+      {photos.map((p, i) => (
+        <button
+          key={p.id}
+          type="button"
+          className="photo-thumb"
+          onClick={() => onOpen(photos, i)}
+          aria-label={`查看处理记录照片 ${i + 1}`}
+        >
+          <img src={photoUrl(p.id, "thumb")} alt="" />
+        </button>
+      ))}
+    </span>
   );
 }

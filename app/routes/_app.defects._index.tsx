@@ -8,6 +8,7 @@ import { FilterSchema } from "~/modules/defect/forms";
 import {
   DEFECT_STATE_LABELS_ZH,
   DEFECT_STATES,
+  type DefectState,
   dueOnIso,
   isDefectState,
   isOverdue,
@@ -16,6 +17,7 @@ import {
   SEVERITIES,
   SEVERITY_LABELS_ZH,
 } from "~/modules/defect/workflow";
+import { photoUrl } from "~/modules/photo/view";
 
 export const meta: MetaFunction = () => [{ title: "质量问题 · 验收" }];
 
@@ -25,29 +27,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = FilterSchema.parse(Object.fromEntries(url.searchParams));
   const now = new Date();
   const rows = await listDefects(db(), user, scope, filter);
-  const defects = rows
-    .map((d) => {
-      const status = isDefectState(d.status) ? d.status : "open";
-      return {
-        id: d.id,
-        number: d.number,
-        title: d.title,
-        placeLabel: d.placeLabel,
-        compound: d.compound.name,
-        contractor: d.contractor.shortName,
-        severityZh: isSeverity(d.severity) ? SEVERITY_LABELS_ZH[d.severity] : d.severity,
-        status,
-        dueOn: dueOnIso(d.dueOn),
-        overdue: isOverdue(d.dueOn, status, now),
-        next: nextStepZh(status),
-      };
-    })
-    .filter((d) => !filter.overdue || d.overdue);
+  const defects = rows.map((d) => {
+    const status = isDefectState(d.status) ? d.status : "open";
+    return {
+      id: d.id,
+      number: d.number,
+      title: d.title,
+      placeLabel: d.placeLabel,
+      compound: d.compound.name,
+      contractor: d.contractor.shortName,
+      severityZh: isSeverity(d.severity) ? SEVERITY_LABELS_ZH[d.severity] : d.severity,
+      status,
+      dueOn: dueOnIso(d.dueOn),
+      overdue: isOverdue(d.dueOn, status, now),
+      next: nextStepZh(status),
+      beforePhotoId: d.photos.find((p) => p.role === "before")?.id ?? null,
+      afterPhotoId: d.photos.findLast((p) => p.role === "after")?.id ?? null,
+    };
+  });
+  const counts = {
+    all: defects.length,
+    ...Object.fromEntries(
+      DEFECT_STATES.map((s) => [s, defects.filter((d) => d.status === s).length]),
+    ),
+    overdue: defects.filter((d) => d.overdue).length,
+  } as Record<DefectState | "all" | "overdue", number>;
   const any = scope === "any";
   return {
     mine: !any,
     filter,
-    defects,
+    counts,
+    defects: defects.filter((d) => !filter.overdue || d.overdue),
+    workTypes: await db().workType.findMany({
+      select: { code: true, nameZh: true },
+      orderBy: { seq: "asc" },
+    }),
     compounds: any
       ? await db().compound.findMany({ select: { id: true, name: true }, orderBy: { code: "asc" } })
       : [],
@@ -62,7 +76,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DefectsPage() {
-  const { mine, filter, defects, compounds, contractors } = useLoaderData<typeof loader>();
+  const { mine, filter, counts, defects, compounds, contractors, workTypes } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -109,6 +124,25 @@ export default function DefectsPage() {
               </option>
             ))}
           </select>
+          <select
+            name="workTypeCode"
+            defaultValue={filter.workTypeCode ?? ""}
+            aria-label="工程类别"
+          >
+            <option value="">全部工程类别</option>
+            {workTypes.map((w) => (
+              <option key={w.code} value={w.code}>
+                {w.nameZh}
+              </option>
+            ))}
+          </select>
+          <input
+            name="place"
+            defaultValue={filter.place ?? ""}
+            placeholder="部位，如 3栋"
+            aria-label="部位"
+            maxLength={100}
+          />
           <label className="check">
             <input type="checkbox" name="overdue" value="1" defaultChecked={!!filter.overdue} />
             仅逾期
@@ -118,6 +152,17 @@ export default function DefectsPage() {
           </button>
         </Form>
       ) : null}
+      <p className="defect-counts" data-testid="defect-counts">
+        共 {counts.all} 项：
+        {DEFECT_STATES.map((s) => (
+          <span key={s} className={`badge defect-status defect-${s}`}>
+            {DEFECT_STATE_LABELS_ZH[s]} {counts[s]}
+          </span>
+        ))}
+        <span className={counts.overdue > 0 ? "badge badge-overdue" : "badge"}>
+          逾期 {counts.overdue}
+        </span>
+      </p>
       {defects.length === 0 ? (
         <p className="muted">没有质量问题。</p>
       ) : (
@@ -132,6 +177,7 @@ export default function DefectsPage() {
               <th>整改期限</th>
               <th>状态</th>
               <th>下一步</th>
+              <th>整改前 / 后</th>
             </tr>
           </thead>
           <tbody>
@@ -152,6 +198,10 @@ export default function DefectsPage() {
                 </td>
                 <td>{DEFECT_STATE_LABELS_ZH[d.status]}</td>
                 <td>{d.next ?? "—"}</td>
+                <td className="before-after">
+                  <Thumb id={d.beforePhotoId} label="整改前" />
+                  <Thumb id={d.afterPhotoId} label="整改后" />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -159,4 +209,9 @@ export default function DefectsPage() {
       )}
     </>
   );
+}
+
+function Thumb({ id, label }: { id: string | null; label: string }) {
+  if (!id) return <span className="thumb-missing">{label}：无</span>;
+  return <img src={photoUrl(id, "thumb")} alt={label} width={48} height={48} loading="lazy" />;
 }

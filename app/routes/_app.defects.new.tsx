@@ -6,8 +6,13 @@ import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
 import { parseForm } from "~/infra/forms";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { createDefect, DefectError, defectPrefillFromItem } from "~/modules/defect/defects.server";
-import { CreateFromItemSchema } from "~/modules/defect/forms";
+import {
+  createDefect,
+  DefectError,
+  defectPrefillFromItem,
+  standaloneDefectOptions,
+} from "~/modules/defect/defects.server";
+import { CreateFromItemSchema, CreateStandaloneSchema } from "~/modules/defect/forms";
 import {
   DEFAULT_DUE_DAYS,
   defaultDueOn,
@@ -19,23 +24,37 @@ import {
 
 export const meta: MetaFunction = () => [{ title: "登记质量问题 · 验收" }];
 
+/** ?lotId&itemId: from a lot's failing item (prefilled); ?compoundId: on its own. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, "defect.create");
   const url = new URL(request.url);
-  const lotId = url.searchParams.get("lotId") ?? "";
+  const now = new Date();
+  const dueBySeverity = Object.fromEntries(
+    SEVERITIES.map((s) => [s, dueOnIso(defaultDueOn(s, now))]),
+  ) as Record<Severity, string>;
+  const compoundId = url.searchParams.get("compoundId");
+  if (compoundId) {
+    const options = await standaloneDefectOptions(db(), user, compoundId);
+    if (!options) notFound("小区");
+    return { mode: "standalone" as const, ...options, dueBySeverity };
+  }
   const itemId = url.searchParams.get("itemId") ?? "";
   try {
-    const prefill = await defectPrefillFromItem(db(), user, "any", lotId, itemId);
-    const now = new Date();
+    const prefill = await defectPrefillFromItem(
+      db(),
+      user,
+      "any",
+      url.searchParams.get("lotId") ?? "",
+      itemId,
+    );
     return {
+      mode: "item" as const,
       lot: { id: prefill.lot.id, number: prefill.lot.number, placeLabel: prefill.lot.placeLabel },
       contractor: prefill.lot.contractor.name,
       itemId,
       title: prefill.title,
       description: prefill.description,
-      dueBySeverity: Object.fromEntries(
-        SEVERITIES.map((s) => [s, dueOnIso(defaultDueOn(s, now))]),
-      ) as Record<Severity, string>,
+      dueBySeverity,
     };
   } catch (error) {
     if (error instanceof DefectError && error.status === 404) notFound("检查项目");
@@ -47,10 +66,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireUser(request, "defect.create");
-  const parsed = parseForm(CreateFromItemSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = form.has("lotId")
+    ? parseForm(CreateFromItemSchema, form)
+    : parseForm(CreateStandaloneSchema, form);
   if (!parsed.ok) return data({ message: Object.values(parsed.errors)[0] }, { status: 400 });
   try {
-    const defect = await createDefect(db(), user, { from: "lot", ...parsed.data });
+    const defect = await createDefect(
+      db(),
+      user,
+      "lotId" in parsed.data
+        ? { from: "lot", ...parsed.data }
+        : { from: "compound", ...parsed.data },
+    );
     return redirect(`/defects/${defect.id}`);
   } catch (error) {
     if (error instanceof DefectError)
@@ -60,36 +88,92 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewDefectPage() {
-  const { lot, contractor, itemId, title, description, dueBySeverity } =
-    useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const [due, setDue] = useState(dueBySeverity.general);
+  const [due, setDue] = useState(page.dueBySeverity.general);
+  const back = page.mode === "item" ? `/lots/${page.lot.id}` : `/compounds/${page.compound.id}`;
   return (
     <>
-      <PageHeader
-        title="登记质量问题"
-        crumbs={[{ to: `/lots/${lot.id}`, label: `检验批 ${lot.number}` }]}
-        subtitle={`${lot.placeLabel} · 整改单位：${contractor}`}
-      />
+      {page.mode === "item" ? (
+        <PageHeader
+          title="登记质量问题"
+          crumbs={[{ to: back, label: `检验批 ${page.lot.number}` }]}
+          subtitle={`${page.lot.placeLabel} · 整改单位：${page.contractor}`}
+        />
+      ) : (
+        <PageHeader
+          title="登记质量问题"
+          crumbs={[{ to: back, label: page.compound.name }]}
+          subtitle="巡查中发现的问题；登记后可在问题页面拍摄整改前照片"
+        />
+      )}
       {result?.message ? (
         <p className="alert alert-error" role="alert">
           {result.message}
         </p>
       ) : null}
       <Form method="post" className="panel form-stack">
-        <input type="hidden" name="lotId" value={lot.id} />
-        <input type="hidden" name="itemId" value={itemId} />
+        {page.mode === "item" ? (
+          <>
+            <input type="hidden" name="lotId" value={page.lot.id} />
+            <input type="hidden" name="itemId" value={page.itemId} />
+          </>
+        ) : (
+          <>
+            <input type="hidden" name="compoundId" value={page.compound.id} />
+            <label>
+              整改单位
+              <select
+                name="contractorOrgId"
+                required
+                defaultValue={page.contractors.length === 1 ? page.contractors[0]?.id : ""}
+              >
+                <option value="">请选择</option>
+                {page.contractors.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              部位
+              <input name="placeLabel" list="defect-places" required maxLength={100} />
+              <datalist id="defect-places">
+                {page.places.map((p) => (
+                  <option key={p} value={p} />
+                ))}
+              </datalist>
+            </label>
+            <label>
+              工程类别
+              <select name="workTypeCode" defaultValue="">
+                <option value="">（不限）</option>
+                {page.workTypes.map((w) => (
+                  <option key={w.code} value={w.code}>
+                    {w.nameZh}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
         <label>
           问题标题
-          <input name="title" defaultValue={title} required maxLength={200} />
+          <input
+            name="title"
+            defaultValue={page.mode === "item" ? page.title : ""}
+            required
+            maxLength={200}
+          />
         </label>
         <label>
           严重程度
           <select
             name="severity"
             defaultValue="general"
-            onChange={(e) => setDue(dueBySeverity[e.target.value as Severity])}
+            onChange={(e) => setDue(page.dueBySeverity[e.target.value as Severity])}
           >
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
@@ -110,13 +194,18 @@ export default function NewDefectPage() {
         </label>
         <label>
           问题描述
-          <textarea name="description" rows={6} defaultValue={description} maxLength={4000} />
+          <textarea
+            name="description"
+            rows={6}
+            defaultValue={page.mode === "item" ? page.description : ""}
+            maxLength={4000}
+          />
         </label>
         <div className="workflow-buttons">
           <button type="submit" className="button button-primary" disabled={busy}>
             登记
           </button>
-          <Link className="button" to={`/lots/${lot.id}`}>
+          <Link className="button" to={back}>
             取消
           </Link>
         </div>

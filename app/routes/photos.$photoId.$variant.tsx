@@ -1,18 +1,27 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/infra/db.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { findViewablePhoto } from "~/modules/photo/photos.server";
+import { findViewablePhoto, photoOwnerKind } from "~/modules/photo/photos.server";
 import { PHOTO_EXTENSION, PHOTO_MIME, type PhotoFormat } from "~/modules/photo/sniff";
 import { photoKey, photoStorage, VARIANTS, type Variant } from "~/modules/photo/storage.server";
 
 const isVariant = (v: string): v is Variant => (VARIANTS as readonly string[]).includes(v);
 
-/** A photo file, only for whoever may see the lot it belongs to; ids and hashes alone open nothing. */
+/**
+ * A photo file, only for whoever may see the lot or defect it belongs to (the owner in the
+ * query's `where`); ids and hashes alone open nothing.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const variant = params.variant ?? "";
   if (!isVariant(variant)) notFound("照片");
-  const { user, scope } = await requireUser(request, "lot.view");
-  const photo = await findViewablePhoto(db(), params.photoId ?? "", user, scope);
+  const photoId = params.photoId ?? "";
+  const owner = await photoOwnerKind(db(), photoId);
+  if (!owner) notFound("照片");
+  const { user, scope } = await requireUser(
+    request,
+    owner === "defect" ? "defect.view" : "lot.view",
+  );
+  const photo = await findViewablePhoto(db(), photoId, user, scope);
   if (!photo) notFound("照片");
   const sha =
     variant === "original"

@@ -1,9 +1,16 @@
 import { expect, test } from "@playwright/test";
+import { cameraJpeg } from "../support/images";
 import { addPoint, fillChecklist, openLot } from "./lot-steps";
 import { signIn } from "./support";
 
 // Four people and a whole checklist: longer than the default 60 s when the machine is busy.
 test.describe.configure({ timeout: 150_000 });
+
+const jpeg = async (name: string, seed: number) => ({
+  name,
+  mimeType: "image/jpeg",
+  buffer: await cameraJpeg({ width: 640, height: 480, orientation: 1, seed }),
+});
 
 test("a defect from a failing item: rectified, returned once, closed; then the lot is accepted", async ({
   browser,
@@ -22,15 +29,20 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   const supervisor = await browser.newPage();
   await signIn(supervisor, "jianli");
   await supervisor.goto(lotUrl);
+  const failing = supervisor.locator("[data-code='SR-M7']");
+  await failing.getByLabel(/拍照\/选择照片$/).setInputFiles(await jpeg("栏杆高度.jpg", 1));
+  await expect(failing.locator(".photo-grid img")).toHaveCount(1);
   await supervisor.getByTestId("raise-defect-SR-M7").click();
   await expect(supervisor.getByRole("heading", { name: "登记质量问题" })).toBeVisible();
   await expect(supervisor.getByLabel("问题标题")).toHaveValue(/不合格/);
-  await expect(supervisor.getByLabel("问题描述")).toHaveValue(/实测值：1m?/);
+  await expect(supervisor.getByLabel("问题描述")).toHaveValue(/实测值：1\.00 m/);
   await supervisor.getByLabel("严重程度").selectOption("major");
   await supervisor.getByRole("button", { name: "登记", exact: true }).click();
   await expect(supervisor.getByTestId("defect-status")).toHaveText("待整改");
   const defectUrl = supervisor.url();
   expect(defectUrl).toMatch(/\/defects\/[^/]+$/);
+  // The item's photo came along as the defect's 整改前 photo.
+  await expect(supervisor.getByTestId("photos-before").locator(".photo-grid img")).toHaveCount(1);
 
   // The contractor finds it in 我的整改, acknowledges and replies.
   await contractor.getByRole("link", { name: "质量问题" }).click();
@@ -40,8 +52,13 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   await row.getByRole("link").click();
   await contractor.getByRole("button", { name: "确认整改" }).click();
   await expect(contractor.getByTestId("defect-status")).toHaveText("整改中");
+  await contractor.getByLabel("整改情况说明").fill("已加高栏杆至1.08m");
   await contractor.getByRole("button", { name: "提交整改回复" }).click();
-  await expect(contractor.getByRole("alert")).toHaveText("提交整改回复必须填写整改情况说明");
+  await expect(contractor.getByRole("alert")).toHaveText("提交整改回复前请先上传整改后照片");
+  const after = contractor.getByTestId("photos-after");
+  await after.getByLabel(/拍照\/选择照片$/).setInputFiles(await jpeg("加高后.jpg", 2));
+  await expect(after.locator(".photo-grid img")).toHaveCount(1);
+  await expect(contractor.getByTestId("reply-photos")).toHaveText("本次回复将附 1 张整改后照片");
   await contractor.getByLabel("整改情况说明").fill("已加高栏杆至1.08m");
   await contractor.getByRole("button", { name: "提交整改回复" }).click();
   await expect(contractor.getByTestId("defect-status")).toHaveText("待复查");
@@ -67,6 +84,8 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   await expect(supervisor.getByTestId("defect-status")).toHaveText("整改中");
   await contractor.goto(defectUrl);
   await expect(contractor.getByText("监理退回原因：焊缝未打磨")).toBeVisible();
+  await after.getByLabel(/拍照\/选择照片$/).setInputFiles(await jpeg("打磨后.jpg", 3));
+  await expect(after.locator(".photo-grid img")).toHaveCount(2);
   await contractor.getByLabel("整改情况说明").fill("已打磨并刷防锈漆");
   await contractor.getByRole("button", { name: "提交整改回复" }).click();
   await expect(contractor.getByTestId("defect-status")).toHaveText("待复查");
@@ -85,6 +104,11 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   ])
     await expect(history).toContainText(step);
   await expect(history.locator("li")).toHaveCount(6);
+  // Each reply shows the photos it brought; before and after sit side by side.
+  await expect(history.locator(".history-photos img")).toHaveCount(3);
+  const afterPhotos = supervisor.getByTestId("photos-after").locator(".photo-grid img");
+  await expect(afterPhotos).toHaveCount(2);
+  const afterPhotoSrc = await afterPhotos.first().getAttribute("src");
 
   await supervisor.goto(lotUrl);
   await expect(supervisor.getByTestId("lot-open-defects")).toHaveCount(0);
@@ -97,4 +121,5 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   expect((await other.goto(defectUrl))?.status()).toBe(404);
   await other.goto("/defects");
   await expect(other.getByText("不合格")).toHaveCount(0);
+  expect((await other.goto(afterPhotoSrc!))?.status()).toBe(404);
 });

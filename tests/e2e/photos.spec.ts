@@ -21,6 +21,9 @@ async function openLot(page: Page, building: string, unit: string, workType: str
   return page.url();
 }
 
+// Uploads of 12 MP and 26 MB files: slower than the default 60 s when the machine is busy.
+test.describe.configure({ timeout: 150_000 });
+
 test("a supervisor photographs a checklist item: thumbnail, viewer, original; others cannot open it", async ({
   browser,
 }) => {

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyDatabase } from "~/modules/audit/verify.server";
 import {
@@ -17,13 +18,36 @@ import {
   saveLotRecords,
   transitionLot,
 } from "~/modules/lot/lots.server";
-import type { PhotoStorage } from "~/modules/photo/storage.server";
+import {
+  attachDefectPhoto,
+  attachLotPhoto,
+  defectPhotos,
+  findViewablePhoto,
+} from "~/modules/photo/photos.server";
+import { LocalPhotoStorage } from "~/modules/photo/storage.server";
+import { cameraJpeg } from "../support/images";
+import { TMP_DIR } from "../support/paths";
 import { testDb } from "../support/test-db";
 
 describe("defects and the rectification loop", () => {
   const db = testDb({ seeded: true });
-  // No photos in these tests: a storage that is never read.
-  const noPhotos = {} as PhotoStorage;
+  const storage = new LocalPhotoStorage(path.join(TMP_DIR, `defects-${process.pid}-${Date.now()}`));
+  let shots = 0;
+  const photo = async () => ({
+    bytes: await cameraJpeg({ width: 320, height: 240, seed: shots++ }),
+    name: `IMG_${shots}.jpg`,
+  });
+  async function afterPhoto(defectId: string) {
+    const { contractorA } = await actors();
+    return attachDefectPhoto(
+      db,
+      storage,
+      contractorA,
+      "own",
+      { defectId, role: "after" },
+      await photo(),
+    );
+  }
 
   async function actors() {
     const users = await db.user.findMany({
@@ -188,8 +212,14 @@ describe("defects and the rectification loop", () => {
     );
 
     await transitionDefect(db, contractorA, "own", defect.id, "acknowledge", null);
+    await afterPhoto(defect.id);
     await transitionDefect(db, contractorA, "own", defect.id, "reply", "已重新焊接固定");
     await transitionDefect(db, supervisor, "any", defect.id, "return", "焊缝未打磨");
+    // The same photo again is not a new rectification: the reply needs a new one.
+    await expect(
+      transitionDefect(db, contractorA, "own", defect.id, "reply", "已打磨"),
+    ).rejects.toThrow("请先上传整改后照片");
+    await afterPhoto(defect.id);
     await transitionDefect(db, contractorA, "own", defect.id, "reply", "已打磨并刷防锈漆");
     await expect(transitionLot(db, supervisor, "any", lot.id, "accept", null)).rejects.toThrow(
       "未关闭的质量问题",
@@ -198,6 +228,7 @@ describe("defects and the rectification loop", () => {
     await transitionLot(db, supervisor, "any", lot.id, "accept", null);
 
     const history = await defectHistory(db, defect.id);
+    expect(history.map((h) => h.photos.length)).toEqual([0, 0, 1, 0, 1, 0]);
     expect(history.map((h) => [h.action, h.to, h.comment])).toEqual([
       ["defect.create", "open", null],
       ["defect.acknowledge", "in_progress", null],
@@ -214,10 +245,10 @@ describe("defects and the rectification loop", () => {
   it("audit verification catches a defect status changed directly in the database", async () => {
     const { lot, failingItemId } = await lotWithFailingItem();
     const defect = await raise(lot.id, failingItemId);
-    const clean = await verifyDatabase(db, noPhotos);
+    const clean = await verifyDatabase(db, storage);
     expect(clean.recordBreaks.filter((b) => b.entityType === "Defect")).toEqual([]);
     await db.$executeRawUnsafe(`UPDATE "Defect" SET "status" = 'closed' WHERE "id" = ?`, defect.id);
-    const report = await verifyDatabase(db, noPhotos);
+    const report = await verifyDatabase(db, storage);
     expect(report.recordBreaks).toContainEqual(
       expect.objectContaining({
         entityType: "Defect",
@@ -225,5 +256,111 @@ describe("defects and the rectification loop", () => {
         messageZh: expect.stringContaining("状态被直接修改"),
       }),
     );
+  });
+
+  it("gives a defect its item's photos as 整改前 and keeps 整改后 for the assigned contractor", async () => {
+    const { lot, failingItemId } = await lotWithFailingItem();
+    const { supervisor, contractorA, contractorB, bureau } = await actors();
+    const evidence = await attachLotPhoto(
+      db,
+      storage,
+      contractorA,
+      "own",
+      { lotId: lot.id, itemId: failingItemId },
+      await photo(),
+    );
+    const defect = await raise(lot.id, failingItemId);
+    const first = await defectPhotos(db, defect.id);
+    expect(first.before.map((p) => p.sha256)).toEqual([evidence.photo.sha256]);
+    expect(first.after).toEqual([]);
+
+    // Before photos: the supervisor only. After photos: the assigned contractor, once 整改中.
+    await expect(
+      attachDefectPhoto(
+        db,
+        storage,
+        contractorA,
+        "own",
+        { defectId: defect.id, role: "before" },
+        await photo(),
+      ),
+    ).rejects.toThrow("只有监理");
+    await expect(afterPhoto(defect.id)).rejects.toThrow("请先确认整改");
+    await expect(
+      attachDefectPhoto(
+        db,
+        storage,
+        contractorB,
+        "own",
+        { defectId: defect.id, role: "after" },
+        await photo(),
+      ),
+    ).rejects.toMatchObject({ status: 404 });
+    await attachDefectPhoto(
+      db,
+      storage,
+      supervisor,
+      "any",
+      { defectId: defect.id, role: "before" },
+      await photo(),
+    );
+    await transitionDefect(db, contractorA, "own", defect.id, "acknowledge", null);
+    const rows = await db.photo.count();
+    await expect(
+      transitionDefect(db, contractorA, "own", defect.id, "reply", "已修复"),
+    ).rejects.toThrow("请先上传整改后照片");
+    const after = await afterPhoto(defect.id);
+    expect(await db.photo.count()).toBe(rows + 1);
+    await transitionDefect(db, contractorA, "own", defect.id, "reply", "已修复");
+
+    const photos = await defectPhotos(db, defect.id);
+    expect(photos.before).toHaveLength(2);
+    expect(photos.after.map((p) => p.id)).toEqual([after.photo.id]);
+    // Whoever sees the defect sees its photos; the other contractor does not.
+    expect(await findViewablePhoto(db, after.photo.id, contractorA, "own")).not.toBeNull();
+    expect(await findViewablePhoto(db, after.photo.id, bureau, "any")).not.toBeNull();
+    expect(await findViewablePhoto(db, after.photo.id, contractorB, "own")).toBeNull();
+    const clean = await verifyDatabase(db, storage);
+    expect(clean.chainBreak).toBeNull();
+    // (an earlier test in this file tampers with another defect on purpose)
+    expect(
+      clean.recordBreaks.filter((b) => b.entityType === "Photo" || b.entityId === defect.id),
+    ).toEqual([]);
+  });
+
+  it("raises a defect on its own at a compound's place, and finds it by place and work type", async () => {
+    const { supervisor, contractorA, contractorB } = await actors();
+    const nh = await db.compound.findUniqueOrThrow({ where: { code: "NH" }, select: { id: true } });
+    const base = {
+      from: "compound" as const,
+      compoundId: nh.id,
+      placeLabel: "3栋 东侧雨水井",
+      workTypeCode: "rain-sewer-network",
+      title: "雨水井盖破损",
+      description: "",
+      severity: "general" as const,
+      dueOn: defaultDueOn("general", new Date()),
+    };
+    await expect(
+      createDefect(db, supervisor, { ...base, contractorOrgId: contractorB.organizationId }),
+    ).rejects.toThrow("该施工单位不承建本小区");
+    await expect(
+      createDefect(db, supervisor, {
+        ...base,
+        contractorOrgId: contractorA.organizationId,
+        workTypeCode: "no-such-type",
+      }),
+    ).rejects.toThrow("没有这个工程类别");
+    const defect = await createDefect(db, supervisor, {
+      ...base,
+      contractorOrgId: contractorA.organizationId,
+    });
+    const found = await listDefects(db, supervisor, "any", {
+      place: "3栋",
+      workTypeCode: "rain-sewer-network",
+    });
+    expect(found.map((d) => d.id)).toEqual([defect.id]);
+    expect(await listDefects(db, supervisor, "any", { place: "9栋" })).toEqual([]);
+    expect((await listDefects(db, contractorB, "own")).map((d) => d.id)).not.toContain(defect.id);
   });
 });

@@ -158,29 +158,39 @@ async function verifyDefects(
 async function verifyPhotos(db: Db, storage: PhotoStorage) {
   const breaks: RecordBreak[] = [];
   const photos = await db.photo.findMany({
-    select: { id: true, sha256: true, lot: { select: { number: true } } },
+    select: {
+      id: true,
+      sha256: true,
+      lot: { select: { number: true } },
+      defect: { select: { number: true } },
+    },
   });
+  // Rows of a lot item and of the defect raised from it share one original: hash it once.
+  const problems = new Map<string, string | null>();
   for (const photo of photos) {
-    const label = `照片 ${photo.sha256.slice(0, 12)}…${photo.lot ? `（检验批 ${photo.lot.number}）` : ""}`;
-    const file = await storage.read(photoKey("original", photo.sha256));
-    if (!file) {
-      breaks.push({ entityType: "Photo", entityId: photo.id, label, messageZh: "原图文件缺失" });
-      continue;
-    }
-    const hash = createHash("sha256");
-    const reader = file.stream.getReader();
-    for (let r = await reader.read(); !r.done; r = await reader.read()) hash.update(r.value);
-    const actual = hash.digest("hex");
-    if (actual !== photo.sha256) {
-      breaks.push({
-        entityType: "Photo",
-        entityId: photo.id,
-        label,
-        messageZh: `原图内容被修改：现在的 SHA-256 为 ${actual.slice(0, 16)}…`,
-      });
-    }
+    if (!problems.has(photo.sha256))
+      problems.set(photo.sha256, await originalProblem(storage, photo.sha256));
+    const problem = problems.get(photo.sha256);
+    if (!problem) continue;
+    const owner = photo.lot
+      ? `（检验批 ${photo.lot.number}）`
+      : photo.defect
+        ? `（质量问题 ${photo.defect.number}）`
+        : "";
+    const label = `照片 ${photo.sha256.slice(0, 12)}…${owner}`;
+    breaks.push({ entityType: "Photo", entityId: photo.id, label, messageZh: problem });
   }
   return breaks;
+}
+
+async function originalProblem(storage: PhotoStorage, sha256: string): Promise<string | null> {
+  const file = await storage.read(photoKey("original", sha256));
+  if (!file) return "原图文件缺失";
+  const hash = createHash("sha256");
+  const reader = file.stream.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) hash.update(r.value);
+  const actual = hash.digest("hex");
+  return actual === sha256 ? null : `原图内容被修改：现在的 SHA-256 为 ${actual.slice(0, 16)}…`;
 }
 
 export async function verifyDatabase(

@@ -2,6 +2,8 @@ import type { Db } from "~/infra/db.server";
 import { eventsFor, recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Role, Scope } from "~/modules/auth/permissions";
 import { getLot } from "~/modules/lot/lots.server";
+import { formatMeasured } from "~/modules/lot/verdict";
+import { copyItemPhotosToDefect } from "~/modules/photo/photos.server";
 import { compoundWhere } from "~/modules/site/access.server";
 import { defectWhere } from "./access.server";
 import {
@@ -30,7 +32,13 @@ export type CreateDefectInput = {
   dueOn: Date;
 } & (
   | { from: "lot"; lotId: string; itemId: string }
-  | { from: "compound"; compoundId: string; contractorOrgId: string; placeLabel: string }
+  | {
+      from: "compound";
+      compoundId: string;
+      contractorOrgId: string;
+      placeLabel: string;
+      workTypeCode: string | null;
+    }
 );
 
 /** What a defect raised from a lot's failing item starts with (the form's prefill). */
@@ -54,15 +62,49 @@ export async function defectPrefillFromItem(
     `${kindZh}第${input.seq}项：${input.labelZh}`,
     `检查结论：${verdict.reasonsZh.join("；") || "不合格"}`,
   ];
-  if (input.points.length > 0) {
-    const unit = input.numeric?.unit ?? "";
-    lines.push(`实测值：${input.points.map((p) => `${p.value}${unit}`).join("、")}`);
+  if (input.points.length > 0 && input.numeric) {
+    const values = input.points.map((p) => p.value);
+    lines.push(`实测值：${formatMeasured(values, input.numeric).join("、")}`);
   }
   return {
     lot: detail.lot,
     item,
     title: `${detail.lot.placeLabel} ${input.labelZh}不合格`,
     description: lines.join("\n"),
+  };
+}
+
+/** What the standalone form offers for a compound: its contractors, places and work types. */
+export async function standaloneDefectOptions(db: Db, viewer: Actor, compoundId: string) {
+  const compound = await db.compound.findFirst({
+    where: { AND: [{ id: compoundId }, compoundWhere(viewer, "any")] },
+    select: {
+      id: true,
+      name: true,
+      contracts: { select: { contractor: { select: { id: true, name: true } } } },
+      buildings: {
+        select: { name: true, stairwells: { select: { name: true }, orderBy: { seq: "asc" } } },
+        orderBy: { seq: "asc" },
+      },
+      zones: { select: { name: true }, orderBy: { seq: "asc" } },
+    },
+  });
+  if (!compound) return null;
+  const workTypes = await db.workType.findMany({
+    select: { code: true, nameZh: true },
+    orderBy: { seq: "asc" },
+  });
+  return {
+    compound: { id: compound.id, name: compound.name },
+    contractors: compound.contracts.map((c) => c.contractor),
+    places: [
+      ...compound.buildings.flatMap((b) => [
+        b.name,
+        ...b.stairwells.map((s) => `${b.name}${s.name}`),
+      ]),
+      ...compound.zones.map((z) => z.name),
+    ],
+    workTypes,
   };
 }
 
@@ -102,6 +144,10 @@ export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectIn
     if (!compound.contracts.some((c) => c.contractorOrgId === input.contractorOrgId))
       throw new DefectError("该施工单位不承建本小区");
     if (!input.placeLabel.trim()) throw new DefectError("请填写部位");
+    const workType = input.workTypeCode
+      ? await db.workType.findUnique({ where: { code: input.workTypeCode }, select: { id: true } })
+      : null;
+    if (input.workTypeCode && !workType) throw new DefectError("没有这个工程类别");
     base = {
       compoundId: compound.id,
       compoundCode: compound.code,
@@ -109,7 +155,7 @@ export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectIn
       placeLabel: input.placeLabel.trim(),
       lotId: null,
       itemId: null,
-      workTypeId: null,
+      workTypeId: workType?.id ?? null,
     };
   }
   if (!input.title.trim()) throw new DefectError("请填写问题标题");
@@ -128,12 +174,16 @@ export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectIn
       createdById: viewer.id,
     };
     const defect = await tx.defect.create({ data, select: { id: true, number: true } });
+    const photos =
+      row.lotId && row.itemId
+        ? await copyItemPhotosToDefect(tx, { lotId: row.lotId, itemId: row.itemId }, defect.id)
+        : [];
     await recordEvent(tx, {
       actorId: viewer.id,
       action: "defect.create",
       entityType: "Defect",
       entityId: defect.id,
-      data: { ...data, dueOn: data.dueOn.toISOString(), to: "open" },
+      data: { ...data, dueOn: data.dueOn.toISOString(), to: "open", photos },
     });
     return defect;
   });
@@ -174,6 +224,9 @@ export type DefectFilter = {
   severity?: Severity;
   compoundId?: string;
   contractorOrgId?: string;
+  workTypeCode?: string;
+  /** part of the place's name, e.g. 3栋 */
+  place?: string;
 };
 
 /** Defects the viewer may see, soonest due first (closed ones last). */
@@ -186,15 +239,38 @@ export async function listDefects(db: Db, viewer: Actor, scope: Scope, filter: D
         filter.severity ? { severity: filter.severity } : {},
         filter.compoundId ? { compoundId: filter.compoundId } : {},
         filter.contractorOrgId ? { contractorOrgId: filter.contractorOrgId } : {},
+        filter.workTypeCode ? { workType: { code: filter.workTypeCode } } : {},
+        filter.place ? { placeLabel: { contains: filter.place } } : {},
       ],
     },
-    select: DEFECT_SELECT,
+    select: {
+      ...DEFECT_SELECT,
+      photos: {
+        select: { id: true, role: true },
+        orderBy: [{ uploadedAt: "asc" as const }, { id: "asc" as const }],
+      },
+    },
     orderBy: [{ dueOn: "asc" }, { number: "asc" }],
   });
   return [
     ...rows.filter((r) => r.status !== "closed"),
     ...rows.filter((r) => r.status === "closed"),
   ];
+}
+
+/** 整改后 photos not yet part of an earlier reply: what the next reply would bring. */
+export async function unrepliedAfterPhotos(db: Db, defectId: string) {
+  const replied = new Set(
+    (await eventsFor(db, "Defect", defectId))
+      .filter((e) => e.action === "defect.reply")
+      .flatMap((e) => (JSON.parse(e.payload) as { photos?: string[] }).photos ?? []),
+  );
+  const after = await db.photo.findMany({
+    where: { defectId, role: "after" },
+    select: { sha256: true },
+    orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
+  });
+  return after.map((p) => p.sha256).filter((sha) => !replied.has(sha));
 }
 
 export async function defectHistory(db: Db, defectId: string) {
@@ -206,7 +282,12 @@ export async function defectHistory(db: Db, defectId: string) {
   });
   const byId = new Map(users.map((u) => [u.id, u]));
   return events.map((e) => {
-    const payload = JSON.parse(e.payload) as { from?: string; to?: string; comment?: string };
+    const payload = JSON.parse(e.payload) as {
+      from?: string;
+      to?: string;
+      comment?: string;
+      photos?: string[];
+    };
     const user = e.actorId ? byId.get(e.actorId) : undefined;
     return {
       seq: e.seq,
@@ -215,6 +296,7 @@ export async function defectHistory(db: Db, defectId: string) {
       from: payload.from ?? null,
       to: payload.to ?? null,
       comment: payload.comment ?? null,
+      photos: payload.photos ?? [],
       actorZh: user ? `${user.displayName}（${user.organization.shortName}）` : "系统",
     };
   });
@@ -237,12 +319,14 @@ export async function transitionDefect(
   if (!defect) throw new DefectError("质量问题不存在或您无权查看", 404);
   const from = defect.status;
   if (!isDefectState(from)) throw new DefectError(`未知状态 ${from}`, 500);
+  const newPhotos = action === "reply" ? await unrepliedAfterPhotos(db, defectId) : [];
   const decision = decideDefectTransition({
     state: from,
     action,
     role: viewer.role,
     isOwnContractor: isOwnContractor(viewer, defect),
     comment,
+    newAfterPhotos: newPhotos.length,
   });
   if (!decision.ok) throw new DefectError(decision.messageZh, 409);
   const next = decision.next;
@@ -266,7 +350,12 @@ export async function transitionDefect(
         action: `defect.${action}`,
         entityType: "Defect",
         entityId: defectId,
-        data: { from, to: next, comment: text ?? undefined },
+        data: {
+          from,
+          to: next,
+          comment: text ?? undefined,
+          photos: action === "reply" ? newPhotos : undefined,
+        },
       },
       now,
     );

@@ -8,10 +8,7 @@ const text = (max: number, label: string) =>
     .optional()
     .transform((v) => v?.trim() ?? "");
 
-/** 登记质量问题 from a lot's failing item. */
-export const CreateFromItemSchema = z.object({
-  lotId: z.string().min(1),
-  itemId: z.string().min(1),
+const common = {
   title: text(200, "标题").refine((v) => v !== "", "请填写问题标题"),
   description: text(4000, "问题描述"),
   severity: z.enum(SEVERITIES, { error: "请选择严重程度" }),
@@ -20,6 +17,25 @@ export const CreateFromItemSchema = z.object({
     if (!d) ctx.addIssue({ code: "custom", message: "请填写有效的整改期限" });
     return d ?? new Date(0);
   }),
+};
+
+/** 登记质量问题 from a lot's failing item. */
+export const CreateFromItemSchema = z.object({
+  lotId: z.string().min(1),
+  itemId: z.string().min(1),
+  ...common,
+});
+
+/** 登记质量问题 on its own, at a place of a compound. */
+export const CreateStandaloneSchema = z.object({
+  compoundId: z.string().min(1),
+  contractorOrgId: z.string({ error: "请选择整改单位" }).min(1, "请选择整改单位"),
+  placeLabel: text(100, "部位").refine((v) => v !== "", "请填写部位"),
+  workTypeCode: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || null),
+  ...common,
 });
 
 export const TransitionSchema = z.object({
@@ -32,5 +48,7 @@ export const FilterSchema = z.object({
   severity: z.enum(SEVERITIES).optional().catch(undefined),
   compoundId: z.string().min(1).optional().catch(undefined),
   contractorOrgId: z.string().min(1).optional().catch(undefined),
+  workTypeCode: z.string().min(1).max(60).optional().catch(undefined),
+  place: z.string().trim().min(1).max(100).optional().catch(undefined),
   overdue: z.literal("1").optional().catch(undefined),
 });

@@ -33,6 +33,7 @@ describe("defect workflow: every role × state × action", () => {
             role,
             isOwnContractor: true,
             comment: "已更换",
+            newAfterPhotos: 1,
           });
           if (allowed) expect(own).toEqual({ ok: true, next: allowed[3] });
           else {
@@ -46,6 +47,7 @@ describe("defect workflow: every role × state × action", () => {
             role,
             isOwnContractor: false,
             comment: "已更换",
+            newAfterPhotos: 1,
           });
           if (role === "contractor") expect(other.ok).toBe(false);
           else expect(other).toEqual(own);
@@ -60,9 +62,25 @@ describe("defect workflow: every role × state × action", () => {
         role,
         isOwnContractor: true,
         comment: " ",
+        newAfterPhotos: 1,
       });
       if (action === "reply" || action === "return")
         expect(d).toMatchObject({ ok: false, code: "comment_required" });
+      else expect(d).toEqual({ ok: true, next });
+    }
+  });
+
+  it("requires a new after-rectification photo to reply, and only to reply", () => {
+    for (const [state, action, role, next] of ALLOWED) {
+      const d = decideDefectTransition({
+        state,
+        action,
+        role,
+        isOwnContractor: true,
+        comment: "已整改",
+        newAfterPhotos: 0,
+      });
+      if (action === "reply") expect(d).toMatchObject({ ok: false, code: "photo_required" });
       else expect(d).toEqual({ ok: true, next });
     }
   });

@@ -45,7 +45,8 @@ export type DefectTransitionErrorCode =
   | "forbidden_role"
   | "not_own_contractor"
   | "wrong_state"
-  | "comment_required";
+  | "comment_required"
+  | "photo_required";
 
 export interface DefectTransitionRequest {
   state: DefectState;
@@ -54,6 +55,8 @@ export interface DefectTransitionRequest {
   /** True when the user belongs to the contractor organisation the defect is assigned to. */
   isOwnContractor: boolean;
   comment?: string | null;
+  /** After-rectification photos uploaded since the last reply (a reply must bring at least one). */
+  newAfterPhotos?: number;
 }
 
 export type DefectTransitionDecision =
@@ -68,6 +71,7 @@ interface Rule {
   to: DefectState;
   roleMessageZh: string;
   commentRequiredZh?: string;
+  photoRequiredZh?: string;
 }
 
 const RULES: Record<DefectAction, Rule> = {
@@ -83,6 +87,7 @@ const RULES: Record<DefectAction, Rule> = {
     to: "submitted",
     roleMessageZh: "只有被指定的施工单位可以提交整改回复",
     commentRequiredZh: "提交整改回复必须填写整改情况说明",
+    photoRequiredZh: "提交整改回复前请先上传整改后照片",
   },
   close: {
     actor: "supervisor",
@@ -133,6 +138,8 @@ export function decideDefectTransition(request: DefectTransitionRequest): Defect
     };
   if (rule.commentRequiredZh && !(request.comment ?? "").trim())
     return { ok: false, code: "comment_required", messageZh: rule.commentRequiredZh };
+  if (rule.photoRequiredZh && (request.newAfterPhotos ?? 0) < 1)
+    return { ok: false, code: "photo_required", messageZh: rule.photoRequiredZh };
   return { ok: true, next: rule.to };
 }
 
@@ -143,7 +150,15 @@ export function allowedDefectActions(
   isOwnContractor: boolean,
 ): DefectAction[] {
   return DEFECT_ACTIONS.filter(
-    (action) => decideDefectTransition({ state, action, role, isOwnContractor, comment: "-" }).ok,
+    (action) =>
+      decideDefectTransition({
+        state,
+        action,
+        role,
+        isOwnContractor,
+        comment: "-",
+        newAfterPhotos: 1,
+      }).ok,
   );
 }
 

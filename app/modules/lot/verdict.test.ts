@@ -4,6 +4,7 @@ import {
   acceptanceNumber,
   computeLotVerdict,
   DEFAULT_MIN_PASS_RATE,
+  formatMeasured,
   formatNumber,
   formatPercent,
   governingGeneralRule,
@@ -528,6 +529,15 @@ describe("acceptanceNumber (GB 50300 Appendix D, single sampling)", () => {
   it("has no answer without a table or sample", () => {
     expect(acceptanceNumber(5, [])).toBeNull();
     expect(acceptanceNumber(0, table)).toBeNull();
+  });
+});
+
+describe("formatMeasured", () => {
+  it("shows values with their limits' decimals and the unit", () => {
+    const railing = { unit: "m", min: 1.05, max: null, quantity: "absolute" } as const;
+    expect(formatMeasured([1, 1.08], railing)).toEqual(["1.00 m", "1.08 m"]);
+    const ratio = { unit: "%", min: 90, max: null, quantity: "absolute" } as const;
+    expect(formatMeasured([85.5], ratio)).toEqual(["85.5%"]);
   });
 });
 

@@ -300,6 +300,13 @@ function withUnit(text: string, unit: string): string {
   return UNITS_WITHOUT_SPACE.has(shown) ? `${text}${shown}` : `${text} ${shown}`;
 }
 
+/** Measured values as people read them beside their limits: 1 against 1.05 m → "1.00 m". */
+export function formatMeasured(values: readonly number[], numeric: NumericSpec): string[] {
+  const known = [numeric.min, numeric.max, numeric.target].filter((x): x is number => x != null);
+  const decimals = Math.max(0, ...[...values, ...known].map(decimalsOf));
+  return values.map((v) => withUnit(formatNumber(v, decimals), numeric.unit));
+}
+
 function signed(text: string, x: number): string {
   return x > 0 ? `+${text}` : text;
 }

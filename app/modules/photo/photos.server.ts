@@ -2,6 +2,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
+import { defectWhere } from "~/modules/defect/access.server";
 import { lotWhere } from "~/modules/lot/access.server";
 import { requireRecordableLot } from "~/modules/lot/lots.server";
 import { PhotoError } from "./errors";
@@ -63,49 +64,47 @@ async function removeUnreferenced(db: Db, storage: PhotoStorage, created: string
   }
 }
 
+type Watermark = Parameters<typeof processPhoto>[1];
+type PhotoOwner = {
+  attachKey: string;
+  role: "evidence" | "before" | "after";
+  lotId: string | null;
+  itemId: string | null;
+  defectId: string | null;
+};
+
+async function signature(db: Db, viewer: Viewer) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: viewer.id },
+    select: { displayName: true, organization: { select: { shortName: true } } },
+  });
+  return `${user.displayName}（${user.organization.shortName}）`;
+}
+
 /**
- * Attaches one photo to a lot or to one of its checklist items: check who may and whether the
- * lot may still change, process, store the files, then the row and its audit event in one
- * transaction. The same bytes sent again to the same place return the first photo (retries).
+ * Processes one upload and stores it for its owner: files first (content-addressed), then the row
+ * and its audit event in one transaction; files this upload created go again if the row fails.
+ * The same bytes sent again to the same owner return the first photo (retries).
  */
-export async function attachLotPhoto(
+async function storePhoto(
   db: Db,
   storage: PhotoStorage,
   viewer: Viewer,
-  scope: Scope,
-  target: LotPhotoTarget,
+  owner: PhotoOwner,
+  watermark: Omit<Watermark, "user">,
   upload: PhotoUpload,
-  options: { now?: Date; maxPixels?: number } = {},
+  options: { now?: Date; maxPixels?: number },
 ) {
-  const detail = await requireRecordableLot(db, viewer, scope, target.lotId);
-  const { lot } = detail;
-  const item = target.itemId ? lot.template.items.find((i) => i.id === target.itemId) : null;
-  if (target.itemId && !item) throw new PhotoError("该检查项目不属于本检验批", 400);
-  const attachKey = lotAttachKey(target);
   const sha256 = upload.bytes.length > 0 ? sha256Of(upload.bytes) : "";
-  const already = sha256 ? await existing(db, sha256, attachKey) : null;
+  const already = sha256 ? await existing(db, sha256, owner.attachKey) : null;
   if (already) return { photo: already, duplicate: true };
 
-  const org = await db.organization.findUniqueOrThrow({
-    where: { id: viewer.organizationId },
-    select: { shortName: true },
-  });
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: viewer.id },
-    select: { displayName: true },
-  });
   const now = options.now ?? new Date();
+  const user = await signature(db, viewer);
   const processed = await limited(() =>
     processPhoto(
       upload.bytes,
-      {
-        project: lot.compound.project.name,
-        compound: lot.compound.name,
-        place: lot.placeLabel,
-        workType: lot.workType.nameZh,
-        item: item?.code ?? null,
-        user: `${user.displayName}（${org.shortName}）`,
-      },
+      { ...watermark, user },
       { name: upload.name, now, maxPixels: options.maxPixels },
     ),
   );
@@ -124,11 +123,8 @@ export async function attachLotPhoto(
     const photo = await db.$transaction(async (tx) => {
       const row = await tx.photo.create({
         data: {
+          ...owner,
           sha256: processed.sha256,
-          role: "evidence",
-          attachKey,
-          lotId: lot.id,
-          itemId: item?.id ?? null,
           format: processed.format,
           byteSize: processed.byteSize,
           width: processed.width,
@@ -155,8 +151,9 @@ export async function attachLotPhoto(
           entityType: "Photo",
           entityId: row.id,
           data: {
-            lotId: lot.id,
-            itemId: item?.id ?? null,
+            ...(owner.defectId
+              ? { defectId: owner.defectId, role: owner.role }
+              : { lotId: owner.lotId, itemId: owner.itemId }),
             sha256: processed.sha256,
             displaySha256: processed.display.sha256,
             thumbSha256: processed.thumb.sha256,
@@ -173,17 +170,173 @@ export async function attachLotPhoto(
     await removeUnreferenced(db, storage, created);
     // The same photo sent twice at once: the second insert loses the race and returns the first.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const first = await existing(db, processed.sha256, attachKey);
+      const first = await existing(db, processed.sha256, owner.attachKey);
       if (first) return { photo: first, duplicate: true };
     }
     throw error;
   }
 }
 
+/** Attaches one photo to a lot or to one of its checklist items, if the lot may still change. */
+export async function attachLotPhoto(
+  db: Db,
+  storage: PhotoStorage,
+  viewer: Viewer,
+  scope: Scope,
+  target: LotPhotoTarget,
+  upload: PhotoUpload,
+  options: { now?: Date; maxPixels?: number } = {},
+) {
+  const { lot } = await requireRecordableLot(db, viewer, scope, target.lotId);
+  const item = target.itemId ? lot.template.items.find((i) => i.id === target.itemId) : null;
+  if (target.itemId && !item) throw new PhotoError("该检查项目不属于本检验批", 400);
+  return storePhoto(
+    db,
+    storage,
+    viewer,
+    {
+      attachKey: lotAttachKey(target),
+      role: "evidence",
+      lotId: lot.id,
+      itemId: item?.id ?? null,
+      defectId: null,
+    },
+    {
+      project: lot.compound.project.name,
+      compound: lot.compound.name,
+      place: lot.placeLabel,
+      workType: lot.workType.nameZh,
+      item: item?.code ?? null,
+    },
+    upload,
+    options,
+  );
+}
+
+export type DefectPhotoRole = "before" | "after";
+export const defectAttachKey = (defectId: string, role: DefectPhotoRole) =>
+  `defect:${defectId}:${role}`;
+
+/**
+ * 整改前 photos come from the supervisor while the defect is not closed; 整改后 photos from the
+ * assigned contractor while it is being rectified (整改中).
+ */
+export async function attachDefectPhoto(
+  db: Db,
+  storage: PhotoStorage,
+  viewer: Viewer,
+  scope: Scope,
+  target: { defectId: string; role: DefectPhotoRole },
+  upload: PhotoUpload,
+  options: { now?: Date; maxPixels?: number } = {},
+) {
+  const defect = await requireDefectForPhoto(db, viewer, scope, target);
+  return storePhoto(
+    db,
+    storage,
+    viewer,
+    {
+      attachKey: defectAttachKey(defect.id, target.role),
+      role: target.role,
+      lotId: null,
+      itemId: null,
+      defectId: defect.id,
+    },
+    {
+      project: defect.compound.project.name,
+      compound: defect.compound.name,
+      place: defect.placeLabel,
+      workType: defect.workType?.nameZh ?? "质量问题",
+      item: `${defect.item?.code ?? ""}${target.role === "before" ? " 整改前" : " 整改后"}`.trim(),
+    },
+    upload,
+    options,
+  );
+}
+
+/** The defect, if the viewer may add this kind of photo to it now; refusals say why in Chinese. */
+export async function requireDefectForPhoto(
+  db: Db,
+  viewer: Actor,
+  scope: Scope,
+  target: { defectId: string; role: DefectPhotoRole },
+) {
+  const defect = await db.defect.findFirst({
+    where: { AND: [{ id: target.defectId }, defectWhere(viewer, scope)] },
+    select: {
+      id: true,
+      status: true,
+      placeLabel: true,
+      contractorOrgId: true,
+      compound: { select: { name: true, project: { select: { name: true } } } },
+      workType: { select: { nameZh: true } },
+      item: { select: { code: true } },
+    },
+  });
+  if (!defect) throw new PhotoError("质量问题不存在或您无权查看", 404);
+  const refusal = defectPhotoRefusal(viewer, defect, target.role);
+  if (refusal) throw new PhotoError(refusal, 409);
+  return defect;
+}
+
+export function defectPhotoRefusal(
+  viewer: { role: string; organizationId: string },
+  defect: { status: string; contractorOrgId: string },
+  role: DefectPhotoRole,
+): string | null {
+  if (role === "before") {
+    if (viewer.role !== "supervisor") return "只有监理可以上传整改前照片";
+    if (defect.status === "closed") return "质量问题已关闭，不能再添加照片";
+    return null;
+  }
+  if (viewer.role !== "contractor" || viewer.organizationId !== defect.contractorOrgId)
+    return "只有被指定的施工单位可以上传整改后照片";
+  if (defect.status !== "in_progress") return "请先确认整改；整改中的质量问题才能上传整改后照片";
+  return null;
+}
+
+/**
+ * Gives a new defect the photos of the checklist item it was raised from, as its 整改前 photos:
+ * new rows over the same stored files (originals are content-addressed, nothing is copied).
+ */
+export async function copyItemPhotosToDefect(
+  tx: Prisma.TransactionClient,
+  source: { lotId: string; itemId: string },
+  defectId: string,
+) {
+  const photos = await tx.photo.findMany({
+    where: { lotId: source.lotId, itemId: source.itemId, role: "evidence" },
+    orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
+  });
+  for (const { id: _id, attachKey: _key, lotId: _lot, itemId: _item, ...photo } of photos)
+    await tx.photo.create({
+      data: {
+        ...photo,
+        role: "before",
+        attachKey: defectAttachKey(defectId, "before"),
+        defectId,
+      },
+      select: { id: true },
+    });
+  return photos.map((p) => p.sha256);
+}
+
+/** Whether a photo belongs to a lot or a defect: which permission its file needs. */
+export async function photoOwnerKind(db: Db, photoId: string) {
+  const row = await db.photo.findUnique({ where: { id: photoId }, select: { defectId: true } });
+  return row ? (row.defectId ? "defect" : "lot") : null;
+}
+
 /** One photo with its stored files' names, only if the viewer may see what it is attached to. */
 export async function findViewablePhoto(db: Db, photoId: string, viewer: Actor, scope: Scope) {
   return db.photo.findFirst({
-    where: { id: photoId, lotId: { not: null }, lot: lotWhere(viewer, scope) },
+    where: {
+      id: photoId,
+      OR: [
+        { lotId: { not: null }, lot: lotWhere(viewer, scope) },
+        { defectId: { not: null }, defect: defectWhere(viewer, scope) },
+      ],
+    },
     select: {
       id: true,
       sha256: true,
@@ -193,6 +346,19 @@ export async function findViewablePhoto(db: Db, photoId: string, viewer: Actor, 
       thumbSha256: true,
     },
   });
+}
+
+/** A defect's before and after photos, oldest first; the caller has checked the defect is visible. */
+export async function defectPhotos(db: Db, defectId: string) {
+  const rows = await db.photo.findMany({
+    where: { defectId },
+    select: { ...PHOTO_VIEW_SELECT, role: true },
+    orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
+  });
+  return {
+    before: rows.filter((r) => r.role === "before").map(toPhotoView),
+    after: rows.filter((r) => r.role === "after").map(toPhotoView),
+  };
 }
 
 /** A lot's evidence photos, oldest first; the caller has already checked the lot is visible. */
