@@ -4,8 +4,12 @@ import type { z } from "zod";
 export function parseForm<T extends z.ZodType>(
   schema: T,
   form: FormData,
+  options: { arrays?: readonly string[] } = {},
 ): { ok: true; data: z.infer<T> } | { ok: false; errors: Record<string, string> } {
-  const result = schema.safeParse(Object.fromEntries(form));
+  const values: Record<string, unknown> = Object.fromEntries(form);
+  // Repeated fields (checkboxes) arrive as several entries: keep them all.
+  for (const name of options.arrays ?? []) values[name] = form.getAll(name);
+  const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {

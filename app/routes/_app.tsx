@@ -1,20 +1,25 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { db } from "~/infra/db.server";
 import { type Action, ROLE_LABELS, scopeFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/require-user.server";
+import { syncDueNotifications, unreadCount } from "~/modules/defect/inbox.server";
 
 const NAV: { to: string; label: string; action: Action }[] = [
   { to: "/projects", label: "项目", action: "project.view" },
   { to: "/work-types", label: "检查表库", action: "workType.view" },
   { to: "/defects", label: "质量问题", action: "defect.view" },
+  { to: "/notices", label: "通知单", action: "notice.view" },
   { to: "/organizations", label: "单位", action: "organization.view" },
   { to: "/audit", label: "操作记录", action: "audit.view" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, "account.view");
+  await syncDueNotifications(db(), user);
   return {
+    unread: await unreadCount(db(), user.id),
     user: {
       displayName: user.displayName,
       roleLabel: ROLE_LABELS[user.role],
@@ -28,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AppLayout() {
-  const { user, nav } = useLoaderData<typeof loader>();
+  const { user, nav, unread } = useLoaderData<typeof loader>();
   return (
     <div className="shell">
       <header className="topbar">
@@ -43,6 +48,18 @@ export default function AppLayout() {
           ))}
         </nav>
         <div className="who">
+          <NavLink
+            to="/inbox"
+            className="inbox-link"
+            aria-label={unread > 0 ? `消息，${unread} 条未读` : "消息"}
+          >
+            消息
+            {unread > 0 ? (
+              <span className="unread-count" data-testid="unread-count">
+                {unread > 99 ? "99+" : unread}
+              </span>
+            ) : null}
+          </NavLink>
           <NavLink to="/account" className="who-link" title={user.organizationName}>
             <span className="who-name">{user.displayName}</span>
             <span className="who-role">{user.roleLabel}</span>

@@ -118,40 +118,55 @@ async function verifyLots(db: Db, events: { action: string; entityId: string; pa
   return { breaks, signed };
 }
 
-const DEFECT_TRANSITIONS = new Set([
-  "defect.create",
-  "defect.acknowledge",
-  "defect.reply",
-  "defect.close",
-  "defect.return",
-]);
+type ChainEvent = { action: string; entityType: string; entityId: string; payload: string };
 
 /**
- * Replays each defect's events: it must have been raised through the system, and its status
- * must be the `to` of its last transition event. A status changed in the database shows up.
+ * Replays the status events of one kind of record: each row must have been made through the
+ * system, and its status must be the `to` of its last event. A status changed in the database
+ * shows up.
  */
-async function verifyDefects(
-  db: Db,
-  events: { action: string; entityId: string; payload: string }[],
+function replayStatuses(
+  events: readonly ChainEvent[],
+  entityType: string,
+  rows: readonly { id: string; label: string; status: string }[],
+  madeOutsideZh: string,
 ) {
-  const breaks: RecordBreak[] = [];
   const lastTo = new Map<string, string>();
   for (const e of events) {
-    if (!DEFECT_TRANSITIONS.has(e.action)) continue;
+    if (e.entityType !== entityType) continue;
     const to = (JSON.parse(e.payload) as { to?: unknown }).to;
     if (typeof to === "string") lastTo.set(e.entityId, to);
   }
-  const defects = await db.defect.findMany({ select: { id: true, number: true, status: true } });
-  for (const { id, number, status } of defects) {
-    const label = `质量问题 ${number}`;
+  const breaks: RecordBreak[] = [];
+  for (const { id, label, status } of rows) {
     const expected = lastTo.get(id);
-    const fail = (messageZh: string) =>
-      breaks.push({ entityType: "Defect", entityId: id, label, messageZh });
-    if (expected === undefined) fail("没有登记记录：质量问题不是通过系统登记的");
+    const fail = (messageZh: string) => breaks.push({ entityType, entityId: id, label, messageZh });
+    if (expected === undefined) fail(madeOutsideZh);
     else if (status !== expected)
       fail(`状态为“${status}”，但操作记录中最后的状态是“${expected}”：状态被直接修改`);
   }
   return breaks;
+}
+
+async function verifyDefects(db: Db, events: readonly ChainEvent[]) {
+  const defects = await db.defect.findMany({ select: { id: true, number: true, status: true } });
+  const notices = await db.supervisionNotice.findMany({
+    select: { id: true, number: true, status: true },
+  });
+  return [
+    ...replayStatuses(
+      events,
+      "Defect",
+      defects.map((d) => ({ ...d, label: `质量问题 ${d.number}` })),
+      "没有登记记录：质量问题不是通过系统登记的",
+    ),
+    ...replayStatuses(
+      events,
+      "SupervisionNotice",
+      notices.map((n) => ({ ...n, label: `监理通知单 ${n.number}` })),
+      "没有签发记录：通知单不是通过系统签发的",
+    ),
+  ];
 }
 
 /** Every photo original still hashes to the SHA-256 recorded when it was uploaded. */

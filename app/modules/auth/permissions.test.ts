@@ -168,6 +168,33 @@ const EXPECTED: Record<Action, Record<Role, Scope | null>> = {
     designer: _,
     street: _,
   },
+  "notice.view": {
+    admin: A,
+    bureau: A,
+    supervisor: A,
+    contractor: O,
+    owner: A,
+    designer: A,
+    street: _,
+  },
+  "notice.issue": {
+    admin: _,
+    bureau: _,
+    supervisor: A,
+    contractor: _,
+    owner: _,
+    designer: _,
+    street: _,
+  },
+  "notice.reply": {
+    admin: _,
+    bureau: _,
+    supervisor: _,
+    contractor: O,
+    owner: _,
+    designer: _,
+    street: _,
+  },
 };
 
 describe("permission matrix", () => {

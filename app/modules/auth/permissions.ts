@@ -40,6 +40,9 @@ export const ACTIONS = {
   "defect.create": "登记质量问题",
   "defect.rectify": "确认整改及提交整改回复",
   "defect.review": "复查关闭或退回质量问题",
+  "notice.view": "查看监理通知单",
+  "notice.issue": "签发监理通知单",
+  "notice.reply": "回复监理通知单",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -66,6 +69,7 @@ export const PERMISSIONS: Matrix = {
     "lot.view": "any",
     "audit.view": "any",
     "defect.view": "any",
+    "notice.view": "any",
   },
   bureau: {
     ...everyone,
@@ -74,6 +78,7 @@ export const PERMISSIONS: Matrix = {
     "lot.view": "any",
     "audit.view": "any",
     "defect.view": "any",
+    "notice.view": "any",
   },
   supervisor: {
     ...everyone,
@@ -87,6 +92,8 @@ export const PERMISSIONS: Matrix = {
     "defect.view": "any",
     "defect.create": "any",
     "defect.review": "any",
+    "notice.view": "any",
+    "notice.issue": "any",
   },
   owner: {
     ...everyone,
@@ -94,6 +101,7 @@ export const PERMISSIONS: Matrix = {
     "organization.view": "any",
     "lot.view": "any",
     "defect.view": "any",
+    "notice.view": "any",
   },
   designer: {
     ...everyone,
@@ -101,6 +109,7 @@ export const PERMISSIONS: Matrix = {
     "organization.view": "own",
     "lot.view": "any",
     "defect.view": "any",
+    "notice.view": "any",
   },
   contractor: {
     ...everyone,
@@ -113,6 +122,8 @@ export const PERMISSIONS: Matrix = {
     "photo.upload": "own",
     "defect.view": "own",
     "defect.rectify": "own",
+    "notice.view": "own",
+    "notice.reply": "own",
   },
   // Street offices see lots in their compounds but not defects: a defect is an open matter
   // between supervisor and contractor; the street hears of it through the lot or acceptance.

@@ -6,10 +6,12 @@ import { formatMeasured } from "~/modules/lot/verdict";
 import { copyItemPhotosToDefect } from "~/modules/photo/photos.server";
 import { compoundWhere } from "~/modules/site/access.server";
 import { defectWhere } from "./access.server";
+import { notify } from "./inbox.server";
 import {
   type DefectAction,
   type DefectState,
   decideDefectTransition,
+  dueOnIso,
   isDefectState,
   type Severity,
 } from "./workflow";
@@ -185,6 +187,15 @@ export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectIn
       entityId: defect.id,
       data: { ...data, dueOn: data.dueOn.toISOString(), to: "open", photos },
     });
+    await notify(
+      tx,
+      { contractorOrgId: data.contractorOrgId },
+      {
+        kind: "defect.assigned",
+        link: `/defects/${defect.id}`,
+        text: `${number} ${data.title}（${data.placeLabel}），整改期限 ${dueOnIso(data.dueOn)}`,
+      },
+    );
     return defect;
   });
 }
@@ -200,6 +211,7 @@ const DEFECT_SELECT = {
   placeLabel: true,
   lastComment: true,
   contractorOrgId: true,
+  createdById: true,
   createdAt: true,
   updatedAt: true,
   closedAt: true,
@@ -343,6 +355,19 @@ export async function transitionDefect(
       },
     });
     if (count !== 1) throw new DefectError("质量问题状态已被他人更改，请刷新后重试", 409);
+    const line = { link: `/defects/${defectId}`, text: `${defect.number} ${defect.title}` };
+    if (action === "return")
+      await notify(
+        tx,
+        { contractorOrgId: defect.contractorOrgId },
+        { ...line, kind: "defect.returned", text: `${line.text}：退回——${text ?? ""}` },
+      );
+    if (action === "reply")
+      await notify(
+        tx,
+        { userIds: [defect.createdById] },
+        { ...line, kind: "defect.submitted", text: `${line.text}：施工单位已提交整改回复` },
+      );
     await recordEvent(
       tx,
       {

@@ -52,3 +52,26 @@ export const FilterSchema = z.object({
   place: z.string().trim().min(1).max(100).optional().catch(undefined),
   overdue: z.literal("1").optional().catch(undefined),
 });
+
+/** ?target=compoundId:contractorOrgId from the notices page, or the two fields. */
+export const NoticeTargetSchema = z.preprocess(
+  (v) => {
+    const o = v as Record<string, string>;
+    if (!o.target) return o;
+    const [compoundId, contractorOrgId] = o.target.split(":");
+    return { compoundId, contractorOrgId };
+  },
+  z.object({ compoundId: z.string().min(1), contractorOrgId: z.string().min(1) }),
+);
+
+export const IssueNoticeSchema = z.object({
+  compoundId: z.string().min(1),
+  contractorOrgId: z.string().min(1),
+  subject: text(200, "事由").refine((v) => v !== "", "请填写事由"),
+  content: text(4000, "通知内容"),
+  defectIds: z.array(z.string().min(1)).min(1, "请至少选择一项质量问题").max(200),
+});
+
+export const NoticeReplySchema = z.object({
+  replyText: text(4000, "回复内容").refine((v) => v !== "", "请填写回复内容"),
+});
