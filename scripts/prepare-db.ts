@@ -4,6 +4,7 @@ import { createDb } from "~/infra/db.server";
 import { EnvError, ensureDataDirs, env } from "~/infra/env.server";
 import { ROLE_LABELS } from "~/modules/auth/permissions";
 import { importChecklistData } from "~/modules/checklist/import.server";
+import { sweepOrphanFiles } from "~/modules/photo/photos.server";
 import { photoStorage } from "~/modules/photo/storage.server";
 import { isSeeded, readChecklistData, readWorkTypePlaces, seedDemo } from "../prisma/seed/demo";
 import { DEMO_PASSWORD, USERS } from "../prisma/seed/demo-data";
@@ -34,12 +35,15 @@ export async function prepareDatabase({ quiet = false } = {}) {
       const result = await seedDemo(db);
       if (!quiet) console.log(`演示数据已写入 (demo data seeded): ${result.workTypes} 个工程类别`);
     }
+    // Temporaries and row-less files of uploads a crash interrupted (invariant 4); nothing is
+    // uploading before start.
+    const swept = await photoStorage().sweepTemporaries();
+    const orphans = await sweepOrphanFiles(db, photoStorage());
+    if (!quiet && swept + orphans > 0)
+      console.log(`已清理未完成的上传文件 (swept interrupted uploads): ${swept + orphans}`);
   } finally {
     await db.$disconnect();
   }
-  // Temporaries of uploads a crash interrupted (invariant 4); nothing is uploading before start.
-  const swept = await photoStorage().sweepTemporaries();
-  if (!quiet && swept > 0) console.log(`已清理未完成的上传临时文件 (swept temporaries): ${swept}`);
   if (!quiet) console.log(`数据库 (database): ${e.databasePath}`);
 }
 

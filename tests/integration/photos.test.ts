@@ -5,7 +5,7 @@ import type { Db } from "~/infra/db.server";
 import { createLot } from "~/modules/lot/create.server";
 import { getLot, lotContentHash } from "~/modules/lot/lots.server";
 import { parsePhotoUpload } from "~/modules/photo/multipart.server";
-import { attachLotPhoto, findViewablePhoto } from "~/modules/photo/photos.server";
+import { attachLotPhoto, findViewablePhoto, sweepOrphanFiles } from "~/modules/photo/photos.server";
 import { sha256Of } from "~/modules/photo/pipeline.server";
 import { LocalPhotoStorage, photoKey } from "~/modules/photo/storage.server";
 import { cameraJpeg, pixelBomb } from "../support/images";
@@ -244,6 +244,22 @@ describe("photos attached to lots", () => {
     expect(lotContentHash(reversed)).toBe(after);
     const noPhotos = { ...detail, lot: { ...detail.lot, photos: [] } };
     expect(lotContentHash(noPhotos)).not.toBe(after);
+  });
+  it("sweeps files a crash left without a row, and keeps every file a photo names", async () => {
+    const kept = await db.photo.findFirstOrThrow({
+      select: { sha256: true, displaySha256: true, thumbSha256: true },
+    });
+    const stray = Buffer.from("written, then the process died before the row");
+    const strayKey = photoKey("original", sha256Of(stray));
+    await storage.put(strayKey, stray);
+    expect(await sweepOrphanFiles(db, storage)).toBe(1);
+    expect(await storage.has(strayKey)).toBe(false);
+    for (const [variant, sha] of [
+      ["original", kept.sha256],
+      ["display", kept.displaySha256],
+      ["thumb", kept.thumbSha256],
+    ] as const)
+      expect(await storage.has(photoKey(variant, sha))).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@ import { lotWhere } from "~/modules/lot/access.server";
 import { requireRecordableLot } from "~/modules/lot/lots.server";
 import { PhotoError } from "./errors";
 import { processPhoto, sha256Of } from "./pipeline.server";
-import { type PhotoStorage, photoKey, type Variant } from "./storage.server";
+import { type PhotoStorage, photoKey, VARIANTS, type Variant } from "./storage.server";
 import { toPhotoView } from "./view";
 
 type Viewer = Actor & { id: string };
@@ -319,6 +319,25 @@ export async function copyItemPhotosToDefect(
       select: { id: true },
     });
   return photos.map((p) => p.sha256);
+}
+
+/**
+ * Removes stored files no photo row names: what a crash between writing the files and
+ * committing the row leaves behind. Run at start-up, when no upload is in flight.
+ */
+export async function sweepOrphanFiles(db: Db, storage: PhotoStorage) {
+  const rows = await db.photo.findMany({
+    select: { sha256: true, displaySha256: true, thumbSha256: true },
+  });
+  const named = new Set(rows.flatMap((r) => [r.sha256, r.displaySha256, r.thumbSha256]));
+  let removed = 0;
+  for (const variant of VARIANTS)
+    for await (const key of storage.keys(variant)) {
+      if (named.has(key.slice(key.lastIndexOf("/") + 1))) continue;
+      await storage.remove(key);
+      removed += 1;
+    }
+  return removed;
 }
 
 /** Whether a photo belongs to a lot or a defect: which permission its file needs. */

@@ -23,6 +23,8 @@ export interface PhotoStorage {
   remove(key: string): Promise<void>;
   /** Removes temporaries left by a crash; returns how many. */
   sweepTemporaries(): Promise<number>;
+  /** Every stored key of one variant. */
+  keys(variant: Variant): AsyncIterable<string>;
 }
 
 export class LocalPhotoStorage implements PhotoStorage {
@@ -75,6 +77,14 @@ export class LocalPhotoStorage implements PhotoStorage {
 
   async remove(key: string) {
     await fsp.rm(this.file(key), { force: true });
+  }
+
+  async *keys(variant: Variant) {
+    const base = path.join(this.root, variant);
+    const list = (dir: string) => fsp.readdir(dir).catch(() => [] as string[]);
+    for (const a of await list(base))
+      for (const b of await list(path.join(base, a)))
+        for (const name of await list(path.join(base, a, b))) yield `${variant}/${a}/${b}/${name}`;
   }
 
   async sweepTemporaries() {
