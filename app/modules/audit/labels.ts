@@ -14,6 +14,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "defect.reply": "提交整改回复",
   "defect.close": "复查通过关闭",
   "defect.return": "退回整改",
+  "photo.attach": "上传照片",
+  "notice.issue": "签发监理通知单",
+  "notice.reply": "回复监理通知单",
+  "user.create": "新建用户",
+  "user.update": "修改用户资料",
+  "user.permissions": "变更用户角色或单位",
+  "user.activate": "启用账号",
+  "user.deactivate": "停用账号",
+  "user.password_reset": "重置密码",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -21,4 +30,6 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   ChecklistTemplate: "检查表",
   Photo: "照片",
   Defect: "质量问题",
+  SupervisionNotice: "监理通知单",
+  User: "用户",
 };

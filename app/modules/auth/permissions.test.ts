@@ -195,6 +195,15 @@ const EXPECTED: Record<Action, Record<Role, Scope | null>> = {
     designer: _,
     street: _,
   },
+  "user.manage": {
+    admin: A,
+    bureau: _,
+    supervisor: _,
+    contractor: _,
+    owner: _,
+    designer: _,
+    street: _,
+  },
 };
 
 describe("permission matrix", () => {

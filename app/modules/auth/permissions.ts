@@ -43,6 +43,7 @@ export const ACTIONS = {
   "notice.view": "查看监理通知单",
   "notice.issue": "签发监理通知单",
   "notice.reply": "回复监理通知单",
+  "user.manage": "管理用户账号及角色",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -70,6 +71,7 @@ export const PERMISSIONS: Matrix = {
     "audit.view": "any",
     "defect.view": "any",
     "notice.view": "any",
+    "user.manage": "any",
   },
   bureau: {
     ...everyone,

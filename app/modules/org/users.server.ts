@@ -1,0 +1,168 @@
+import type { Db } from "~/infra/db.server";
+import { recordEvent } from "~/modules/audit/record.server";
+import { hashPassword } from "~/modules/auth/password.server";
+import type { Role } from "~/modules/auth/permissions";
+import { MIN_PASSWORD_LENGTH, roleFitsOrganization, USERNAME_PATTERN } from "./user-rules";
+
+export class UserAdminError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+type Admin = { id: string };
+
+export type UserFields = {
+  displayName: string;
+  title: string;
+  phone: string | null;
+  role: Role;
+  organizationId: string;
+};
+
+const USER_SELECT = {
+  id: true,
+  username: true,
+  displayName: true,
+  title: true,
+  phone: true,
+  role: true,
+  active: true,
+  organizationId: true,
+  createdAt: true,
+  organization: { select: { name: true, shortName: true, kind: true } },
+} as const;
+
+export async function listUsers(db: Db) {
+  return db.user.findMany({
+    select: USER_SELECT,
+    orderBy: [{ organization: { kind: "asc" } }, { username: "asc" }],
+  });
+}
+
+export async function getUser(db: Db, userId: string) {
+  return db.user.findUnique({ where: { id: userId }, select: USER_SELECT });
+}
+
+async function checkFields(db: Db, fields: UserFields) {
+  if (!fields.displayName.trim()) throw new UserAdminError("请填写姓名");
+  const org = await db.organization.findUnique({
+    where: { id: fields.organizationId },
+    select: { kind: true },
+  });
+  if (!org) throw new UserAdminError("请选择单位");
+  if (!roleFitsOrganization(fields.role, org.kind))
+    throw new UserAdminError("角色与所属单位类型不符（如施工单位的人员只能是施工单位角色）");
+}
+
+function checkPassword(password: string) {
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new UserAdminError(`密码至少 ${MIN_PASSWORD_LENGTH} 位`);
+}
+
+/** Makes an account; the event records who made it with which role, never the password. */
+export async function createUser(
+  db: Db,
+  admin: Admin,
+  input: UserFields & { username: string; password: string },
+) {
+  const username = input.username.trim();
+  if (!USERNAME_PATTERN.test(username))
+    throw new UserAdminError("用户名须为 3–32 位小写字母、数字或 _ . -，以字母开头");
+  await checkFields(db, input);
+  checkPassword(input.password);
+  if (await db.user.findUnique({ where: { username }, select: { id: true } }))
+    throw new UserAdminError("用户名已被使用", 409);
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const { password: _password, ...fields } = input;
+    const user = await tx.user.create({
+      data: { ...fields, username, displayName: fields.displayName.trim(), passwordHash },
+      select: { id: true },
+    });
+    await recordEvent(tx, {
+      actorId: admin.id,
+      action: "user.create",
+      entityType: "User",
+      entityId: user.id,
+      data: { ...fields, username, displayName: fields.displayName.trim(), active: true },
+    });
+    return user;
+  });
+}
+
+/**
+ * Changes name, title, phone, role or organization. The event holds each changed field's old
+ * and new value; a role or organization change signs the user out everywhere, so the new
+ * permissions apply at once.
+ */
+export async function updateUser(db: Db, admin: Admin, userId: string, fields: UserFields) {
+  const before = await db.user.findUnique({
+    where: { id: userId },
+    select: { displayName: true, title: true, phone: true, role: true, organizationId: true },
+  });
+  if (!before) throw new UserAdminError("用户不存在", 404);
+  await checkFields(db, fields);
+  const next = { ...fields, displayName: fields.displayName.trim() };
+  const changes = Object.fromEntries(
+    (Object.keys(next) as (keyof UserFields)[])
+      .filter((k) => before[k] !== next[k])
+      .map((k) => [k, { from: before[k], to: next[k] }]),
+  );
+  if (Object.keys(changes).length === 0) return { changed: false };
+  if (userId === admin.id && "role" in changes) throw new UserAdminError("不能更改自己的角色", 409);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: next });
+    if ("role" in changes || "organizationId" in changes)
+      await tx.session.deleteMany({ where: { userId } });
+    await recordEvent(tx, {
+      actorId: admin.id,
+      action: "role" in changes || "organizationId" in changes ? "user.permissions" : "user.update",
+      entityType: "User",
+      entityId: userId,
+      data: { changes },
+    });
+  });
+  return { changed: true };
+}
+
+/** 停用 / 启用: a deactivated account cannot sign in and its sessions end now. */
+export async function setUserActive(db: Db, admin: Admin, userId: string, active: boolean) {
+  if (userId === admin.id) throw new UserAdminError("不能停用自己的账号", 409);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, active: !active },
+      data: { active },
+    });
+    if (count !== 1) throw new UserAdminError(active ? "账号已是启用状态" : "账号已停用", 409);
+    if (!active) await tx.session.deleteMany({ where: { userId } });
+    await recordEvent(tx, {
+      actorId: admin.id,
+      action: active ? "user.activate" : "user.deactivate",
+      entityType: "User",
+      entityId: userId,
+      data: { active },
+    });
+  });
+}
+
+/** Sets a new password and ends the user's sessions; the event says that it happened, not what. */
+export async function resetPassword(db: Db, admin: Admin, userId: string, password: string) {
+  checkPassword(password);
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash } });
+    if (count !== 1) throw new UserAdminError("用户不存在", 404);
+    await tx.session.deleteMany({ where: { userId } });
+    await recordEvent(tx, {
+      actorId: admin.id,
+      action: "user.password_reset",
+      entityType: "User",
+      entityId: userId,
+      data: { sessionsEnded: true },
+    });
+  });
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { verifyDatabase } from "~/modules/audit/verify.server";
+import { signIn } from "~/modules/auth/sign-in.server";
+import { createUser, resetPassword, setUserActive, updateUser } from "~/modules/org/users.server";
+import type { PhotoStorage } from "~/modules/photo/storage.server";
+import { testDb } from "../support/test-db";
+
+describe("user administration: every change audited", () => {
+  const db = testDb({ seeded: true });
+
+  async function setup() {
+    const admin = await db.user.findUniqueOrThrow({ where: { username: "admin" } });
+    const org = (kind: string) =>
+      db.organization.findFirstOrThrow({ where: { kind }, select: { id: true } });
+    return {
+      admin,
+      contractorOrg: await org("contractor"),
+      supervisorOrg: await org("supervisor"),
+    };
+  }
+  const fields = (organizationId: string) => ({
+    displayName: "王建国",
+    title: "施工员",
+    phone: null,
+    role: "contractor" as const,
+    organizationId,
+  });
+
+  it("creates an account that can sign in, refusing bad usernames, wrong roles and duplicates", async () => {
+    const { admin, contractorOrg, supervisorOrg } = await setup();
+    const input = { ...fields(contractorOrg.id), username: "wangjg", password: "changeme-2026" };
+    const events = await db.auditEvent.count();
+    await expect(createUser(db, admin, { ...input, username: "W" })).rejects.toThrow("用户名须为");
+    await expect(
+      createUser(db, admin, { ...input, organizationId: supervisorOrg.id }),
+    ).rejects.toThrow("角色与所属单位类型不符");
+    await expect(createUser(db, admin, { ...input, password: "short" })).rejects.toThrow(
+      "密码至少",
+    );
+    expect(await db.auditEvent.count()).toBe(events);
+    const user = await createUser(db, admin, input);
+    await expect(createUser(db, admin, input)).rejects.toThrow("用户名已被使用");
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: user.id, action: "user.create" },
+    });
+    expect(event.payload).not.toContain("changeme");
+    expect(event.payload).not.toContain("scrypt");
+    const result = await signIn(db, {
+      username: "wangjg",
+      password: input.password,
+      userAgent: null,
+    });
+    expect(result.ok).toBe(true);
+  });
+
+  it("records a role change with old and new values and signs the user out everywhere", async () => {
+    const { admin, contractorOrg, supervisorOrg } = await setup();
+    const user = await createUser(db, admin, {
+      ...fields(contractorOrg.id),
+      username: "lisi",
+      password: "changeme-2026",
+    });
+    await signIn(db, { username: "lisi", password: "changeme-2026", userAgent: null });
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
+    await updateUser(db, admin, user.id, {
+      ...fields(supervisorOrg.id),
+      role: "supervisor",
+    });
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: user.id, action: "user.permissions" },
+    });
+    expect(JSON.parse(event.payload).changes).toEqual({
+      role: { from: "contractor", to: "supervisor" },
+      organizationId: { from: contractorOrg.id, to: supervisorOrg.id },
+    });
+    expect(
+      await updateUser(db, admin, user.id, { ...fields(supervisorOrg.id), role: "supervisor" }),
+    ).toEqual({
+      changed: false,
+    });
+    await expect(
+      updateUser(db, admin, admin.id, { ...fields(contractorOrg.id) }),
+    ).rejects.toThrow();
+  });
+
+  it("a deactivated account cannot sign in; reset passwords end sessions; the chain verifies", async () => {
+    const { admin, contractorOrg } = await setup();
+    const user = await createUser(db, admin, {
+      ...fields(contractorOrg.id),
+      username: "zhaoliu",
+      password: "changeme-2026",
+    });
+    await setUserActive(db, admin, user.id, false);
+    const refused = await signIn(db, {
+      username: "zhaoliu",
+      password: "changeme-2026",
+      userAgent: null,
+    });
+    expect(refused.ok).toBe(false);
+    await expect(setUserActive(db, admin, user.id, false)).rejects.toThrow("账号已停用");
+    await expect(setUserActive(db, admin, admin.id, false)).rejects.toThrow("不能停用自己的账号");
+    await setUserActive(db, admin, user.id, true);
+    await signIn(db, { username: "zhaoliu", password: "changeme-2026", userAgent: null });
+    await resetPassword(db, admin, user.id, "another-pass-9");
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+    const actions = (
+      await db.auditEvent.findMany({ where: { entityId: user.id }, orderBy: { seq: "asc" } })
+    ).map((e) => e.action);
+    expect(actions).toEqual([
+      "user.create",
+      "user.deactivate",
+      "user.activate",
+      "user.password_reset",
+    ]);
+    const report = await verifyDatabase(db, {} as PhotoStorage);
+    expect(report.chainBreak).toBeNull();
+  });
+});
