@@ -11,9 +11,12 @@ import {
 import type { ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import styles from "~/styles/app.css?url";
+import photoStyles from "~/styles/photos.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  // Photos appear on lots, defects, notices and lists: one small sheet for all of them.
+  { rel: "stylesheet", href: photoStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

@@ -1,9 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -45,9 +40,6 @@ import { allowedLotActions, isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lo
 import { lotPhotos } from "~/modules/photo/photos.server";
 import type { PhotoView } from "~/modules/photo/view";
 import { formatDateTime } from "~/modules/site/labels";
-import photoStyles from "~/styles/photos.css?url";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: photoStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `检验批 ${data?.lot.number ?? ""} · 验收` },
