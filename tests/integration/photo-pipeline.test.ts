@@ -81,6 +81,26 @@ describe("photo pipeline (sharp)", () => {
     expect((await processPhoto(webp, info)).format).toBe("webp");
   });
 
+  it("takes HEIF that this libvips decodes (AVIF); HEVC-coded HEIC gets a clear way out", async () => {
+    const avif = await sharp({
+      create: { width: 400, height: 300, channels: 3, background: "#36a" },
+    })
+      .avif()
+      .toBuffer();
+    expect((await processPhoto(avif, info)).format).toBe("heif");
+    // An iPhone HEIC: ftyp heic, HEVC-coded image items, which the bundled libheif cannot decode.
+    const ftyp = Buffer.concat([
+      Buffer.from([0, 0, 0, 24]),
+      Buffer.from("ftypheic"),
+      Buffer.from([0, 0, 0, 0]),
+      Buffer.from("mif1heic"),
+    ]);
+    const heic = Buffer.concat([ftyp, Buffer.alloc(2000, 7)]);
+    await expect(processPhoto(heic, info, { name: "IMG_0001.HEIC" })).rejects.toMatchObject({
+      message: expect.stringContaining("是 HEIC 格式，本服务器无法解码"),
+    });
+  });
+
   describe("refuses bad input with a message", () => {
     const refuse = (bytes: Buffer, name = "x.jpg", maxPixels?: number) =>
       processPhoto(bytes, info, { name, maxPixels });
