@@ -40,6 +40,11 @@ export const ACTIONS = {
   "defect.create": "登记质量问题",
   "defect.rectify": "确认整改及提交整改回复",
   "defect.review": "复查关闭或退回质量问题",
+  "acceptance.view": "查看单位工程竣工验收",
+  "acceptance.manage": "组织竣工验收、指定签字人及作废",
+  "acceptance.sign": "在竣工验收记录上签字",
+  "dashboard.view": "查看进度统计",
+  "report.export": "导出 PDF 及 Excel 报表",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -66,6 +71,9 @@ export const PERMISSIONS: Matrix = {
     "lot.view": "any",
     "audit.view": "any",
     "defect.view": "any",
+    "acceptance.view": "any",
+    "dashboard.view": "any",
+    "report.export": "any",
   },
   bureau: {
     ...everyone,
@@ -74,6 +82,11 @@ export const PERMISSIONS: Matrix = {
     "lot.view": "any",
     "audit.view": "any",
     "defect.view": "any",
+    "acceptance.view": "any",
+    "acceptance.manage": "any",
+    "acceptance.sign": "any",
+    "dashboard.view": "any",
+    "report.export": "any",
   },
   supervisor: {
     ...everyone,
@@ -87,6 +100,10 @@ export const PERMISSIONS: Matrix = {
     "defect.view": "any",
     "defect.create": "any",
     "defect.review": "any",
+    "acceptance.view": "any",
+    "acceptance.sign": "any",
+    "dashboard.view": "any",
+    "report.export": "any",
   },
   owner: {
     ...everyone,
@@ -94,6 +111,10 @@ export const PERMISSIONS: Matrix = {
     "organization.view": "any",
     "lot.view": "any",
     "defect.view": "any",
+    "acceptance.view": "any",
+    "acceptance.sign": "any",
+    "dashboard.view": "any",
+    "report.export": "any",
   },
   designer: {
     ...everyone,
@@ -101,6 +122,10 @@ export const PERMISSIONS: Matrix = {
     "organization.view": "own",
     "lot.view": "any",
     "defect.view": "any",
+    "acceptance.view": "any",
+    "acceptance.sign": "any",
+    "dashboard.view": "any",
+    "report.export": "any",
   },
   contractor: {
     ...everyone,
@@ -113,10 +138,21 @@ export const PERMISSIONS: Matrix = {
     "photo.upload": "own",
     "defect.view": "own",
     "defect.rectify": "own",
+    "acceptance.view": "own",
+    "acceptance.sign": "own",
+    "dashboard.view": "own",
+    "report.export": "own",
   },
   // Street offices see lots in their compounds but not defects: a defect is an open matter
   // between supervisor and contractor; the street hears of it through the lot or acceptance.
-  street: { ...everyone, "compound.view": "own", "organization.view": "own", "lot.view": "own" },
+  street: {
+    ...everyone,
+    "compound.view": "own",
+    "organization.view": "own",
+    "lot.view": "own",
+    "acceptance.view": "own",
+    "dashboard.view": "own",
+  },
 };
 
 export function isRole(value: string): value is Role {
