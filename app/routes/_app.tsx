@@ -5,7 +5,9 @@ import { type Action, ROLE_LABELS, scopeFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/require-user.server";
 
 const NAV: { to: string; label: string; action: Action }[] = [
+  { to: "/dashboard", label: "统计", action: "dashboard.view" },
   { to: "/projects", label: "项目", action: "project.view" },
+  { to: "/lots", label: "检验批", action: "lot.view" },
   { to: "/work-types", label: "检查表库", action: "workType.view" },
   { to: "/defects", label: "质量问题", action: "defect.view" },
   { to: "/organizations", label: "单位", action: "organization.view" },
