@@ -56,6 +56,8 @@ export default defineConfig({
       DATA_DIR: DATA,
       UPLOADS_DIR: `${DATA}/uploads`,
       SESSION_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+      // The specs build their own lots and defects from an empty record.
+      DEMO_ACTIVITY: "0",
     },
   },
 });

@@ -5,6 +5,7 @@ import { EnvError, ensureDataDirs, env } from "~/infra/env.server";
 import { ROLE_LABELS } from "~/modules/auth/permissions";
 import { importChecklistData } from "~/modules/checklist/import.server";
 import { photoStorage } from "~/modules/photo/storage.server";
+import { seedDemoActivity } from "../prisma/seed/activity";
 import { isSeeded, readChecklistData, readWorkTypePlaces, seedDemo } from "../prisma/seed/demo";
 import { DEMO_PASSWORD, USERS } from "../prisma/seed/demo-data";
 
@@ -33,6 +34,13 @@ export async function prepareDatabase({ quiet = false } = {}) {
     if (!(await isSeeded(db))) {
       const result = await seedDemo(db);
       if (!quiet) console.log(`演示数据已写入 (demo data seeded): ${result.workTypes} 个工程类别`);
+      if (e.demoActivity) {
+        const activity = await seedDemoActivity(db);
+        if (!quiet)
+          console.log(
+            `演示检验批与质量问题 (demo activity): ${activity.lots} 个检验批, ${activity.defects} 个质量问题`,
+          );
+      }
     }
   } finally {
     await db.$disconnect();

@@ -1,12 +1,7 @@
 import type { Db } from "~/infra/db.server";
 import { createLot } from "~/modules/lot/create.server";
-import {
-  getLot,
-  LotError,
-  saveEntry,
-  saveLotRecords,
-  transitionLot,
-} from "~/modules/lot/lots.server";
+import { transitionLot } from "~/modules/lot/lots.server";
+import { fillPassing } from "../../prisma/seed/activity";
 
 /**
  * A small compound (one building, one stairwell, no outdoor zones) whose lots are all accepted
@@ -77,48 +72,4 @@ export async function compoundReadyForAcceptance(
     lots.push(lot);
   }
   return { compoundId: compound.id, lots, lastLot: lots[lots.length - 1]! };
-}
-
-/** Records every item of a lot as passing: checks pass, measured values at an allowed value. */
-export async function fillPassing(
-  db: Db,
-  contractor: { id: string; role: "contractor"; organizationId: string },
-  lotId: string,
-) {
-  const detail = await getLot(db, lotId, contractor, "own");
-  if (!detail) throw new LotError("no lot", 404);
-  for (const item of detail.items) {
-    const n = item.numeric;
-    const deviation = n?.quantity === "deviationFromDesign";
-    const value = !n
-      ? 0
-      : deviation
-        ? 0
-        : n.min !== null && n.max !== null
-          ? (n.min + n.max) / 2
-          : n.min !== null
-            ? n.min + 1
-            : n.max !== null
-              ? n.max
-              : (n.target ?? 0);
-    await saveEntry(db, contractor, "own", lotId, {
-      itemId: item.itemId,
-      result: n && (n.min !== null || n.max !== null) ? null : "pass",
-      note: null,
-      designValue: deviation ? 0 : null,
-      points: n
-        ? Array.from({ length: item.requiredSamples ?? 1 }, () => ({ value, serious: false }))
-        : [],
-    });
-  }
-  const after = await getLot(db, lotId, contractor, "own");
-  const bad = after?.verdict.items.filter((v) => v.status !== "pass" && v.status !== "na");
-  if (bad?.length)
-    throw new Error(
-      `fixture cannot pass ${JSON.stringify(bad)} ${JSON.stringify(after?.items.filter((i) => bad.some((b) => b.itemId === i.itemId)))}`,
-    );
-  await saveLotRecords(db, contractor, "own", lotId, {
-    recordsComplete: true,
-    selfCheckNote: "自检合格",
-  });
 }

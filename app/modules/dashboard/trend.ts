@@ -17,7 +17,9 @@ export function weeklyTrend(
   maxWeeks = 26,
 ): WeekCount[] {
   if (defects.length === 0) return [];
-  const last = weekStart(now);
+  // Up to the last week anything happened (the 2021 demo viewed years later stays readable).
+  const activity = defects.flatMap((d) => (d.closedAt ? [d.createdAt, d.closedAt] : [d.createdAt]));
+  const last = Math.min(weekStart(now), Math.max(...activity.map(weekStart)));
   const first = Math.max(
     Math.min(...defects.map((d) => weekStart(d.createdAt))),
     last - (maxWeeks - 1) * 7 * DAY,
