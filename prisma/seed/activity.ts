@@ -50,15 +50,16 @@ for (const [unit, on] of [
     step: unit <= 3 ? "accepted" : "submitted",
     on: on.replace("-05-", "-06-"),
   });
-  LOTS.push({
-    compound: "NH",
-    contractor: "shigong1",
-    building: 2,
-    unit,
-    workType: "stairwell-sound-light",
-    step: unit <= 2 ? "accepted" : unit === 3 ? "submitted" : "draft",
-    on: on.replace("-05-", "-07-"),
-  });
+  if (unit >= 3)
+    LOTS.push({
+      compound: "NH",
+      contractor: "shigong1",
+      building: 2,
+      unit,
+      workType: "stairwell-sound-light",
+      step: unit === 3 ? "submitted" : "draft",
+      on: on.replace("-05-", "-07-"),
+    });
 }
 for (const [unit, on] of [
   [1, "2021-05-11"],
