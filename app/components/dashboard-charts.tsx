@@ -30,14 +30,30 @@ export function LotsByWorkTypeChart({
   return (
     <div className="chart" role="img" aria-label="各工程类别检验批验收进度">
       <ResponsiveContainer width="100%" height={Math.max(160, data.length * 44 + 60)}>
-        <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
+        <BarChart
+          data={data.map((d) => ({ ...d, name: d.name.replace(/（.*）$/, "") }))}
+          layout="vertical"
+          margin={{ left: 8, right: 16 }}
+        >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} tick={FONT} />
-          <YAxis type="category" dataKey="name" width={200} tick={FONT} />
+          <YAxis type="category" dataKey="name" width={190} tick={FONT} />
           <Tooltip />
           <Legend wrapperStyle={FONT} />
-          <Bar dataKey="accepted" name="已验收" stackId="a" fill="#198754" />
-          <Bar dataKey="remaining" name="未验收" stackId="a" fill="#d9a400" />
+          <Bar
+            isAnimationActive={false}
+            dataKey="accepted"
+            name="已验收"
+            stackId="a"
+            fill="#198754"
+          />
+          <Bar
+            isAnimationActive={false}
+            dataKey="remaining"
+            name="未验收"
+            stackId="a"
+            fill="#d9a400"
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>
@@ -63,9 +79,16 @@ export function DefectsByContractorChart({
           <Tooltip />
           <Legend wrapperStyle={FONT} />
           {severities.map((s, i) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="open" fill={colors[i]} />
+            <Bar
+              isAnimationActive={false}
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId="open"
+              fill={colors[i]}
+            />
           ))}
-          <Bar dataKey="closed" name="已关闭" fill="#198754" />
+          <Bar isAnimationActive={false} dataKey="closed" name="已关闭" fill="#198754" />
         </BarChart>
       </ResponsiveContainer>
     </div>
@@ -87,10 +110,24 @@ export function DefectTrendChart({
           <YAxis allowDecimals={false} tick={FONT} />
           <Tooltip />
           <Legend wrapperStyle={FONT} />
-          <Line type="monotone" dataKey="opened" name="新增" stroke="#d9534f" strokeWidth={3} />
-          <Line type="monotone" dataKey="closed" name="关闭" stroke="#198754" strokeWidth={3} />
           <Line
-            type="monotone"
+            isAnimationActive={false}
+            type="linear"
+            dataKey="opened"
+            name="新增"
+            stroke="#d9534f"
+            strokeWidth={3}
+          />
+          <Line
+            isAnimationActive={false}
+            type="linear"
+            dataKey="closed"
+            name="关闭"
+            stroke="#198754"
+            strokeWidth={3}
+          />
+          <Line
+            type="linear"
             dataKey="open"
             name="未关闭（周末）"
             stroke="#0b5394"
