@@ -14,6 +14,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "defect.reply": "提交整改回复",
   "defect.close": "复查通过关闭",
   "defect.return": "退回整改",
+  "acceptance.open": "发起竣工验收",
+  "acceptance.participant": "指定验收签字人",
+  "acceptance.sign": "竣工验收签字",
+  "acceptance.pass": "竣工验收合格",
+  "acceptance.fail": "竣工验收不合格",
+  "acceptance.void": "作废竣工验收",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -21,4 +27,5 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   ChecklistTemplate: "检查表",
   Photo: "照片",
   Defect: "质量问题",
+  FinalAcceptance: "竣工验收",
 };
