@@ -94,16 +94,18 @@ export async function defectRegisterPdf(db: Db, viewer: Actor, scope: Scope, fil
       { header: "状态", width: 0.08, align: "center" },
       { header: "关闭日期", width: 0.1, align: "center" },
     ],
-    rows.map((d) => [
-      d.number,
-      d.title,
-      `${d.compound} · ${d.placeLabel}`,
-      d.contractor,
-      d.severityZh,
-      `${d.dueOn}${d.overdue ? "\n已逾期" : ""}`,
-      d.statusZh,
-      d.closedOn ?? "",
-    ]),
+    rows.length === 0
+      ? [["", "（无记录）", "", "", "", "", "", ""]]
+      : rows.map((d) => [
+          d.number,
+          d.title,
+          `${d.compound} · ${d.placeLabel}`,
+          d.contractor,
+          d.severityZh,
+          `${d.dueOn}${d.overdue ? "\n已逾期" : ""}`,
+          d.statusZh,
+          d.closedOn ?? "",
+        ]),
   );
   return pdf.toBuffer();
 }
