@@ -38,6 +38,7 @@ export default function DashboardPage() {
                 <span>
                   {formatDate(ph.startsOn)} — {ph.endsOn ? formatDate(ph.endsOn) : "持续"}
                 </span>
+                <span>本阶段验收检验批 {ph.lotsAccepted} 个</span>
                 <span className="badge">{PHASE_ZH[ph.state]}</span>
               </li>
             ))}

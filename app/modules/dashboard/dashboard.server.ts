@@ -32,6 +32,7 @@ export async function dashboard(db: Db, viewer: Actor, now = new Date()) {
       select: {
         compoundId: true,
         status: true,
+        acceptedAt: true,
         workType: { select: { code: true, nameZh: true, seq: true } },
       },
     }),
@@ -129,7 +130,17 @@ export async function dashboard(db: Db, viewer: Actor, now = new Date()) {
       .filter((p) => compounds.some((c) => c.projectId === p.id))
       .map((p) => ({
         name: p.name,
-        phases: p.phases.map((ph) => ({ ...ph, state: phaseState(ph, now) })),
+        phases: p.phases.map((ph) => ({
+          ...ph,
+          state: phaseState(ph, now),
+          // lots of the viewer's compounds accepted within the phase's dates
+          lotsAccepted: lots.filter(
+            (l) =>
+              l.acceptedAt &&
+              l.acceptedAt >= ph.startsOn &&
+              (!ph.endsOn || l.acceptedAt.getTime() < ph.endsOn.getTime() + 86_400_000),
+          ).length,
+        })),
       })),
   };
 }
