@@ -185,7 +185,7 @@ export default function AcceptancePage() {
         </p>
       ) : null}
       {a ? (
-        <p className={`acceptance-status status-${a.status}`} data-testid="acceptance-status">
+        <p className={`acceptance-status acc-${a.status}`} data-testid="acceptance-status">
           {a.statusZh}
         </p>
       ) : null}
