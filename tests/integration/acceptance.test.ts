@@ -308,6 +308,25 @@ describe("final acceptance (单位工程竣工验收)", () => {
     );
   });
 
+  it("locks signing after repeated wrong passwords, like sign-in", async () => {
+    const fx = await compoundReadyForAcceptance(db, {
+      code: "CD",
+      name: "城西丁小区",
+      acceptLast: true,
+    });
+    const { id } = await openFor(fx.compoundId);
+    const image = await drawnSignature();
+    const designer = await signer("designer");
+    for (let i = 0; i < 5; i += 1)
+      await expect(
+        signAcceptance(db, designer, id, { password: "nope", image, opinion: "" }),
+      ).rejects.toThrow("密码不正确");
+    await expect(
+      signAcceptance(db, designer, id, { password: DEMO_PASSWORD, image, opinion: "" }),
+    ).rejects.toThrow("密码验证失败次数过多");
+    expect(await db.signature.count({ where: { participant: { acceptanceId: id } } })).toBe(0);
+  });
+
   it("rejects a blank or forged signature image", async () => {
     const blank = await sharp({
       create: { width: 300, height: 120, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
