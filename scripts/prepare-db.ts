@@ -6,6 +6,7 @@ import { ROLE_LABELS } from "~/modules/auth/permissions";
 import { importChecklistData } from "~/modules/checklist/import.server";
 import { sweepOrphanFiles } from "~/modules/photo/photos.server";
 import { photoStorage } from "~/modules/photo/storage.server";
+import { seedDemoActivity } from "../prisma/seed/activity";
 import { isSeeded, readChecklistData, readWorkTypePlaces, seedDemo } from "../prisma/seed/demo";
 import { DEMO_PASSWORD, USERS } from "../prisma/seed/demo-data";
 
@@ -34,6 +35,13 @@ export async function prepareDatabase({ quiet = false } = {}) {
     if (!(await isSeeded(db))) {
       const result = await seedDemo(db);
       if (!quiet) console.log(`演示数据已写入 (demo data seeded): ${result.workTypes} 个工程类别`);
+      if (e.demoActivity) {
+        const activity = await seedDemoActivity(db);
+        if (!quiet)
+          console.log(
+            `演示检验批与质量问题 (demo activity): ${activity.lots} 个检验批, ${activity.defects} 个质量问题`,
+          );
+      }
     }
     // Temporaries and row-less files of uploads a crash interrupted (invariant 4); nothing is
     // uploading before start.

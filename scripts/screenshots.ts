@@ -24,6 +24,7 @@ for (const [w, h] of [
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   for (const p of paths.length ? paths : ["/"]) {
     await page.goto(`${base}${p}`);
+    await page.waitForTimeout(Number(process.env.WAIT_MS ?? 0));
     const name = `${out}/${username}${p.replace(/[^a-z0-9]+/gi, "_")}-${w}x${h}.png`;
     await page.screenshot({ path: name, fullPage: process.env.FULL === "1" });
     console.log(name);

@@ -33,6 +33,10 @@ const EnvSchema = z.object({
     .enum(["true", "false"], { error: "SECURE_COOKIES 只能是 true 或 false" })
     .default("false")
     .transform((v) => v === "true"),
+  DEMO_ACTIVITY: z
+    .enum(["0", "1"], { error: "DEMO_ACTIVITY 只能是 0 或 1" })
+    .default("1")
+    .transform((v) => v === "1"),
 });
 
 export type Env = {
@@ -46,6 +50,8 @@ export type Env = {
   photoMaxRequestBytes: number;
   sessionSecret: string | undefined;
   secureCookies: boolean;
+  /** seed demo lots and defects (2021) along with the accounts, so dashboards show something */
+  demoActivity: boolean;
 };
 
 export class EnvError extends Error {}
@@ -68,6 +74,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     photoMaxRequestBytes: Math.round(e.PHOTO_MAX_REQUEST_MB * 1024 * 1024),
     sessionSecret: e.SESSION_SECRET,
     secureCookies: e.SECURE_COOKIES,
+    demoActivity: e.DEMO_ACTIVITY,
   };
 }
 

@@ -65,6 +65,17 @@ export default function CompoundPage() {
           </>
         }
       />
+      <p className="export-links">
+        <Link className="button button-primary" to={`/compounds/${compound.id}/acceptance`}>
+          竣工验收
+        </Link>
+        <Link className="button" to={`/lots?compoundId=${compound.id}`}>
+          检验批清单
+        </Link>
+        <Link className="button" to={`/compounds/${compound.id}/qr`}>
+          公示二维码
+        </Link>
+      </p>
       <section className="contracts">
         {compound.contracts.map((c) => (
           <p key={c.name} className="contract">

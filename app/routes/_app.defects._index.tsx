@@ -1,19 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { listDefects } from "~/modules/defect/defects.server";
 import { FilterSchema } from "~/modules/defect/forms";
+import { defectRegister } from "~/modules/defect/register.server";
 import {
   DEFECT_STATE_LABELS_ZH,
   DEFECT_STATES,
   type DefectState,
-  dueOnIso,
-  isDefectState,
-  isOverdue,
-  isSeverity,
-  nextStepZh,
   SEVERITIES,
   SEVERITY_LABELS_ZH,
 } from "~/modules/defect/workflow";
@@ -25,26 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "defect.view");
   const url = new URL(request.url);
   const filter = FilterSchema.parse(Object.fromEntries(url.searchParams));
-  const now = new Date();
-  const rows = await listDefects(db(), user, scope, filter);
-  const defects = rows.map((d) => {
-    const status = isDefectState(d.status) ? d.status : "open";
-    return {
-      id: d.id,
-      number: d.number,
-      title: d.title,
-      placeLabel: d.placeLabel,
-      compound: d.compound.name,
-      contractor: d.contractor.shortName,
-      severityZh: isSeverity(d.severity) ? SEVERITY_LABELS_ZH[d.severity] : d.severity,
-      status,
-      dueOn: dueOnIso(d.dueOn),
-      overdue: isOverdue(d.dueOn, status, now),
-      next: nextStepZh(status),
-      beforePhotoId: d.photos.find((p) => p.role === "before")?.id ?? null,
-      afterPhotoId: d.photos.findLast((p) => p.role === "after")?.id ?? null,
-    };
-  });
+  const defects = await defectRegister(db(), user, scope, filter);
   const counts = {
     all: defects.length,
     ...Object.fromEntries(
@@ -57,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     mine: !any,
     filter,
     counts,
-    defects: defects.filter((d) => !filter.overdue || d.overdue),
+    defects,
     workTypes: await db().workType.findMany({
       select: { code: true, nameZh: true },
       orderBy: { seq: "asc" },
@@ -78,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function DefectsPage() {
   const { mine, filter, counts, defects, compounds, contractors, workTypes } =
     useLoaderData<typeof loader>();
+  const { search } = useLocation();
   return (
     <>
       <PageHeader
@@ -86,6 +63,14 @@ export default function DefectsPage() {
           mine ? "本单位需要整改的质量问题，按整改期限排序" : "按整改期限排序，已关闭的在最后"
         }
       />
+      <p className="export-links">
+        <a className="button" href={`/reports/defects.xlsx${search}`} download>
+          导出 Excel
+        </a>
+        <a className="button" href={`/reports/defects.pdf${search}`} download>
+          导出 PDF
+        </a>
+      </p>
       {!mine ? (
         <Form method="get" className="filters panel" aria-label="筛选">
           <select name="status" defaultValue={filter.status ?? ""} aria-label="状态">

@@ -7,7 +7,9 @@ import { requireUser } from "~/modules/auth/require-user.server";
 import { syncDueNotifications, unreadCount } from "~/modules/defect/inbox.server";
 
 const NAV: { to: string; label: string; action: Action }[] = [
+  { to: "/dashboard", label: "统计", action: "dashboard.view" },
   { to: "/projects", label: "项目", action: "project.view" },
+  { to: "/lots", label: "检验批", action: "lot.view" },
   { to: "/work-types", label: "检查表库", action: "workType.view" },
   { to: "/defects", label: "质量问题", action: "defect.view" },
   { to: "/notices", label: "通知单", action: "notice.view" },

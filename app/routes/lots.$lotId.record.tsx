@@ -2,10 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { db } from "~/infra/db.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { numericLimitZh } from "~/modules/checklist/labels";
 import { getLot } from "~/modules/lot/lots.server";
+import { lotRecordView, RESULT_ZH } from "~/modules/lot/record-view";
 import { formatNumber } from "~/modules/lot/verdict";
-import { isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
 import { formatDate } from "~/modules/site/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -16,59 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "lot.view");
   const detail = await getLot(db(), params.lotId ?? "", user, scope);
   if (!detail) notFound("检验批");
-  const { lot, items, verdict, standards } = detail;
-  const entries = new Map(lot.entries.map((e) => [e.itemId, e]));
-  const rows = lot.template.items.map((item, i) => {
-    const input = items[i];
-    const entry = entries.get(item.id);
-    const v = verdict.items.find((x) => x.itemId === item.id);
-    return {
-      id: item.id,
-      code: item.code,
-      kind: item.kind,
-      seq: input?.seq ?? i + 1,
-      text: item.textZh,
-      requirement: numericLimitZh(item) ?? item.tolerance ?? "符合设计及规范要求",
-      unit: item.numericUnit ?? "",
-      required: input?.requiredSamples ?? null,
-      points: entry?.points.map((p) => p.value) ?? [],
-      note: entry?.note ?? null,
-      status: v?.status ?? "incomplete",
-      reasons: v?.reasonsZh ?? [],
-    };
-  });
-  return {
-    lot: {
-      id: lot.id,
-      number: lot.number,
-      status: isLotState(lot.status) ? LOT_STATE_LABELS_ZH[lot.status] : lot.status,
-      accepted: lot.status === "accepted",
-      compound: lot.compound.name,
-      division: lot.workType.division,
-      workType: lot.workType.nameZh,
-      contractor: lot.contractor.name,
-      capacity: lot.capacity ? `${lot.capacity} ${lot.capacityUnit ?? ""}` : "—",
-      place: lot.placeLabel,
-      templateVersion: lot.template.version,
-      recordsComplete: lot.recordsComplete,
-      selfCheckNote: lot.selfCheckNote,
-      submittedBy: lot.submittedBy,
-      submittedAt: lot.submittedAt,
-      acceptedBy: lot.acceptedBy,
-      acceptedAt: lot.acceptedAt,
-    },
-    standards,
-    verdict: { status: verdict.status, summary: verdict.summaryZh },
-    rows,
-  };
+  return lotRecordView(detail);
 }
-
-const RESULT_ZH: Record<string, string> = {
-  pass: "合格",
-  fail: "不合格",
-  na: "不适用",
-  incomplete: "未完成",
-};
 
 export default function LotRecord() {
   const { lot, standards, verdict, rows } = useLoaderData<typeof loader>();
@@ -81,6 +29,9 @@ export default function LotRecord() {
         <button className="button" type="button" onClick={() => window.print()}>
           打印
         </button>
+        <a className="button" href={`/reports/lots/${lot.id}/record.pdf`} download>
+          下载 PDF
+        </a>
       </p>
       <h1>检验批质量验收记录</h1>
       <p className="record-no">

@@ -23,6 +23,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.activate": "启用账号",
   "user.deactivate": "停用账号",
   "user.password_reset": "重置密码",
+  "acceptance.open": "发起竣工验收",
+  "acceptance.participant": "指定验收签字人",
+  "acceptance.sign": "竣工验收签字",
+  "acceptance.pass": "竣工验收合格",
+  "acceptance.fail": "竣工验收不合格",
+  "acceptance.void": "作废竣工验收",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -32,4 +38,5 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Defect: "质量问题",
   SupervisionNotice: "监理通知单",
   User: "用户",
+  FinalAcceptance: "竣工验收",
 };

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "~/infra/db.server";
+import { verifyAcceptances } from "~/modules/acceptance/verify.server";
 import { getLot, lotContentHash } from "~/modules/lot/lots.server";
 import { type PhotoStorage, photoKey, photoStorage } from "~/modules/photo/storage.server";
 import { canonicalJson } from "./canonical";
@@ -217,12 +218,13 @@ export async function verifyDatabase(
   const lots = await verifyLots(db, events);
   const defects = await verifyDefects(db, events);
   const photos = await verifyPhotos(db, storage);
+  const acceptances = await verifyAcceptances(db, events);
   return {
     checkedAt: new Date(),
     events: chain.count,
     chainBreak: chain.firstBreak,
-    signedRecords: lots.signed,
-    recordBreaks: [...lots.breaks, ...defects, ...photos],
+    signedRecords: lots.signed + acceptances.signed,
+    recordBreaks: [...lots.breaks, ...defects, ...photos, ...acceptances.breaks],
   };
 }
 

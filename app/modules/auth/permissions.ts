@@ -44,6 +44,11 @@ export const ACTIONS = {
   "notice.issue": "签发监理通知单",
   "notice.reply": "回复监理通知单",
   "user.manage": "管理用户账号及角色",
+  "acceptance.view": "查看单位工程竣工验收",
+  "acceptance.manage": "组织竣工验收、指定签字人及作废",
+  "acceptance.sign": "在竣工验收记录上签字",
+  "dashboard.view": "查看进度统计",
+  "report.export": "导出 PDF 及 Excel 报表",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -72,6 +77,9 @@ export const PERMISSIONS: Matrix = {
     "defect.view": "any",
     "notice.view": "any",
     "user.manage": "any",
+    "acceptance.view": "any",
+    "dashboard.view": "any",
+    "report.export": "any",
   },
   bureau: {
     ...everyone,
@@ -81,6 +89,11 @@ export const PERMISSIONS: Matrix = {
     "audit.view": "any",
     "defect.view": "any",
     "notice.view": "any",
+    "acceptance.view": "any",
+    "acceptance.manage": "any",
+    "acceptance.sign": "any",
+    "dashboard.view": "any",
+    "report.export": "any",
   },
   supervisor: {
     ...everyone,
@@ -96,6 +109,10 @@ export const PERMISSIONS: Matrix = {
     "defect.review": "any",
     "notice.view": "any",
     "notice.issue": "any",
+    "acceptance.view": "any",
+    "acceptance.sign": "any",
+    "dashboard.view": "any",
+    "report.export": "any",
   },
   owner: {
     ...everyone,
@@ -104,6 +121,10 @@ export const PERMISSIONS: Matrix = {
     "lot.view": "any",
     "defect.view": "any",
     "notice.view": "any",
+    "acceptance.view": "any",
+    "acceptance.sign": "any",
+    "dashboard.view": "any",
+    "report.export": "any",
   },
   designer: {
     ...everyone,
@@ -112,6 +133,10 @@ export const PERMISSIONS: Matrix = {
     "lot.view": "any",
     "defect.view": "any",
     "notice.view": "any",
+    "acceptance.view": "any",
+    "acceptance.sign": "any",
+    "dashboard.view": "any",
+    "report.export": "any",
   },
   contractor: {
     ...everyone,
@@ -126,10 +151,21 @@ export const PERMISSIONS: Matrix = {
     "defect.rectify": "own",
     "notice.view": "own",
     "notice.reply": "own",
+    "acceptance.view": "own",
+    "acceptance.sign": "own",
+    "dashboard.view": "own",
+    "report.export": "own",
   },
   // Street offices see lots in their compounds but not defects: a defect is an open matter
   // between supervisor and contractor; the street hears of it through the lot or acceptance.
-  street: { ...everyone, "compound.view": "own", "organization.view": "own", "lot.view": "own" },
+  street: {
+    ...everyone,
+    "compound.view": "own",
+    "organization.view": "own",
+    "lot.view": "own",
+    "acceptance.view": "own",
+    "dashboard.view": "own",
+  },
 };
 
 export function isRole(value: string): value is Role {

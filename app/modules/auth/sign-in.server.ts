@@ -39,7 +39,7 @@ export async function signIn(
   return { ok: true, setCookie: await createSession(db, user.id, input.userAgent) };
 }
 
-async function recordFailure(
+export async function recordFailure(
   db: Db,
   key: string,
   previous: { failures: number; windowStart: Date } | null,

@@ -1,4 +1,5 @@
 import type { Db } from "~/infra/db.server";
+import { compoundSealedMessage } from "~/modules/acceptance/acceptance.server";
 import { eventsFor, recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Role, Scope } from "~/modules/auth/permissions";
 import { getLot } from "~/modules/lot/lots.server";
@@ -39,7 +40,7 @@ export type CreateDefectInput = {
       compoundId: string;
       contractorOrgId: string;
       placeLabel: string;
-      workTypeCode: string | null;
+      workTypeCode?: string | null;
     }
 );
 
@@ -161,6 +162,8 @@ export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectIn
     };
   }
   if (!input.title.trim()) throw new DefectError("请填写问题标题");
+  const sealed = await compoundSealedMessage(db, base.compoundId);
+  if (sealed) throw new DefectError(sealed, 409);
   const { compoundCode, ...row } = base;
   return db.$transaction(async (tx) => {
     const count = await tx.defect.count({ where: { compoundId: base.compoundId } });

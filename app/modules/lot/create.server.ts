@@ -1,4 +1,5 @@
 import type { Db } from "~/infra/db.server";
+import { compoundSealedMessage } from "~/modules/acceptance/acceptance.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { parseStringList } from "~/modules/checklist/queries.server";
@@ -91,6 +92,8 @@ export async function createLot(
 
   const place = await resolvePlace(db, input.place, viewer, scope);
   if (!place) throw new LotError("检查部位不存在或您无权查看", 404);
+  const sealed = await compoundSealedMessage(db, place.compoundId);
+  if (sealed) throw new LotError(sealed, 409);
   const zoneKinds = parseStringList(workType.zoneKinds);
   if (
     workType.placeKind !== input.place.kind ||

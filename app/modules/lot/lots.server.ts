@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "~/infra/db.server";
+import { compoundSealedMessage } from "~/modules/acceptance/acceptance.server";
 import { canonicalJson } from "~/modules/audit/canonical";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
@@ -314,6 +315,8 @@ export async function transitionLot(
   const detail = await requireLot(db, lotId, viewer, scope);
   const from = detail.lot.status;
   const next = assertMay(detail, viewer, action, reason);
+  const sealed = await compoundSealedMessage(db, detail.lot.compound.id);
+  if (sealed) throw new LotError(sealed, 409);
   if (action === "accept") {
     const open = await openDefectNumbers(db, lotId);
     if (open.length > 0) throw new LotError(openDefectsMessageZh(open), 409);

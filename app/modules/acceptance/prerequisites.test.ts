@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { acceptancePrerequisites, allMet, type PrereqLot } from "./prerequisites";
+
+const workTypes = [
+  { code: "wiring", nameZh: "楼道线路", placeKind: "stairwell", zoneKinds: [] },
+  { code: "road", nameZh: "道路", placeKind: "zone", zoneKinds: ["road"] },
+  { code: "septic", nameZh: "化粪池", placeKind: "zone", zoneKinds: ["septic"] },
+];
+const lot = (over: Partial<PrereqLot> = {}): PrereqLot => ({
+  id: "l1",
+  number: "CX-SR-001",
+  status: "accepted",
+  recordsComplete: true,
+  workTypeCode: "wiring",
+  placeLabel: "1栋1单元",
+  ...over,
+});
+const base: Parameters<typeof acceptancePrerequisites>[0] = {
+  compoundId: "c1",
+  compound: { stairwells: 2, buildings: 1, zoneKinds: ["road"] },
+  workTypes,
+  lots: [lot(), lot({ id: "l2", number: "CX-RD-001", workTypeCode: "road" })],
+  defects: [{ id: "d1", number: "CX-QX-001", title: "扶手松动", status: "closed" }],
+  seats: [
+    { party: "owner", organizationName: "城投", candidates: 1 },
+    { party: "bureau", organizationName: "住建局", candidates: 2 },
+  ],
+};
+const unmet = (input: typeof base) =>
+  acceptancePrerequisites(input)
+    .filter((p) => !p.ok)
+    .map((p) => [p.key, p.blockers]);
+
+describe("final acceptance prerequisites", () => {
+  it("are all met when every lot is accepted with records, no defect open, every party filled", () => {
+    const list = acceptancePrerequisites(base);
+    expect(list.map((p) => p.key)).toEqual([
+      "workTypes",
+      "lotsAccepted",
+      "records",
+      "defects",
+      "parties",
+    ]);
+    expect(allMet(list)).toBe(true);
+  });
+
+  it("blocks on a work type the compound has places for but no lot (zones it lacks do not count)", () => {
+    const input = { ...base, lots: [lot()] };
+    expect(unmet(input)).toEqual([
+      ["workTypes", [{ label: "道路：尚无检验批", href: "/compounds/c1" }]],
+    ]);
+  });
+
+  it.each(["draft", "submitted", "rejected"])(
+    "blocks on a lot that is %s, linking to it",
+    (status) => {
+      const input = {
+        ...base,
+        lots: [...base.lots, lot({ id: "l3", number: "CX-SR-002", status })],
+      };
+      const result = unmet(input);
+      expect(result).toHaveLength(1);
+      expect(result[0]?.[0]).toBe("lotsAccepted");
+      expect(result[0]?.[1]).toEqual([expect.objectContaining({ href: "/lots/l3" })]);
+    },
+  );
+
+  it("blocks on a lot whose records are not complete (资料齐全)", () => {
+    const input = { ...base, lots: [lot({ recordsComplete: false }), base.lots[1]!] };
+    expect(unmet(input)).toEqual([
+      ["records", [{ label: "CX-SR-001 1栋1单元：资料未齐全", href: "/lots/l1" }]],
+    ]);
+  });
+
+  it.each(["open", "in_progress", "submitted"])(
+    "blocks on a %s defect, linking to it",
+    (status) => {
+      const input = { ...base, defects: [{ ...base.defects[0]!, status }] };
+      const result = unmet(input);
+      expect(result.map((r) => r[0])).toEqual(["defects"]);
+      expect(result[0]?.[1]).toEqual([expect.objectContaining({ href: "/defects/d1" })]);
+    },
+  );
+
+  it("blocks on a required party with nobody who could sign", () => {
+    const input = {
+      ...base,
+      seats: [
+        ...base.seats,
+        { party: "designer" as const, organizationName: "设计院", candidates: 0 },
+      ],
+    };
+    expect(unmet(input)).toEqual([
+      ["parties", [{ label: "设计单位 设计院：无可签字的账号", href: null }]],
+    ]);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * 竣工验收 prerequisites, computed live from the compound's record. Pure: the caller loads the
+ * rows; every unmet item names what blocks it, with a link to it.
+ */
+import { PARTY_LABELS_ZH, type Party } from "./parties";
+
+export type PrereqWorkType = {
+  code: string;
+  nameZh: string;
+  placeKind: string;
+  zoneKinds: string[];
+};
+export type PrereqLot = {
+  id: string;
+  number: string;
+  status: string;
+  recordsComplete: boolean;
+  workTypeCode: string;
+  placeLabel: string;
+};
+export type PrereqDefect = { id: string; number: string; title: string; status: string };
+/** A party seat to fill: one per contractor holding a contract, one for each other party. */
+export type PartySeat = { party: Party; organizationName: string; candidates: number };
+export type PrereqCompound = { stairwells: number; buildings: number; zoneKinds: string[] };
+
+export type Blocker = { label: string; href: string | null };
+export type PrereqKey = "workTypes" | "lotsAccepted" | "records" | "defects" | "parties";
+export type Prerequisite = { key: PrereqKey; labelZh: string; ok: boolean; blockers: Blocker[] };
+
+const LOT_STATUS_ZH: Record<string, string> = {
+  draft: "填写中",
+  submitted: "待监理验收",
+  rejected: "已退回",
+  accepted: "已验收",
+};
+const DEFECT_STATUS_ZH: Record<string, string> = {
+  open: "待整改",
+  in_progress: "整改中",
+  submitted: "待复查",
+  closed: "已关闭",
+};
+
+/** Work types the compound has a place for: they must each have at least one lot. */
+export function applicableWorkTypes(compound: PrereqCompound, workTypes: PrereqWorkType[]) {
+  return workTypes.filter((wt) =>
+    wt.placeKind === "stairwell"
+      ? compound.stairwells > 0
+      : wt.placeKind === "building"
+        ? compound.buildings > 0
+        : wt.zoneKinds.some((k) => compound.zoneKinds.includes(k)),
+  );
+}
+
+export function acceptancePrerequisites(input: {
+  compoundId: string;
+  compound: PrereqCompound;
+  workTypes: PrereqWorkType[];
+  lots: PrereqLot[];
+  defects: PrereqDefect[];
+  seats: PartySeat[];
+}): Prerequisite[] {
+  const { lots, defects, seats } = input;
+  const missingTypes = applicableWorkTypes(input.compound, input.workTypes).filter(
+    (wt) => !lots.some((l) => l.workTypeCode === wt.code),
+  );
+  const notAccepted = lots.filter((l) => l.status !== "accepted");
+  const noRecords = lots.filter((l) => !l.recordsComplete);
+  const open = defects.filter((d) => d.status !== "closed");
+  const unfilled = seats.filter((s) => s.candidates === 0);
+  const lotHref = (l: PrereqLot) => `/lots/${l.id}`;
+  return [
+    {
+      key: "workTypes",
+      labelZh: "每个工程类别均有检验批",
+      ok: missingTypes.length === 0,
+      blockers: missingTypes.map((wt) => ({
+        label: `${wt.nameZh}：尚无检验批`,
+        href: `/compounds/${input.compoundId}`,
+      })),
+    },
+    {
+      key: "lotsAccepted",
+      labelZh: "全部检验批已验收",
+      ok: notAccepted.length === 0,
+      blockers: notAccepted.map((l) => ({
+        label: `${l.number} ${l.placeLabel}（${LOT_STATUS_ZH[l.status] ?? l.status}）`,
+        href: lotHref(l),
+      })),
+    },
+    {
+      key: "records",
+      labelZh: "质量控制资料齐全",
+      ok: noRecords.length === 0,
+      blockers: noRecords.map((l) => ({
+        label: `${l.number} ${l.placeLabel}：资料未齐全`,
+        href: lotHref(l),
+      })),
+    },
+    {
+      key: "defects",
+      labelZh: "质量问题全部整改关闭",
+      ok: open.length === 0,
+      blockers: open.map((d) => ({
+        label: `${d.number} ${d.title}（${DEFECT_STATUS_ZH[d.status] ?? d.status}）`,
+        href: `/defects/${d.id}`,
+      })),
+    },
+    {
+      key: "parties",
+      labelZh: "各责任主体均有签字人",
+      ok: unfilled.length === 0,
+      blockers: unfilled.map((s) => ({
+        label: `${PARTY_LABELS_ZH[s.party]} ${s.organizationName}：无可签字的账号`,
+        href: null,
+      })),
+    },
+  ];
+}
+
+export const allMet = (list: Prerequisite[]) => list.every((p) => p.ok);

@@ -1,0 +1,189 @@
+import type { Db } from "~/infra/db.server";
+import { parseStringList } from "~/modules/checklist/queries.server";
+import { type AcceptanceContent, acceptanceContentHash } from "./content";
+import type { Party } from "./parties";
+import { acceptancePrerequisites, type PartySeat } from "./prerequisites";
+
+const PARTY_ROLE: Record<Party, { role: string; orgKind: string }> = {
+  owner: { role: "owner", orgKind: "owner" },
+  contractor: { role: "contractor", orgKind: "contractor" },
+  supervisor: { role: "supervisor", orgKind: "supervisor" },
+  designer: { role: "designer", orgKind: "design" },
+  bureau: { role: "bureau", orgKind: "bureau" },
+};
+
+export type Seat = PartySeat & {
+  seq: number;
+  organizationId: string | null;
+  people: { id: string; displayName: string; title: string }[];
+};
+
+/** The content hash each lot's acceptance signed: the last `lot.accept` event's payload. */
+export async function signedLotHashes(db: Db, lotIds: string[]) {
+  const events = await db.auditEvent.findMany({
+    where: { entityType: "InspectionLot", action: "lot.accept", entityId: { in: lotIds } },
+    select: { entityId: true, payload: true },
+    orderBy: { seq: "asc" },
+  });
+  const map = new Map<string, string>();
+  for (const e of events) {
+    const hash = (JSON.parse(e.payload) as { contentHash?: string }).contentHash;
+    if (hash) map.set(e.entityId, hash);
+  }
+  return map;
+}
+
+/** Everything the acceptance of one compound depends on, read in one go. */
+export async function compoundRecord(db: Db, compoundId: string) {
+  const compound = await db.compound.findUnique({
+    where: { id: compoundId },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      address: true,
+      households: true,
+      project: {
+        select: { name: true, ownerOrgId: true, phases: { orderBy: { seq: "asc" } } },
+      },
+      buildings: { select: { _count: { select: { stairwells: true } } } },
+      zones: { select: { kind: true } },
+      contracts: {
+        select: { name: true, contractor: { select: { id: true, name: true } } },
+        orderBy: { name: "asc" },
+      },
+    },
+  });
+  if (!compound) return null;
+  const [lots, defects, workTypes] = await Promise.all([
+    db.inspectionLot.findMany({
+      where: { compoundId },
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        recordsComplete: true,
+        placeLabel: true,
+        acceptedAt: true,
+        workType: { select: { code: true, nameZh: true } },
+      },
+      orderBy: { number: "asc" },
+    }),
+    db.defect.findMany({
+      where: { compoundId },
+      select: { id: true, number: true, title: true, status: true },
+      orderBy: { number: "asc" },
+    }),
+    db.workType.findMany({
+      select: { code: true, nameZh: true, placeKind: true, zoneKinds: true },
+      orderBy: { seq: "asc" },
+    }),
+  ]);
+  const signed = await signedLotHashes(
+    db,
+    lots.filter((l) => l.status === "accepted").map((l) => l.id),
+  );
+  return {
+    compound,
+    lots,
+    defects,
+    signed,
+    workTypes: workTypes.map((wt) => ({ ...wt, zoneKinds: parseStringList(wt.zoneKinds) })),
+  };
+}
+export type CompoundRecord = NonNullable<Awaited<ReturnType<typeof compoundRecord>>>;
+
+/** One seat per required party; 施工单位 once for every contractor holding a contract here. */
+export async function partySeats(db: Db, record: CompoundRecord): Promise<Seat[]> {
+  const orgs = await db.organization.findMany({
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      users: {
+        where: { active: true },
+        select: { id: true, displayName: true, title: true, role: true },
+        orderBy: { username: "asc" },
+      },
+    },
+    orderBy: { name: "asc" },
+  });
+  const seat = (party: Party, orgId: string | null | undefined, seq: number): Seat => {
+    const { role, orgKind } = PARTY_ROLE[party];
+    const org = orgs.find((o) => (orgId ? o.id === orgId : o.kind === orgKind));
+    const people = (org?.users ?? []).filter((u) => u.role === role).map(({ role: _r, ...u }) => u);
+    return {
+      seq,
+      party,
+      organizationId: org?.id ?? null,
+      organizationName: org?.name ?? "（未登记单位）",
+      candidates: people.length,
+      people,
+    };
+  };
+  const seats: Seat[] = [seat("owner", record.compound.project.ownerOrgId, 1)];
+  for (const c of record.compound.contracts)
+    seats.push(seat("contractor", c.contractor.id, seats.length + 1));
+  for (const party of ["supervisor", "designer", "bureau"] as const)
+    seats.push(seat(party, null, seats.length + 1));
+  return seats;
+}
+
+export function prerequisitesOf(record: CompoundRecord, seats: Seat[]) {
+  const { compound } = record;
+  return acceptancePrerequisites({
+    compoundId: compound.id,
+    compound: {
+      buildings: compound.buildings.length,
+      stairwells: compound.buildings.reduce((n, b) => n + b._count.stairwells, 0),
+      zoneKinds: compound.zones.map((z) => z.kind),
+    },
+    workTypes: record.workTypes,
+    lots: record.lots.map((l) => ({ ...l, workTypeCode: l.workType.code })),
+    defects: record.defects,
+    seats,
+  });
+}
+
+export function contentOf(
+  record: CompoundRecord,
+  participants: AcceptanceContent["participants"],
+  conclusion: string,
+  remarks: string,
+): AcceptanceContent {
+  return {
+    compound: { id: record.compound.id, code: record.compound.code, name: record.compound.name },
+    lots: record.lots.map((l) => ({
+      id: l.id,
+      status: l.status,
+      signedHash: record.signed.get(l.id) ?? null,
+    })),
+    defects: record.defects.map((d) => ({ id: d.id, status: d.status })),
+    participants,
+    conclusion,
+    remarks,
+  };
+}
+
+/** The content hash of an acceptance as the compound's record stands now. */
+export async function currentContentHash(
+  db: Db,
+  acceptance: {
+    compoundId: string;
+    conclusion: string;
+    remarks: string;
+    participants: { seq: number; party: string; organizationId: string; userId: string }[];
+  },
+) {
+  const record = await compoundRecord(db, acceptance.compoundId);
+  if (!record) return null;
+  const participants = acceptance.participants.map(({ seq, party, organizationId, userId }) => ({
+    seq,
+    party,
+    organizationId,
+    userId,
+  }));
+  return acceptanceContentHash(
+    contentOf(record, participants, acceptance.conclusion, acceptance.remarks),
+  );
+}

@@ -1,0 +1,80 @@
+import { createHash } from "node:crypto";
+import type { Db } from "~/infra/db.server";
+import { currentContentHash } from "./record.server";
+
+type Break = { entityType: string; entityId: string; label: string; messageZh: string };
+type Event = { action: string; entityId: string; payload: string };
+
+const STATUS_AFTER: Record<string, string> = {
+  "acceptance.open": "open",
+  "acceptance.pass": "passed",
+  "acceptance.fail": "failed",
+  "acceptance.void": "void",
+};
+
+/**
+ * Replays final acceptances against the chain: status as the events left it, each signature's
+ * image and bound hash as its event recorded, and for a concluded acceptance the content hash
+ * recomputed from the compound's record as it stands now.
+ */
+export async function verifyAcceptances(db: Db, events: Event[]) {
+  const breaks: Break[] = [];
+  let signed = 0;
+  const rows = await db.finalAcceptance.findMany({
+    select: {
+      id: true,
+      compoundId: true,
+      status: true,
+      conclusion: true,
+      remarks: true,
+      contentHash: true,
+      compound: { select: { name: true } },
+      participants: {
+        select: {
+          seq: true,
+          party: true,
+          organizationId: true,
+          userId: true,
+          signature: { select: { imagePng: true, imageSha256: true, contentHash: true } },
+        },
+      },
+    },
+  });
+  for (const a of rows) {
+    const label = `竣工验收 ${a.compound.name}`;
+    const fail = (messageZh: string) =>
+      breaks.push({ entityType: "FinalAcceptance", entityId: a.id, label, messageZh });
+    const history = events
+      .filter((e) => e.entityId === a.id && e.action.startsWith("acceptance."))
+      .map((e) => ({
+        action: e.action,
+        payload: JSON.parse(e.payload) as Record<string, unknown>,
+      }));
+    const opened = history.find((h) => h.action === "acceptance.open");
+    if (!opened) {
+      fail("操作记录中没有发起验收的记录");
+      continue;
+    }
+    if (opened.payload.contentHash !== a.contentHash) fail("验收内容哈希与发起时记录的不一致");
+    const last = history.filter((h) => STATUS_AFTER[h.action]).at(-1);
+    if (last && STATUS_AFTER[last.action] !== a.status)
+      fail(`状态为“${a.status}”，但操作记录中最后的状态是“${STATUS_AFTER[last.action]}”`);
+    const signs = history.filter((h) => h.action === "acceptance.sign");
+    for (const p of a.participants) {
+      if (!p.signature) continue;
+      const event = signs.find((h) => h.payload.participantSeq === p.seq);
+      const sha = createHash("sha256").update(p.signature.imagePng).digest("hex");
+      if (!event) fail(`第 ${p.seq} 位签字人的签字没有操作记录`);
+      else if (event.payload.imageSha256 !== sha || sha !== p.signature.imageSha256)
+        fail(`第 ${p.seq} 位签字人的签名图片与签字时不一致`);
+      if (p.signature.contentHash !== a.contentHash)
+        fail(`第 ${p.seq} 位签字人签署的内容与验收内容不一致`);
+    }
+    if (a.status === "passed" || a.status === "failed") {
+      signed += 1;
+      if ((await currentContentHash(db, a)) !== a.contentHash)
+        fail("验收后小区的检验批、质量问题或签字人已被改动，与签字时的内容不一致");
+    }
+  }
+  return { breaks, signed };
+}

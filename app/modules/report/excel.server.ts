@@ -1,0 +1,54 @@
+import ExcelJS from "exceljs";
+
+export type SheetColumn<T> = {
+  header: string;
+  width: number;
+  value: (row: T) => string | number | Date | null;
+};
+
+/** One-sheet workbook: a title row, a line stating the filters, then a header row and the rows. */
+export async function xlsxBuffer<T>(input: {
+  sheetName: string;
+  title: string;
+  filterNote: string;
+  columns: SheetColumn<T>[];
+  rows: T[];
+}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "验收 yanshou";
+  wb.created = new Date();
+  const ws = wb.addWorksheet(input.sheetName, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
+  ws.columns = input.columns.map((c) => ({ width: c.width }));
+  ws.addRow([input.title]).font = { bold: true, size: 14 };
+  ws.addRow([input.filterNote]);
+  const header = ws.addRow(input.columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEEEEEE" } };
+    cell.border = { bottom: { style: "thin" } };
+  });
+  for (const row of input.rows) ws.addRow(input.columns.map((c) => c.value(row)));
+  ws.views = [{ state: "frozen", ySplit: 3 }];
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: input.columns.length } };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export function xlsxResponse(buffer: Buffer, filename: string) {
+  return new Response(new Uint8Array(buffer), {
+    headers: {
+      "Content-Type": XLSX_TYPE,
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

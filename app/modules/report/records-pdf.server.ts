@@ -1,0 +1,220 @@
+import type { Db } from "~/infra/db.server";
+import { acceptanceOverview } from "~/modules/acceptance/acceptance.server";
+import {
+  acceptanceStatusZh,
+  conclusionZh,
+  PARTY_LABELS_ZH,
+  type Party,
+} from "~/modules/acceptance/parties";
+import { applicableWorkTypes } from "~/modules/acceptance/prerequisites";
+import { listWorkTypes } from "~/modules/checklist/queries.server";
+import type { LotDetail } from "~/modules/lot/lots.server";
+import { lotRecordView, RESULT_ZH } from "~/modules/lot/record-view";
+import { ROLLUP_LABELS, rollUp } from "~/modules/lot/rollup";
+import { formatNumber } from "~/modules/lot/verdict";
+import { formatDate, formatDateTime } from "~/modules/site/labels";
+import { type Cell, PdfReport } from "./pdf.server";
+
+/** 单位工程质量竣工验收记录 (after GB 50300 表 H.0.1-1) with each party's drawn signature. */
+export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<Buffer | null> {
+  const overview = await acceptanceOverview(db, compoundId);
+  if (!overview?.acceptance) return null;
+  const { record, acceptance, hashCheck, prerequisites } = overview;
+  const { compound } = record;
+  const phases = compound.project.phases;
+  const pdf = new PdfReport(
+    "单位工程质量竣工验收记录",
+    `${compound.name} 单位工程质量竣工验收记录`,
+  );
+  pdf.heading("单位工程质量竣工验收记录");
+  pdf.line(
+    `验收状态：${acceptanceStatusZh(acceptance.status)}　　记录编号：${compound.code}-JG-${acceptance.id.slice(-6).toUpperCase()}`,
+    {
+      align: "right",
+      size: 9,
+    },
+  );
+  const applicable = applicableWorkTypes(
+    {
+      buildings: compound.buildings.length,
+      stairwells: compound.buildings.reduce((n, b) => n + b._count.stairwells, 0),
+      zoneKinds: compound.zones.map((z) => z.kind),
+    },
+    record.workTypes,
+  ).map((w) => w.code);
+  const workTypes = (await listWorkTypes(db)).filter((w) => applicable.includes(w.code));
+  const summary = rollUp(workTypes, record.lots);
+  const passedDivisions = summary.divisions.filter((d) => d.status === "pass").length;
+  const accepted = record.lots.filter((l) => l.status === "accepted").length;
+  const complete = record.lots.filter((l) => l.recordsComplete).length;
+  const closed = record.defects.filter((d) => d.status === "closed").length;
+  pdf.keyValues([
+    ["工程名称", compound.name],
+    ["所属项目", compound.project.name],
+    ["工程地址", compound.address],
+    ["改造户数", `${compound.households} 户`],
+    ["施工单位", compound.contracts.map((c) => c.contractor.name).join("、")],
+    ["标段", compound.contracts.map((c) => c.name).join("、")],
+    ["开工日期", phases[1] ? formatDate(phases[1].startsOn) : "—"],
+    ["验收日期", formatDate(acceptance.closedAt ?? acceptance.openedAt)],
+  ]);
+  pdf.table(
+    [
+      { header: "序号", width: 0.07, align: "center" },
+      { header: "项目", width: 0.2 },
+      { header: "验收记录", width: 0.53 },
+      { header: "验收结论", width: 0.2, align: "center" },
+    ],
+    [
+      [
+        "1",
+        "分部工程验收",
+        `共 ${summary.divisions.length} 个分部，经查符合设计及标准规定 ${passedDivisions} 个分部`,
+        ROLLUP_LABELS[summary.status],
+      ],
+      [
+        "2",
+        "检验批验收",
+        `共 ${record.lots.length} 个检验批，已验收 ${accepted} 个`,
+        accepted === record.lots.length && record.lots.length > 0 ? "合格" : "未完成",
+      ],
+      [
+        "3",
+        "质量控制资料核查",
+        `${record.lots.length} 个检验批中资料齐全 ${complete} 个`,
+        complete === record.lots.length ? "齐全" : "不齐全",
+      ],
+      [
+        "4",
+        "质量问题整改",
+        `共登记质量问题 ${record.defects.length} 项，已整改关闭 ${closed} 项`,
+        closed === record.defects.length ? "已全部整改" : "未完成",
+      ],
+      [
+        "5",
+        "验收条件",
+        prerequisites.map((p) => `${p.ok ? "✓" : "✗"} ${p.labelZh}`).join("；"),
+        prerequisites.every((p) => p.ok) ? "满足" : "未满足",
+      ],
+    ],
+  );
+  pdf.table(
+    [
+      { header: "分部工程", width: 0.3 },
+      { header: "分项工程（工程类别）", width: 0.36 },
+      { header: "检验批 已验收/共", width: 0.18, align: "center" },
+      { header: "结论", width: 0.16, align: "center" },
+    ],
+    summary.divisions.flatMap((d) =>
+      d.subItems.map((s) => [
+        d.name,
+        s.nameZh,
+        `${s.accepted} / ${s.total}`,
+        ROLLUP_LABELS[s.status],
+      ]),
+    ),
+  );
+  pdf.keep(90);
+  pdf.table(
+    [
+      { header: "综合验收结论", width: 0.2 },
+      { header: "", width: 0.8 },
+    ],
+    [
+      [
+        { text: "综合验收结论", bold: true },
+        { text: `${conclusionZh(acceptance.conclusion)}。${acceptance.remarks}`, bold: true },
+      ],
+    ],
+    { header: false },
+  );
+  pdf.keep(150);
+  const rows: Cell[][] = acceptance.participants.map((p) => [
+    PARTY_LABELS_ZH[p.party as Party] ?? p.party,
+    p.organization.name,
+    `${p.user.displayName}\n${p.user.title}`,
+    p.signature
+      ? { text: "", image: Buffer.from(p.signature.imagePng), imageHeight: 34 }
+      : "（未签字）",
+    p.signature ? `${p.signature.opinion}\n${formatDateTime(p.signature.signedAt)}` : "",
+  ]);
+  pdf.table(
+    [
+      { header: "参加验收单位", width: 0.13 },
+      { header: "单位名称", width: 0.27 },
+      { header: "签字人", width: 0.17 },
+      { header: "签字", width: 0.21, align: "center" },
+      { header: "意见及日期", width: 0.22 },
+    ],
+    rows,
+  );
+  pdf.line(
+    `签字内容哈希（SHA-256）：${acceptance.contentHash}　${hashCheck?.matches ? "与当前记录一致" : "与当前记录不一致"}`,
+    { size: 7 },
+  );
+  return pdf.toBuffer();
+}
+
+/** 检验批质量验收记录 as on the record page. */
+export async function lotRecordPdf(detail: LotDetail): Promise<Buffer> {
+  const { lot, standards, verdict, rows } = lotRecordView(detail);
+  const pdf = new PdfReport("检验批质量验收记录", `检验批质量验收记录 ${lot.number}`);
+  pdf.heading("检验批质量验收记录");
+  pdf.line(`编号：${lot.number}　状态：${lot.status}`, { align: "right", size: 9 });
+  pdf.keyValues([
+    ["单位（子单位）工程名称", lot.compound],
+    ["分部（子分部）/ 分项工程", lot.division],
+    ["施工单位", lot.contractor],
+    ["检验批容量", lot.capacity],
+    ["检验批部位", `${lot.workType} · ${lot.place}`],
+    ["验收依据", `${standards.join("、")}（检查表第 ${lot.templateVersion} 版）`],
+  ]);
+  const body: Cell[][] = rows.map((r) => [
+    r.kind === "main" ? "主控项目" : "一般项目",
+    `${r.seq}. ${r.text}`,
+    r.requirement,
+    `${r.required ?? "—"} / ${r.points.length || "—"}`,
+    [
+      r.points.length > 0 ? `${r.points.map((p) => formatNumber(p)).join("、")} ${r.unit}` : "",
+      r.note ?? "",
+      r.status === "fail" ? r.reasons.join("；") : "",
+    ]
+      .filter(Boolean)
+      .join("\n"),
+    RESULT_ZH[r.status] ?? r.status,
+  ]);
+  pdf.table(
+    [
+      { header: "类别", width: 0.1 },
+      { header: "验收项目", width: 0.27 },
+      { header: "设计要求及规范规定", width: 0.2 },
+      { header: "最小/实际抽样数量", width: 0.11, align: "center" },
+      { header: "检查记录", width: 0.22 },
+      { header: "检查结果", width: 0.1, align: "center" },
+    ],
+    body,
+  );
+  pdf.keep(120);
+  pdf.table(
+    [
+      { header: "", width: 0.22 },
+      { header: "", width: 0.78 },
+    ],
+    [
+      [
+        { text: "施工单位检查结果", bold: true },
+        `${
+          lot.submittedBy
+            ? `自检完成，${lot.recordsComplete ? "施工操作依据、质量验收记录齐全" : "资料不全"}。${lot.selfCheckNote ?? ""}`
+            : "尚未提交自检"
+        }\n项目专业质量检查员：${lot.submittedBy?.displayName ?? "　　　　"}　日期：${lot.submittedAt ? formatDate(lot.submittedAt) : "　　　　"}`,
+      ],
+      [
+        { text: "监理单位验收结论", bold: true },
+        `${lot.accepted ? "合格，同意验收。" : `尚未验收。当前结论：${verdict.summary}`}\n专业监理工程师：${lot.accepted ? (lot.acceptedBy?.displayName ?? "") : "　　　　"}　日期：${lot.accepted && lot.acceptedAt ? formatDate(lot.acceptedAt) : "　　　　"}`,
+      ],
+    ],
+    { header: false },
+  );
+  return pdf.toBuffer();
+}

@@ -1,0 +1,133 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { PageHeader } from "~/components/page-header";
+import { db } from "~/infra/db.server";
+import { scopeFor } from "~/modules/auth/permissions";
+import { requireUser } from "~/modules/auth/require-user.server";
+import { LotFilterSchema, lotRegister } from "~/modules/lot/list.server";
+import { LOT_STATE_LABELS_ZH, LOT_STATES } from "~/modules/lot/workflow";
+import { compoundWhere } from "~/modules/site/access.server";
+
+export const meta: MetaFunction = () => [{ title: "检验批 · 验收" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, scope } = await requireUser(request, "lot.view");
+  const filter = LotFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [lots, compounds, workTypes, contractors] = await Promise.all([
+    lotRegister(db(), user, scope, filter),
+    db().compound.findMany({
+      where: compoundWhere(user, scopeFor(user.role, "compound.view")),
+      select: { id: true, name: true },
+      orderBy: { code: "asc" },
+    }),
+    db().workType.findMany({ select: { code: true, nameZh: true }, orderBy: { seq: "asc" } }),
+    scope === "any"
+      ? db().organization.findMany({
+          where: { kind: "contractor" },
+          select: { id: true, shortName: true },
+          orderBy: { name: "asc" },
+        })
+      : [],
+  ]);
+  return {
+    filter,
+    lots,
+    compounds,
+    workTypes,
+    contractors,
+    canExport: scopeFor(user.role, "report.export") !== null,
+  };
+}
+
+export default function LotsPage() {
+  const { filter, lots, compounds, workTypes, contractors, canExport } =
+    useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  return (
+    <>
+      <PageHeader title="检验批" subtitle={`共 ${lots.length} 个，按小区、编号排序`} />
+      {canExport ? (
+        <p className="export-links">
+          <a className="button" href={`/reports/lots.xlsx${search}`} download>
+            导出 Excel
+          </a>
+        </p>
+      ) : null}
+      <Form method="get" className="filters panel" aria-label="筛选">
+        <select name="compoundId" defaultValue={filter.compoundId ?? ""} aria-label="小区">
+          <option value="">全部小区</option>
+          {compounds.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <select name="workType" defaultValue={filter.workType ?? ""} aria-label="工程类别">
+          <option value="">全部工程类别</option>
+          {workTypes.map((w) => (
+            <option key={w.code} value={w.code}>
+              {w.nameZh}
+            </option>
+          ))}
+        </select>
+        <select name="status" defaultValue={filter.status ?? ""} aria-label="状态">
+          <option value="">全部状态</option>
+          {LOT_STATES.map((s) => (
+            <option key={s} value={s}>
+              {LOT_STATE_LABELS_ZH[s]}
+            </option>
+          ))}
+        </select>
+        {contractors.length > 0 ? (
+          <select
+            name="contractorOrgId"
+            defaultValue={filter.contractorOrgId ?? ""}
+            aria-label="施工单位"
+          >
+            <option value="">全部施工单位</option>
+            {contractors.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.shortName}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        <button type="submit" className="button">
+          筛选
+        </button>
+      </Form>
+      {lots.length === 0 ? (
+        <p className="muted">没有检验批。</p>
+      ) : (
+        <table className="table lots-table">
+          <thead>
+            <tr>
+              <th>编号</th>
+              <th>小区 · 部位</th>
+              <th>工程类别</th>
+              <th>施工单位</th>
+              <th>状态</th>
+              <th>资料</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lots.map((l) => (
+              <tr key={l.id}>
+                <td>
+                  <Link to={`/lots/${l.id}`}>{l.number}</Link>
+                </td>
+                <td>
+                  {l.compound} · {l.placeLabel}
+                </td>
+                <td>{l.workType}</td>
+                <td>{l.contractor}</td>
+                <td>{l.statusZh}</td>
+                <td>{l.recordsComplete ? "齐全" : "未齐全"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

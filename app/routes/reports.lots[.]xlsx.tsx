@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { db } from "~/infra/db.server";
+import { scopeFor } from "~/modules/auth/permissions";
+import { forbidden, requireUser } from "~/modules/auth/require-user.server";
+import { LotFilterSchema } from "~/modules/lot/list.server";
+import { xlsxResponse } from "~/modules/report/excel.server";
+import { lotListXlsx } from "~/modules/report/registers.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireUser(request, "report.export");
+  const scope = scopeFor(user.role, "lot.view") ?? forbidden("lot.view");
+  const filter = LotFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return xlsxResponse(await lotListXlsx(db(), user, scope, filter), "检验批清单.xlsx");
+}

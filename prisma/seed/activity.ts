@@ -1,0 +1,334 @@
+import type { Db } from "~/infra/db.server";
+import { createDefect, transitionDefect } from "~/modules/defect/defects.server";
+import { createLot } from "~/modules/lot/create.server";
+import {
+  getLot,
+  LotError,
+  saveEntry,
+  saveLotRecords,
+  transitionLot,
+} from "~/modules/lot/lots.server";
+import { attachDefectPhoto } from "~/modules/photo/photos.server";
+import { type PhotoStorage, photoStorage } from "~/modules/photo/storage.server";
+import { demoPhoto } from "./demo-photo";
+
+/**
+ * Demo activity for the dashboards: lots and defects in both compounds, spread over the weeks
+ * of the 2021 works (Apr–Jul), built through the module functions so the audit chain is real;
+ * only the dates are moved back to 2021 afterwards.
+ */
+const day = (iso: string) => new Date(`${iso}T09:00:00+08:00`);
+
+type Step = "draft" | "submitted" | "accepted";
+const LOTS: {
+  compound: string;
+  contractor: string;
+  building: number;
+  unit: number;
+  workType: string;
+  step: Step;
+  on: string;
+}[] = [];
+for (const [unit, on] of [
+  [1, "2021-05-06"],
+  [2, "2021-05-13"],
+  [3, "2021-05-20"],
+  [4, "2021-05-27"],
+] as const) {
+  LOTS.push({
+    compound: "NH",
+    contractor: "shigong1",
+    building: 1,
+    unit,
+    workType: "stairwell-wiring",
+    step: "accepted",
+    on,
+  });
+  LOTS.push({
+    compound: "NH",
+    contractor: "shigong1",
+    building: 1,
+    unit,
+    workType: "stair-railing",
+    step: unit <= 3 ? "accepted" : "submitted",
+    on: on.replace("-05-", "-06-"),
+  });
+  if (unit >= 3)
+    LOTS.push({
+      compound: "NH",
+      contractor: "shigong1",
+      building: 2,
+      unit,
+      workType: "stairwell-sound-light",
+      step: unit === 3 ? "submitted" : "draft",
+      on: on.replace("-05-", "-07-"),
+    });
+}
+for (const [unit, on] of [
+  [1, "2021-05-11"],
+  [2, "2021-06-08"],
+] as const) {
+  LOTS.push({
+    compound: "WZB",
+    contractor: "shigong2",
+    building: 1,
+    unit,
+    workType: "stairwell-wiring",
+    step: "accepted",
+    on,
+  });
+  LOTS.push({
+    compound: "WZB",
+    contractor: "shigong2",
+    building: 1,
+    unit,
+    workType: "wall-finishing",
+    step: unit === 1 ? "accepted" : "submitted",
+    on: on.replace(/-0(\d)-/, (_, m) => `-0${Number(m) + 1}-`),
+  });
+}
+
+type DefectStep = "open" | "in_progress" | "submitted" | "closed";
+const DEFECTS: {
+  compound: string;
+  contractor: string;
+  place: string;
+  title: string;
+  severity: "general" | "major" | "critical";
+  step: DefectStep;
+  on: string;
+  closedOn?: string;
+}[] = [
+  {
+    compound: "NH",
+    contractor: "shigong1",
+    place: "1栋1单元",
+    title: "楼道线管未固定",
+    severity: "general",
+    step: "closed",
+    on: "2021-05-07",
+    closedOn: "2021-05-12",
+  },
+  {
+    compound: "NH",
+    contractor: "shigong1",
+    place: "1栋2单元",
+    title: "接线盒缺盖板",
+    severity: "general",
+    step: "closed",
+    on: "2021-05-14",
+    closedOn: "2021-05-19",
+  },
+  {
+    compound: "NH",
+    contractor: "shigong1",
+    place: "1栋3单元",
+    title: "扶手立杆松动",
+    severity: "major",
+    step: "closed",
+    on: "2021-06-03",
+    closedOn: "2021-06-15",
+  },
+  {
+    compound: "NH",
+    contractor: "shigong1",
+    place: "2栋1单元",
+    title: "声控灯不亮",
+    severity: "general",
+    step: "closed",
+    on: "2021-06-10",
+    closedOn: "2021-06-18",
+  },
+  {
+    compound: "NH",
+    contractor: "shigong1",
+    place: "1栋4单元",
+    title: "栏杆高度不足 1.05 m",
+    severity: "critical",
+    step: "submitted",
+    on: "2021-06-24",
+  },
+  {
+    compound: "NH",
+    contractor: "shigong1",
+    place: "2栋3单元",
+    title: "灯具安装不牢固",
+    severity: "major",
+    step: "in_progress",
+    on: "2021-07-08",
+  },
+  {
+    compound: "NH",
+    contractor: "shigong1",
+    place: "2栋4单元",
+    title: "线槽接缝不严",
+    severity: "general",
+    step: "open",
+    on: "2021-07-15",
+  },
+  {
+    compound: "WZB",
+    contractor: "shigong2",
+    place: "1栋1单元",
+    title: "墙面空鼓",
+    severity: "major",
+    step: "closed",
+    on: "2021-05-20",
+    closedOn: "2021-06-01",
+  },
+  {
+    compound: "WZB",
+    contractor: "shigong2",
+    place: "1栋2单元",
+    title: "腻子开裂",
+    severity: "general",
+    step: "in_progress",
+    on: "2021-06-29",
+  },
+  {
+    compound: "WZB",
+    contractor: "shigong2",
+    place: "1栋2单元",
+    title: "配电箱未接地",
+    severity: "critical",
+    step: "open",
+    on: "2021-07-13",
+  },
+];
+
+export async function seedDemoActivity(db: Db, storage: PhotoStorage = photoStorage()) {
+  const users = await db.user.findMany({
+    select: { id: true, username: true, role: true, organizationId: true },
+  });
+  const u = (name: string) => {
+    const found = users.find((x) => x.username === name);
+    if (!found) throw new Error(`no demo user ${name}`);
+    return found;
+  };
+  const supervisor = { ...u("jianli"), role: "supervisor" as const };
+  for (const spec of LOTS) {
+    const contractor = { ...u(spec.contractor), role: "contractor" as const };
+    const stairwell = await db.stairwell.findFirstOrThrow({
+      where: {
+        seq: spec.unit,
+        building: { seq: spec.building, compound: { code: spec.compound } },
+      },
+      select: { id: true },
+    });
+    const lot = await createLot(db, contractor, "own", {
+      workTypeCode: spec.workType,
+      place: { kind: "stairwell", id: stairwell.id },
+      capacity: 14,
+      capacityUnit: "跑",
+    });
+    const at = day(spec.on);
+    if (spec.step !== "draft") {
+      await fillPassing(db, contractor, lot.id);
+      await transitionLot(db, contractor, "own", lot.id, "submit", null);
+      if (spec.step === "accepted")
+        await transitionLot(db, supervisor, "any", lot.id, "accept", null);
+    }
+    await db.inspectionLot.update({
+      where: { id: lot.id },
+      data: {
+        createdAt: new Date(at.getTime() - 3 * 86_400_000),
+        submittedAt: spec.step === "draft" ? null : new Date(at.getTime() - 86_400_000),
+        acceptedAt: spec.step === "accepted" ? at : null,
+      },
+    });
+  }
+  for (const spec of DEFECTS) {
+    const contractor = { ...u(spec.contractor), role: "contractor" as const };
+    const compound = await db.compound.findUniqueOrThrow({
+      where: { code: spec.compound },
+      select: { id: true },
+    });
+    const created = day(spec.on);
+    const severityDays = { general: 7, major: 10, critical: 3 }[spec.severity];
+    const defect = await createDefect(db, supervisor, {
+      from: "compound",
+      compoundId: compound.id,
+      contractorOrgId: contractor.organizationId,
+      placeLabel: spec.place,
+      title: spec.title,
+      description: `${spec.place}：${spec.title}，请按期整改。`,
+      severity: spec.severity,
+      dueOn: new Date(created.getTime() + severityDays * 86_400_000),
+    });
+    const steps: [typeof contractor | typeof supervisor, "acknowledge" | "reply" | "close"][] = [];
+    if (spec.step !== "open") steps.push([contractor, "acknowledge"]);
+    if (spec.step === "submitted" || spec.step === "closed") steps.push([contractor, "reply"]);
+    if (spec.step === "closed") steps.push([supervisor, "close"]);
+    const photo = async (who: typeof contractor | typeof supervisor, role: "before" | "after") =>
+      attachDefectPhoto(
+        db,
+        storage,
+        who,
+        who === supervisor ? "any" : "own",
+        { defectId: defect.id, role },
+        { bytes: await demoPhoto(role, DEFECTS.indexOf(spec)), name: `${role}.jpg` },
+      );
+    await photo(supervisor, "before");
+    for (const [actor, action] of steps) {
+      // A reply brings its 整改后 photo, as on site.
+      if (action === "reply") await photo(contractor, "after");
+      await transitionDefect(
+        db,
+        actor,
+        actor === supervisor ? "any" : "own",
+        defect.id,
+        action,
+        action === "reply" ? "已按要求整改，请复查" : action === "close" ? "复查合格" : null,
+      );
+    }
+    await db.defect.update({
+      where: { id: defect.id },
+      data: { createdAt: created, closedAt: spec.closedOn ? day(spec.closedOn) : null },
+    });
+  }
+  return { lots: LOTS.length, defects: DEFECTS.length };
+}
+
+/** Records every item of a lot as passing: checks pass, measured values at an allowed value. */
+export async function fillPassing(
+  db: Db,
+  contractor: { id: string; role: "contractor"; organizationId: string },
+  lotId: string,
+) {
+  const detail = await getLot(db, lotId, contractor, "own");
+  if (!detail) throw new LotError("no lot", 404);
+  for (const item of detail.items) {
+    const n = item.numeric;
+    const deviation = n?.quantity === "deviationFromDesign";
+    const value = !n
+      ? 0
+      : deviation
+        ? 0
+        : n.min !== null && n.max !== null
+          ? (n.min + n.max) / 2
+          : n.min !== null
+            ? n.min + 1
+            : n.max !== null
+              ? n.max
+              : (n.target ?? 0);
+    await saveEntry(db, contractor, "own", lotId, {
+      itemId: item.itemId,
+      result: n && (n.min !== null || n.max !== null) ? null : "pass",
+      note: null,
+      designValue: deviation ? 0 : null,
+      points: n
+        ? Array.from({ length: item.requiredSamples ?? 1 }, () => ({ value, serious: false }))
+        : [],
+    });
+  }
+  const after = await getLot(db, lotId, contractor, "own");
+  const bad = after?.verdict.items.filter((v) => v.status !== "pass" && v.status !== "na");
+  if (bad?.length)
+    throw new Error(
+      `fixture cannot pass ${JSON.stringify(bad)} ${JSON.stringify(after?.items.filter((i) => bad.some((b) => b.itemId === i.itemId)))}`,
+    );
+  await saveLotRecords(db, contractor, "own", lotId, {
+    recordsComplete: true,
+    selfCheckNote: "自检合格",
+  });
+}

@@ -1,0 +1,183 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import ExcelJS from "exceljs";
+import * as mupdf from "mupdf";
+import { USERS } from "../../prisma/seed/demo-data";
+import { signIn } from "./support";
+
+// Runs after every other spec (its own Playwright project): the compound it seals would
+// otherwise show up in their lists.
+const DATA = `.tmp/e2e-${process.env.E2E_PORT ?? 3100}`;
+const name = (username: string) => USERS.find((u) => u.username === username)?.displayName ?? "";
+
+function readyCompound(): { compoundId: string; lastLot: { id: string; number: string } } {
+  const out = execFileSync(
+    path.resolve("node_modules/.bin/tsx"),
+    ["tests/e2e/fixtures/ready-for-acceptance.ts"],
+    {
+      env: { ...process.env, DATABASE_PATH: path.resolve(DATA, "yanshou.db"), FIXTURE_CODE: "CX" },
+      encoding: "utf8",
+    },
+  );
+  return JSON.parse(out.trim().split("\n").at(-1) ?? "{}");
+}
+
+async function as(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  await signIn(page, username);
+  return page;
+}
+
+async function draw(page: Page) {
+  const canvas = page.getByLabel("签字框");
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error("no signature pad");
+  await page.mouse.move(box.x + 30, box.y + box.height * 0.7);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i += 1)
+    await page.mouse.move(box.x + 30 + i * 25, box.y + box.height * (0.5 + 0.3 * Math.sin(i / 2)), {
+      steps: 3,
+    });
+  await page.mouse.up();
+}
+
+async function sign(page: Page, url: string, password = "yanshou2021") {
+  await page.goto(url);
+  // Drawing needs the hydrated pad; until then the strokes go nowhere, so draw until it holds ink.
+  const ink = page.locator("input[name=signature]");
+  await expect(async () => {
+    await draw(page);
+    await expect(ink).toHaveValue(/^data:image\/png;base64,/, { timeout: 500 });
+  }).toPass();
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "签字确认" }).click();
+}
+
+function pdfText(file: string): string {
+  const doc = mupdf.Document.openDocument(fs.readFileSync(file), "application/pdf");
+  let text = "";
+  for (let i = 0; i < doc.countPages(); i += 1)
+    text += doc.loadPage(i).toStructuredText("preserve-whitespace").asText();
+  return text;
+}
+
+test("a compound from its last lot to 验收合格, every party signing; the PDF and Excel say so", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const fx = readyCompound();
+  const url = `/compounds/${fx.compoundId}/acceptance`;
+
+  // The bureau sees the one blocker, linked, and cannot open the acceptance yet.
+  const bureau = await as(browser, "zhujianju");
+  await bureau.goto(url);
+  await expect(bureau.locator(".prereq-blocked")).toHaveCount(1);
+  await expect(bureau.getByRole("link", { name: new RegExp(fx.lastLot.number) })).toBeVisible();
+  await bureau.getByRole("button", { name: "发起竣工验收" }).click();
+  await expect(bureau.getByRole("alert")).toContainText("验收条件未满足：全部检验批已验收");
+
+  // The supervisor accepts the last lot.
+  const supervisor = await as(browser, "jianli");
+  await supervisor.goto(`/lots/${fx.lastLot.id}`);
+  await supervisor.getByRole("button", { name: "验收签认" }).click();
+  await expect(supervisor.locator(".lot-status")).toHaveText("监理验收合格");
+
+  // Every prerequisite met: the bureau opens the session naming one signatory per party.
+  await bureau.goto(url);
+  await expect(bureau.locator(".prereq-blocked")).toHaveCount(0);
+  await expect(bureau.getByLabel(/施工单位（德江县鸿达建筑工程有限公司）签字人/)).toHaveValue(/.+/);
+  await bureau.getByRole("button", { name: "发起竣工验收" }).click();
+  await expect(bureau.getByTestId("acceptance-status")).toHaveText("签字中");
+
+  // Each party signs in its own account; a wrong password stores nothing.
+  const owner = await as(browser, "jianshe");
+  await sign(owner, url, "wrong-password");
+  await expect(owner.getByRole("alert")).toHaveText("密码不正确，未签字");
+  await expect(owner.locator(".signature-img")).toHaveCount(0);
+  await sign(owner, url);
+  await expect(owner.getByRole("status")).toHaveText("已签字");
+  for (const username of ["shigong1", "jianli", "sheji"]) {
+    const page = username === "jianli" ? supervisor : await as(browser, username);
+    await sign(page, url);
+    await expect(page.getByRole("status")).toHaveText("已签字");
+  }
+  // Four of five: a missing signature keeps the compound from passing; nothing to download yet.
+  await bureau.goto(url);
+  await expect(bureau.getByTestId("acceptance-status")).toHaveText("签字中");
+  await expect(bureau.locator(".signature-img")).toHaveCount(4);
+  await expect(bureau.getByRole("link", { name: "下载竣工验收记录 PDF" })).toHaveCount(0);
+
+  await sign(bureau, url);
+  await expect(bureau.getByRole("status")).toHaveText("已签字，验收合格");
+  await expect(bureau.getByTestId("acceptance-status")).toHaveText("验收合格");
+  await expect(bureau.getByText("与当前记录一致")).toBeVisible();
+  await expect(bureau.getByRole("button", { name: "签字确认" })).toHaveCount(0);
+  await expect(bureau.getByRole("button", { name: "发起竣工验收" })).toHaveCount(0);
+  await bureau.screenshot({ path: ".tmp/pw/acceptance-passed.png", fullPage: true });
+
+  // The PDF: title, compound, conclusion and every signer, as extractable text.
+  const [pdfDownload] = await Promise.all([
+    bureau.waitForEvent("download"),
+    bureau.getByRole("link", { name: "下载竣工验收记录 PDF" }).click(),
+  ]);
+  const pdfFile = await pdfDownload.path();
+  expect(fs.readFileSync(pdfFile).subarray(0, 5).toString()).toBe("%PDF-");
+  const text = pdfText(pdfFile);
+  for (const expected of [
+    "单位工程质量竣工验收记录",
+    "城西老旧小区（验收演练）",
+    "综合验收结论",
+    "合格",
+  ])
+    expect(text).toContain(expected);
+  for (const username of ["jianshe", "shigong1", "jianli", "sheji", "zhujianju"])
+    expect(text).toContain(name(username));
+
+  // The lot list, filtered to this compound and one work type, exported as Excel.
+  await bureau.goto("/lots");
+  await bureau.getByLabel("小区").selectOption({ label: "城西老旧小区（验收演练）" });
+  await bureau.getByLabel("工程类别").selectOption({ label: "楼梯栏杆、扶手维修加固" });
+  await bureau.getByRole("button", { name: "筛选" }).click();
+  await expect(bureau.locator(".lots-table tbody tr")).toHaveCount(1);
+  const [xlsxDownload] = await Promise.all([
+    bureau.waitForEvent("download"),
+    bureau.getByRole("link", { name: "导出 Excel" }).click(),
+  ]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await xlsxDownload.path());
+  const sheet = wb.getWorksheet("检验批清单");
+  expect(sheet).toBeDefined();
+  expect(String(sheet?.getCell("A2").value)).toContain(
+    "小区 城西老旧小区（验收演练）；工程类别 楼梯栏杆、扶手维修加固",
+  );
+  expect(sheet?.rowCount).toBe(4);
+  const row = sheet?.getRow(4);
+  expect(row?.getCell(2).value).toBe("城西老旧小区（验收演练）");
+  expect(row?.getCell(3).value).toBe("楼梯栏杆、扶手维修加固");
+  expect(row?.getCell(7).value).toBe("监理验收合格");
+
+  // The sealed compound refuses a lot reopen.
+  await supervisor.goto(`/lots/${fx.lastLot.id}`);
+  await supervisor.getByLabel("原因").fill("复查");
+  await supervisor.getByRole("button", { name: "撤销验收" }).click();
+  await expect(supervisor.getByText(/本小区已竣工验收合格/)).toBeVisible();
+  await expect(supervisor.locator(".lot-status")).toHaveText("监理验收合格");
+
+  // The public notice, without signing in: progress in plain words, no personal names.
+  const visitor = await (
+    await browser.newContext({ baseURL: test.info().project.use.baseURL })
+  ).newPage();
+  await visitor.goto("/gongshi/CX");
+  await expect(
+    visitor.getByRole("heading", { name: "城西老旧小区（验收演练） 改造公示" }),
+  ).toBeVisible();
+  await expect(visitor.locator("main")).toContainText("验收合格");
+  await expect(visitor.locator("main")).toContainText("共 4 个检验批，已验收合格 4 个");
+  const publicText = (await visitor.locator("main").textContent()) ?? "";
+  for (const username of ["jianshe", "shigong1", "jianli", "sheji", "zhujianju"])
+    expect(publicText).not.toContain(name(username));
+});

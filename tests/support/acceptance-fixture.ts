@@ -1,0 +1,75 @@
+import type { Db } from "~/infra/db.server";
+import { createLot } from "~/modules/lot/create.server";
+import { transitionLot } from "~/modules/lot/lots.server";
+import { fillPassing } from "../../prisma/seed/activity";
+
+/**
+ * A small compound (one building, one stairwell, no outdoor zones) whose lots are all accepted
+ * except the last one, left submitted for the supervisor: the state just before final acceptance.
+ * Built through the module functions, so the audit chain and signed hashes are real.
+ */
+export async function compoundReadyForAcceptance(
+  db: Db,
+  options: { code?: string; name?: string; acceptLast?: boolean } = {},
+) {
+  const code = options.code ?? "CX";
+  const users = await db.user.findMany({
+    select: { id: true, username: true, role: true, organizationId: true },
+  });
+  const u = (name: string) => {
+    const found = users.find((x) => x.username === name);
+    if (!found) throw new Error(`no demo user ${name}`);
+    return { ...found, role: found.role as "supervisor" | "contractor" };
+  };
+  const contractor = u("shigong1");
+  const supervisor = u("jianli");
+  const project = await db.project.findFirstOrThrow({ select: { id: true } });
+  const compound = await db.compound.create({
+    data: {
+      projectId: project.id,
+      code,
+      name: options.name ?? "城西老旧小区（验收演练）",
+      address: "德江县城西路 8 号",
+      households: 14,
+      builtYear: 1998,
+      contracts: {
+        create: {
+          contractorOrgId: contractor.organizationId,
+          name: `标段三（${code}）`,
+          scopeZh: "楼道改造",
+        },
+      },
+      buildings: {
+        create: {
+          seq: 1,
+          name: "1栋",
+          floors: 7,
+          stairwells: { create: { seq: 1, name: "1单元", floors: 7, households: 14 } },
+        },
+      },
+    },
+    select: { id: true, buildings: { select: { stairwells: { select: { id: true } } } } },
+  });
+  const stairwellId = compound.buildings[0]?.stairwells[0]?.id ?? "";
+  const workTypes = await db.workType.findMany({
+    where: { placeKind: "stairwell" },
+    select: { code: true },
+    orderBy: { seq: "asc" },
+  });
+  const lots: { id: string; number: string }[] = [];
+  for (const [i, wt] of workTypes.entries()) {
+    const lot = await createLot(db, contractor, "own", {
+      workTypeCode: wt.code,
+      place: { kind: "stairwell", id: stairwellId },
+      capacity: 14,
+      capacityUnit: "跑",
+    });
+    await fillPassing(db, { ...contractor, role: "contractor" }, lot.id);
+    await transitionLot(db, contractor, "own", lot.id, "submit", null);
+    const last = i === workTypes.length - 1;
+    if (!last || options.acceptLast)
+      await transitionLot(db, supervisor, "any", lot.id, "accept", null);
+    lots.push(lot);
+  }
+  return { compoundId: compound.id, lots, lastLot: lots[lots.length - 1]! };
+}
