@@ -98,6 +98,15 @@ async function verifyLots(db: Db, events: { action: string; entityId: string; pa
       }
     }
 
+    const refs = new Set<string>();
+    for (const h of history) {
+      if (h.action === "lot.drawing.add") refs.add(String(h.payload.revisionId));
+      if (h.action === "lot.drawing.remove") refs.delete(String(h.payload.revisionId));
+    }
+    const currentRefs = lot.drawingRefs.map((r) => r.revisionId).sort();
+    if (canonicalJson(currentRefs) !== canonicalJson([...refs].sort()))
+      fail("依据图纸与操作记录不一致：被直接修改");
+
     const lastRecords = history.filter((h) => h.action === "lot.records.save").at(-1)?.payload;
     const records = { recordsComplete: lot.recordsComplete, selfCheckNote: lot.selfCheckNote };
     const expectedRecords = lastRecords ?? { recordsComplete: false, selfCheckNote: null };

@@ -40,6 +40,8 @@ export const ACTIONS = {
   "defect.create": "登记质量问题",
   "defect.rectify": "确认整改及提交整改回复",
   "defect.review": "复查关闭或退回质量问题",
+  "drawing.view": "查看设计图纸",
+  "drawing.upload": "上传设计图纸及新版次",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -66,6 +68,7 @@ export const PERMISSIONS: Matrix = {
     "lot.view": "any",
     "audit.view": "any",
     "defect.view": "any",
+    "drawing.view": "any",
   },
   bureau: {
     ...everyone,
@@ -74,6 +77,7 @@ export const PERMISSIONS: Matrix = {
     "lot.view": "any",
     "audit.view": "any",
     "defect.view": "any",
+    "drawing.view": "any",
   },
   supervisor: {
     ...everyone,
@@ -87,6 +91,8 @@ export const PERMISSIONS: Matrix = {
     "defect.view": "any",
     "defect.create": "any",
     "defect.review": "any",
+    "drawing.view": "any",
+    "drawing.upload": "any",
   },
   owner: {
     ...everyone,
@@ -94,6 +100,8 @@ export const PERMISSIONS: Matrix = {
     "organization.view": "any",
     "lot.view": "any",
     "defect.view": "any",
+    "drawing.view": "any",
+    "drawing.upload": "any",
   },
   designer: {
     ...everyone,
@@ -101,6 +109,8 @@ export const PERMISSIONS: Matrix = {
     "organization.view": "own",
     "lot.view": "any",
     "defect.view": "any",
+    "drawing.view": "any",
+    "drawing.upload": "any",
   },
   contractor: {
     ...everyone,
@@ -113,10 +123,17 @@ export const PERMISSIONS: Matrix = {
     "photo.upload": "own",
     "defect.view": "own",
     "defect.rectify": "own",
+    "drawing.view": "own",
   },
   // Street offices see lots in their compounds but not defects: a defect is an open matter
   // between supervisor and contractor; the street hears of it through the lot or acceptance.
-  street: { ...everyone, "compound.view": "own", "organization.view": "own", "lot.view": "own" },
+  street: {
+    ...everyone,
+    "compound.view": "own",
+    "organization.view": "own",
+    "lot.view": "own",
+    "drawing.view": "own",
+  },
 };
 
 export function isRole(value: string): value is Role {

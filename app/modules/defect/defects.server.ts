@@ -1,6 +1,7 @@
 import type { Db } from "~/infra/db.server";
 import { eventsFor, recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Role, Scope } from "~/modules/auth/permissions";
+import { createPinTx, type PinInput, requirePinnableRevision } from "~/modules/drawing/pins.server";
 import { getLot } from "~/modules/lot/lots.server";
 import { compoundWhere } from "~/modules/site/access.server";
 import { defectWhere } from "./access.server";
@@ -28,6 +29,8 @@ export type CreateDefectInput = {
   description: string;
   severity: Severity;
   dueOn: Date;
+  /** 图钉: where on a sheet revision of the same compound, placed together with the defect */
+  pin?: PinInput;
 } & (
   | { from: "lot"; lotId: string; itemId: string }
   | { from: "compound"; compoundId: string; contractorOrgId: string; placeLabel: string }
@@ -114,6 +117,9 @@ export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectIn
   }
   if (!input.title.trim()) throw new DefectError("请填写问题标题");
   const { compoundCode, ...row } = base;
+  const pinRevision = input.pin
+    ? await requirePinnableRevision(db, viewer, scope, base.compoundId, input.pin)
+    : null;
   return db.$transaction(async (tx) => {
     const count = await tx.defect.count({ where: { compoundId: base.compoundId } });
     const number = `${compoundCode}-QX-${String(count + 1).padStart(3, "0")}`;
@@ -135,6 +141,7 @@ export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectIn
       entityId: defect.id,
       data: { ...data, dueOn: data.dueOn.toISOString(), to: "open" },
     });
+    if (input.pin && pinRevision) await createPinTx(tx, viewer, defect.id, pinRevision, input.pin);
     return defect;
   });
 }
