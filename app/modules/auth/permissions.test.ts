@@ -167,7 +167,7 @@ const EXPECTED: Record<Action, Record<Role, Scope | null>> = {
     owner: _,
     designer: _,
     street: _,
-  }
+  },
   "drawing.view": {
     admin: A,
     bureau: A,
@@ -185,7 +185,7 @@ const EXPECTED: Record<Action, Record<Role, Scope | null>> = {
     owner: A,
     designer: A,
     street: _,
-  },,
+  },
 };
 
 describe("permission matrix", () => {
