@@ -5,7 +5,20 @@ export const PT_PER_MM = 72 / 25.4;
 export const A0_PT = { width: 841 * PT_PER_MM, height: 1189 * PT_PER_MM };
 export const A1_PT = { width: 594 * PT_PER_MM, height: 841 * PT_PER_MM };
 
-export const DRAWING_LIMITS = {
+export type DrawingLimits = {
+  maxFileBytes: number;
+  maxPages: number;
+  maxPageAreaPt2: number;
+  maxPageSidePt: number;
+  minPageSidePt: number;
+  fullLongSidePx: number;
+  maxDpi: number;
+  previewLongSidePx: number;
+  minImageSidePx: number;
+  maxImagePixels: number;
+};
+
+export const DRAWING_LIMITS: DrawingLimits = {
   /** largest uploaded file */
   maxFileBytes: 80 * 1024 * 1024,
   /** pages in one PDF set */
@@ -25,9 +38,7 @@ export const DRAWING_LIMITS = {
   minImageSidePx: 600,
   /** an uploaded image sheet: pixels accepted (decoded) */
   maxImagePixels: 60_000_000,
-} as const;
-
-export type DrawingLimits = typeof DRAWING_LIMITS;
+};
 
 export type PageCheck = { ok: true } | { ok: false; messageZh: string };
 
