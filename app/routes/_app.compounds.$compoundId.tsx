@@ -41,6 +41,11 @@ export default function CompoundPage() {
           { to: "/projects", label: "项目" },
           { to: `/projects/${compound.project.id}`, label: compound.project.name },
         ]}
+        actions={
+          <Link className="button" to={`/compounds/${compound.id}/drawings`}>
+            图纸
+          </Link>
+        }
         subtitle={`${compound.address} · ${compound.households} 户 · ${compound.buildings.length} 栋 ${stairwellCount} 个单元 · ${compound.streetOffice?.name ?? ""}`}
       />
       <section className="contracts">

@@ -1,7 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageHeader } from "~/components/page-header";
+import { PinCrop } from "~/components/pin-crop";
 import { db } from "~/infra/db.server";
 import { parseForm } from "~/infra/forms";
 import { scopeFor } from "~/modules/auth/permissions";
@@ -25,7 +31,11 @@ import {
   isSeverity,
   SEVERITY_LABELS_ZH,
 } from "~/modules/defect/workflow";
+import { pinOfDefect } from "~/modules/drawing/pins.server";
 import { formatDateTime } from "~/modules/site/labels";
+import drawingStyles from "~/styles/drawings.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: drawingStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `质量问题 ${data?.defect.number ?? ""} · 验收` },
@@ -80,6 +90,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     actions,
     history: await defectHistory(db(), defect.id),
+    pin: await pinOfDefect(db(), defect.id),
   };
 }
 
@@ -109,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DefectPage() {
-  const { defect, actions, history } = useLoaderData<typeof loader>();
+  const { defect, actions, history, pin } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const needsComment = actions.includes("reply") || actions.includes("return");
@@ -170,6 +181,31 @@ export default function DefectPage() {
             {defect.createdBy} · {formatDateTime(defect.createdAt)}
           </dd>
         </dl>
+        {pin ? (
+          <div className="defect-pin">
+            <h3>图纸位置</h3>
+            <Link to={`/drawings/${pin.revision.id}`} aria-label="在图纸上查看">
+              <PinCrop
+                pin={{
+                  revisionId: pin.revision.id,
+                  x: pin.x,
+                  y: pin.y,
+                  previewWidth: pin.revision.previewWidth,
+                  previewHeight: pin.revision.previewHeight,
+                }}
+                status={defect.status}
+              />
+            </Link>
+            <p>
+              <Link to={`/drawings/${pin.revision.id}`}>
+                {pin.revision.sheet.number} {pin.revision.sheet.title}（{pin.revision.revision}版）
+              </Link>
+              {pin.revision.status === "superseded" ? (
+                <span className="badge revision-superseded">该版次已作废，图钉仍在原版次上</span>
+              ) : null}
+            </p>
+          </div>
+        ) : null}
         {defect.description ? <p className="defect-description">{defect.description}</p> : null}
         {defect.lastComment && defect.status !== "open" ? (
           <p className={defect.status === "in_progress" ? "alert alert-error" : "alert"}>

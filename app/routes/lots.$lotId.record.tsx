@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { db } from "~/infra/db.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { numericLimitZh } from "~/modules/checklist/labels";
+import { lotDrawingRefs } from "~/modules/drawing/lot-refs.server";
 import { getLot } from "~/modules/lot/lots.server";
 import { formatNumber } from "~/modules/lot/verdict";
 import { isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
@@ -60,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     standards,
     verdict: { status: verdict.status, summary: verdict.summaryZh },
     rows,
+    drawings: await lotDrawingRefs(db(), lot.id),
   };
 }
 
@@ -71,7 +73,7 @@ const RESULT_ZH: Record<string, string> = {
 };
 
 export default function LotRecord() {
-  const { lot, standards, verdict, rows } = useLoaderData<typeof loader>();
+  const { lot, standards, verdict, rows, drawings } = useLoaderData<typeof loader>();
   return (
     <main className="record">
       <p className="record-tools">
@@ -99,6 +101,23 @@ export default function LotRecord() {
             <td>{lot.contractor}</td>
             <th>检验批容量</th>
             <td>{lot.capacity}</td>
+          </tr>
+          <tr>
+            <th>依据图纸</th>
+            <td colSpan={3} data-testid="record-drawings">
+              {drawings.length === 0
+                ? "—"
+                : drawings.map((d, i) => (
+                    <span key={d.revisionId}>
+                      {i > 0 ? "；" : ""}
+                      {d.number} {d.title}（{d.revision} 版，出图 {formatDate(d.issuedOn)}，图像
+                      SHA-256 {d.imageSha256.slice(0, 12)}…）
+                      {d.acknowledgedAt
+                        ? `，已有新版次 ${d.newer?.revision ?? ""}，${d.acknowledgedBy ?? ""}确认`
+                        : ""}
+                    </span>
+                  ))}
+            </td>
           </tr>
           <tr>
             <th>检验批部位</th>

@@ -140,7 +140,7 @@ describe("drawing register, revisions, pins and lots", () => {
     expect(Math.abs(rev.height - (1600 * 594) / 841)).toBeLessThanOrEqual(1);
     expect(rev.previewWidth).toBe(400);
     const full = await sharp(path.join(root, drawingKey("full", rev.imageSha256))).metadata();
-    expect([full.format, full.width, full.height]).toEqual(["webp", rev.width, rev.height]);
+    expect([full.format, full.width, full.height]).toEqual(["png", rev.width, rev.height]);
     // The page is drawn: not a blank image.
     const stats = await sharp(path.join(root, drawingKey("full", rev.imageSha256))).stats();
     expect(stats.channels[0]!.min).toBeLessThan(50);

@@ -120,3 +120,33 @@ export async function pinOfDefect(db: Db, defectId: string) {
     },
   });
 }
+
+/** What the new-defect form needs when it starts from a point on a sheet. */
+export async function pinPrefill(db: Db, viewer: Actor, scope: Scope, revisionId: string) {
+  return db.drawingRevision.findFirst({
+    where: { AND: [{ id: revisionId }, revisionWhere(viewer, scope)] },
+    select: {
+      id: true,
+      revision: true,
+      status: true,
+      previewWidth: true,
+      previewHeight: true,
+      sheet: {
+        select: {
+          number: true,
+          title: true,
+          compound: {
+            select: {
+              id: true,
+              name: true,
+              contracts: {
+                select: { name: true, contractor: { select: { id: true, name: true } } },
+                orderBy: { name: "asc" },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+}
