@@ -6,9 +6,14 @@ import type { DrawingStorage } from "~/modules/drawing/storage.server";
 import { drawingSetPdf } from "./drawing-pdf";
 
 const SET = [
-  { number: "电施-01", title: "楼道照明平面图", en: "STAIRWELL LIGHTING PLAN" },
-  { number: "电施-02", title: "楼道配电系统图", en: "DISTRIBUTION SYSTEM" },
-  { number: "水施-01", title: "室外排水管网平面图", en: "OUTDOOR DRAINAGE PLAN" },
+  { number: "电施-01", title: "楼道照明平面图", en: "STAIRWELL LIGHTING PLAN", discipline: "电气" },
+  { number: "电施-02", title: "楼道配电系统图", en: "DISTRIBUTION SYSTEM", discipline: "电气" },
+  {
+    number: "水施-01",
+    title: "室外排水管网平面图",
+    en: "OUTDOOR DRAINAGE PLAN",
+    discipline: "给排水",
+  },
 ];
 
 /**
@@ -27,10 +32,6 @@ export async function seedDemoDrawings(db: Db, storage: DrawingStorage) {
   const compounds = await db.compound.findMany({ select: { id: true }, orderBy: { code: "asc" } });
   let sheets = 0;
   for (const [i, compound] of compounds.entries()) {
-    const pdf = await drawingSetPdf(
-      SET.map((s) => ({ number: s.number, title: s.en })),
-      { detail: 8, seed: i * 10 },
-    );
     const upload = (bytes: Uint8Array, lines: string[], discipline: string, issued: string) =>
       uploadDrawings(
         db,
@@ -53,14 +54,15 @@ export async function seedDemoDrawings(db: Db, storage: DrawingStorage) {
         },
         { limits: DEMO_LIMITS },
       );
-    sheets += (
-      await upload(
-        pdf,
-        SET.map((s) => `${s.number} ${s.title}`),
-        "电气",
-        "2021-04-20",
-      )
-    ).length;
+    for (const discipline of ["电气", "给排水"]) {
+      const part = SET.filter((s) => s.discipline === discipline);
+      const pdf = await drawingSetPdf(
+        part.map((s) => ({ number: s.number, title: s.en })),
+        { detail: 8, seed: i * 10 + part.length },
+      );
+      const lines = part.map((s) => `${s.number} ${s.title}`);
+      sheets += (await upload(pdf, lines, discipline, "2021-04-20")).length;
+    }
     const revB = await drawingSetPdf(
       [{ number: SET[0]!.number, title: SET[0]!.en, revision: "B" }],
       { detail: 9, seed: i * 10 + 5 },

@@ -68,10 +68,14 @@ function drawPlan(page: PDFPage, detail: number, seed: number) {
   }
   // Cable runs and fixtures: thin coloured lines and circles, different on each page.
   const red = rgb(0.8, 0.1, 0.1);
+  let state = (seed + 1) * 2654435761;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
   for (let k = 0; k < detail * 3; k++) {
-    const t = (k * 7919 + seed * 104729) % 1000;
-    const x = left + (w * ((t * 37) % 1000)) / 1000;
-    const y = bottom + (h * ((t * 61) % 1000)) / 1000;
+    const x = left + w * (0.05 + 0.9 * random());
+    const y = bottom + h * (0.05 + 0.9 * random());
     page.drawCircle({ x, y, size: 6, borderColor: red, borderWidth: 0.8 });
     page.drawLine({ start: { x, y }, end: { x: x + w / cols, y }, thickness: 0.6, color: red });
   }

@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { compoundLinks, signIn } from "./support";
+
+test.describe.configure({ timeout: 120_000 });
+
+test("a supervisor zooms a sheet on a tablet, pins a new defect, and sees the pin after reload; another contractor gets 404", async ({
+  browser,
+}) => {
+  const page = await browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+  await signIn(page, "jianli");
+  const compounds = await compoundLinks(page);
+  const nh = Object.entries(compounds).find(([name]) => name.includes("农行"))![1];
+  await page.goto(nh);
+  await page.getByRole("link", { name: "图纸", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "图纸", exact: true })).toBeVisible();
+  // The register marks the superseded revision of 电施-01.
+  await expect(page.getByRole("link", { name: /A 版 已作废/ }).first()).toBeVisible();
+  await page.getByRole("link", { name: "电施-02", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "电施-02 楼道配电系统图" })).toBeVisible();
+  const sheetUrl = page.url();
+  const sheet = page.getByTestId("sheet");
+  await expect(page.getByTestId("sheet-full")).toHaveClass(/loaded/);
+
+  // Zoom: a button and the wheel both enlarge the drawing.
+  const fitScale = Number(await sheet.getAttribute("data-scale"));
+  expect(fitScale).toBeGreaterThan(0);
+  await page.getByRole("button", { name: "放大" }).click();
+  const zoomed = Number(await sheet.getAttribute("data-scale"));
+  expect(zoomed).toBeCloseTo(fitScale * 1.5, 5);
+  const box = (await sheet.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -300);
+  await expect
+    .poll(async () => Number(await sheet.getAttribute("data-scale")))
+    .toBeGreaterThan(zoomed);
+  await page.getByRole("button", { name: "适应" }).click();
+  await expect.poll(async () => Number(await sheet.getAttribute("data-scale"))).toBe(fitScale);
+
+  // Place a pin with a tap, then raise the defect it belongs to.
+  await page.getByRole("button", { name: "在图纸上标注问题" }).click();
+  const tap = { x: box.width * 0.4, y: box.height * 0.55 };
+  await sheet.tap({ position: tap });
+  await expect(page.getByTestId("placed-pin")).toBeVisible();
+  await page.getByRole("link", { name: "登记新的质量问题" }).click();
+  await expect(page.getByRole("heading", { name: "登记质量问题" })).toBeVisible();
+  await expect(page.getByTestId("pin-crop")).toBeVisible();
+  await page.getByLabel("部位").fill("2栋1单元 配电箱");
+  await page.getByLabel("问题标题").fill("配电箱安装位置与图纸不符");
+  await page.getByRole("button", { name: "登记", exact: true }).click();
+  await expect(page.getByTestId("defect-status")).toHaveText("待整改");
+  await expect(page.getByTestId("pin-crop")).toBeVisible();
+  const defectUrl = page.url();
+
+  // Back on the sheet, after a reload: the pin is where it was tapped, and opens the defect.
+  await page.goto(sheetUrl);
+  await page.reload();
+  const pin = page.getByTestId("pin");
+  await expect(pin).toHaveCount(1);
+  await expect(pin).toHaveAttribute("aria-label", /配电箱安装位置与图纸不符（待整改）/);
+  const pinBox = (await pin.boundingBox())!;
+  const sheetBox = (await sheet.boundingBox())!;
+  // The pin's tip (bottom centre of its 44 px target) is the tapped point.
+  expect(Math.abs(pinBox.x + 22 - (sheetBox.x + tap.x))).toBeLessThan(3);
+  expect(Math.abs(pinBox.y + 44 - (sheetBox.y + tap.y))).toBeLessThan(3);
+  // The filter hides it.
+  await page.getByRole("checkbox", { name: /待整改/ }).uncheck();
+  await expect(pin).toHaveCount(0);
+  await page.getByRole("checkbox", { name: /待整改/ }).check();
+  await pin.click();
+  await expect(page).toHaveURL(defectUrl);
+
+  // A contractor of the other compound finds nothing at the sheet or its image.
+  const other = await browser.newPage();
+  await signIn(other, "shigong2");
+  const response = await other.goto(sheetUrl);
+  expect(response?.status()).toBe(404);
+  const revisionId = sheetUrl.split("/").at(-1);
+  const image = await other.request.get(`/drawings/${revisionId}/preview`);
+  expect(image.status()).toBe(404);
+});
