@@ -14,6 +14,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "defect.reply": "提交整改回复",
   "defect.close": "复查通过关闭",
   "defect.return": "退回整改",
+  "drawing.revision.upload": "上传图纸版次",
+  "drawing.revision.supersede": "图纸版次作废（被新版次取代）",
+  "drawing.pin.place": "在图纸上标注质量问题",
+  "lot.drawing.add": "添加依据图纸",
+  "lot.drawing.remove": "移除依据图纸",
+  "lot.drawing.acknowledge": "监理确认图纸版次变更",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -21,4 +27,6 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   ChecklistTemplate: "检查表",
   Photo: "照片",
   Defect: "质量问题",
+  DrawingRevision: "图纸版次",
+  DrawingPin: "图钉",
 };
