@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { MM } from "../../prisma/seed/drawing-pdf";
+import { drawingSetPdf, encryptedPdf } from "../support/pdfs";
 import { compoundLinks, signIn } from "./support";
 
 test.describe.configure({ timeout: 120_000 });
@@ -77,4 +79,41 @@ test("a supervisor zooms a sheet on a tablet, pins a new defect, and sees the pi
   const revisionId = sheetUrl.split("/").at(-1);
   const image = await other.request.get(`/drawings/${revisionId}/preview`);
   expect(image.status()).toBe(404);
+});
+
+test("the design institute uploads a PDF set through the form; a bad PDF is refused with a message", async ({
+  page,
+}) => {
+  await signIn(page, "sheji");
+  const compounds = await compoundLinks(page);
+  const wzb = Object.entries(compounds).find(([name]) => name.includes("武装部"))![1];
+  await page.goto(`${wzb}/drawings`);
+  const pdf = Buffer.from(
+    await drawingSetPdf(
+      [
+        { number: "G-01", title: "RAILING DETAIL" },
+        { number: "G-02", title: "RAILING ELEVATION" },
+      ],
+      { size: { width: 420 * MM, height: 297 * MM }, detail: 4 },
+    ),
+  );
+  const form = page.locator("form.upload-form");
+  await form.getByLabel("专业").fill("建筑");
+  await form.getByLabel("图号前缀").fill("建施-");
+  await form.getByLabel(/每页图号与图名/).fill("建施-01 栏杆详图\n建施-02 栏杆立面图");
+  await form
+    .getByLabel("文件")
+    .setInputFiles({ name: "栏杆.pdf", mimeType: "application/pdf", buffer: pdf });
+  await form.getByRole("button", { name: "上传" }).click();
+  await expect(page.getByRole("alert")).toHaveText("已上传 2 张图纸：建施-01 A版、建施-02 A版");
+  await expect(page.getByRole("link", { name: "建施-02", exact: true })).toBeVisible();
+
+  await form.getByLabel("文件").setInputFiles({
+    name: "加密.pdf",
+    mimeType: "application/pdf",
+    buffer: await encryptedPdf(),
+  });
+  await form.getByRole("button", { name: "上传" }).click();
+  await expect(page.getByRole("alert")).toContainText("已加密");
+  await expect(page.locator("table.drawing-register tbody tr")).toHaveCount(5);
 });
