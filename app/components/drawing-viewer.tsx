@@ -30,6 +30,8 @@ type Props = {
   onPlace?: (p: Point) => void;
   placed?: Point | null;
   toolbar?: ReactNode;
+  /** shown over the bottom of the sheet (e.g. what to do with a placed pin): always in view */
+  overlay?: ReactNode;
 };
 
 const MAX_SCALE = 3;
@@ -221,6 +223,15 @@ export function DrawingViewer(props: Props) {
           >
             <span aria-hidden="true" />
           </span>
+        ) : null}
+        {props.overlay ? (
+          <div
+            className="viewer-overlay"
+            onPointerDown={(e) => e.stopPropagation()}
+            onPointerUp={(e) => e.stopPropagation()}
+          >
+            {props.overlay}
+          </div>
         ) : null}
       </div>
     </div>

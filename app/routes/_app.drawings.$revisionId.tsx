@@ -186,6 +186,51 @@ export default function DrawingPage() {
           }))}
         placing={placing}
         placed={placed}
+        overlay={
+          placing ? (
+            <section className="panel place-panel" aria-live="polite">
+              {!placed ? (
+                <p>点按图纸上的位置放置图钉（可先放大）。</p>
+              ) : (
+                <>
+                  <p>
+                    已选位置。{superseded ? "注意：此版次已作废，问题将标注在作废版次上。" : ""}
+                  </p>
+                  <div className="workflow-buttons">
+                    <Link
+                      className="button button-primary"
+                      to={`/defects/new?revisionId=${revision.id}&${xy}`}
+                    >
+                      登记新的质量问题
+                    </Link>
+                  </div>
+                  {unpinned.length > 0 ? (
+                    <Form method="post" className="form-row">
+                      <input type="hidden" name="x" value={placed.x} />
+                      <input type="hidden" name="y" value={placed.y} />
+                      <label>
+                        或标注已有问题
+                        <select name="defectId" defaultValue="">
+                          <option value="" disabled>
+                            选择本小区未标注的问题
+                          </option>
+                          {unpinned.map((d) => (
+                            <option key={d.id} value={d.id}>
+                              {d.number} {d.title}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                      <button type="submit" className="button" disabled={busy}>
+                        标注
+                      </button>
+                    </Form>
+                  ) : null}
+                </>
+              )}
+            </section>
+          ) : null
+        }
         onPlace={setPlaced}
         toolbar={
           canPin ? (
@@ -203,47 +248,6 @@ export default function DrawingPage() {
           ) : null
         }
       />
-      {placing ? (
-        <section className="panel place-panel" aria-live="polite">
-          {!placed ? (
-            <p>点按图纸上的位置放置图钉（可先放大）。</p>
-          ) : (
-            <>
-              <p>已选位置。{superseded ? "注意：此版次已作废，问题将标注在作废版次上。" : ""}</p>
-              <div className="workflow-buttons">
-                <Link
-                  className="button button-primary"
-                  to={`/defects/new?revisionId=${revision.id}&${xy}`}
-                >
-                  登记新的质量问题
-                </Link>
-              </div>
-              {unpinned.length > 0 ? (
-                <Form method="post" className="form-row">
-                  <input type="hidden" name="x" value={placed.x} />
-                  <input type="hidden" name="y" value={placed.y} />
-                  <label>
-                    或标注已有问题
-                    <select name="defectId" defaultValue="">
-                      <option value="" disabled>
-                        选择本小区未标注的问题
-                      </option>
-                      {unpinned.map((d) => (
-                        <option key={d.id} value={d.id}>
-                          {d.number} {d.title}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <button type="submit" className="button" disabled={busy}>
-                    标注
-                  </button>
-                </Form>
-              ) : null}
-            </>
-          )}
-        </section>
-      ) : null}
     </>
   );
 }

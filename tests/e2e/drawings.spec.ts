@@ -71,12 +71,19 @@ test("a supervisor zooms a sheet on a tablet, pins a new defect, and sees the pi
   await pin.click();
   await expect(page).toHaveURL(defectUrl);
 
+  // Images come only through the authorising route, not sniffable, privately cached.
+  const revisionId = sheetUrl.split("/").at(-1);
+  const own = await page.request.get(`/drawings/${revisionId}/full`);
+  expect(own.status()).toBe(200);
+  expect(own.headers()["content-type"]).toBe("image/png");
+  expect(own.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(own.headers()["cache-control"]).toBe("private, max-age=31536000, immutable");
+
   // A contractor of the other compound finds nothing at the sheet or its image.
   const other = await browser.newPage();
   await signIn(other, "shigong2");
   const response = await other.goto(sheetUrl);
   expect(response?.status()).toBe(404);
-  const revisionId = sheetUrl.split("/").at(-1);
   const image = await other.request.get(`/drawings/${revisionId}/preview`);
   expect(image.status()).toBe(404);
 });
