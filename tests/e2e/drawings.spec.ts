@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { MM } from "../../prisma/seed/drawing-pdf";
 import { drawingSetPdf, encryptedPdf } from "../support/pdfs";
+import { openLot } from "./lot-steps";
 import { compoundLinks, signIn } from "./support";
 
 test.describe.configure({ timeout: 120_000 });
@@ -123,4 +124,58 @@ test("the design institute uploads a PDF set through the form; a bad PDF is refu
   await form.getByRole("button", { name: "上传" }).click();
   await expect(page.getByRole("alert")).toContainText("已加密");
   await expect(page.locator("table.drawing-register tbody tr")).toHaveCount(5);
+});
+
+test("a lot checked against a sheet: a newer revision warns until the supervisor acknowledges; the record lists it", async ({
+  browser,
+}) => {
+  const contractor = await browser.newPage();
+  await signIn(contractor, "shigong1");
+  const lotUrl = await openLot(contractor, "3栋", "3单元", "楼道线路规范整理");
+  const section = contractor.getByTestId("lot-drawings");
+  await section
+    .getByLabel("添加图纸（现行版次）")
+    .selectOption({ label: "水施-01 室外排水管网平面图 · A 版" });
+  await section.getByRole("button", { name: "添加" }).click();
+  await expect(
+    section.getByRole("link", { name: "水施-01 室外排水管网平面图 · A 版" }),
+  ).toBeVisible();
+
+  // The design institute issues revision B of that sheet.
+  const designer = await browser.newPage();
+  await signIn(designer, "sheji");
+  const compounds = await compoundLinks(designer);
+  const nh = Object.entries(compounds).find(([name]) => name.includes("农行"))![1];
+  await designer.goto(`${nh}/drawings`);
+  const form = designer.locator("form.upload-form");
+  await form.getByLabel("专业").fill("给排水");
+  await form.getByLabel(/每页图号与图名/).fill("水施-01 室外排水管网平面图");
+  await form.getByLabel("文件").setInputFiles({
+    name: "水施-01B.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from(
+      await drawingSetPdf([{ number: "W-01", title: "DRAINAGE", revision: "B" }], {
+        size: { width: 420 * MM, height: 297 * MM },
+        detail: 4,
+      }),
+    ),
+  });
+  await form.getByRole("button", { name: "上传" }).click();
+  await expect(designer.getByRole("alert")).toHaveText("已上传 1 张图纸：水施-01 B版");
+
+  // The supervisor sees the warning on the lot, acknowledges it, and the record lists the sheet.
+  const supervisor = await browser.newPage();
+  await signIn(supervisor, "jianli");
+  await supervisor.goto(lotUrl);
+  const refs = supervisor.getByTestId("lot-drawings");
+  await expect(refs.getByRole("alert")).toContainText(
+    "该图纸已有新版次 B 版，本检验批依据的是 A 版",
+  );
+  await refs.getByRole("button", { name: "确认版次变更" }).click();
+  await expect(refs.getByText(/新版次已由 .+ 确认/)).toBeVisible();
+  await expect(refs.getByRole("alert")).toHaveCount(0);
+  await supervisor.goto(`${lotUrl}/record`);
+  await expect(supervisor.getByTestId("record-drawings")).toContainText(
+    "水施-01 室外排水管网平面图（A 版",
+  );
 });
