@@ -415,15 +415,30 @@ describe("drawing register, revisions, pins and lots", () => {
     await transitionLot(db, supervisor, "any", lot.id, "accept", null);
 
     // The signature binds the drawing references: verified clean, and a removed reference shows.
-    const report = await verifyDatabase(db, storage);
+    const report = await verifyDatabase(db, storage, storage);
     expect(report.chainBreak).toBeNull();
     expect(report.recordBreaks).toEqual([]);
     expect(report.signedRecords).toBe(1);
     await db.lotDrawingRef.deleteMany({ where: { lotId: lot.id } });
-    const tampered = await verifyDatabase(db, storage);
+    const tampered = await verifyDatabase(db, storage, storage);
     expect(tampered.recordBreaks.map((b) => b.messageZh)).toEqual([
       "依据图纸与操作记录不一致：被直接修改",
       expect.stringContaining("签认内容哈希不符"),
+    ]);
+  });
+
+  it("the verifier notices a drawing image that was replaced on disk", async () => {
+    const rev = await db.drawingRevision.findUniqueOrThrow({ where: { id: revA["电施-02"]! } });
+    const file = path.join(root, drawingKey("full", rev.imageSha256));
+    fs.writeFileSync(file, "not the drawing");
+    const report = await verifyDatabase(db, storage, storage);
+    expect(report.recordBreaks.filter((b) => b.entityType === "DrawingRevision")).toEqual([
+      {
+        entityType: "DrawingRevision",
+        entityId: rev.id,
+        label: "图纸 电施-02 A版",
+        messageZh: expect.stringMatching(/^图像内容被修改/),
+      },
     ]);
   });
 });

@@ -1,5 +1,11 @@
 import { createHash } from "node:crypto";
 import type { Db } from "~/infra/db.server";
+import {
+  type DrawingStorage,
+  type DrawingVariant,
+  drawingKey,
+  drawingStorage,
+} from "~/modules/drawing/storage.server";
 import { getLot, lotContentHash } from "~/modules/lot/lots.server";
 import { type PhotoStorage, photoKey, photoStorage } from "~/modules/photo/storage.server";
 import { canonicalJson } from "./canonical";
@@ -192,21 +198,76 @@ async function verifyPhotos(db: Db, storage: PhotoStorage) {
   return breaks;
 }
 
+async function storedSha256(storage: PhotoStorage, key: string): Promise<string | null> {
+  const file = await storage.read(key);
+  if (!file) return null;
+  const hash = createHash("sha256");
+  const reader = file.stream.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) hash.update(r.value);
+  return hash.digest("hex");
+}
+
+/** Every drawing revision's source file and rendered images still hash to what was recorded. */
+async function verifyDrawings(db: Db, storage: DrawingStorage) {
+  const breaks: RecordBreak[] = [];
+  const revisions = await db.drawingRevision.findMany({
+    select: {
+      id: true,
+      revision: true,
+      sourceSha256: true,
+      imageSha256: true,
+      previewSha256: true,
+      sheet: { select: { number: true } },
+    },
+  });
+  const checked = new Map<string, string | null>();
+  const names: Record<DrawingVariant, string> = {
+    source: "原文件",
+    full: "图像",
+    preview: "预览图",
+  };
+  for (const r of revisions) {
+    const label = `图纸 ${r.sheet.number} ${r.revision}版`;
+    for (const [variant, sha] of [
+      ["source", r.sourceSha256],
+      ["full", r.imageSha256],
+      ["preview", r.previewSha256],
+    ] as const) {
+      const key = drawingKey(variant, sha);
+      if (!checked.has(key)) checked.set(key, await storedSha256(storage, key));
+      const actual = checked.get(key);
+      if (actual === sha) continue;
+      breaks.push({
+        entityType: "DrawingRevision",
+        entityId: r.id,
+        label,
+        messageZh:
+          actual === null
+            ? `${names[variant]}文件缺失`
+            : `${names[variant]}内容被修改：现在的 SHA-256 为 ${actual!.slice(0, 16)}…`,
+      });
+    }
+  }
+  return breaks;
+}
+
 export async function verifyDatabase(
   db: Db,
   storage: PhotoStorage = photoStorage(),
+  drawings: DrawingStorage = drawingStorage(),
 ): Promise<VerificationReport> {
   const events = await collect(eventsInOrder(db));
   const chain = verifyChain(events, sha256Hex);
   const lots = await verifyLots(db, events);
   const defects = await verifyDefects(db, events);
   const photos = await verifyPhotos(db, storage);
+  const drawingBreaks = await verifyDrawings(db, drawings);
   return {
     checkedAt: new Date(),
     events: chain.count,
     chainBreak: chain.firstBreak,
     signedRecords: lots.signed,
-    recordBreaks: [...lots.breaks, ...defects, ...photos],
+    recordBreaks: [...lots.breaks, ...defects, ...photos, ...drawingBreaks],
   };
 }
 
