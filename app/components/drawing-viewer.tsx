@@ -44,7 +44,13 @@ const MAX_SCALE = 3;
 export function DrawingViewer(props: Props) {
   const { width, height, placing, onPlace } = props;
   const box = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState<View | null>(null);
+  const [view, setViewState] = useState<View | null>(null);
+  // Several pointer events can arrive before React renders: each must build on the latest view.
+  const latest = useRef<View | null>(null);
+  const setView = useCallback((v: View) => {
+    latest.current = v;
+    setViewState(v);
+  }, []);
   const [fullLoaded, setFullLoaded] = useState(false);
   const [loadFull, setLoadFull] = useState(false);
   const pointers = useRef(new Map<number, Point>());
@@ -57,7 +63,7 @@ export function DrawingViewer(props: Props) {
   }, []);
   const fitToBox = useCallback(
     () => setView(fitView({ w: width, h: height }, boxSize())),
-    [width, height, boxSize],
+    [width, height, boxSize, setView],
   );
   const minScale = () => fitView(image, boxSize()).scale * 0.5;
 
@@ -80,17 +86,17 @@ export function DrawingViewer(props: Props) {
       e.preventDefault();
       const r = el.getBoundingClientRect();
       const at = { x: e.clientX - r.left, y: e.clientY - r.top };
-      setView((v) =>
-        v
-          ? zoomAt(
-              v,
-              Math.exp(-e.deltaY * 0.0015),
-              at,
-              fitView(image, boxSize()).scale * 0.5,
-              MAX_SCALE,
-            )
-          : v,
-      );
+      const v = latest.current;
+      if (v)
+        setView(
+          zoomAt(
+            v,
+            Math.exp(-e.deltaY * 0.0015),
+            at,
+            fitView(image, boxSize()).scale * 0.5,
+            MAX_SCALE,
+          ),
+        );
     };
     el.addEventListener("wheel", onWheel, { passive: false });
     return () => el.removeEventListener("wheel", onWheel);
@@ -110,6 +116,7 @@ export function DrawingViewer(props: Props) {
 
   const onPointerMove = (e: React.PointerEvent) => {
     const before = pointers.current.get(e.pointerId);
+    const view = latest.current;
     if (!before || !view) return;
     const now = local(e);
     const others = [...pointers.current].filter(([id]) => id !== e.pointerId).map(([, p]) => p);
@@ -132,6 +139,7 @@ export function DrawingViewer(props: Props) {
   const onPointerUp = (e: React.PointerEvent) => {
     const wasTap = pointers.current.size === 1 && !gesture.current.moved;
     pointers.current.delete(e.pointerId);
+    const view = latest.current;
     if (wasTap && placing && view && onPlace) {
       const p = screenToSheet(local(e), view, image);
       if (p) onPlace(p);
@@ -139,6 +147,7 @@ export function DrawingViewer(props: Props) {
   };
 
   const zoomButton = (factor: number) => {
+    const view = latest.current;
     if (!view) return;
     const s = boxSize();
     setView(zoomAt(view, factor, { x: s.w / 2, y: s.h / 2 }, minScale(), MAX_SCALE));

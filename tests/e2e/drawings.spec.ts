@@ -39,6 +39,24 @@ test("a supervisor zooms a sheet on a tablet, pins a new defect, and sees the pi
   await page.getByRole("button", { name: "适应" }).click();
   await expect.poll(async () => Number(await sheet.getAttribute("data-scale"))).toBe(fitScale);
 
+  // Two-finger pinch (real touch events through the browser's input pipeline) zooms in.
+  const cdp = await page.context().newCDPSession(page);
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const fingers = (d: number) => [
+    { x: cx - d, y: cy, id: 0 },
+    { x: cx + d, y: cy, id: 1 },
+  ];
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: fingers(40) });
+  for (const d of [60, 80, 100, 120])
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: fingers(d) });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await expect
+    .poll(async () => Number(await sheet.getAttribute("data-scale")))
+    .toBeGreaterThan(fitScale * 2);
+  await page.getByRole("button", { name: "适应" }).click();
+  await expect.poll(async () => Number(await sheet.getAttribute("data-scale"))).toBe(fitScale);
+
   // Place a pin with a tap, then raise the defect it belongs to.
   await page.getByRole("button", { name: "在图纸上标注问题" }).click();
   const tap = { x: box.width * 0.4, y: box.height * 0.55 };
