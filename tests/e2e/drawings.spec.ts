@@ -149,7 +149,7 @@ test("a lot checked against a sheet: a newer revision warns until the supervisor
 }) => {
   const contractor = await browser.newPage();
   await signIn(contractor, "shigong1");
-  const lotUrl = await openLot(contractor, "3栋", "3单元", "楼道线路规范整理");
+  const lotUrl = await openLot(contractor, "12栋", "1单元", "楼道线路规范整理");
   const section = contractor.getByTestId("lot-drawings");
   await section
     .getByLabel("添加图纸（现行版次）")
