@@ -4,11 +4,13 @@ import { createDb } from "~/infra/db.server";
 import { EnvError, ensureDataDirs, env } from "~/infra/env.server";
 import { ROLE_LABELS } from "~/modules/auth/permissions";
 import { importChecklistData } from "~/modules/checklist/import.server";
+import { drawingStorage } from "~/modules/drawing/storage.server";
 import { sweepOrphanFiles } from "~/modules/photo/photos.server";
 import { photoStorage } from "~/modules/photo/storage.server";
 import { seedDemoActivity } from "../prisma/seed/activity";
 import { isSeeded, readChecklistData, readWorkTypePlaces, seedDemo } from "../prisma/seed/demo";
 import { DEMO_PASSWORD, USERS } from "../prisma/seed/demo-data";
+import { seedDemoDrawings } from "../prisma/seed/demo-drawings";
 
 const prismaBin = path.resolve("node_modules", ".bin", "prisma");
 
@@ -35,6 +37,8 @@ export async function prepareDatabase({ quiet = false } = {}) {
     if (!(await isSeeded(db))) {
       const result = await seedDemo(db);
       if (!quiet) console.log(`演示数据已写入 (demo data seeded): ${result.workTypes} 个工程类别`);
+      const sheets = await seedDemoDrawings(db, drawingStorage());
+      if (!quiet) console.log(`演示图纸已渲染 (demo drawings rendered): ${sheets} 张`);
       if (e.demoActivity) {
         const activity = await seedDemoActivity(db);
         if (!quiet)
@@ -45,7 +49,8 @@ export async function prepareDatabase({ quiet = false } = {}) {
     }
     // Temporaries and row-less files of uploads a crash interrupted (invariant 4); nothing is
     // uploading before start.
-    const swept = await photoStorage().sweepTemporaries();
+    const swept =
+      (await photoStorage().sweepTemporaries()) + (await drawingStorage().sweepTemporaries());
     const orphans = await sweepOrphanFiles(db, photoStorage());
     if (!quiet && swept + orphans > 0)
       console.log(`已清理未完成的上传文件 (swept interrupted uploads): ${swept + orphans}`);

@@ -72,6 +72,9 @@ export default function CompoundPage() {
         <Link className="button" to={`/lots?compoundId=${compound.id}`}>
           检验批清单
         </Link>
+        <Link className="button" to={`/compounds/${compound.id}/drawings`}>
+          图纸
+        </Link>
         <Link className="button" to={`/compounds/${compound.id}/qr`}>
           公示二维码
         </Link>

@@ -1,9 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DefectPhotos } from "~/components/defect-photos";
 import { usePhotoViewer } from "~/components/lot-photos";
 import { PageHeader } from "~/components/page-header";
+import { PinCrop } from "~/components/pin-crop";
 import { db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { parseForm } from "~/infra/forms";
@@ -29,9 +35,13 @@ import {
   isSeverity,
   SEVERITY_LABELS_ZH,
 } from "~/modules/defect/workflow";
+import { pinOfDefect } from "~/modules/drawing/pins.server";
 import { defectPhotoRefusal, defectPhotos } from "~/modules/photo/photos.server";
 import { type PhotoView, photoUrl } from "~/modules/photo/view";
 import { formatDateTime } from "~/modules/site/labels";
+import drawingStyles from "~/styles/drawings.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: drawingStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `质量问题 ${data?.defect.number ?? ""} · 验收` },
@@ -97,6 +107,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     actions,
     history: await defectHistory(db(), defect.id),
+    pin: await pinOfDefect(db(), defect.id),
   };
 }
 
@@ -126,7 +137,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DefectPage() {
-  const { defect, actions, history, photos } = useLoaderData<typeof loader>();
+  const { defect, actions, history, photos, pin } = useLoaderData<typeof loader>();
   const { openViewer, viewer } = usePhotoViewer();
   const bySha = new Map<string, PhotoView>(
     [...photos.before.photos, ...photos.after.photos].map((p) => [p.sha256, p]),
@@ -191,6 +202,31 @@ export default function DefectPage() {
             {defect.createdBy} · {formatDateTime(defect.createdAt)}
           </dd>
         </dl>
+        {pin ? (
+          <div className="defect-pin">
+            <h3>图纸位置</h3>
+            <Link to={`/drawings/${pin.revision.id}`} aria-label="在图纸上查看">
+              <PinCrop
+                pin={{
+                  revisionId: pin.revision.id,
+                  x: pin.x,
+                  y: pin.y,
+                  previewWidth: pin.revision.previewWidth,
+                  previewHeight: pin.revision.previewHeight,
+                }}
+                status={defect.status}
+              />
+            </Link>
+            <p>
+              <Link to={`/drawings/${pin.revision.id}`}>
+                {pin.revision.sheet.number} {pin.revision.sheet.title}（{pin.revision.revision}版）
+              </Link>
+              {pin.revision.status === "superseded" ? (
+                <span className="badge revision-superseded">该版次已作废，图钉仍在原版次上</span>
+              ) : null}
+            </p>
+          </div>
+        ) : null}
         {defect.description ? <p className="defect-description">{defect.description}</p> : null}
         {defect.lastComment && defect.status !== "open" ? (
           <p className={defect.status === "in_progress" ? "alert alert-error" : "alert"}>

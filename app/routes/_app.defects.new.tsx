@@ -1,8 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { PageHeader } from "~/components/page-header";
+import { PinCrop } from "~/components/pin-crop";
 import { db } from "~/infra/db.server";
 import { parseForm } from "~/infra/forms";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
@@ -12,7 +18,11 @@ import {
   defectPrefillFromItem,
   standaloneDefectOptions,
 } from "~/modules/defect/defects.server";
-import { CreateFromItemSchema, CreateStandaloneSchema } from "~/modules/defect/forms";
+import {
+  CreateFromItemSchema,
+  CreateFromPinSchema,
+  CreateStandaloneSchema,
+} from "~/modules/defect/forms";
 import {
   DEFAULT_DUE_DAYS,
   defaultDueOn,
@@ -21,10 +31,18 @@ import {
   SEVERITY_LABELS_ZH,
   type Severity,
 } from "~/modules/defect/workflow";
+import { DrawingError } from "~/modules/drawing/errors";
+import { pinPrefill } from "~/modules/drawing/pins.server";
+import drawingStyles from "~/styles/drawings.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: drawingStyles }];
 
 export const meta: MetaFunction = () => [{ title: "登记质量问题 · 验收" }];
 
-/** ?lotId&itemId: from a lot's failing item (prefilled); ?compoundId: on its own. */
+/**
+ * ?lotId&itemId: from a lot's failing item (prefilled); ?compoundId: on its own;
+ * ?revisionId&x&y: on its own, pinned at that point of a drawing sheet (图钉).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, "defect.create");
   const url = new URL(request.url);
@@ -32,11 +50,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const dueBySeverity = Object.fromEntries(
     SEVERITIES.map((s) => [s, dueOnIso(defaultDueOn(s, now))]),
   ) as Record<Severity, string>;
+  const revisionId = url.searchParams.get("revisionId");
+  if (revisionId) {
+    const revision = await pinPrefill(db(), user, "any", revisionId);
+    if (!revision) notFound("图纸");
+    const x = Number(url.searchParams.get("x"));
+    const y = Number(url.searchParams.get("y"));
+    if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1))
+      throw data({ kind: "not-found", message: "标注位置不在图纸范围内" }, { status: 400 });
+    const options = await standaloneDefectOptions(db(), user, revision.sheet.compound.id);
+    if (!options) notFound("小区");
+    const { sheet } = revision;
+    return {
+      mode: "standalone" as const,
+      ...options,
+      dueBySeverity,
+      pin: {
+        revisionId: revision.id,
+        x,
+        y,
+        superseded: revision.status === "superseded",
+        previewWidth: revision.previewWidth,
+        previewHeight: revision.previewHeight,
+        sheetLabel: `${sheet.number} ${sheet.title}（${revision.revision}版）`,
+      },
+    };
+  }
   const compoundId = url.searchParams.get("compoundId");
   if (compoundId) {
     const options = await standaloneDefectOptions(db(), user, compoundId);
     if (!options) notFound("小区");
-    return { mode: "standalone" as const, ...options, dueBySeverity };
+    return { mode: "standalone" as const, ...options, dueBySeverity, pin: null };
   }
   const itemId = url.searchParams.get("itemId") ?? "";
   try {
@@ -67,11 +111,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireUser(request, "defect.create");
   const form = await request.formData();
-  const parsed = form.has("lotId")
-    ? parseForm(CreateFromItemSchema, form)
-    : parseForm(CreateStandaloneSchema, form);
-  if (!parsed.ok) return data({ message: Object.values(parsed.errors)[0] }, { status: 400 });
   try {
+    if (form.has("revisionId")) {
+      const parsed = parseForm(CreateFromPinSchema, form);
+      if (!parsed.ok) return data({ message: Object.values(parsed.errors)[0] }, { status: 400 });
+      const { revisionId, x, y, ...rest } = parsed.data;
+      const revision = await pinPrefill(db(), user, "any", revisionId);
+      if (!revision) return data({ message: "图纸不存在或您无权查看" }, { status: 404 });
+      const defect = await createDefect(db(), user, {
+        from: "compound",
+        compoundId: revision.sheet.compound.id,
+        ...rest,
+        pin: { revisionId, x, y },
+      });
+      return redirect(`/defects/${defect.id}`);
+    }
+    const parsed = form.has("lotId")
+      ? parseForm(CreateFromItemSchema, form)
+      : parseForm(CreateStandaloneSchema, form);
+    if (!parsed.ok) return data({ message: Object.values(parsed.errors)[0] }, { status: 400 });
     const defect = await createDefect(
       db(),
       user,
@@ -81,7 +139,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     return redirect(`/defects/${defect.id}`);
   } catch (error) {
-    if (error instanceof DefectError)
+    if (error instanceof DefectError || error instanceof DrawingError)
       return data({ message: error.message }, { status: error.status });
     throw error;
   }
@@ -92,7 +150,12 @@ export default function NewDefectPage() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const [due, setDue] = useState(page.dueBySeverity.general);
-  const back = page.mode === "item" ? `/lots/${page.lot.id}` : `/compounds/${page.compound.id}`;
+  const back =
+    page.mode === "item"
+      ? `/lots/${page.lot.id}`
+      : page.pin
+        ? `/drawings/${page.pin.revisionId}`
+        : `/compounds/${page.compound.id}`;
   return (
     <>
       {page.mode === "item" ? (
@@ -104,8 +167,15 @@ export default function NewDefectPage() {
       ) : (
         <PageHeader
           title="登记质量问题"
-          crumbs={[{ to: back, label: page.compound.name }]}
-          subtitle="巡查中发现的问题；登记后可在问题页面拍摄整改前照片"
+          crumbs={[
+            { to: `/compounds/${page.compound.id}`, label: page.compound.name },
+            ...(page.pin ? [{ to: back, label: page.pin.sheetLabel }] : []),
+          ]}
+          subtitle={
+            page.pin
+              ? `标注在图纸 ${page.pin.sheetLabel}；登记后可在问题页面拍摄整改前照片`
+              : "巡查中发现的问题；登记后可在问题页面拍摄整改前照片"
+          }
         />
       )}
       {result?.message ? (
@@ -121,7 +191,21 @@ export default function NewDefectPage() {
           </>
         ) : (
           <>
-            <input type="hidden" name="compoundId" value={page.compound.id} />
+            {page.pin ? (
+              <>
+                <input type="hidden" name="revisionId" value={page.pin.revisionId} />
+                <input type="hidden" name="x" value={page.pin.x} />
+                <input type="hidden" name="y" value={page.pin.y} />
+                <PinCrop pin={page.pin} />
+                {page.pin.superseded ? (
+                  <p className="alert alert-error">
+                    注意：此图纸版次已作废，问题将标注在作废版次上。
+                  </p>
+                ) : null}
+              </>
+            ) : (
+              <input type="hidden" name="compoundId" value={page.compound.id} />
+            )}
             <label>
               整改单位
               <select

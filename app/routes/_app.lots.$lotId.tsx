@@ -1,8 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
+import { LotDrawings } from "~/components/lot-drawings";
 import {
   type ItemPhotos,
   LotItemCard,
@@ -22,6 +28,14 @@ import {
   isDefectState,
   isOverdue,
 } from "~/modules/defect/workflow";
+import { LotDrawingSchema } from "~/modules/drawing/forms";
+import {
+  acknowledgeLotDrawingRef,
+  addLotDrawingRef,
+  lotDrawingRefs,
+  referenceableRevisions,
+  removeLotDrawingRef,
+} from "~/modules/drawing/lot-refs.server";
 import type { EntryInput } from "~/modules/lot/entry-types";
 import { EntrySchema, RecordsSchema, TransitionSchema } from "~/modules/lot/forms";
 import {
@@ -40,6 +54,9 @@ import { allowedLotActions, isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lo
 import { lotPhotos } from "~/modules/photo/photos.server";
 import type { PhotoView } from "~/modules/photo/view";
 import { formatDateTime } from "~/modules/site/labels";
+import drawingStyles from "~/styles/drawings.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: drawingStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `检验批 ${data?.lot.number ?? ""} · 验收` },
@@ -52,6 +69,9 @@ const ACTION_LABELS: Record<string, string> = {
   "lot.accept": "监理验收签认",
   "lot.reject": "监理退回",
   "lot.reopen": "撤销验收（重新打开）",
+  "lot.drawing.add": "添加依据图纸",
+  "lot.drawing.remove": "移除依据图纸",
+  "lot.drawing.acknowledge": "监理确认图纸版次变更",
 };
 
 /** An autosaved entry changes nothing the page does not already show. */
@@ -118,6 +138,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: await lotHistory(db(), lot.id),
     signature: await signatureStatus(db(), detail),
     defects: await lotDefects(user, scope, lot.id),
+    drawings: {
+      refs: await lotDrawingRefs(db(), lot.id),
+      options: canRecord ? await referenceableRevisions(db(), lot.id, lot.compound.id) : [],
+      canEdit: canRecord,
+      canAcknowledge: user.role === "supervisor" && state !== "accepted",
+    },
     failingItems:
       scopeFor(user.role, "defect.create") !== null
         ? verdict.items
@@ -203,6 +229,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await saveLotRecords(db(), user, scope, lotId, parsed.data);
       return { ok: true, message: "已保存" };
     }
+    if (intent.startsWith("drawing-")) {
+      const parsed = parseForm(LotDrawingSchema, form);
+      if (!parsed.ok)
+        return data({ ok: false, message: Object.values(parsed.errors)[0] }, { status: 400 });
+      const { revisionId } = parsed.data;
+      if (parsed.data.intent === "drawing-ack") {
+        const { user, scope } = await requireUser(request, "lot.review");
+        await acknowledgeLotDrawingRef(db(), user, scope, lotId, revisionId);
+        return { ok: true, message: "已确认图纸版次变更" };
+      }
+      const { user, scope } = await requireUser(request, "lot.record");
+      if (parsed.data.intent === "drawing-add")
+        await addLotDrawingRef(db(), user, scope, lotId, revisionId);
+      else await removeLotDrawingRef(db(), user, scope, lotId, revisionId);
+      return { ok: true, message: "依据图纸已更新" };
+    }
     const parsed = parseForm(TransitionSchema, form);
     if (!parsed.ok) return data({ ok: false, message: "未知操作" }, { status: 400 });
     const { intent: step, reason } = parsed.data;
@@ -256,6 +298,7 @@ export default function LotPage() {
     signature,
     defects,
     failingItems,
+    drawings,
   } = loaderData;
   const { openViewer, viewer } = usePhotoViewer();
   const photosOf = (itemId: string | null): PhotoView[] =>
@@ -344,6 +387,15 @@ export default function LotPage() {
           </ul>
         ) : null}
       </section>
+
+      <LotDrawings
+        refs={drawings.refs}
+        options={drawings.options}
+        canEdit={drawings.canEdit}
+        canAcknowledge={drawings.canAcknowledge}
+        compoundId={lot.compound.id}
+        busy={busy}
+      />
 
       {defects.blockingZh || defects.list.length > 0 || failingItems.length > 0 ? (
         <section className="panel lot-defects" aria-label="质量问题">

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { db } from "~/infra/db.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import { lotDrawingRefs } from "~/modules/drawing/lot-refs.server";
 import { getLot } from "~/modules/lot/lots.server";
 import { lotRecordView, RESULT_ZH } from "~/modules/lot/record-view";
 import { formatNumber } from "~/modules/lot/verdict";
@@ -15,11 +16,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "lot.view");
   const detail = await getLot(db(), params.lotId ?? "", user, scope);
   if (!detail) notFound("检验批");
-  return lotRecordView(detail);
+  return { ...lotRecordView(detail), drawings: await lotDrawingRefs(db(), detail.lot.id) };
 }
 
 export default function LotRecord() {
-  const { lot, standards, verdict, rows } = useLoaderData<typeof loader>();
+  const { lot, standards, verdict, rows, drawings } = useLoaderData<typeof loader>();
   return (
     <main className="record">
       <p className="record-tools">
@@ -50,6 +51,23 @@ export default function LotRecord() {
             <td>{lot.contractor}</td>
             <th>检验批容量</th>
             <td>{lot.capacity}</td>
+          </tr>
+          <tr>
+            <th>依据图纸</th>
+            <td colSpan={3} data-testid="record-drawings">
+              {drawings.length === 0
+                ? "—"
+                : drawings.map((d, i) => (
+                    <span key={d.revisionId}>
+                      {i > 0 ? "；" : ""}
+                      {d.number} {d.title}（{d.revision} 版，出图 {formatDate(d.issuedOn)}，图像
+                      SHA-256 {d.imageSha256.slice(0, 12)}…）
+                      {d.acknowledgedAt
+                        ? `，已有新版次 ${d.newer?.revision ?? ""}，${d.acknowledgedBy ?? ""}确认`
+                        : ""}
+                    </span>
+                  ))}
+            </td>
           </tr>
           <tr>
             <th>检验批部位</th>

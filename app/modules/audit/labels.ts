@@ -29,6 +29,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "acceptance.pass": "竣工验收合格",
   "acceptance.fail": "竣工验收不合格",
   "acceptance.void": "作废竣工验收",
+  "drawing.revision.upload": "上传图纸版次",
+  "drawing.revision.supersede": "图纸版次作废（被新版次取代）",
+  "drawing.pin.place": "在图纸上标注质量问题",
+  "lot.drawing.add": "添加依据图纸",
+  "lot.drawing.remove": "移除依据图纸",
+  "lot.drawing.acknowledge": "监理确认图纸版次变更",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -39,4 +45,6 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   SupervisionNotice: "监理通知单",
   User: "用户",
   FinalAcceptance: "竣工验收",
+  DrawingRevision: "图纸版次",
+  DrawingPin: "图钉",
 };

@@ -1,6 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Db } from "~/infra/db.server";
 import { verifyAcceptances } from "~/modules/acceptance/verify.server";
+import {
+  type DrawingStorage,
+  type DrawingVariant,
+  drawingKey,
+  drawingStorage,
+} from "~/modules/drawing/storage.server";
 import { getLot, lotContentHash } from "~/modules/lot/lots.server";
 import { type PhotoStorage, photoKey, photoStorage } from "~/modules/photo/storage.server";
 import { canonicalJson } from "./canonical";
@@ -98,6 +104,15 @@ async function verifyLots(db: Db, events: { action: string; entityId: string; pa
         fail(`检查项目 ${item.code} 的记录与最后一次保存的不一致：检查结果或实测值被直接修改`);
       }
     }
+
+    const refs = new Set<string>();
+    for (const h of history) {
+      if (h.action === "lot.drawing.add") refs.add(String(h.payload.revisionId));
+      if (h.action === "lot.drawing.remove") refs.delete(String(h.payload.revisionId));
+    }
+    const currentRefs = lot.drawingRefs.map((r) => r.revisionId).sort();
+    if (canonicalJson(currentRefs) !== canonicalJson([...refs].sort()))
+      fail("依据图纸与操作记录不一致：被直接修改");
 
     const lastRecords = history.filter((h) => h.action === "lot.records.save").at(-1)?.payload;
     const records = { recordsComplete: lot.recordsComplete, selfCheckNote: lot.selfCheckNote };
@@ -200,18 +215,68 @@ async function verifyPhotos(db: Db, storage: PhotoStorage) {
 }
 
 async function originalProblem(storage: PhotoStorage, sha256: string): Promise<string | null> {
-  const file = await storage.read(photoKey("original", sha256));
-  if (!file) return "原图文件缺失";
+  const actual = await storedSha256(storage, photoKey("original", sha256));
+  if (actual === null) return "原图文件缺失";
+  return actual === sha256 ? null : `原图内容被修改：现在的 SHA-256 为 ${actual.slice(0, 16)}…`;
+}
+
+async function storedSha256(storage: PhotoStorage, key: string): Promise<string | null> {
+  const file = await storage.read(key);
+  if (!file) return null;
   const hash = createHash("sha256");
   const reader = file.stream.getReader();
   for (let r = await reader.read(); !r.done; r = await reader.read()) hash.update(r.value);
-  const actual = hash.digest("hex");
-  return actual === sha256 ? null : `原图内容被修改：现在的 SHA-256 为 ${actual.slice(0, 16)}…`;
+  return hash.digest("hex");
+}
+
+/** Every drawing revision's source file and rendered images still hash to what was recorded. */
+async function verifyDrawings(db: Db, storage: DrawingStorage) {
+  const breaks: RecordBreak[] = [];
+  const revisions = await db.drawingRevision.findMany({
+    select: {
+      id: true,
+      revision: true,
+      sourceSha256: true,
+      imageSha256: true,
+      previewSha256: true,
+      sheet: { select: { number: true } },
+    },
+  });
+  const checked = new Map<string, string | null>();
+  const names: Record<DrawingVariant, string> = {
+    source: "原文件",
+    full: "图像",
+    preview: "预览图",
+  };
+  for (const r of revisions) {
+    const label = `图纸 ${r.sheet.number} ${r.revision}版`;
+    for (const [variant, sha] of [
+      ["source", r.sourceSha256],
+      ["full", r.imageSha256],
+      ["preview", r.previewSha256],
+    ] as const) {
+      const key = drawingKey(variant, sha);
+      if (!checked.has(key)) checked.set(key, await storedSha256(storage, key));
+      const actual = checked.get(key);
+      if (actual === sha) continue;
+      breaks.push({
+        entityType: "DrawingRevision",
+        entityId: r.id,
+        label,
+        messageZh:
+          actual === null
+            ? `${names[variant]}文件缺失`
+            : `${names[variant]}内容被修改：现在的 SHA-256 为 ${actual!.slice(0, 16)}…`,
+      });
+    }
+  }
+  return breaks;
 }
 
 export async function verifyDatabase(
   db: Db,
   storage: PhotoStorage = photoStorage(),
+  drawings: DrawingStorage = drawingStorage(),
 ): Promise<VerificationReport> {
   const events = await collect(eventsInOrder(db));
   const chain = verifyChain(events, sha256Hex);
@@ -219,12 +284,13 @@ export async function verifyDatabase(
   const defects = await verifyDefects(db, events);
   const photos = await verifyPhotos(db, storage);
   const acceptances = await verifyAcceptances(db, events);
+  const drawingBreaks = await verifyDrawings(db, drawings);
   return {
     checkedAt: new Date(),
     events: chain.count,
     chainBreak: chain.firstBreak,
     signedRecords: lots.signed + acceptances.signed,
-    recordBreaks: [...lots.breaks, ...defects, ...photos, ...acceptances.breaks],
+    recordBreaks: [...lots.breaks, ...defects, ...photos, ...acceptances.breaks, ...drawingBreaks],
   };
 }
 

@@ -249,6 +249,24 @@ const EXPECTED: Record<Action, Record<Role, Scope | null>> = {
     designer: _,
     street: _,
   },
+  "drawing.view": {
+    admin: A,
+    bureau: A,
+    supervisor: A,
+    contractor: O,
+    owner: A,
+    designer: A,
+    street: O,
+  },
+  "drawing.upload": {
+    admin: _,
+    bureau: _,
+    supervisor: A,
+    contractor: _,
+    owner: A,
+    designer: A,
+    street: _,
+  },
 };
 
 describe("permission matrix", () => {

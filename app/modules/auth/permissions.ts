@@ -49,6 +49,8 @@ export const ACTIONS = {
   "acceptance.sign": "在竣工验收记录上签字",
   "dashboard.view": "查看进度统计",
   "report.export": "导出 PDF 及 Excel 报表",
+  "drawing.view": "查看设计图纸",
+  "drawing.upload": "上传设计图纸及新版次",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -80,6 +82,7 @@ export const PERMISSIONS: Matrix = {
     "acceptance.view": "any",
     "dashboard.view": "any",
     "report.export": "any",
+    "drawing.view": "any",
   },
   bureau: {
     ...everyone,
@@ -94,6 +97,7 @@ export const PERMISSIONS: Matrix = {
     "acceptance.sign": "any",
     "dashboard.view": "any",
     "report.export": "any",
+    "drawing.view": "any",
   },
   supervisor: {
     ...everyone,
@@ -113,6 +117,8 @@ export const PERMISSIONS: Matrix = {
     "acceptance.sign": "any",
     "dashboard.view": "any",
     "report.export": "any",
+    "drawing.view": "any",
+    "drawing.upload": "any",
   },
   owner: {
     ...everyone,
@@ -125,6 +131,8 @@ export const PERMISSIONS: Matrix = {
     "acceptance.sign": "any",
     "dashboard.view": "any",
     "report.export": "any",
+    "drawing.view": "any",
+    "drawing.upload": "any",
   },
   designer: {
     ...everyone,
@@ -137,6 +145,8 @@ export const PERMISSIONS: Matrix = {
     "acceptance.sign": "any",
     "dashboard.view": "any",
     "report.export": "any",
+    "drawing.view": "any",
+    "drawing.upload": "any",
   },
   contractor: {
     ...everyone,
@@ -155,6 +165,7 @@ export const PERMISSIONS: Matrix = {
     "acceptance.sign": "own",
     "dashboard.view": "own",
     "report.export": "own",
+    "drawing.view": "own",
   },
   // Street offices see lots in their compounds but not defects: a defect is an open matter
   // between supervisor and contractor; the street hears of it through the lot or acceptance.
@@ -165,6 +176,7 @@ export const PERMISSIONS: Matrix = {
     "lot.view": "own",
     "acceptance.view": "own",
     "dashboard.view": "own",
+    "drawing.view": "own",
   },
 };
 

@@ -2,6 +2,7 @@ import type { Db } from "~/infra/db.server";
 import { compoundSealedMessage } from "~/modules/acceptance/acceptance.server";
 import { eventsFor, recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Role, Scope } from "~/modules/auth/permissions";
+import { createPinTx, type PinInput, requirePinnableRevision } from "~/modules/drawing/pins.server";
 import { getLot } from "~/modules/lot/lots.server";
 import { formatMeasured } from "~/modules/lot/verdict";
 import { copyItemPhotosToDefect } from "~/modules/photo/photos.server";
@@ -33,6 +34,8 @@ export type CreateDefectInput = {
   description: string;
   severity: Severity;
   dueOn: Date;
+  /** 图钉: where on a sheet revision of the same compound, placed together with the defect */
+  pin?: PinInput;
 } & (
   | { from: "lot"; lotId: string; itemId: string }
   | {
@@ -165,6 +168,9 @@ export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectIn
   const sealed = await compoundSealedMessage(db, base.compoundId);
   if (sealed) throw new DefectError(sealed, 409);
   const { compoundCode, ...row } = base;
+  const pinRevision = input.pin
+    ? await requirePinnableRevision(db, viewer, scope, base.compoundId, input.pin)
+    : null;
   return db.$transaction(async (tx) => {
     const count = await tx.defect.count({ where: { compoundId: base.compoundId } });
     const number = `${compoundCode}-QX-${String(count + 1).padStart(3, "0")}`;
@@ -199,6 +205,7 @@ export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectIn
         text: `${number} ${data.title}（${data.placeLabel}），整改期限 ${dueOnIso(data.dueOn)}`,
       },
     );
+    if (input.pin && pinRevision) await createPinTx(tx, viewer, defect.id, pinRevision, input.pin);
     return defect;
   });
 }

@@ -75,3 +75,10 @@ export const IssueNoticeSchema = z.object({
 export const NoticeReplySchema = z.object({
   replyText: text(4000, "回复内容").refine((v) => v !== "", "请填写回复内容"),
 });
+
+/** 登记质量问题 from a point on a drawing sheet (图钉): a standalone defect with its pin. */
+export const CreateFromPinSchema = CreateStandaloneSchema.omit({ compoundId: true }).extend({
+  revisionId: z.string().min(1),
+  x: z.coerce.number().min(0, "标注位置不在图纸范围内").max(1, "标注位置不在图纸范围内"),
+  y: z.coerce.number().min(0, "标注位置不在图纸范围内").max(1, "标注位置不在图纸范围内"),
+});

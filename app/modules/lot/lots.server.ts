@@ -80,6 +80,21 @@ const LOT_SELECT = {
     select: { id: true, sha256: true, itemId: true },
     orderBy: { uploadedAt: "asc" },
   },
+  drawingRefs: {
+    select: {
+      revisionId: true,
+      acknowledgedAt: true,
+      revision: {
+        select: {
+          revision: true,
+          status: true,
+          sourceSha256: true,
+          imageSha256: true,
+          sheet: { select: { number: true } },
+        },
+      },
+    },
+  },
 } as const;
 
 export async function getLot(db: Db, lotId: string, viewer: Actor, scope: Scope) {
@@ -155,13 +170,28 @@ function photoEvidence(photos: LotRow["photos"]) {
     .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-/** What a signature covers: the lot, its checklist version, every recorded value and photo. */
+/** The drawing revisions (依据图纸) a signature covers, in a stable order. */
+function drawingEvidence(refs: LotRow["drawingRefs"]) {
+  return refs
+    .map((r) => ({
+      revisionId: r.revisionId,
+      sheet: r.revision.sheet.number,
+      revision: r.revision.revision,
+      sourceSha256: r.revision.sourceSha256,
+      imageSha256: r.revision.imageSha256,
+    }))
+    .sort((a, b) => (a.revisionId < b.revisionId ? -1 : a.revisionId > b.revisionId ? 1 : 0));
+}
+
+/** What a signature covers: the lot, its checklist version, every recorded value, photo and drawing. */
 export function lotContentHash(detail: LotDetail): string {
   const { lot, verdict } = detail;
-  // Lots without photos hash as before photos existed, so earlier signatures still verify.
+  // Lots without photos or drawings hash as before those existed, so earlier signatures still verify.
   const photos = lot.photos.length > 0 ? { photos: photoEvidence(lot.photos) } : {};
+  const drawings = lot.drawingRefs.length > 0 ? { drawings: drawingEvidence(lot.drawingRefs) } : {};
   const content = {
     ...photos,
+    ...drawings,
     number: lot.number,
     compound: lot.compound.code,
     workType: lot.workType.code,
@@ -320,6 +350,14 @@ export async function transitionLot(
   if (action === "accept") {
     const open = await openDefectNumbers(db, lotId);
     if (open.length > 0) throw new LotError(openDefectsMessageZh(open), 409);
+    const unacknowledged = detail.lot.drawingRefs.filter(
+      (r) => r.revision.status === "superseded" && !r.acknowledgedAt,
+    );
+    if (unacknowledged.length > 0)
+      throw new LotError(
+        `依据图纸已有新版次，请监理工程师先确认：${unacknowledged.map((r) => `${r.revision.sheet.number} ${r.revision.revision}版`).join("、")}`,
+        409,
+      );
   }
   const now = new Date();
   const contentHash = action === "accept" ? lotContentHash(detail) : undefined;

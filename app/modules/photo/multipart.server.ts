@@ -3,7 +3,13 @@ import busboy from "busboy";
 import { photoMessages as msg, PhotoError } from "./errors";
 import type { PhotoUpload } from "./photos.server";
 
-export type UploadLimits = { fileBytes: number; requestBytes: number; files?: number };
+export type UploadLimits = {
+  fileBytes: number;
+  requestBytes: number;
+  files?: number;
+  /** longest text field (default 4 KiB) */
+  fieldBytes?: number;
+};
 export type ParsedUpload = { fields: Record<string, string>; files: PhotoUpload[] };
 
 /**
@@ -24,7 +30,12 @@ export async function parsePhotoUpload(
   const parser = busboy({
     headers: { "content-type": contentType },
     defParamCharset: "utf8",
-    limits: { fileSize: limits.fileBytes, files: limits.files ?? 20, fields: 20, fieldSize: 4096 },
+    limits: {
+      fileSize: limits.fileBytes,
+      files: limits.files ?? 20,
+      fields: 20,
+      fieldSize: limits.fieldBytes ?? 4096,
+    },
   });
   const body = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream);
   const fields: Record<string, string> = {};

@@ -1,0 +1,67 @@
+import { DrawingError } from "./errors";
+import {
+  compareRevisions,
+  isRevisionLabel,
+  nextRevision,
+  normalizeSheetNumber,
+  numberForPage,
+} from "./revision";
+
+/** What the uploader said about the set: set-level defaults and, optionally, one line per page. */
+export type SetSpec = {
+  discipline: string;
+  numberPrefix: string;
+  startNumber: number;
+  /** "图号 图名" per page, in page order; blank lines take the defaults */
+  pageLines: string[];
+  defaultTitle: string;
+  /** explicit revision for every page, or null = the next after each sheet's current one */
+  revision: string | null;
+};
+
+export type PlannedSheet = {
+  pageIndex: number;
+  number: string;
+  title: string;
+  revision: string;
+  /** the current revision this one supersedes, if the sheet exists */
+  supersedes: string | null;
+};
+
+/**
+ * Each page's sheet number, title and revision; a number matching an existing sheet becomes its
+ * next revision. Pure: `current` maps existing sheet numbers to their current revision letter.
+ */
+export function planSheets(
+  pageCount: number,
+  spec: SetSpec,
+  current: ReadonlyMap<string, string | null>,
+): PlannedSheet[] {
+  const lines = spec.pageLines.map((l) => l.trim());
+  while (lines.length > 0 && lines.at(-1) === "") lines.pop();
+  if (lines.length > pageCount)
+    throw new DrawingError(`填写了 ${lines.length} 行图号，但文件只有 ${pageCount} 页`, 400);
+  if (spec.revision !== null && !isRevisionLabel(spec.revision))
+    throw new DrawingError("版次请填写大写字母，如 A、B", 400);
+  const seen = new Set<string>();
+  const planned: PlannedSheet[] = [];
+  for (let pageIndex = 0; pageIndex < pageCount; pageIndex++) {
+    const line = lines[pageIndex] ?? "";
+    const [first = "", ...rest] = line.split(/\s+/);
+    const rawNumber = first || numberForPage(spec.numberPrefix, spec.startNumber, pageIndex);
+    const number = normalizeSheetNumber(rawNumber);
+    if (!number) throw new DrawingError(`第 ${pageIndex + 1} 页的图号“${rawNumber}”无效`, 400);
+    if (seen.has(number)) throw new DrawingError(`图号 ${number} 在本次上传中重复`, 400);
+    seen.add(number);
+    const title = (rest.join(" ") || spec.defaultTitle || number).slice(0, 100);
+    const existing = current.get(number) ?? null;
+    const revision = spec.revision ?? nextRevision(existing);
+    if (existing !== null && compareRevisions(revision, existing) <= 0)
+      throw new DrawingError(
+        `图纸 ${number} 现行版次为 ${existing}，新上传的版次须晚于它（如 ${nextRevision(existing)}）`,
+        409,
+      );
+    planned.push({ pageIndex, number, title, revision, supersedes: existing });
+  }
+  return planned;
+}

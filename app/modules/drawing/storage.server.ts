@@ -1,0 +1,24 @@
+import path from "node:path";
+import { env } from "~/infra/env.server";
+import { LocalPhotoStorage, type PhotoStorage } from "~/modules/photo/storage.server";
+
+export const DRAWING_VARIANTS = ["source", "full", "preview"] as const;
+export type DrawingVariant = (typeof DRAWING_VARIANTS)[number];
+
+/** Content-addressed like photos: full/ab/cd/abcd…. */
+export function drawingKey(variant: DrawingVariant, sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`);
+  return `${variant}/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+}
+
+export type DrawingStorage = PhotoStorage;
+
+const globalForStorage = globalThis as unknown as { yanshouDrawingStorage?: DrawingStorage };
+
+/** UPLOADS_DIR/drawings, with the photo store's temp → rename → row discipline. */
+export function drawingStorage(): DrawingStorage {
+  globalForStorage.yanshouDrawingStorage ??= new LocalPhotoStorage(
+    path.join(env().uploadsDir, "drawings"),
+  );
+  return globalForStorage.yanshouDrawingStorage;
+}

@@ -1,0 +1,237 @@
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { PageHeader } from "~/components/page-header";
+import { db } from "~/infra/db.server";
+import { scopeFor } from "~/modules/auth/permissions";
+import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import { listWorkTypes } from "~/modules/checklist/queries.server";
+import { dueOnIso } from "~/modules/defect/workflow";
+import { drawingRegister, uploadDrawings } from "~/modules/drawing/drawings.server";
+import { DrawingError } from "~/modules/drawing/errors";
+import { UploadFieldsSchema } from "~/modules/drawing/forms";
+import { DISCIPLINES, REVISION_STATUS_LABELS_ZH } from "~/modules/drawing/labels";
+import { DRAWING_LIMITS } from "~/modules/drawing/limits";
+import { drawingStorage } from "~/modules/drawing/storage.server";
+import { PhotoError } from "~/modules/photo/errors";
+import { parsePhotoUpload } from "~/modules/photo/multipart.server";
+import { formatDate } from "~/modules/site/labels";
+import styles from "~/styles/drawings.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `图纸 · ${data?.compound.name ?? "小区"} · 验收` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, scope } = await requireUser(request, "drawing.view");
+  const register = await drawingRegister(db(), user, scope, params.compoundId ?? "");
+  if (!register) notFound("小区");
+  const canUpload = scopeFor(user.role, "drawing.upload") !== null;
+  const workTypes = canUpload
+    ? (await listWorkTypes(db())).map((w) => ({ id: w.id, nameZh: w.nameZh }))
+    : [];
+  return { ...register, canUpload, workTypes, today: dueOnIso(new Date()) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, scope } = await requireUser(request, "drawing.upload");
+  try {
+    const { fields, files } = await parsePhotoUpload(request, {
+      fileBytes: DRAWING_LIMITS.maxFileBytes,
+      requestBytes: DRAWING_LIMITS.maxFileBytes + 1024 * 1024,
+      files: 1,
+      fieldBytes: 16 * 1024,
+    });
+    const file = files[0];
+    if (!file) return data({ ok: false, message: "请选择图纸文件（PDF 或图片）" }, { status: 400 });
+    const parsed = UploadFieldsSchema.safeParse(fields);
+    if (!parsed.success)
+      return data({ ok: false, message: parsed.error.issues[0]!.message }, { status: 400 });
+    const { issuedOn, workTypeId, ...spec } = parsed.data;
+    const out = await uploadDrawings(db(), drawingStorage(), user, scope, {
+      compoundId: params.compoundId ?? "",
+      workTypeId,
+      issuedOn,
+      spec,
+      file,
+    });
+    return data({
+      ok: true,
+      message: `已上传 ${out.length} 张图纸：${out.map((o) => `${o.number} ${o.revision}版`).join("、")}`,
+    });
+  } catch (error) {
+    if (error instanceof PhotoError) {
+      const message =
+        error.status === 413
+          ? `文件超过 ${Math.round(DRAWING_LIMITS.maxFileBytes / 1024 / 1024)} MB 的上限，请拆分后上传`
+          : error.message;
+      return data({ ok: false, message }, { status: error.status });
+    }
+    if (error instanceof DrawingError)
+      return data({ ok: false, message: error.message }, { status: error.status });
+    throw error;
+  }
+}
+
+export default function DrawingRegister() {
+  const { compound, sheets, canUpload, workTypes, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <>
+      <PageHeader
+        title="图纸"
+        crumbs={[
+          { to: `/projects/${compound.project.id}`, label: compound.project.name },
+          { to: `/compounds/${compound.id}`, label: compound.name },
+        ]}
+        subtitle={`${compound.name} 设计图纸目录 · ${sheets.length} 张`}
+      />
+      {result ? (
+        <p className={`alert ${result.ok ? "alert-ok" : "alert-error"}`} role="alert">
+          {result.message}
+        </p>
+      ) : null}
+      {sheets.length === 0 ? (
+        <p className="empty">尚未上传图纸。</p>
+      ) : (
+        <table className="table drawing-register">
+          <thead>
+            <tr>
+              <th>图号</th>
+              <th>图名</th>
+              <th>专业</th>
+              <th>版次</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sheets.map((s) => {
+              const current = s.revisions.find((r) => r.status === "current");
+              return (
+                <tr key={s.id}>
+                  <td>
+                    {current ? (
+                      <Link className="button sheet-link" to={`/drawings/${current.id}`}>
+                        {s.number}
+                      </Link>
+                    ) : (
+                      s.number
+                    )}
+                  </td>
+                  <td>
+                    {s.title}
+                    {s.workType ? <small className="muted"> · {s.workType.nameZh}</small> : null}
+                  </td>
+                  <td>{s.discipline}</td>
+                  <td>
+                    <div className="chips">
+                      {s.revisions.map((r) => (
+                        <Link
+                          key={r.id}
+                          to={`/drawings/${r.id}`}
+                          className={`chip revision-${r.status}`}
+                          title={`出图 ${formatDate(r.issuedOn)}${r._count.pins ? ` · ${r._count.pins} 个问题图钉` : ""}`}
+                        >
+                          {r.revision} 版 {REVISION_STATUS_LABELS_ZH[r.status]}
+                          {r._count.pins ? ` · ${r._count.pins}` : ""}
+                        </Link>
+                      ))}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+
+      {canUpload ? (
+        <Form method="post" encType="multipart/form-data" className="panel form-stack upload-form">
+          <h2>上传图纸</h2>
+          <p className="muted">
+            PDF 图纸（每页一张图，最多 {DRAWING_LIMITS.maxPages} 页，单页不超过 A0
+            的两倍，不加密）或单张 JPEG/PNG/WebP
+            图片。图号与已有图纸相同的页作为该图纸的新版次，旧版次标记为已作废。
+          </p>
+          <label>
+            文件
+            <input
+              type="file"
+              name="file"
+              accept="application/pdf,image/jpeg,image/png,image/webp"
+              required
+            />
+          </label>
+          <div className="form-grid">
+            <label>
+              专业
+              <input
+                name="discipline"
+                list="disciplines"
+                defaultValue="电气"
+                required
+                maxLength={20}
+              />
+              <datalist id="disciplines">
+                {DISCIPLINES.map((d) => (
+                  <option key={d} value={d} />
+                ))}
+              </datalist>
+            </label>
+            <label>
+              图号前缀
+              <input name="numberPrefix" defaultValue="电施-" maxLength={30} />
+            </label>
+            <label>
+              起始序号
+              <input name="startNumber" type="number" min={0} max={999} defaultValue={1} />
+            </label>
+            <label>
+              图名（默认）
+              <input name="defaultTitle" maxLength={100} placeholder="如 照明平面图" />
+            </label>
+            <label>
+              版次（留空自动）
+              <input name="revision" maxLength={2} pattern="[A-Za-z]{1,2}" placeholder="A、B…" />
+            </label>
+            <label>
+              出图日期
+              <input name="issuedOn" type="date" defaultValue={today} required />
+            </label>
+            <label>
+              工程类别（可选）
+              <select name="workTypeId" defaultValue="">
+                <option value="">不限</option>
+                {workTypes.map((w) => (
+                  <option key={w.id} value={w.id}>
+                    {w.nameZh}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <label>
+            每页图号与图名（可选，每行一页：图号 空格 图名；留空的行按前缀和序号编号）
+            <textarea
+              name="pageLines"
+              rows={4}
+              placeholder={"电施-01 照明平面图\n电施-02 动力平面图"}
+            />
+          </label>
+          <div className="workflow-buttons">
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {busy ? "正在渲染…" : "上传"}
+            </button>
+          </div>
+        </Form>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { db } from "~/infra/db.server";
+import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import { findViewableRevision } from "~/modules/drawing/drawings.server";
+import { drawingKey, drawingStorage } from "~/modules/drawing/storage.server";
+
+/** A sheet's rendered image (full PNG or preview WebP), only for whoever may see its compound. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const variant = params.variant;
+  if (variant !== "full" && variant !== "preview") notFound("图纸");
+  const { user, scope } = await requireUser(request, "drawing.view");
+  const revision = await findViewableRevision(db(), params.revisionId ?? "", user, scope);
+  if (!revision) notFound("图纸");
+  const sha = variant === "full" ? revision.imageSha256 : revision.previewSha256;
+  const file = await drawingStorage().read(drawingKey(variant, sha));
+  if (!file) notFound("图纸文件");
+  return new Response(file.stream, {
+    status: 200,
+    headers: {
+      "Content-Type": variant === "full" ? "image/png" : "image/webp",
+      "Content-Length": String(file.size),
+      "X-Content-Type-Options": "nosniff",
+      // A revision's images never change; private keeps shared caches out.
+      "Cache-Control": "private, max-age=31536000, immutable",
+      ETag: `"${sha}"`,
+    },
+  });
+}

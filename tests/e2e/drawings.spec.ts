@@ -1,0 +1,199 @@
+import { expect, test } from "@playwright/test";
+import { MM } from "../../prisma/seed/drawing-pdf";
+import { drawingSetPdf, encryptedPdf } from "../support/pdfs";
+import { openLot } from "./lot-steps";
+import { compoundLinks, signIn } from "./support";
+
+test.describe.configure({ timeout: 120_000 });
+
+test("a supervisor zooms a sheet on a tablet, pins a new defect, and sees the pin after reload; another contractor gets 404", async ({
+  browser,
+}) => {
+  const page = await browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+  await signIn(page, "jianli");
+  const compounds = await compoundLinks(page);
+  const nh = Object.entries(compounds).find(([name]) => name.includes("农行"))![1];
+  await page.goto(nh);
+  await page.getByRole("link", { name: "图纸", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "图纸", exact: true })).toBeVisible();
+  // The register marks the superseded revision of 电施-01.
+  await expect(page.getByRole("link", { name: /A 版 已作废/ }).first()).toBeVisible();
+  await page.getByRole("link", { name: "电施-02", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "电施-02 楼道配电系统图" })).toBeVisible();
+  const sheetUrl = page.url();
+  const sheet = page.getByTestId("sheet");
+  await expect(page.getByTestId("sheet-full")).toHaveClass(/loaded/);
+
+  // Zoom: a button and the wheel both enlarge the drawing.
+  const fitScale = Number(await sheet.getAttribute("data-scale"));
+  expect(fitScale).toBeGreaterThan(0);
+  await page.getByRole("button", { name: "放大" }).click();
+  const zoomed = Number(await sheet.getAttribute("data-scale"));
+  expect(zoomed).toBeCloseTo(fitScale * 1.5, 5);
+  const box = (await sheet.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -300);
+  await expect
+    .poll(async () => Number(await sheet.getAttribute("data-scale")))
+    .toBeGreaterThan(zoomed);
+  await page.getByRole("button", { name: "适应" }).click();
+  await expect.poll(async () => Number(await sheet.getAttribute("data-scale"))).toBe(fitScale);
+
+  // Two-finger pinch (real touch events through the browser's input pipeline) zooms in.
+  const cdp = await page.context().newCDPSession(page);
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const fingers = (d: number) => [
+    { x: cx - d, y: cy, id: 0 },
+    { x: cx + d, y: cy, id: 1 },
+  ];
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: fingers(40) });
+  for (const d of [60, 80, 100, 120])
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: fingers(d) });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await expect
+    .poll(async () => Number(await sheet.getAttribute("data-scale")))
+    .toBeGreaterThan(fitScale * 2);
+  await page.getByRole("button", { name: "适应" }).click();
+  await expect.poll(async () => Number(await sheet.getAttribute("data-scale"))).toBe(fitScale);
+
+  // Place a pin with a tap, then raise the defect it belongs to.
+  await page.getByRole("button", { name: "在图纸上标注问题" }).click();
+  const tap = { x: box.width * 0.4, y: box.height * 0.55 };
+  await sheet.tap({ position: tap });
+  await expect(page.getByTestId("placed-pin")).toBeVisible();
+  await page.getByRole("link", { name: "登记新的质量问题" }).click();
+  await expect(page.getByRole("heading", { name: "登记质量问题" })).toBeVisible();
+  await expect(page.getByTestId("pin-crop")).toBeVisible();
+  await page.getByLabel("部位").fill("2栋1单元 配电箱");
+  await page.getByLabel("问题标题").fill("配电箱安装位置与图纸不符");
+  await page.getByRole("button", { name: "登记", exact: true }).click();
+  await expect(page.getByTestId("defect-status")).toHaveText("待整改");
+  await expect(page.getByTestId("pin-crop")).toBeVisible();
+  const defectUrl = page.url();
+
+  // Back on the sheet, after a reload: the pin is where it was tapped, and opens the defect.
+  await page.goto(sheetUrl);
+  await page.reload();
+  const pin = page.getByTestId("pin");
+  await expect(pin).toHaveCount(1);
+  await expect(pin).toHaveAttribute("aria-label", /配电箱安装位置与图纸不符（待整改）/);
+  const pinBox = (await pin.boundingBox())!;
+  const sheetBox = (await sheet.boundingBox())!;
+  // The pin's tip (bottom centre of its 44 px target) is the tapped point.
+  expect(Math.abs(pinBox.x + 22 - (sheetBox.x + tap.x))).toBeLessThan(3);
+  expect(Math.abs(pinBox.y + 44 - (sheetBox.y + tap.y))).toBeLessThan(3);
+  // The filter hides it.
+  await page.getByRole("checkbox", { name: /待整改/ }).uncheck();
+  await expect(pin).toHaveCount(0);
+  await page.getByRole("checkbox", { name: /待整改/ }).check();
+  await pin.click();
+  await expect(page).toHaveURL(defectUrl);
+
+  // Images come only through the authorising route, not sniffable, privately cached.
+  const revisionId = sheetUrl.split("/").at(-1);
+  const own = await page.request.get(`/drawings/${revisionId}/full`);
+  expect(own.status()).toBe(200);
+  expect(own.headers()["content-type"]).toBe("image/png");
+  expect(own.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(own.headers()["cache-control"]).toBe("private, max-age=31536000, immutable");
+
+  // A contractor of the other compound finds nothing at the sheet or its image.
+  const other = await browser.newPage();
+  await signIn(other, "shigong2");
+  const response = await other.goto(sheetUrl);
+  expect(response?.status()).toBe(404);
+  const image = await other.request.get(`/drawings/${revisionId}/preview`);
+  expect(image.status()).toBe(404);
+});
+
+test("the design institute uploads a PDF set through the form; a bad PDF is refused with a message", async ({
+  page,
+}) => {
+  await signIn(page, "sheji");
+  const compounds = await compoundLinks(page);
+  const wzb = Object.entries(compounds).find(([name]) => name.includes("武装部"))![1];
+  await page.goto(`${wzb}/drawings`);
+  const pdf = Buffer.from(
+    await drawingSetPdf(
+      [
+        { number: "G-01", title: "RAILING DETAIL" },
+        { number: "G-02", title: "RAILING ELEVATION" },
+      ],
+      { size: { width: 420 * MM, height: 297 * MM }, detail: 4 },
+    ),
+  );
+  const form = page.locator("form.upload-form");
+  await form.getByLabel("专业").fill("建筑");
+  await form.getByLabel("图号前缀").fill("建施-");
+  await form.getByLabel(/每页图号与图名/).fill("建施-01 栏杆详图\n建施-02 栏杆立面图");
+  await form
+    .getByLabel("文件")
+    .setInputFiles({ name: "栏杆.pdf", mimeType: "application/pdf", buffer: pdf });
+  await form.getByRole("button", { name: "上传" }).click();
+  await expect(page.getByRole("alert")).toHaveText("已上传 2 张图纸：建施-01 A版、建施-02 A版");
+  await expect(page.getByRole("link", { name: "建施-02", exact: true })).toBeVisible();
+
+  await form.getByLabel("文件").setInputFiles({
+    name: "加密.pdf",
+    mimeType: "application/pdf",
+    buffer: await encryptedPdf(),
+  });
+  await form.getByRole("button", { name: "上传" }).click();
+  await expect(page.getByRole("alert")).toContainText("已加密");
+  await expect(page.locator("table.drawing-register tbody tr")).toHaveCount(5);
+});
+
+test("a lot checked against a sheet: a newer revision warns until the supervisor acknowledges; the record lists it", async ({
+  browser,
+}) => {
+  const contractor = await browser.newPage();
+  await signIn(contractor, "shigong1");
+  const lotUrl = await openLot(contractor, "12栋", "1单元", "楼道线路规范整理");
+  const section = contractor.getByTestId("lot-drawings");
+  await section
+    .getByLabel("添加图纸（现行版次）")
+    .selectOption({ label: "水施-01 室外排水管网平面图 · A 版" });
+  await section.getByRole("button", { name: "添加" }).click();
+  await expect(
+    section.getByRole("link", { name: "水施-01 室外排水管网平面图 · A 版" }),
+  ).toBeVisible();
+
+  // The design institute issues revision B of that sheet.
+  const designer = await browser.newPage();
+  await signIn(designer, "sheji");
+  const compounds = await compoundLinks(designer);
+  const nh = Object.entries(compounds).find(([name]) => name.includes("农行"))![1];
+  await designer.goto(`${nh}/drawings`);
+  const form = designer.locator("form.upload-form");
+  await form.getByLabel("专业").fill("给排水");
+  await form.getByLabel(/每页图号与图名/).fill("水施-01 室外排水管网平面图");
+  await form.getByLabel("文件").setInputFiles({
+    name: "水施-01B.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from(
+      await drawingSetPdf([{ number: "W-01", title: "DRAINAGE", revision: "B" }], {
+        size: { width: 420 * MM, height: 297 * MM },
+        detail: 4,
+      }),
+    ),
+  });
+  await form.getByRole("button", { name: "上传" }).click();
+  await expect(designer.getByRole("alert")).toHaveText("已上传 1 张图纸：水施-01 B版");
+
+  // The supervisor sees the warning on the lot, acknowledges it, and the record lists the sheet.
+  const supervisor = await browser.newPage();
+  await signIn(supervisor, "jianli");
+  await supervisor.goto(lotUrl);
+  const refs = supervisor.getByTestId("lot-drawings");
+  await expect(refs.getByRole("alert")).toContainText(
+    "该图纸已有新版次 B 版，本检验批依据的是 A 版",
+  );
+  await refs.getByRole("button", { name: "确认版次变更" }).click();
+  await expect(refs.getByText(/新版次已由 .+ 确认/)).toBeVisible();
+  await expect(refs.getByRole("alert")).toHaveCount(0);
+  await supervisor.goto(`${lotUrl}/record`);
+  await expect(supervisor.getByTestId("record-drawings")).toContainText(
+    "水施-01 室外排水管网平面图（A 版",
+  );
+});

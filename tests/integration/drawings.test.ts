@@ -1,0 +1,444 @@
+import fs from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyDatabase } from "~/modules/audit/verify.server";
+import { createDefect } from "~/modules/defect/defects.server";
+import {
+  drawingRegister,
+  findViewableRevision,
+  revisionView,
+  uploadDrawings,
+} from "~/modules/drawing/drawings.server";
+import { DrawingError } from "~/modules/drawing/errors";
+import { DRAWING_LIMITS } from "~/modules/drawing/limits";
+import {
+  acknowledgeLotDrawingRef,
+  addLotDrawingRef,
+  lotDrawingRefs,
+} from "~/modules/drawing/lot-refs.server";
+import { pinDefect, pinOfDefect } from "~/modules/drawing/pins.server";
+import { drawingKey } from "~/modules/drawing/storage.server";
+import { createLot } from "~/modules/lot/create.server";
+import {
+  getLot,
+  lotContentHash,
+  saveEntry,
+  saveLotRecords,
+  transitionLot,
+} from "~/modules/lot/lots.server";
+import { LocalPhotoStorage } from "~/modules/photo/storage.server";
+import { TMP_DIR } from "../support/paths";
+import {
+  corruptPdf,
+  drawingSetPdf,
+  encryptedPdf,
+  enormousPagePdf,
+  manyPagesPdf,
+  zipNamedPdf,
+} from "../support/pdfs";
+import { testDb } from "../support/test-db";
+
+const root = path.join(TMP_DIR, `drawings-${process.pid}-${Date.now()}`);
+const storage = new LocalPhotoStorage(root);
+
+function filesOnDisk(dir = root): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? filesOnDisk(full) : [path.relative(root, full)];
+  });
+}
+
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+// Smaller renders keep the suite quick; the real resolution is measured by `npm run bench:drawings`.
+const limits = { ...DRAWING_LIMITS, fullLongSidePx: 1600, previewLongSidePx: 400 };
+
+const spec = (over: Partial<Parameters<typeof uploadDrawings>[4]["spec"]> = {}) => ({
+  discipline: "电气",
+  numberPrefix: "电施-",
+  startNumber: 1,
+  pageLines: [],
+  defaultTitle: "照明平面图",
+  revision: null,
+  ...over,
+});
+
+describe("drawing register, revisions, pins and lots", () => {
+  const db = testDb({ seeded: true });
+  type U = { id: string; role: "supervisor" | "contractor" | "street"; organizationId: string };
+  let supervisor: U;
+  let contractorA: U;
+  let contractorB: U;
+  let compoundId: string;
+  let otherCompoundId: string;
+  let revA: Record<string, string> = {};
+
+  const upload = (bytes: Uint8Array | Buffer, s = spec(), name = "set.pdf", who = supervisor) =>
+    uploadDrawings(
+      db,
+      storage,
+      who,
+      "any",
+      {
+        compoundId,
+        workTypeId: null,
+        issuedOn: new Date("2021-06-01T00:00:00+08:00"),
+        spec: s,
+        file: { name, bytes: Buffer.from(bytes) },
+      },
+      { limits },
+    );
+
+  const counts = async () => ({
+    sheets: await db.drawingSheet.count(),
+    revisions: await db.drawingRevision.count(),
+    events: await db.auditEvent.count({ where: { action: { startsWith: "drawing." } } }),
+    files: filesOnDisk().filter((f) => !f.startsWith(".tmp")).length,
+    temporaries: filesOnDisk().filter((f) => f.startsWith(".tmp")).length,
+  });
+
+  beforeAll(async () => {
+    const users = await db.user.findMany({
+      select: { id: true, username: true, role: true, organizationId: true },
+    });
+    const u = (name: string) => users.find((x) => x.username === name) as U;
+    supervisor = u("jianli");
+    contractorA = u("shigong1");
+    contractorB = u("shigong2");
+    const nh = await db.compound.findFirstOrThrow({ where: { code: "NH" }, select: { id: true } });
+    const other = await db.compound.findFirstOrThrow({
+      where: { code: { not: "NH" } },
+      select: { id: true },
+    });
+    compoundId = nh.id;
+    otherCompoundId = other.id;
+  });
+
+  it("renders each page of a real 3-page PDF into a sheet with a sharp image and a preview", async () => {
+    const pdf = await drawingSetPdf([
+      { number: "E-01", title: "LIGHTING" },
+      { number: "E-02", title: "POWER" },
+      { number: "E-03", title: "RISER" },
+    ]);
+    const out = await upload(pdf, spec({ pageLines: ["", "电施-02 动力平面图"] }));
+    expect(out.map((o) => `${o.number} ${o.revision}`)).toEqual([
+      "电施-01 A",
+      "电施-02 A",
+      "电施-03 A",
+    ]);
+    revA = Object.fromEntries(out.map((o) => [o.number, o.revisionId]));
+    const register = await drawingRegister(db, supervisor, "any", compoundId);
+    expect(register!.sheets.map((s) => [s.number, s.title])).toEqual([
+      ["电施-01", "照明平面图"],
+      ["电施-02", "动力平面图"],
+      ["电施-03", "照明平面图"],
+    ]);
+    const rev = await db.drawingRevision.findUniqueOrThrow({ where: { id: revA["电施-01"]! } });
+    expect(rev.width).toBe(1600);
+    expect(Math.abs(rev.height - (1600 * 594) / 841)).toBeLessThanOrEqual(1);
+    expect(rev.previewWidth).toBe(400);
+    const full = await sharp(path.join(root, drawingKey("full", rev.imageSha256))).metadata();
+    expect([full.format, full.width, full.height]).toEqual(["png", rev.width, rev.height]);
+    // The page is drawn: not a blank image.
+    const stats = await sharp(path.join(root, drawingKey("full", rev.imageSha256))).stats();
+    expect(stats.channels[0]!.min).toBeLessThan(50);
+    expect(fs.existsSync(path.join(root, drawingKey("source", rev.sourceSha256)))).toBe(true);
+    const events = await db.auditEvent.count({ where: { action: "drawing.revision.upload" } });
+    expect(events).toBe(3);
+  });
+
+  it("a second revision supersedes the first, which stays viewable and says so", async () => {
+    const pdf = await drawingSetPdf([{ number: "E-01", title: "LIGHTING", revision: "B" }], {
+      seed: 5,
+    });
+    const [b] = await upload(pdf, spec({ pageLines: ["电施-01 照明平面图（修改）"] }));
+    expect(b!.revision).toBe("B");
+    const old = await db.drawingRevision.findUniqueOrThrow({ where: { id: revA["电施-01"]! } });
+    expect(old.status).toBe("superseded");
+    expect(old.supersededById).toBe(b!.revisionId);
+    const view = await revisionView(db, old.id, supervisor, "any", "any");
+    expect(view!.revision.status).toBe("superseded");
+    expect(view!.current?.id).toBe(b!.revisionId);
+    expect(view!.revisions.map((r) => `${r.revision}:${r.status}`)).toEqual([
+      "B:current",
+      "A:superseded",
+    ]);
+    expect(await findViewableRevision(db, old.id, supervisor, "any")).not.toBeNull();
+    expect(
+      await db.auditEvent.count({
+        where: { action: "drawing.revision.supersede", entityId: old.id },
+      }),
+    ).toBe(1);
+  });
+
+  it("takes a single image as one sheet", async () => {
+    const png = await sharp({
+      create: { width: 2400, height: 1600, channels: 3, background: "#fff" },
+    })
+      .composite([
+        {
+          input: Buffer.from(
+            '<svg width="2400" height="1600"><path d="M100 100 L2300 1500" stroke="black" stroke-width="6"/></svg>',
+          ),
+          top: 0,
+          left: 0,
+        },
+      ])
+      .png()
+      .toBuffer();
+    const [sheet] = await upload(
+      png,
+      spec({ numberPrefix: "总图-", discipline: "总图" }),
+      "site.png",
+    );
+    const rev = await db.drawingRevision.findUniqueOrThrow({ where: { id: sheet!.revisionId } });
+    expect([sheet!.number, rev.sourceFormat, rev.width, rev.height]).toEqual([
+      "总图-01",
+      "png",
+      1600,
+      1067,
+    ]);
+  });
+
+  it("refuses an explicit revision that is not newer than the current one", async () => {
+    const before = await counts();
+    const pdf = await drawingSetPdf([{ number: "E-01", title: "LIGHTING" }]);
+    await expect(upload(pdf, spec({ revision: "A" }))).rejects.toThrow(/现行版次为 B/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("pins keep their revision and position when a newer revision appears", async () => {
+    const pin = { revisionId: revA["电施-02"]!, x: 0.25, y: 0.75 };
+    const defect = await createDefect(db, supervisor, {
+      from: "compound",
+      compoundId,
+      contractorOrgId: contractorA.organizationId,
+      placeLabel: "1栋 配电间",
+      title: "配电箱位置与图纸不符",
+      description: "",
+      severity: "general",
+      dueOn: new Date("2021-07-01T00:00:00+08:00"),
+      pin,
+    });
+    const pdf = await drawingSetPdf([{ number: "E-02", title: "POWER", revision: "B" }], {
+      seed: 9,
+    });
+    await upload(pdf, spec({ pageLines: ["电施-02 动力平面图"] }));
+    const stored = await pinOfDefect(db, defect.id);
+    expect(stored).toMatchObject({ x: 0.25, y: 0.75, revision: { id: pin.revisionId } });
+    expect(stored!.revision.status).toBe("superseded");
+    const view = await revisionView(db, pin.revisionId, supervisor, "any", "any");
+    expect(view!.revision.pins.map((p) => [p.defect.id, p.x, p.y])).toEqual([
+      [defect.id, 0.25, 0.75],
+    ]);
+    // contractor B sees the sheet (if its compound) but never another contractor's pins
+    const viewB = await revisionView(db, pin.revisionId, contractorB, "own", "own");
+    expect(viewB?.revision.pins ?? []).toEqual([]);
+    expect(await db.auditEvent.count({ where: { action: "drawing.pin.place" } })).toBe(1);
+  });
+
+  it("pins an existing defect once, only on a sheet of its compound and inside the sheet", async () => {
+    const defect = await createDefect(db, supervisor, {
+      from: "compound",
+      compoundId,
+      contractorOrgId: contractorA.organizationId,
+      placeLabel: "2栋",
+      title: "灯具缺失",
+      description: "",
+      severity: "general",
+      dueOn: new Date("2021-07-01T00:00:00+08:00"),
+    });
+    await expect(
+      pinDefect(db, supervisor, "any", defect.id, { revisionId: revA["电施-03"]!, x: 1.2, y: 0.5 }),
+    ).rejects.toThrow(/不在图纸范围/);
+    await pinDefect(db, supervisor, "any", defect.id, {
+      revisionId: revA["电施-03"]!,
+      x: 0.5,
+      y: 0.5,
+    });
+    await expect(
+      pinDefect(db, supervisor, "any", defect.id, { revisionId: revA["电施-03"]!, x: 0.4, y: 0.5 }),
+    ).rejects.toThrow(/已标注/);
+    const otherSheet = await uploadDrawings(
+      db,
+      storage,
+      supervisor,
+      "any",
+      {
+        compoundId: otherCompoundId,
+        workTypeId: null,
+        issuedOn: new Date(),
+        spec: spec(),
+        file: {
+          name: "o.pdf",
+          bytes: Buffer.from(await drawingSetPdf([{ number: "O-1", title: "O" }])),
+        },
+      },
+      { limits },
+    );
+    const d2 = await createDefect(db, supervisor, {
+      from: "compound",
+      compoundId,
+      contractorOrgId: contractorA.organizationId,
+      placeLabel: "3栋",
+      title: "x",
+      description: "",
+      severity: "general",
+      dueOn: new Date(),
+    });
+    await expect(
+      pinDefect(db, supervisor, "any", d2.id, {
+        revisionId: otherSheet[0]!.revisionId,
+        x: 0.5,
+        y: 0.5,
+      }),
+    ).rejects.toThrow(/同一小区/);
+  });
+
+  it("contractors see only their own compounds' drawings", async () => {
+    const nhContract = await db.contract.findFirst({
+      where: { compoundId, contractorOrgId: contractorB.organizationId },
+    });
+    expect(nhContract).toBeNull();
+    expect(await findViewableRevision(db, revA["电施-03"]!, contractorB, "own")).toBeNull();
+    expect(await drawingRegister(db, contractorB, "own", compoundId)).toBeNull();
+    expect(await findViewableRevision(db, revA["电施-03"]!, contractorA, "own")).not.toBeNull();
+  });
+
+  describe("bad files are refused with a clear message and leave nothing behind", () => {
+    const cases: [string, () => Promise<Buffer>, RegExp][] = [
+      ["corrupt", async () => corruptPdf(), /已损坏|没有页面/],
+      ["encrypted", encryptedPdf, /已加密/],
+      ["300 pages", () => manyPagesPdf(300), /共 300 页，超过每次 60 页/],
+      ["enormous page", enormousPagePdf, /幅面过大/],
+      ["zip named .pdf", async () => zipNamedPdf(), /不是图纸文件/],
+      [
+        "png named .pdf",
+        async () =>
+          sharp({ create: { width: 800, height: 800, channels: 3, background: "#fff" } })
+            .png()
+            .toBuffer(),
+        /扩展名是 .pdf，但内容不是 PDF/,
+      ],
+      ["empty", async () => Buffer.alloc(0), /空文件/],
+    ];
+    cases.push([
+      "an image too small to be a drawing",
+      async () =>
+        sharp({ create: { width: 300, height: 200, channels: 3, background: "#fff" } })
+          .png()
+          .toBuffer(),
+      /太小/,
+    ]);
+    for (const [label, make, message] of cases) {
+      it(label, async () => {
+        const before = await counts();
+        const bytes = await make();
+        const name = label.startsWith("an image") ? "plan.png" : "图纸.pdf";
+        const error = await upload(bytes, spec(), name).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(DrawingError);
+        expect((error as DrawingError).message).toMatch(message);
+        expect(await counts()).toEqual({ ...before, temporaries: 0 });
+      });
+    }
+  });
+
+  it("a lot records its drawings; a newer revision blocks acceptance until the supervisor acknowledges", async () => {
+    const place = await db.stairwell.findFirstOrThrow({
+      where: { building: { compoundId } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
+    const lot = await createLot(db, contractorA, "own", {
+      workTypeCode: "stair-railing",
+      place: { kind: "stairwell", id: place.id },
+    });
+    const detail = (await getLot(db, lot.id, contractorA, "own"))!;
+    for (const item of detail.items) {
+      const n = item.numeric;
+      const value =
+        n?.quantity === "deviationFromDesign"
+          ? 0
+          : n?.min != null
+            ? n.min + (n.max === null ? 0.01 : 0)
+            : (n?.max ?? 0);
+      await saveEntry(db, contractorA, "own", lot.id, {
+        itemId: item.itemId,
+        result: n ? null : "pass",
+        note: null,
+        designValue: n?.quantity === "deviationFromDesign" ? 0 : null,
+        points: n
+          ? Array.from({ length: item.requiredSamples ?? 1 }, () => ({ value, serious: false }))
+          : [],
+      });
+    }
+    await saveLotRecords(db, contractorA, "own", lot.id, {
+      recordsComplete: true,
+      selfCheckNote: "自检合格",
+    });
+    const before = lotContentHash((await getLot(db, lot.id, supervisor, "any"))!);
+    await addLotDrawingRef(db, contractorA, "own", lot.id, revA["电施-03"]!);
+    await expect(
+      addLotDrawingRef(db, contractorA, "own", lot.id, revA["电施-01"]!),
+    ).rejects.toThrow(/现行版次/);
+    const after = lotContentHash((await getLot(db, lot.id, supervisor, "any"))!);
+    expect(after).not.toBe(before);
+
+    const pdf = await drawingSetPdf([{ number: "E-03", title: "RISER", revision: "B" }]);
+    await upload(pdf, spec({ pageLines: ["电施-03"] }));
+    const refs = await lotDrawingRefs(db, lot.id);
+    expect(refs).toHaveLength(1);
+    expect(refs[0]).toMatchObject({
+      revisionId: revA["电施-03"],
+      status: "superseded",
+      needsAcknowledgement: true,
+      newer: { revision: "B" },
+    });
+    await transitionLot(db, contractorA, "own", lot.id, "submit", null);
+    await expect(transitionLot(db, supervisor, "any", lot.id, "accept", null)).rejects.toThrow(
+      /依据图纸已有新版次，请监理工程师先确认：电施-03 A版/,
+    );
+    await expect(
+      acknowledgeLotDrawingRef(db, contractorA, "own", lot.id, revA["电施-03"]!),
+    ).rejects.toThrow(/监理/);
+    await acknowledgeLotDrawingRef(db, supervisor, "any", lot.id, revA["电施-03"]!);
+    const acked = await lotDrawingRefs(db, lot.id);
+    expect(acked[0]).toMatchObject({
+      needsAcknowledgement: false,
+      acknowledgedBy: expect.any(String),
+    });
+    // The reference stays on the revision it was made against.
+    expect(acked[0]!.revisionId).toBe(revA["电施-03"]);
+    expect(await db.auditEvent.count({ where: { action: "lot.drawing.acknowledge" } })).toBe(1);
+    await transitionLot(db, supervisor, "any", lot.id, "accept", null);
+
+    // The signature binds the drawing references: verified clean, and a removed reference shows.
+    const report = await verifyDatabase(db, storage, storage);
+    expect(report.chainBreak).toBeNull();
+    expect(report.recordBreaks).toEqual([]);
+    expect(report.signedRecords).toBe(1);
+    await db.lotDrawingRef.deleteMany({ where: { lotId: lot.id } });
+    const tampered = await verifyDatabase(db, storage, storage);
+    expect(tampered.recordBreaks.map((b) => b.messageZh)).toEqual([
+      "依据图纸与操作记录不一致：被直接修改",
+      expect.stringContaining("签认内容哈希不符"),
+    ]);
+  });
+
+  it("the verifier notices a drawing image that was replaced on disk", async () => {
+    const rev = await db.drawingRevision.findUniqueOrThrow({ where: { id: revA["电施-02"]! } });
+    const file = path.join(root, drawingKey("full", rev.imageSha256));
+    fs.writeFileSync(file, "not the drawing");
+    const report = await verifyDatabase(db, storage, storage);
+    expect(report.recordBreaks.filter((b) => b.entityType === "DrawingRevision")).toEqual([
+      {
+        entityType: "DrawingRevision",
+        entityId: rev.id,
+        label: "图纸 电施-02 A版",
+        messageZh: expect.stringMatching(/^图像内容被修改/),
+      },
+    ]);
+  });
+});
