@@ -67,6 +67,9 @@ export default function NoticePage() {
             <Link className="button" to={`/notices/${notice.id}/print`}>
               打印通知单
             </Link>
+            <a className="button" href={`/reports/notices/${notice.id}.pdf`} download>
+              下载 PDF
+            </a>
           </>
         }
       />

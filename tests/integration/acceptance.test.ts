@@ -1,6 +1,5 @@
 import path from "node:path";
 import ExcelJS from "exceljs";
-import * as mupdf from "mupdf";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import {
@@ -27,19 +26,12 @@ import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
 import { demoPhoto } from "../../prisma/seed/demo-photo";
 import { compoundReadyForAcceptance } from "../support/acceptance-fixture";
 import { TMP_DIR } from "../support/paths";
+import { pdfText } from "../support/pdf-text";
 import { testDb } from "../support/test-db";
 
 const photoStore = new LocalPhotoStorage(
   path.join(TMP_DIR, `acceptance-${process.pid}-${Date.now()}`),
 );
-
-function pdfText(pdf: Buffer): string {
-  const doc = mupdf.Document.openDocument(pdf, "application/pdf");
-  let text = "";
-  for (let i = 0; i < doc.countPages(); i += 1)
-    text += doc.loadPage(i).toStructuredText("preserve-whitespace").asText();
-  return text;
-}
 
 async function drawnSignature() {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="120"><path d="M20 80 C 60 10, 120 110, 180 40 S 260 90, 280 30" stroke="#000" stroke-width="4" fill="none"/></svg>`;

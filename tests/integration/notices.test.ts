@@ -7,8 +7,11 @@ import { getNotice, issueNotice, listNotices, replyNotice } from "~/modules/defe
 import { defaultDueOn, parseDueOn } from "~/modules/defect/workflow";
 import { attachDefectPhoto } from "~/modules/photo/photos.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
+import { noticePdf } from "~/modules/report/notice-pdf.server";
+import { defectRegisterPdf } from "~/modules/report/registers.server";
 import { cameraJpeg } from "../support/images";
 import { TMP_DIR } from "../support/paths";
+import { pdfImageCount, pdfText } from "../support/pdf-text";
 import { testDb } from "../support/test-db";
 
 describe("监理通知单, 回复单 and the inbox", () => {
@@ -129,6 +132,19 @@ describe("监理通知单, 回复单 and the inbox", () => {
     await expect(replyNotice(db, contractorA, "own", notice.id, "再回复")).rejects.toThrow(
       "该通知单已回复",
     );
+
+    // The filed PDF: notice and reply, each defect with its before and after photo.
+    const filed = await noticePdf(db, contractorA, "own", notice.id, storage);
+    const text = pdfText(filed!.pdf);
+    for (const words of ["监理通知单", "监理通知回复单", notice.number, "已全部整改", "已修补"])
+      expect(text).toContain(words);
+    expect(pdfImageCount(filed!.pdf)).toBe(2);
+    expect(
+      await noticePdf(db, await actors().then((a) => a.contractorB), "own", notice.id),
+    ).toBeNull();
+    const register = await defectRegisterPdf(db, supervisor, "any", { compoundId: nh.id }, storage);
+    expect(pdfText(register)).toContain(d1.number);
+    expect(pdfImageCount(register)).toBeGreaterThanOrEqual(2);
   });
 
   it("puts due-soon and overdue defects in the contractor's inbox once each; read marks only own lines", async () => {

@@ -158,6 +158,11 @@ export class PdfReport {
     return this;
   }
 
+  newPage() {
+    this.doc.addPage();
+    return this;
+  }
+
   /** Keeps the next block of about `height` points together on one page. */
   keep(height: number) {
     if (this.doc.y + height > this.doc.page.height - this.doc.page.margins.bottom)

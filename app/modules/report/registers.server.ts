@@ -5,9 +5,11 @@ import { type DefectRegisterRow, defectRegister } from "~/modules/defect/registe
 import { DEFECT_STATE_LABELS_ZH, SEVERITY_LABELS_ZH } from "~/modules/defect/workflow";
 import { type LotFilter, type LotRegisterRow, lotRegister } from "~/modules/lot/list.server";
 import { LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
+import type { PhotoStorage } from "~/modules/photo/storage.server";
 import { formatDate, formatDateTime } from "~/modules/site/labels";
 import { type SheetColumn, xlsxBuffer } from "./excel.server";
-import { PdfReport } from "./pdf.server";
+import { type Cell, PdfReport } from "./pdf.server";
+import { thumbsForPdf } from "./photo-thumbs.server";
 
 type Filters = DefectFilter & { overdue?: "1" };
 type AnyFilter = Omit<Filters, "status"> & Omit<LotFilter, "status"> & { status?: string };
@@ -29,9 +31,10 @@ export async function filterNote(db: Db, filter: AnyFilter): Promise<string> {
     });
     parts.push(`施工单位 ${o?.shortName ?? "—"}`);
   }
-  if (filter.workType) {
+  const workTypeCode = filter.workType ?? filter.workTypeCode;
+  if (workTypeCode) {
     const w = await db.workType.findUnique({
-      where: { code: filter.workType },
+      where: { code: workTypeCode },
       select: { nameZh: true },
     });
     parts.push(`工程类别 ${w?.nameZh ?? "—"}`);
@@ -40,6 +43,7 @@ export async function filterNote(db: Db, filter: AnyFilter): Promise<string> {
     const labels: Record<string, string> = { ...DEFECT_STATE_LABELS_ZH, ...LOT_STATE_LABELS_ZH };
     parts.push(`状态 ${labels[filter.status] ?? filter.status}`);
   }
+  if (filter.place) parts.push(`部位含“${filter.place}”`);
   if (filter.severity) parts.push(`严重程度 ${SEVERITY_LABELS_ZH[filter.severity]}`);
   if (filter.overdue) parts.push("仅逾期");
   const when = `导出时间 ${formatDateTime(new Date())}`;
@@ -73,8 +77,25 @@ export async function defectRegisterXlsx(db: Db, viewer: Actor, scope: Scope, fi
 }
 
 /** The register as a landscape table; photo thumbnails are a column to add once defects have photos. */
-export async function defectRegisterPdf(db: Db, viewer: Actor, scope: Scope, filter: Filters) {
+/** A thumbnail cell, or a dash when there is no photo (yet). */
+export function photoCell(thumbs: Map<string, Buffer>, id: string | null): Cell {
+  const image = id ? thumbs.get(id) : undefined;
+  return image ? { text: "", image, imageHeight: 44 } : "—";
+}
+
+export async function defectRegisterPdf(
+  db: Db,
+  viewer: Actor,
+  scope: Scope,
+  filter: Filters,
+  storage?: PhotoStorage,
+) {
   const rows = await defectRegister(db, viewer, scope, filter);
+  const thumbs = await thumbsForPdf(
+    db,
+    rows.flatMap((r) => [r.beforePhotoId, r.afterPhotoId]),
+    storage,
+  );
   const pdf = new PdfReport("质量问题台账", "质量问题台账", { landscape: true });
   pdf.heading("质量问题台账");
   pdf.line(await filterNote(db, filter), { size: 9 });
@@ -85,17 +106,19 @@ export async function defectRegisterPdf(db: Db, viewer: Actor, scope: Scope, fil
   pdf.space(0.3);
   pdf.table(
     [
-      { header: "编号", width: 0.1 },
-      { header: "问题", width: 0.25 },
-      { header: "小区 · 部位", width: 0.2 },
-      { header: "施工单位", width: 0.1 },
-      { header: "严重程度", width: 0.07, align: "center" },
-      { header: "整改期限", width: 0.1, align: "center" },
-      { header: "状态", width: 0.08, align: "center" },
-      { header: "关闭日期", width: 0.1, align: "center" },
+      { header: "编号", width: 0.09 },
+      { header: "问题", width: 0.19 },
+      { header: "小区 · 部位", width: 0.16 },
+      { header: "施工单位", width: 0.08 },
+      { header: "严重程度", width: 0.06, align: "center" },
+      { header: "整改期限", width: 0.09, align: "center" },
+      { header: "状态", width: 0.07, align: "center" },
+      { header: "关闭日期", width: 0.08, align: "center" },
+      { header: "整改前", width: 0.09, align: "center" },
+      { header: "整改后", width: 0.09, align: "center" },
     ],
     rows.length === 0
-      ? [["", "（无记录）", "", "", "", "", "", ""]]
+      ? [["", "（无记录）", "", "", "", "", "", "", "", ""]]
       : rows.map((d) => [
           d.number,
           d.title,
@@ -105,6 +128,8 @@ export async function defectRegisterPdf(db: Db, viewer: Actor, scope: Scope, fil
           `${d.dueOn}${d.overdue ? "\n已逾期" : ""}`,
           d.statusZh,
           d.closedOn ?? "",
+          photoCell(thumbs, d.beforePhotoId),
+          photoCell(thumbs, d.afterPhotoId),
         ]),
   );
   return pdf.toBuffer();
