@@ -17,6 +17,10 @@ export function pdfImageCount(pdf: Buffer): number {
     doc
       .loadPage(i)
       .toStructuredText("preserve-images")
-      .walk({ onImageBlock: () => void (count += 1) });
+      .walk({
+        onImageBlock: () => {
+          count += 1;
+        },
+      });
   return count;
 }
