@@ -197,6 +197,11 @@ export default function DefectsPage() {
 }
 
 function Thumb({ id, label }: { id: string | null; label: string }) {
-  if (!id) return <span className="thumb-missing">{label}：无</span>;
-  return <img src={photoUrl(id, "thumb")} alt={label} width={48} height={48} loading="lazy" />;
+  if (!id)
+    return (
+      <span className="thumb-missing" title={`${label}：无照片`}>
+        无
+      </span>
+    );
+  return <img src={photoUrl(id, "thumb")} alt={label} width={44} height={44} loading="lazy" />;
 }
