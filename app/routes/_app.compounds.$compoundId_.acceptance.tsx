@@ -23,15 +23,40 @@ import {
   PARTY_LABELS_ZH,
   type Party,
 } from "~/modules/acceptance/parties";
+import { type Prerequisite, redactBlockers } from "~/modules/acceptance/prerequisites";
 import { parseSignatureDataUrl } from "~/modules/acceptance/signature-image.server";
-import { scopeFor } from "~/modules/auth/permissions";
+import { type Actor, scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import { defectWhere } from "~/modules/defect/access.server";
+import { lotWhere } from "~/modules/lot/access.server";
 import { formatDateTime } from "~/modules/site/labels";
 import { getCompound } from "~/modules/site/queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `竣工验收 · ${data?.compound.name ?? ""} · 验收` },
 ];
+
+/** Blockers the viewer may open keep their names and links; the others become a count. */
+async function visiblePrerequisites(user: Actor, compoundId: string, list: Prerequisite[]) {
+  const lotScope = scopeFor(user.role, "lot.view");
+  const defectScope = scopeFor(user.role, "defect.view");
+  if (lotScope === "any" && defectScope === "any") return list;
+  const [lots, defects] = await Promise.all([
+    db().inspectionLot.findMany({
+      where: { AND: [{ compoundId }, lotWhere(user, lotScope)] },
+      select: { id: true },
+    }),
+    db().defect.findMany({
+      where: { AND: [{ compoundId }, defectWhere(user, defectScope)] },
+      select: { id: true },
+    }),
+  ]);
+  const open = new Set([
+    ...lots.map((l) => `/lots/${l.id}`),
+    ...defects.map((d) => `/defects/${d.id}`),
+  ]);
+  return redactBlockers(list, (href) => open.has(href));
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "acceptance.view");
@@ -44,12 +69,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mine = acceptance?.participants.find((p) => p.userId === user.id);
   return {
     compound: { id: compound.id, name: compound.name },
-    prerequisites,
+    prerequisites: await visiblePrerequisites(user, compound.id, prerequisites),
     seats: seats.map((s) => ({
       seq: s.seq,
       party: PARTY_LABELS_ZH[s.party],
       organizationName: s.organizationName,
-      people: s.people,
+      // Candidate signatories are for the one who names them.
+      people: canManage ? s.people : [],
     })),
     acceptance: acceptance && {
       id: acceptance.id,

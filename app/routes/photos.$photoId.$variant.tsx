@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/infra/db.server";
+import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { findViewablePhoto, photoOwnerKind } from "~/modules/photo/photos.server";
 import { PHOTO_EXTENSION, PHOTO_MIME, type PhotoFormat } from "~/modules/photo/sniff";
@@ -14,13 +15,12 @@ const isVariant = (v: string): v is Variant => (VARIANTS as readonly string[]).i
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const variant = params.variant ?? "";
   if (!isVariant(variant)) notFound("照片");
+  // Signed in first, and the same 404 whether the photo is missing or not the viewer's to see.
+  const { user } = await requireUser(request, "account.view");
   const photoId = params.photoId ?? "";
   const owner = await photoOwnerKind(db(), photoId);
-  if (!owner) notFound("照片");
-  const { user, scope } = await requireUser(
-    request,
-    owner === "defect" ? "defect.view" : "lot.view",
-  );
+  const scope = owner && scopeFor(user.role, owner === "defect" ? "defect.view" : "lot.view");
+  if (!scope) notFound("照片");
   const photo = await findViewablePhoto(db(), photoId, user, scope);
   if (!photo) notFound("照片");
   const sha =

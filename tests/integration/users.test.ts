@@ -62,11 +62,21 @@ describe("user administration: every change audited", () => {
     });
     await signIn(db, { username: "lisi", password: "changeme-2026", userAgent: null });
     expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
+    await db.notification.create({
+      data: {
+        userId: user.id,
+        kind: "defect.assigned",
+        text: "NH-QX-009 扶手松动",
+        link: "/defects/x",
+      },
+    });
     await updateUser(db, admin, user.id, {
       ...fields(supervisorOrg.id),
       role: "supervisor",
     });
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+    // The old organization's inbox lines do not follow the user to the new one.
+    expect(await db.notification.count({ where: { userId: user.id } })).toBe(0);
     const event = await db.auditEvent.findFirstOrThrow({
       where: { entityId: user.id, action: "user.permissions" },
     });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { acceptancePrerequisites, allMet, type PrereqLot } from "./prerequisites";
+import {
+  acceptancePrerequisites,
+  allMet,
+  type PrereqLot,
+  type Prerequisite,
+  redactBlockers,
+} from "./prerequisites";
 
 const workTypes = [
   { code: "wiring", nameZh: "楼道线路", placeKind: "stairwell", zoneKinds: [] },
@@ -93,5 +99,30 @@ describe("final acceptance prerequisites", () => {
     expect(unmet(input)).toEqual([
       ["parties", [{ label: "设计单位 设计院：无可签字的账号", href: null }]],
     ]);
+  });
+});
+
+describe("blockers a viewer may not open", () => {
+  it("become one count without names or links", () => {
+    const before: Prerequisite[] = [
+      {
+        key: "defects",
+        labelZh: "质量问题全部整改关闭",
+        ok: false,
+        blockers: [
+          { label: "NH-QX-001 墙面空鼓（待整改）", href: "/defects/a" },
+          { label: "NH-QX-002 扶手松动（整改中）", href: "/defects/b" },
+          { label: "NH-QX-003 井盖破损（待复查）", href: "/defects/c" },
+        ],
+      },
+      { key: "parties", labelZh: "各责任主体均有签字人", ok: true, blockers: [] },
+    ];
+    const after = redactBlockers(before, (href) => href === "/defects/a");
+    expect(after[0]?.ok).toBe(false);
+    expect(after[0]?.blockers).toEqual([
+      { label: "NH-QX-001 墙面空鼓（待整改）", href: "/defects/a" },
+      { label: "另有 2 项（不属于本单位，无权查看明细）", href: null },
+    ]);
+    expect(after[1]).toBe(before[1]);
   });
 });

@@ -118,3 +118,27 @@ export function acceptancePrerequisites(input: {
 }
 
 export const allMet = (list: Prerequisite[]) => list.every((p) => p.ok);
+
+/**
+ * What a viewer who may not see every lot or defect of the compound is shown: blockers pointing at
+ * records it cannot open become one count without names or links, so the list stays honest
+ * (the prerequisite is still unmet) without telling a contractor about another's work.
+ */
+export function redactBlockers(
+  prerequisites: Prerequisite[],
+  canOpen: (href: string) => boolean,
+): Prerequisite[] {
+  return prerequisites.map((p) => {
+    const hidden = p.blockers.filter(
+      (b) => b.href?.match(/^\/(lots|defects)\//) && !canOpen(b.href),
+    );
+    if (hidden.length === 0) return p;
+    return {
+      ...p,
+      blockers: [
+        ...p.blockers.filter((b) => !hidden.includes(b)),
+        { label: `另有 ${hidden.length} 项（不属于本单位，无权查看明细）`, href: null },
+      ],
+    };
+  });
+}

@@ -116,8 +116,11 @@ export async function updateUser(db: Db, admin: Admin, userId: string, fields: U
   if (userId === admin.id && "role" in changes) throw new UserAdminError("不能更改自己的角色", 409);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: next });
-    if ("role" in changes || "organizationId" in changes)
+    if ("role" in changes || "organizationId" in changes) {
       await tx.session.deleteMany({ where: { userId } });
+      // Inbox lines name the old organization's defects and notices: they go with the old role.
+      await tx.notification.deleteMany({ where: { userId } });
+    }
     await recordEvent(tx, {
       actorId: admin.id,
       action: "role" in changes || "organizationId" in changes ? "user.permissions" : "user.update",
