@@ -290,13 +290,17 @@ export default function AcceptancePage() {
           {d.hashCheck ? (
             <p
               className={
-                d.hashCheck.matches && d.hashCheck.signaturesMatch ? "hash-ok" : "hash-bad"
+                d.hashCheck.signaturesMatch && (d.hashCheck.matches || a.status === "failed")
+                  ? "hash-ok"
+                  : "hash-bad"
               }
             >
               签字内容哈希 <code>{a.contentHash.slice(0, 16)}…</code>：
               {d.hashCheck.matches && d.hashCheck.signaturesMatch
                 ? "与当前记录一致"
-                : "与当前记录不一致（发起后检验批或质量问题有变化）"}
+                : a.status === "failed" && d.hashCheck.signaturesMatch
+                  ? "验收不合格后小区继续整改，当前记录已变化；签字仍与签字时的内容一致"
+                  : "与当前记录不一致（发起后检验批或质量问题有变化）"}
             </p>
           ) : null}
         </section>

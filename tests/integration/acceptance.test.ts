@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import {
   acceptanceOverview,
+  compoundSealedMessage,
   openAcceptance,
   signAcceptance,
   voidAcceptance,
@@ -220,6 +221,34 @@ describe("final acceptance (单位工程竣工验收)", () => {
     const report = await verifyDatabase(db, photoStore);
     expect(report.chainBreak).toBeNull();
     expect(report.recordBreaks).toEqual([]);
+  });
+
+  it("a 不合格 conclusion opens with unmet conditions, ends 不合格 once all sign, and seals nothing", async () => {
+    const { bureau, supervisor } = await users();
+    const fx = await compoundReadyForAcceptance(db, { code: "CF", name: "城西丁小区" });
+    await expect(
+      openAcceptance(db, bureau, fx.compoundId, {
+        conclusion: "fail",
+        remarks: " ",
+        signatories: {},
+      }),
+    ).rejects.toThrow("结论为不合格时请填写意见");
+    const { id } = await openFor(fx.compoundId, "fail");
+    const image = await drawnSignature();
+    let status = "";
+    for (const name of ["owner", "contractor", "supervisor", "designer", "bureau"] as const)
+      ({ status } = await signAcceptance(db, await signer(name), id, {
+        password: DEMO_PASSWORD,
+        image,
+        opinion: "不同意验收，资料不全",
+      }));
+    expect(status).toBe("failed");
+    expect(await compoundSealedMessage(db, fx.compoundId)).toBeNull();
+    // The work goes on: the last lot can still be accepted, and a new session opened later.
+    await transitionLot(db, supervisor, "any", fx.lastLot.id, "accept", null);
+    const again = await openFor(fx.compoundId);
+    expect(again.id).not.toBe(id);
+    expect((await db.finalAcceptance.findUniqueOrThrow({ where: { id } })).status).toBe("failed");
   });
 
   it("refuses to open as 合格 with an open defect, and refuses signing once the record changed", async () => {

@@ -14,7 +14,7 @@ const STATUS_AFTER: Record<string, string> = {
 
 /**
  * Replays final acceptances against the chain: status as the events left it, each signature's
- * image and bound hash as its event recorded, and for a concluded acceptance the content hash
+ * image and bound hash as its event recorded, and for a passed acceptance the content hash
  * recomputed from the compound's record as it stands now.
  */
 export async function verifyAcceptances(db: Db, events: Event[]) {
@@ -70,11 +70,11 @@ export async function verifyAcceptances(db: Db, events: Event[]) {
       if (p.signature.contentHash !== a.contentHash)
         fail(`第 ${p.seq} 位签字人签署的内容与验收内容不一致`);
     }
-    if (a.status === "passed" || a.status === "failed") {
-      signed += 1;
-      if ((await currentContentHash(db, a)) !== a.contentHash)
-        fail("验收后小区的检验批、质量问题或签字人已被改动，与签字时的内容不一致");
-    }
+    if (a.status === "passed" || a.status === "failed") signed += 1;
+    // Only a passed acceptance seals the compound; after 不合格 the work (rightly) goes on, and
+    // its signatures are checked against the hash recorded when it was opened, above.
+    if (a.status === "passed" && (await currentContentHash(db, a)) !== a.contentHash)
+      fail("验收后小区的检验批、质量问题或签字人已被改动，与签字时的内容不一致");
   }
   return { breaks, signed };
 }
