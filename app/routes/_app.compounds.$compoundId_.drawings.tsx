@@ -37,7 +37,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const workTypes = canUpload
     ? (await listWorkTypes(db())).map((w) => ({ id: w.id, nameZh: w.nameZh }))
     : [];
-  return { ...register, canUpload, workTypes, today: dueOnIso(new Date()) };
+  // 按工程类别 / 专业 筛选: the choices are what the register holds.
+  const url = new URL(request.url);
+  const workType = url.searchParams.get("workType") || null;
+  const discipline = url.searchParams.get("discipline") || null;
+  const sheets = register.sheets.filter(
+    (s) =>
+      (!workType || s.workType?.code === workType) && (!discipline || s.discipline === discipline),
+  );
+  const filters = {
+    workType,
+    discipline,
+    workTypes: [
+      ...new Map(
+        register.sheets.flatMap((s) => (s.workType ? [[s.workType.code, s.workType]] : [])),
+      ).values(),
+    ],
+    disciplines: [...new Set(register.sheets.map((s) => s.discipline))],
+    total: register.sheets.length,
+  };
+  return { ...register, sheets, filters, canUpload, workTypes, today: dueOnIso(new Date()) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -81,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DrawingRegister() {
-  const { compound, sheets, canUpload, workTypes, today } = useLoaderData<typeof loader>();
+  const { compound, sheets, filters, canUpload, workTypes, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
@@ -92,15 +111,43 @@ export default function DrawingRegister() {
           { to: `/projects/${compound.project.id}`, label: compound.project.name },
           { to: `/compounds/${compound.id}`, label: compound.name },
         ]}
-        subtitle={`${compound.name} 设计图纸目录 · ${sheets.length} 张`}
+        subtitle={`${compound.name} 设计图纸目录 · ${filters.total} 张`}
       />
+      {filters.total > 0 ? (
+        <Form method="get" className="filters panel" aria-label="筛选图纸">
+          <select name="workType" defaultValue={filters.workType ?? ""} aria-label="工程类别">
+            <option value="">全部工程类别</option>
+            {filters.workTypes.map((w) => (
+              <option key={w.code} value={w.code}>
+                {w.nameZh}
+              </option>
+            ))}
+          </select>
+          <select name="discipline" defaultValue={filters.discipline ?? ""} aria-label="专业">
+            <option value="">全部专业</option>
+            {filters.disciplines.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button">
+            筛选
+          </button>
+          {sheets.length !== filters.total ? (
+            <span className="muted">显示 {sheets.length} 张</span>
+          ) : null}
+        </Form>
+      ) : null}
       {result ? (
         <p className={`alert ${result.ok ? "alert-ok" : "alert-error"}`} role="alert">
           {result.message}
         </p>
       ) : null}
       {sheets.length === 0 ? (
-        <p className="empty">尚未上传图纸。</p>
+        <p className="empty">
+          {filters.total === 0 ? "尚未上传图纸。" : "没有符合筛选条件的图纸。"}
+        </p>
       ) : (
         <table className="table drawing-register">
           <thead>

@@ -18,6 +18,14 @@ test("a supervisor zooms a sheet on a tablet, pins a new defect, and sees the pi
   await expect(page.getByRole("heading", { name: "图纸", exact: true })).toBeVisible();
   // The register marks the superseded revision of 电施-01.
   await expect(page.getByRole("link", { name: /A 版 已作废/ }).first()).toBeVisible();
+  // Filtered by discipline, the register shows only that discipline's sheets.
+  const filter = page.getByRole("form", { name: "筛选图纸" });
+  await filter.getByLabel("专业").selectOption("给排水");
+  await filter.getByRole("button", { name: "筛选" }).click();
+  await expect(page.getByRole("link", { name: "水施-01", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "电施-02", exact: true })).toHaveCount(0);
+  await filter.getByLabel("专业").selectOption("");
+  await filter.getByRole("button", { name: "筛选" }).click();
   await page.getByRole("link", { name: "电施-02", exact: true }).click();
   await expect(page.getByRole("heading", { name: "电施-02 楼道配电系统图" })).toBeVisible();
   const sheetUrl = page.url();

@@ -221,7 +221,7 @@ export async function drawingRegister(db: Db, viewer: Actor, scope: Scope, compo
       number: true,
       title: true,
       discipline: true,
-      workType: { select: { nameZh: true } },
+      workType: { select: { code: true, nameZh: true } },
       revisions: {
         select: {
           id: true,
