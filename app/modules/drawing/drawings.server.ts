@@ -1,4 +1,5 @@
 import type { Db } from "~/infra/db.server";
+import { heavyImageWork } from "~/infra/image-work.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { defectWhere } from "~/modules/defect/access.server";
@@ -20,20 +21,6 @@ export type DrawingUpload = {
   spec: SetSpec;
   file: { name: string; bytes: Buffer };
 };
-
-/** Two renders at a time: an A1 page at 5000 px holds ~55 MB of pixels while it is encoded. */
-let running = 0;
-const waiting: (() => void)[] = [];
-async function limited<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
-  running += 1;
-  try {
-    return await work();
-  } finally {
-    running -= 1;
-    waiting.shift()?.();
-  }
-}
 
 async function removeUnreferenced(db: Db, storage: DrawingStorage, created: string[]) {
   for (const key of created) {
@@ -84,7 +71,7 @@ export async function uploadDrawings(
   });
   const currentByNumber = new Map(sheets.map((s) => [s.number, s.revisions[0]?.revision ?? null]));
   const plan = planSheets(source.pages.length, input.spec, currentByNumber);
-  const rendered = await limited(() =>
+  const rendered = await heavyImageWork(() =>
     renderSource(
       input.file.bytes,
       input.file.name,

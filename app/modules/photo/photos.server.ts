@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
+import { heavyImageWork } from "~/infra/image-work.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { defectWhere } from "~/modules/defect/access.server";
@@ -31,20 +32,6 @@ export const PHOTO_VIEW_SELECT = {
 
 export const lotAttachKey = ({ lotId, itemId }: LotPhotoTarget) =>
   `lot:${lotId}:${itemId ? `item:${itemId}` : "lot"}:evidence`;
-
-/** Two photos at a time: each decoded 12 MP photo holds ~50 MB; more would only queue in libvips. */
-let running = 0;
-const waiting: (() => void)[] = [];
-async function limited<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
-  running += 1;
-  try {
-    return await work();
-  } finally {
-    running -= 1;
-    waiting.shift()?.();
-  }
-}
 
 async function existing(db: Db, sha256: string, attachKey: string) {
   return db.photo.findUnique({
@@ -101,7 +88,7 @@ async function storePhoto(
 
   const now = options.now ?? new Date();
   const user = await signature(db, viewer);
-  const processed = await limited(() =>
+  const processed = await heavyImageWork(() =>
     processPhoto(
       upload.bytes,
       { ...watermark, user },
