@@ -6,6 +6,7 @@ import type {
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
 import { scopeFor } from "~/modules/auth/permissions";
@@ -115,22 +116,18 @@ export default function DrawingRegister() {
       />
       {filters.total > 0 ? (
         <Form method="get" className="filters panel" aria-label="筛选图纸">
-          <select name="workType" defaultValue={filters.workType ?? ""} aria-label="工程类别">
-            <option value="">全部工程类别</option>
-            {filters.workTypes.map((w) => (
-              <option key={w.code} value={w.code}>
-                {w.nameZh}
-              </option>
-            ))}
-          </select>
-          <select name="discipline" defaultValue={filters.discipline ?? ""} aria-label="专业">
-            <option value="">全部专业</option>
-            {filters.disciplines.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
+          <FilterSelect
+            name="workType"
+            label="工程类别"
+            value={filters.workType}
+            options={filters.workTypes.map((w) => ({ value: w.code, label: w.nameZh }))}
+          />
+          <FilterSelect
+            name="discipline"
+            label="专业"
+            value={filters.discipline}
+            options={filters.disciplines.map((d) => ({ value: d, label: d }))}
+          />
           <button type="submit" className="button">
             筛选
           </button>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
 import { requireUser } from "~/modules/auth/require-user.server";
@@ -73,54 +74,36 @@ export default function DefectsPage() {
       </p>
       {!mine ? (
         <Form method="get" className="filters panel" aria-label="筛选">
-          <select name="status" defaultValue={filter.status ?? ""} aria-label="状态">
-            <option value="">全部状态</option>
-            {DEFECT_STATES.map((s) => (
-              <option key={s} value={s}>
-                {DEFECT_STATE_LABELS_ZH[s]}
-              </option>
-            ))}
-          </select>
-          <select name="severity" defaultValue={filter.severity ?? ""} aria-label="严重程度">
-            <option value="">全部严重程度</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {SEVERITY_LABELS_ZH[s]}
-              </option>
-            ))}
-          </select>
-          <select name="compoundId" defaultValue={filter.compoundId ?? ""} aria-label="小区">
-            <option value="">全部小区</option>
-            {compounds.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          <select
+          <FilterSelect
+            name="status"
+            label="状态"
+            value={filter.status}
+            options={DEFECT_STATES.map((s) => ({ value: s, label: DEFECT_STATE_LABELS_ZH[s] }))}
+          />
+          <FilterSelect
+            name="severity"
+            label="严重程度"
+            value={filter.severity}
+            options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS_ZH[s] }))}
+          />
+          <FilterSelect
+            name="compoundId"
+            label="小区"
+            value={filter.compoundId}
+            options={compounds.map((c) => ({ value: c.id, label: c.name }))}
+          />
+          <FilterSelect
             name="contractorOrgId"
-            defaultValue={filter.contractorOrgId ?? ""}
-            aria-label="施工单位"
-          >
-            <option value="">全部施工单位</option>
-            {contractors.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.shortName}
-              </option>
-            ))}
-          </select>
-          <select
+            label="施工单位"
+            value={filter.contractorOrgId}
+            options={contractors.map((c) => ({ value: c.id, label: c.shortName }))}
+          />
+          <FilterSelect
             name="workTypeCode"
-            defaultValue={filter.workTypeCode ?? ""}
-            aria-label="工程类别"
-          >
-            <option value="">全部工程类别</option>
-            {workTypes.map((w) => (
-              <option key={w.code} value={w.code}>
-                {w.nameZh}
-              </option>
-            ))}
-          </select>
+            label="工程类别"
+            value={filter.workTypeCode}
+            options={workTypes.map((w) => ({ value: w.code, label: w.nameZh }))}
+          />
           <input
             name="place"
             defaultValue={filter.place ?? ""}

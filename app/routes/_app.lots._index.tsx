@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
 import { scopeFor } from "~/modules/auth/permissions";
@@ -54,43 +55,31 @@ export default function LotsPage() {
         </p>
       ) : null}
       <Form method="get" className="filters panel" aria-label="筛选">
-        <select name="compoundId" defaultValue={filter.compoundId ?? ""} aria-label="小区">
-          <option value="">全部小区</option>
-          {compounds.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        <select name="workType" defaultValue={filter.workType ?? ""} aria-label="工程类别">
-          <option value="">全部工程类别</option>
-          {workTypes.map((w) => (
-            <option key={w.code} value={w.code}>
-              {w.nameZh}
-            </option>
-          ))}
-        </select>
-        <select name="status" defaultValue={filter.status ?? ""} aria-label="状态">
-          <option value="">全部状态</option>
-          {LOT_STATES.map((s) => (
-            <option key={s} value={s}>
-              {LOT_STATE_LABELS_ZH[s]}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          name="compoundId"
+          label="小区"
+          value={filter.compoundId}
+          options={compounds.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <FilterSelect
+          name="workType"
+          label="工程类别"
+          value={filter.workType}
+          options={workTypes.map((w) => ({ value: w.code, label: w.nameZh }))}
+        />
+        <FilterSelect
+          name="status"
+          label="状态"
+          value={filter.status}
+          options={LOT_STATES.map((s) => ({ value: s, label: LOT_STATE_LABELS_ZH[s] }))}
+        />
         {contractors.length > 0 ? (
-          <select
+          <FilterSelect
             name="contractorOrgId"
-            defaultValue={filter.contractorOrgId ?? ""}
-            aria-label="施工单位"
-          >
-            <option value="">全部施工单位</option>
-            {contractors.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.shortName}
-              </option>
-            ))}
-          </select>
+            label="施工单位"
+            value={filter.contractorOrgId}
+            options={contractors.map((c) => ({ value: c.id, label: c.shortName }))}
+          />
         ) : null}
         <button type="submit" className="button">
           筛选
