@@ -102,6 +102,8 @@ test("a contractor sees only its own compound and gets 404 for the other's ids",
 });
 
 test("each role sees what it should", async ({ browser }) => {
+  // Seven sign-ins (scrypt, 32 MiB each) and their pages: ~50 s on a busy two-core machine.
+  test.setTimeout(150_000);
   const cases = [
     {
       username: "zhujianju",
