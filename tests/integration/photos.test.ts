@@ -2,10 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/infra/db.server";
+import { parseMultipart } from "~/infra/multipart.server";
+import { drawingKey } from "~/modules/drawing/storage.server";
+import { sweepStoredFiles } from "~/modules/files/sweep.server";
 import { createLot } from "~/modules/lot/create.server";
 import { getLot, lotContentHash } from "~/modules/lot/lots.server";
-import { parsePhotoUpload } from "~/modules/photo/multipart.server";
-import { attachLotPhoto, findViewablePhoto, sweepOrphanFiles } from "~/modules/photo/photos.server";
+import { photoMessages } from "~/modules/photo/errors";
+import { attachLotPhoto, findViewablePhoto } from "~/modules/photo/photos.server";
 import { sha256Of } from "~/modules/photo/pipeline.server";
 import { LocalPhotoStorage, photoKey } from "~/modules/photo/storage.server";
 import { cameraJpeg, pixelBomb } from "../support/images";
@@ -245,15 +248,26 @@ describe("photos attached to lots", () => {
     const noPhotos = { ...detail, lot: { ...detail.lot, photos: [] } };
     expect(lotContentHash(noPhotos)).not.toBe(after);
   });
-  it("sweeps files a crash left without a row, and keeps every file a photo names", async () => {
+  it("sweeps every kind of file a crash left without a row (photos, drawings, temporaries), and keeps every file a row names", async () => {
     const kept = await db.photo.findFirstOrThrow({
       select: { sha256: true, displaySha256: true, thumbSha256: true },
     });
+    const drawings = new LocalPhotoStorage(path.join(root, "..", `drawings-${process.pid}`));
     const stray = Buffer.from("written, then the process died before the row");
     const strayKey = photoKey("original", sha256Of(stray));
     await storage.put(strayKey, stray);
-    expect(await sweepOrphanFiles(db, storage)).toBe(1);
+    const strayDrawing = drawingKey("preview", sha256Of(Buffer.from("a preview")));
+    await drawings.put(strayDrawing, Buffer.from("a preview"));
+    for (const dir of [path.join(root, ".tmp"), path.join(drawings.root, ".tmp")]) {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, "interrupted.part"), "half a file");
+    }
+    const swept = await sweepStoredFiles(db, { photos: storage, drawings });
+    expect(swept).toEqual({ temporaries: 2, orphans: 2, byKind: { photo: 1, drawing: 1 } });
     expect(await storage.has(strayKey)).toBe(false);
+    expect(await drawings.has(strayDrawing)).toBe(false);
+    expect(fs.readdirSync(path.join(drawings.root, ".tmp"))).toEqual([]);
+    fs.rmSync(drawings.root, { recursive: true, force: true });
     for (const [variant, sha] of [
       ["original", kept.sha256],
       ["display", kept.displaySha256],
@@ -291,7 +305,7 @@ describe("multipart upload parsing", () => {
 
   it("streams files and fields, keeping Chinese file names", async () => {
     const jpeg = await cameraJpeg();
-    const parsed = await parsePhotoUpload(
+    const parsed = await parseMultipart(
       form(
         [
           ["栏杆.jpg", jpeg],
@@ -312,18 +326,19 @@ describe("multipart upload parsing", () => {
   it("answers 413 with a Chinese message for a file or a request over its limit", async () => {
     const big = Buffer.alloc(300 * 1024, 1);
     await expect(
-      parsePhotoUpload(form([["大.jpg", big]]), {
+      parseMultipart(form([["大.jpg", big]]), {
         fileBytes: 200 * 1024,
         requestBytes: 10 * 1024 * 1024,
+        messages: photoMessages,
       }),
     ).rejects.toMatchObject({ status: 413, message: expect.stringContaining("“大.jpg”超过单张") });
     await expect(
-      parsePhotoUpload(
+      parseMultipart(
         form([
           ["a.jpg", big],
           ["b.jpg", big],
         ]),
-        { fileBytes: 1024 * 1024, requestBytes: 400 * 1024 },
+        { fileBytes: 1024 * 1024, requestBytes: 400 * 1024, messages: photoMessages },
       ),
     ).rejects.toMatchObject({ status: 413, message: expect.stringContaining("合计超过") });
   });
