@@ -75,7 +75,10 @@ app.use((req, res, next) => {
   next();
 });
 app.use(compression());
-app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+app.use(
+  build.publicPath,
+  express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }),
+);
 app.use(express.static("public", { maxAge: "1h" }));
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
 
@@ -96,7 +99,9 @@ for (const signal of ["SIGTERM", "SIGINT"])
   process.once(signal, () => {
     if (shuttingDown) return;
     shuttingDown = true;
-    console.log(`收到 ${signal}，等待 ${inFlight} 个进行中的请求完成后退出 (finishing in-flight requests)`);
+    console.log(
+      `收到 ${signal}，等待 ${inFlight} 个进行中的请求完成后退出 (finishing in-flight requests)`,
+    );
     server.close();
     setTimeout(() => {
       console.error(`${SHUTDOWN_GRACE_MS / 1000} s 后仍有 ${inFlight} 个请求未完成，强制退出`);

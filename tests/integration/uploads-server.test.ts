@@ -9,9 +9,10 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "~/infra/db.server";
 import { verifyDatabase } from "~/modules/audit/verify.server";
+import { createLot } from "~/modules/lot/create.server";
 import { transitionLot } from "~/modules/lot/lots.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
-import { compoundReadyForAcceptance } from "../support/acceptance-fixture";
+import { fillPassing } from "../../prisma/seed/activity";
 import { cameraJpeg } from "../support/images";
 import {
   filesUnder,
@@ -36,9 +37,25 @@ describe("uploads against the real server", () => {
   beforeAll(async () => {
     server = await startServer();
     db = createDb(server.databasePath);
-    const fixture = await compoundReadyForAcceptance(db, { code: "UP" });
-    lotId = fixture.lastLot.id;
-    compoundId = fixture.compoundId;
+    // one submitted lot with passing records: the supervisor may still record on it, and accept it
+    const contractor = await db.user.findFirstOrThrow({
+      where: { username: "shigong1" },
+      select: { id: true, organizationId: true },
+    });
+    const own = { ...contractor, role: "contractor" as const };
+    const place = await db.stairwell.findFirstOrThrow({
+      where: { building: { compound: { code: "NH" } } },
+      select: { id: true, building: { select: { compoundId: true } } },
+      orderBy: { id: "asc" },
+    });
+    const lot = await createLot(db, own, "own", {
+      workTypeCode: "stair-railing",
+      place: { kind: "stairwell", id: place.id },
+    });
+    await fillPassing(db, own, lot.id);
+    await transitionLot(db, own, "own", lot.id, "submit", null);
+    lotId = lot.id;
+    compoundId = place.building.compoundId;
     supervisor = await signIn(server, "jianli");
     const u = await db.user.findFirstOrThrow({
       where: { username: "jianli" },
