@@ -139,7 +139,11 @@ async function main() {
         const bytes = fs.readFileSync(job.file);
         const sha = createHash("sha256").update(bytes).digest("hex");
         const form = new FormData();
-        form.append("photo", new Blob([bytes], { type: "image/jpeg" }), path.basename(job.file));
+        form.append(
+          "photo",
+          new Blob([new Uint8Array(bytes)], { type: "image/jpeg" }),
+          path.basename(job.file),
+        );
         const t = performance.now();
         try {
           const res = await fetch(`${server.url}/lots/${job.lot}/photos`, {
