@@ -63,7 +63,9 @@ async function main() {
   let swept = 0;
   let killedAfter: number[] = [];
   let completed = 0;
-  const round = async (kind: "photo" | "drawing", i: number) => {
+  const span: Record<string, number> = {};
+  /** delay < 0: no kill, the upload's time is measured (calibration). */
+  const round = async (kind: "photo" | "drawing", i: number, delay: number) => {
     const server: Served = await serve(dataDir, port);
     const who = kind === "photo" ? "shigong1" : "sheji";
     const cookie = await signIn(server.url, who);
@@ -97,8 +99,14 @@ async function main() {
         if (r.ok) completed += 1;
       })
       .catch(() => undefined);
-    // somewhere between the body arriving and the row committing (a photo takes ~0.3–1.5 s here)
-    const delay = 20 + Math.floor(Math.random() * (kind === "photo" ? 1200 : 1500));
+    if (delay < 0) {
+      const t = performance.now();
+      await request;
+      span[kind] = performance.now() - t;
+      server.child.kill("SIGTERM");
+      await server.exited;
+      return;
+    }
     await new Promise((r) => setTimeout(r, delay));
     server.child.kill("SIGKILL");
     await server.exited;
@@ -109,10 +117,22 @@ async function main() {
     swept += Number(/swept interrupted uploads\): (\d+)/.exec(out)?.[1] ?? 0);
   };
   const started = performance.now();
-  for (let i = 0; i < KILLS; i++) await round("photo", i);
+  // Kills spread evenly over the time an upload takes on this machine now (measured first), so
+  // they land while the body arrives, during processing, during the file writes and the commit.
+  const spread = (kind: string, i: number) =>
+    Math.round(((i + 0.5) / KILLS) * (span[kind] ?? 1000) * 1.1);
+  await round("photo", 1000, -1);
+  for (let i = 0; i < KILLS; i++) {
+    await round("photo", i, spread("photo", i));
+    console.log(`photo ${i + 1}/${KILLS}`);
+  }
   const photoKills = killedAfter;
   killedAfter = [];
-  for (let i = 0; i < KILLS; i++) await round("drawing", i);
+  await round("drawing", 1000, -1);
+  for (let i = 0; i < KILLS; i++) {
+    await round("drawing", i, spread("drawing", i));
+    console.log(`drawing ${i + 1}/${KILLS}`);
+  }
 
   const sqlite = new Database(path.join(dataDir, "yanshou.db"), { readonly: true });
   const integrity = (sqlite.prepare("PRAGMA integrity_check").get() as { integrity_check: string })
@@ -141,7 +161,7 @@ async function main() {
     `kill -9 after (ms): photos ${photoKills.join(" ")}; drawings ${killedAfter.join(" ")}`,
   );
   console.log(
-    `uploads answered before the kill: ${completed}; stored: ${photos.length} photos, ${drawings.length} drawing revisions`,
+    `uploads answered before the kill: ${completed - 2}; stored: ${photos.length} photos, ${drawings.length} drawing revisions`,
   );
   console.log(`files swept at start-up (temporaries and row-less files): ${swept}`);
   console.log(`integrity_check: ${integrity}`);
