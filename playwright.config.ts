@@ -47,7 +47,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh database each run; the app is built by `npm run test:e2e` just before.
-    command: `rm -rf ${DATA} && tsx scripts/start.ts`,
+    command: `rm -rf ${DATA} && node scripts/start.mjs`,
     url: `http://localhost:${PORT}/login`,
     reuseExistingServer: false,
     timeout: 120_000,

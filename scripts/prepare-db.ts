@@ -5,7 +5,7 @@ import { EnvError, ensureDataDirs, env } from "~/infra/env.server";
 import { ROLE_LABELS } from "~/modules/auth/permissions";
 import { importChecklistData } from "~/modules/checklist/import.server";
 import { drawingStorage } from "~/modules/drawing/storage.server";
-import { sweepOrphanFiles } from "~/modules/photo/photos.server";
+import { sweepStoredFiles } from "~/modules/files/sweep.server";
 import { photoStorage } from "~/modules/photo/storage.server";
 import { seedDemoActivity } from "../prisma/seed/activity";
 import { isSeeded, readChecklistData, readWorkTypePlaces, seedDemo } from "../prisma/seed/demo";
@@ -49,11 +49,14 @@ export async function prepareDatabase({ quiet = false } = {}) {
     }
     // Temporaries and row-less files of uploads a crash interrupted (invariant 4); nothing is
     // uploading before start.
-    const swept =
-      (await photoStorage().sweepTemporaries()) + (await drawingStorage().sweepTemporaries());
-    const orphans = await sweepOrphanFiles(db, photoStorage());
-    if (!quiet && swept + orphans > 0)
-      console.log(`已清理未完成的上传文件 (swept interrupted uploads): ${swept + orphans}`);
+    const swept = await sweepStoredFiles(db, {
+      photos: photoStorage(),
+      drawings: drawingStorage(),
+    });
+    if (!quiet && swept.temporaries + swept.orphans > 0)
+      console.log(
+        `已清理未完成的上传文件 (swept interrupted uploads): ${swept.temporaries + swept.orphans}`,
+      );
   } finally {
     await db.$disconnect();
   }

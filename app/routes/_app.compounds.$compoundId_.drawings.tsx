@@ -9,18 +9,17 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
+import { parseMultipart } from "~/infra/multipart.server";
+import { UploadError } from "~/infra/upload-error";
 import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { listWorkTypes } from "~/modules/checklist/queries.server";
 import { dueOnIso } from "~/modules/defect/workflow";
 import { drawingRegister, uploadDrawings } from "~/modules/drawing/drawings.server";
-import { DrawingError } from "~/modules/drawing/errors";
 import { UploadFieldsSchema } from "~/modules/drawing/forms";
 import { DISCIPLINES, REVISION_STATUS_LABELS_ZH } from "~/modules/drawing/labels";
 import { DRAWING_LIMITS } from "~/modules/drawing/limits";
 import { drawingStorage } from "~/modules/drawing/storage.server";
-import { PhotoError } from "~/modules/photo/errors";
-import { parsePhotoUpload } from "~/modules/photo/multipart.server";
 import { formatDate } from "~/modules/site/labels";
 import styles from "~/styles/drawings.css?url";
 
@@ -60,14 +59,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...register, sheets, filters, canUpload, workTypes, today: dueOnIso(new Date()) };
 }
 
+const tooLarge = () =>
+  `文件超过 ${Math.round(DRAWING_LIMITS.maxFileBytes / 1024 / 1024)} MB 的上限，请拆分后上传`;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope } = await requireUser(request, "drawing.upload");
   try {
-    const { fields, files } = await parsePhotoUpload(request, {
+    const { fields, files } = await parseMultipart(request, {
       fileBytes: DRAWING_LIMITS.maxFileBytes,
       requestBytes: DRAWING_LIMITS.maxFileBytes + 1024 * 1024,
       files: 1,
       fieldBytes: 16 * 1024,
+      messages: { fileTooLarge: tooLarge, requestTooLarge: tooLarge },
     });
     const file = files[0];
     if (!file) return data({ ok: false, message: "请选择图纸文件（PDF 或图片）" }, { status: 400 });
@@ -87,14 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: `已上传 ${out.length} 张图纸：${out.map((o) => `${o.number} ${o.revision}版`).join("、")}`,
     });
   } catch (error) {
-    if (error instanceof PhotoError) {
-      const message =
-        error.status === 413
-          ? `文件超过 ${Math.round(DRAWING_LIMITS.maxFileBytes / 1024 / 1024)} MB 的上限，请拆分后上传`
-          : error.message;
-      return data({ ok: false, message }, { status: error.status });
-    }
-    if (error instanceof DrawingError)
+    if (error instanceof UploadError)
       return data({ ok: false, message: error.message }, { status: error.status });
     throw error;
   }
@@ -201,8 +197,9 @@ export default function DrawingRegister() {
           <h2>上传图纸</h2>
           <p className="muted">
             PDF 图纸（每页一张图，最多 {DRAWING_LIMITS.maxPages} 页，单页不超过 A0
-            的两倍，不加密）或单张 JPEG/PNG/WebP
-            图片。图号与已有图纸相同的页作为该图纸的新版次，旧版次标记为已作废。
+            的两倍，不加密）或单张 JPEG/PNG/WebP 图片，文件不超过{" "}
+            {Math.round(DRAWING_LIMITS.maxFileBytes / 1024 / 1024)}{" "}
+            MB。图号与已有图纸相同的页作为该图纸的新版次，旧版次标记为已作废。
           </p>
           <label>
             文件

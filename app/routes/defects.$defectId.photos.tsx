@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
+import { parseMultipart } from "~/infra/multipart.server";
+import { UploadError } from "~/infra/upload-error";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { PhotoError } from "~/modules/photo/errors";
-import { parsePhotoUpload } from "~/modules/photo/multipart.server";
+import { photoMessages } from "~/modules/photo/errors";
 import {
   attachDefectPhoto,
   type DefectPhotoRole,
@@ -28,9 +29,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     // Refuse before reading the body when the defect is not this user's to change.
     await requireDefectForPhoto(db(), user, scope, target);
-    const { files } = await parsePhotoUpload(request, {
+    const { files } = await parseMultipart(request, {
       fileBytes: e.photoMaxFileBytes,
       requestBytes: e.photoMaxRequestBytes,
+      messages: photoMessages,
     });
     if (files.length === 0) return json({ ok: false, message: "请选择照片", results: [] }, 400);
     const results: UploadResult[] = [];
@@ -47,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         );
         results.push({ ok: true, name: file.name, photoId: photo.id, duplicate });
       } catch (error) {
-        if (!(error instanceof PhotoError)) throw error;
+        if (!(error instanceof UploadError)) throw error;
         if (status === 200) status = error.status;
         results.push({ ok: false, name: file.name, message: error.message });
       }
@@ -55,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const failed = results.find((r) => !r.ok);
     return json({ ok: !failed, message: failed?.message ?? "已上传", results }, status);
   } catch (error) {
-    if (!(error instanceof PhotoError)) throw error;
+    if (!(error instanceof UploadError)) throw error;
     return json({ ok: false, message: error.message, results: [] }, error.status);
   }
 }

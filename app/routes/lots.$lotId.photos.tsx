@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
+import { parseMultipart } from "~/infra/multipart.server";
+import { UploadError } from "~/infra/upload-error";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { LotError, requireRecordableLot } from "~/modules/lot/lots.server";
-import { PhotoError } from "~/modules/photo/errors";
-import { parsePhotoUpload } from "~/modules/photo/multipart.server";
+import { photoMessages } from "~/modules/photo/errors";
 import { attachLotPhoto } from "~/modules/photo/photos.server";
 import { photoStorage } from "~/modules/photo/storage.server";
 
@@ -15,7 +16,7 @@ export type UploadResult =
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 
 function refusal(error: unknown): { message: string; status: number } | null {
-  if (error instanceof PhotoError || error instanceof LotError)
+  if (error instanceof UploadError || error instanceof LotError)
     return { message: error.message, status: error.status };
   return null;
 }
@@ -29,9 +30,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     // Refuse before reading the body when the lot is not this user's to change.
     await requireRecordableLot(db(), user, scope, lotId);
-    const { fields, files } = await parsePhotoUpload(request, {
+    const { fields, files } = await parseMultipart(request, {
       fileBytes: e.photoMaxFileBytes,
       requestBytes: e.photoMaxRequestBytes,
+      messages: photoMessages,
     });
     if (files.length === 0) return json({ ok: false, message: "请选择照片", results: [] }, 400);
     const itemId = fields.itemId?.trim() || null;

@@ -34,7 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const format = photo.format as PhotoFormat;
   const headers = new Headers({
     "Content-Type":
-      variant === "original" ? (PHOTO_MIME[format] ?? "application/octet-stream") : "image/webp",
+      variant === "original"
+        ? (PHOTO_MIME[format] ?? "application/octet-stream")
+        : variant === "display"
+          ? (PHOTO_MIME[photo.displayFormat as PhotoFormat] ?? "image/webp")
+          : "image/webp",
     "Content-Length": String(file.size),
     "X-Content-Type-Options": "nosniff",
     // The bytes behind a photo id never change; private keeps shared caches out.

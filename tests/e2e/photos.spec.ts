@@ -92,7 +92,7 @@ test("a supervisor photographs a checklist item: thumbnail, viewer, original; ot
 
   const display = await page.request.get(original.replace("original", "display"));
   expect(display.status()).toBe(200);
-  expect(display.headers()["content-type"]).toBe("image/webp");
+  expect(display.headers()["content-type"]).toBe("image/jpeg");
   expect(display.headers()["x-content-type-options"]).toBe("nosniff");
   expect(display.headers()["cache-control"]).toBe("private, max-age=31536000, immutable");
   const download = await page.request.get(original);

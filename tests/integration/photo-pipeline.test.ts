@@ -27,6 +27,33 @@ describe("photo pipeline (sharp)", () => {
     expect(left.r).toBeLessThan(160);
   });
 
+  it("turns every EXIF orientation (1–8) upright exactly as libvips' own auto-orient does", async () => {
+    for (let orientation = 1; orientation <= 8; orientation++) {
+      const original = await cameraJpeg({ width: 800, height: 600, orientation });
+      const p = await processPhoto(original, info);
+      const expected = await sharp(original).rotate().raw().toBuffer({ resolveWithObject: true });
+      expect([p.display.width, p.display.height]).toEqual([
+        expected.info.width,
+        expected.info.height,
+      ]);
+      // the red band (the sensor's top edge) lands on the same side: compare a few probes
+      // outside the watermark band
+      for (const [x, y] of [
+        [20, 20],
+        [expected.info.width - 20, 20],
+        [expected.info.width / 2, expected.info.height / 3],
+        [expected.info.width - 20, expected.info.height / 2],
+      ] as const) {
+        const at = (Math.round(y) * expected.info.width + Math.round(x)) * expected.info.channels;
+        const got = await pixel(p.display.bytes, Math.round(x), Math.round(y));
+        expect(
+          Math.abs(got.r - expected.data[at]!),
+          `orientation ${orientation} at ${x},${y}`,
+        ).toBeLessThan(40);
+      }
+    }
+  });
+
   it("burns the watermark into the display copy: pixels differ where it is drawn, not elsewhere", async () => {
     const original = await cameraJpeg({ orientation: 1, width: 1200, height: 900 });
     const p = await processPhoto(original, info);
@@ -58,7 +85,7 @@ describe("photo pipeline (sharp)", () => {
     const p = await processPhoto(original, info);
     for (const derived of [p.display, p.thumb]) {
       const meta = await sharp(derived.bytes).metadata();
-      expect(meta.format).toBe("webp");
+      expect(meta.format).toBe(derived.format);
       expect(meta.exif).toBeUndefined();
       expect(meta.orientation).toBeUndefined();
       expect(await exifr.parse(derived.bytes).catch(() => undefined)).toBeUndefined();
@@ -129,6 +156,31 @@ describe("photo pipeline (sharp)", () => {
       await expect(refuse(whole.subarray(0, Math.floor(whole.length / 2)))).rejects.toMatchObject({
         status: 422,
         message: expect.stringContaining("已损坏或不完整"),
+      });
+    });
+    it("JPEG/HTML polyglot, trailing data after the image, markup inside it", async () => {
+      const whole = await cameraJpeg();
+      const html = Buffer.from("<html><script>alert(document.cookie)</script></html>");
+      // markup in a comment segment right after SOI: still a valid JPEG to a decoder
+      const comment = Buffer.concat([
+        whole.subarray(0, 2),
+        Buffer.from([0xff, 0xfe, 0, html.length + 2]),
+        html,
+        whole.subarray(2),
+      ]);
+      for (const bytes of [
+        Buffer.concat([whole, html]),
+        Buffer.concat([whole, Buffer.from("junk-after-eoi")]),
+        comment,
+      ]) {
+        await expect(refuse(bytes)).rejects.toMatchObject({
+          status: 422,
+          message: expect.stringContaining("不是纯粹的图片文件"),
+        });
+      }
+      // zero padding after the end (some cameras pad files) is not data
+      await expect(refuse(Buffer.concat([whole, Buffer.alloc(64)]))).resolves.toMatchObject({
+        format: "jpeg",
       });
     });
     it("pixel bomb", async () => {

@@ -2,12 +2,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/infra/db.server";
+import { parseMultipart } from "~/infra/multipart.server";
+import { verifyDatabase } from "~/modules/audit/verify.server";
+import { drawingKey } from "~/modules/drawing/storage.server";
+import { sweepStoredFiles } from "~/modules/files/sweep.server";
 import { createLot } from "~/modules/lot/create.server";
-import { getLot, lotContentHash } from "~/modules/lot/lots.server";
-import { parsePhotoUpload } from "~/modules/photo/multipart.server";
-import { attachLotPhoto, findViewablePhoto, sweepOrphanFiles } from "~/modules/photo/photos.server";
+import { getLot, lotContentHash, transitionLot } from "~/modules/lot/lots.server";
+import { photoMessages } from "~/modules/photo/errors";
+import { attachLotPhoto, findViewablePhoto } from "~/modules/photo/photos.server";
 import { sha256Of } from "~/modules/photo/pipeline.server";
 import { LocalPhotoStorage, photoKey } from "~/modules/photo/storage.server";
+import { compoundReadyForAcceptance } from "../support/acceptance-fixture";
 import { cameraJpeg, pixelBomb } from "../support/images";
 import { TMP_DIR } from "../support/paths";
 import { testDb } from "../support/test-db";
@@ -15,11 +20,11 @@ import { testDb } from "../support/test-db";
 const root = path.join(TMP_DIR, `photos-${process.pid}-${Date.now()}`);
 const storage = new LocalPhotoStorage(root);
 
-function filesOnDisk(dir = root): string[] {
+function filesOnDisk(dir = root, base = dir): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
-    return e.isDirectory() ? filesOnDisk(full) : [path.relative(root, full)];
+    return e.isDirectory() ? filesOnDisk(full, base) : [path.relative(base, full)];
   });
 }
 
@@ -245,15 +250,26 @@ describe("photos attached to lots", () => {
     const noPhotos = { ...detail, lot: { ...detail.lot, photos: [] } };
     expect(lotContentHash(noPhotos)).not.toBe(after);
   });
-  it("sweeps files a crash left without a row, and keeps every file a photo names", async () => {
+  it("sweeps every kind of file a crash left without a row (photos, drawings, temporaries), and keeps every file a row names", async () => {
     const kept = await db.photo.findFirstOrThrow({
       select: { sha256: true, displaySha256: true, thumbSha256: true },
     });
+    const drawings = new LocalPhotoStorage(path.join(root, "..", `drawings-${process.pid}`));
     const stray = Buffer.from("written, then the process died before the row");
     const strayKey = photoKey("original", sha256Of(stray));
     await storage.put(strayKey, stray);
-    expect(await sweepOrphanFiles(db, storage)).toBe(1);
+    const strayDrawing = drawingKey("preview", sha256Of(Buffer.from("a preview")));
+    await drawings.put(strayDrawing, Buffer.from("a preview"));
+    for (const dir of [path.join(root, ".tmp"), path.join(drawings.root, ".tmp")]) {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, "interrupted.part"), "half a file");
+    }
+    const swept = await sweepStoredFiles(db, { photos: storage, drawings });
+    expect(swept).toEqual({ temporaries: 2, orphans: 2, byKind: { photo: 1, drawing: 1 } });
     expect(await storage.has(strayKey)).toBe(false);
+    expect(await drawings.has(strayDrawing)).toBe(false);
+    expect(fs.readdirSync(path.join(drawings.root, ".tmp"))).toEqual([]);
+    fs.rmSync(drawings.root, { recursive: true, force: true });
     for (const [variant, sha] of [
       ["original", kept.sha256],
       ["display", kept.displaySha256],
@@ -291,7 +307,7 @@ describe("multipart upload parsing", () => {
 
   it("streams files and fields, keeping Chinese file names", async () => {
     const jpeg = await cameraJpeg();
-    const parsed = await parsePhotoUpload(
+    const parsed = await parseMultipart(
       form(
         [
           ["栏杆.jpg", jpeg],
@@ -312,19 +328,117 @@ describe("multipart upload parsing", () => {
   it("answers 413 with a Chinese message for a file or a request over its limit", async () => {
     const big = Buffer.alloc(300 * 1024, 1);
     await expect(
-      parsePhotoUpload(form([["大.jpg", big]]), {
+      parseMultipart(form([["大.jpg", big]]), {
         fileBytes: 200 * 1024,
         requestBytes: 10 * 1024 * 1024,
+        messages: photoMessages,
       }),
     ).rejects.toMatchObject({ status: 413, message: expect.stringContaining("“大.jpg”超过单张") });
     await expect(
-      parsePhotoUpload(
+      parseMultipart(
         form([
           ["a.jpg", big],
           ["b.jpg", big],
         ]),
-        { fileBytes: 1024 * 1024, requestBytes: 400 * 1024 },
+        { fileBytes: 1024 * 1024, requestBytes: 400 * 1024, messages: photoMessages },
       ),
     ).rejects.toMatchObject({ status: 413, message: expect.stringContaining("合计超过") });
+  });
+});
+
+describe("uploads racing a sign-off, and a full disk", () => {
+  const db = testDb({ seeded: true });
+
+  it("refuses a photo when the lot is accepted while the photo is processed and stored, and removes its files", async () => {
+    const { lastLot } = await compoundReadyForAcceptance(db, { code: "RC" });
+    const supervisor = await db.user.findFirstOrThrow({
+      where: { username: "jianli" },
+      select: { id: true, organizationId: true },
+    });
+    const actor = { ...supervisor, role: "supervisor" as const };
+    const raceRoot = path.join(root, "..", `race-${process.pid}`);
+    // The sign-off commits between the files being written and the row's transaction.
+    class SignOffDuringWrite extends LocalPhotoStorage {
+      accepted = false;
+      override async put(key: string, bytes: Buffer) {
+        const out = await super.put(key, bytes);
+        if (!this.accepted) {
+          this.accepted = true;
+          await transitionLot(db, actor, "any", lastLot.id, "accept", null);
+        }
+        return out;
+      }
+    }
+    const racing = new SignOffDuringWrite(raceRoot);
+    await expect(
+      attachLotPhoto(
+        db,
+        racing,
+        actor,
+        "any",
+        { lotId: lastLot.id, itemId: null },
+        {
+          bytes: await cameraJpeg({ seed: 60 }),
+          name: "慢.jpg",
+        },
+      ),
+    ).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining("检验批已签认，照片未保存"),
+    });
+    expect(await db.photo.count({ where: { lotId: lastLot.id } })).toBe(0);
+    expect(filesOnDisk(raceRoot).filter((f) => !f.startsWith(".tmp"))).toEqual([]);
+    const report = await verifyDatabase(db, racing, racing);
+    expect(report.chainBreak).toBeNull();
+    expect(report.recordBreaks).toEqual([]);
+    fs.rmSync(raceRoot, { recursive: true, force: true });
+  });
+
+  it("answers 507 with a clear message when the disk is full or the folder unwritable, leaving no file and no row", async () => {
+    const contractor = await db.user.findFirstOrThrow({
+      where: { username: "shigong1" },
+      select: { id: true, organizationId: true },
+    });
+    const place = await db.stairwell.findFirstOrThrow({
+      where: { building: { compound: { code: "NH" } } },
+      select: { id: true },
+      orderBy: { id: "desc" },
+    });
+    const lot = await createLot(db, { ...contractor, role: "contractor" }, "own", {
+      workTypeCode: "stair-railing",
+      place: { kind: "stairwell", id: place.id },
+    });
+    const fullRoot = path.join(root, "..", `full-${process.pid}`);
+    for (const code of ["ENOSPC", "EROFS", "EACCES"]) {
+      // the second of the three files hits the full disk
+      class FullDisk extends LocalPhotoStorage {
+        writes = 0;
+        protected override async writeDurably(file: string, bytes: Buffer) {
+          this.writes += 1;
+          if (this.writes === 2) throw Object.assign(new Error(code), { code });
+          await super.writeDurably(file, bytes);
+        }
+      }
+      const before = await db.photo.count();
+      await expect(
+        attachLotPhoto(
+          db,
+          new FullDisk(fullRoot),
+          { ...contractor, role: "contractor" },
+          "own",
+          { lotId: lot.id, itemId: null },
+          {
+            bytes: await cameraJpeg({ seed: 61 }),
+            name: "满.jpg",
+          },
+        ),
+      ).rejects.toMatchObject({
+        status: 507,
+        message: expect.stringContaining("存储空间已满或上传目录不可写"),
+      });
+      expect(await db.photo.count()).toBe(before);
+      expect(filesOnDisk(fullRoot)).toEqual([]);
+    }
+    fs.rmSync(fullRoot, { recursive: true, force: true });
   });
 });

@@ -1,12 +1,7 @@
+import { UploadError } from "~/infra/upload-error";
+
 /** A refused drawing upload or action: the message is shown as is; status is the HTTP answer. */
-export class DrawingError extends Error {
-  constructor(
-    message: string,
-    readonly status = 422,
-  ) {
-    super(message);
-  }
-}
+export class DrawingError extends UploadError {}
 
 export const drawingMessages = {
   empty: (name: string) => `“${name}”是空文件`,
@@ -21,6 +16,8 @@ export const drawingMessages = {
     `“${name}”的扩展名是 .pdf，但内容不是 PDF（可能是改了扩展名的其他文件），请上传真正的 PDF 图纸`,
   imageTooSmall: (name: string, w: number, h: number) =>
     `“${name}”太小（${w}×${h} 像素），不能作为图纸（短边至少 600 像素）`,
+  notPure: (name: string) =>
+    `“${name}”不是纯粹的图片文件（图片数据之后或之中夹带了其他内容，如网页代码），已拒收：请上传原始图纸图片或 PDF`,
   noPages: (name: string) => `“${name}”没有页面`,
   tooManyPixels: (name: string) => `“${name}”像素过多，超过上限，请缩小后再上传`,
 } as const;

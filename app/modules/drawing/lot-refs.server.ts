@@ -1,7 +1,12 @@
 import type { Db } from "~/infra/db.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
-import { getLot, LotError, requireRecordableLot } from "~/modules/lot/lots.server";
+import {
+  assertLotStateUnchanged,
+  getLot,
+  LotError,
+  requireRecordableLot,
+} from "~/modules/lot/lots.server";
 import { compareRevisions } from "./revision";
 
 type Viewer = Actor & { id: string };
@@ -93,6 +98,7 @@ export async function addLotDrawingRef(
   const exists = await db.lotDrawingRef.count({ where: { lotId, revisionId } });
   if (exists > 0) return;
   await db.$transaction(async (tx) => {
+    await assertLotStateUnchanged(tx, lotId, lot.status, "依据图纸");
     await tx.lotDrawingRef.create({ data: { lotId, revisionId, addedById: viewer.id } });
     await recordEvent(tx, {
       actorId: viewer.id,
@@ -117,8 +123,9 @@ export async function removeLotDrawingRef(
   lotId: string,
   revisionId: string,
 ) {
-  await requireRecordableLot(db, viewer, scope, lotId);
+  const { lot } = await requireRecordableLot(db, viewer, scope, lotId);
   await db.$transaction(async (tx) => {
+    await assertLotStateUnchanged(tx, lotId, lot.status, "依据图纸的移除");
     const { count } = await tx.lotDrawingRef.deleteMany({ where: { lotId, revisionId } });
     if (count === 0) throw new LotError("该图纸未被本检验批引用", 404);
     await recordEvent(tx, {
@@ -159,6 +166,7 @@ export async function acknowledgeLotDrawingRef(
   if (ref.acknowledgedAt) return;
   const now = new Date();
   await db.$transaction(async (tx) => {
+    await assertLotStateUnchanged(tx, lotId, detail.lot.status, "图纸版次确认");
     await tx.lotDrawingRef.update({
       where: { id: ref.id },
       data: { acknowledgedById: viewer.id, acknowledgedAt: now },

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import * as mupdf from "mupdf";
 import sharp from "sharp";
+import { imageImpurity } from "~/modules/photo/purity";
 import { DrawingError, drawingMessages as msg } from "./errors";
 import { checkPageSize, DRAWING_LIMITS, type DrawingLimits, renderScale } from "./limits";
 import { type DrawingSourceFormat, sniffDrawingFormat } from "./sniff";
@@ -102,6 +103,11 @@ export async function inspectSource(
   if (!format) throw new DrawingError(msg.notDrawing(name), 415);
   if (format !== "pdf" && /\.pdf$/i.test(name))
     throw new DrawingError(msg.pdfNameNotPdf(name), 415);
+  if (format !== "pdf") {
+    const impurity = imageImpurity(bytes, format);
+    if (impurity === "broken") throw new DrawingError(msg.corrupt(name));
+    if (impurity) throw new DrawingError(msg.notPure(name));
+  }
   const sha256 = sha256Of(bytes);
   if (format === "pdf") {
     const { doc, pages } = openPdf(bytes, name, limits);
@@ -132,7 +138,8 @@ export async function renderSource(
 ): Promise<RenderedSheet[]> {
   if (format !== "pdf") {
     try {
-      const image = sharp(bytes, { limitInputPixels: limits.maxImagePixels })
+      // strict: a file libvips warns about (truncated, damaged) is refused
+      const image = sharp(bytes, { limitInputPixels: limits.maxImagePixels, failOn: "warning" })
         .rotate()
         .flatten({ background: "#ffffff" })
         .resize({

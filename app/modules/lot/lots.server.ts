@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
 import { compoundSealedMessage } from "~/modules/acceptance/acceptance.server";
 import { canonicalJson } from "~/modules/audit/canonical";
@@ -17,7 +18,7 @@ import {
   type NumericSpec,
   requiredSampleCount,
 } from "./verdict";
-import { decideLotTransition, isLotState, type LotAction } from "./workflow";
+import { decideLotTransition, isLotState, LOT_STATE_LABELS_ZH, type LotAction } from "./workflow";
 
 type Viewer = Actor & { id: string };
 
@@ -238,6 +239,26 @@ function assertMay(detail: LotDetail, viewer: Viewer, action: LotAction, reason?
 
 export type { EntryInput };
 
+/**
+ * Inside the transaction that writes to a lot: the lot is still in the state the write was
+ * allowed from. A sign-off (or any transition) that committed while the request was under way
+ * refuses the write, so an honest slow upload or autosave never changes a signed record.
+ * `what`: what was not saved, e.g. 照片, 检查记录.
+ */
+export async function assertLotStateUnchanged(
+  tx: Prisma.TransactionClient,
+  lotId: string,
+  expected: string,
+  what: string,
+) {
+  const now = await tx.inspectionLot.findUnique({ where: { id: lotId }, select: { status: true } });
+  if (now?.status === expected) return;
+  if (now?.status === "accepted")
+    throw new LotError(`检验批已签认，${what}未保存；签认后的记录不能再更改`, 409);
+  const label = now && isLotState(now.status) ? LOT_STATE_LABELS_ZH[now.status] : "已变更";
+  throw new LotError(`检验批状态刚变为“${label}”，${what}未保存，请刷新页面后重试`, 409);
+}
+
 /** The lot, if the viewer may record on it now (the workflow's 'save' decision), else a LotError. */
 export async function requireRecordableLot(db: Db, viewer: Viewer, scope: Scope, lotId: string) {
   const detail = await requireLot(db, lotId, viewer, scope);
@@ -259,6 +280,7 @@ export async function saveEntry(
     throw new LotError("该检查项目不属于本检验批的检查表版本");
   }
   await db.$transaction(async (tx) => {
+    await assertLotStateUnchanged(tx, lotId, detail.lot.status, "检查记录");
     const entry = await tx.lotItemEntry.upsert({
       where: { lotId_itemId: { lotId, itemId: input.itemId } },
       create: {
@@ -309,6 +331,7 @@ export async function saveLotRecords(
   const detail = await requireLot(db, lotId, viewer, scope);
   assertMay(detail, viewer, "save");
   await db.$transaction(async (tx) => {
+    await assertLotStateUnchanged(tx, lotId, detail.lot.status, "资料核查记录");
     await tx.inspectionLot.update({ where: { id: lotId }, data: input });
     await recordEvent(tx, {
       actorId: viewer.id,

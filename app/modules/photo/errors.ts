@@ -1,14 +1,9 @@
-/** A refused photo: the message is shown to the user as is; status is the HTTP answer. */
-export class PhotoError extends Error {
-  constructor(
-    message: string,
-    readonly status = 422,
-  ) {
-    super(message);
-  }
-}
+import { MB, UploadError } from "~/infra/upload-error";
 
-export const MB = 1024 * 1024;
+/** A refused photo: the message is shown to the user as is; status is the HTTP answer. */
+export class PhotoError extends UploadError {}
+
+export { MB };
 
 export const photoMessages = {
   empty: (name: string) => `“${name}”是空文件`,
@@ -17,6 +12,8 @@ export const photoMessages = {
   heicUnsupported: (name: string) =>
     `“${name}”是 HEIC 格式，本服务器无法解码：请在相机设置中选择“兼容性最佳”（JPEG）后重拍，或转为 JPEG 再上传`,
   corrupt: (name: string) => `“${name}”已损坏或不完整（可能上传中断），无法读取，请重新上传`,
+  notPure: (name: string) =>
+    `“${name}”不是纯粹的图片文件（图片数据之后或之中夹带了其他内容，如网页代码），已拒收：请上传相机或相册中的原始照片`,
   tooManyPixels: (name: string, w: number, h: number, limit: number) =>
     `“${name}”像素过多（${w}×${h}），超过 ${Math.round(limit / 1e6)} 百万像素的上限`,
   tooSmall: (name: string, w: number, h: number) =>

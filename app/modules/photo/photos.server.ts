@@ -5,15 +5,16 @@ import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { defectWhere } from "~/modules/defect/access.server";
 import { lotWhere } from "~/modules/lot/access.server";
-import { requireRecordableLot } from "~/modules/lot/lots.server";
+import { assertLotStateUnchanged, requireRecordableLot } from "~/modules/lot/lots.server";
 import { PhotoError } from "./errors";
 import { processPhoto, sha256Of } from "./pipeline.server";
-import { type PhotoStorage, photoKey, VARIANTS, type Variant } from "./storage.server";
+import { type PhotoStorage, photoKey, type Variant } from "./storage.server";
 import { toPhotoView } from "./view";
 
 type Viewer = Actor & { id: string };
 
-export type PhotoUpload = { bytes: Buffer; name: string };
+/** `sha256`: the bytes' hash when the parser computed it while the upload streamed. */
+export type PhotoUpload = { bytes: Buffer; name: string; sha256?: string };
 export type LotPhotoTarget = { lotId: string; itemId: string | null };
 
 export const PHOTO_VIEW_SELECT = {
@@ -81,8 +82,9 @@ async function storePhoto(
   watermark: Omit<Watermark, "user">,
   upload: PhotoUpload,
   options: { now?: Date; maxPixels?: number },
+  recheck: (tx: Prisma.TransactionClient) => Promise<void>,
 ) {
-  const sha256 = upload.bytes.length > 0 ? sha256Of(upload.bytes) : "";
+  const sha256 = upload.bytes.length > 0 ? (upload.sha256 ?? sha256Of(upload.bytes)) : "";
   const already = sha256 ? await existing(db, sha256, owner.attachKey) : null;
   if (already) return { photo: already, duplicate: true };
 
@@ -92,7 +94,7 @@ async function storePhoto(
     processPhoto(
       upload.bytes,
       { ...watermark, user },
-      { name: upload.name, now, maxPixels: options.maxPixels },
+      { name: upload.name, now, maxPixels: options.maxPixels, sha256: sha256 || undefined },
     ),
   );
 
@@ -103,11 +105,19 @@ async function storePhoto(
   ];
   const created: string[] = [];
   try {
-    for (const [variant, sha, bytes] of files) {
-      const key = photoKey(variant, sha);
-      if ((await storage.put(key, bytes)).created) created.push(key);
-    }
+    // The three writes (each fsynced) overlap; whichever were created are removed on failure.
+    const puts = await Promise.allSettled(
+      files.map(async ([variant, sha, bytes]) => {
+        const key = photoKey(variant, sha);
+        if ((await storage.put(key, bytes)).created) created.push(key);
+      }),
+    );
+    const failed = puts.find((p) => p.status === "rejected");
+    if (failed) throw failed.reason;
     const photo = await db.$transaction(async (tx) => {
+      // Re-checked in the transaction that inserts: a lot signed off (or a defect closed) while
+      // this photo was being processed refuses it, instead of changing a signed record.
+      await recheck(tx);
       const row = await tx.photo.create({
         data: {
           ...owner,
@@ -197,6 +207,7 @@ export async function attachLotPhoto(
     },
     upload,
     options,
+    (tx) => assertLotStateUnchanged(tx, lot.id, lot.status, "照片"),
   );
 }
 
@@ -238,6 +249,15 @@ export async function attachDefectPhoto(
     },
     upload,
     options,
+    async (tx) => {
+      // closed, returned or re-assigned while the photo was processed: refuse as the first check would
+      const now = await tx.defect.findUnique({
+        where: { id: defect.id },
+        select: { status: true, contractorOrgId: true },
+      });
+      const refusal = now ? defectPhotoRefusal(viewer, now, target.role) : "质量问题不存在";
+      if (refusal) throw new PhotoError(`${refusal}（照片未保存）`, 409);
+    },
   );
 }
 
@@ -306,25 +326,6 @@ export async function copyItemPhotosToDefect(
       select: { id: true },
     });
   return photos.map((p) => p.sha256);
-}
-
-/**
- * Removes stored files no photo row names: what a crash between writing the files and
- * committing the row leaves behind. Run at start-up, when no upload is in flight.
- */
-export async function sweepOrphanFiles(db: Db, storage: PhotoStorage) {
-  const rows = await db.photo.findMany({
-    select: { sha256: true, displaySha256: true, thumbSha256: true },
-  });
-  const named = new Set(rows.flatMap((r) => [r.sha256, r.displaySha256, r.thumbSha256]));
-  let removed = 0;
-  for (const variant of VARIANTS)
-    for await (const key of storage.keys(variant)) {
-      if (named.has(key.slice(key.lastIndexOf("/") + 1))) continue;
-      await storage.remove(key);
-      removed += 1;
-    }
-  return removed;
 }
 
 /** Whether a photo belongs to a lot or a defect: which permission its file needs. */

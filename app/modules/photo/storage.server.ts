@@ -4,6 +4,7 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { env } from "~/infra/env.server";
+import { isStorageFullError, StorageFullError } from "~/infra/upload-error";
 
 export const VARIANTS = ["original", "display", "thumb"] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -16,15 +17,18 @@ export function photoKey(variant: Variant, sha256: string): string {
 
 /** Where photo files live: the local disk now, an object store later, behind these few calls. */
 export interface PhotoStorage {
-  /** Stores bytes under key (temporary name, then rename). created=false: it was already there. */
+  /**
+   * Stores bytes under key (temporary name, then rename). created=false: it was already there.
+   * A full disk or an unwritable folder is a StorageFullError (507); nothing is left behind.
+   */
   put(key: string, bytes: Buffer): Promise<{ created: boolean }>;
   has(key: string): Promise<boolean>;
   read(key: string): Promise<{ stream: ReadableStream<Uint8Array>; size: number } | null>;
   remove(key: string): Promise<void>;
   /** Removes temporaries left by a crash; returns how many. */
   sweepTemporaries(): Promise<number>;
-  /** Every stored key of one variant. */
-  keys(variant: Variant): AsyncIterable<string>;
+  /** Every stored key of one variant (folder), e.g. original or, for drawings, source. */
+  keys(variant: string): AsyncIterable<string>;
 }
 
 export class LocalPhotoStorage implements PhotoStorage {
@@ -48,23 +52,29 @@ export class LocalPhotoStorage implements PhotoStorage {
     const target = this.file(key);
     // Content-addressed: the same key always holds the same bytes, and evidence is never rewritten.
     if (await this.has(key)) return { created: false };
-    await fsp.mkdir(this.tmpDir, { recursive: true });
-    await fsp.mkdir(path.dirname(target), { recursive: true });
     const tmp = path.join(this.tmpDir, `${randomUUID()}.part`);
     try {
-      const handle = await fsp.open(tmp, "wx");
-      try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await fsp.mkdir(this.tmpDir, { recursive: true });
+      await fsp.mkdir(path.dirname(target), { recursive: true });
+      await this.writeDurably(tmp, bytes);
       await fsp.rename(tmp, target);
     } catch (error) {
-      await fsp.rm(tmp, { force: true });
+      await fsp.rm(tmp, { force: true }).catch(() => undefined);
+      if (isStorageFullError(error)) throw new StorageFullError(error);
       throw error;
     }
     return { created: true };
+  }
+
+  /** Writes and fsyncs a new file (the one place bytes reach the disk; tests inject faults here). */
+  protected async writeDurably(file: string, bytes: Buffer) {
+    const handle = await fsp.open(file, "wx");
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
   }
 
   async read(key: string) {
@@ -79,7 +89,7 @@ export class LocalPhotoStorage implements PhotoStorage {
     await fsp.rm(this.file(key), { force: true });
   }
 
-  async *keys(variant: Variant) {
+  async *keys(variant: string) {
     const base = path.join(this.root, variant);
     const list = (dir: string) => fsp.readdir(dir).catch(() => [] as string[]);
     for (const a of await list(base))

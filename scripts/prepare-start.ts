@@ -1,4 +1,9 @@
-import { execFileSync, spawn } from "node:child_process";
+/**
+ * The preparing half of `npm start` (and the systemd unit's ExecStartPre): environment check,
+ * migrations, demo seed when empty, the start-up file sweep, and a build when the sources are
+ * newer than it. Then it exits; the server itself (scripts/serve.mjs) runs on plain Node.
+ */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { EnvError, env } from "~/infra/env.server";
@@ -29,24 +34,10 @@ function buildIfNeeded() {
 }
 
 async function main() {
-  const e = env();
+  env();
   await prepareDatabase();
   buildIfNeeded();
-  const server = spawn(bin("remix-serve"), [serverBuild], {
-    stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", PORT: String(e.port) },
-  });
-  server.stdout.on("data", (chunk: Buffer) => {
-    const text = chunk.toString();
-    // remix-serve prints its own URL line; replace it with ours.
-    if (text.includes("[remix-serve]")) {
-      console.log(`\n验收 yanshou 已启动: http://localhost:${e.port}`);
-      printDemoSignIns();
-    } else process.stdout.write(text);
-  });
-  for (const signal of ["SIGINT", "SIGTERM"] as const)
-    process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  if (!process.argv.includes("--quiet")) printDemoSignIns();
 }
 
 main().catch((error: unknown) => {

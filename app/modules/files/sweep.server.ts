@@ -1,0 +1,64 @@
+import type { Db } from "~/infra/db.server";
+import { DRAWING_VARIANTS, type DrawingStorage } from "~/modules/drawing/storage.server";
+import { type PhotoStorage, VARIANTS } from "~/modules/photo/storage.server";
+
+export type SweepResult = { temporaries: number; orphans: number; byKind: Record<string, number> };
+
+type Store = {
+  kind: string;
+  storage: PhotoStorage;
+  variants: readonly string[];
+  /** every hash a row names for this store */
+  named: () => Promise<Set<string>>;
+};
+
+/**
+ * One start-up sweep for every kind of stored file: temporaries left by an interrupted write, and
+ * files no row names (a crash between writing the files and committing the row). Photos
+ * (original, display, thumb) and drawings (source, full image, preview); signatures are kept
+ * in their rows, not as files. Run when no upload is in flight (before the server listens).
+ */
+export async function sweepStoredFiles(
+  db: Db,
+  stores: { photos: PhotoStorage; drawings: DrawingStorage },
+): Promise<SweepResult> {
+  const all: Store[] = [
+    {
+      kind: "photo",
+      storage: stores.photos,
+      variants: VARIANTS,
+      named: async () => {
+        const rows = await db.photo.findMany({
+          select: { sha256: true, displaySha256: true, thumbSha256: true },
+        });
+        return new Set(rows.flatMap((r) => [r.sha256, r.displaySha256, r.thumbSha256]));
+      },
+    },
+    {
+      kind: "drawing",
+      storage: stores.drawings,
+      variants: DRAWING_VARIANTS,
+      named: async () => {
+        const rows = await db.drawingRevision.findMany({
+          select: { sourceSha256: true, imageSha256: true, previewSha256: true },
+        });
+        return new Set(rows.flatMap((r) => [r.sourceSha256, r.imageSha256, r.previewSha256]));
+      },
+    },
+  ];
+  const result: SweepResult = { temporaries: 0, orphans: 0, byKind: {} };
+  for (const store of all) {
+    result.temporaries += await store.storage.sweepTemporaries();
+    const named = await store.named();
+    let removed = 0;
+    for (const variant of store.variants)
+      for await (const key of store.storage.keys(variant)) {
+        if (named.has(key.slice(key.lastIndexOf("/") + 1))) continue;
+        await store.storage.remove(key);
+        removed += 1;
+      }
+    result.orphans += removed;
+    result.byKind[store.kind] = removed;
+  }
+  return result;
+}
