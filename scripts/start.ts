@@ -32,14 +32,20 @@ async function main() {
   const e = env();
   await prepareDatabase();
   buildIfNeeded();
-  const server = spawn(bin("remix-serve"), [serverBuild], {
+  // server.mjs: remix-serve plus the request gate (headers, origin, body size), see its header.
+  const server = spawn(process.execPath, [path.resolve("server.mjs")], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", PORT: String(e.port) },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(e.port),
+      BUILD_DIR: path.dirname(path.dirname(serverBuild)),
+    },
   });
   server.stdout.on("data", (chunk: Buffer) => {
     const text = chunk.toString();
-    // remix-serve prints its own URL line; replace it with ours.
-    if (text.includes("[remix-serve]")) {
+    // The server prints its own URL line; replace it with ours.
+    if (text.includes("[yanshou-server]")) {
       console.log(`\n验收 yanshou 已启动: http://localhost:${e.port}`);
       printDemoSignIns();
     } else process.stdout.write(text);

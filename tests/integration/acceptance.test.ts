@@ -357,7 +357,7 @@ describe("final acceptance (单位工程竣工验收)", () => {
       ).rejects.toThrow("密码不正确");
     await expect(
       signAcceptance(db, designer, id, { password: DEMO_PASSWORD, image, opinion: "" }),
-    ).rejects.toThrow("密码验证失败次数过多");
+    ).rejects.toThrow("密码验证尝试过于频繁");
     expect(await db.signature.count({ where: { participant: { acceptanceId: id } } })).toBe(0);
   });
 

@@ -2,7 +2,7 @@ import type { Db } from "~/infra/db.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import { verifyPassword } from "~/modules/auth/password.server";
 import type { Actor } from "~/modules/auth/permissions";
-import { recordFailure, SIGN_IN_MESSAGES } from "~/modules/auth/sign-in.server";
+import { claimTry, clearTries, THROTTLE, waitMessage } from "~/modules/auth/throttle.server";
 import { acceptanceContentHash } from "./content";
 import { CONCLUSION_LABELS_ZH, type Conclusion, PARTY_LABELS_ZH } from "./parties";
 import { allMet } from "./prerequisites";
@@ -208,21 +208,18 @@ export async function signAcceptance(
   if (acceptance.status !== "open") throw new AcceptanceError(CONCLUDED_MESSAGE, 409);
   if (seat.signature) throw new AcceptanceError("您已签字，签字不可更改", 409);
 
+  // The signing password shares the sign-in throttle: counted before it is checked.
   const key = `sign:${viewer.id}`;
-  const throttle = await db.loginThrottle.findUnique({ where: { key } });
-  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
-    const minutes = Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AcceptanceError(SIGN_IN_MESSAGES.locked(minutes).replace("登录", "密码验证"), 429);
-  }
+  const claim = await claimTry(db, [{ key, free: THROTTLE.perSigner }], now);
+  if (!claim.allowed)
+    throw new AcceptanceError(waitMessage(claim.retryAfterSeconds, "密码验证"), 429);
   const user = await db.user.findUniqueOrThrow({
     where: { id: viewer.id },
     select: { passwordHash: true },
   });
-  if (!(await verifyPassword(input.password, user.passwordHash))) {
-    await recordFailure(db, key, throttle, now);
+  if (!(await verifyPassword(input.password, user.passwordHash)))
     throw new AcceptanceError("密码不正确，未签字");
-  }
-  await db.loginThrottle.deleteMany({ where: { key } });
+  await clearTries(db, [key]);
 
   const current = await currentContentHash(db, acceptance);
   if (current !== acceptance.contentHash)
