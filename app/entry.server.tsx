@@ -7,6 +7,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 import { contentSecurityPolicy } from "~/infra/http-guard";
+import "~/infra/zod-zh";
 
 // server.mjs takes its request gate from the built server entry, so it is TypeScript, bundled.
 export {

@@ -159,7 +159,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { ok: true, message: "已发起竣工验收，请各方签字人登录签字" };
     }
     if (input.intent === "void") {
-      await voidAcceptance(db(), user, input.acceptanceId, input.reason);
+      await voidAcceptance(db(), user, compound.id, input.acceptanceId, input.reason);
       return { ok: true, message: "本次竣工验收已作废" };
     }
     const image = await parseSignatureDataUrl(input.signature);

@@ -291,17 +291,25 @@ export async function signAcceptance(
 }
 
 /** The bureau abandons an open session (e.g. the record changed); a concluded one never changes. */
-export async function voidAcceptance(db: Db, viewer: Viewer, acceptanceId: string, reason: string) {
+/** Voids the compound's open session; an id of another compound's session finds nothing (404). */
+export async function voidAcceptance(
+  db: Db,
+  viewer: Viewer,
+  compoundId: string,
+  acceptanceId: string,
+  reason: string,
+) {
   if (viewer.role !== "bureau") throw new AcceptanceError("只有住建局可以作废竣工验收", 403);
   const acceptance = await getAcceptance(db, acceptanceId);
-  if (!acceptance) throw new AcceptanceError("竣工验收不存在", 404);
+  if (!acceptance || acceptance.compoundId !== compoundId)
+    throw new AcceptanceError("竣工验收不存在", 404);
   if (acceptance.status === "passed" || acceptance.status === "failed")
     throw new AcceptanceError(CONCLUDED_MESSAGE, 409);
   if (acceptance.status !== "open") throw new AcceptanceError("本次竣工验收已作废", 409);
   if (!reason.trim()) throw new AcceptanceError("请填写作废原因");
   await db.$transaction(async (tx) => {
     const { count } = await tx.finalAcceptance.updateMany({
-      where: { id: acceptanceId, status: "open" },
+      where: { id: acceptanceId, compoundId, status: "open" },
       data: { status: "void", voidReason: reason.trim(), closedAt: new Date() },
     });
     if (count !== 1) throw new AcceptanceError("竣工验收状态已被他人更改，请刷新后重试", 409);
