@@ -31,14 +31,27 @@ function securityHeaders(req, res, next) {
   next();
 }
 
-/** Refuses a cross-origin or oversized/odd-typed state-changing request before it is read. */
+/**
+ * Refuses a cross-origin or oversized/odd-typed state-changing request before it is read. A body
+ * of a sensible size is drained first, so a client that sends it all before reading still sees
+ * the message; a huge declared body is answered at once and the connection closed.
+ */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
 function requestGate(req, res, next) {
   const headers = { get: (name) => req.get(name) ?? null };
   const refusal = gate.checkOrigin(req.method, headers) ?? gate.checkBody(req.method, headers);
   if (!refusal) return next();
-  // The body is not read: close the connection after answering, so nothing waits on it.
-  res.setHeader("Connection", "close");
-  res.status(refusal.status).json({ kind: "refused", message: refusal.message });
+  const answer = () =>
+    res.status(refusal.status).json({ kind: "refused", message: refusal.message });
+  const declared = Number(req.get("content-length") ?? 0);
+  if (declared > DRAIN_LIMIT || req.get("transfer-encoding")) {
+    res.setHeader("Connection", "close");
+    answer();
+    req.resume();
+    return;
+  }
+  req.on("end", answer);
+  req.on("error", () => res.destroy());
   req.resume();
 }
 
