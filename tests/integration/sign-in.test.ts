@@ -135,6 +135,20 @@ describe("sign-in", () => {
     expect(forged.ok).toBe(false);
   }, 60_000);
 
+  it("right passwords are no failures: 22 sign-ins in a row (over the caps of 20) all succeed", async () => {
+    for (let i = 0; i < 22; i++) {
+      const result = await signIn(db, {
+        username: "zhujianju",
+        password: DEMO_PASSWORD,
+        userAgent: null,
+        address: "10.2.0.1",
+      });
+      expect(result.ok).toBe(true);
+    }
+    expect(await failuresOf(db, "u:zhujianju")).toBe(0);
+    expect(await failuresOf(db, "a:10.2.0.1")).toBe(0);
+  }, 60_000);
+
   it("unknown usernames do not grow the throttle table: one row per address", async () => {
     const before = await db.loginThrottle.count();
     for (let i = 0; i < 60; i++)

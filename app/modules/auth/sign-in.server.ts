@@ -4,7 +4,14 @@ import type { Db } from "~/infra/db.server";
 import { deviceCookie } from "~/infra/session-cookie.server";
 import { decoyHash, verifyPassword } from "./password.server";
 import { createSession } from "./session.server";
-import { claimTry, clearTries, THROTTLE, type ThrottleKey, waitMessage } from "./throttle.server";
+import {
+  claimTry,
+  clearTries,
+  THROTTLE,
+  type ThrottleKey,
+  undoTry,
+  waitMessage,
+} from "./throttle.server";
 
 export const SIGN_IN_MESSAGES = {
   invalid: "用户名或密码错误",
@@ -81,10 +88,13 @@ export async function signIn(
   // Unknown users cost the same scrypt work, so timing does not reveal which usernames exist.
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
   if (!user?.active || !valid) return { ok: false, message: SIGN_IN_MESSAGES.invalid };
-  // The per-username cap is left to expire: a right password must not hand an attacker new tries.
-  await clearTries(
+  // The own (username, address|device) counter starts again. The shared per-username and
+  // per-address counters only lose this try: one right password must not wipe an attacker's count.
+  const own = keys.map((k) => k.key).filter((k) => k.startsWith("ua:") || k.startsWith("ud:"));
+  await clearTries(db, own);
+  await undoTry(
     db,
-    keys.map((k) => k.key).filter((k) => !k.startsWith("u:")),
+    keys.map((k) => k.key).filter((k) => !own.includes(k)),
   );
   const known: Device = device ?? { id: randomBytes(16).toString("base64url"), users: [] };
   const users = [user.id, ...known.users.filter((id) => id !== user.id)].slice(0, 20);

@@ -71,6 +71,14 @@ export async function claimTry(db: Db, keys: ThrottleKey[], now = new Date()): P
   });
 }
 
+/** A right password: this try is taken off the shared counters (it was no guess). */
+export async function undoTry(db: Db, keys: string[]) {
+  await db.loginThrottle.updateMany({
+    where: { key: { in: keys }, failures: { gt: 0 } },
+    data: { failures: { decrement: 1 } },
+  });
+}
+
 export async function clearTries(db: Db, keys: string[]) {
   await db.loginThrottle.deleteMany({ where: { key: { in: keys } } });
 }
