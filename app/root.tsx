@@ -10,6 +10,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
+import { useNonce } from "~/components/nonce";
 import styles from "~/styles/app.css?url";
 import photoStyles from "~/styles/photos.css?url";
 
@@ -23,6 +24,7 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "验收 · 老旧小区改造质量验收" }];
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="zh-CN">
       <head>
@@ -34,8 +36,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

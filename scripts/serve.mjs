@@ -7,6 +7,10 @@
  *   ends before its request body was read (401, 403, 413, 415…), the rest of the body is read
  *   and dropped (at most DRAIN_MAX_MB, DRAIN_MAX_S), so the client gets the answer instead of a
  *   reset connection.
+ * - One gate before any route runs (docs/decisions/0010-sign-in-throttle-and-http-guard.md):
+ *   security headers on every response, the origin of every state-changing request, and the
+ *   size and type of every form body. Its rules are TypeScript (app/infra/http-guard.ts), taken
+ *   from the built server entry.
  * - SIGTERM / SIGINT: stop accepting connections, let in-flight requests (uploads) finish, then
  *   exit 0; after SHUTDOWN_GRACE_S the process exits 1 anyway.
  */
@@ -14,8 +18,10 @@ import http from "node:http";
 import path from "node:path";
 import url from "node:url";
 import { createRequestHandler } from "@remix-run/express";
+import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import morgan from "morgan";
 
 const MB = 1024 * 1024;
 const num = (name, fallback) => {
@@ -30,6 +36,8 @@ process.env.NODE_ENV ??= "production";
 const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
 const build = await import(url.pathToFileURL(path.join(buildDir, "server", "index.js")).href);
 const port = num("PORT", 3000);
+installGlobals({ nativeFetch: true });
+const gate = build.entry.module;
 
 let inFlight = 0;
 let shuttingDown = false;
@@ -55,6 +63,44 @@ function drainRest(req) {
   req.resume();
 }
 
+/** Fills in the security headers (and no-store for signed-in answers) just before they are sent. */
+function securityHeaders(req, res, next) {
+  const signedIn = /(?:^|;\s*)yanshou_session=/.test(req.headers.cookie ?? "");
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    for (const [name, value] of Object.entries(gate.BASE_SECURITY_HEADERS))
+      if (!res.hasHeader(name)) res.setHeader(name, value);
+    if (signedIn && !res.hasHeader("Cache-Control"))
+      res.setHeader("Cache-Control", gate.SIGNED_IN_CACHE_CONTROL);
+    return writeHead.apply(this, args);
+  };
+  next();
+}
+
+/**
+ * Refuses a cross-origin or oversized/odd-typed state-changing request before it is read. A body
+ * of a sensible size is drained first, so a client that sends it all before reading still sees
+ * the message; a huge declared body is answered at once and the connection closed.
+ */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+function requestGate(req, res, next) {
+  const headers = { get: (name) => req.get(name) ?? null };
+  const refusal = gate.checkOrigin(req.method, headers) ?? gate.checkBody(req.method, headers);
+  if (!refusal) return next();
+  const answer = () =>
+    res.status(refusal.status).json({ kind: "refused", message: refusal.message });
+  const declared = Number(req.get("content-length") ?? 0);
+  if (declared > DRAIN_LIMIT || req.get("transfer-encoding")) {
+    res.setHeader("Connection", "close");
+    answer();
+    req.resume();
+    return;
+  }
+  req.on("end", answer);
+  req.on("error", () => res.destroy());
+  req.resume();
+}
+
 const app = express();
 app.disable("x-powered-by");
 app.use((req, res, next) => {
@@ -74,13 +120,23 @@ app.use((req, res, next) => {
   if (shuttingDown) res.setHeader("Connection", "close");
   next();
 });
+app.use(securityHeaders);
 app.use(compression());
 app.use(
   build.publicPath,
   express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }),
 );
 app.use(express.static("public", { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+app.use(morgan("tiny"));
+app.use(requestGate);
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress ?? "unknown" }),
+  }),
+);
 
 const server = http.createServer(app);
 server.listen(port, process.env.HOST, () => {

@@ -1,3 +1,4 @@
+import "./zod-zh"; // Chinese default messages, set once
 import type { z } from "zod";
 
 /** Parses a form with a zod schema; the first message per field, in Chinese, for the UI. */
@@ -30,4 +31,15 @@ export function safeRedirect(to: unknown, fallback = "/"): string {
     return fallback;
   }
   return to;
+}
+
+/** A query string through its schema; a bad one is a 400 with a Chinese message, never a 500. */
+export function parseQuery<T extends z.ZodType>(schema: T, request: Request): z.infer<T> {
+  const result = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw Response.json(
+    { kind: "bad-request", message: `查询条件无效：${issue?.message ?? "格式不正确"}` },
+    { status: 400 },
+  );
 }

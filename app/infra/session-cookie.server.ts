@@ -34,3 +34,22 @@ export function sessionCookie() {
   });
   return cookie;
 }
+
+let device: ReturnType<typeof createCookie> | undefined;
+
+/**
+ * A signed, long-lived cookie naming this browser (a random id) and the users who signed in on it.
+ * It grants nothing by itself; it only lets a known device skip the per-username and per-address
+ * sign-in caps (docs/decisions/0010).
+ */
+export function deviceCookie() {
+  device ??= createCookie("yanshou_device", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().secureCookies,
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+    secrets: [sessionSecret()],
+  });
+  return device;
+}

@@ -26,7 +26,7 @@ import {
 import { type Prerequisite, redactBlockers } from "~/modules/acceptance/prerequisites";
 import { parseSignatureDataUrl } from "~/modules/acceptance/signature-image.server";
 import { type Actor, scopeFor } from "~/modules/auth/permissions";
-import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import { notFound, requireSignedIn, requireUser } from "~/modules/auth/require-user.server";
 import { defectWhere } from "~/modules/defect/access.server";
 import { lotWhere } from "~/modules/lot/access.server";
 import { formatDateTime } from "~/modules/site/labels";
@@ -129,6 +129,7 @@ const ActionSchema = z.discriminatedUnion("intent", [OpenSchema, SignSchema, Voi
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  await requireSignedIn(request); // before the body: the intent inside picks the permission
   const form = await request.formData();
   const parsed = ActionSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success)
@@ -158,7 +159,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { ok: true, message: "已发起竣工验收，请各方签字人登录签字" };
     }
     if (input.intent === "void") {
-      await voidAcceptance(db(), user, input.acceptanceId, input.reason);
+      await voidAcceptance(db(), user, compound.id, input.acceptanceId, input.reason);
       return { ok: true, message: "本次竣工验收已作废" };
     }
     const image = await parseSignatureDataUrl(input.signature);

@@ -14,7 +14,7 @@ import { db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { parseForm } from "~/infra/forms";
 import { scopeFor } from "~/modules/auth/permissions";
-import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import { notFound, requireSignedIn, requireUser } from "~/modules/auth/require-user.server";
 import {
   DefectError,
   defectHistory,
@@ -112,6 +112,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  await requireSignedIn(request); // before the body: the intent inside picks the permission
   const form = await request.formData();
   const parsed = parseForm(TransitionSchema, form);
   if (!parsed.ok)

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
+import { parseQuery } from "~/infra/forms";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { FilterSchema } from "~/modules/defect/forms";
 import { defectRegister } from "~/modules/defect/register.server";
@@ -20,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "质量问题 · 验收" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "defect.view");
   const url = new URL(request.url);
-  const filter = FilterSchema.parse(Object.fromEntries(url.searchParams));
+  const filter = parseQuery(FilterSchema, request);
   const defects = await defectRegister(db(), user, scope, filter);
   const counts = {
     all: defects.length,

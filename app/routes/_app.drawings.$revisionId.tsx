@@ -12,6 +12,7 @@ import { DrawingViewer } from "~/components/drawing-viewer";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
 import { parseForm } from "~/infra/forms";
+import { decimalNumber } from "~/infra/zod-zh";
 import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import {
@@ -71,8 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const PinExistingSchema = z.object({
   defectId: z.string().min(1, "请选择质量问题"),
-  x: z.coerce.number(),
-  y: z.coerce.number(),
+  x: decimalNumber("标注位置不在图纸范围内"),
+  y: decimalNumber("标注位置不在图纸范围内"),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -21,7 +21,7 @@ import { db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { parseForm } from "~/infra/forms";
 import { scopeFor } from "~/modules/auth/permissions";
-import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import { notFound, requireSignedIn, requireUser } from "~/modules/auth/require-user.server";
 import {
   DEFECT_STATE_LABELS_ZH,
   dueOnIso,
@@ -206,6 +206,7 @@ async function lotDefects(
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const lotId = params.lotId ?? "";
+  await requireSignedIn(request); // before the body: the intent inside picks the permission
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   try {

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
+import { parseQuery } from "~/infra/forms";
 import { scopeFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { LotFilterSchema, lotRegister } from "~/modules/lot/list.server";
@@ -13,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "检验批 · 验收" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "lot.view");
-  const filter = LotFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const filter = parseQuery(LotFilterSchema, request);
   const [lots, compounds, workTypes, contractors] = await Promise.all([
     lotRegister(db(), user, scope, filter),
     db().compound.findMany({

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
 import { parseForm } from "~/infra/forms";
+import { parseCalendarDay } from "~/infra/zod-zh";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { createLot, resolvePlace } from "~/modules/lot/create.server";
 import { LotError } from "~/modules/lot/lots.server";
@@ -18,7 +19,7 @@ const PlaceQuery = z.object({
 const optionalDate = z
   .string()
   .optional()
-  .transform((v) => (v ? new Date(`${v}T00:00:00+08:00`) : null))
+  .transform((v) => (v ? (parseCalendarDay(v) ?? new Date(Number.NaN)) : null))
   .refine((d) => d === null || !Number.isNaN(d.getTime()), "日期格式不正确");
 
 const CreateSchema = PlaceQuery.extend({
@@ -26,7 +27,7 @@ const CreateSchema = PlaceQuery.extend({
   capacity: z
     .string()
     .optional()
-    .transform((v) => (v?.trim() ? Number(v) : null))
+    .transform((v) => (v?.trim() ? (/^\d+$/.test(v.trim()) ? Number(v) : Number.NaN) : null))
     .refine(
       (n) => n === null || (Number.isInteger(n) && n > 0 && n <= 100_000),
       "检验批容量须为正整数",

@@ -4,6 +4,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { db } from "~/infra/db.server";
 import { parseForm, safeRedirect } from "~/infra/forms";
+import { clientAddress, readForm } from "~/infra/http.server";
 import { optionalUser } from "~/modules/auth/require-user.server";
 import { signIn } from "~/modules/auth/sign-in.server";
 
@@ -20,18 +21,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(SignInSchema, await request.formData());
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseForm(SignInSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
   const result = await signIn(db(), {
     username: parsed.data.username,
     password: parsed.data.password,
     userAgent: request.headers.get("User-Agent"),
+    address: clientAddress(context),
+    cookieHeader: request.headers.get("Cookie"),
   });
-  if (!result.ok) return data({ errors: {}, message: result.message }, { status: 401 });
-  return redirect(safeRedirect(parsed.data.redirectTo, "/"), {
-    headers: { "Set-Cookie": result.setCookie },
-  });
+  if (!result.ok)
+    return data(
+      { errors: {}, message: result.message },
+      result.retryAfterSeconds
+        ? { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } }
+        : { status: 401 },
+    );
+  const headers = new Headers();
+  headers.append("Set-Cookie", result.setCookie);
+  headers.append("Set-Cookie", result.deviceCookie);
+  return redirect(safeRedirect(parsed.data.redirectTo, "/"), { headers });
 }
 
 export default function Login() {

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/infra/db.server";
+import { parseQuery } from "~/infra/forms";
 import { scopeFor } from "~/modules/auth/permissions";
 import { forbidden, requireUser } from "~/modules/auth/require-user.server";
 import { LotFilterSchema } from "~/modules/lot/list.server";
@@ -9,6 +10,6 @@ import { lotListXlsx } from "~/modules/report/registers.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, "report.export");
   const scope = scopeFor(user.role, "lot.view") ?? forbidden("lot.view");
-  const filter = LotFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const filter = parseQuery(LotFilterSchema, request);
   return xlsxResponse(await lotListXlsx(db(), user, scope, filter), "检验批清单.xlsx");
 }

@@ -176,7 +176,7 @@ describe("final acceptance (单位工程竣工验收)", () => {
     ]);
 
     // Signed acceptance is immutable, and the compound's record is sealed.
-    await expect(voidAcceptance(db, bureau, id, "重来")).rejects.toThrow("不可更改");
+    await expect(voidAcceptance(db, bureau, fx.compoundId, id, "重来")).rejects.toThrow("不可更改");
     await expect(openFor(fx.compoundId)).rejects.toThrow("不可更改");
     await expect(
       db.finalAcceptance.update({ where: { id }, data: { remarks: "改过" } }),
@@ -315,7 +315,11 @@ describe("final acceptance (单位工程竣工验收)", () => {
       }),
     ).rejects.toThrow("签字内容不一致");
     expect((await acceptanceOverview(db, fx.compoundId))!.hashCheck?.matches).toBe(false);
-    await voidAcceptance(db, bureau, id, "验收期间新增质量问题");
+    // Tied to the compound in the URL: another compound's page cannot void this session.
+    await expect(voidAcceptance(db, bureau, "other-compound", id, "作废")).rejects.toThrow(
+      "竣工验收不存在",
+    );
+    await voidAcceptance(db, bureau, fx.compoundId, id, "验收期间新增质量问题");
     expect((await db.finalAcceptance.findUniqueOrThrow({ where: { id } })).status).toBe("void");
     expect((await verifyDatabase(db, photoStore)).recordBreaks).toEqual([]);
   });
@@ -357,7 +361,7 @@ describe("final acceptance (单位工程竣工验收)", () => {
       ).rejects.toThrow("密码不正确");
     await expect(
       signAcceptance(db, designer, id, { password: DEMO_PASSWORD, image, opinion: "" }),
-    ).rejects.toThrow("密码验证失败次数过多");
+    ).rejects.toThrow("密码验证尝试过于频繁");
     expect(await db.signature.count({ where: { participant: { acceptanceId: id } } })).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getCurrentUser, listSessions, revokeSession } from "~/modules/auth/session.server";
-import { SIGN_IN_LIMITS, SIGN_IN_MESSAGES, signIn } from "~/modules/auth/sign-in.server";
+import { SIGN_IN_MESSAGES, signIn } from "~/modules/auth/sign-in.server";
+import { failuresOf, THROTTLE } from "~/modules/auth/throttle.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
 import { testDb } from "../support/test-db";
 
@@ -45,25 +46,121 @@ describe("sign-in", () => {
     expect(unknown).toEqual({ ok: false, message: SIGN_IN_MESSAGES.invalid });
   });
 
-  it("locks a username after repeated failures, even with the right password, and for unknown names too", async () => {
-    for (const username of ["jianshe", "ghost"]) {
-      for (let i = 0; i < SIGN_IN_LIMITS.maxFailures; i++) {
-        await signIn(db, { username, password: "wrong", userAgent: null });
-      }
-      const next = await signIn(db, { username, password: DEMO_PASSWORD, userAgent: null });
-      expect(next).toEqual({
-        ok: false,
-        message: SIGN_IN_MESSAGES.locked(SIGN_IN_LIMITS.lockMinutes),
-      });
-    }
-    const later = new Date(Date.now() + (SIGN_IN_LIMITS.lockMinutes + 1) * 60_000);
-    const afterLock = await signIn(
+  it("counts every one of 40 parallel wrong passwords, and refuses the right one in a burst after the limit", async () => {
+    const tries = Array.from({ length: 40 }, () =>
+      signIn(db, { username: "jianshe", password: "wrong", userAgent: null, address: "10.0.0.9" }),
+    );
+    await Promise.all(tries);
+    expect(await failuresOf(db, "ua:jianshe|10.0.0.9")).toBe(40);
+    // A burst of 25 with the right password in the middle: every one is refused unchecked.
+    const burst = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        signIn(db, {
+          username: "jianshe",
+          password: i === 12 ? DEMO_PASSWORD : "wrong",
+          userAgent: null,
+          address: "10.0.0.9",
+        }),
+      ),
+    );
+    expect(burst.filter((r) => r.ok)).toHaveLength(0);
+    expect(burst[12]).toMatchObject({ ok: false, message: expect.stringMatching(/过于频繁/) });
+    // The back-off ends: after 15 minutes the right password signs in again.
+    const later = new Date(Date.now() + (THROTTLE.maxBackoffSeconds + 1) * 1000);
+    const after = await signIn(
       db,
-      { username: "jianshe", password: DEMO_PASSWORD, userAgent: null },
+      { username: "jianshe", password: DEMO_PASSWORD, userAgent: null, address: "10.0.0.9" },
       later,
     );
-    expect(afterLock.ok).toBe(true);
+    expect(after.ok).toBe(true);
   });
+
+  it("backs off after 5 wrong tries from one address without locking the user out elsewhere", async () => {
+    const attempt = (password: string, address: string) =>
+      signIn(db, { username: "jianli", password, userAgent: null, address });
+    for (let i = 0; i < THROTTLE.perUserAtAddress; i++)
+      expect(await attempt("wrong", "10.0.0.1")).toEqual({
+        ok: false,
+        message: SIGN_IN_MESSAGES.invalid,
+      });
+    expect(await attempt(DEMO_PASSWORD, "10.0.0.1")).toEqual({
+      ok: false,
+      message: SIGN_IN_MESSAGES.wait(THROTTLE.firstBackoffSeconds),
+      retryAfterSeconds: THROTTLE.firstBackoffSeconds,
+    });
+    expect((await attempt(DEMO_PASSWORD, "10.0.0.2")).ok).toBe(true);
+  });
+
+  it("a known device still signs in while an attacker hammers the username from many addresses", async () => {
+    const first = await signIn(db, {
+      username: "shigong2",
+      password: DEMO_PASSWORD,
+      userAgent: "tablet",
+      address: "10.1.0.1",
+    });
+    if (!first.ok) throw new Error("sign-in failed");
+    const deviceCookie = first.deviceCookie.split(";")[0] ?? "";
+    // 12 addresses × 2 wrong tries: over the per-username cap of 20.
+    for (let a = 0; a < 12; a++)
+      for (let i = 0; i < 2; i++)
+        await signIn(db, {
+          username: "shigong2",
+          password: `guess-${a}-${i}`,
+          userAgent: null,
+          address: `203.0.113.${a}`,
+        });
+    const stranger = await signIn(db, {
+      username: "shigong2",
+      password: DEMO_PASSWORD,
+      userAgent: null,
+      address: "10.1.0.2",
+    });
+    expect(stranger).toMatchObject({ ok: false, message: expect.stringMatching(/过于频繁/) });
+    const tablet = await signIn(db, {
+      username: "shigong2",
+      password: DEMO_PASSWORD,
+      userAgent: "tablet",
+      address: "10.1.0.1",
+      cookieHeader: deviceCookie,
+    });
+    expect(tablet.ok).toBe(true);
+    // A forged device cookie is no device.
+    const forged = await signIn(db, {
+      username: "shigong2",
+      password: DEMO_PASSWORD,
+      userAgent: null,
+      address: "10.1.0.3",
+      cookieHeader: deviceCookie.replace(/.$/, "x"),
+    });
+    expect(forged.ok).toBe(false);
+  }, 60_000);
+
+  it("right passwords are no failures: 22 sign-ins in a row (over the caps of 20) all succeed", async () => {
+    for (let i = 0; i < 22; i++) {
+      const result = await signIn(db, {
+        username: "zhujianju",
+        password: DEMO_PASSWORD,
+        userAgent: null,
+        address: "10.2.0.1",
+      });
+      expect(result.ok).toBe(true);
+    }
+    expect(await failuresOf(db, "u:zhujianju")).toBe(0);
+    expect(await failuresOf(db, "a:10.2.0.1")).toBe(0);
+  }, 60_000);
+
+  it("unknown usernames do not grow the throttle table: one row per address", async () => {
+    const before = await db.loginThrottle.count();
+    for (let i = 0; i < 60; i++)
+      await signIn(db, {
+        username: `ghost-${i}`,
+        password: "wrong",
+        userAgent: null,
+        address: "198.51.100.7",
+      });
+    expect((await db.loginThrottle.count()) - before).toBe(1);
+    expect(await failuresOf(db, "a:198.51.100.7")).toBe(60);
+  }, 60_000);
 
   it("revokes a session server-side: the same cookie no longer signs anyone in", async () => {
     const result = await signIn(db, {

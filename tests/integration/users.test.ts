@@ -112,6 +112,11 @@ describe("user administration: every change audited", () => {
     await expect(setUserActive(db, admin, admin.id, false)).rejects.toThrow("不能停用自己的账号");
     await setUserActive(db, admin, user.id, true);
     await signIn(db, { username: "zhaoliu", password: "changeme-2026", userAgent: null });
+    // The policy holds wherever a password is set: the username and a NUL are refused on reset.
+    await expect(resetPassword(db, admin, user.id, "Zhaoliu-2026-x")).rejects.toThrow("用户名");
+    await expect(resetPassword(db, admin, user.id, "another\u0000pass-9")).rejects.toThrow(
+      "控制字符",
+    );
     await resetPassword(db, admin, user.id, "another-pass-9");
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
     const actions = (

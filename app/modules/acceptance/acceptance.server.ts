@@ -2,7 +2,7 @@ import type { Db } from "~/infra/db.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import { verifyPassword } from "~/modules/auth/password.server";
 import type { Actor } from "~/modules/auth/permissions";
-import { recordFailure, SIGN_IN_MESSAGES } from "~/modules/auth/sign-in.server";
+import { claimTry, clearTries, THROTTLE, waitMessage } from "~/modules/auth/throttle.server";
 import { acceptanceContentHash } from "./content";
 import { CONCLUSION_LABELS_ZH, type Conclusion, PARTY_LABELS_ZH } from "./parties";
 import { allMet } from "./prerequisites";
@@ -208,21 +208,18 @@ export async function signAcceptance(
   if (acceptance.status !== "open") throw new AcceptanceError(CONCLUDED_MESSAGE, 409);
   if (seat.signature) throw new AcceptanceError("您已签字，签字不可更改", 409);
 
+  // The signing password shares the sign-in throttle: counted before it is checked.
   const key = `sign:${viewer.id}`;
-  const throttle = await db.loginThrottle.findUnique({ where: { key } });
-  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
-    const minutes = Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AcceptanceError(SIGN_IN_MESSAGES.locked(minutes).replace("登录", "密码验证"), 429);
-  }
+  const claim = await claimTry(db, [{ key, free: THROTTLE.perSigner }], now);
+  if (!claim.allowed)
+    throw new AcceptanceError(waitMessage(claim.retryAfterSeconds, "密码验证"), 429);
   const user = await db.user.findUniqueOrThrow({
     where: { id: viewer.id },
     select: { passwordHash: true },
   });
-  if (!(await verifyPassword(input.password, user.passwordHash))) {
-    await recordFailure(db, key, throttle, now);
+  if (!(await verifyPassword(input.password, user.passwordHash)))
     throw new AcceptanceError("密码不正确，未签字");
-  }
-  await db.loginThrottle.deleteMany({ where: { key } });
+  await clearTries(db, [key]);
 
   const current = await currentContentHash(db, acceptance);
   if (current !== acceptance.contentHash)
@@ -294,17 +291,25 @@ export async function signAcceptance(
 }
 
 /** The bureau abandons an open session (e.g. the record changed); a concluded one never changes. */
-export async function voidAcceptance(db: Db, viewer: Viewer, acceptanceId: string, reason: string) {
+/** Voids the compound's open session; an id of another compound's session finds nothing (404). */
+export async function voidAcceptance(
+  db: Db,
+  viewer: Viewer,
+  compoundId: string,
+  acceptanceId: string,
+  reason: string,
+) {
   if (viewer.role !== "bureau") throw new AcceptanceError("只有住建局可以作废竣工验收", 403);
   const acceptance = await getAcceptance(db, acceptanceId);
-  if (!acceptance) throw new AcceptanceError("竣工验收不存在", 404);
+  if (!acceptance || acceptance.compoundId !== compoundId)
+    throw new AcceptanceError("竣工验收不存在", 404);
   if (acceptance.status === "passed" || acceptance.status === "failed")
     throw new AcceptanceError(CONCLUDED_MESSAGE, 409);
   if (acceptance.status !== "open") throw new AcceptanceError("本次竣工验收已作废", 409);
   if (!reason.trim()) throw new AcceptanceError("请填写作废原因");
   await db.$transaction(async (tx) => {
     const { count } = await tx.finalAcceptance.updateMany({
-      where: { id: acceptanceId, status: "open" },
+      where: { id: acceptanceId, compoundId, status: "open" },
       data: { status: "void", voidReason: reason.trim(), closedAt: new Date() },
     });
     if (count !== 1) throw new AcceptanceError("竣工验收状态已被他人更改，请刷新后重试", 409);

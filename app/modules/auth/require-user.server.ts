@@ -1,19 +1,27 @@
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { db } from "~/infra/db.server";
+import { requireSameOrigin } from "~/infra/http.server";
 import { ACTIONS, type Action, type Scope, scopeFor } from "./permissions";
 import { type CurrentUser, getCurrentUser } from "./session.server";
 
 export type Forbidden = { kind: "forbidden"; action: Action; actionLabel: string };
 
+// Thrown as real Responses: a resource route (photo, drawing, report, upload) then answers
+// with this status and JSON message, where a thrown data() became "Unexpected Server Error".
 export function forbidden(action: Action): never {
-  throw data<Forbidden>(
-    { kind: "forbidden", action, actionLabel: ACTIONS[action] },
+  throw Response.json(
+    {
+      kind: "forbidden",
+      action,
+      actionLabel: ACTIONS[action],
+      message: `您的账号没有“${ACTIONS[action]}”的权限`,
+    } satisfies Forbidden & { message: string },
     { status: 403 },
   );
 }
 
 export function notFound(what = "页面"): never {
-  throw data({ kind: "not-found", message: `${what}不存在或您无权查看` }, { status: 404 });
+  throw Response.json({ kind: "not-found", message: `${what}不存在或您无权查看` }, { status: 404 });
 }
 
 function signInRedirect(request: Request): never {
@@ -30,11 +38,22 @@ export async function requireUser(
   request: Request,
   action: Action,
 ): Promise<{ user: CurrentUser; scope: Scope }> {
-  const user = await getCurrentUser(db(), request);
-  if (!user) signInRedirect(request);
+  const user = await requireSignedIn(request);
   const scope = scopeFor(user.role, action);
   if (scope === null) forbidden(action);
   return { user, scope };
+}
+
+/**
+ * Signed in, whatever the role, and (for POST/PUT/PATCH/DELETE) a request from this site. For
+ * actions whose permission depends on a form field: call this before reading the body, then
+ * requireUser with the action the body names.
+ */
+export async function requireSignedIn(request: Request): Promise<CurrentUser> {
+  requireSameOrigin(request);
+  const user = await getCurrentUser(db(), request);
+  if (!user) signInRedirect(request);
+  return user;
 }
 
 export async function optionalUser(request: Request): Promise<CurrentUser | null> {

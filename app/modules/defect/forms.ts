@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decimalNumber } from "~/infra/zod-zh";
 import { DEFECT_ACTIONS, DEFECT_STATES, parseDueOn, SEVERITIES } from "./workflow";
 
 const text = (max: number, label: string) =>
@@ -79,6 +80,10 @@ export const NoticeReplySchema = z.object({
 /** 登记质量问题 from a point on a drawing sheet (图钉): a standalone defect with its pin. */
 export const CreateFromPinSchema = CreateStandaloneSchema.omit({ compoundId: true }).extend({
   revisionId: z.string().min(1),
-  x: z.coerce.number().min(0, "标注位置不在图纸范围内").max(1, "标注位置不在图纸范围内"),
-  y: z.coerce.number().min(0, "标注位置不在图纸范围内").max(1, "标注位置不在图纸范围内"),
+  x: decimalNumber("标注位置不在图纸范围内").pipe(
+    z.number().min(0, "标注位置不在图纸范围内").max(1, "标注位置不在图纸范围内"),
+  ),
+  y: decimalNumber("标注位置不在图纸范围内").pipe(
+    z.number().min(0, "标注位置不在图纸范围内").max(1, "标注位置不在图纸范围内"),
+  ),
 });

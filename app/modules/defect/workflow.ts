@@ -199,6 +199,7 @@ export function dueOnIso(dueOn: Date): string {
 export function parseDueOn(value: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
   const at = new Date(`${value}T00:00:00+08:00`);
+  // A rolled-over day (2021-02-30 → 03-02) reads back differently: refused.
   return Number.isNaN(at.getTime()) || dueOnIso(at) !== value ? null : at;
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decimalInt } from "~/infra/zod-zh";
 import { parseDueOn } from "~/modules/defect/workflow";
 
 const text = (max: number, label: string) =>
@@ -12,12 +13,10 @@ const text = (max: number, label: string) =>
 export const UploadFieldsSchema = z.object({
   discipline: text(20, "专业").refine((v) => v !== "", "请填写专业"),
   numberPrefix: text(30, "图号前缀"),
-  startNumber: z.coerce
-    .number({ error: "起始序号须是数字" })
-    .int("起始序号须是整数")
-    .min(0)
-    .max(999)
-    .default(1),
+  startNumber: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    decimalInt("起始序号须是整数").pipe(z.number().max(999, "起始序号不能大于 999")).default(1),
+  ),
   pageLines: text(12000, "每页图号与图名").transform((v) => v.split(/\r?\n/)),
   defaultTitle: text(100, "图名"),
   revision: text(2, "版次").transform((v) => (v === "" ? null : v.toUpperCase())),

@@ -1,8 +1,9 @@
 import type { Db } from "~/infra/db.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import { hashPassword } from "~/modules/auth/password.server";
+import { passwordProblem } from "~/modules/auth/password-policy.server";
 import type { Role } from "~/modules/auth/permissions";
-import { MIN_PASSWORD_LENGTH, roleFitsOrganization, USERNAME_PATTERN } from "./user-rules";
+import { roleFitsOrganization, USERNAME_PATTERN } from "./user-rules";
 
 export class UserAdminError extends Error {
   constructor(
@@ -58,9 +59,9 @@ async function checkFields(db: Db, fields: UserFields) {
     throw new UserAdminError("角色与所属单位类型不符（如施工单位的人员只能是施工单位角色）");
 }
 
-function checkPassword(password: string) {
-  if (password.length < MIN_PASSWORD_LENGTH)
-    throw new UserAdminError(`密码至少 ${MIN_PASSWORD_LENGTH} 位`);
+function checkPassword(password: string, context: { username?: string; displayName?: string }) {
+  const problem = passwordProblem(password, context);
+  if (problem) throw new UserAdminError(problem);
 }
 
 /** Makes an account; the event records who made it with which role, never the password. */
@@ -73,7 +74,7 @@ export async function createUser(
   if (!USERNAME_PATTERN.test(username))
     throw new UserAdminError("用户名须为 3–32 位小写字母、数字或 _ . -，以字母开头");
   await checkFields(db, input);
-  checkPassword(input.password);
+  checkPassword(input.password, input);
   if (await db.user.findUnique({ where: { username }, select: { id: true } }))
     throw new UserAdminError("用户名已被使用", 409);
   const passwordHash = await hashPassword(input.password);
@@ -154,7 +155,11 @@ export async function setUserActive(db: Db, admin: Admin, userId: string, active
 
 /** Sets a new password and ends the user's sessions; the event says that it happened, not what. */
 export async function resetPassword(db: Db, admin: Admin, userId: string, password: string) {
-  checkPassword(password);
+  const target = await db.user.findUnique({
+    where: { id: userId },
+    select: { username: true, displayName: true },
+  });
+  checkPassword(password, target ?? {});
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash } });

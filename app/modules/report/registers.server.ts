@@ -6,6 +6,7 @@ import { DEFECT_STATE_LABELS_ZH, SEVERITY_LABELS_ZH } from "~/modules/defect/wor
 import { type LotFilter, type LotRegisterRow, lotRegister } from "~/modules/lot/list.server";
 import { LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
 import type { PhotoStorage } from "~/modules/photo/storage.server";
+import { compoundWhere } from "~/modules/site/access.server";
 import { formatDate, formatDateTime } from "~/modules/site/labels";
 import { type SheetColumn, xlsxBuffer } from "./excel.server";
 import { type Cell, PdfReport } from "./pdf.server";
@@ -15,14 +16,26 @@ type Filters = DefectFilter & { overdue?: "1" };
 type AnyFilter = Omit<Filters, "status"> & Omit<LotFilter, "status"> & { status?: string };
 
 /** The filters in words, e.g. “筛选：小区 县农行老旧小区；状态 待整改”, names looked up. */
-export async function filterNote(db: Db, filter: AnyFilter): Promise<string> {
+export async function filterNote(
+  db: Db,
+  viewer: Actor,
+  scope: Scope,
+  filter: AnyFilter,
+): Promise<string> {
   const parts: string[] = [];
   if (filter.compoundId) {
-    const c = await db.compound.findUnique({
-      where: { id: filter.compoundId },
+    // Looked up within what the viewer may see: a guessed id of another contractor's compound
+    // prints no name; the export answers 404 instead.
+    const c = await db.compound.findFirst({
+      where: { id: filter.compoundId, ...compoundWhere(viewer, scope) },
       select: { name: true },
     });
-    parts.push(`小区 ${c?.name ?? "—"}`);
+    if (!c)
+      throw Response.json(
+        { kind: "not-found", message: "小区不存在或您无权查看" },
+        { status: 404 },
+      );
+    parts.push(`小区 ${c.name}`);
   }
   if (filter.contractorOrgId) {
     const o = await db.organization.findUnique({
@@ -70,7 +83,7 @@ export async function defectRegisterXlsx(db: Db, viewer: Actor, scope: Scope, fi
   return xlsxBuffer({
     sheetName: "质量问题台账",
     title: "质量问题台账",
-    filterNote: await filterNote(db, filter),
+    filterNote: await filterNote(db, viewer, scope, filter),
     columns: DEFECT_COLUMNS,
     rows,
   });
@@ -98,7 +111,7 @@ export async function defectRegisterPdf(
   );
   const pdf = new PdfReport("质量问题台账", "质量问题台账", { landscape: true });
   pdf.heading("质量问题台账");
-  pdf.line(await filterNote(db, filter), { size: 9 });
+  pdf.line(await filterNote(db, viewer, scope, filter), { size: 9 });
   pdf.line(
     `共 ${rows.length} 项：待整改 ${rows.filter((r) => r.status === "open").length}，整改中 ${rows.filter((r) => r.status === "in_progress").length}，待复查 ${rows.filter((r) => r.status === "submitted").length}，已关闭 ${rows.filter((r) => r.status === "closed").length}，逾期 ${rows.filter((r) => r.overdue).length}`,
     { size: 9 },
@@ -154,7 +167,7 @@ export async function lotListXlsx(db: Db, viewer: Actor, scope: Scope, filter: L
   return xlsxBuffer({
     sheetName: "检验批清单",
     title: "检验批清单",
-    filterNote: await filterNote(db, filter),
+    filterNote: await filterNote(db, viewer, scope, filter),
     columns: LOT_COLUMNS,
     rows,
   });

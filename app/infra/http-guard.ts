@@ -1,0 +1,104 @@
+/**
+ * The HTTP gate every request passes before any route runs (scripts/serve.mjs calls it; requireUser
+ * repeats the origin check so a route is covered under any server). Pure: headers in, verdict out.
+ * See docs/decisions/0010-sign-in-throttle-and-http-guard.md.
+ */
+
+export const FORM_BODY_MAX_BYTES = 1024 * 1024;
+
+export type Refusal = { status: number; message: string };
+
+type Headers = { get(name: string): string | null };
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export const GUARD_MESSAGES = {
+  crossOrigin:
+    "请求来源与本站不符，已拒绝。请在本系统页面内操作（可能是外部网站或过期页面发起的请求）。",
+  noOrigin: "请求缺少来源信息，已拒绝。请在本系统页面内操作。",
+  formTooLarge: `表单内容过大（上限 ${FORM_BODY_MAX_BYTES / 1024 / 1024} MB），未保存。`,
+  lengthRequired: "请求缺少内容长度，未处理。请在本系统页面内提交表单。",
+  unsupportedType: "请求格式不正确：只接受页面表单提交，未保存。",
+};
+
+export const isStateChanging = (method: string) => STATE_CHANGING.has(method.toUpperCase());
+
+/** The host the browser addressed, as Remix sees it (X-Forwarded-Host first, then Host). */
+function requestHost(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  return forwarded || headers.get("host");
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
+/** A state-changing request must come from this site: Origin (or, without it, Referer) = host. */
+export function checkOrigin(method: string, headers: Headers): Refusal | null {
+  if (!isStateChanging(method)) return null;
+  const host = requestHost(headers);
+  const origin = headers.get("origin");
+  const source = origin ?? headers.get("referer");
+  if (source === null) return { status: 403, message: GUARD_MESSAGES.noOrigin };
+  if (!host || source === "null" || hostOf(source) !== host)
+    return { status: 403, message: GUARD_MESSAGES.crossOrigin };
+  return null;
+}
+
+/**
+ * Bodies of state-changing requests: page forms (url-encoded) up to 1 MB with a declared length;
+ * multipart (uploads, which cap themselves while streaming); nothing else (JSON, text, XML).
+ */
+export function checkBody(method: string, headers: Headers): Refusal | null {
+  if (!isStateChanging(method)) return null;
+  const type = (headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  const lengthHeader = headers.get("content-length");
+  const chunked = /chunked/i.test(headers.get("transfer-encoding") ?? "");
+  const length = lengthHeader === null ? null : Number(lengthHeader);
+  const empty = !chunked && (length === null || length === 0);
+  if (type === "multipart/form-data") return null;
+  if (type === "application/x-www-form-urlencoded" || (type === "" && empty)) {
+    if (empty) return null;
+    if (length === null || !Number.isSafeInteger(length))
+      return { status: 411, message: GUARD_MESSAGES.lengthRequired };
+    if (length > FORM_BODY_MAX_BYTES) return { status: 413, message: GUARD_MESSAGES.formTooLarge };
+    return null;
+  }
+  return { status: 415, message: GUARD_MESSAGES.unsupportedType };
+}
+
+/** Content-Security-Policy of an HTML page; scripts only from this site or with the nonce. */
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    // React and recharts set style attributes; no external style can load ('self' only).
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "media-src 'self' blob:",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** Headers every response carries (pages get the full CSP from entry.server). */
+export const BASE_SECURITY_HEADERS: Record<string, string> = {
+  "Content-Security-Policy": "frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
+  "X-Frame-Options": "DENY",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "same-origin",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Permissions-Policy": "geolocation=(), microphone=(), payment=(), usb=()",
+};
+
+/** Signed-in responses must not be stored by the browser or a proxy, unless a route says so. */
+export const SIGNED_IN_CACHE_CONTROL = "private, no-store";
