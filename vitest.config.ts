@@ -8,6 +8,6 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",
-    testTimeout: 20_000,
+    testTimeout: 60_000,
   },
 });
