@@ -49,7 +49,13 @@ import {
   transitionLot,
 } from "~/modules/lot/lots.server";
 import { lotHistory } from "~/modules/lot/queries.server";
-import { computeLotVerdict, type LotItemInput, type LotRules } from "~/modules/lot/verdict";
+import {
+  computeLotVerdict,
+  type LotItemInput,
+  type LotQuantities,
+  type LotRules,
+  type PlaceAttributes,
+} from "~/modules/lot/verdict";
 import { allowedLotActions, isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
 import { lotPhotos } from "~/modules/photo/photos.server";
 import type { PhotoView } from "~/modules/photo/view";
@@ -102,7 +108,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     numeric: numericOf(item),
     numericFields: item,
     numericCondition: item.numericCondition,
-    requiredSamples: items[i]?.requiredSamples ?? null,
+    requiredSamples: detail.verdict.items.find((v) => v.itemId === item.id)?.requiredPoints || null,
+    spec: items[i]?.spec ?? null,
   }));
   return {
     lot: {
@@ -128,6 +135,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rules,
     itemViews,
     verdictInputs: items,
+    place: detail.place,
     notes: Object.fromEntries(lot.entries.map((e) => [e.itemId, e.note])),
     serverVerdict: verdict,
     actions: actions.filter((a) => a !== "save"),
@@ -276,7 +284,12 @@ function emptyEntry(
     result: input?.result ?? null,
     note,
     designValue: input?.designValue ?? null,
-    points: (input?.points ?? []).map((p) => ({ value: p.value, serious: p.serious ?? false })),
+    points: (input?.points ?? []).map((p) => ({
+      value: p.value,
+      serious: p.serious ?? false,
+      text: (p as { text?: string | null }).text ?? null,
+      design: p.design ?? null,
+    })),
   };
 }
 
@@ -299,6 +312,7 @@ export default function LotPage() {
     defects,
     failingItems,
     drawings,
+    place,
   } = loaderData;
   const { openViewer, viewer } = usePhotoViewer();
   const photosOf = (itemId: string | null): PhotoView[] =>
@@ -317,7 +331,8 @@ export default function LotPage() {
     () =>
       computeLotVerdict({
         rules: rules as LotRules,
-        lotCapacity: lot.capacity,
+        attributes: place.attributes as PlaceAttributes,
+        quantities: place.quantities as LotQuantities,
         recordsComplete: lot.recordsComplete,
         items: verdictInputs.map((input) => {
           const e = entries[input.itemId];
@@ -326,7 +341,7 @@ export default function LotPage() {
             : input;
         }),
       }),
-    [entries, verdictInputs, rules, lot.capacity, lot.recordsComplete],
+    [entries, verdictInputs, rules, place, lot.recordsComplete],
   );
   const itemVerdicts = new Map(verdict.items.map((v) => [v.itemId, v]));
   const done = verdict.items.filter((v) => v.status !== "incomplete").length;

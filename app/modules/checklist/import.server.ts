@@ -18,6 +18,7 @@ export function itemRowFromData(item: ChecklistDataItem, seq: number) {
     numericCondition: item.numeric?.condition ?? null,
     numericNote: item.numeric?.note ?? null,
     lookupTable: item.lookupTable === undefined ? null : JSON.stringify(item.lookupTable),
+    judge: item.judge === null ? null : JSON.stringify(item.judge),
     samplePlan: item.samplePlan,
     source: item.source,
     verified: item.verified,
