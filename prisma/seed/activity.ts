@@ -11,7 +11,7 @@ import {
   saveLotRecords,
   transitionLot,
 } from "~/modules/lot/lots.server";
-import { FIXTURE_QUANTITIES, passingEntry } from "~/modules/lot/passing-values";
+import { FIXTURE_ATTRIBUTES, FIXTURE_QUANTITIES, passingEntry } from "~/modules/lot/passing-values";
 import type { LotItemInput } from "~/modules/lot/verdict";
 import { attachDefectPhoto } from "~/modules/photo/photos.server";
 import { type PhotoStorage, photoStorage } from "~/modules/photo/storage.server";
@@ -306,7 +306,7 @@ export async function fillEntries(
 ) {
   await saveLotPlaceData(db, contractor, "own", lotId, {
     quantities: FIXTURE_QUANTITIES as Record<string, number>,
-    attributes: { bends: 0, rimAboveCrown: 3 },
+    attributes: FIXTURE_ATTRIBUTES,
   });
   const detail = await getLot(db, lotId, contractor, "own");
   if (!detail) throw new LotError("no lot", 404);

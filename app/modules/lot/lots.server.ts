@@ -235,12 +235,7 @@ export function lotContentHash(detail: LotDetail): string {
         note: e.note,
         designValue: e.designValue,
         // Points hash as before text/design existed unless they carry them (old signatures verify).
-        points: e.points.map(({ value, serious, text, design }) => ({
-          value,
-          serious,
-          ...(text !== null ? { text } : {}),
-          ...(design !== null ? { design } : {}),
-        })),
+        points: e.points.map(normalizedPoint),
       })),
     verdict: verdict.status,
   };
@@ -276,6 +271,25 @@ export async function requireRecordableLot(db: Db, viewer: Viewer, scope: Scope,
   const detail = await requireLot(db, lotId, viewer, scope);
   assertMay(detail, viewer, "save");
   return detail;
+}
+
+/**
+ * A point as stored, hashed and audited: text only when it reads as the value, and text/design
+ * omitted when absent (so records made before they existed compare equal).
+ */
+export function normalizedPoint(p: {
+  value: number;
+  serious?: boolean;
+  text?: string | null;
+  design?: number | null;
+}) {
+  const text = p.text?.trim().replace(",", ".");
+  return {
+    value: p.value,
+    serious: p.serious ?? false,
+    ...(text && Number(text) === p.value ? { text } : {}),
+    ...(p.design !== null && p.design !== undefined ? { design: p.design } : {}),
+  };
 }
 
 /** Records the lot's quantities and attributes that sample plans and limits depend on. */
@@ -327,6 +341,8 @@ export async function saveEntry(
   if (!detail.lot.template.items.some((i) => i.id === input.itemId)) {
     throw new LotError("该检查项目不属于本检验批的检查表版本");
   }
+  const points = input.points.map(normalizedPoint);
+  const recorded = { ...input, points };
   await db.$transaction(async (tx) => {
     const entry = await tx.lotItemEntry.upsert({
       where: { lotId_itemId: { lotId, itemId: input.itemId } },
@@ -349,12 +365,12 @@ export async function saveEntry(
     await tx.samplePoint.deleteMany({ where: { entryId: entry.id } });
     if (input.points.length > 0) {
       await tx.samplePoint.createMany({
-        data: input.points.map((p, i) => ({
+        data: points.map((p, i) => ({
           entryId: entry.id,
           seq: i + 1,
           value: p.value,
           serious: p.serious,
-          text: p.text != null && Number(p.text.replace(",", ".")) === p.value ? p.text : null,
+          text: p.text ?? null,
           design: p.design ?? null,
         })),
       });
@@ -365,7 +381,7 @@ export async function saveEntry(
       action: "lot.entry.save",
       entityType: "InspectionLot",
       entityId: lotId,
-      data: input,
+      data: recorded,
     });
   });
 }

@@ -48,3 +48,10 @@ export function passingEntry(
 export const FIXTURE_QUANTITIES: LotQuantities = Object.fromEntries(
   Object.keys(SAMPLE_QUANTITIES).map((k) => [k, 1]),
 );
+
+/** Lot-level attributes a fixture records (zone attributes come from the seeded place). */
+export const FIXTURE_ATTRIBUTES: Record<string, number> = {
+  bends: 0,
+  conduitDiameter: 20,
+  rimAboveCrown: 3,
+};
