@@ -114,10 +114,12 @@ export function LotItemCard({
       data-code={item.code}
       data-item-id={item.id}
       data-status={status}
-      data-min={item.numeric?.min ?? undefined}
-      data-max={item.numeric?.max ?? undefined}
-      data-quantity={item.numeric?.quantity}
-      data-required={item.requiredSamples ?? undefined}
+      data-min={verdict?.bounds?.min ?? undefined}
+      data-max={verdict?.bounds?.max ?? undefined}
+      data-comparison={item.spec?.comparison}
+      data-entry-min={item.spec?.entryRange[0]}
+      data-entry-max={item.spec?.entryRange[1]}
+      data-required={verdict?.requiredPoints || undefined}
       id={`item-${item.code}`}
     >
       <div className="item-head">

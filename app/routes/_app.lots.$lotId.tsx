@@ -16,6 +16,7 @@ import {
   useEntryAutosave,
 } from "~/components/lot-item-card";
 import { LotPhotosSection, usePhotoViewer } from "~/components/lot-photos";
+import { LotPlaceForm } from "~/components/lot-place-form";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
@@ -37,17 +38,19 @@ import {
   removeLotDrawingRef,
 } from "~/modules/drawing/lot-refs.server";
 import type { EntryInput } from "~/modules/lot/entry-types";
-import { EntrySchema, RecordsSchema, TransitionSchema } from "~/modules/lot/forms";
+import { EntrySchema, PlaceDataSchema, RecordsSchema, TransitionSchema } from "~/modules/lot/forms";
 import {
   getLot,
   LotError,
   numericOf,
   openDefectsMessageZh,
   saveEntry,
+  saveLotPlaceData,
   saveLotRecords,
   signatureStatus,
   transitionLot,
 } from "~/modules/lot/lots.server";
+import { placeDataFromForm, placeFieldsFor } from "~/modules/lot/place";
 import { lotHistory } from "~/modules/lot/queries.server";
 import {
   computeLotVerdict,
@@ -136,6 +139,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     itemViews,
     verdictInputs: items,
     place: detail.place,
+    placeFields: placeFieldsFor(
+      items.map((i) => i.spec),
+      detail.place,
+      lot,
+    ),
     notes: Object.fromEntries(lot.entries.map((e) => [e.itemId, e.note])),
     serverVerdict: verdict,
     actions: actions.filter((a) => a !== "save"),
@@ -229,6 +237,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await saveEntry(db(), user, scope, lotId, parsed.data);
       return { ok: true };
     }
+    if (intent === "place") {
+      const { user, scope } = await requireUser(request, "lot.record");
+      const parsed = PlaceDataSchema.safeParse(placeDataFromForm(form));
+      if (!parsed.success)
+        return data({ ok: false, message: "容量或属性必须是有效数字" }, { status: 400 });
+      await saveLotPlaceData(db(), user, scope, lotId, parsed.data);
+      return { ok: true, message: "已保存容量与属性" };
+    }
     if (intent === "records") {
       const { user, scope } = await requireUser(request, "lot.record");
       const parsed = parseForm(RecordsSchema, form);
@@ -313,6 +329,7 @@ export default function LotPage() {
     failingItems,
     drawings,
     place,
+    placeFields,
   } = loaderData;
   const { openViewer, viewer } = usePhotoViewer();
   const photosOf = (itemId: string | null): PhotoView[] =>
@@ -509,6 +526,7 @@ export default function LotPage() {
         onOpen={openViewer}
       />
 
+      <LotPlaceForm fields={placeFields} editable={canRecord} />
       <section className="panel lot-records">
         <h2>资料与自检</h2>
         <Form method="post" className="records-form">

@@ -70,7 +70,7 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   );
   const sm7 = supervisor.locator("[data-code='SR-M7']");
   await sm7.getByRole("button", { name: "删除第 1 点" }).click();
-  await addPoint(sm7, 1.08);
+  await addPoint(sm7, 1.12);
   await expect(supervisor.locator(".verdict-status")).toHaveText("合格");
   await expect(supervisor.locator(".save-state:not(.save-saved)")).toHaveCount(0);
   await supervisor.getByRole("button", { name: "验收签认" }).click();

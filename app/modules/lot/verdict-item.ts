@@ -92,6 +92,8 @@ export interface ItemVerdict {
   limitZh: string | null;
   /** How the required number of points was found. */
   sampleBasisZh: string | null;
+  /** The bounds a point is compared with on this place (deviation bounds for design items). */
+  bounds?: { min: number | null; max: number | null };
   points: PointResult[];
   reasonsZh: string[];
 }
@@ -188,7 +190,13 @@ function judgeMeasured(item: LotItemInput, spec: JudgeSpec, ctx: ItemContext): O
     countsZh,
   );
   const required = req.ok ? req.n : 0;
-  const common = { limitZh, sampleBasisZh: req.ok ? req.basisZh : null, requiredPoints: required };
+  const b0 = pointBounds(spec, limit);
+  const common = {
+    limitZh,
+    sampleBasisZh: req.ok ? req.basisZh : null,
+    requiredPoints: required,
+    ...(b0 ? { bounds: { min: b0.min, max: b0.max } } : {}),
+  };
 
   if (spec.comparison === "statistic")
     return { ...judgeStatistic(item, spec, ctx, req.ok ? required : 0), ...common };
@@ -204,6 +212,7 @@ function judgeMeasured(item: LotItemInput, spec: JudgeSpec, ctx: ItemContext): O
       };
     }
     bounds = { min: null, max: allowed };
+    Object.assign(common, { bounds: { min: null, max: allowed } });
     common.limitZh = `≤ ${withUnit(formatNumber(allowed), spec.unit)}（${why}${resolved.refZh}${spec.unverified ? "，未核实" : ""}）`;
   }
   if (spec.comparison === "head") {
