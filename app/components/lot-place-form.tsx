@@ -25,13 +25,18 @@ export function LotPlaceForm({
         <input type="hidden" name="intent" value="place" />
         <div className="place-fields">
           {all.map((f) => (
-            <label key={f.key} className="inline-field">
-              <span>
+            <div key={f.key} className="inline-field">
+              <label htmlFor={`place-${f.key}`}>
                 {f.labelZh}
                 {f.unit && !f.labelZh.includes(f.unit) ? ` (${f.unit})` : ""}
-              </span>
+              </label>
               {f.options ? (
-                <select name={f.key} defaultValue={f.value ?? ""} disabled={!editable}>
+                <select
+                  id={`place-${f.key}`}
+                  name={f.key}
+                  defaultValue={f.value ?? ""}
+                  disabled={!editable}
+                >
                   <option value="">未填写</option>
                   {f.options.map((o) => (
                     <option key={o} value={o}>
@@ -41,13 +46,14 @@ export function LotPlaceForm({
                 </select>
               ) : (
                 <input
+                  id={`place-${f.key}`}
                   name={f.key}
                   inputMode="decimal"
                   defaultValue={f.value ?? ""}
                   disabled={!editable}
                 />
               )}
-            </label>
+            </div>
           ))}
         </div>
         {editable ? (

@@ -254,7 +254,7 @@ function judgeMeasured(item: LotItemInput, spec: JudgeSpec, ctx: ItemContext): O
     const detailZh = reverse
       ? `反坡 ${withUnit(formatNumber(p.value), spec.unit)} (设计 ${withUnit(formatNumber(design!), spec.unit)})`
       : v
-        ? describeViolation(compared, v, spec.unit, isDeviation)
+        ? describeViolation(compared, v, spec.unit, isDeviation, spec.decimals)
         : p.serious
           ? "严重缺陷"
           : "";
@@ -263,7 +263,7 @@ function judgeMeasured(item: LotItemInput, spec: JudgeSpec, ctx: ItemContext): O
       compared,
       detailZh,
       serious: sv !== null || p.serious === true || reverse,
-      seriousZh: sv ? describeViolation(compared, sv, spec.unit, isDeviation) : "",
+      seriousZh: sv ? describeViolation(compared, sv, spec.unit, isDeviation, spec.decimals) : "",
     });
     pointResults.push({ ok, compared });
   }

@@ -177,8 +177,9 @@ export function describeViolation(
   v: Violation,
   unit: string,
   deviation: boolean,
+  minDecimals = 0,
 ): string {
-  const decimals = Math.max(0, ...[compared, v.bound].map((x) => decimalsOfValue(x)));
+  const decimals = Math.max(minDecimals, ...[compared, v.bound].map((x) => decimalsOfValue(x)));
   const show = (x: number) => withUnit(formatNumber(x, decimals), unit);
   if (deviation)
     return `偏差 ${signed(show(compared), compared)} ${v.op} ${signed(show(v.bound), v.bound)}`;
