@@ -211,9 +211,18 @@ function boundsNeeded(comparison: Comparison): { min: boolean; max: boolean } {
   }
 }
 
+const parsedSpecs = new Map<string, JudgeSpec>();
+
+/** A stored spec (JSON text of an immutable checklist version), parsed once per process. */
 export function parseJudgeSpec(raw: unknown): JudgeSpec | null {
   if (raw === null || raw === undefined) return null;
-  return JudgeSpecSchema.parse(typeof raw === "string" ? JSON.parse(raw) : raw);
+  if (typeof raw !== "string") return JudgeSpecSchema.parse(raw);
+  const known = parsedSpecs.get(raw);
+  if (known) return known;
+  const spec = JudgeSpecSchema.parse(JSON.parse(raw));
+  if (parsedSpecs.size > 5000) parsedSpecs.clear();
+  parsedSpecs.set(raw, spec);
+  return spec;
 }
 
 /** Place attribute values of a lot (from its building/zone, plus what the lot itself records). */
