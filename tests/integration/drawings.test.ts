@@ -20,13 +20,7 @@ import {
 import { pinDefect, pinOfDefect } from "~/modules/drawing/pins.server";
 import { drawingKey } from "~/modules/drawing/storage.server";
 import { createLot } from "~/modules/lot/create.server";
-import {
-  getLot,
-  lotContentHash,
-  saveEntry,
-  saveLotRecords,
-  transitionLot,
-} from "~/modules/lot/lots.server";
+import { getLot, lotContentHash, saveLotRecords, transitionLot } from "~/modules/lot/lots.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
 import { fillEntries } from "../../prisma/seed/activity";
 import { TMP_DIR } from "../support/paths";

@@ -207,7 +207,7 @@ export function lookupAllowed(spec: JudgeSpec, attributes: PlaceAttributes): num
   if (!lookup) return null;
   const key = attributes[lookup.attr];
   if (typeof key !== "number") return null;
-  if (lookup.linear && lookup.linear.when.every((c) => holds(c, attributes) === true)) {
+  if (lookup.linear?.when.every((c) => holds(c, attributes) === true)) {
     return tidy(lookup.linear.factor * key);
   }
   const row = lookup.rows.find((r) => r.key === key);

@@ -11,7 +11,6 @@ import { listWorkTypes } from "~/modules/checklist/queries.server";
 import type { LotDetail } from "~/modules/lot/lots.server";
 import { lotRecordView, RESULT_ZH } from "~/modules/lot/record-view";
 import { ROLLUP_LABELS, rollUp } from "~/modules/lot/rollup";
-import { formatNumber } from "~/modules/lot/verdict";
 import { formatDate, formatDateTime } from "~/modules/site/labels";
 import { type Cell, PdfReport } from "./pdf.server";
 
