@@ -11,131 +11,24 @@ import {
   pointBounds,
   resolveLimit,
   seriousBounds,
-  upperRepresentative,
   violationOf,
 } from "./verdict-judge";
-import { itemRules, type LotRules } from "./verdict-rules";
+import { finishCount, judgeStatistic, missingQuantity, morePoints } from "./verdict-outcomes";
+import { itemRules } from "./verdict-rules";
 import { appendixDJudgement, requiredSamples } from "./verdict-sampling";
+import { type JudgeSpec, SAMPLE_QUANTITIES } from "./verdict-schema";
 import {
-  type JudgeSpec,
-  type LotQuantities,
-  type PlaceAttributes,
-  SAMPLE_QUANTITIES,
-} from "./verdict-schema";
+  base,
+  type ItemContext,
+  type ItemVerdict,
+  itemTitleZh,
+  type LotItemInput,
+  list,
+  type Outcome,
+  type PointResult,
+} from "./verdict-types";
 
-export type ItemKind = "main" | "general";
-export type ItemResult = "pass" | "fail" | "na";
-export type ItemStatus = "pass" | "fail" | "na" | "incomplete";
-
-export interface LotPoint {
-  value: number;
-  serious?: boolean;
-  /** This point's design value (pipe inverts on a slope); else the item's. */
-  design?: number | null;
-  /** The value as entered ("1.10"). */
-  text?: string | null;
-}
-
-export interface LotItemInput {
-  itemId: string;
-  kind: ItemKind;
-  /** 1-based number within its kind (主控项目 1, 一般项目 3). */
-  seq: number;
-  labelZh: string;
-  spec: JudgeSpec | null;
-  designValue?: number | null;
-  result: ItemResult | null;
-  points: LotPoint[];
-}
-
-export type VerdictCode =
-  | "manual_pass"
-  | "manual_fail"
-  | "no_result"
-  | "na"
-  | "all_points_pass"
-  | "points_fail"
-  | "rate_pass"
-  | "rate_fail"
-  | "appendix_d_pass"
-  | "appendix_d_fail"
-  | "appendix_d_more"
-  | "serious_fail"
-  | "more_points"
-  | "missing_quantity"
-  | "missing_attribute"
-  | "missing_design"
-  | "statistic_pass"
-  | "statistic_fail"
-  | "trigger_confirm"
-  | "judged_fail";
-
-export interface PointResult {
-  /** null: not judged (no design value for this point). */
-  ok: boolean | null;
-  /** measured − design for design items, else the value. */
-  compared: number | null;
-}
-
-export interface ItemVerdict {
-  itemId: string;
-  kind: ItemKind;
-  seq: number;
-  status: ItemStatus;
-  code: VerdictCode;
-  params: Record<string, string | number>;
-  passRate?: number;
-  failedPoints: number;
-  measuredPoints: number;
-  requiredPoints: number;
-  /** The limit applied and why, e.g. "≥ 1.10 m（层数 7 ≥ 7，GB 50096-2011 §6.1.3）". */
-  limitZh: string | null;
-  /** How the required number of points was found. */
-  sampleBasisZh: string | null;
-  /** The bounds a point is compared with on this place (deviation bounds for design items). */
-  bounds?: { min: number | null; max: number | null };
-  points: PointResult[];
-  reasonsZh: string[];
-}
-
-const KIND_ZH: Record<ItemKind, string> = { main: "主控项目", general: "一般项目" };
-const MAX_LISTED = 3;
-
-export function itemTitleZh(item: Pick<LotItemInput, "kind" | "seq" | "labelZh">): string {
-  return `${KIND_ZH[item.kind]} ${item.seq} ${item.labelZh}`;
-}
-
-export function shortRefZh(item: Pick<ItemVerdict, "kind" | "seq">): string {
-  return `${KIND_ZH[item.kind]} ${item.seq}`;
-}
-
-type Outcome = Omit<ItemVerdict, "itemId" | "kind" | "seq" | "reasonsZh"> & { notesZh: string[] };
-
-function base(status: ItemStatus, code: VerdictCode, notesZh: string[]): Outcome {
-  return {
-    status,
-    code,
-    params: {},
-    failedPoints: 0,
-    measuredPoints: 0,
-    requiredPoints: 0,
-    limitZh: null,
-    sampleBasisZh: null,
-    points: [],
-    notesZh,
-  };
-}
-
-function list(details: string[]): string {
-  const shown = details.slice(0, MAX_LISTED).join("；");
-  return details.length > MAX_LISTED ? `${shown} 等` : shown;
-}
-
-export interface ItemContext {
-  rules: LotRules;
-  attributes: PlaceAttributes;
-  quantities: LotQuantities;
-}
+export * from "./verdict-types";
 
 export function judgeItem(item: LotItemInput, ctx: ItemContext): ItemVerdict {
   const outcome = outcomeOf(item, ctx);
@@ -362,62 +255,4 @@ function judgeMeasured(item: LotItemInput, spec: JudgeSpec, ctx: ItemContext): O
   return withCounts(
     base(pass ? "pass" : "fail", pass ? "appendix_d_pass" : "appendix_d_fail", [text]),
   );
-}
-
-function missingQuantity(req: { ok: false; what: string; missing: string }): Outcome {
-  const text =
-    req.missing === "quantity"
-      ? `缺少检验批容量 (${req.what})，无法确定抽样数量`
-      : `缺少${req.what}，无法确定抽样数量`;
-  return { ...base("incomplete", "missing_quantity", [text]), params: { quantity: req.what } };
-}
-
-function morePoints(measured: number, required: number): Outcome {
-  const o = base("incomplete", "more_points", [
-    `还需 ${required - measured} 个实测点 (已测 ${measured}，应测 ${required})`,
-  ]);
-  return { ...o, params: { measured, required } };
-}
-
-function finishCount(
-  _item: LotItemInput,
-  measured: number,
-  required: number,
-  req: ReturnType<typeof requiredSamples>,
-  withCounts: (o: Outcome) => Outcome,
-  code: VerdictCode,
-  passText: string,
-): Outcome {
-  if (!req.ok) return withCounts(missingQuantity(req));
-  if (measured < required) return withCounts(morePoints(measured, required));
-  return withCounts(base("pass", code, [passText]));
-}
-
-function judgeStatistic(
-  item: LotItemInput,
-  spec: JudgeSpec,
-  ctx: ItemContext,
-  required: number,
-): Outcome {
-  const stat = spec.statistic!;
-  const values = item.points.map((p) => p.value);
-  const design = item.designValue ?? null;
-  const counts = {
-    measuredPoints: values.length,
-    requiredPoints: required,
-    points: values.map((v) => ({ ok: null, compared: v })),
-  };
-  if (item.result === "fail") return { ...base("fail", "judged_fail", ["判定不合格"]), ...counts };
-  if (design === null)
-    return { ...base("incomplete", "missing_design", ["缺少设计值，无法判定代表值"]), ...counts };
-  const minN = Math.max(stat.minPoints, required);
-  if (values.length < minN) return { ...morePoints(values.length, minN), ...counts };
-  const za =
-    stat.za.find((z) => z.when.every((c) => ctx.attributes[c.attr] === c.value))?.za ??
-    stat.za[stat.za.length - 1]!.za;
-  const r = upperRepresentative(values, za);
-  const pass = r.value <= design;
-  const text = `代表值 ${formatNumber(r.value, 1)} = 平均 ${formatNumber(r.mean, 1)} + ${formatNumber(za)}×S ${formatNumber(r.sd, 1)} ${pass ? "≤" : ">"} 设计值 ${withUnit(formatNumber(design), spec.unit)} (${values.length} 点)`;
-  const o = base(pass ? "pass" : "fail", pass ? "statistic_pass" : "statistic_fail", [text]);
-  return { ...o, ...counts, params: { representative: r.value, design, za } };
 }
