@@ -3,7 +3,7 @@ import path from "node:path";
 import { createDb } from "~/infra/db.server";
 import { EnvError, ensureDataDirs, env } from "~/infra/env.server";
 import { ROLE_LABELS } from "~/modules/auth/permissions";
-import { importChecklistData } from "~/modules/checklist/import.server";
+import { importChecklistData, publishDataFileRevisions } from "~/modules/checklist/import.server";
 import { drawingStorage } from "~/modules/drawing/storage.server";
 import { sweepStoredFiles } from "~/modules/files/sweep.server";
 import { photoStorage } from "~/modules/photo/storage.server";
@@ -11,6 +11,9 @@ import { seedDemoActivity } from "../prisma/seed/activity";
 import { isSeeded, readChecklistData, readWorkTypePlaces, seedDemo } from "../prisma/seed/demo";
 import { DEMO_PASSWORD, USERS } from "../prisma/seed/demo-data";
 import { seedDemoDrawings } from "../prisma/seed/demo-drawings";
+
+const DATA_REVISION_NOTE =
+  "按数据文件修订：逐项写明标准条文、判定方式、单位、按部位属性取限值及抽样规则（GB 50300 表3.0.9、附录D）；回填压实度改为主控项目（GB 50268 §4.6.3）";
 
 const prismaBin = path.resolve("node_modules", ".bin", "prisma");
 
@@ -34,6 +37,10 @@ export async function prepareDatabase({ quiet = false } = {}) {
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     // Work-type metadata follows the data file; existing checklist versions are never touched.
     await importChecklistData(db, readChecklistData(), readWorkTypePlaces());
+    // A corrected data file becomes the next version; open lots keep theirs.
+    const revised = await publishDataFileRevisions(db, readChecklistData(), DATA_REVISION_NOTE);
+    if (!quiet && revised.length > 0)
+      console.log(`检查表已按数据文件发布新版本 (checklists revised): ${revised.length}`);
     if (!(await isSeeded(db))) {
       const result = await seedDemo(db);
       if (!quiet) console.log(`演示数据已写入 (demo data seeded): ${result.workTypes} 个工程类别`);

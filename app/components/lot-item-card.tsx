@@ -4,11 +4,12 @@ import { numericLimitZh } from "~/modules/checklist/labels";
 import type { EntryInput } from "~/modules/lot/entry-types";
 import { parseDecimal } from "~/modules/lot/forms";
 import {
-  formatNumber,
+  formatEntered,
   type ItemVerdict,
-  judgePoint,
+  type JudgeSpec,
   type LotRules,
   type NumericSpec,
+  unitLabel,
 } from "~/modules/lot/verdict";
 import type { PhotoView } from "~/modules/photo/view";
 import { PhotoGrid } from "./photo-grid";
@@ -33,6 +34,7 @@ export type LotItemView = {
   };
   numericCondition: string | null;
   requiredSamples: number | null;
+  spec: JudgeSpec | null;
 };
 
 const RESULTS = [
@@ -79,19 +81,30 @@ export function LotItemCard({
 }) {
   const [pointText, setPointText] = useState("");
   const [pointError, setPointError] = useState<string | null>(null);
-  const limit = numericLimitZh(item.numericFields);
-  const unit = item.numeric?.unit ?? "";
-  const needsDesign = item.numeric?.quantity === "deviationFromDesign";
+  const [pointDesign, setPointDesign] = useState("");
+  const [confirming, setConfirming] = useState<string | null>(null);
+  void rules;
+  const limit = verdict?.limitZh ?? numericLimitZh(item.numericFields);
+  const unit = unitLabel(item.spec?.unit ?? item.numeric?.unit ?? "");
+  const needsDesign = item.spec?.comparison === "design" || item.spec?.comparison === "statistic";
 
-  function addPoint() {
+  function addPoint(confirmed = false) {
     const value = parseDecimal(pointText);
     if (value === null) {
       setPointError("请输入数字，例如 1.05");
       return;
     }
+    const design = pointDesign.trim() === "" ? null : parseDecimal(pointDesign);
+    const range = item.spec?.entryRange;
+    if (!confirmed && range && (value < range[0] || value > range[1])) {
+      setConfirming(`${pointText.trim()} ${unit} ${item.textZh.slice(0, 12)}？请确认单位`);
+      return;
+    }
+    setConfirming(null);
     setPointError(null);
     setPointText("");
-    onChange({ ...entry, points: [...entry.points, { value, serious: false }] }, "now");
+    const point = { value, serious: false, text: pointText.trim().replace(",", "."), design };
+    onChange({ ...entry, points: [...entry.points, point] }, "now");
   }
 
   const status = verdict?.status ?? "incomplete";
@@ -101,10 +114,12 @@ export function LotItemCard({
       data-code={item.code}
       data-item-id={item.id}
       data-status={status}
-      data-min={item.numeric?.min ?? undefined}
-      data-max={item.numeric?.max ?? undefined}
-      data-quantity={item.numeric?.quantity}
-      data-required={item.requiredSamples ?? undefined}
+      data-min={verdict?.bounds?.min ?? undefined}
+      data-max={verdict?.bounds?.max ?? undefined}
+      data-comparison={item.spec?.comparison}
+      data-entry-min={item.spec?.entryRange[0]}
+      data-entry-max={item.spec?.entryRange[1]}
+      data-required={verdict?.requiredPoints || undefined}
       id={`item-${item.code}`}
     >
       <div className="item-head">
@@ -148,7 +163,7 @@ export function LotItemCard({
         ))}
       </fieldset>
 
-      {item.numeric ? (
+      {item.spec ? (
         <div className="points">
           {needsDesign ? (
             <label className="inline-field">
@@ -170,13 +185,7 @@ export function LotItemCard({
           ) : null}
           <ol className="point-list" aria-label={`${item.code} 实测点`}>
             {entry.points.map((p, i) => {
-              const j = judgePoint(
-                p.value,
-                item.numeric as NumericSpec,
-                entry.designValue,
-                rules.maxDeviationFactor,
-              );
-              const ok = j.ok;
+              const ok = verdict?.points[i]?.ok ?? null;
               return (
                 <li
                   // biome-ignore lint/suspicious/noArrayIndexKey: points are positional (点 1, 点 2…)
@@ -184,13 +193,10 @@ export function LotItemCard({
                   className={ok === false ? "point point-bad" : ok ? "point point-ok" : "point"}
                 >
                   <span>
-                    {i + 1}. {formatNumber(p.value)} {unit} {ok === false ? "✗" : ok ? "✓" : "?"}
+                    {i + 1}. {formatEntered(p.value, unit, p.text)}
+                    {p.design != null ? ` (设计 ${formatEntered(p.design, unit)})` : ""}{" "}
+                    {ok === false ? "✗" : ok ? "✓" : "?"}
                   </span>
-                  {ok === false ? (
-                    <small>{j.boundZh}</small>
-                  ) : ok === null ? (
-                    <small>{j.messageZh}</small>
-                  ) : null}
                   {editable ? (
                     <button
                       type="button"
@@ -222,7 +228,7 @@ export function LotItemCard({
               <input
                 inputMode="decimal"
                 enterKeyHint="done"
-                placeholder={`实测值 (${unit})`}
+                placeholder={`实测值 (${unit || "数值"})`}
                 aria-label={`${item.code} 实测值`}
                 value={pointText}
                 aria-invalid={pointError ? true : undefined}
@@ -234,10 +240,30 @@ export function LotItemCard({
                   }
                 }}
               />
-              <button type="button" className="button" onClick={addPoint}>
+              <span className="keypad-unit" title="单位">
+                {unit || "—"}
+              </span>
+              {needsDesign ? (
+                <input
+                  inputMode="decimal"
+                  placeholder={`本点设计值 (${unit})`}
+                  aria-label={`${item.code} 本点设计值`}
+                  value={pointDesign}
+                  onChange={(e) => setPointDesign(e.currentTarget.value)}
+                />
+              ) : null}
+              <button type="button" className="button" onClick={() => addPoint()}>
                 添加实测点
               </button>
             </div>
+          ) : null}
+          {confirming ? (
+            <p className="field-error" role="alert">
+              {confirming}{" "}
+              <button type="button" className="button" onClick={() => addPoint(true)}>
+                确认添加
+              </button>
+            </p>
           ) : null}
           {pointError ? <em className="field-error">{pointError}</em> : null}
         </div>

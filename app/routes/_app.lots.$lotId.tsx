@@ -16,6 +16,7 @@ import {
   useEntryAutosave,
 } from "~/components/lot-item-card";
 import { LotPhotosSection, usePhotoViewer } from "~/components/lot-photos";
+import { LotPlaceForm } from "~/components/lot-place-form";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
@@ -37,19 +38,27 @@ import {
   removeLotDrawingRef,
 } from "~/modules/drawing/lot-refs.server";
 import type { EntryInput } from "~/modules/lot/entry-types";
-import { EntrySchema, RecordsSchema, TransitionSchema } from "~/modules/lot/forms";
+import { EntrySchema, PlaceDataSchema, RecordsSchema, TransitionSchema } from "~/modules/lot/forms";
 import {
   getLot,
   LotError,
   numericOf,
   openDefectsMessageZh,
   saveEntry,
+  saveLotPlaceData,
   saveLotRecords,
   signatureStatus,
   transitionLot,
 } from "~/modules/lot/lots.server";
+import { placeDataFromForm, placeFieldsFor } from "~/modules/lot/place";
 import { lotHistory } from "~/modules/lot/queries.server";
-import { computeLotVerdict, type LotItemInput, type LotRules } from "~/modules/lot/verdict";
+import {
+  computeLotVerdict,
+  type LotItemInput,
+  type LotQuantities,
+  type LotRules,
+  type PlaceAttributes,
+} from "~/modules/lot/verdict";
 import { allowedLotActions, isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
 import { lotPhotos } from "~/modules/photo/photos.server";
 import type { PhotoView } from "~/modules/photo/view";
@@ -102,7 +111,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     numeric: numericOf(item),
     numericFields: item,
     numericCondition: item.numericCondition,
-    requiredSamples: items[i]?.requiredSamples ?? null,
+    requiredSamples: detail.verdict.items.find((v) => v.itemId === item.id)?.requiredPoints || null,
+    spec: items[i]?.spec ?? null,
   }));
   return {
     lot: {
@@ -128,6 +138,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rules,
     itemViews,
     verdictInputs: items,
+    place: detail.place,
+    placeFields: placeFieldsFor(
+      items.map((i) => i.spec),
+      detail.place,
+      lot,
+    ),
     notes: Object.fromEntries(lot.entries.map((e) => [e.itemId, e.note])),
     serverVerdict: verdict,
     actions: actions.filter((a) => a !== "save"),
@@ -222,6 +238,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await saveEntry(db(), user, scope, lotId, parsed.data);
       return { ok: true };
     }
+    if (intent === "place") {
+      const { user, scope } = await requireUser(request, "lot.record");
+      const parsed = PlaceDataSchema.safeParse(placeDataFromForm(form));
+      if (!parsed.success)
+        return data({ ok: false, message: "容量或属性必须是有效数字" }, { status: 400 });
+      await saveLotPlaceData(db(), user, scope, lotId, parsed.data);
+      return { ok: true, message: "已保存容量与属性" };
+    }
     if (intent === "records") {
       const { user, scope } = await requireUser(request, "lot.record");
       const parsed = parseForm(RecordsSchema, form);
@@ -277,7 +301,12 @@ function emptyEntry(
     result: input?.result ?? null,
     note,
     designValue: input?.designValue ?? null,
-    points: (input?.points ?? []).map((p) => ({ value: p.value, serious: p.serious ?? false })),
+    points: (input?.points ?? []).map((p) => ({
+      value: p.value,
+      serious: p.serious ?? false,
+      text: (p as { text?: string | null }).text ?? null,
+      design: p.design ?? null,
+    })),
   };
 }
 
@@ -300,6 +329,8 @@ export default function LotPage() {
     defects,
     failingItems,
     drawings,
+    place,
+    placeFields,
   } = loaderData;
   const { openViewer, viewer } = usePhotoViewer();
   const photosOf = (itemId: string | null): PhotoView[] =>
@@ -318,7 +349,8 @@ export default function LotPage() {
     () =>
       computeLotVerdict({
         rules: rules as LotRules,
-        lotCapacity: lot.capacity,
+        attributes: place.attributes as PlaceAttributes,
+        quantities: place.quantities as LotQuantities,
         recordsComplete: lot.recordsComplete,
         items: verdictInputs.map((input) => {
           const e = entries[input.itemId];
@@ -327,7 +359,7 @@ export default function LotPage() {
             : input;
         }),
       }),
-    [entries, verdictInputs, rules, lot.capacity, lot.recordsComplete],
+    [entries, verdictInputs, rules, place, lot.recordsComplete],
   );
   const itemVerdicts = new Map(verdict.items.map((v) => [v.itemId, v]));
   const done = verdict.items.filter((v) => v.status !== "incomplete").length;
@@ -495,6 +527,7 @@ export default function LotPage() {
         onOpen={openViewer}
       />
 
+      <LotPlaceForm fields={placeFields} editable={canRecord} />
       <section className="panel lot-records">
         <h2>资料与自检</h2>
         <Form method="post" className="records-form">

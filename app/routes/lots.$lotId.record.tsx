@@ -3,9 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { db } from "~/infra/db.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { lotDrawingRefs } from "~/modules/drawing/lot-refs.server";
-import { getLot } from "~/modules/lot/lots.server";
+import { getLot, signatureStatus } from "~/modules/lot/lots.server";
 import { lotRecordView, RESULT_ZH } from "~/modules/lot/record-view";
-import { formatNumber } from "~/modules/lot/verdict";
 import { formatDate } from "~/modules/site/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -16,11 +15,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "lot.view");
   const detail = await getLot(db(), params.lotId ?? "", user, scope);
   if (!detail) notFound("检验批");
-  return { ...lotRecordView(detail), drawings: await lotDrawingRefs(db(), detail.lot.id) };
+  return {
+    ...lotRecordView(detail),
+    drawings: await lotDrawingRefs(db(), detail.lot.id),
+    signature: await signatureStatus(db(), detail),
+  };
 }
 
 export default function LotRecord() {
-  const { lot, standards, verdict, rows, drawings } = useLoaderData<typeof loader>();
+  const { lot, standards, verdict, rows, drawings, signature } = useLoaderData<typeof loader>();
   return (
     <main className="record">
       <p className="record-tools">
@@ -35,6 +38,12 @@ export default function LotRecord() {
         </a>
       </p>
       <h1>检验批质量验收记录</h1>
+      {signature && !signature.matches ? (
+        <p className="record-tamper" role="alert">
+          注意：本记录的当前内容与验收签认时的内容不一致（签认哈希 {signature.signed?.slice(0, 16)}
+          …，现在 {signature.current.slice(0, 16)}…），签认不再覆盖当前内容。
+        </p>
+      ) : null}
       <p className="record-no">
         编号：{lot.number}　状态：{lot.status}
       </p>
@@ -71,9 +80,7 @@ export default function LotRecord() {
           </tr>
           <tr>
             <th>检验批部位</th>
-            <td>
-              {lot.workType} · {lot.place}
-            </td>
+            <td>{lot.place}</td>
             <th>验收依据</th>
             <td>
               {standards.join("、")}（检查表第 {lot.templateVersion} 版）
@@ -114,10 +121,7 @@ export default function LotRecord() {
                     {r.required ?? "—"} / {r.points.length || "—"}
                   </td>
                   <td>
-                    {r.points.length > 0
-                      ? `${r.points.map((p) => formatNumber(p)).join("、")} ${r.unit}`
-                      : ""}
-                    {r.note ? <div>{r.note}</div> : null}
+                    {r.record}
                     {r.status === "fail" ? (
                       <div className="record-reason">{r.reasons.join("；")}</div>
                     ) : null}

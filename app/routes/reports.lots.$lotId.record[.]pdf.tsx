@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/infra/db.server";
 import { scopeFor } from "~/modules/auth/permissions";
 import { forbidden, notFound, requireUser } from "~/modules/auth/require-user.server";
-import { getLot } from "~/modules/lot/lots.server";
+import { getLot, signatureStatus } from "~/modules/lot/lots.server";
 import { pdfResponse } from "~/modules/report/pdf.server";
 import { lotRecordPdf } from "~/modules/report/records-pdf.server";
 
@@ -11,5 +11,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeFor(user.role, "lot.view") ?? forbidden("lot.view");
   const detail = await getLot(db(), params.lotId ?? "", user, scope);
   if (!detail) notFound("检验批");
-  return pdfResponse(await lotRecordPdf(detail), `检验批质量验收记录-${detail.lot.number}.pdf`);
+  const signature = await signatureStatus(db(), detail);
+  return pdfResponse(
+    await lotRecordPdf(detail, signature),
+    `检验批质量验收记录-${detail.lot.number}.pdf`,
+  );
 }

@@ -1,13 +1,18 @@
 import type { Db } from "~/infra/db.server";
+import type { Actor } from "~/modules/auth/permissions";
 import { createDefect, transitionDefect } from "~/modules/defect/defects.server";
 import { createLot } from "~/modules/lot/create.server";
+import type { EntryInput } from "~/modules/lot/entry-types";
 import {
   getLot,
   LotError,
   saveEntry,
+  saveLotPlaceData,
   saveLotRecords,
   transitionLot,
 } from "~/modules/lot/lots.server";
+import { FIXTURE_ATTRIBUTES, FIXTURE_QUANTITIES, passingEntry } from "~/modules/lot/passing-values";
+import type { LotItemInput } from "~/modules/lot/verdict";
 import { attachDefectPhoto } from "~/modules/photo/photos.server";
 import { type PhotoStorage, photoStorage } from "~/modules/photo/storage.server";
 import { demoPhoto } from "./demo-photo";
@@ -289,38 +294,36 @@ export async function seedDemoActivity(db: Db, storage: PhotoStorage = photoStor
   return { lots: LOTS.length, defects: DEFECTS.length };
 }
 
-/** Records every item of a lot as passing: checks pass, measured values at an allowed value. */
+/**
+ * Records every item of a lot as passing: the lot's quantities (one of each, so the sample plans
+ * are sized), checks pass, measured values at an allowed value. `override` replaces an item's entry.
+ */
+export async function fillEntries(
+  db: Db,
+  contractor: Actor & { id: string },
+  lotId: string,
+  override?: (item: LotItemInput) => EntryInput | undefined,
+) {
+  await saveLotPlaceData(db, contractor, "own", lotId, {
+    quantities: FIXTURE_QUANTITIES as Record<string, number>,
+    attributes: FIXTURE_ATTRIBUTES,
+  });
+  const detail = await getLot(db, lotId, contractor, "own");
+  if (!detail) throw new LotError("no lot", 404);
+  for (const item of detail.items) {
+    const required =
+      detail.verdict.items.find((v) => v.itemId === item.itemId)?.requiredPoints ?? 1;
+    const entry = override?.(item) ?? passingEntry(item, detail.place.attributes, required);
+    await saveEntry(db, contractor, "own", lotId, entry);
+  }
+}
+
 export async function fillPassing(
   db: Db,
   contractor: { id: string; role: "contractor"; organizationId: string },
   lotId: string,
 ) {
-  const detail = await getLot(db, lotId, contractor, "own");
-  if (!detail) throw new LotError("no lot", 404);
-  for (const item of detail.items) {
-    const n = item.numeric;
-    const deviation = n?.quantity === "deviationFromDesign";
-    const value = !n
-      ? 0
-      : deviation
-        ? 0
-        : n.min !== null && n.max !== null
-          ? (n.min + n.max) / 2
-          : n.min !== null
-            ? n.min + 1
-            : n.max !== null
-              ? n.max
-              : (n.target ?? 0);
-    await saveEntry(db, contractor, "own", lotId, {
-      itemId: item.itemId,
-      result: n && (n.min !== null || n.max !== null) ? null : "pass",
-      note: null,
-      designValue: deviation ? 0 : null,
-      points: n
-        ? Array.from({ length: item.requiredSamples ?? 1 }, () => ({ value, serious: false }))
-        : [],
-    });
-  }
+  await fillEntries(db, contractor, lotId);
   const after = await getLot(db, lotId, contractor, "own");
   const bad = after?.verdict.items.filter((v) => v.status !== "pass" && v.status !== "na");
   if (bad?.length)

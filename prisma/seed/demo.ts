@@ -120,11 +120,33 @@ export async function seedDemo(db: Db, options: { password?: string } = {}) {
             })),
           },
           zones: {
-            create: c.zones.map((z, i) => ({ seq: i + 1, ...z })),
+            create: c.zones.map((z, i) => ({ seq: i + 1, ...z, ...zoneAttributes(z) })),
           },
         },
       });
     }
   });
   return checklists;
+}
+
+/** Place attributes that select limits (issue 14), read from a demo zone's description. */
+export function zoneAttributes(z: { kind: string; description: string }) {
+  const d = z.description;
+  const width = /宽\s*(\d+(?:\.\d+)?)\s*m/.exec(d);
+  const dn = /DN\s*(\d+)/.exec(d);
+  return {
+    surface:
+      z.kind === "road" || z.kind === "parking"
+        ? /水泥混凝土/.test(d)
+          ? "concrete"
+          : /沥青/.test(d)
+            ? "asphalt"
+            : "paving"
+        : null,
+    roadWidth: width ? Number(width[1]) : null,
+    roadClass: z.kind === "road" ? "branch" : null,
+    pipeMaterial: z.kind === "pipe" ? (/HDPE|PVC|PE/.test(d) ? "plastic" : "rc") : null,
+    pipeDiameter: dn ? Number(dn[1]) : null,
+    structure: z.kind === "septic" ? (/砖|砌体/.test(d) ? "masonry" : "rc") : null,
+  };
 }

@@ -35,7 +35,8 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   await supervisor.getByTestId("raise-defect-SR-M7").click();
   await expect(supervisor.getByRole("heading", { name: "登记质量问题" })).toBeVisible();
   await expect(supervisor.getByLabel("问题标题")).toHaveValue(/不合格/);
-  await expect(supervisor.getByLabel("问题描述")).toHaveValue(/实测值：1\.00 m/);
+  await expect(supervisor.getByLabel("问题描述")).toHaveValue(/实测值：1 m/);
+  await expect(supervisor.getByLabel("问题描述")).toHaveValue(/1\.00 m < 1\.10 m/);
   await supervisor.getByLabel("严重程度").selectOption("major");
   await supervisor.getByRole("button", { name: "登记", exact: true }).click();
   await expect(supervisor.getByTestId("defect-status")).toHaveText("待整改");
@@ -70,7 +71,7 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   );
   const sm7 = supervisor.locator("[data-code='SR-M7']");
   await sm7.getByRole("button", { name: "删除第 1 点" }).click();
-  await addPoint(sm7, 1.08);
+  await addPoint(sm7, 1.12);
   await expect(supervisor.locator(".verdict-status")).toHaveText("合格");
   await expect(supervisor.locator(".save-state:not(.save-saved)")).toHaveCount(0);
   await supervisor.getByRole("button", { name: "验收签认" }).click();

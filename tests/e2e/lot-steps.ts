@@ -39,28 +39,40 @@ export async function addPoint(card: Locator, value: number) {
   await expect(card.locator(".point")).toHaveCount(before + 1);
 }
 
-/** Fills every item: numeric items with enough good points (except `tooLow`), the rest 合格. */
+/** Records 检验批容量 (one of each unit the items count) and the lot's own attributes. */
+export async function fillPlace(page: Page) {
+  const form = page.locator(".place-form");
+  if ((await form.count()) === 0) return;
+  for (const input of await form.locator("input[name^='q.']").all()) await input.fill("1");
+  for (const input of await form.locator("input[name^='a.']").all()) await input.fill("0");
+  for (const select of await form.locator("select").all()) await select.selectOption({ index: 1 });
+  await form.getByRole("button", { name: "保存容量与属性" }).click();
+  await expect(page.getByText("已保存容量与属性")).toBeVisible();
+}
+
+/** Fills every item: judged items with enough good points (except `tooLow`), the rest 合格. */
 export async function fillChecklist(page: Page, tooLow: { code: string; value: number }) {
+  await fillPlace(page);
   const cards = page.locator(".lot-item");
   const count = await cards.count();
   for (let i = 0; i < count; i++) {
     const card = cards.nth(i);
     const code = (await card.getAttribute("data-code")) ?? "";
-    const required = await card.getAttribute("data-required");
-    const judged =
-      (await card.getAttribute("data-min")) !== null ||
-      (await card.getAttribute("data-max")) !== null;
-    if (required === null || !judged || (await card.getAttribute("data-quantity")) !== "absolute") {
-      if ((await card.getAttribute("data-quantity")) === "deviationFromDesign") {
-        await card.getByLabel(/设计值$/).fill("0");
-        await card.getByLabel(/设计值$/).blur();
-        for (let k = 0; k < Number(required ?? 1); k++) await addPoint(card, await goodValue(card));
-        continue;
-      }
+    const comparison = await card.getAttribute("data-comparison");
+    const n = Number((await card.getAttribute("data-required")) ?? 1);
+    if (comparison === null) {
       await card.getByRole("button", { name: "合格", exact: true }).click();
       continue;
     }
-    const n = Number(required);
+    if (comparison === "design") {
+      const lo = Number(await card.getAttribute("data-entry-min"));
+      const hi = Number(await card.getAttribute("data-entry-max"));
+      const design = Math.round((lo + hi) / 2);
+      await card.getByLabel(/ 设计值$/).fill(String(design));
+      await card.getByLabel(/ 设计值$/).blur();
+      for (let k = 0; k < n; k++) await addPoint(card, design);
+      continue;
+    }
     for (let k = 0; k < n; k++) {
       await addPoint(card, code === tooLow.code && k === 0 ? tooLow.value : await goodValue(card));
     }

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { addPoint, fillChecklist, openLot, waitSaved } from "./lot-steps";
 import { signIn } from "./support";
 
-test("railings lot: contractor self-check with one railing too low, supervisor cannot accept until corrected", async ({
+test("railings lot in a 7-storey building: 1.08 m fails against 1.10 m (GB 50096 §6.1.3), accepted after re-measuring 1.12 m", async ({
   browser,
 }) => {
   test.setTimeout(150_000);
@@ -11,9 +11,10 @@ test("railings lot: contractor self-check with one railing too low, supervisor c
   const lotUrl = await openLot(contractor, "3栋", "2单元", "楼梯栏杆、扶手维修加固");
   await expect(contractor.locator(".lot-status")).toHaveText("草稿");
 
-  await fillChecklist(contractor, { code: "SR-M7", value: 1.0 });
+  await fillChecklist(contractor, { code: "SR-M7", value: 1.08 });
   const m7 = contractor.locator("[data-code='SR-M7']");
-  await expect(m7.locator(".point-bad")).toContainText("1.00 m < 1.05 m");
+  await expect(m7.locator(".point-bad")).toContainText("1.08 m");
+  await expect(m7.locator(".limit")).toContainText("≥ 1.10 m（层数 7 ≥ 7，GB 50096-2011 §6.1.3）");
   await expect(contractor.locator(".verdict-status")).toHaveText("不合格");
   await waitSaved(contractor);
 
@@ -31,14 +32,14 @@ test("railings lot: contractor self-check with one railing too low, supervisor c
   await expect(sm7).toHaveAttribute("data-status", "fail");
   await expect(supervisor.locator(".verdict-reasons")).toContainText("主控项目 7");
   await expect(supervisor.locator(".verdict-reasons")).toContainText(
-    "1 点不合格 (1.00 m < 1.05 m)",
+    "1 点不合格 (1.08 m < 1.10 m)，要求 ≥ 1.10 m（层数 7 ≥ 7，GB 50096-2011 §6.1.3）",
   );
   await expect(supervisor.getByRole("button", { name: "验收签认" })).toBeDisabled();
   await expect(supervisor.locator(".accept-blocked")).toContainText("不能签认");
 
   // The supervisor re-measures the low railing after the contractor fixed it.
   await sm7.getByRole("button", { name: "删除第 1 点" }).click();
-  await addPoint(sm7, 1.08);
+  await addPoint(sm7, 1.12);
   await expect(sm7).toHaveAttribute("data-status", "pass");
   await expect(supervisor.locator(".verdict-status")).toHaveText("合格");
   await waitSaved(supervisor);
@@ -53,7 +54,7 @@ test("railings lot: contractor self-check with one railing too low, supervisor c
 
   await supervisor.getByRole("link", { name: "验收记录表" }).click();
   await expect(supervisor.getByRole("heading", { name: "检验批质量验收记录" })).toBeVisible();
-  await expect(supervisor.locator("tr[data-code='SR-M7']")).toContainText("1.08");
+  await expect(supervisor.locator("tr[data-code='SR-M7']")).toContainText("1.12");
   await expect(supervisor.locator("tr[data-code='SR-M7']")).toContainText("合格");
   await expect(supervisor.locator(".record-sign")).toContainText("专业监理工程师：田志刚");
   await expect(supervisor.locator(".record-sign")).toContainText("项目专业质量检查员：张建国");

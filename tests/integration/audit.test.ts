@@ -10,6 +10,7 @@ import { createLot } from "~/modules/lot/create.server";
 import { getLot, saveEntry, saveLotRecords, transitionLot } from "~/modules/lot/lots.server";
 import { attachLotPhoto } from "~/modules/photo/photos.server";
 import { LocalPhotoStorage, photoKey } from "~/modules/photo/storage.server";
+import { fillEntries } from "../../prisma/seed/activity";
 import { cameraJpeg } from "../support/images";
 import { TMP_DIR } from "../support/paths";
 import { testDb } from "../support/test-db";
@@ -39,24 +40,8 @@ async function scenario(db: Db) {
     place: { kind: "stairwell", id: stairwells[0]!.id },
   });
   const detail = await getLot(db, lot.id, contractor, "own");
-  for (const item of detail!.items) {
-    const n = item.numeric;
-    const value =
-      n?.quantity === "deviationFromDesign"
-        ? 0
-        : n?.min != null
-          ? n.min + (n.max === null ? 0.01 : 0)
-          : (n?.max ?? 0);
-    await saveEntry(db, contractor, "own", lot.id, {
-      itemId: item.itemId,
-      result: n ? null : "pass",
-      note: null,
-      designValue: n?.quantity === "deviationFromDesign" ? 0 : null,
-      points: n
-        ? Array.from({ length: item.requiredSamples ?? 1 }, () => ({ value, serious: false }))
-        : [],
-    });
-  }
+  void detail;
+  await fillEntries(db, contractor, lot.id);
   await saveLotRecords(db, contractor, "own", lot.id, {
     recordsComplete: true,
     selfCheckNote: "自检合格",

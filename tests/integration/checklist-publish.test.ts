@@ -100,7 +100,15 @@ describe("publishing a checklist version", () => {
       const old = v1Before.items[index]!;
       expect(item.id).not.toBe(old.id);
       if (item.code === "SR-M5") {
-        expect(strip(item)).toEqual({ ...strip(old), tolerance: "≥0.92 m", numericMin: 0.92 });
+        // The judge spec keeps its clause and sample rule and takes the edited limit.
+        const judge = JSON.parse(old.judge!);
+        judge.limits[0].min = 0.92;
+        expect(strip(item)).toEqual({
+          ...strip(old),
+          tolerance: "≥0.92 m",
+          numericMin: 0.92,
+          judge: JSON.stringify(judge),
+        });
       } else {
         expect(strip(item)).toEqual(strip(old));
       }

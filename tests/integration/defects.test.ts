@@ -25,6 +25,7 @@ import {
   findViewablePhoto,
 } from "~/modules/photo/photos.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
+import { fillEntries } from "../../prisma/seed/activity";
 import { cameraJpeg } from "../support/images";
 import { TMP_DIR } from "../support/paths";
 import { testDb } from "../support/test-db";
@@ -78,26 +79,12 @@ describe("defects and the rectification loop", () => {
       place: { kind: "stairwell", id: place.id },
     });
     const detail = (await getLot(db, lot.id, contractorA, "own"))!;
-    const failing = detail.items.find((i) => !i.numeric)!;
-    for (const item of detail.items) {
-      const numeric = item.numeric;
-      const good = numeric ? (numeric.min ?? 0) + (numeric.max === null ? 0.01 : 0) : 0;
-      const value =
-        numeric?.quantity === "deviationFromDesign"
-          ? 0
-          : numeric && numeric.max !== null && numeric.min === null
-            ? numeric.max
-            : good;
-      await saveEntry(db, contractorA, "own", lot.id, {
-        itemId: item.itemId,
-        result: numeric ? null : item === failing ? "fail" : "pass",
-        note: null,
-        designValue: numeric?.quantity === "deviationFromDesign" ? 0 : null,
-        points: numeric
-          ? Array.from({ length: item.requiredSamples ?? 1 }, () => ({ value, serious: false }))
-          : [],
-      });
-    }
+    const failing = detail.items.find((i) => !i.spec)!;
+    await fillEntries(db, contractorA, lot.id, (item) =>
+      item === failing || item.itemId === failing.itemId
+        ? { itemId: item.itemId, result: "fail", note: null, designValue: null, points: [] }
+        : undefined,
+    );
     await saveLotRecords(db, contractorA, "own", lot.id, {
       recordsComplete: true,
       selfCheckNote: null,

@@ -20,14 +20,9 @@ import {
 import { pinDefect, pinOfDefect } from "~/modules/drawing/pins.server";
 import { drawingKey } from "~/modules/drawing/storage.server";
 import { createLot } from "~/modules/lot/create.server";
-import {
-  getLot,
-  lotContentHash,
-  saveEntry,
-  saveLotRecords,
-  transitionLot,
-} from "~/modules/lot/lots.server";
+import { getLot, lotContentHash, saveLotRecords, transitionLot } from "~/modules/lot/lots.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
+import { fillEntries } from "../../prisma/seed/activity";
 import { TMP_DIR } from "../support/paths";
 import {
   corruptPdf,
@@ -356,24 +351,8 @@ describe("drawing register, revisions, pins and lots", () => {
       place: { kind: "stairwell", id: place.id },
     });
     const detail = (await getLot(db, lot.id, contractorA, "own"))!;
-    for (const item of detail.items) {
-      const n = item.numeric;
-      const value =
-        n?.quantity === "deviationFromDesign"
-          ? 0
-          : n?.min != null
-            ? n.min + (n.max === null ? 0.01 : 0)
-            : (n?.max ?? 0);
-      await saveEntry(db, contractorA, "own", lot.id, {
-        itemId: item.itemId,
-        result: n ? null : "pass",
-        note: null,
-        designValue: n?.quantity === "deviationFromDesign" ? 0 : null,
-        points: n
-          ? Array.from({ length: item.requiredSamples ?? 1 }, () => ({ value, serious: false }))
-          : [],
-      });
-    }
+    void detail;
+    await fillEntries(db, contractorA, lot.id);
     await saveLotRecords(db, contractorA, "own", lot.id, {
       recordsComplete: true,
       selfCheckNote: "自检合格",

@@ -8,6 +8,7 @@ import {
   saveLotRecords,
   transitionLot,
 } from "~/modules/lot/lots.server";
+import { fillEntries } from "../../prisma/seed/activity";
 import { testDb } from "../support/test-db";
 
 describe("inspection lots", () => {
@@ -174,25 +175,8 @@ describe("inspection lots", () => {
     const lot = await newRailingLot();
     const { supervisor, contractorA } = await actors();
     const detail = await getLot(db, lot.id, contractorA, "own");
-    for (const item of detail!.items) {
-      const numeric = item.numeric;
-      const good = numeric ? (numeric.min ?? 0) + (numeric.max === null ? 0.01 : 0) : 0;
-      const value =
-        numeric?.quantity === "deviationFromDesign"
-          ? 0
-          : numeric && numeric.max !== null && numeric.min === null
-            ? numeric.max
-            : good;
-      await saveEntry(db, contractorA, "own", lot.id, {
-        itemId: item.itemId,
-        result: numeric ? null : "pass",
-        note: null,
-        designValue: numeric?.quantity === "deviationFromDesign" ? 0 : null,
-        points: numeric
-          ? Array.from({ length: item.requiredSamples ?? 1 }, () => ({ value, serious: false }))
-          : [],
-      });
-    }
+    void detail;
+    await fillEntries(db, contractorA, lot.id);
     await saveLotRecords(db, contractorA, "own", lot.id, {
       recordsComplete: true,
       selfCheckNote: null,

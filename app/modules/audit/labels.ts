@@ -3,6 +3,7 @@ export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "lot.create": "新建检验批",
   "lot.entry.save": "填写检查记录",
+  "lot.place.save": "填写检验批容量与部位属性",
   "lot.records.save": "更新资料完整情况",
   "lot.submit": "提交施工自检",
   "lot.accept": "监理验收签认",

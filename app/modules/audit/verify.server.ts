@@ -7,7 +7,7 @@ import {
   drawingKey,
   drawingStorage,
 } from "~/modules/drawing/storage.server";
-import { getLot, lotContentHash } from "~/modules/lot/lots.server";
+import { getLot, lotContentHash, normalizedPoint } from "~/modules/lot/lots.server";
 import { type PhotoStorage, photoKey, photoStorage } from "~/modules/photo/storage.server";
 import { canonicalJson } from "./canonical";
 import { sha256Hex } from "./record.server";
@@ -96,7 +96,7 @@ async function verifyLots(db: Db, events: { action: string; entityId: string; pa
             result: entry.result,
             note: entry.note,
             designValue: entry.designValue,
-            points: entry.points,
+            points: entry.points.map(normalizedPoint),
           }
         : undefined;
       const saved = lastSaved.get(item.id);

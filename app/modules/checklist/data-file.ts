@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { JudgeSpecSchema } from "~/modules/lot/verdict-schema";
 
 /** The checklist data file (prisma/data/checklists.json): validated before anything is loaded. */
 const NumericSchema = z.object({
@@ -24,6 +25,8 @@ const ItemSchema = z.object({
   tolerance: z.string().nullable(),
   numeric: NumericSchema.nullable(),
   lookupTable: z.unknown().optional(),
+  /** How the engine judges a measured value (issue 14); null: judged by the inspector. */
+  judge: JudgeSpecSchema.nullable().default(null),
   samplePlan: z.string().min(1),
   source: z.string().min(1),
   verified: z.boolean(),

@@ -1,4 +1,5 @@
 import type { Db } from "~/infra/db.server";
+import { recordEvent } from "~/modules/audit/record.server";
 import type { ChecklistData, ChecklistDataItem, WorkTypePlaces } from "./data-file";
 
 export function itemRowFromData(item: ChecklistDataItem, seq: number) {
@@ -18,6 +19,7 @@ export function itemRowFromData(item: ChecklistDataItem, seq: number) {
     numericCondition: item.numeric?.condition ?? null,
     numericNote: item.numeric?.note ?? null,
     lookupTable: item.lookupTable === undefined ? null : JSON.stringify(item.lookupTable),
+    judge: item.judge === null ? null : JSON.stringify(item.judge),
     samplePlan: item.samplePlan,
     source: item.source,
     verified: item.verified,
@@ -64,4 +66,80 @@ export async function importChecklistData(db: Db, data: ChecklistData, places: W
     });
   }
   return { workTypes: data.workTypes.length, templatesCreated: created };
+}
+
+const COMPARED = [
+  "code",
+  "seq",
+  "kind",
+  "textZh",
+  "textEn",
+  "method",
+  "tolerance",
+  "numericUnit",
+  "numericMin",
+  "numericMax",
+  "numericQuantity",
+  "numericTarget",
+  "numericCondition",
+  "numericNote",
+  "lookupTable",
+  "judge",
+  "samplePlan",
+  "source",
+  "verified",
+] as const;
+
+/**
+ * Publishes the data file as the next version of each work type whose current version differs
+ * from it (a corrected checklist ships as a data-file revision). Lots keep the version they
+ * were opened with. Idempotent: nothing is published when the current version matches.
+ */
+export async function publishDataFileRevisions(db: Db, data: ChecklistData, note: string) {
+  const published: { workType: string; version: number }[] = [];
+  for (const wt of data.workTypes) {
+    await db.$transaction(async (tx) => {
+      const workType = await tx.workType.findUnique({
+        where: { code: wt.code },
+        select: {
+          id: true,
+          templates: {
+            orderBy: { version: "desc" },
+            take: 1,
+            select: {
+              version: true,
+              items: {
+                orderBy: { seq: "asc" },
+                select: Object.fromEntries(COMPARED.map((f) => [f, true])),
+              },
+            },
+          },
+        },
+      });
+      const current = workType?.templates[0];
+      if (!workType || !current) return;
+      const wanted = wt.items.map((item, i) => itemRowFromData(item, i + 1));
+      const same =
+        wanted.length === current.items.length &&
+        wanted.every((row, i) => {
+          const before = current.items[i] as Record<string, unknown>;
+          return COMPARED.every((f) => (before[f] ?? null) === (row[f] ?? null));
+        });
+      if (same) return;
+      const version = current.version + 1;
+      const template = await tx.checklistTemplate.create({
+        data: { workTypeId: workType.id, version, changeNote: note, items: { create: wanted } },
+        select: { id: true },
+      });
+      await recordEvent(tx, {
+        actorId: null,
+        action: "checklist.publish",
+        entityType: "ChecklistTemplate",
+        entityId: template.id,
+        data: { workTypeCode: wt.code, version, basedOnVersion: current.version, changeNote: note },
+      });
+      published.push({ workType: wt.code, version });
+    });
+  }
+  return published;
 }

@@ -34,6 +34,7 @@ const ROW_SELECT = {
   numericCondition: true,
   numericNote: true,
   lookupTable: true,
+  judge: true,
   samplePlan: true,
   source: true,
   verified: true,
@@ -56,6 +57,7 @@ const CONTENT_FIELDS = [
   "numericCondition",
   "numericNote",
   "lookupTable",
+  "judge",
   "samplePlan",
   "source",
   "verified",
@@ -218,6 +220,9 @@ async function publishIn(tx: Prisma.TransactionClient, input: PublishInput) {
       numericNote: item.numericNote,
       // structured tables (closed-water leakage by DN…) are not edited in the form: carried over
       lookupTable: before?.lookupTable ?? null,
+      // The judge spec (limits by place, sample rule) comes from the data file; an edit of the
+      // numbers drops it so the edited numbers are what is judged.
+      judge: before ? judgeAfterEdit(before, item) : null,
       samplePlan: item.samplePlan,
       source: item.source,
       verified: item.verified,
@@ -267,4 +272,23 @@ async function publishIn(tx: Prisma.TransactionClient, input: PublishInput) {
     },
   });
   return { templateId: template.id, version, added, removed, changed, reordered };
+}
+
+/**
+ * The judge spec of an edited item: kept when its numbers are unchanged; with one limit, that
+ * limit takes the edited min/max (clause and sample rule kept); otherwise (limits chosen by
+ * place, or unit/quantity changed) dropped, so the edited numbers are what is judged.
+ */
+function judgeAfterEdit(before: ItemRow, item: EditedItem): string | null {
+  if (!before.judge) return null;
+  const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
+  if (!same(before.numericUnit, item.numericUnit)) return null;
+  if (!same(before.numericQuantity, item.numericQuantity)) return null;
+  if (same(before.numericMin, item.numericMin) && same(before.numericMax, item.numericMax)) {
+    return before.judge;
+  }
+  const spec = JSON.parse(before.judge) as { limits: { min: unknown; max: unknown }[] };
+  if (spec.limits.length !== 1) return null;
+  spec.limits = [{ ...spec.limits[0]!, min: item.numericMin, max: item.numericMax }];
+  return JSON.stringify(spec);
 }

@@ -17,6 +17,7 @@ export const CHECKLIST_ITEM_SELECT = {
   numericQuantity: true,
   numericTarget: true,
   numericCondition: true,
+  judge: true,
   samplePlan: true,
   source: true,
   verified: true,

@@ -4,7 +4,7 @@ import { eventsFor, recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Role, Scope } from "~/modules/auth/permissions";
 import { createPinTx, type PinInput, requirePinnableRevision } from "~/modules/drawing/pins.server";
 import { getLot } from "~/modules/lot/lots.server";
-import { formatMeasured } from "~/modules/lot/verdict";
+import { formatEntered } from "~/modules/lot/verdict";
 import { copyItemPhotosToDefect } from "~/modules/photo/photos.server";
 import { compoundWhere } from "~/modules/site/access.server";
 import { defectWhere } from "./access.server";
@@ -68,9 +68,11 @@ export async function defectPrefillFromItem(
     `${kindZh}第${input.seq}项：${input.labelZh}`,
     `检查结论：${verdict.reasonsZh.join("；") || "不合格"}`,
   ];
-  if (input.points.length > 0 && input.numeric) {
-    const values = input.points.map((p) => p.value);
-    lines.push(`实测值：${formatMeasured(values, input.numeric).join("、")}`);
+  if (input.points.length > 0 && input.spec) {
+    const unit = input.spec.unit;
+    lines.push(
+      `实测值：${input.points.map((p) => formatEntered(p.value, unit, p.text)).join("、")}`,
+    );
   }
   return {
     lot: detail.lot,

@@ -5,5 +5,5 @@ export type EntryInput = {
   result: ItemResult | null;
   note: string | null;
   designValue: number | null;
-  points: { value: number; serious: boolean }[];
+  points: { value: number; serious: boolean; text?: string | null; design?: number | null }[];
 };

@@ -18,14 +18,14 @@ describe("lot forms", () => {
       result: "pass",
       note: "  ok ",
       designValue: null,
-      points: [{ value: 1 }],
+      points: [{ value: 1.1, text: "1.10" }],
     });
     expect(parsed).toEqual({
       itemId: "x",
       result: "pass",
       note: "ok",
       designValue: null,
-      points: [{ value: 1, serious: false }],
+      points: [{ value: 1.1, serious: false, text: "1.10", design: null }],
     });
   });
 

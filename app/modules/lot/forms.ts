@@ -15,9 +15,19 @@ export const EntrySchema = z.object({
       z.object({
         value: z.number({ error: "实测值必须是数字" }).finite(),
         serious: z.boolean().default(false),
+        /** As typed ("1.10"), to keep its precision; must read as the value. */
+        text: z.string().max(32).nullable().default(null),
+        /** This point's design value, for deviation items. */
+        design: z.number({ error: "设计值必须是数字" }).finite().nullable().default(null),
       }),
     )
     .max(500, "实测点过多"),
+});
+
+/** The lot's quantities (检验批容量 by what sample plans count) and place attributes. */
+export const PlaceDataSchema = z.object({
+  quantities: z.record(z.string(), z.number().nonnegative().max(1e7).nullable()),
+  attributes: z.record(z.string(), z.union([z.number().finite(), z.string().max(40)]).nullable()),
 });
 
 export const RecordsSchema = z.object({

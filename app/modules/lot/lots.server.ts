@@ -9,6 +9,7 @@ import { CHECKLIST_ITEM_SELECT, parseStringList } from "~/modules/checklist/quer
 import { lotWhere } from "./access.server";
 import type { EntryInput } from "./entry-types";
 import { itemLabelZh } from "./labels";
+import { lotPlace } from "./place";
 import { lotRulesForStandards } from "./rules.server";
 import {
   computeLotVerdict,
@@ -16,7 +17,10 @@ import {
   type LotItemInput,
   type LotRules,
   type NumericSpec,
-  requiredSampleCount,
+  PLACE_ATTRIBUTES,
+  parseJudgeSpec,
+  SAMPLE_QUANTITIES,
+  specFromLegacyNumeric,
 } from "./verdict";
 import { decideLotTransition, isLotState, LOT_STATE_LABELS_ZH, type LotAction } from "./workflow";
 
@@ -39,6 +43,8 @@ const LOT_SELECT = {
   placeLabel: true,
   capacity: true,
   capacityUnit: true,
+  quantities: true,
+  attributes: true,
   plannedStart: true,
   plannedEnd: true,
   recordsComplete: true,
@@ -52,6 +58,18 @@ const LOT_SELECT = {
   stairwellId: true,
   zoneId: true,
   buildingId: true,
+  building: { select: { floors: true } },
+  stairwell: { select: { floors: true, building: { select: { floors: true } } } },
+  zone: {
+    select: {
+      surface: true,
+      roadWidth: true,
+      roadClass: true,
+      pipeMaterial: true,
+      pipeDiameter: true,
+      structure: true,
+    },
+  },
   compound: {
     select: { id: true, name: true, code: true, project: { select: { id: true, name: true } } },
   },
@@ -73,7 +91,10 @@ const LOT_SELECT = {
       result: true,
       note: true,
       designValue: true,
-      points: { select: { value: true, serious: true }, orderBy: { seq: "asc" } },
+      points: {
+        select: { value: true, serious: true, text: true, design: true },
+        orderBy: { seq: "asc" },
+      },
     },
   },
   photos: {
@@ -123,25 +144,29 @@ export function numericOf(item: LotRow["template"]["items"][number]): NumericSpe
   };
 }
 
+/** The item's judge spec: its own, or for versions before issue 14 the one its numbers imply. */
+export function judgeSpecOf(item: LotRow["template"]["items"][number]) {
+  const own = parseJudgeSpec(item.judge);
+  if (own) return own;
+  const numeric = numericOf(item);
+  return numeric ? specFromLegacyNumeric(numeric, item.source) : null;
+}
+
 /** The verdict engine's input for a lot: template items in order, numbered within their kind. */
-export function verdictItems(lot: LotRow, rules: LotRules): LotItemInput[] {
+export function verdictItems(lot: LotRow, _rules?: LotRules): LotItemInput[] {
   const entries = new Map(lot.entries.map((e) => [e.itemId, e]));
   const counters = { main: 0, general: 0 };
   return lot.template.items.map((item) => {
     const kind = item.kind === "main" ? "main" : "general";
     counters[kind] += 1;
     const entry = entries.get(item.id);
-    const numeric = numericOf(item);
     return {
       itemId: item.id,
       kind,
       seq: counters[kind],
       labelZh: itemLabelZh(item.textZh),
-      numeric,
+      spec: judgeSpecOf(item),
       designValue: entry?.designValue ?? null,
-      requiredSamples: numeric
-        ? requiredSampleCount(item.samplePlan, lot.capacity ?? undefined, rules.minimumSampleSize)
-        : null,
       result: (entry?.result as ItemResult | null | undefined) ?? null,
       points: entry?.points ?? [],
     };
@@ -152,13 +177,15 @@ function withVerdict(lot: LotRow) {
   const standards = parseStringList(lot.workType.standards);
   const rules = lotRulesForStandards(standards);
   const items = verdictItems(lot, rules);
+  const place = lotPlace(lot);
   const verdict = computeLotVerdict({
     rules,
-    lotCapacity: lot.capacity,
+    attributes: place.attributes,
+    quantities: place.quantities,
     items,
     recordsComplete: lot.recordsComplete,
   });
-  return { lot, standards, rules, items, verdict };
+  return { lot, standards, rules, items, verdict, place };
 }
 
 export type LotDetail = NonNullable<Awaited<ReturnType<typeof getLot>>>;
@@ -208,7 +235,8 @@ export function lotContentHash(detail: LotDetail): string {
         result: e.result,
         note: e.note,
         designValue: e.designValue,
-        points: e.points,
+        // Points hash as before text/design existed unless they carry them (old signatures verify).
+        points: e.points.map(normalizedPoint),
       })),
     verdict: verdict.status,
   };
@@ -266,6 +294,61 @@ export async function requireRecordableLot(db: Db, viewer: Viewer, scope: Scope,
   return detail;
 }
 
+/**
+ * A point as stored, hashed and audited: text only when it reads as the value, and text/design
+ * omitted when absent (so records made before they existed compare equal).
+ */
+export function normalizedPoint(p: {
+  value: number;
+  serious?: boolean;
+  text?: string | null;
+  design?: number | null;
+}) {
+  const text = p.text?.trim().replace(",", ".");
+  return {
+    value: p.value,
+    serious: p.serious ?? false,
+    ...(text && Number(text) === p.value ? { text } : {}),
+    ...(p.design !== null && p.design !== undefined ? { design: p.design } : {}),
+  };
+}
+
+/** Records the lot's quantities and attributes that sample plans and limits depend on. */
+export async function saveLotPlaceData(
+  db: Db,
+  viewer: Viewer,
+  scope: Scope,
+  lotId: string,
+  input: {
+    quantities: Record<string, number | null>;
+    attributes: Record<string, number | string | null>;
+  },
+) {
+  const detail = await requireLot(db, lotId, viewer, scope);
+  assertMay(detail, viewer, "save");
+  const unknownQuantity = Object.keys(input.quantities).find((k) => !(k in SAMPLE_QUANTITIES));
+  const unknownAttr = Object.keys(input.attributes).find((k) => !(k in PLACE_ATTRIBUTES));
+  if (unknownQuantity || unknownAttr) {
+    throw new LotError(`未知的检验批数量或属性：${unknownQuantity ?? unknownAttr}`);
+  }
+  await db.$transaction(async (tx) => {
+    await tx.inspectionLot.update({
+      where: { id: lotId },
+      data: {
+        quantities: JSON.stringify(input.quantities),
+        attributes: JSON.stringify(input.attributes),
+      },
+    });
+    await recordEvent(tx, {
+      actorId: viewer.id,
+      action: "lot.place.save",
+      entityType: "InspectionLot",
+      entityId: lotId,
+      data: input,
+    });
+  });
+}
+
 /** Replaces one item's record (idempotent, so an autosave sent twice does no harm). */
 export async function saveEntry(
   db: Db,
@@ -279,6 +362,8 @@ export async function saveEntry(
   if (!detail.lot.template.items.some((i) => i.id === input.itemId)) {
     throw new LotError("该检查项目不属于本检验批的检查表版本");
   }
+  const points = input.points.map(normalizedPoint);
+  const recorded = { ...input, points };
   await db.$transaction(async (tx) => {
     await assertLotStateUnchanged(tx, lotId, detail.lot.status, "检查记录");
     const entry = await tx.lotItemEntry.upsert({
@@ -302,11 +387,13 @@ export async function saveEntry(
     await tx.samplePoint.deleteMany({ where: { entryId: entry.id } });
     if (input.points.length > 0) {
       await tx.samplePoint.createMany({
-        data: input.points.map((p, i) => ({
+        data: points.map((p, i) => ({
           entryId: entry.id,
           seq: i + 1,
           value: p.value,
           serious: p.serious,
+          text: p.text ?? null,
+          design: p.design ?? null,
         })),
       });
     }
@@ -316,7 +403,7 @@ export async function saveEntry(
       action: "lot.entry.save",
       entityType: "InspectionLot",
       entityId: lotId,
-      data: input,
+      data: recorded,
     });
   });
 }

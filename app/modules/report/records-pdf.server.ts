@@ -11,7 +11,6 @@ import { listWorkTypes } from "~/modules/checklist/queries.server";
 import type { LotDetail } from "~/modules/lot/lots.server";
 import { lotRecordView, RESULT_ZH } from "~/modules/lot/record-view";
 import { ROLLUP_LABELS, rollUp } from "~/modules/lot/rollup";
-import { formatNumber } from "~/modules/lot/verdict";
 import { formatDate, formatDateTime } from "~/modules/site/labels";
 import { type Cell, PdfReport } from "./pdf.server";
 
@@ -156,17 +155,27 @@ export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<B
 }
 
 /** 检验批质量验收记录 as on the record page. */
-export async function lotRecordPdf(detail: LotDetail): Promise<Buffer> {
+export async function lotRecordPdf(
+  detail: LotDetail,
+  signature: { signed: string | null; current: string; matches: boolean } | null = null,
+): Promise<Buffer> {
   const { lot, standards, verdict, rows } = lotRecordView(detail);
   const pdf = new PdfReport("检验批质量验收记录", `检验批质量验收记录 ${lot.number}`);
   pdf.heading("检验批质量验收记录");
+  if (signature && !signature.matches) {
+    pdf.line(
+      `注意：本记录的当前内容与验收签认时的内容不一致（签认哈希 ${signature.signed?.slice(0, 16) ?? "—"}…，现在 ${signature.current.slice(0, 16)}…），签认不再覆盖当前内容。`,
+      { size: 9 },
+    );
+  }
   pdf.line(`编号：${lot.number}　状态：${lot.status}`, { align: "right", size: 9 });
   pdf.keyValues([
     ["单位（子单位）工程名称", lot.compound],
     ["分部（子分部）/ 分项工程", lot.division],
     ["施工单位", lot.contractor],
     ["检验批容量", lot.capacity],
-    ["检验批部位", `${lot.workType} · ${lot.place}`],
+    ["分项工程名称", lot.workType],
+    ["检验批部位", lot.place],
     ["验收依据", `${standards.join("、")}（检查表第 ${lot.templateVersion} 版）`],
   ]);
   const body: Cell[][] = rows.map((r) => [
@@ -174,13 +183,7 @@ export async function lotRecordPdf(detail: LotDetail): Promise<Buffer> {
     `${r.seq}. ${r.text}`,
     r.requirement,
     `${r.required ?? "—"} / ${r.points.length || "—"}`,
-    [
-      r.points.length > 0 ? `${r.points.map((p) => formatNumber(p)).join("、")} ${r.unit}` : "",
-      r.note ?? "",
-      r.status === "fail" ? r.reasons.join("；") : "",
-    ]
-      .filter(Boolean)
-      .join("\n"),
+    [r.record, r.status === "fail" ? r.reasons.join("；") : ""].filter(Boolean).join("\n"),
     RESULT_ZH[r.status] ?? r.status,
   ]);
   pdf.table(

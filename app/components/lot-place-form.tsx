@@ -1,0 +1,67 @@
+import { Form } from "@remix-run/react";
+import type { PlaceField } from "~/modules/lot/place";
+import { ATTRIBUTE_VALUE_ZH } from "~/modules/lot/verdict-schema";
+
+/**
+ * 检验批容量 per quantity the items count, and the place attributes their limits depend on
+ * (层数, 面层类型, 管径, 弯曲数 …). Without them the verdict stays 未完成 rather than guessing.
+ */
+export function LotPlaceForm({
+  fields,
+  editable,
+}: {
+  fields: { quantities: PlaceField[]; attributes: PlaceField[] };
+  editable: boolean;
+}) {
+  if (fields.quantities.length + fields.attributes.length === 0) return null;
+  const all = [
+    ...fields.quantities.map((f) => ({ ...f, key: `q.${f.name}` })),
+    ...fields.attributes.map((f) => ({ ...f, key: `a.${f.name}` })),
+  ];
+  return (
+    <section className="panel lot-place">
+      <h2>检验批容量与部位属性</h2>
+      <Form method="post" className="place-form">
+        <input type="hidden" name="intent" value="place" />
+        <div className="place-fields">
+          {all.map((f) => (
+            <div key={f.key} className="inline-field">
+              <label htmlFor={`place-${f.key}`}>
+                {f.labelZh}
+                {f.unit && !f.labelZh.includes(f.unit) ? ` (${f.unit})` : ""}
+              </label>
+              {f.options ? (
+                <select
+                  id={`place-${f.key}`}
+                  name={f.key}
+                  defaultValue={f.value ?? ""}
+                  disabled={!editable}
+                >
+                  <option value="">未填写</option>
+                  {f.options.map((o) => (
+                    <option key={o} value={o}>
+                      {ATTRIBUTE_VALUE_ZH[o] ?? o}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  id={`place-${f.key}`}
+                  name={f.key}
+                  inputMode="decimal"
+                  defaultValue={f.value ?? ""}
+                  disabled={!editable}
+                />
+              )}
+            </div>
+          ))}
+        </div>
+        {editable ? (
+          <button type="submit" className="button">
+            保存容量与属性
+          </button>
+        ) : null}
+      </Form>
+    </section>
+  );
+}
