@@ -3,6 +3,7 @@ import type { Db } from "~/infra/db.server";
 import { verifyPassword } from "~/modules/auth/password.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { recordFailure, SIGN_IN_MESSAGES } from "~/modules/auth/sign-in.server";
+import { formatQuantity } from "./money";
 import type { Gap } from "./rules";
 
 export type Viewer = Actor & { id: string };
@@ -42,4 +43,23 @@ export async function confirmPassword(db: Db, userId: string, password: string, 
     throw new FundError("密码不正确，未签字");
   }
   await db.loginThrottle.deleteMany({ where: { key } });
+}
+
+/** A refused step as the UI shows it: the message and the gaps, quantities as text. */
+export function fundErrorView(error: FundError) {
+  const q = (milli: number) => formatQuantity(milli);
+  return {
+    ok: false as const,
+    message: error.message,
+    gaps: error.gaps.map((g) => ({
+      code: g.code,
+      name: g.name,
+      unit: g.unit,
+      claimed: q(g.milli),
+      accepted: q(g.acceptedMilli),
+      prior: q(g.priorMilli),
+      available: q(g.availableMilli),
+      gap: q(g.gapMilli),
+    })),
+  };
 }
