@@ -10,8 +10,6 @@ import {
 } from "~/modules/lot/lots.server";
 import { attachDefectPhoto } from "~/modules/photo/photos.server";
 import { type PhotoStorage, photoStorage } from "~/modules/photo/storage.server";
-import { DEMO_PASSWORD } from "./demo-data";
-import { seedDemoPayments } from "./demo-funds";
 import { demoPhoto } from "./demo-photo";
 
 /**
@@ -288,8 +286,7 @@ export async function seedDemoActivity(db: Db, storage: PhotoStorage = photoStor
       data: { createdAt: created, closedAt: spec.closedOn ? day(spec.closedOn) : null },
     });
   }
-  const payments = await seedDemoPayments(db, DEMO_PASSWORD);
-  return { lots: LOTS.length, defects: DEFECTS.length, payments };
+  return { lots: LOTS.length, defects: DEFECTS.length };
 }
 
 /** Records every item of a lot as passing: checks pass, measured values at an allowed value. */

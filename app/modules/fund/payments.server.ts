@@ -1,47 +1,19 @@
-import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
-import { recordEvent, sha256Hex } from "~/modules/audit/record.server";
+import { sha256Hex } from "~/modules/audit/record.server";
 import type { Scope } from "~/modules/auth/permissions";
 import { confirmPassword, contractWhere, FundError, type Viewer } from "./access.server";
 import { type CertifiedContent, certifiedCanonical, claimCanonical } from "./content";
 import { measureContract, signedLotHashes } from "./measure.server";
 import { lineAmountFen, retentionFen, sumFen } from "./money";
-import { type Claim, claimGaps, isFundSource, OPEN_STATES, type PaymentState } from "./rules";
+import { IMMUTABLE_MESSAGE, loadApp, STALE_MESSAGE, sign, type Tx } from "./record.server";
+import { type Claim, claimGaps, OPEN_STATES, type PaymentState } from "./rules";
 
-type Tx = Prisma.TransactionClient;
-
-export const IMMUTABLE_MESSAGE = "已审批的计量支付不可更改，如有错误只能冲正";
-const STALE_MESSAGE = "计量支付状态已被他人更改，请刷新后重试";
+export { IMMUTABLE_MESSAGE, loadApp, rowsHash } from "./record.server";
+export { approvePayment, recordPayment, reversePayment } from "./steps.server";
 
 function measureMap(items: NonNullable<Awaited<ReturnType<typeof measureContract>>>["items"]) {
   return new Map(
     items.map((i) => [i.id, { acceptedMilli: i.accepted.acceptedMilli, priorMilli: i.priorMilli }]),
-  );
-}
-
-async function sign(
-  tx: Tx,
-  viewer: Viewer,
-  applicationId: string,
-  step: string,
-  contentHash: string,
-  opinion: string,
-  now: Date,
-  data: Record<string, unknown>,
-) {
-  await tx.paymentSignature.create({
-    data: { applicationId, step, userId: viewer.id, contentHash, opinion, signedAt: now },
-  });
-  await recordEvent(
-    tx,
-    {
-      actorId: viewer.id,
-      action: `fund.${step}`,
-      entityType: "PaymentApplication",
-      entityId: applicationId,
-      data: { ...data, step, contentHash, opinion },
-    },
-    now,
   );
 }
 
@@ -125,62 +97,6 @@ export async function applyPayment(
   });
 }
 
-const APP_SELECT = {
-  id: true,
-  number: true,
-  status: true,
-  period: true,
-  contractId: true,
-  contentHash: true,
-  grossFen: true,
-  retentionFen: true,
-  netFen: true,
-  contract: { select: { retentionBp: true, contractorOrgId: true } },
-  lines: {
-    select: {
-      id: true,
-      billItemId: true,
-      claimedMilli: true,
-      certifiedMilli: true,
-      amountFen: true,
-      billItem: { select: { code: true, unit: true, unitPriceFen: true } },
-      lots: { select: { lotId: true, capacityMilli: true, lotHash: true } },
-    },
-  },
-} as const;
-
-export async function loadApp(tx: Tx, id: string) {
-  const app = await tx.paymentApplication.findUnique({ where: { id }, select: APP_SELECT });
-  if (!app) throw new FundError("计量支付申请不存在", 404);
-  return app;
-}
-
-/** The certified content as the rows hold it now (for approve, pay, reverse and the verifier). */
-export function contentFromRows(app: Awaited<ReturnType<typeof loadApp>>): CertifiedContent {
-  return {
-    number: app.number,
-    contractId: app.contractId,
-    period: app.period,
-    retentionBp: app.contract.retentionBp,
-    lines: app.lines.map((l) => ({
-      billItemId: l.billItemId,
-      code: l.billItem.code,
-      unit: l.billItem.unit,
-      unitPriceFen: l.billItem.unitPriceFen,
-      claimedMilli: l.claimedMilli,
-      certifiedMilli: l.certifiedMilli ?? 0,
-      amountFen: l.amountFen ?? 0n,
-      lots: l.lots,
-    })),
-    grossFen: app.grossFen ?? 0n,
-    retentionFen: app.retentionFen ?? 0n,
-    netFen: app.netFen ?? 0n,
-  };
-}
-
-export const rowsHash = (app: Awaited<ReturnType<typeof loadApp>>) =>
-  sha256Hex(certifiedCanonical(contentFromRows(app)));
-
 function requireState(status: string, expected: PaymentState, what: string) {
   if (status === expected) return;
   if (status === "approved" || status === "paid" || status === "reversed")
@@ -192,6 +108,7 @@ function requireState(status: string, expected: PaymentState, what: string) {
  * 监理 certifies: each line at most what was claimed (they may reduce it), and never above what
  * accepted lots cover less earlier certified applications. The accepted lots behind each line
  * are recorded with the hash signed at their acceptance, and the whole is hashed and signed.
+
  */
 export async function certifyPayment(
   db: Db,
@@ -301,129 +218,4 @@ export async function certifyPayment(
     });
     return { contentHash: hash, grossFen: content.grossFen, netFen: content.netFen };
   });
-}
-
-/** One signed step on a certified application whose rows must still hash to what was certified. */
-async function signedStep(
-  db: Db,
-  viewer: Viewer,
-  applicationId: string,
-  step: "approve" | "pay" | "reverse",
-  input: { password: string; opinion: string },
-  now: Date,
-  plan: (app: Awaited<ReturnType<typeof loadApp>>) => {
-    from: PaymentState[];
-    to: PaymentState;
-    what: string;
-    data: Prisma.PaymentApplicationUpdateManyMutationInput;
-    event: Record<string, unknown>;
-  },
-) {
-  const check = async (tx: Tx) => {
-    const app = await loadApp(tx, applicationId);
-    const p = plan(app);
-    if (!p.from.includes(app.status as PaymentState)) {
-      if (["approved", "paid", "reversed"].includes(app.status))
-        throw new FundError(IMMUTABLE_MESSAGE, 409);
-      throw new FundError(`当前状态不能${p.what}`, 409);
-    }
-    if (rowsHash(app) !== app.contentHash)
-      throw new FundError("计量内容与监理签认时不一致，不能继续：请联系审计局核查", 409);
-    return { app, p };
-  };
-  await check(db);
-  await confirmPassword(db, viewer.id, input.password, now);
-  return db.$transaction(async (tx) => {
-    const { app, p } = await check(tx);
-    const { count } = await tx.paymentApplication.updateMany({
-      where: { id: app.id, status: app.status },
-      data: { status: p.to, ...p.data },
-    });
-    if (count !== 1) throw new FundError(STALE_MESSAGE, 409);
-    await sign(
-      tx,
-      viewer,
-      app.id,
-      step,
-      app.contentHash ?? "",
-      input.opinion.trim() || p.what,
-      now,
-      {
-        from: app.status,
-        to: p.to,
-        ...p.event,
-      },
-    );
-    return { status: p.to };
-  });
-}
-
-/** 建设单位 approves the certified application: from here on it never changes. */
-export async function approvePayment(
-  db: Db,
-  viewer: Viewer,
-  applicationId: string,
-  input: { password: string; opinion: string },
-  now = new Date(),
-) {
-  return signedStep(db, viewer, applicationId, "approve", input, now, () => ({
-    from: ["certified"],
-    to: "approved",
-    what: "审批",
-    data: {},
-    event: {},
-  }));
-}
-
-/** 财政局 records the payment of the net amount (gross less 质保金) from one fund source. */
-export async function recordPayment(
-  db: Db,
-  viewer: Viewer,
-  applicationId: string,
-  input: { password: string; opinion: string; source: string; voucherNo: string },
-  now = new Date(),
-) {
-  const voucherNo = input.voucherNo.trim();
-  if (!isFundSource(input.source)) throw new FundError("请选择资金来源");
-  if (!voucherNo) throw new FundError("请填写支付凭证号");
-  return signedStep(db, viewer, applicationId, "pay", input, now, (app) => ({
-    from: ["approved"],
-    to: "paid",
-    what: "登记支付",
-    data: { paidSource: input.source, voucherNo, paidAt: now },
-    event: { source: input.source, voucherNo, netFen: (app.netFen ?? 0n).toString() },
-  }));
-}
-
-/**
- * 冲正: an approved or paid application is never edited; a signed reversal entry cancels it
- * (a paid one as a negative entry of its net amount) and gives its quantities back.
- */
-export async function reversePayment(
-  db: Db,
-  viewer: Viewer,
-  applicationId: string,
-  input: { password: string; reason: string },
-  now = new Date(),
-) {
-  const reason = input.reason.trim();
-  if (!reason) throw new FundError("请填写冲正原因");
-  return signedStep(
-    db,
-    viewer,
-    applicationId,
-    "reverse",
-    { password: input.password, opinion: reason },
-    now,
-    (app) => ({
-      from: ["approved", "paid"],
-      to: "reversed",
-      what: "冲正",
-      data: { reversedAt: now, reverseReason: reason },
-      event: {
-        reason,
-        reversedNetFen: app.status === "paid" ? (-(app.netFen ?? 0n)).toString() : "0",
-      },
-    }),
-  );
 }
