@@ -122,14 +122,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function SignFields({ busy, label }: { busy: boolean; label: string }) {
+function SignFields({
+  busy,
+  label,
+  danger = false,
+}: {
+  busy: boolean;
+  label: string;
+  danger?: boolean;
+}) {
   return (
     <>
       <label className="field">
         <span>密码（签字确认）</span>
         <input name="password" type="password" required autoComplete="current-password" />
       </label>
-      <button type="submit" className="button button-primary" disabled={busy}>
+      <button
+        type="submit"
+        className={`button ${danger ? "button-danger" : "button-primary"}`}
+        disabled={busy}
+      >
         {label}
       </button>
     </>
@@ -315,7 +327,7 @@ export default function PaymentPage() {
               <span>冲正原因</span>
               <input name="reason" required />
             </label>
-            <SignFields busy={busy} label="冲正签字" />
+            <SignFields busy={busy} label="冲正签字" danger />
           </Form>
         ) : null}
       </div>

@@ -76,7 +76,9 @@ export default function VariancePage() {
           <tbody>
             {d.rows.map((r) => (
               <tr key={`${r.contract}-${r.code}`}>
-                <td>{r.contract}</td>
+                <td className="fund-nowrap" title={r.contract}>
+                  {r.contract.split("（")[0]}
+                </td>
                 <td>
                   {r.code} {r.name}（{r.unit}）
                 </td>
