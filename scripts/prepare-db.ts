@@ -11,6 +11,7 @@ import { seedDemoActivity } from "../prisma/seed/activity";
 import { isSeeded, readChecklistData, readWorkTypePlaces, seedDemo } from "../prisma/seed/demo";
 import { DEMO_PASSWORD, USERS } from "../prisma/seed/demo-data";
 import { seedDemoDrawings } from "../prisma/seed/demo-drawings";
+import { seedDemoPayments } from "../prisma/seed/demo-funds";
 
 const DATA_REVISION_NOTE =
   "按数据文件修订：逐项写明标准条文、判定方式、单位、按部位属性取限值及抽样规则（GB 50300 表3.0.9、附录D）；回填压实度改为主控项目（GB 50268 §4.6.3）";
@@ -48,6 +49,8 @@ export async function prepareDatabase({ quiet = false } = {}) {
       if (!quiet) console.log(`演示图纸已渲染 (demo drawings rendered): ${sheets} 张`);
       if (e.demoActivity) {
         const activity = await seedDemoActivity(db);
+        const payments = await seedDemoPayments(db, DEMO_PASSWORD);
+        if (!quiet) console.log(`演示计量支付 (demo payments): ${payments} 期`);
         if (!quiet)
           console.log(
             `演示检验批与质量问题 (demo activity): ${activity.lots} 个检验批, ${activity.defects} 个质量问题`,

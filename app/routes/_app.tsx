@@ -16,6 +16,7 @@ const NAV: { to: string; label: string; action: Action }[] = [
   { to: "/organizations", label: "单位", action: "organization.view" },
   { to: "/users", label: "用户", action: "user.manage" },
   { to: "/audit", label: "操作记录", action: "audit.view" },
+  { to: "/funds", label: "资金", action: "fund.view" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -28,6 +28,8 @@ export const ORGANIZATIONS = [
   },
   { key: "anhua", name: "德江县安化街道办事处", shortName: "安化街道", kind: "street" },
   { key: "yushui", name: "德江县玉水街道办事处", shortName: "玉水街道", kind: "street" },
+  { key: "audit", name: "德江县审计局", shortName: "县审计局", kind: "audit" },
+  { key: "finance", name: "德江县财政局", shortName: "县财政局", kind: "finance" },
 ] as const;
 
 export type OrgKey = (typeof ORGANIZATIONS)[number]["key"];
@@ -84,6 +86,20 @@ export const USERS = [
   },
   { username: "anhua", displayName: "陈红梅", role: "street", title: "社区网格员", org: "anhua" },
   { username: "yushui", displayName: "吴海燕", role: "street", title: "社区网格员", org: "yushui" },
+  {
+    username: "shenji",
+    displayName: "罗文斌",
+    role: "auditor",
+    title: "固定资产投资审计股股长",
+    org: "audit",
+  },
+  {
+    username: "caizheng",
+    displayName: "何丽萍",
+    role: "finance",
+    title: "经济建设股股长",
+    org: "finance",
+  },
 ] as const;
 
 export const PROJECT = {

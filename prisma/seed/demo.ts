@@ -10,6 +10,7 @@ import {
 } from "~/modules/checklist/data-file";
 import { importChecklistData } from "~/modules/checklist/import.server";
 import { COMPOUNDS, DEMO_PASSWORD, ORGANIZATIONS, type OrgKey, PROJECT, USERS } from "./demo-data";
+import { seedDemoFunds } from "./demo-funds";
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../data");
 
@@ -126,6 +127,7 @@ export async function seedDemo(db: Db, options: { password?: string } = {}) {
       });
     }
   });
+  await seedDemoFunds(db);
   return checklists;
 }
 

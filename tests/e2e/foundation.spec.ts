@@ -108,12 +108,12 @@ test("each role sees what it should", async ({ browser }) => {
     {
       username: "zhujianju",
       compounds: ["县农行老旧小区", "县武装部老旧小区"],
-      nav: ["统计", "项目", "检验批", "检查表库", "质量问题", "通知单", "单位", "操作记录"],
+      nav: ["统计", "项目", "检验批", "检查表库", "质量问题", "通知单", "单位", "操作记录", "资金"],
     },
     {
       username: "jianshe",
       compounds: ["县农行老旧小区", "县武装部老旧小区"],
-      nav: ["统计", "项目", "检验批", "检查表库", "质量问题", "通知单", "单位"],
+      nav: ["统计", "项目", "检验批", "检查表库", "质量问题", "通知单", "单位", "资金"],
     },
     {
       username: "sheji",
@@ -123,7 +123,7 @@ test("each role sees what it should", async ({ browser }) => {
     {
       username: "shigong2",
       compounds: ["县武装部老旧小区"],
-      nav: ["统计", "项目", "检验批", "检查表库", "质量问题", "通知单", "单位"],
+      nav: ["统计", "项目", "检验批", "检查表库", "质量问题", "通知单", "单位", "资金"],
     },
     {
       username: "anhua",

@@ -36,6 +36,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "lot.drawing.add": "添加依据图纸",
   "lot.drawing.remove": "移除依据图纸",
   "lot.drawing.acknowledge": "监理确认图纸版次变更",
+  "fund.apply": "申请计量支付",
+  "fund.certify": "监理审核计量",
+  "fund.approve": "建设单位审批计量支付",
+  "fund.pay": "财政局登记支付",
+  "fund.reverse": "冲正计量支付",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -48,4 +53,5 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   FinalAcceptance: "竣工验收",
   DrawingRevision: "图纸版次",
   DrawingPin: "图钉",
+  PaymentApplication: "计量支付",
 };

@@ -7,6 +7,7 @@ import {
   drawingKey,
   drawingStorage,
 } from "~/modules/drawing/storage.server";
+import { verifyPayments } from "~/modules/fund/verify.server";
 import { getLot, lotContentHash, normalizedPoint } from "~/modules/lot/lots.server";
 import { type PhotoStorage, photoKey, photoStorage } from "~/modules/photo/storage.server";
 import { canonicalJson } from "./canonical";
@@ -285,12 +286,20 @@ export async function verifyDatabase(
   const photos = await verifyPhotos(db, storage);
   const acceptances = await verifyAcceptances(db, events);
   const drawingBreaks = await verifyDrawings(db, drawings);
+  const payments = await verifyPayments(db, events);
   return {
     checkedAt: new Date(),
     events: chain.count,
     chainBreak: chain.firstBreak,
-    signedRecords: lots.signed + acceptances.signed,
-    recordBreaks: [...lots.breaks, ...defects, ...photos, ...acceptances.breaks, ...drawingBreaks],
+    signedRecords: lots.signed + acceptances.signed + payments.signed,
+    recordBreaks: [
+      ...lots.breaks,
+      ...defects,
+      ...photos,
+      ...acceptances.breaks,
+      ...drawingBreaks,
+      ...payments.breaks,
+    ],
   };
 }
 

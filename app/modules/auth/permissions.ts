@@ -8,6 +8,9 @@ export const ROLES = [
   "owner",
   "designer",
   "street",
+  // 资金监管 (fund supervision): the county's audit and finance bureaus
+  "auditor",
+  "finance",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -19,6 +22,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   owner: "建设单位",
   designer: "设计单位",
   street: "街道/社区",
+  auditor: "审计局",
+  finance: "财政局",
 };
 
 /** Every action a loader or action may ask for, with what the 403 page tells the user. */
@@ -51,6 +56,14 @@ export const ACTIONS = {
   "report.export": "导出 PDF 及 Excel 报表",
   "drawing.view": "查看设计图纸",
   "drawing.upload": "上传设计图纸及新版次",
+  // 资金监管 (fund supervision)
+  "fund.view": "查看资金监管：预算、合同、工程量清单及计量支付",
+  "fund.apply": "提交计量支付申请",
+  "fund.certify": "监理审核计量",
+  "fund.approve": "建设单位审批计量支付",
+  "fund.pay": "财政局登记支付",
+  "fund.reverse": "冲正已审批的计量支付",
+  "fund.audit": "资金审计追溯、差异报表及导出",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -178,7 +191,48 @@ export const PERMISSIONS: Matrix = {
     "dashboard.view": "own",
     "drawing.view": "own",
   },
+  // granted in FUND_GRANTS below
+  auditor: {},
+  finance: {},
 };
+
+// ---- 资金监管 (fund supervision): one compact block, merged into the matrix below. Contractors
+// see their own contracts; 审计局 and 财政局 read everything a payment rests on, change nothing
+// but (财政局) the payment record.
+const FUND_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
+  admin: {},
+  bureau: { "fund.view": "any", "fund.audit": "any" },
+  supervisor: { "fund.view": "any", "fund.certify": "any" },
+  contractor: { "fund.view": "own", "fund.apply": "own" },
+  owner: { "fund.view": "any", "fund.approve": "any", "fund.reverse": "any", "fund.audit": "any" },
+  designer: {},
+  street: {},
+  auditor: {
+    ...everyone,
+    "compound.view": "any",
+    "organization.view": "any",
+    "lot.view": "any",
+    "audit.view": "any",
+    "acceptance.view": "any",
+    "report.export": "any",
+    "fund.view": "any",
+    "fund.audit": "any",
+  },
+  finance: {
+    ...everyone,
+    "compound.view": "any",
+    "organization.view": "any",
+    "lot.view": "any",
+    "audit.view": "any",
+    "acceptance.view": "any",
+    "report.export": "any",
+    "fund.view": "any",
+    "fund.pay": "any",
+    "fund.reverse": "any",
+    "fund.audit": "any",
+  },
+};
+for (const role of ROLES) PERMISSIONS[role] = { ...PERMISSIONS[role], ...FUND_GRANTS[role] };
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

@@ -161,8 +161,8 @@ const combinations = USER_ROLES.flatMap((role) =>
 );
 
 describe("decideLotTransition", () => {
-  it("covers 7 roles × 4 states × 5 actions", () => {
-    expect(combinations).toHaveLength(140);
+  it("covers 9 roles × 4 states × 5 actions", () => {
+    expect(combinations).toHaveLength(180);
   });
 
   it.each(combinations)("%s / %s / %s", (role, state, action) => {

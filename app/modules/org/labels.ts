@@ -5,4 +5,6 @@ export const ORG_KIND_LABELS: Record<string, string> = {
   design: "设计单位",
   contractor: "施工单位",
   street: "街道/社区",
+  audit: "审计局",
+  finance: "财政局",
 };

@@ -4,7 +4,16 @@ import { roleFitsOrganization, rolesForOrganizationKind, USERNAME_PATTERN } from
 
 describe("roles by organization kind", () => {
   it("gives each role exactly one home kind (admin sits with the bureau)", () => {
-    const kinds = ["bureau", "owner", "supervisor", "design", "contractor", "street"];
+    const kinds = [
+      "bureau",
+      "owner",
+      "supervisor",
+      "design",
+      "contractor",
+      "street",
+      "audit",
+      "finance",
+    ];
     for (const role of ROLES)
       expect(kinds.filter((k) => roleFitsOrganization(role, k))).toEqual([
         {
@@ -15,6 +24,8 @@ describe("roles by organization kind", () => {
           owner: "owner",
           designer: "design",
           street: "street",
+          auditor: "audit",
+          finance: "finance",
         }[role],
       ]);
     expect(rolesForOrganizationKind("unknown")).toEqual([]);

@@ -8,6 +8,8 @@ const ROLES_BY_ORG_KIND: Record<string, readonly Role[]> = {
   design: ["designer"],
   contractor: ["contractor"],
   street: ["street"],
+  audit: ["auditor"],
+  finance: ["finance"],
 };
 
 export function rolesForOrganizationKind(kind: string): readonly Role[] {

@@ -1,0 +1,202 @@
+import type { Db } from "~/infra/db.server";
+import { type SheetColumn, xlsxBuffer } from "~/modules/report/excel.server";
+import { measureContract } from "./measure.server";
+import { formatFen, formatQuantity, lineAmountFen, sumFen } from "./money";
+import { COUNTING_STATES, FUND_SOURCE_LABELS_ZH, FUND_SOURCES } from "./rules";
+
+const month = (d: Date) => {
+  const cn = new Date(d.getTime() + 8 * 3_600_000);
+  return `${cn.getUTCFullYear()}-${String(cn.getUTCMonth() + 1).padStart(2, "0")}`;
+};
+
+/** 预算 by source and compound against what was paid (net, after 质保金) from each. */
+export async function budgetSummary(db: Db) {
+  const [lines, compounds, paid] = await Promise.all([
+    db.budgetLine.findMany({ select: { compoundId: true, source: true, amountFen: true } }),
+    db.compound.findMany({ orderBy: { code: "asc" }, select: { id: true, name: true } }),
+    db.paymentApplication.findMany({
+      where: { status: "paid" },
+      select: {
+        paidSource: true,
+        netFen: true,
+        retentionFen: true,
+        contract: { select: { compoundId: true } },
+      },
+    }),
+  ]);
+  const key = (source: string, compoundId: string) => `${source}|${compoundId}`;
+  const budget = new Map<string, bigint>();
+  for (const l of lines) budget.set(key(l.source, l.compoundId), l.amountFen);
+  const spent = new Map<string, bigint>();
+  for (const p of paid) {
+    const k = key(p.paidSource ?? "", p.contract.compoundId);
+    spent.set(k, (spent.get(k) ?? 0n) + (p.netFen ?? 0n));
+  }
+  const cell = (b: bigint, s: bigint) => ({
+    budget: formatFen(b),
+    spent: formatFen(s),
+    percent: b > 0n ? Number((s * 1000n) / b) / 10 : 0,
+  });
+  const rows = FUND_SOURCES.map((source) => {
+    const per = compounds.map((c) => ({
+      compoundId: c.id,
+      b: budget.get(key(source, c.id)) ?? 0n,
+      s: spent.get(key(source, c.id)) ?? 0n,
+    }));
+    return {
+      source,
+      sourceZh: FUND_SOURCE_LABELS_ZH[source],
+      compounds: per.map((p) => cell(p.b, p.s)),
+      total: cell(sumFen(per.map((p) => p.b)), sumFen(per.map((p) => p.s))),
+    };
+  });
+  const colTotals = compounds.map((c) =>
+    cell(
+      sumFen(FUND_SOURCES.map((s) => budget.get(key(s, c.id)) ?? 0n)),
+      sumFen(FUND_SOURCES.map((s) => spent.get(key(s, c.id)) ?? 0n)),
+    ),
+  );
+  const all = cell(sumFen(budget.values()), sumFen(spent.values()));
+  const retentionHeld = formatFen(sumFen(paid.map((p) => p.retentionFen ?? 0n)));
+  return { compounds, rows, colTotals, all, retentionHeld };
+}
+
+export type VarianceRow = {
+  contract: string;
+  code: string;
+  name: string;
+  unit: string;
+  unitPriceFen: bigint;
+  contractMilli: number;
+  acceptedMilli: number;
+  certifiedMilli: number;
+  paidMilli: number;
+  contractFen: bigint;
+  acceptedFen: bigint;
+  certifiedFen: bigint;
+  paidFen: bigint;
+  flag: string;
+};
+
+/**
+ * 差异报表: per bill item, contract vs accepted (lots) vs certified (applications that count)
+ * vs paid. Flags certified above accepted (a lot reopened after certification) and accepted
+ * work beyond the contract quantity.
+ */
+export async function varianceReport(db: Db) {
+  const contracts = await db.contract.findMany({ orderBy: { name: "asc" }, select: { id: true } });
+  const rows: VarianceRow[] = [];
+  const timeline = new Map<string, { accepted: bigint; paid: bigint }>();
+  for (const { id } of contracts) {
+    const m = await measureContract(db, id);
+    if (!m) continue;
+    for (const i of m.items) {
+      const certifiedMilli = i.priorMilli;
+      const flags: string[] = [];
+      if (certifiedMilli > i.accepted.acceptedMilli) flags.push("审核量超过现有验收量");
+      if (i.accepted.uncappedMilli > i.quantityMilli) flags.push("验收量超过合同量");
+      rows.push({
+        contract: m.contract.name,
+        code: i.code,
+        name: i.name,
+        unit: i.unit,
+        unitPriceFen: i.unitPriceFen,
+        contractMilli: i.quantityMilli,
+        acceptedMilli: i.accepted.acceptedMilli,
+        certifiedMilli,
+        paidMilli: i.paidMilli,
+        contractFen: lineAmountFen(i.quantityMilli, i.unitPriceFen),
+        acceptedFen: lineAmountFen(i.accepted.acceptedMilli, i.unitPriceFen),
+        certifiedFen: lineAmountFen(certifiedMilli, i.unitPriceFen),
+        paidFen: lineAmountFen(i.paidMilli, i.unitPriceFen),
+        flag: flags.join("；"),
+      });
+      for (const lot of i.accepted.lots) {
+        const at = m.acceptedAt.get(lot.id);
+        if (!at) continue;
+        const t = timeline.get(month(at)) ?? { accepted: 0n, paid: 0n };
+        t.accepted += lineAmountFen(lot.capacityMilli, i.unitPriceFen);
+        timeline.set(month(at), t);
+      }
+    }
+  }
+  const paid = await db.paymentApplication.findMany({
+    where: { status: "paid" },
+    select: { paidAt: true, grossFen: true },
+  });
+  for (const p of paid) {
+    if (!p.paidAt) continue;
+    const t = timeline.get(month(p.paidAt)) ?? { accepted: 0n, paid: 0n };
+    t.paid += p.grossFen ?? 0n;
+    timeline.set(month(p.paidAt), t);
+  }
+  let acc = 0n;
+  let pay = 0n;
+  const overTime = [...timeline.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([m, t]) => {
+      acc += t.accepted;
+      pay += t.paid;
+      return { month: m, acceptedFen: acc, paidFen: pay };
+    });
+  return { rows, overTime, countingStates: COUNTING_STATES };
+}
+
+export function varianceView(report: Awaited<ReturnType<typeof varianceReport>>) {
+  return {
+    rows: report.rows.map((r) => ({
+      contract: r.contract,
+      code: r.code,
+      name: r.name,
+      unit: r.unit,
+      contract_: `${formatQuantity(r.contractMilli)} / ${formatFen(r.contractFen)}`,
+      accepted: `${formatQuantity(r.acceptedMilli)} / ${formatFen(r.acceptedFen)}`,
+      certified: `${formatQuantity(r.certifiedMilli)} / ${formatFen(r.certifiedFen)}`,
+      paid: `${formatQuantity(r.paidMilli)} / ${formatFen(r.paidFen)}`,
+      flag: r.flag,
+    })),
+    totals: {
+      contract: formatFen(sumFen(report.rows.map((r) => r.contractFen))),
+      accepted: formatFen(sumFen(report.rows.map((r) => r.acceptedFen))),
+      certified: formatFen(sumFen(report.rows.map((r) => r.certifiedFen))),
+      paid: formatFen(sumFen(report.rows.map((r) => r.paidFen))),
+    },
+    overTime: report.overTime.map((t) => ({
+      month: t.month,
+      accepted: formatFen(t.acceptedFen),
+      paid: formatFen(t.paidFen),
+    })),
+  };
+}
+
+/** Exact 元 as a number cell: the decimal text of the fen value, so the file holds it exactly. */
+const yuan = (fen: bigint) => Number(formatFen(fen).replaceAll(",", ""));
+const qty = (milli: number) => Number(formatQuantity(milli));
+
+export async function varianceXlsx(db: Db) {
+  const { rows } = await varianceReport(db);
+  const columns: SheetColumn<VarianceRow>[] = [
+    { header: "标段（合同）", width: 26, value: (r) => r.contract },
+    { header: "清单编码", width: 14, value: (r) => r.code },
+    { header: "项目名称", width: 26, value: (r) => r.name },
+    { header: "单位", width: 6, value: (r) => r.unit },
+    { header: "综合单价（元）", width: 14, value: (r) => yuan(r.unitPriceFen) },
+    { header: "合同工程量", width: 12, value: (r) => qty(r.contractMilli) },
+    { header: "合同金额（元）", width: 16, value: (r) => yuan(r.contractFen) },
+    { header: "已验收工程量", width: 12, value: (r) => qty(r.acceptedMilli) },
+    { header: "已验收金额（元）", width: 16, value: (r) => yuan(r.acceptedFen) },
+    { header: "已审核工程量", width: 12, value: (r) => qty(r.certifiedMilli) },
+    { header: "已审核金额（元）", width: 16, value: (r) => yuan(r.certifiedFen) },
+    { header: "已支付工程量", width: 12, value: (r) => qty(r.paidMilli) },
+    { header: "已支付金额（元）", width: 16, value: (r) => yuan(r.paidFen) },
+    { header: "差异提示", width: 24, value: (r) => r.flag },
+  ];
+  const total = (f: (r: VarianceRow) => bigint) => formatFen(sumFen(rows.map(f)));
+  return xlsxBuffer({
+    sheetName: "差异报表",
+    title: "资金监管差异报表（合同 / 已验收 / 已审核 / 已支付）",
+    filterNote: `合计：合同 ${total((r) => r.contractFen)} 元；已验收 ${total((r) => r.acceptedFen)} 元；已审核 ${total((r) => r.certifiedFen)} 元；已支付 ${total((r) => r.paidFen)} 元（已支付按清单单价计，未扣质保金）`,
+    columns,
+    rows,
+  });
+}
