@@ -5,4 +5,7 @@ export const ORG_KIND_LABELS: Record<string, string> = {
   design: "设计单位",
   contractor: "施工单位",
   street: "街道/社区",
+  residents: "楼栋自治小组",
+  property: "物业服务企业",
+  enforcement: "综合行政执法局",
 };

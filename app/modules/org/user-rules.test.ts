@@ -5,6 +5,7 @@ import { roleFitsOrganization, rolesForOrganizationKind, USERNAME_PATTERN } from
 describe("roles by organization kind", () => {
   it("gives each role exactly one home kind (admin sits with the bureau)", () => {
     const kinds = ["bureau", "owner", "supervisor", "design", "contractor", "street"];
+    kinds.push("residents", "property", "enforcement");
     for (const role of ROLES)
       expect(kinds.filter((k) => roleFitsOrganization(role, k))).toEqual([
         {
@@ -15,6 +16,9 @@ describe("roles by organization kind", () => {
           owner: "owner",
           designer: "design",
           street: "street",
+          building_leader: "residents",
+          property: "property",
+          enforcement: "enforcement",
         }[role],
       ]);
     expect(rolesForOrganizationKind("unknown")).toEqual([]);
