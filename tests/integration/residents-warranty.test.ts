@@ -163,3 +163,58 @@ describe("长效管理: warranty defects after acceptance", () => {
     ).rejects.toThrow("尚未通过竣工验收");
   });
 });
+
+describe("违建拆除: audited steps to demolition", () => {
+  const db = testDb({ seeded: true });
+  it("walks 登记 → 已通知 → 限期拆除 → 已拆除 with before/after photos, each step an audit event", async () => {
+    const { advanceIllegal, attachIllegalPhoto, registerIllegal, visibleIllegal } = await import(
+      "~/modules/residents/illegal.server"
+    );
+    const zhifa = await demoUser(db, "zhifa");
+    const scope = scopeFor("enforcement", "illegal.manage")!;
+    const nh = await db.compound.findUniqueOrThrow({ where: { code: "NH" }, select: { id: true } });
+    const r = await registerIllegal(
+      db,
+      storage,
+      zhifa,
+      { compoundId: nh.id, placeLabel: "5栋东侧", description: "砖砌杂物间", areaM2: 8 },
+      { bytes: await cameraJpeg({ seed: 7 }), name: "b.jpg" },
+    );
+    expect(r.number).toBe("NH-WJ-002");
+    await advanceIllegal(db, zhifa, scope, r.id, "notified", null, "已送达");
+    await expect(advanceIllegal(db, zhifa, scope, r.id, "deadline", null, null)).rejects.toThrow(
+      "拆除期限",
+    );
+    await advanceIllegal(
+      db,
+      zhifa,
+      scope,
+      r.id,
+      "deadline",
+      new Date("2021-05-01T00:00:00+08:00"),
+      null,
+    );
+    await expect(advanceIllegal(db, zhifa, scope, r.id, "demolished", null, null)).rejects.toThrow(
+      "拆除后照片",
+    );
+    await attachIllegalPhoto(db, storage, zhifa, scope, r.id, {
+      bytes: await cameraJpeg({ seed: 8 }),
+      name: "a.jpg",
+    });
+    await advanceIllegal(db, zhifa, scope, r.id, "demolished", null, "已拆除");
+    const events = await db.auditEvent.findMany({
+      where: { entityType: "IllegalStructure", entityId: r.id },
+      select: { action: true },
+      orderBy: { seq: "asc" },
+    });
+    expect(events.map((e) => e.action)).toEqual([
+      "illegal.register",
+      "illegal.notified",
+      "illegal.deadline",
+      "illegal.demolished",
+    ]);
+    // The other street's worker finds nothing by the id.
+    const yushui = await demoUser(db, "yushui");
+    expect(await visibleIllegal(db, yushui, "own", r.id)).toBeNull();
+  });
+});
