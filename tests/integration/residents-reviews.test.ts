@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { publicNotice } from "~/modules/dashboard/public.server";
 import { ResidentsError } from "~/modules/residents/access.server";
 import { publicResidents } from "~/modules/residents/public.server";
-import { hashCode, normaliseCode } from "~/modules/residents/review-rules";
+import { hashCode } from "~/modules/residents/review-codes.server";
+import { normaliseCode } from "~/modules/residents/review-rules";
 import {
   issueHouseholdCodes,
   moderateReview,

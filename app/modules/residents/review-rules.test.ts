@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { hashCode, newHouseholdCode } from "./review-codes.server";
 import {
   CODE_ALPHABET,
-  hashCode,
-  newHouseholdCode,
   nextWindow,
   normaliseCode,
   PublicReviewSchema,

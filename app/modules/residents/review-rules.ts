@@ -3,28 +3,15 @@
  * A code is handed out on paper by the community (one per household); only its SHA-256 is kept,
  * so the database alone does not give the codes away.
  */
-import { createHash, randomInt } from "node:crypto";
 import { z } from "zod";
 
 /** No 0/O, 1/I/L: read off paper and typed on a phone. 31^10 ≈ 8×10^14 codes. */
 export const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 export const CODE_LENGTH = 10;
 
-export function newHouseholdCode(): string {
-  let code = "";
-  for (let i = 0; i < CODE_LENGTH; i += 1) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return `${code.slice(0, 5)}-${code.slice(5)}`;
-}
-
 /** What a resident types, as stored: upper case, without spaces or dashes. */
 export function normaliseCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, "");
-}
-
-export function hashCode(input: string): string {
-  return createHash("sha256")
-    .update(`yanshou-review:${normaliseCode(input)}`)
-    .digest("hex");
 }
 
 export const REVIEW_TOPICS = { plan: "改造方案评议", work: "完工满意度评价" } as const;

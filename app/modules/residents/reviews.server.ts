@@ -4,9 +4,8 @@ import type { Db } from "~/infra/db.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { ResidentsError } from "./access.server";
+import { hashCode, newHouseholdCode } from "./review-codes.server";
 import {
-  hashCode,
-  newHouseholdCode,
   nextWindow,
   RATE_LIMITS,
   RATING_LABELS_ZH,
@@ -303,4 +302,21 @@ export async function reviewsForModeration(db: Db, compoundId: string) {
     building: buildings.find((b) => b.id === r.buildingId)?.name ?? "",
     ratingZh: RATING_LABELS_ZH(r.topic as ReviewTopic, r.rating),
   }));
+}
+
+/**
+ * 居民评议及满意度 for the acceptance documents: plain lines the acceptance page or its PDF
+ * can print under their own heading (counts only, no opinions' text, no households).
+ */
+export async function acceptanceReviewLines(db: Db, compoundId: string): Promise<string[]> {
+  const s = await reviewSummary(db, compoundId);
+  const lines = [
+    `已发放评议码 ${s.codes} 户；改造方案评议 ${s.plan.total} 户，同意 ${s.plan.agree} 户。`,
+    s.work.total > 0
+      ? `完工满意度评价 ${s.work.total} 户，平均 ${s.work.average} 分（5 分制），满意及以上 ${s.work.satisfied} 户。`
+      : "尚无完工满意度评价。",
+  ];
+  for (const b of s.work.byBuilding)
+    lines.push(`${b.building}：${b.count} 户评价，平均 ${b.average} 分。`);
+  return lines;
 }
