@@ -34,7 +34,7 @@ export default defineConfig({
   projects: [
     {
       name: "tablet-landscape",
-      testIgnore: /acceptance\.spec\.ts/,
+      testIgnore: /(acceptance|residents)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], viewport: { width: 1024, height: 768 }, hasTouch: true },
     },
     {
@@ -43,6 +43,13 @@ export default defineConfig({
       testMatch: /acceptance\.spec\.ts/,
       dependencies: ["tablet-landscape"],
       use: { ...devices["Desktop Chrome"], viewport: { width: 1024, height: 768 }, hasTouch: true },
+    },
+    {
+      // Adds a compound after acceptance (长效管理): runs after the tablet specs too.
+      name: "residents",
+      testMatch: /residents\.spec\.ts/,
+      dependencies: ["tablet-landscape"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, hasTouch: true },
     },
   ],
   webServer: {

@@ -13,11 +13,13 @@ import { ErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
 import styles from "~/styles/app.css?url";
 import photoStyles from "~/styles/photos.css?url";
+import residentsStyles from "~/styles/residents.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   // Photos appear on lots, defects, notices and lists: one small sheet for all of them.
   { rel: "stylesheet", href: photoStyles },
+  { rel: "stylesheet", href: residentsStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

@@ -13,6 +13,7 @@ const NAV: { to: string; label: string; action: Action }[] = [
   { to: "/work-types", label: "检查表库", action: "workType.view" },
   { to: "/defects", label: "质量问题", action: "defect.view" },
   { to: "/notices", label: "通知单", action: "notice.view" },
+  { to: "/residents", label: "居民工作", action: "residents.view" },
   { to: "/organizations", label: "单位", action: "organization.view" },
   { to: "/users", label: "用户", action: "user.manage" },
   { to: "/audit", label: "操作记录", action: "audit.view" },

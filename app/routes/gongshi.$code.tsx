@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { PublicResidentSections } from "~/components/public-residents";
 import { db } from "~/infra/db.server";
 import { notFound } from "~/modules/auth/require-user.server";
 import { publicNotice } from "~/modules/dashboard/public.server";
+import { publicResidents } from "~/modules/residents/public.server";
 import { formatDate } from "~/modules/site/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -13,7 +15,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params }: LoaderFunctionArgs) {
   const notice = await publicNotice(db(), (params.code ?? "").toUpperCase());
   if (!notice) notFound("小区");
-  return notice;
+  const code = (params.code ?? "").toUpperCase();
+  return { ...notice, code, residents: await publicResidents(db(), code) };
 }
 
 export default function PublicNotice() {
@@ -74,6 +77,7 @@ export default function PublicNotice() {
           ))}
         </ul>
       </section>
+      {n.residents ? <PublicResidentSections code={n.code} data={n.residents} /> : null}
       <p className="muted">
         施工单位：{n.contractors.join("、")}。如有问题请联系所在街道（社区）。
       </p>

@@ -11,6 +11,7 @@ import {
 import { importChecklistData } from "~/modules/checklist/import.server";
 import { COMPOUNDS, DEMO_PASSWORD, ORGANIZATIONS, type OrgKey, PROJECT, USERS } from "./demo-data";
 import { seedDemoFunds } from "./demo-funds";
+import { seedResidents } from "./demo-residents";
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../data");
 
@@ -45,8 +46,9 @@ export async function seedDemo(db: Db, options: { password?: string } = {}) {
       });
       orgIds[org.key] = id;
     }
+    const street: Record<string, string> = {};
     for (const u of USERS) {
-      await tx.user.create({
+      const { id } = await tx.user.create({
         data: {
           username: u.username,
           displayName: u.displayName,
@@ -55,7 +57,9 @@ export async function seedDemo(db: Db, options: { password?: string } = {}) {
           organizationId: orgIds[u.org],
           passwordHash,
         },
+        select: { id: true },
       });
+      if (u.role === "street") street[u.username] = id;
     }
     const households = COMPOUNDS.flatMap((c) => c.buildings).reduce(
       (sum, b) => sum + b.floors * b.units * b.perFloor,
@@ -126,6 +130,7 @@ export async function seedDemo(db: Db, options: { password?: string } = {}) {
         },
       });
     }
+    await seedResidents(tx, { street }, passwordHash);
   });
   await seedDemoFunds(db);
   return checklists;

@@ -1,8 +1,7 @@
 import type { Db } from "~/infra/db.server";
 import { recordEvent } from "~/modules/audit/record.server";
-import { verifyPassword } from "~/modules/auth/password.server";
 import type { Actor } from "~/modules/auth/permissions";
-import { claimTry, clearTries, THROTTLE, waitMessage } from "~/modules/auth/throttle.server";
+import { checkSigningPassword } from "~/modules/auth/signing-password.server";
 import { acceptanceContentHash } from "./content";
 import { CONCLUSION_LABELS_ZH, type Conclusion, PARTY_LABELS_ZH } from "./parties";
 import { allMet } from "./prerequisites";
@@ -208,18 +207,8 @@ export async function signAcceptance(
   if (acceptance.status !== "open") throw new AcceptanceError(CONCLUDED_MESSAGE, 409);
   if (seat.signature) throw new AcceptanceError("您已签字，签字不可更改", 409);
 
-  // The signing password shares the sign-in throttle: counted before it is checked.
-  const key = `sign:${viewer.id}`;
-  const claim = await claimTry(db, [{ key, free: THROTTLE.perSigner }], now);
-  if (!claim.allowed)
-    throw new AcceptanceError(waitMessage(claim.retryAfterSeconds, "密码验证"), 429);
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: viewer.id },
-    select: { passwordHash: true },
-  });
-  if (!(await verifyPassword(input.password, user.passwordHash)))
-    throw new AcceptanceError("密码不正确，未签字");
-  await clearTries(db, [key]);
+  const password = await checkSigningPassword(db, viewer.id, input.password, now);
+  if (!password.ok) throw new AcceptanceError(password.message, password.status);
 
   const current = await currentContentHash(db, acceptance);
   if (current !== acceptance.contentHash)

@@ -11,6 +11,10 @@ export const ROLES = [
   // 资金监管 (fund supervision): the county's audit and finance bureaus
   "auditor",
   "finance",
+  // residents and the long run (issue 19)
+  "building_leader",
+  "property",
+  "enforcement",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -24,6 +28,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   street: "街道/社区",
   auditor: "审计局",
   finance: "财政局",
+  building_leader: "楼栋长",
+  property: "物业服务企业",
+  enforcement: "综合行政执法局",
 };
 
 /** Every action a loader or action may ask for, with what the 403 page tells the user. */
@@ -64,6 +71,19 @@ export const ACTIONS = {
   "fund.pay": "财政局登记支付",
   "fund.reverse": "冲正已审批的计量支付",
   "fund.audit": "资金审计追溯、差异报表及导出",
+  // residents and the long run (issue 19)
+  "residents.view": "查看居民工作（调查摸底、评议、保修、违建）",
+  "survey.view": "查看入户调查登记台账（不含姓名电话）",
+  "survey.personal": "查看住户姓名及联系电话",
+  "survey.edit": "录入及导入入户调查表",
+  "review.manage": "发布改造方案、发放评议码、审核居民评议",
+  "review.view": "查看居民评议及满意度汇总",
+  "warranty.view": "查看保修期质量问题",
+  "warranty.report": "报告保修期质量问题",
+  "warranty.rectify": "确认及回复保修整改",
+  "warranty.review": "复查关闭保修期质量问题",
+  "illegal.view": "查看违章建筑台账",
+  "illegal.manage": "登记违章建筑及推进拆除",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -194,12 +214,16 @@ export const PERMISSIONS: Matrix = {
   // granted in FUND_GRANTS below
   auditor: {},
   finance: {},
+  // issue 19 roles: their actions are in the residents block below
+  building_leader: { ...everyone },
+  property: { ...everyone },
+  enforcement: { ...everyone },
 };
 
 // ---- 资金监管 (fund supervision): one compact block, merged into the matrix below. Contractors
 // see their own contracts; 审计局 and 财政局 read everything a payment rests on, change nothing
 // but (财政局) the payment record.
-const FUND_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
+const FUND_GRANTS: Partial<Record<Role, Partial<Record<Action, Scope>>>> = {
   admin: {},
   bureau: { "fund.view": "any", "fund.audit": "any" },
   supervisor: { "fund.view": "any", "fund.certify": "any" },
@@ -233,6 +257,35 @@ const FUND_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
   },
 };
 for (const role of ROLES) PERMISSIONS[role] = { ...PERMISSIONS[role], ...FUND_GRANTS[role] };
+
+/** Issue 19: the community (street), building leaders, property company and law enforcement. */
+const residentsMatrix: Partial<Record<Role, Partial<Record<Action, Scope>>>> = {
+  admin: { "residents.view": "any", "survey.view": "any", "survey.personal": "any" },
+  bureau: {
+    ...{ "residents.view": "any", "survey.view": "any", "survey.personal": "any" },
+    ...{ "review.view": "any", "warranty.view": "any", "illegal.view": "any" },
+  },
+  supervisor: { "residents.view": "any", "warranty.view": "any" },
+  owner: { "residents.view": "any", "review.view": "any", "warranty.view": "any" },
+  contractor: { "residents.view": "own", "warranty.view": "own", "warranty.rectify": "own" },
+  street: {
+    ...{ "residents.view": "own", "survey.view": "own", "survey.personal": "own" },
+    ...{ "survey.edit": "own", "review.manage": "own", "review.view": "own" },
+    ...{ "warranty.view": "own", "warranty.report": "own", "warranty.review": "own" },
+    ...{ "illegal.view": "own", "illegal.manage": "own" },
+  },
+  building_leader: {
+    ...{ "residents.view": "own", "warranty.view": "own", "warranty.report": "own" },
+  },
+  property: {
+    ...{ "residents.view": "own", "survey.view": "own", "warranty.view": "own" },
+    ...{ "warranty.report": "own", "warranty.review": "own", "illegal.view": "own" },
+  },
+  enforcement: {
+    ...{ "residents.view": "own", "illegal.view": "own", "illegal.manage": "own" },
+  },
+};
+for (const role of ROLES) PERMISSIONS[role] = { ...PERMISSIONS[role], ...residentsMatrix[role] };
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

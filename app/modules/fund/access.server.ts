@@ -1,8 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
-import { verifyPassword } from "~/modules/auth/password.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
-import { recordFailure, SIGN_IN_MESSAGES } from "~/modules/auth/sign-in.server";
+import { checkSigningPassword } from "~/modules/auth/signing-password.server";
 import { formatQuantity } from "./money";
 import type { Gap } from "./rules";
 
@@ -28,21 +27,8 @@ export function contractWhere(viewer: Actor, scope: Scope): Prisma.ContractWhere
  * password check (verifyPassword) and the same per-user signing throttle (key sign:<userId>).
  */
 export async function confirmPassword(db: Db, userId: string, password: string, now: Date) {
-  const key = `sign:${userId}`;
-  const throttle = await db.loginThrottle.findUnique({ where: { key } });
-  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
-    const minutes = Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new FundError(SIGN_IN_MESSAGES.locked(minutes).replace("登录", "密码验证"), 429);
-  }
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { passwordHash: true },
-  });
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    await recordFailure(db, key, throttle, now);
-    throw new FundError("密码不正确，未签字");
-  }
-  await db.loginThrottle.deleteMany({ where: { key } });
+  const check = await checkSigningPassword(db, userId, password, now);
+  if (!check.ok) throw new FundError(check.message, check.status);
 }
 
 /** A refused step as the UI shows it: the message and the gaps, quantities as text. */

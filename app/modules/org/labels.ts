@@ -7,4 +7,7 @@ export const ORG_KIND_LABELS: Record<string, string> = {
   street: "街道/社区",
   audit: "审计局",
   finance: "财政局",
+  residents: "楼栋自治小组",
+  property: "物业服务企业",
+  enforcement: "综合行政执法局",
 };

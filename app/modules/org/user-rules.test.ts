@@ -13,6 +13,9 @@ describe("roles by organization kind", () => {
       "street",
       "audit",
       "finance",
+      "residents",
+      "property",
+      "enforcement",
     ];
     for (const role of ROLES)
       expect(kinds.filter((k) => roleFitsOrganization(role, k))).toEqual([
@@ -26,6 +29,9 @@ describe("roles by organization kind", () => {
           street: "street",
           auditor: "audit",
           finance: "finance",
+          building_leader: "residents",
+          property: "property",
+          enforcement: "enforcement",
         }[role],
       ]);
     expect(rolesForOrganizationKind("unknown")).toEqual([]);

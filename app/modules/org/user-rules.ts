@@ -10,6 +10,10 @@ const ROLES_BY_ORG_KIND: Record<string, readonly Role[]> = {
   street: ["street"],
   audit: ["auditor"],
   finance: ["finance"],
+  // issue 19: 楼栋自治小组, 物业服务企业, 综合行政执法局
+  residents: ["building_leader"],
+  property: ["property"],
+  enforcement: ["enforcement"],
 };
 
 export function rolesForOrganizationKind(kind: string): readonly Role[] {
