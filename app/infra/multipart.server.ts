@@ -67,9 +67,11 @@ export async function parseMultipart(
       settled = true;
       files.length = 0;
       body.unpipe(parser);
-      // Over the request limit the rest is not read (the server closes the connection politely);
-      // a broken body has ended anyway.
-      body.destroy();
+      // Over the request limit the rest is left unread: the server (scripts/serve.mjs) reads and
+      // drops it, within bounds, after answering, so the client sees the 413. A broken body has
+      // ended anyway.
+      if (error.status !== 413) body.destroy();
+      else body.pause();
       reject(error);
     };
     parser.on("field", (name, value) => {
@@ -81,12 +83,7 @@ export async function parseMultipart(
       const hash = createHash("sha256");
       stream.on("error", () => fail(new UploadError(msg.incomplete, 400)));
       stream.on("data", (chunk: Buffer) => {
-        total += chunk.length;
-        if (total > limits.requestBytes) {
-          fail(new UploadError(tooLarge(limits.requestBytes), 413));
-          return;
-        }
-        if (refused) return;
+        if (refused || settled) return;
         chunks.push(chunk);
         hash.update(chunk);
       });
@@ -112,6 +109,12 @@ export async function parseMultipart(
       else resolve({ fields, files });
     });
     body.on("error", () => fail(new UploadError(msg.incomplete, 400)));
+    // Counted on the raw body, so a part busboy is already dropping (over its file limit) still
+    // counts towards the request limit.
+    body.on("data", (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > limits.requestBytes) fail(new UploadError(tooLarge(limits.requestBytes), 413));
+    });
     body.pipe(parser);
   });
 }

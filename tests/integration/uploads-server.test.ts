@@ -35,7 +35,7 @@ describe("uploads against the real server", () => {
   let supervisorUser: { id: string; role: "supervisor"; organizationId: string };
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({ PHOTO_MAX_FILE_MB: "15", PHOTO_MAX_REQUEST_MB: "20" });
     db = createDb(server.databasePath);
     // one submitted lot with passing records: the supervisor may still record on it, and accept it
     const contractor = await db.user.findFirstOrThrow({
@@ -113,6 +113,34 @@ describe("uploads against the real server", () => {
     );
     expect(anonymous.error).toBeUndefined();
     expect(anonymous.status).toBeGreaterThanOrEqual(300);
+    // no length declared (chunked): refused once 20 MB have arrived, the rest read and dropped
+    const parts = multipart([
+      { field: "photo", name: "巨.jpg", bytes: Buffer.alloc(30 * 1024 * 1024, 7) },
+    ]);
+    const chunked = await rawRequest(
+      server.port,
+      head(`/lots/${lotId}/photos`, parts.boundary, 0).replace(
+        "Content-Length: 0",
+        "Transfer-Encoding: chunked",
+      ),
+      async (s) => {
+        for (let at = 0; at < parts.body.length; at += 1024 * 1024) {
+          const piece = parts.body.subarray(at, at + 1024 * 1024);
+          await writeAll(
+            s,
+            Buffer.concat([
+              Buffer.from(`${piece.length.toString(16)}\r\n`),
+              piece,
+              Buffer.from("\r\n"),
+            ]),
+          );
+        }
+        s.write("0\r\n\r\n");
+      },
+    );
+    expect(chunked.error).toBeUndefined();
+    expect(chunked.status).toBe(413);
+    expect(JSON.parse(chunked.body).message).toContain("合计超过 20 MB");
     expect(await alive()).toBe(200);
   });
 

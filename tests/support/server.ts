@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -14,11 +14,16 @@ function newest(entry: string): number {
   return fs.readdirSync(entry).reduce((m, n) => Math.max(m, newest(path.join(entry, n))), 0);
 }
 
-/** The production build, made when missing or older than the app's sources. */
-export function ensureBuild() {
+/**
+ * The production build, made when missing or older than the app's sources (asynchronously: a
+ * blocked test worker misses its runner's calls).
+ */
+export async function ensureBuild() {
   const built = fs.statSync(BUILD, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   if (built >= Math.max(newest("app"), newest("vite.config.ts"))) return;
-  execFileSync(path.resolve("node_modules/.bin/remix"), ["vite:build"], { stdio: "ignore" });
+  const child = spawn(path.resolve("node_modules/.bin/remix"), ["vite:build"], { stdio: "ignore" });
+  const code = await new Promise<number | null>((r) => child.once("exit", r));
+  if (code !== 0) throw new Error(`build failed (${code})`);
 }
 
 /** A free port in this worktree's range (E2E_PORT's hundred, default 3200–3299), loopback. */
@@ -52,7 +57,7 @@ export type RealServer = {
  * with its own copy of the seeded database and its own uploads folder.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RealServer> {
-  ensureBuild();
+  await ensureBuild();
   const dataDir = path.join(TMP_DIR, `server-${randomUUID()}`);
   const uploadsDir = path.join(dataDir, "uploads");
   fs.mkdirSync(uploadsDir, { recursive: true });

@@ -34,7 +34,7 @@ function containsMarkup(bytes: Uint8Array): boolean {
 }
 
 /** Offset just past a JPEG's EOI marker, or -1 when the structure is broken. */
-export function jpegEnd(bytes: Uint8Array, from = 0): number {
+export function jpegEnd(bytes: Uint8Array, from = 0, segments: Uint8Array[] = []): number {
   if (bytes[from] !== 0xff || bytes[from + 1] !== 0xd8) return -1;
   let at = from + 2;
   while (at + 4 <= bytes.length) {
@@ -51,6 +51,7 @@ export function jpegEnd(bytes: Uint8Array, from = 0): number {
     }
     const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
     if (length < 2) return -1;
+    segments.push(bytes.subarray(at + 4, at + 2 + length));
     at += 2 + length;
     if (marker !== 0xda) continue;
     // entropy-coded data: runs to the next marker that is not a stuffed 0x00 or a restart
@@ -69,23 +70,34 @@ export function jpegEnd(bytes: Uint8Array, from = 0): number {
   return -1;
 }
 
-function pngEnd(bytes: Uint8Array): number {
+function pngEnd(bytes: Uint8Array, segments: Uint8Array[]): number {
   let at = 8;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   while (at + 12 <= bytes.length) {
     const length = view.getUint32(at);
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    if (type !== "IDAT") segments.push(bytes.subarray(at + 8, at + 8 + length));
     at += 12 + length;
     if (type === "IEND") return at <= bytes.length ? at : -1;
   }
   return -1;
 }
 
-function webpEnd(bytes: Uint8Array): number {
+const WEBP_IMAGE_CHUNKS = new Set(["VP8 ", "VP8L", "ALPH", "ANMF"]);
+
+function webpEnd(bytes: Uint8Array, segments: Uint8Array[]): number {
   if (bytes.length < 12) return -1;
-  const size = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const size = view.getUint32(4, true);
   const end = 8 + size + (size % 2);
-  return end <= bytes.length ? end : -1;
+  if (end > bytes.length) return -1;
+  for (let at = 12; at + 8 <= end; ) {
+    const type = String.fromCharCode(...bytes.subarray(at, at + 4));
+    const length = view.getUint32(at + 4, true);
+    if (!WEBP_IMAGE_CHUNKS.has(type)) segments.push(bytes.subarray(at + 8, at + 8 + length));
+    at += 8 + length + (length % 2);
+  }
+  return end;
 }
 
 /** Only zero or 0xFF padding may follow the end (some cameras pad to a block size). */
@@ -97,24 +109,29 @@ function onlyPadding(bytes: Uint8Array, from: number): boolean {
 
 export type Impurity = "trailing-data" | "markup" | "broken";
 
-/** What makes the file more (or less) than one image, or null when it is exactly one image. */
+/**
+ * What makes the file more (or less) than one image, or null when it is exactly one image.
+ * Markup is looked for in the metadata segments only (comments, EXIF/XMP, text chunks): in
+ * compressed pixel data any short byte string turns up by chance in some photos.
+ */
 export function imageImpurity(
   bytes: Uint8Array,
   format: Exclude<PhotoFormat, "heif">,
 ): Impurity | null {
-  if (containsMarkup(bytes)) return "markup";
+  const segments: Uint8Array[] = [];
   let end: number;
   if (format === "jpeg") {
-    end = jpegEnd(bytes);
+    end = jpegEnd(bytes, 0, segments);
     // Multi-picture (MPF) JPEGs from phones carry their second image after the first: allowed,
     // as long as what follows is itself whole JPEGs.
     while (end > 0 && end < bytes.length && bytes[end] === 0xff && bytes[end + 1] === 0xd8) {
-      const next = jpegEnd(bytes, end);
+      const next = jpegEnd(bytes, end, segments);
       if (next < 0) break;
       end = next;
     }
-  } else if (format === "png") end = pngEnd(bytes);
-  else end = webpEnd(bytes);
+  } else if (format === "png") end = pngEnd(bytes, segments);
+  else end = webpEnd(bytes, segments);
   if (end < 0) return "broken";
+  if (segments.some((segment) => containsMarkup(segment))) return "markup";
   return onlyPadding(bytes, end) ? null : "trailing-data";
 }
