@@ -24,6 +24,7 @@ async function main() {
     type Row = { tries: number; refused: number; s500: number; exits: number; other: string[] };
     const table = new Map<string, Row>();
     const before = server.snapshot();
+    let lastDropped: Row | undefined;
     // Cases whose fix is on another branch go last, in rows of their own: on a branch without
     // that fix they may stop the server, and everything after would count as failures.
     const all = cases();
@@ -45,23 +46,34 @@ async function main() {
               };
               table.set(category, row);
               row.tries += 1;
+              const exitsBefore = server.exits();
+              const note = (text: string) => {
+                if (!row.other.some((o) => o.startsWith(`${c.name} →`))) row.other.push(text);
+              };
               try {
                 const a = await c.send(ctx);
+                // An exit is reported a moment after the connection drops.
+                if (a.status === 0) {
+                  lastDropped = row;
+                  await new Promise((r) => setTimeout(r, 500));
+                }
+                row.exits += server.exits() - exitsBefore;
                 if (a.status >= 500) row.s500 += 1;
                 if (c.ok(a)) row.refused += 1;
-                else if (!row.other.includes(c.name))
-                  row.other.push(
-                    `${c.name} → ${a.status}${c.pendingOn ? ` (fix on ${c.pendingOn})` : ""}`,
-                  );
+                else
+                  note(`${c.name} → ${a.status}${c.pendingOn ? ` (fix on ${c.pendingOn})` : ""}`);
               } catch (error) {
-                if (!row.other.includes(c.name)) row.other.push(`${c.name} → ${String(error)}`);
+                note(`${c.name} → ${String(error)}`);
               }
             }),
           );
           rssPeak = Math.max(rssPeak, server.exits() === 0 ? server.rssMb() : 0);
         }
       }
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 1000));
+    // An exit reported after its case finished belongs to the last case that lost its connection.
+    const counted = [...table.values()].reduce((n, r) => n + r.exits, 0);
+    if (server.exits() > counted && lastDropped) lastDropped.exits += server.exits() - counted;
     const after = server.snapshot();
     const changed = changes(before, after);
     const pad = (s: string | number, n: number) => String(s).padEnd(n);
