@@ -164,7 +164,7 @@ test("survey import, 公示 and 评议 by household code, warranty repair after 
   await contractor.getByText(/保修：GL-BX-001/).click();
   await contractor.getByRole("button", { name: "确认整改" }).click();
   await contractor.getByLabel("上传整改后照片").setInputFiles(`${tmp}/fixed.jpg`);
-  await contractor.getByRole("button", { name: "上传" }).click();
+  await contractor.getByRole("button", { name: "上传", exact: true }).click();
   await expect(contractor.getByRole("status")).toHaveText("已上传 1 张整改后照片");
   await contractor.getByLabel(/说明/).fill("已更换声控灯");
   await contractor.getByRole("button", { name: "提交整改回复" }).click();
