@@ -6,7 +6,7 @@ import { defectWhere } from "~/modules/defect/access.server";
 import { SEVERITIES, SEVERITY_LABELS_ZH } from "~/modules/defect/workflow";
 import { lotWhere } from "~/modules/lot/access.server";
 import { compoundWhere } from "~/modules/site/access.server";
-import { phaseState, trendFromWeeks } from "./trend";
+import { phaseState, trendFromWeeks, weekStart } from "./trend";
 
 /**
  * Read model for the progress dashboard. Each query carries the viewer's scope in `where`, so
@@ -16,27 +16,31 @@ import { phaseState, trendFromWeeks } from "./trend";
 const DAY_MS = 86_400_000;
 
 /**
- * Defects opened and closed per Monday-based China-time week, counted in SQL. The week key is
- * the day number (since 1970-01-01 China time) of its Monday; 1970-01-01 was a Thursday.
+ * Defects opened and closed per Monday-based China-time week, counted in SQL by UTC hour (a
+ * China week starts on a whole UTC hour) and summed per week here: a few thousand small groups,
+ * read from a covering index, instead of every defect.
  */
 async function weeklyDefectCounts(db: Db, contractorOrgId: string | null) {
   const scope = contractorOrgId
     ? Prisma.sql`AND "contractorOrgId" = ${contractorOrgId}`
     : Prisma.empty;
-  const week = (column: Prisma.Sql) => Prisma.sql`(
-    (CAST(strftime('%s', substr(${column}, 1, 19)) AS INTEGER) + 28800) / 86400
-    - (((CAST(strftime('%s', substr(${column}, 1, 19)) AS INTEGER) + 28800) / 86400 + 3) % 7))`;
   const [opened, closed] = await Promise.all([
-    db.$queryRaw<{ w: number | bigint; n: number | bigint }[]>`
-      SELECT ${week(Prisma.sql`"createdAt"`)} AS w, count(*) AS n FROM "Defect"
-      WHERE 1 = 1 ${scope} GROUP BY w`,
-    db.$queryRaw<{ w: number | bigint; n: number | bigint }[]>`
-      SELECT ${week(Prisma.sql`"closedAt"`)} AS w, count(*) AS n FROM "Defect"
-      WHERE "closedAt" IS NOT NULL ${scope} GROUP BY w`,
+    db.$queryRaw<{ h: string; n: number | bigint }[]>`
+      SELECT substr("createdAt", 1, 13) AS h, count(*) AS n FROM "Defect"
+      WHERE "createdAt" IS NOT NULL ${scope} GROUP BY h`,
+    db.$queryRaw<{ h: string; n: number | bigint }[]>`
+      SELECT substr("closedAt", 1, 13) AS h, count(*) AS n FROM "Defect"
+      WHERE "closedAt" IS NOT NULL ${scope} GROUP BY h`,
   ]);
-  const toMap = (rows: { w: number | bigint; n: number | bigint }[]) =>
-    new Map(rows.map((r) => [Number(r.w) * DAY_MS - 8 * 3_600_000, Number(r.n)]));
-  return { opened: toMap(opened), closed: toMap(closed) };
+  const byWeek = (rows: { h: string; n: number | bigint }[]) => {
+    const weeks = new Map<number, number>();
+    for (const r of rows) {
+      const w = weekStart(new Date(`${r.h}:00:00Z`));
+      weeks.set(w, (weeks.get(w) ?? 0) + Number(r.n));
+    }
+    return weeks;
+  };
+  return { opened: byWeek(opened), closed: byWeek(closed) };
 }
 
 export async function dashboard(db: Db, viewer: Actor, now = new Date()) {

@@ -10,7 +10,13 @@ CREATE INDEX "InspectionLot_zoneId_idx" ON "InspectionLot"("zoneId");
 CREATE INDEX "Defect_createdById_status_idx" ON "Defect"("createdById", "status");
 CREATE INDEX "Defect_dueOn_number_idx" ON "Defect"("dueOn", "number");
 CREATE INDEX "Defect_contractorOrgId_dueOn_number_idx" ON "Defect"("contractorOrgId", "dueOn", "number");
-CREATE INDEX "Defect_status_dueOn_idx" ON "Defect"("status", "dueOn");
+CREATE INDEX "Defect_status_dueOn_compoundId_contractorOrgId_idx" ON "Defect"("status", "dueOn", "compoundId", "contractorOrgId");
+
+-- Covering indexes for the counts (dashboard, 公示, compound page): GROUP BY reads the narrow
+-- index instead of every wide row.
+CREATE INDEX "Defect_compoundId_contractorOrgId_severity_status_idx" ON "Defect"("compoundId", "contractorOrgId", "severity", "status");
+CREATE INDEX "Defect_contractorOrgId_createdAt_closedAt_idx" ON "Defect"("contractorOrgId", "createdAt", "closedAt");
+CREATE INDEX "InspectionLot_compoundId_workTypeId_status_idx" ON "InspectionLot"("compoundId", "workTypeId", "status");
 
 -- A user's inbox, newest first.
 CREATE INDEX "Notification_userId_createdAt_idx" ON "Notification"("userId", "createdAt");
