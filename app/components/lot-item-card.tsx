@@ -1,8 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { numericLimitZh } from "~/modules/checklist/labels";
+import { parseDecimal } from "~/modules/lot/decimal";
 import type { EntryInput } from "~/modules/lot/entry-types";
-import { parseDecimal } from "~/modules/lot/forms";
 import {
   formatEntered,
   type ItemVerdict,

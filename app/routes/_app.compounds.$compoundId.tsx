@@ -5,8 +5,8 @@ import { db } from "~/infra/db.server";
 import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { listWorkTypes } from "~/modules/checklist/queries.server";
-import { lotsOfCompound } from "~/modules/lot/queries.server";
-import { ROLLUP_LABELS, rollUp } from "~/modules/lot/rollup";
+import { compoundLotOverview } from "~/modules/lot/queries.server";
+import { ROLLUP_LABELS, rollUpCounts } from "~/modules/lot/rollup";
 import { isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
 import { ZONE_KIND_LABELS, zoneKindLabel } from "~/modules/site/labels";
 import { getCompound } from "~/modules/site/queries.server";
@@ -19,11 +19,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "compound.view");
   const compound = await getCompound(db(), params.compoundId ?? "", user, scope);
   if (!compound) notFound("小区");
-  const lots = await lotsOfCompound(db(), compound.id, user, scopeFor(user.role, "lot.view"));
-  const summary = rollUp(await listWorkTypes(db()), lots);
+  const [overview, workTypes] = await Promise.all([
+    compoundLotOverview(db(), compound.id, user, scopeFor(user.role, "lot.view")),
+    listWorkTypes(db()),
+  ]);
+  const summary = rollUpCounts(workTypes, overview.counts);
+  const totals = Object.fromEntries(overview.counts);
   return {
     compound,
-    lots,
+    lots: overview.lots,
+    totals,
     summary,
     links: {
       raiseDefect: scopeFor(user.role, "defect.create") !== null,
@@ -33,10 +38,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function CompoundPage() {
-  const { compound, lots, summary, links } = useLoaderData<typeof loader>();
+  const { compound, lots, totals, summary, links } = useLoaderData<typeof loader>();
   const byWorkType = new Map<string, typeof lots>();
   for (const lot of lots)
     byWorkType.set(lot.workType.nameZh, [...(byWorkType.get(lot.workType.nameZh) ?? []), lot]);
+  const all = Object.values(totals).reduce(
+    (n, t) => ({ accepted: n.accepted + t.accepted, total: n.total + t.total }),
+    { accepted: 0, total: 0 },
+  );
   const stairwellCount = compound.buildings.reduce((n, b) => n + b.stairwells.length, 0);
   const zoneKinds = Object.keys(ZONE_KIND_LABELS).filter((k) =>
     compound.zones.some((z) => z.kind === k),
@@ -129,7 +138,7 @@ export default function CompoundPage() {
       <h2>
         检验批{" "}
         <small>
-          已验收 {lots.filter((l) => l.status === "accepted").length} / 共 {lots.length} 个
+          已验收 {all.accepted} / 共 {all.total} 个
         </small>
       </h2>
       {lots.length === 0 ? (
@@ -141,7 +150,8 @@ export default function CompoundPage() {
               <strong>
                 {name}{" "}
                 <small className="muted">
-                  已验收 {group.filter((l) => l.status === "accepted").length} / {group.length}
+                  已验收 {totals[group[0]!.workType.code]?.accepted ?? 0} /{" "}
+                  {totals[group[0]!.workType.code]?.total ?? group.length}
                 </small>
               </strong>
               <div className="chips">
@@ -155,6 +165,14 @@ export default function CompoundPage() {
                     {isLotState(l.status) ? LOT_STATE_LABELS_ZH[l.status] : l.status}
                   </Link>
                 ))}
+                {(totals[group[0]!.workType.code]?.total ?? 0) > group.length ? (
+                  <Link
+                    className="chip"
+                    to={`/lots?compoundId=${compound.id}&workType=${group[0]!.workType.code}`}
+                  >
+                    查看全部 {totals[group[0]!.workType.code]?.total} 个
+                  </Link>
+                ) : null}
               </div>
             </li>
           ))}

@@ -4,7 +4,7 @@ import {
   DefectsByContractorChart,
   DefectTrendChart,
   LotsByWorkTypeChart,
-} from "~/components/dashboard-charts";
+} from "~/components/dashboard-charts-lazy";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
 import { requireUser } from "~/modules/auth/require-user.server";

@@ -2,11 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/page-header";
+import { Pager } from "~/components/pager";
 import { db } from "~/infra/db.server";
 import { parseQuery } from "~/infra/forms";
 import { requireUser } from "~/modules/auth/require-user.server";
+import { defectListCounts } from "~/modules/defect/defects.server";
 import { FilterSchema } from "~/modules/defect/forms";
-import { defectRegister } from "~/modules/defect/register.server";
+import { defectRegisterPage } from "~/modules/defect/register.server";
 import {
   DEFECT_STATE_LABELS_ZH,
   DEFECT_STATES,
@@ -22,39 +24,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "defect.view");
   const url = new URL(request.url);
   const filter = parseQuery(FilterSchema, request);
-  const defects = await defectRegister(db(), user, scope, filter);
-  const counts = {
-    all: defects.length,
-    ...Object.fromEntries(
-      DEFECT_STATES.map((s) => [s, defects.filter((d) => d.status === s).length]),
-    ),
-    overdue: defects.filter((d) => d.overdue).length,
-  } as Record<DefectState | "all" | "overdue", number>;
+  const after = url.searchParams.get("after") ?? undefined;
   const any = scope === "any";
-  return {
-    mine: !any,
-    filter,
-    counts,
-    defects,
-    workTypes: await db().workType.findMany({
-      select: { code: true, nameZh: true },
-      orderBy: { seq: "asc" },
-    }),
-    compounds: any
-      ? await db().compound.findMany({ select: { id: true, name: true }, orderBy: { code: "asc" } })
+  const [page, allCounts, workTypes, compounds, contractors] = await Promise.all([
+    defectRegisterPage(db(), user, scope, filter, { after }),
+    defectListCounts(db(), user, scope, filter),
+    db().workType.findMany({ select: { code: true, nameZh: true }, orderBy: { seq: "asc" } }),
+    any
+      ? db().compound.findMany({ select: { id: true, name: true }, orderBy: { code: "asc" } })
       : [],
-    contractors: any
-      ? await db().organization.findMany({
+    any
+      ? db().organization.findMany({
           where: { kind: "contractor" },
           select: { id: true, shortName: true },
           orderBy: { name: "asc" },
         })
       : [],
+  ]);
+  const counts = Object.fromEntries(
+    ["all", "overdue", ...DEFECT_STATES].map((k) => [k, allCounts[k] ?? 0]),
+  ) as Record<DefectState | "all" | "overdue", number>;
+  return {
+    mine: !any,
+    filter,
+    counts,
+    defects: page.rows,
+    next: page.next,
+    workTypes,
+    compounds,
+    contractors,
   };
 }
 
 export default function DefectsPage() {
-  const { mine, filter, counts, defects, compounds, contractors, workTypes } =
+  const { mine, filter, counts, defects, next, compounds, contractors, workTypes } =
     useLoaderData<typeof loader>();
   const { search } = useLocation();
   return (
@@ -176,6 +179,7 @@ export default function DefectsPage() {
           </tbody>
         </table>
       )}
+      <Pager next={next} shown={defects.length} />
     </>
   );
 }

@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/page-header";
+import { Pager } from "~/components/pager";
 import { db } from "~/infra/db.server";
 import { parseQuery } from "~/infra/forms";
 import { scopeFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { LotFilterSchema, lotRegister } from "~/modules/lot/list.server";
+import { LotFilterSchema, lotRegisterCount, lotRegisterPage } from "~/modules/lot/list.server";
 import { LOT_STATE_LABELS_ZH, LOT_STATES } from "~/modules/lot/workflow";
 import { compoundWhere } from "~/modules/site/access.server";
 
@@ -15,8 +16,10 @@ export const meta: MetaFunction = () => [{ title: "检验批 · 验收" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "lot.view");
   const filter = parseQuery(LotFilterSchema, request);
-  const [lots, compounds, workTypes, contractors] = await Promise.all([
-    lotRegister(db(), user, scope, filter),
+  const after = new URL(request.url).searchParams.get("after") ?? undefined;
+  const [page, total, compounds, workTypes, contractors] = await Promise.all([
+    lotRegisterPage(db(), user, scope, filter, { after }),
+    lotRegisterCount(db(), user, scope, filter),
     db().compound.findMany({
       where: compoundWhere(user, scopeFor(user.role, "compound.view")),
       select: { id: true, name: true },
@@ -33,7 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return {
     filter,
-    lots,
+    lots: page.rows,
+    next: page.next,
+    total,
     compounds,
     workTypes,
     contractors,
@@ -42,12 +47,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function LotsPage() {
-  const { filter, lots, compounds, workTypes, contractors, canExport } =
+  const { filter, lots, next, total, compounds, workTypes, contractors, canExport } =
     useLoaderData<typeof loader>();
   const { search } = useLocation();
   return (
     <>
-      <PageHeader title="检验批" subtitle={`共 ${lots.length} 个，按小区、编号排序`} />
+      <PageHeader title="检验批" subtitle={`共 ${total} 个，按小区、编号排序`} />
       {canExport ? (
         <p className="export-links">
           <a className="button" href={`/reports/lots.xlsx${search}`} download>
@@ -118,6 +123,7 @@ export default function LotsPage() {
           </tbody>
         </table>
       )}
+      <Pager next={next} shown={lots.length} />
     </>
   );
 }

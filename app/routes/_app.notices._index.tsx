@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/page-header";
+import { Pager } from "~/components/pager";
 import { db } from "~/infra/db.server";
 import { scopeFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { isNoticeState, NOTICE_STATE_LABELS_ZH } from "~/modules/defect/notice-rules";
-import { listNotices } from "~/modules/defect/notices.server";
+import { listNoticesPage } from "~/modules/defect/notices.server";
 import { dueOnIso } from "~/modules/defect/workflow";
 import { formatDate } from "~/modules/site/labels";
 
@@ -13,9 +14,11 @@ export const meta: MetaFunction = () => [{ title: "监理通知单 · 验收" }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "notice.view");
-  const notices = await listNotices(db(), user, scope);
+  const after = new URL(request.url).searchParams.get("after") ?? undefined;
+  const { rows: notices, next } = await listNoticesPage(db(), user, scope, { after });
   const canIssue = scopeFor(user.role, "notice.issue") !== null;
   return {
+    next,
     notices: notices.map((n) => ({
       id: n.id,
       number: n.number,
@@ -47,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function NoticesPage() {
-  const { notices, targets } = useLoaderData<typeof loader>();
+  const { notices, next, targets } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -105,6 +108,7 @@ export default function NoticesPage() {
           </tbody>
         </table>
       )}
+      <Pager next={next} shown={notices.length} />
     </>
   );
 }

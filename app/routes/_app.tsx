@@ -4,7 +4,7 @@ import { ErrorPage } from "~/components/error-page";
 import { db } from "~/infra/db.server";
 import { type Action, ROLE_LABELS, scopeFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { syncDueNotifications, unreadCount } from "~/modules/defect/inbox.server";
+import { startDueNotificationJob, unreadCount } from "~/modules/defect/inbox.server";
 
 const NAV: { to: string; label: string; action: Action }[] = [
   { to: "/dashboard", label: "统计", action: "dashboard.view" },
@@ -22,7 +22,7 @@ const NAV: { to: string; label: string; action: Action }[] = [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, "account.view");
-  await syncDueNotifications(db(), user);
+  startDueNotificationJob(db());
   return {
     unread: await unreadCount(db(), user.id),
     user: {

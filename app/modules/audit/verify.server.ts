@@ -8,11 +8,11 @@ import {
   drawingStorage,
 } from "~/modules/drawing/storage.server";
 import { verifyPayments } from "~/modules/fund/verify.server";
-import { getLot, lotContentHash, normalizedPoint } from "~/modules/lot/lots.server";
+import { getLots, lotContentHash, normalizedPoint } from "~/modules/lot/lots.server";
 import { type PhotoStorage, photoKey, photoStorage } from "~/modules/photo/storage.server";
 import { canonicalJson } from "./canonical";
 import { sha256Hex } from "./record.server";
-import { type ChainBreak, verifyChain } from "./verify";
+import { type ChainBreak, chainWalker } from "./verify";
 
 export type RecordBreak = {
   entityType: string;
@@ -30,7 +30,6 @@ export type VerificationReport = {
 };
 
 const TRANSITIONS = new Set(["lot.submit", "lot.accept", "lot.reject", "lot.reopen"]);
-const ALL_SCOPE = { role: "bureau", organizationId: "" } as const;
 
 async function* eventsInOrder(db: Db, batch = 2000) {
   let after = 0;
@@ -46,90 +45,130 @@ async function* eventsInOrder(db: Db, batch = 2000) {
   }
 }
 
-async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of source) out.push(x);
-  return out;
+/** What the chain says about one lot, kept compactly while the events stream past. */
+type LotHistory = {
+  created: boolean;
+  lastStatus: string | undefined;
+  /** itemId → digest of the canonical JSON of its last saved entry */
+  saved: Map<string, string>;
+  refs: Set<string>;
+  records: string | undefined;
+  signedHash: unknown;
+};
+
+function lotHistoryOf(byLot: Map<string, LotHistory>, lotId: string) {
+  let h = byLot.get(lotId);
+  if (!h) {
+    h = {
+      created: false,
+      lastStatus: undefined,
+      saved: new Map(),
+      refs: new Set(),
+      records: undefined,
+      signedHash: undefined,
+    };
+    byLot.set(lotId, h);
+  }
+  return h;
 }
+
+/** A short stand-in for a value's canonical JSON (SHA-256, base64): ~700k saves fit in memory. */
+const digest = (value: unknown) =>
+  createHash("sha256").update(canonicalJson(value)).digest("base64");
+
+/** Folds one lot event into its history (the replay verifyLots compares the rows with). */
+function foldLotEvent(byLot: Map<string, LotHistory>, e: ChainEvent) {
+  if (!e.action.startsWith("lot.")) return;
+  const h = lotHistoryOf(byLot, e.entityId);
+  const payload = JSON.parse(e.payload) as Record<string, unknown>;
+  if (e.action === "lot.create") h.created = true;
+  if (TRANSITIONS.has(e.action)) h.lastStatus = payload.to as string | undefined;
+  if (e.action === "lot.accept") h.signedHash = payload.contentHash;
+  if (e.action === "lot.entry.save") h.saved.set(String(payload.itemId), digest(payload));
+  if (e.action === "lot.drawing.add") h.refs.add(String(payload.revisionId));
+  if (e.action === "lot.drawing.remove") h.refs.delete(String(payload.revisionId));
+  if (e.action === "lot.records.save") h.records = canonicalJson(payload);
+}
+
+const LOT_BATCH = 200;
 
 /**
  * Replays each lot's events against its current rows: the status must be where its last
  * transition left it, every entry as last saved, and an accepted lot must still hash to what
- * the supervisor signed. Any direct edit of the database shows up as a difference.
+ * the supervisor signed. Any direct edit of the database shows up as a difference. Lots are
+ * read in batches, so memory stays flat however many there are.
  */
-async function verifyLots(db: Db, events: { action: string; entityId: string; payload: string }[]) {
+async function verifyLots(db: Db, byLot: Map<string, LotHistory>) {
   const breaks: RecordBreak[] = [];
   let signed = 0;
-  const byLot = new Map<string, { action: string; payload: Record<string, unknown> }[]>();
-  for (const e of events) {
-    if (!e.action.startsWith("lot.")) continue;
-    const list = byLot.get(e.entityId) ?? [];
-    list.push({ action: e.action, payload: JSON.parse(e.payload) as Record<string, unknown> });
-    byLot.set(e.entityId, list);
-  }
-  const lots = await db.inspectionLot.findMany({ select: { id: true, number: true } });
-  for (const { id, number } of lots) {
-    const history = byLot.get(id) ?? [];
-    const label = `检验批 ${number}`;
-    const fail = (messageZh: string) =>
-      breaks.push({ entityType: "InspectionLot", entityId: id, label, messageZh });
-    if (!history.some((h) => h.action === "lot.create"))
-      fail("没有新建记录：检验批不是通过系统新建的");
-    const detail = await getLot(db, id, ALL_SCOPE, "any");
-    if (!detail) continue;
-    const { lot } = detail;
+  const empty = lotHistoryOf(new Map(), "");
+  let after: string | undefined;
+  for (;;) {
+    const ids = await db.inspectionLot.findMany({
+      where: after ? { id: { gt: after } } : {},
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: LOT_BATCH,
+    });
+    if (ids.length === 0) break;
+    after = ids[ids.length - 1]!.id;
+    const details = await getLots(
+      db,
+      ids.map((l) => l.id),
+    );
+    for (const detail of details) {
+      const { lot } = detail;
+      const history = byLot.get(lot.id) ?? empty;
+      const fail = (messageZh: string) =>
+        breaks.push({
+          entityType: "InspectionLot",
+          entityId: lot.id,
+          label: `检验批 ${lot.number}`,
+          messageZh,
+        });
+      if (!history.created) fail("没有新建记录：检验批不是通过系统新建的");
 
-    const lastTransition = history.filter((h) => TRANSITIONS.has(h.action)).at(-1);
-    const expectedStatus = (lastTransition?.payload.to as string | undefined) ?? "draft";
-    if (lot.status !== expectedStatus) {
-      fail(`状态为“${lot.status}”，但操作记录中最后的状态是“${expectedStatus}”：状态被直接修改`);
-    }
-
-    const lastSaved = new Map<string, unknown>();
-    for (const h of history)
-      if (h.action === "lot.entry.save") lastSaved.set(String(h.payload.itemId), h.payload);
-    const entries = new Map(lot.entries.map((e) => [e.itemId, e]));
-    for (const item of lot.template.items) {
-      const entry = entries.get(item.id);
-      const current = entry
-        ? {
-            itemId: item.id,
-            result: entry.result,
-            note: entry.note,
-            designValue: entry.designValue,
-            points: entry.points.map(normalizedPoint),
-          }
-        : undefined;
-      const saved = lastSaved.get(item.id);
-      if (canonicalJson(current ?? null) !== canonicalJson(saved ?? null)) {
-        fail(`检查项目 ${item.code} 的记录与最后一次保存的不一致：检查结果或实测值被直接修改`);
+      const expectedStatus = history.lastStatus ?? "draft";
+      if (lot.status !== expectedStatus) {
+        fail(`状态为“${lot.status}”，但操作记录中最后的状态是“${expectedStatus}”：状态被直接修改`);
       }
-    }
 
-    const refs = new Set<string>();
-    for (const h of history) {
-      if (h.action === "lot.drawing.add") refs.add(String(h.payload.revisionId));
-      if (h.action === "lot.drawing.remove") refs.delete(String(h.payload.revisionId));
-    }
-    const currentRefs = lot.drawingRefs.map((r) => r.revisionId).sort();
-    if (canonicalJson(currentRefs) !== canonicalJson([...refs].sort()))
-      fail("依据图纸与操作记录不一致：被直接修改");
+      const entries = new Map(lot.entries.map((e) => [e.itemId, e]));
+      for (const item of lot.template.items) {
+        const entry = entries.get(item.id);
+        const current = entry
+          ? {
+              itemId: item.id,
+              result: entry.result,
+              note: entry.note,
+              designValue: entry.designValue,
+              points: entry.points.map(normalizedPoint),
+            }
+          : undefined;
+        const saved = history.saved.get(item.id);
+        if (digest(current ?? null) !== (saved ?? digest(null))) {
+          fail(`检查项目 ${item.code} 的记录与最后一次保存的不一致：检查结果或实测值被直接修改`);
+        }
+      }
 
-    const lastRecords = history.filter((h) => h.action === "lot.records.save").at(-1)?.payload;
-    const records = { recordsComplete: lot.recordsComplete, selfCheckNote: lot.selfCheckNote };
-    const expectedRecords = lastRecords ?? { recordsComplete: false, selfCheckNote: null };
-    if (canonicalJson(records) !== canonicalJson(expectedRecords))
-      fail("资料完整情况与操作记录不一致：被直接修改");
+      const currentRefs = lot.drawingRefs.map((r) => r.revisionId).sort();
+      if (canonicalJson(currentRefs) !== canonicalJson([...history.refs].sort()))
+        fail("依据图纸与操作记录不一致：被直接修改");
 
-    if (lot.status === "accepted") {
-      signed += 1;
-      const signedHash = history.filter((h) => h.action === "lot.accept").at(-1)
-        ?.payload.contentHash;
-      const now = lotContentHash(detail);
-      if (signedHash !== now)
-        fail(
-          `签认内容哈希不符：签认时 ${String(signedHash).slice(0, 16)}…，现在 ${now.slice(0, 16)}…`,
-        );
+      const records = { recordsComplete: lot.recordsComplete, selfCheckNote: lot.selfCheckNote };
+      const expectedRecords =
+        history.records ?? canonicalJson({ recordsComplete: false, selfCheckNote: null });
+      if (canonicalJson(records) !== expectedRecords)
+        fail("资料完整情况与操作记录不一致：被直接修改");
+
+      if (lot.status === "accepted") {
+        signed += 1;
+        const now = lotContentHash(detail);
+        if (history.signedHash !== now)
+          fail(
+            `签认内容哈希不符：签认时 ${String(history.signedHash).slice(0, 16)}…，现在 ${now.slice(0, 16)}…`,
+          );
+      }
     }
   }
   return { breaks, signed };
@@ -143,17 +182,11 @@ type ChainEvent = { action: string; entityType: string; entityId: string; payloa
  * shows up.
  */
 function replayStatuses(
-  events: readonly ChainEvent[],
+  lastTo: ReadonlyMap<string, string>,
   entityType: string,
   rows: readonly { id: string; label: string; status: string }[],
   madeOutsideZh: string,
 ) {
-  const lastTo = new Map<string, string>();
-  for (const e of events) {
-    if (e.entityType !== entityType) continue;
-    const to = (JSON.parse(e.payload) as { to?: unknown }).to;
-    if (typeof to === "string") lastTo.set(e.entityId, to);
-  }
   const breaks: RecordBreak[] = [];
   for (const { id, label, status } of rows) {
     const expected = lastTo.get(id);
@@ -165,20 +198,28 @@ function replayStatuses(
   return breaks;
 }
 
-async function verifyDefects(db: Db, events: readonly ChainEvent[]) {
+/** Folds one event into the last `to` status per record of the replayed kinds. */
+function foldStatus(lastTo: Map<string, Map<string, string>>, e: ChainEvent) {
+  const kind = lastTo.get(e.entityType);
+  if (!kind) return;
+  const to = (JSON.parse(e.payload) as { to?: unknown }).to;
+  if (typeof to === "string") kind.set(e.entityId, to);
+}
+
+async function verifyDefects(db: Db, lastTo: Map<string, Map<string, string>>) {
   const defects = await db.defect.findMany({ select: { id: true, number: true, status: true } });
   const notices = await db.supervisionNotice.findMany({
     select: { id: true, number: true, status: true },
   });
   return [
     ...replayStatuses(
-      events,
+      lastTo.get("Defect")!,
       "Defect",
       defects.map((d) => ({ ...d, label: `质量问题 ${d.number}` })),
       "没有登记记录：质量问题不是通过系统登记的",
     ),
     ...replayStatuses(
-      events,
+      lastTo.get("SupervisionNotice")!,
       "SupervisionNotice",
       notices.map((n) => ({ ...n, label: `监理通知单 ${n.number}` })),
       "没有签发记录：通知单不是通过系统签发的",
@@ -189,28 +230,36 @@ async function verifyDefects(db: Db, events: readonly ChainEvent[]) {
 /** Every photo original still hashes to the SHA-256 recorded when it was uploaded. */
 async function verifyPhotos(db: Db, storage: PhotoStorage) {
   const breaks: RecordBreak[] = [];
-  const photos = await db.photo.findMany({
-    select: {
-      id: true,
-      sha256: true,
-      lot: { select: { number: true } },
-      defect: { select: { number: true } },
-    },
-  });
   // Rows of a lot item and of the defect raised from it share one original: hash it once.
   const problems = new Map<string, string | null>();
-  for (const photo of photos) {
-    if (!problems.has(photo.sha256))
-      problems.set(photo.sha256, await originalProblem(storage, photo.sha256));
-    const problem = problems.get(photo.sha256);
-    if (!problem) continue;
-    const owner = photo.lot
-      ? `（检验批 ${photo.lot.number}）`
-      : photo.defect
-        ? `（质量问题 ${photo.defect.number}）`
-        : "";
-    const label = `照片 ${photo.sha256.slice(0, 12)}…${owner}`;
-    breaks.push({ entityType: "Photo", entityId: photo.id, label, messageZh: problem });
+  let after: string | undefined;
+  for (;;) {
+    const photos = await db.photo.findMany({
+      where: after ? { id: { gt: after } } : {},
+      select: {
+        id: true,
+        sha256: true,
+        lot: { select: { number: true } },
+        defect: { select: { number: true } },
+      },
+      orderBy: { id: "asc" },
+      take: 1000,
+    });
+    if (photos.length === 0) break;
+    after = photos[photos.length - 1]!.id;
+    for (const photo of photos) {
+      if (!problems.has(photo.sha256))
+        problems.set(photo.sha256, await originalProblem(storage, photo.sha256));
+      const problem = problems.get(photo.sha256);
+      if (!problem) continue;
+      const owner = photo.lot
+        ? `（检验批 ${photo.lot.number}）`
+        : photo.defect
+          ? `（质量问题 ${photo.defect.number}）`
+          : "";
+      const label = `照片 ${photo.sha256.slice(0, 12)}…${owner}`;
+      breaks.push({ entityType: "Photo", entityId: photo.id, label, messageZh: problem });
+    }
   }
   return breaks;
 }
@@ -279,14 +328,44 @@ export async function verifyDatabase(
   storage: PhotoStorage = photoStorage(),
   drawings: DrawingStorage = drawingStorage(),
 ): Promise<VerificationReport> {
-  const events = await collect(eventsInOrder(db));
-  const chain = verifyChain(events, sha256Hex);
-  const lots = await verifyLots(db, events);
-  const defects = await verifyDefects(db, events);
+  // One pass over the chain, in batches: the hash walk, and a compact replay of what each
+  // lot, defect, notice and acceptance should be; no event is kept once folded in.
+  const walker = chainWalker(sha256Hex);
+  let chainBreak: ChainBreak | null = null;
+  const byLot = new Map<string, LotHistory>();
+  const lastTo = new Map([
+    ["Defect", new Map<string, string>()],
+    ["SupervisionNotice", new Map<string, string>()],
+  ]);
+  const acceptanceEvents: ChainEvent[] = [];
+  const paymentEvents: ChainEvent[] = [];
+  for await (const e of eventsInOrder(db)) {
+    if (!chainBreak) chainBreak = walker.push(e);
+    foldLotEvent(byLot, e);
+    foldStatus(lastTo, e);
+    if (e.action.startsWith("fund."))
+      paymentEvents.push({
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        payload: e.payload,
+      });
+    if (e.action.startsWith("acceptance."))
+      acceptanceEvents.push({
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        payload: e.payload,
+      });
+  }
+  const chain = { count: walker.count(), firstBreak: chainBreak };
+  const lots = await verifyLots(db, byLot);
+  byLot.clear();
+  const defects = await verifyDefects(db, lastTo);
   const photos = await verifyPhotos(db, storage);
-  const acceptances = await verifyAcceptances(db, events);
+  const acceptances = await verifyAcceptances(db, acceptanceEvents);
   const drawingBreaks = await verifyDrawings(db, drawings);
-  const payments = await verifyPayments(db, events);
+  const payments = await verifyPayments(db, paymentEvents);
   return {
     checkedAt: new Date(),
     events: chain.count,

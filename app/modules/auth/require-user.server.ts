@@ -34,6 +34,20 @@ function signInRedirect(request: Request): never {
  * The one gate for every loader and action: signed in, and allowed to do `action`.
  * Returns the scope, which the domain query must apply (own = the user's organization only).
  */
+/**
+ * The signed-in user, looked up once per request: a page's layout and route loaders run for
+ * the same Request and would otherwise each read the session.
+ */
+const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+function currentUserOnce(request: Request): Promise<CurrentUser | null> {
+  let found = usersByRequest.get(request);
+  if (!found) {
+    found = getCurrentUser(db(), request);
+    usersByRequest.set(request, found);
+  }
+  return found;
+}
+
 export async function requireUser(
   request: Request,
   action: Action,
@@ -51,11 +65,11 @@ export async function requireUser(
  */
 export async function requireSignedIn(request: Request): Promise<CurrentUser> {
   requireSameOrigin(request);
-  const user = await getCurrentUser(db(), request);
+  const user = await currentUserOnce(request);
   if (!user) signInRedirect(request);
   return user;
 }
 
 export async function optionalUser(request: Request): Promise<CurrentUser | null> {
-  return getCurrentUser(db(), request);
+  return currentUserOnce(request);
 }

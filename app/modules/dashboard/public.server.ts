@@ -30,12 +30,14 @@ export async function publicNotice(db: Db, code: string) {
   if (!compound) return null;
   const [workTypes, lots, defects, acceptance] = await Promise.all([
     db.workType.findMany({
-      select: { code: true, nameZh: true, placeKind: true, zoneKinds: true },
+      select: { id: true, code: true, nameZh: true, placeKind: true, zoneKinds: true },
       orderBy: { seq: "asc" },
     }),
-    db.inspectionLot.findMany({
+    // Counted in SQL: a compound has thousands of lots.
+    db.inspectionLot.groupBy({
+      by: ["workTypeId", "status"],
       where: { compoundId: compound.id },
-      select: { status: true, workType: { select: { code: true } } },
+      _count: { _all: true },
     }),
     db.defect.groupBy({ by: ["status"], where: { compoundId: compound.id }, _count: true }),
     db.finalAcceptance.findFirst({
@@ -63,11 +65,12 @@ export async function publicNotice(db: Db, code: string) {
     contractors: compound.contracts.map((c) => c.contractor.name),
     phases: compound.project.phases,
     progress: applicable.map((wt) => {
-      const own = lots.filter((l) => l.workType.code === wt.code);
+      const id = workTypes.find((w) => w.code === wt.code)?.id;
+      const own = lots.filter((l) => l.workTypeId === id);
       return {
         nameZh: wt.nameZh,
-        total: own.length,
-        accepted: own.filter((l) => l.status === "accepted").length,
+        total: own.reduce((n, l) => n + l._count._all, 0),
+        accepted: own.reduce((n, l) => n + (l.status === "accepted" ? l._count._all : 0), 0),
       };
     }),
     defects: { found, rectified: count("closed"), rectifying: found - count("closed") },

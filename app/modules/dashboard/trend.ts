@@ -18,23 +18,50 @@ export function weeklyTrend(
 ): WeekCount[] {
   if (defects.length === 0) return [];
   // Up to the last week anything happened (the 2021 demo viewed years later stays readable).
-  const activity = defects.flatMap((d) => (d.closedAt ? [d.createdAt, d.closedAt] : [d.createdAt]));
-  const last = Math.min(weekStart(now), Math.max(...activity.map(weekStart)));
-  const first = Math.max(
-    Math.min(...defects.map((d) => weekStart(d.createdAt))),
-    last - (maxWeeks - 1) * 7 * DAY,
-  );
+  const opened = new Map<number, number>();
+  const closed = new Map<number, number>();
+  const add = (m: Map<number, number>, w: number) => m.set(w, (m.get(w) ?? 0) + 1);
+  for (const d of defects) {
+    add(opened, weekStart(d.createdAt));
+    if (d.closedAt) add(closed, weekStart(d.closedAt));
+  }
+  return trendFromWeeks({ opened, closed }, now, maxWeeks);
+}
+
+/**
+ * The same trend from per-week counts (week start in ms → defects opened / closed that week),
+ * as SQL's GROUP BY gives them: no per-defect rows, no spread over them.
+ */
+export function trendFromWeeks(
+  counts: { opened: Map<number, number>; closed: Map<number, number> },
+  now: Date,
+  maxWeeks = 26,
+): WeekCount[] {
+  if (counts.opened.size === 0) return [];
+  let lastActivity = Number.NEGATIVE_INFINITY;
+  let firstOpened = Number.POSITIVE_INFINITY;
+  for (const w of counts.opened.keys()) {
+    lastActivity = Math.max(lastActivity, w);
+    firstOpened = Math.min(firstOpened, w);
+  }
+  for (const w of counts.closed.keys()) lastActivity = Math.max(lastActivity, w);
+  // Up to the last week anything happened (the 2021 demo viewed years later stays readable).
+  const last = Math.min(weekStart(now), lastActivity);
+  const first = Math.max(firstOpened, last - (maxWeeks - 1) * 7 * DAY);
+  // Still open at the end of a week = opened before its end − closed before its end.
+  const before = (m: Map<number, number>, end: number) => {
+    let n = 0;
+    for (const [w, c] of m) if (w < end) n += c;
+    return n;
+  };
   const weeks: WeekCount[] = [];
   for (let w = first; w <= last; w += 7 * DAY) {
     const end = w + 7 * DAY;
-    const inWeek = (d: Date | null) => d !== null && d.getTime() >= w && d.getTime() < end;
     weeks.push({
       week: new Date(w + CHINA).toISOString().slice(5, 10),
-      opened: defects.filter((d) => inWeek(d.createdAt)).length,
-      closed: defects.filter((d) => inWeek(d.closedAt)).length,
-      open: defects.filter(
-        (d) => d.createdAt.getTime() < end && (d.closedAt === null || d.closedAt.getTime() >= end),
-      ).length,
+      opened: counts.opened.get(w) ?? 0,
+      closed: counts.closed.get(w) ?? 0,
+      open: before(counts.opened, end) - before(counts.closed, end),
     });
   }
   return weeks;

@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
 import { compoundSealedMessage } from "~/modules/acceptance/acceptance.server";
 import { eventsFor, recordEvent } from "~/modules/audit/record.server";
@@ -253,33 +254,149 @@ export type DefectFilter = {
   place?: string;
 };
 
+const DAY_MS = 86_400_000;
+
+/** The list's filters as a `where`, scope first (a guessed id finds nothing). */
+export function defectListWhere(
+  viewer: Actor,
+  scope: Scope,
+  filter: DefectFilter & { overdue?: "1" },
+  now = new Date(),
+): Prisma.DefectWhereInput {
+  return {
+    AND: [
+      defectWhere(viewer, scope),
+      filter.status ? { status: filter.status } : {},
+      filter.severity ? { severity: filter.severity } : {},
+      filter.compoundId ? { compoundId: filter.compoundId } : {},
+      filter.contractorOrgId ? { contractorOrgId: filter.contractorOrgId } : {},
+      filter.workTypeCode ? { workType: { code: filter.workTypeCode } } : {},
+      filter.place ? { placeLabel: { contains: filter.place } } : {},
+      // overdue: not closed and past the due day (the workflow's isOverdue, in SQL)
+      filter.overdue
+        ? { status: { not: "closed" }, dueOn: { lte: new Date(now.getTime() - DAY_MS) } }
+        : {},
+    ],
+  };
+}
+
+const LIST_SELECT = {
+  ...DEFECT_SELECT,
+  photos: {
+    select: { id: true, role: true },
+    orderBy: [{ uploadedAt: "asc" as const }, { id: "asc" as const }],
+  },
+} satisfies Prisma.DefectSelect;
+
+/**
+ * Keyset cursor of the defect list: the list runs not-closed defects first, then closed ones,
+ * each by due day then number; the cursor names the segment and the last row's sort key.
+ */
+const encodeCursor = (closed: boolean, dueOn: Date, number: string) =>
+  `${closed ? "c" : "o"}.${dueOn.getTime()}.${number}`;
+function decodeCursor(cursor: string | undefined) {
+  const m = cursor ? /^([oc])\.(\d{1,15})\.(.{1,60})$/.exec(cursor) : null;
+  return m ? { closed: m[1] === "c", dueOn: new Date(Number(m[2])), number: m[3]! } : null;
+}
+
+/**
+ * One page of the defects the viewer may see, soonest due first (closed ones last), and the
+ * cursor of the next page (null on the last one).
+ */
+export async function listDefectsPage(
+  db: Db,
+  viewer: Actor,
+  scope: Scope,
+  filter: DefectFilter & { overdue?: "1" } = {},
+  page: { after?: string; take?: number } = {},
+  now = new Date(),
+) {
+  const take = page.take ?? 50;
+  const where = defectListWhere(viewer, scope, filter, now);
+  const cursor = decodeCursor(page.after);
+  const rows: Prisma.DefectGetPayload<{ select: typeof LIST_SELECT }>[] = [];
+  for (const closed of [false, true]) {
+    if (cursor?.closed && !closed) continue;
+    const after =
+      cursor && cursor.closed === closed
+        ? {
+            OR: [
+              { dueOn: { gt: cursor.dueOn } },
+              { dueOn: cursor.dueOn, number: { gt: cursor.number } },
+            ],
+          }
+        : {};
+    rows.push(
+      ...(await db.defect.findMany({
+        where: {
+          AND: [where, closed ? { status: "closed" } : { status: { not: "closed" } }, after],
+        },
+        select: LIST_SELECT,
+        orderBy: [{ dueOn: "asc" }, { number: "asc" }],
+        take: take + 1 - rows.length,
+      })),
+    );
+    if (rows.length > take) break;
+  }
+  const more = rows.length > take;
+  const shown = rows.slice(0, take);
+  const last = shown.at(-1);
+  return {
+    rows: shown,
+    next: more && last ? encodeCursor(last.status === "closed", last.dueOn, last.number) : null,
+  };
+}
+
+/** Every defect the viewer may see in list order, read page by page (exports, tests). */
+export async function* eachDefect(
+  db: Db,
+  viewer: Actor,
+  scope: Scope,
+  filter: DefectFilter & { overdue?: "1" } = {},
+  now = new Date(),
+) {
+  let after: string | undefined;
+  for (;;) {
+    const page = await listDefectsPage(db, viewer, scope, filter, { after, take: 500 }, now);
+    yield* page.rows;
+    if (!page.next) return;
+    after = page.next;
+  }
+}
+
 /** Defects the viewer may see, soonest due first (closed ones last). */
 export async function listDefects(db: Db, viewer: Actor, scope: Scope, filter: DefectFilter = {}) {
-  const rows = await db.defect.findMany({
-    where: {
-      AND: [
-        defectWhere(viewer, scope),
-        filter.status ? { status: filter.status } : {},
-        filter.severity ? { severity: filter.severity } : {},
-        filter.compoundId ? { compoundId: filter.compoundId } : {},
-        filter.contractorOrgId ? { contractorOrgId: filter.contractorOrgId } : {},
-        filter.workTypeCode ? { workType: { code: filter.workTypeCode } } : {},
-        filter.place ? { placeLabel: { contains: filter.place } } : {},
-      ],
-    },
-    select: {
-      ...DEFECT_SELECT,
-      photos: {
-        select: { id: true, role: true },
-        orderBy: [{ uploadedAt: "asc" as const }, { id: "asc" as const }],
+  const rows = [];
+  for await (const row of eachDefect(db, viewer, scope, filter)) rows.push(row);
+  return rows;
+}
+
+/** Counts per status and overdue for the list's filters, in SQL. */
+export async function defectListCounts(
+  db: Db,
+  viewer: Actor,
+  scope: Scope,
+  filter: DefectFilter & { overdue?: "1" },
+  now = new Date(),
+) {
+  const where = defectListWhere(viewer, scope, filter, now);
+  const [byStatus, overdue] = await Promise.all([
+    db.defect.groupBy({ by: ["status"], where, _count: { _all: true } }),
+    db.defect.count({
+      where: {
+        AND: [
+          where,
+          { status: { not: "closed" }, dueOn: { lte: new Date(now.getTime() - DAY_MS) } },
+        ],
       },
-    },
-    orderBy: [{ dueOn: "asc" }, { number: "asc" }],
-  });
-  return [
-    ...rows.filter((r) => r.status !== "closed"),
-    ...rows.filter((r) => r.status === "closed"),
-  ];
+    }),
+  ]);
+  const counts: Record<string, number> = { all: 0, overdue };
+  for (const g of byStatus) {
+    counts[g.status] = g._count._all;
+    counts.all = (counts.all ?? 0) + g._count._all;
+  }
+  return counts;
 }
 
 /** 整改后 photos not yet part of an earlier reply: what the next reply would bring. */

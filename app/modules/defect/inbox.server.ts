@@ -1,6 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
-import { chinaDayStart, dueOnIso } from "./workflow";
+import { chinaDayStart } from "./workflow";
 
 export type NotificationKind =
   | "defect.assigned"
@@ -44,54 +44,69 @@ export async function notify(
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Prisma stores DateTime on SQLite as ISO text with "+00:00"; compare in the same form. */
+const sqlTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
 /**
- * Due-soon (due today or tomorrow) and overdue lines for the defects a user must act on: a
- * contractor's open work, a supervisor's defects awaiting re-inspection past due. Made once per
- * defect and kind, when the user next loads a page.
+ * Due-soon (due today or tomorrow) and overdue lines for the defects users must act on: a
+ * contractor's open work, a supervisor's defects awaiting re-inspection past due. One line per
+ * defect, user and kind (the unique dedupeKey). Set-based: each call is one INSERT … SELECT per
+ * recipient kind of at most `batch` new lines, so a background job can run it in bounded steps;
+ * never from a request. Returns how many lines it added.
  */
-export async function syncDueNotifications(
-  db: Db,
-  user: { id: string; role: string; organizationId: string },
-  now = new Date(),
-) {
-  const where: Prisma.DefectWhereInput | null =
-    user.role === "contractor"
-      ? { contractorOrgId: user.organizationId, status: { in: ["open", "in_progress"] } }
-      : user.role === "supervisor"
-        ? { createdById: user.id, status: { not: "closed" } }
-        : null;
-  if (!where) return;
-  const tomorrowEnd = chinaDayStart(now).getTime() + 2 * DAY_MS;
-  const due = await db.defect.findMany({
-    where: { ...where, dueOn: { lt: new Date(tomorrowEnd) } },
-    select: { id: true, number: true, title: true, dueOn: true },
-  });
-  if (due.length === 0) return;
-  const lines = due.map((d) => {
-    const overdue = now.getTime() >= d.dueOn.getTime() + DAY_MS;
-    const kind: NotificationKind = overdue ? "defect.overdue" : "defect.due_soon";
-    return {
-      userId: user.id,
-      kind,
-      dedupeKey: `${kind}:${d.id}`,
-      link: `/defects/${d.id}`,
-      text: `${d.number} ${d.title}：整改期限 ${dueOnIso(d.dueOn)}${overdue ? "，已逾期" : "，即将到期"}`,
-    };
-  });
-  const existing = new Set(
-    (
-      await db.notification.findMany({
-        where: { userId: user.id, dedupeKey: { in: lines.map((l) => l.dedupeKey) } },
-        select: { dedupeKey: true },
-      })
-    ).map((n) => n.dedupeKey),
+export async function syncDueNotifications(db: Db, now = new Date(), batch = 500) {
+  const dueBefore = sqlTime(new Date(chinaDayStart(now).getTime() + 2 * DAY_MS));
+  const overdueUpTo = sqlTime(new Date(now.getTime() - DAY_MS));
+  const created = sqlTime(now);
+  // text: "<number> <title>：整改期限 <China date>，已逾期|，即将到期", as the workflow's dueOnIso writes it
+  const line = (recipients: Prisma.Sql) => Prisma.sql`
+    INSERT OR IGNORE INTO "Notification" ("id", "userId", "kind", "text", "link", "dedupeKey", "createdAt")
+    SELECT 'n' || lower(hex(randomblob(12))), x.userId, x.kind,
+      x.number || ' ' || x.title || '：整改期限 ' || date(substr(x.dueOn, 1, 19), '+8 hours')
+        || CASE WHEN x.kind = 'defect.overdue' THEN '，已逾期' ELSE '，即将到期' END,
+      '/defects/' || x.defectId, x.kind || ':' || x.defectId, ${created}
+    FROM (
+      SELECT u."id" AS userId, d."id" AS defectId, d."number" AS number, d."title" AS title,
+        d."dueOn" AS dueOn,
+        CASE WHEN d."dueOn" <= ${overdueUpTo} THEN 'defect.overdue' ELSE 'defect.due_soon' END AS kind
+      FROM "Defect" d JOIN "User" u ON ${recipients}
+      WHERE d."dueOn" < ${dueBefore}
+    ) x
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "Notification" n WHERE n."userId" = x.userId AND n."dedupeKey" = x.kind || ':' || x.defectId
+    )
+    LIMIT ${batch}`;
+  const contractors = await db.$executeRaw(
+    line(Prisma.sql`u."organizationId" = d."contractorOrgId" AND u."role" = 'contractor'
+      AND u."active" = 1 AND d."status" IN ('open', 'in_progress')`),
   );
-  // Two tabs loading at once may both try: the unique key keeps one line.
-  for (const line of lines.filter((l) => !existing.has(l.dedupeKey)))
-    await db.notification.create({ data: line }).catch((error: unknown) => {
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"))
-        throw error;
-    });
+  const supervisors = await db.$executeRaw(
+    line(Prisma.sql`u."id" = d."createdById" AND u."role" = 'supervisor'
+      AND d."status" IN ('open', 'in_progress', 'submitted')`),
+  );
+  return contractors + supervisors;
+}
+
+const jobs = globalThis as unknown as { yanshouDueJob?: NodeJS.Timeout };
+
+/**
+ * Starts (once per process) the background job that adds due-soon and overdue lines: a bounded
+ * batch every few seconds until none is left, then every ten minutes. Requests never wait for it.
+ */
+export function startDueNotificationJob(db: Db, everyMs = 10 * 60_000) {
+  if (jobs.yanshouDueJob) return;
+  const run = async () => {
+    let added = 0;
+    try {
+      added = await syncDueNotifications(db);
+    } catch (error) {
+      console.error("due notification job failed", error);
+    }
+    jobs.yanshouDueJob = setTimeout(run, added > 0 ? 2_000 : everyMs);
+    jobs.yanshouDueJob.unref();
+  };
+  jobs.yanshouDueJob = setTimeout(run, 1_000);
+  jobs.yanshouDueJob.unref();
 }
 
 export async function unreadCount(db: Db, userId: string) {

@@ -185,9 +185,49 @@ export async function getNotice(db: Db, noticeId: string, viewer: Actor, scope: 
 }
 export type NoticeDetail = NonNullable<Awaited<ReturnType<typeof getNotice>>>;
 
-export async function listNotices(db: Db, viewer: Actor, scope: Scope) {
+/** Keyset cursor of the notices list (newest first): the last row's issue time and number. */
+function decodeNoticeCursor(after: string | undefined) {
+  const m = after ? /^(\d{1,15})\.(.{1,60})$/.exec(after) : null;
+  return m ? { issuedAt: new Date(Number(m[1])), number: m[2]! } : null;
+}
+
+/** One page of the notices the viewer may see, newest first, and the next page's cursor. */
+export async function listNoticesPage(
+  db: Db,
+  viewer: Actor,
+  scope: Scope,
+  page: { after?: string; take?: number } = {},
+) {
+  const take = page.take ?? 50;
+  const cursor = decodeNoticeCursor(page.after);
+  const rows = await listNotices(db, viewer, scope, {
+    take: take + 1,
+    where: cursor
+      ? {
+          OR: [
+            { issuedAt: { lt: cursor.issuedAt } },
+            { issuedAt: cursor.issuedAt, number: { lt: cursor.number } },
+          ],
+        }
+      : {},
+  });
+  const shown = rows.slice(0, take);
+  const last = shown.at(-1);
+  return {
+    rows: shown,
+    next: rows.length > take && last ? `${last.issuedAt.getTime()}.${last.number}` : null,
+  };
+}
+
+export async function listNotices(
+  db: Db,
+  viewer: Actor,
+  scope: Scope,
+  page: { take?: number; where?: Prisma.SupervisionNoticeWhereInput } = {},
+) {
   return db.supervisionNotice.findMany({
-    where: noticeWhere(viewer, scope),
+    where: { AND: [noticeWhere(viewer, scope), page.where ?? {}] },
+    take: page.take,
     select: {
       id: true,
       number: true,

@@ -51,10 +51,4 @@ export const TransitionSchema = z.object({
     .transform((v) => v?.trim() ?? null),
 });
 
-/** A decimal typed on a tablet: accepts "1.05", "1,05", " 1.05 ". */
-export function parseDecimal(text: string): number | null {
-  const cleaned = text.trim().replace(",", ".");
-  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(cleaned)) return null;
-  const n = Number(cleaned);
-  return Number.isFinite(n) ? n : null;
-}
+export { parseDecimal } from "./decimal";

@@ -12,17 +12,40 @@ export const LotFilterSchema = z.object({
 });
 export type LotFilter = z.infer<typeof LotFilterSchema>;
 
-/** The lot list as its page and Excel export show it, with the same filters. */
-export async function lotRegister(db: Db, viewer: Actor, scope: Scope, filter: LotFilter) {
+function lotListWhere(viewer: Actor, scope: Scope, filter: LotFilter) {
+  return {
+    AND: [
+      lotWhere(viewer, scope),
+      filter.compoundId ? { compoundId: filter.compoundId } : {},
+      filter.workType ? { workType: { code: filter.workType } } : {},
+      filter.status ? { status: filter.status } : {},
+      filter.contractorOrgId ? { contractorOrgId: filter.contractorOrgId } : {},
+    ],
+  };
+}
+
+/** How many lots the list's filters match, counted in SQL. */
+export function lotRegisterCount(db: Db, viewer: Actor, scope: Scope, filter: LotFilter) {
+  return db.inspectionLot.count({ where: lotListWhere(viewer, scope, filter) });
+}
+
+/**
+ * One page of the lot list as its page shows it, by compound then number, and the next page's
+ * cursor (null on the last). A lot's number starts with its compound's code and a hyphen, so
+ * the number alone orders by compound first, and keyset paging runs on its unique index.
+ */
+export async function lotRegisterPage(
+  db: Db,
+  viewer: Actor,
+  scope: Scope,
+  filter: LotFilter,
+  page: { after?: string; take?: number } = {},
+) {
+  const take = page.take ?? 50;
+  const after = page.after && page.after.length <= 60 ? page.after : undefined;
   const rows = await db.inspectionLot.findMany({
     where: {
-      AND: [
-        lotWhere(viewer, scope),
-        filter.compoundId ? { compoundId: filter.compoundId } : {},
-        filter.workType ? { workType: { code: filter.workType } } : {},
-        filter.status ? { status: filter.status } : {},
-        filter.contractorOrgId ? { contractorOrgId: filter.contractorOrgId } : {},
-      ],
+      AND: [lotListWhere(viewer, scope, filter), after ? { number: { gt: after } } : {}],
     },
     select: {
       id: true,
@@ -40,9 +63,53 @@ export async function lotRegister(db: Db, viewer: Actor, scope: Scope, filter: L
       acceptedBy: { select: { displayName: true } },
       _count: { select: { defects: true } },
     },
-    orderBy: [{ compound: { code: "asc" } }, { number: "asc" }],
+    orderBy: { number: "asc" },
+    take: take + 1,
   });
-  return rows.map((l) => ({
+  const shown = rows.slice(0, take);
+  return {
+    rows: shown.map(registerRow),
+    next: rows.length > take ? (shown.at(-1)?.number ?? null) : null,
+  };
+}
+
+/** Every lot of the list, page by page (the Excel export). */
+export async function* eachLotRegisterRow(db: Db, viewer: Actor, scope: Scope, filter: LotFilter) {
+  let after: string | undefined;
+  for (;;) {
+    const page = await lotRegisterPage(db, viewer, scope, filter, { after, take: 500 });
+    yield* page.rows;
+    if (!page.next) return;
+    after = page.next;
+  }
+}
+
+/** The whole list as an array (small lists; the export streams with eachLotRegisterRow). */
+export async function lotRegister(db: Db, viewer: Actor, scope: Scope, filter: LotFilter) {
+  const rows: LotRegisterRow[] = [];
+  for await (const r of eachLotRegisterRow(db, viewer, scope, filter)) rows.push(r);
+  return rows;
+}
+
+type LotListRow = {
+  id: string;
+  number: string;
+  status: string;
+  placeLabel: string;
+  capacity: number | null;
+  capacityUnit: string | null;
+  recordsComplete: boolean;
+  submittedAt: Date | null;
+  acceptedAt: Date | null;
+  compound: { name: string };
+  workType: { nameZh: string; division: string };
+  contractor: { shortName: string };
+  acceptedBy: { displayName: string } | null;
+  _count: { defects: number };
+};
+
+function registerRow(l: LotListRow) {
+  return {
     id: l.id,
     number: l.number,
     compound: l.compound.name,
@@ -58,6 +125,6 @@ export async function lotRegister(db: Db, viewer: Actor, scope: Scope, filter: L
     acceptedAt: l.acceptedAt,
     acceptedBy: l.acceptedBy?.displayName ?? null,
     defects: l._count.defects,
-  }));
+  };
 }
-export type LotRegisterRow = Awaited<ReturnType<typeof lotRegister>>[number];
+export type LotRegisterRow = ReturnType<typeof registerRow>;

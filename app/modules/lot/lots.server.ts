@@ -74,13 +74,8 @@ const LOT_SELECT = {
     select: { id: true, name: true, code: true, project: { select: { id: true, name: true } } },
   },
   workType: { select: { code: true, nameZh: true, division: true, standards: true } },
-  template: {
-    select: {
-      id: true,
-      version: true,
-      items: { select: CHECKLIST_ITEM_SELECT, orderBy: { seq: "asc" } },
-    },
-  },
+  // Items come from templateItems(): a published version's items never change.
+  template: { select: { id: true, version: true } },
   contractor: { select: { name: true } },
   createdBy: { select: { displayName: true } },
   submittedBy: { select: { displayName: true, title: true } },
@@ -119,18 +114,54 @@ const LOT_SELECT = {
   },
 } as const;
 
+type TemplateItem = Prisma.ChecklistItemGetPayload<{ select: typeof CHECKLIST_ITEM_SELECT }>;
+const itemsByTemplate = new Map<string, Promise<TemplateItem[]>>();
+
+/**
+ * A checklist version's items in order, cached in the process: a published version is immutable
+ * (an edit publishes version n+1), so its items never change once read.
+ */
+export function templateItems(db: Db, templateId: string): Promise<TemplateItem[]> {
+  let items = itemsByTemplate.get(templateId);
+  if (!items) {
+    items = db.checklistItem.findMany({
+      where: { templateId },
+      select: CHECKLIST_ITEM_SELECT,
+      orderBy: { seq: "asc" },
+    });
+    itemsByTemplate.set(templateId, items);
+    items.catch(() => itemsByTemplate.delete(templateId));
+  }
+  return items;
+}
+
+async function withItems(db: Db, lot: LotBase): Promise<LotRow> {
+  return { ...lot, template: { ...lot.template, items: await templateItems(db, lot.template.id) } };
+}
+
 export async function getLot(db: Db, lotId: string, viewer: Actor, scope: Scope) {
   const lot = await db.inspectionLot.findFirst({
     where: { AND: [{ id: lotId }, lotWhere(viewer, scope)] },
     select: LOT_SELECT,
   });
   if (!lot) return null;
-  return withVerdict(lot);
+  return withVerdict(await withItems(db, lot));
 }
 
-type LotRow = NonNullable<Awaited<ReturnType<typeof loadLotRow>>>;
-const loadLotRow = (db: Db, id: string) =>
-  db.inspectionLot.findUnique({ where: { id }, select: LOT_SELECT });
+/** Several lots at once with their verdicts, in id order (the verifier reads lots in batches). */
+export async function getLots(db: Db, lotIds: string[]) {
+  const rows = await db.inspectionLot.findMany({
+    where: { id: { in: lotIds } },
+    select: LOT_SELECT,
+    orderBy: { id: "asc" },
+  });
+  return Promise.all(rows.map(async (row) => withVerdict(await withItems(db, row))));
+}
+
+type LotBase = Prisma.InspectionLotGetPayload<{ select: typeof LOT_SELECT }>;
+export type LotRow = Omit<LotBase, "template"> & {
+  template: LotBase["template"] & { items: TemplateItem[] };
+};
 
 export function numericOf(item: LotRow["template"]["items"][number]): NumericSpec | null {
   if (!item.numericUnit || !item.numericQuantity) return null;
@@ -173,7 +204,7 @@ export function verdictItems(lot: LotRow, _rules?: LotRules): LotItemInput[] {
   });
 }
 
-function withVerdict(lot: LotRow) {
+export function withVerdict(lot: LotRow) {
   const standards = parseStringList(lot.workType.standards);
   const rules = lotRulesForStandards(standards);
   const items = verdictItems(lot, rules);

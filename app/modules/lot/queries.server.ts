@@ -25,6 +25,50 @@ export async function lotsOfCompound(
   });
 }
 
+/**
+ * A compound's lots at a glance: counts per work type code (in SQL) and the first `perType`
+ * lots of each work type; the full list is the paged lot list.
+ */
+export async function compoundLotOverview(
+  db: Db,
+  compoundId: string,
+  viewer: Actor,
+  scope: Scope | null,
+  perType = 12,
+) {
+  const where = { AND: [{ compoundId }, lotWhere(viewer, scope)] };
+  const [groups, workTypes] = await Promise.all([
+    db.inspectionLot.groupBy({
+      by: ["workTypeId", "status"],
+      where,
+      _count: { _all: true },
+    }),
+    db.workType.findMany({ select: { id: true, code: true, seq: true }, orderBy: { seq: "asc" } }),
+  ]);
+  const counts = new Map<string, { accepted: number; total: number }>();
+  for (const wt of workTypes) {
+    const own = groups.filter((g) => g.workTypeId === wt.id);
+    if (own.length === 0) continue;
+    counts.set(wt.code, {
+      total: own.reduce((n, g) => n + g._count._all, 0),
+      accepted: own.reduce((n, g) => n + (g.status === "accepted" ? g._count._all : 0), 0),
+    });
+  }
+  const shown = await Promise.all(
+    workTypes
+      .filter((wt) => counts.has(wt.code))
+      .map((wt) =>
+        db.inspectionLot.findMany({
+          where: { AND: [where, { workTypeId: wt.id }] },
+          select: LIST_SELECT,
+          orderBy: { number: "asc" },
+          take: perType,
+        }),
+      ),
+  );
+  return { counts, lots: shown.flat() };
+}
+
 export async function lotsAtPlace(
   db: Db,
   place: { stairwellId?: string; buildingId?: string; zoneId?: string },

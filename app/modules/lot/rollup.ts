@@ -30,14 +30,27 @@ function combine(statuses: RollupStatus[]): RollupStatus {
 }
 
 export function rollUp(workTypes: RollupWorkType[], lots: RollupLot[]) {
+  const counts = new Map<string, { accepted: number; total: number }>();
+  for (const l of lots) {
+    const c = counts.get(l.workType.code) ?? { accepted: 0, total: 0 };
+    c.total += 1;
+    if (l.status === "accepted") c.accepted += 1;
+    counts.set(l.workType.code, c);
+  }
+  return rollUpCounts(workTypes, counts);
+}
+
+/** The same roll-up from lot counts per work type code (as SQL's GROUP BY gives them). */
+export function rollUpCounts(
+  workTypes: RollupWorkType[],
+  counts: ReadonlyMap<string, { accepted: number; total: number }>,
+) {
   const divisions = new Map<string, SubItemRollup[]>();
   for (const wt of workTypes) {
-    const own = lots.filter((l) => l.workType.code === wt.code);
-    const accepted = own.filter((l) => l.status === "accepted").length;
-    const status: RollupStatus =
-      own.length === 0 ? "none" : accepted === own.length ? "pass" : "open";
+    const { accepted, total } = counts.get(wt.code) ?? { accepted: 0, total: 0 };
+    const status: RollupStatus = total === 0 ? "none" : accepted === total ? "pass" : "open";
     const list = divisions.get(wt.rollupDivision) ?? [];
-    list.push({ code: wt.code, nameZh: wt.nameZh, accepted, total: own.length, status });
+    list.push({ code: wt.code, nameZh: wt.nameZh, accepted, total, status });
     divisions.set(wt.rollupDivision, list);
   }
   const result: DivisionRollup[] = [...divisions].map(([name, subItems]) => ({

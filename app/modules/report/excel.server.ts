@@ -1,3 +1,4 @@
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 
 export type SheetColumn<T> = {
@@ -39,6 +40,57 @@ export async function xlsxBuffer<T>(input: {
   ws.views = [{ state: "frozen", ySplit: 3 }];
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: input.columns.length } };
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * The same one-sheet workbook from rows read as they come (a register page by page): ExcelJS's
+ * streaming writer commits each row, so only the compressed output is held, never all rows.
+ */
+export async function xlsxFromRows<T>(input: {
+  sheetName: string;
+  title: string;
+  filterNote: string;
+  columns: SheetColumn<T>[];
+  rows: AsyncIterable<T>;
+}): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    sink.on("end", () => resolve());
+    sink.on("error", reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true });
+  wb.creator = "验收 yanshou";
+  wb.created = new Date();
+  const ws = wb.addWorksheet(input.sheetName, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+    views: [{ state: "frozen", ySplit: 3 }],
+  });
+  ws.columns = input.columns.map((c) => ({ width: c.width }));
+  const title = ws.addRow([input.title]);
+  title.font = { bold: true, size: 14 };
+  title.commit();
+  ws.addRow([input.filterNote]).commit();
+  const header = ws.addRow(input.columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEEEEEE" } };
+    cell.border = { bottom: { style: "thin" } };
+  });
+  header.commit();
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: input.columns.length } };
+  for await (const row of input.rows) ws.addRow(input.columns.map((c) => c.value(row))).commit();
+  ws.commit();
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
 }
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,14 +1,14 @@
 import type { Db } from "~/infra/db.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
-import type { DefectFilter } from "~/modules/defect/defects.server";
-import { type DefectRegisterRow, defectRegister } from "~/modules/defect/register.server";
+import { type DefectFilter, defectListCounts } from "~/modules/defect/defects.server";
+import { type DefectRegisterRow, eachDefectRegisterRow } from "~/modules/defect/register.server";
 import { DEFECT_STATE_LABELS_ZH, SEVERITY_LABELS_ZH } from "~/modules/defect/workflow";
-import { type LotFilter, type LotRegisterRow, lotRegister } from "~/modules/lot/list.server";
+import { eachLotRegisterRow, type LotFilter, type LotRegisterRow } from "~/modules/lot/list.server";
 import { LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
 import type { PhotoStorage } from "~/modules/photo/storage.server";
 import { compoundWhere } from "~/modules/site/access.server";
 import { formatDate, formatDateTime } from "~/modules/site/labels";
-import { type SheetColumn, xlsxBuffer } from "./excel.server";
+import { type SheetColumn, xlsxFromRows } from "./excel.server";
 import { type Cell, PdfReport } from "./pdf.server";
 import { thumbsForPdf } from "./photo-thumbs.server";
 
@@ -79,15 +79,17 @@ const DEFECT_COLUMNS: SheetColumn<DefectRegisterRow>[] = [
 ];
 
 export async function defectRegisterXlsx(db: Db, viewer: Actor, scope: Scope, filter: Filters) {
-  const rows = await defectRegister(db, viewer, scope, filter);
-  return xlsxBuffer({
+  return xlsxFromRows({
     sheetName: "质量问题台账",
     title: "质量问题台账",
     filterNote: await filterNote(db, viewer, scope, filter),
     columns: DEFECT_COLUMNS,
-    rows,
+    rows: eachDefectRegisterRow(db, viewer, scope, filter),
   });
 }
+
+/** A printed register lists at most this many rows (with thumbnails); Excel has them all. */
+export const PDF_MAX_ROWS = 1000;
 
 /** The register as a landscape table; photo thumbnails are a column to add once defects have photos. */
 /** A thumbnail cell, or a dash when there is no photo (yet). */
@@ -103,7 +105,12 @@ export async function defectRegisterPdf(
   filter: Filters,
   storage?: PhotoStorage,
 ) {
-  const rows = await defectRegister(db, viewer, scope, filter);
+  const rows: DefectRegisterRow[] = [];
+  for await (const r of eachDefectRegisterRow(db, viewer, scope, filter)) {
+    if (rows.length === PDF_MAX_ROWS) break;
+    rows.push(r);
+  }
+  const counts = await defectListCounts(db, viewer, scope, filter);
   const thumbs = await thumbsForPdf(
     db,
     rows.flatMap((r) => [r.beforePhotoId, r.afterPhotoId]),
@@ -112,10 +119,13 @@ export async function defectRegisterPdf(
   const pdf = new PdfReport("质量问题台账", "质量问题台账", { landscape: true });
   pdf.heading("质量问题台账");
   pdf.line(await filterNote(db, viewer, scope, filter), { size: 9 });
+  const n = (k: string) => counts[k] ?? 0;
   pdf.line(
-    `共 ${rows.length} 项：待整改 ${rows.filter((r) => r.status === "open").length}，整改中 ${rows.filter((r) => r.status === "in_progress").length}，待复查 ${rows.filter((r) => r.status === "submitted").length}，已关闭 ${rows.filter((r) => r.status === "closed").length}，逾期 ${rows.filter((r) => r.overdue).length}`,
+    `共 ${n("all")} 项：待整改 ${n("open")}，整改中 ${n("in_progress")}，待复查 ${n("submitted")}，已关闭 ${n("closed")}，逾期 ${n("overdue")}`,
     { size: 9 },
   );
+  if (n("all") > rows.length)
+    pdf.line(`本表列出前 ${rows.length} 项；全部记录请导出 Excel，或筛选后再打印。`, { size: 9 });
   pdf.space(0.3);
   pdf.table(
     [
@@ -163,12 +173,11 @@ const LOT_COLUMNS: SheetColumn<LotRegisterRow>[] = [
 ];
 
 export async function lotListXlsx(db: Db, viewer: Actor, scope: Scope, filter: LotFilter) {
-  const rows = await lotRegister(db, viewer, scope, filter);
-  return xlsxBuffer({
+  return xlsxFromRows({
     sheetName: "检验批清单",
     title: "检验批清单",
     filterNote: await filterNote(db, viewer, scope, filter),
     columns: LOT_COLUMNS,
-    rows,
+    rows: eachLotRegisterRow(db, viewer, scope, filter),
   });
 }

@@ -1,0 +1,23 @@
+/**
+ * npm run bench:audit — `npm run audit:verify`'s work on the county-scale database (generated
+ * by bench:scale's generator, or reused from .tmp): wall time and this process's peak RSS.
+ */
+import { generateScaleDb } from "./generate";
+
+const dirs = await generateScaleDb((s) => console.log(`[generate] ${s}`));
+process.env.DATABASE_PATH = dirs.dbPath;
+process.env.DATA_DIR = dirs.dataDir;
+process.env.UPLOADS_DIR = dirs.uploadsDir;
+const { createDb } = await import("~/infra/db.server");
+const { verifyDatabase } = await import("~/modules/audit/verify.server");
+const db = createDb(dirs.dbPath);
+const started = performance.now();
+const report = await verifyDatabase(db);
+const seconds = (performance.now() - started) / 1000;
+await db.$disconnect();
+console.log(
+  `events: ${report.events}, chain ${report.chainBreak ? `broken at ${report.chainBreak.seq}` : "intact"}, signed records: ${report.signedRecords}, record breaks: ${report.recordBreaks.length}`,
+);
+for (const b of report.recordBreaks.slice(0, 5)) console.log(`  ${b.label}: ${b.messageZh}`);
+const rssMb = process.resourceUsage().maxRSS / 1024;
+console.log(`audit verify seconds: ${seconds.toFixed(1)} peak rss MB: ${rssMb.toFixed(0)}`);
