@@ -79,6 +79,7 @@ export function LotItemCard({
 }) {
   const [pointText, setPointText] = useState("");
   const [pointError, setPointError] = useState<string | null>(null);
+  const pointInput = useRef<HTMLInputElement>(null);
   const limit = numericLimitZh(item.numericFields);
   const unit = item.numeric?.unit ?? "";
   const needsDesign = item.numeric?.quantity === "deviationFromDesign";
@@ -91,6 +92,8 @@ export function LotItemCard({
     }
     setPointError(null);
     setPointText("");
+    // The next value goes in the same box, also after a tap on 添加实测点.
+    pointInput.current?.focus();
     onChange({ ...entry, points: [...entry.points, { value, serious: false }] }, "now");
   }
 
@@ -220,6 +223,7 @@ export function LotItemCard({
           {editable ? (
             <div className="point-add">
               <input
+                ref={pointInput}
                 inputMode="decimal"
                 enterKeyHint="done"
                 placeholder={`实测值 (${unit})`}

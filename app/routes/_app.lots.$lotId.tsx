@@ -15,6 +15,7 @@ import {
   type LotItemView,
   useEntryAutosave,
 } from "~/components/lot-item-card";
+import { LotJump } from "~/components/lot-jump";
 import { LotPhotosSection, usePhotoViewer } from "~/components/lot-photos";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
@@ -486,6 +487,15 @@ export default function LotPage() {
         </section>
       ))}
 
+      {canRecord ? (
+        <LotJump
+          items={itemViews}
+          incomplete={
+            new Set(verdict.items.filter((v) => v.status === "incomplete").map((v) => v.itemId))
+          }
+          startHere={done === 0}
+        />
+      ) : null}
       <LotPhotosSection
         lotId={lot.id}
         photos={photosOf(null)}
