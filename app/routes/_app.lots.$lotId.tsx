@@ -52,6 +52,7 @@ import {
 import { lotHistory } from "~/modules/lot/queries.server";
 import { computeLotVerdict, type LotItemInput, type LotRules } from "~/modules/lot/verdict";
 import { allowedLotActions, isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
+import { withAnnotationVersions } from "~/modules/photo/annotation.server";
 import { lotPhotos } from "~/modules/photo/photos.server";
 import type { PhotoView } from "~/modules/photo/view";
 import { formatDateTime } from "~/modules/site/labels";
@@ -135,7 +136,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canRecord,
     canUpload,
     photoMaxFileBytes: env().photoMaxFileBytes,
-    photos: await lotPhotos(db(), lot.id),
+    photos: await withAnnotationVersions(db(), await lotPhotos(db(), lot.id)),
     history: await lotHistory(db(), lot.id),
     signature: await signatureStatus(db(), detail),
     defects: await lotDefects(user, scope, lot.id),
@@ -301,7 +302,7 @@ export default function LotPage() {
     failingItems,
     drawings,
   } = loaderData;
-  const { openViewer, viewer } = usePhotoViewer();
+  const { openViewer, viewer } = usePhotoViewer({ canMarkup: canUpload });
   const photosOf = (itemId: string | null): PhotoView[] =>
     photos.filter((p) => p.itemId === itemId);
   const result = useActionData<typeof action>();

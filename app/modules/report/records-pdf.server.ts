@@ -14,6 +14,7 @@ import { ROLLUP_LABELS, rollUp } from "~/modules/lot/rollup";
 import { formatNumber } from "~/modules/lot/verdict";
 import { formatDate, formatDateTime } from "~/modules/site/labels";
 import { type Cell, PdfReport } from "./pdf.server";
+import type { PdfPhoto } from "./photo-thumbs.server";
 
 /** 单位工程质量竣工验收记录 (after GB 50300 表 H.0.1-1) with each party's drawn signature. */
 export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<Buffer | null> {
@@ -156,7 +157,7 @@ export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<B
 }
 
 /** 检验批质量验收记录 as on the record page. */
-export async function lotRecordPdf(detail: LotDetail): Promise<Buffer> {
+export async function lotRecordPdf(detail: LotDetail, photos: PdfPhoto[] = []): Promise<Buffer> {
   const { lot, standards, verdict, rows } = lotRecordView(detail);
   const pdf = new PdfReport("检验批质量验收记录", `检验批质量验收记录 ${lot.number}`);
   pdf.heading("检验批质量验收记录");
@@ -216,5 +217,16 @@ export async function lotRecordPdf(detail: LotDetail): Promise<Buffer> {
     ],
     { header: false },
   );
+  if (photos.length > 0) {
+    pdf.space(0.5);
+    pdf.line("现场照片（标注的照片显示标注版本；原图不变，哈希见下）", { size: 10 });
+    pdf.table(
+      [
+        { header: "项目", width: 0.3 },
+        { header: "照片", width: 0.7 },
+      ],
+      photos.map((p) => [p.label, { text: "", image: p.image, imageHeight: 220 }]),
+    );
+  }
   return pdf.toBuffer();
 }
