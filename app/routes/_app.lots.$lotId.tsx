@@ -49,6 +49,7 @@ import {
   signatureStatus,
   transitionLot,
 } from "~/modules/lot/lots.server";
+import { lotNextStepZh } from "~/modules/lot/next-step";
 import { lotHistory } from "~/modules/lot/queries.server";
 import { computeLotVerdict, type LotItemInput, type LotRules } from "~/modules/lot/verdict";
 import { allowedLotActions, isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
@@ -135,6 +136,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actions: actions.filter((a) => a !== "save"),
     canRecord,
     canUpload,
+    viewerIsContractor: isOwnContractor,
     photoMaxFileBytes: env().photoMaxFileBytes,
     photos: await withAnnotationVersions(db(), await lotPhotos(db(), lot.id)),
     history: await lotHistory(db(), lot.id),
@@ -370,6 +372,16 @@ export default function LotPage() {
         </p>
       ) : null}
 
+      <p className="alert next-step" data-testid="next-step">
+        下一步：
+        {lotNextStepZh({
+          state: lot.status,
+          verdict: verdict.status,
+          done,
+          total: verdict.items.length,
+          viewerIsContractor: loaderData.viewerIsContractor,
+        })}
+      </p>
       <section className={`verdict verdict-${tone}`} aria-label="验收结论">
         <div className="verdict-head">
           <strong className="verdict-status">

@@ -1,4 +1,9 @@
+import { createHash } from "node:crypto";
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import * as mupdf from "mupdf";
+import sharp from "sharp";
+import { cameraJpeg } from "../support/images";
+import { pdfText } from "../support/pdf-text";
 import { waitSaved } from "./lot-steps";
 import { compoundLinks, expectTouchTargets, signIn } from "./support";
 
@@ -40,6 +45,7 @@ test("supervisor: sign-in to a recorded measurement on a new lot in at most 4 ta
     "开始检查 楼梯栏杆",
   );
   await expect(page.locator(".lot-status")).toHaveText("草稿");
+  await expect(page.getByTestId("next-step")).toContainText("由施工单位提交施工自检");
   // A fresh lot puts the focus in 跳到第几项: the item number and Enter go to its input.
   await expect(page.getByLabel("跳到第几项")).toBeFocused();
   await page.keyboard.type("7");
@@ -123,4 +129,102 @@ test("each role's home page at both tablet sizes: touch targets, screenshots", a
     }
     await page.close();
   }
+});
+
+/** Strongly red pixels in an image, or on every page of a PDF rendered at 2×. */
+async function redPixels(image: Buffer) {
+  const { data, info } = await sharp(image)
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  let n = 0;
+  for (let i = 0; i < info.width * info.height * 3; i += 3)
+    if ((data[i] ?? 0) > 180 && (data[i + 1] ?? 255) < 90 && (data[i + 2] ?? 255) < 90) n++;
+  return n;
+}
+async function pdfRedPixels(pdf: Buffer) {
+  const doc = mupdf.Document.openDocument(pdf, "application/pdf");
+  let n = 0;
+  for (let i = 0; i < doc.countPages(); i++) {
+    const pixmap = doc
+      .loadPage(i)
+      .toPixmap(mupdf.Matrix.scale(2, 2), mupdf.ColorSpace.DeviceRGB, false);
+    n += await redPixels(Buffer.from(pixmap.asPNG()));
+  }
+  return n;
+}
+const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+
+test("mark up a photo with an arrow and a text: display copy and lot PDF show it, the original is unchanged", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, "jianli");
+  await page.getByLabel("查找部位").fill("6-2");
+  await page.locator(".place-hits a", { hasText: "县农行老旧小区" }).first().click();
+  await page
+    .locator(".place-work-type", { hasText: "楼梯栏杆、扶手维修加固" })
+    .getByRole("button", { name: /开始检查|继续检查/ })
+    .click();
+  await expect(page.locator(".lot-status")).toHaveText("草稿");
+  const lotUrl = page.url();
+  const card = page.locator("[data-code='SR-M7']");
+  const original = await cameraJpeg({ width: 1200, height: 900, orientation: 1, seed: 3 });
+  await card.getByLabel(/拍照\/选择照片$/).setInputFiles({
+    name: "栏杆.jpg",
+    mimeType: "image/jpeg",
+    buffer: original,
+  });
+  await expect(card.locator(".photo-grid img")).toHaveCount(1);
+  const pdfBefore = Buffer.from(
+    await (
+      await page.request.get(`${lotUrl}/record.pdf`.replace("/lots/", "/reports/lots/"))
+    ).body(),
+  );
+
+  await card.locator(".photo-grid img").click();
+  await page.getByRole("button", { name: "标注", exact: true }).click();
+  const layer = page.getByTestId("markup-layer");
+  await expect(layer).toBeVisible();
+  const box = (await layer.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.15, box.y + box.height * 0.55);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55, { steps: 5 });
+  await page.mouse.move(box.x + box.width * 0.85, box.y + box.height * 0.55, { steps: 5 });
+  await page.mouse.up();
+  await page.getByRole("button", { name: "文字", exact: true }).click();
+  await page.getByLabel("标注文字").fill("栏杆高度不足");
+  await page.getByRole("button", { name: "黄色" }).click();
+  await layer.click({ position: { x: box.width * 0.15, y: box.height * 0.35 } });
+  await expect(layer).toHaveAttribute("data-shapes", "2");
+  await expectTouchTargets(page);
+  await page.screenshot({ path: ".tmp/screens/markup-1024x768.png" });
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await expectTouchTargets(page);
+  await page.screenshot({ path: ".tmp/screens/markup-768x1024.png" });
+  await page.getByRole("button", { name: "保存标注" }).click();
+
+  // Back in the viewer, showing the annotated display copy.
+  const shown = page.locator(".photo-stage img");
+  await expect(shown).toHaveAttribute("src", /\/annotated\?v=1$/);
+  await expect(page.getByRole("button", { name: "修改标注" })).toBeVisible();
+  await page.screenshot({ path: ".tmp/screens/markup-saved-768x1024.png" });
+  const src = (await shown.getAttribute("src"))!;
+  const photoId = src.split("/")[2]!;
+  const annotated = Buffer.from(await (await page.request.get(src)).body());
+  const display = Buffer.from(await (await page.request.get(`/photos/${photoId}/display`)).body());
+  expect(await redPixels(annotated)).toBeGreaterThan((await redPixels(display)) + 2000);
+
+  const downloaded = Buffer.from(
+    await (await page.request.get(`/photos/${photoId}/original`)).body(),
+  );
+  expect(sha256(downloaded)).toBe(sha256(original));
+
+  const pdf = Buffer.from(
+    await (
+      await page.request.get(`${lotUrl}/record.pdf`.replace("/lots/", "/reports/lots/"))
+    ).body(),
+  );
+  expect(pdfText(pdf)).toContain("SR-M7（已标注）");
+  expect(await pdfRedPixels(pdf)).toBeGreaterThan((await pdfRedPixels(pdfBefore)) + 500);
 });
