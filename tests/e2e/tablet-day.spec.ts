@@ -208,6 +208,9 @@ test("mark up a photo with an arrow and a text: display copy and lot PDF show it
   const shown = page.locator(".photo-stage img");
   await expect(shown).toHaveAttribute("src", /\/annotated\?v=1$/);
   await expect(page.getByRole("button", { name: "修改标注" })).toBeVisible();
+  await expect
+    .poll(() => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
   await page.screenshot({ path: ".tmp/screens/markup-saved-768x1024.png" });
   const src = (await shown.getAttribute("src"))!;
   const photoId = src.split("/")[2]!;
