@@ -110,28 +110,35 @@ export function DefectTrendChart({
           <YAxis allowDecimals={false} tick={FONT} />
           <Tooltip />
           <Legend wrapperStyle={FONT} />
-          <Line
-            isAnimationActive={false}
-            type="linear"
-            dataKey="opened"
-            name="新增"
-            stroke="#d9534f"
-            strokeWidth={3}
-          />
+          {/* 关闭 drawn first, wide and light; 新增 on top, thin with dots: both show where equal. */}
           <Line
             isAnimationActive={false}
             type="linear"
             dataKey="closed"
             name="关闭"
             stroke="#198754"
-            strokeWidth={3}
+            strokeOpacity={0.55}
+            strokeWidth={7}
+            dot={false}
           />
           <Line
+            isAnimationActive={false}
+            type="linear"
+            dataKey="opened"
+            name="新增"
+            stroke="#d9534f"
+            strokeWidth={2.5}
+            dot={{ r: 3 }}
+          />
+          <Line
+            isAnimationActive={false}
             type="linear"
             dataKey="open"
             name="未关闭（周末）"
             stroke="#0b5394"
-            strokeDasharray="4 3"
+            strokeWidth={3}
+            dot={false}
+            connectNulls
           />
         </LineChart>
       </ResponsiveContainer>

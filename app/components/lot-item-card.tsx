@@ -87,6 +87,7 @@ export function LotItemCard({
   const limit = verdict?.limitZh ?? numericLimitZh(item.numericFields);
   const unit = unitLabel(item.spec?.unit ?? item.numeric?.unit ?? "");
   const needsDesign = item.spec?.comparison === "design" || item.spec?.comparison === "statistic";
+  const pointInput = useRef<HTMLInputElement>(null);
 
   function addPoint(confirmed = false) {
     const value = parseDecimal(pointText);
@@ -104,6 +105,8 @@ export function LotItemCard({
     setPointError(null);
     setPointText("");
     const point = { value, serious: false, text: pointText.trim().replace(",", "."), design };
+    // The next value goes in the same box, also after a tap on 添加实测点.
+    pointInput.current?.focus();
     onChange({ ...entry, points: [...entry.points, point] }, "now");
   }
 
@@ -226,6 +229,7 @@ export function LotItemCard({
           {editable ? (
             <div className="point-add">
               <input
+                ref={pointInput}
                 inputMode="decimal"
                 enterKeyHint="done"
                 placeholder={`实测值 (${unit || "数值"})`}

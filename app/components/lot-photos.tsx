@@ -1,18 +1,37 @@
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { PhotoView } from "~/modules/photo/view";
 import { PhotoGrid } from "./photo-grid";
+import { PhotoMarkup } from "./photo-markup";
 import { PhotoUploader } from "./photo-uploader";
-import { PhotoViewer } from "./photo-viewer";
+import { type MarkedPhotoView, PhotoViewer } from "./photo-viewer";
 
-/** One viewer per page: any grid opens it on its own list of photos. */
-export function usePhotoViewer() {
-  const [open, setOpen] = useState<{ list: PhotoView[]; index: number } | null>(null);
-  const viewer = open ? (
+/**
+ * One viewer per page: any grid opens it on its own list of photos. With `canMarkup`, the viewer
+ * offers 标注 and the markup editor replaces it until saved or cancelled.
+ */
+export function usePhotoViewer({ canMarkup = false }: { canMarkup?: boolean } = {}) {
+  const [open, setOpen] = useState<{ list: MarkedPhotoView[]; index: number } | null>(null);
+  const [marking, setMarking] = useState<string | null>(null);
+  // Versions saved here, so the open viewer shows the new markup before the page reloads its list.
+  const [saved, setSaved] = useState<Record<string, number>>({});
+  const closeMarkup = useCallback(
+    (version?: number) => {
+      if (version !== undefined && marking) setSaved((v) => ({ ...v, [marking]: version }));
+      setMarking(null);
+    },
+    [marking],
+  );
+  const viewer = marking ? (
+    <PhotoMarkup photoId={marking} onClose={closeMarkup} />
+  ) : open ? (
     <PhotoViewer
-      photos={open.list}
+      photos={open.list.map((p) =>
+        saved[p.id] !== undefined ? { ...p, annotationVersion: saved[p.id] } : p,
+      )}
       index={open.index}
       onIndex={(index) => setOpen({ ...open, index })}
       onClose={() => setOpen(null)}
+      onMarkup={canMarkup ? setMarking : undefined}
     />
   ) : null;
   return { openViewer: (list: PhotoView[], index: number) => setOpen({ list, index }), viewer };

@@ -2,17 +2,29 @@ import { useEffect, useRef } from "react";
 import { formatPhotoTime } from "~/modules/photo/labels";
 import { type PhotoView, photoUrl } from "~/modules/photo/view";
 
+/** A photo with the version of its markup layer (0 or absent: none). */
+export type MarkedPhotoView = PhotoView & { annotationVersion?: number };
+
+/** The display copy, with its markup drawn on when it has one. */
+export const displaySrc = (photo: MarkedPhotoView) =>
+  photo.annotationVersion
+    ? `/photos/${photo.id}/annotated?v=${photo.annotationVersion}`
+    : photoUrl(photo.id, "display");
+
 /** Full-screen photo viewer: swipe or arrow keys to move, Esc or × to close, original to download. */
 export function PhotoViewer({
   photos,
   index,
   onIndex,
   onClose,
+  onMarkup,
 }: {
-  photos: PhotoView[];
+  photos: MarkedPhotoView[];
   index: number;
   onIndex: (index: number) => void;
   onClose: () => void;
+  /** When the viewer may mark up photos here: opens the markup editor on this photo. */
+  onMarkup?: (photoId: string) => void;
 }) {
   const start = useRef<{ x: number; y: number } | null>(null);
   const photo = photos[index];
@@ -47,7 +59,7 @@ export function PhotoViewer({
           if (Math.abs(dx) > 50 && Math.abs(dx) > Math.abs(e.clientY - s.y)) go(dx < 0 ? 1 : -1);
         }}
       >
-        <img src={photoUrl(photo.id, "display")} alt={`照片 ${index + 1}`} draggable={false} />
+        <img src={displaySrc(photo)} alt={`照片 ${index + 1}`} draggable={false} />
       </div>
       <div className="photo-bar">
         <span className="photo-count">
@@ -72,6 +84,11 @@ export function PhotoViewer({
         >
           下一张
         </button>
+        {onMarkup ? (
+          <button type="button" className="button" onClick={() => onMarkup(photo.id)}>
+            {photo.annotationVersion ? "修改标注" : "标注"}
+          </button>
+        ) : null}
         <a className="button" href={photoUrl(photo.id, "original")} download>
           下载原图
         </a>

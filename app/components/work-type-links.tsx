@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
 
 type WorkTypeSummary = {
@@ -10,7 +10,11 @@ type WorkTypeSummary = {
 };
 type LotSummary = { id: string; number: string; status: string; workType: { code: string } };
 
-/** The work types inspected at a place: their lots here, a button to open one, the checklist. */
+/**
+ * The work types inspected at a place: their lots here, the checklist, and one tap to work:
+ * 继续检查 the open lot there, or 开始检查 (a new lot with the defaults: the compound's contractor).
+ * 新建检验批 stays for a lot with capacity and planned dates.
+ */
 export function WorkTypeLinks({
   workTypes,
   lots = [],
@@ -26,6 +30,8 @@ export function WorkTypeLinks({
     <ul className="card-list">
       {workTypes.map((wt) => {
         const here = lots.filter((l) => l.workType.code === wt.code);
+        const open = here.filter((l) => l.status !== "accepted");
+        const current = open[open.length - 1];
         return (
           <li key={wt.code} className="card place-work-type" data-work-type={wt.code}>
             <div className="place-work-type-head">
@@ -36,11 +42,24 @@ export function WorkTypeLinks({
                   项
                 </span>
               </Link>
-              {newLotQuery ? (
-                <Link className="button" to={`/lots/new?workType=${wt.code}&${newLotQuery}`}>
-                  新建检验批
-                </Link>
-              ) : null}
+              <div className="place-work-type-actions">
+                {current ? (
+                  <Link
+                    className="button button-primary"
+                    to={`/lots/${current.id}`}
+                    data-testid={`continue-${wt.code}`}
+                  >
+                    继续检查 {current.number}
+                  </Link>
+                ) : newLotQuery ? (
+                  <StartLot workType={wt.code} newLotQuery={newLotQuery} />
+                ) : null}
+                {newLotQuery ? (
+                  <Link className="button" to={`/lots/new?workType=${wt.code}&${newLotQuery}`}>
+                    新建检验批
+                  </Link>
+                ) : null}
+              </div>
             </div>
             {here.length > 0 ? (
               <div className="chips">
@@ -59,5 +78,19 @@ export function WorkTypeLinks({
         );
       })}
     </ul>
+  );
+}
+
+function StartLot({ workType, newLotQuery }: { workType: string; newLotQuery: string }) {
+  const place = new URLSearchParams(newLotQuery);
+  return (
+    <Form method="post" action={`/lots/new?workType=${workType}&${newLotQuery}`}>
+      <input type="hidden" name="workType" value={workType} />
+      <input type="hidden" name="placeKind" value={place.get("placeKind") ?? ""} />
+      <input type="hidden" name="placeId" value={place.get("placeId") ?? ""} />
+      <button type="submit" className="button button-primary" data-testid={`start-${workType}`}>
+        开始检查
+      </button>
+    </Form>
   );
 }

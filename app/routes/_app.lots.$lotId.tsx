@@ -15,6 +15,7 @@ import {
   type LotItemView,
   useEntryAutosave,
 } from "~/components/lot-item-card";
+import { LotJump } from "~/components/lot-jump";
 import { LotPhotosSection, usePhotoViewer } from "~/components/lot-photos";
 import { LotPlaceForm } from "~/components/lot-place-form";
 import { PageHeader } from "~/components/page-header";
@@ -50,6 +51,7 @@ import {
   signatureStatus,
   transitionLot,
 } from "~/modules/lot/lots.server";
+import { lotNextStepZh } from "~/modules/lot/next-step";
 import { placeDataFromForm, placeFieldsFor } from "~/modules/lot/place";
 import { lotHistory } from "~/modules/lot/queries.server";
 import {
@@ -60,6 +62,7 @@ import {
   type PlaceAttributes,
 } from "~/modules/lot/verdict";
 import { allowedLotActions, isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
+import { withAnnotationVersions } from "~/modules/photo/annotation.server";
 import { lotPhotos } from "~/modules/photo/photos.server";
 import type { PhotoView } from "~/modules/photo/view";
 import { formatDateTime } from "~/modules/site/labels";
@@ -116,7 +119,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }));
   // Independent reads, at once (one round trip's worth of waiting instead of seven).
   const [photos, history, signature, defects, refs, options] = await Promise.all([
-    lotPhotos(db(), lot.id),
+    lotPhotos(db(), lot.id).then((list) => withAnnotationVersions(db(), list)),
     lotHistory(db(), lot.id),
     signatureStatus(db(), detail),
     lotDefects(user, scope, lot.id),
@@ -158,6 +161,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actions: actions.filter((a) => a !== "save"),
     canRecord,
     canUpload,
+    viewerIsContractor: isOwnContractor,
     photoMaxFileBytes: env().photoMaxFileBytes,
     photos,
     history,
@@ -341,7 +345,7 @@ export default function LotPage() {
     place,
     placeFields,
   } = loaderData;
-  const { openViewer, viewer } = usePhotoViewer();
+  const { openViewer, viewer } = usePhotoViewer({ canMarkup: canUpload });
   const photosOf = (itemId: string | null): PhotoView[] =>
     photos.filter((p) => p.itemId === itemId);
   const result = useActionData<typeof action>();
@@ -410,6 +414,16 @@ export default function LotPage() {
         </p>
       ) : null}
 
+      <p className="alert next-step" data-testid="next-step">
+        下一步：
+        {lotNextStepZh({
+          state: lot.status,
+          verdict: verdict.status,
+          done,
+          total: verdict.items.length,
+          viewerIsContractor: loaderData.viewerIsContractor,
+        })}
+      </p>
       <section className={`verdict verdict-${tone}`} aria-label="验收结论">
         <div className="verdict-head">
           <strong className="verdict-status">
@@ -528,6 +542,15 @@ export default function LotPage() {
         </section>
       ))}
 
+      {canRecord ? (
+        <LotJump
+          items={itemViews}
+          incomplete={
+            new Set(verdict.items.filter((v) => v.status === "incomplete").map((v) => v.itemId))
+          }
+          startHere={done === 0}
+        />
+      ) : null}
       <LotPhotosSection
         lotId={lot.id}
         photos={photosOf(null)}

@@ -4,6 +4,7 @@ import { scopeFor } from "~/modules/auth/permissions";
 import { forbidden, notFound, requireUser } from "~/modules/auth/require-user.server";
 import { getLot, signatureStatus } from "~/modules/lot/lots.server";
 import { pdfResponse } from "~/modules/report/pdf.server";
+import { lotPhotosForPdf } from "~/modules/report/photo-thumbs.server";
 import { lotRecordPdf } from "~/modules/report/records-pdf.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -11,9 +12,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeFor(user.role, "lot.view") ?? forbidden("lot.view");
   const detail = await getLot(db(), params.lotId ?? "", user, scope);
   if (!detail) notFound("检验批");
-  const signature = await signatureStatus(db(), detail);
+  const [signature, photos] = await Promise.all([
+    signatureStatus(db(), detail),
+    lotPhotosForPdf(db(), detail.lot.id),
+  ]);
   return pdfResponse(
-    await lotRecordPdf(detail, signature),
+    await lotRecordPdf(detail, signature, photos),
     `检验批质量验收记录-${detail.lot.number}.pdf`,
   );
 }

@@ -377,7 +377,12 @@ export async function generateScaleDb(log: (s: string) => void = console.log) {
               },
               at,
             );
-            row.photos.push({ id: photoId, sha256: String(ph.sha256), itemId: item.id });
+            row.photos.push({
+              id: photoId,
+              sha256: String(ph.sha256),
+              itemId: item.id,
+              annotations: [],
+            });
             photoCount += 1;
           }
           let submittedAt: number | null = null;

@@ -8,7 +8,10 @@ test("the bureau verifies the chain, searches the log and exports it; others may
   // Make sure there is at least one event: a supervisor opens a lot.
   const supervisor = await browser.newPage();
   await signIn(supervisor, "jianli");
-  await supervisor.getByRole("link", { name: /县武装部老旧小区/ }).click();
+  await supervisor
+    .locator(".card-grid")
+    .getByRole("link", { name: /县武装部老旧小区/ })
+    .click();
   await supervisor.getByRole("link", { name: /环形道路 A 段/ }).click();
   await supervisor.locator(".place-work-type").getByRole("link", { name: "新建检验批" }).click();
   await supervisor.getByRole("button", { name: "新建并开始检查" }).click();

@@ -27,6 +27,8 @@ test("the supervisor walks project → compound → building → stairwell → c
   page,
 }) => {
   await signIn(page, "jianli");
+  await page.getByRole("link", { name: "项目", exact: true }).click();
+  await page.getByRole("link", { name: /德江县2021年城镇老旧小区改造项目/ }).click();
   await expect(
     page.getByRole("heading", { name: "德江县2021年城镇老旧小区改造项目" }),
   ).toBeVisible();

@@ -4,7 +4,10 @@ import { expect, type Locator, type Page } from "@playwright/test";
 /** Opens a new lot of `workType` at stairwell `unit` of `building` in 县农行老旧小区, as the signed-in user. */
 export async function openLot(page: Page, building: string, unit: string, workType: string) {
   await page.goto("/");
-  await page.getByRole("link", { name: /县农行老旧小区/ }).click();
+  await page
+    .locator(".card-grid")
+    .getByRole("link", { name: /县农行老旧小区/ })
+    .click();
   await page.getByRole("link", { name: new RegExp(`^${building}`) }).click();
   await expect(page.getByRole("heading", { name: `县农行老旧小区 ${building}` })).toBeVisible();
   await page

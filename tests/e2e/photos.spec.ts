@@ -6,7 +6,10 @@ import { signIn } from "./support";
 /** Opens a new lot of `workType` at stairwell `unit` of `building` in 县农行老旧小区. */
 async function openLot(page: Page, building: string, unit: string, workType: string) {
   await page.goto("/");
-  await page.getByRole("link", { name: /县农行老旧小区/ }).click();
+  await page
+    .locator(".card-grid")
+    .getByRole("link", { name: /县农行老旧小区/ })
+    .click();
   await page.getByRole("link", { name: new RegExp(`^${building}\\s`) }).click();
   await page
     .locator(".card-grid")

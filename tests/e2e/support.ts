@@ -21,17 +21,25 @@ export async function compoundLinks(page: Page): Promise<Record<string, string>>
   return result;
 }
 
-/** Every visible link and button in the page's content is at least 44 px tall and wide. */
-export async function expectTouchTargets(page: Page) {
-  const small = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>("a, button, input, select, summary")]
+/** Visible interactive elements (a, button, input, select, summary, [role=button]) under 44 px. */
+export async function smallTouchTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        "a, button, input, select, textarea, summary, [role=button]",
+      ),
+    ]
       .filter((el) => el.offsetParent !== null && (el as HTMLInputElement).type !== "hidden")
       .map((el) => ({
-        text: el.textContent?.trim() ?? el.getAttribute("name"),
+        text: el.textContent?.trim() || el.getAttribute("aria-label") || el.getAttribute("name"),
         box: el.getBoundingClientRect(),
       }))
       .filter(({ box }) => box.height < 44 || box.width < 44)
       .map(({ text, box }) => `${text} ${Math.round(box.width)}×${Math.round(box.height)}`),
   );
-  expect(small).toEqual([]);
+}
+
+/** Every visible link, button and field on the page is at least 44 px tall and wide. */
+export async function expectTouchTargets(page: Page) {
+  expect(await smallTouchTargets(page)).toEqual([]);
 }

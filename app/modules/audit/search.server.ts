@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
+import { entityNames } from "./entity-names.server";
 import { AUDIT_PAGE_SIZE } from "./labels";
 
 export type AuditQuery = {
@@ -44,19 +45,14 @@ export async function searchAudit(db: Db, q: AuditQuery) {
   const names = new Map(
     actors.map((a) => [a.id, `${a.displayName}（${a.organization.shortName}）`]),
   );
-  const lotIds = rows.filter((r) => r.entityType === "InspectionLot").map((r) => r.entityId);
-  const lots = await db.inspectionLot.findMany({
-    where: { id: { in: lotIds } },
-    select: { id: true, number: true },
-  });
-  const lotNumbers = new Map(lots.map((l) => [l.id, l.number]));
+  const entities = await entityNames(db, rows);
   return {
     total,
     rows: rows.map((r) => ({
       ...r,
       actor: r.actorId ? (names.get(r.actorId) ?? r.actorId) : "系统",
-      entityLabel: lotNumbers.get(r.entityId) ?? r.entityId,
-      href: r.entityType === "InspectionLot" ? `/lots/${r.entityId}` : null,
+      entityLabel: entities.get(`${r.entityType}:${r.entityId}`)?.label ?? r.entityId,
+      href: entities.get(`${r.entityType}:${r.entityId}`)?.href ?? null,
     })),
     actors: actors.map((a) => ({ id: a.id, label: names.get(a.id) ?? a.id })),
   };

@@ -94,7 +94,12 @@ const LOT_SELECT = {
   },
   photos: {
     where: { role: "evidence" },
-    select: { id: true, sha256: true, itemId: true },
+    select: {
+      id: true,
+      sha256: true,
+      itemId: true,
+      annotations: { select: { sha256: true }, orderBy: { version: "desc" }, take: 1 },
+    },
     orderBy: { uploadedAt: "asc" },
   },
   drawingRefs: {
@@ -221,11 +226,22 @@ export function withVerdict(lot: LotRow) {
 
 export type LotDetail = NonNullable<Awaited<ReturnType<typeof getLot>>>;
 
-/** The photos a signature covers: each original's SHA-256 with its item, in a stable order. */
+/** SHA-256 of the canonical JSON of an empty markup layer ("[]"). */
+const EMPTY_ANNOTATION_SHA256 = createHash("sha256").update("[]").digest("hex");
+
+/** The photos a signature covers: each original's SHA-256 with its item (and markup), in a stable order. */
 function photoEvidence(photos: LotRow["photos"]) {
   const key = (p: { itemId: string | null; sha256: string }) => `${p.itemId ?? ""}:${p.sha256}`;
   return photos
-    .map((p) => ({ itemId: p.itemId ?? null, sha256: p.sha256 }))
+    .map((p) => {
+      // A photo's markup layer is signed with it; an unmarked (or cleared) photo hashes as before.
+      const layer = p.annotations[0]?.sha256;
+      return {
+        itemId: p.itemId ?? null,
+        sha256: p.sha256,
+        ...(layer && layer !== EMPTY_ANNOTATION_SHA256 ? { annotation: layer } : {}),
+      };
+    })
     .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 

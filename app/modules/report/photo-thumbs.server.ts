@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import type { Db } from "~/infra/db.server";
+import { annotatedDisplay } from "~/modules/photo/annotation.server";
 import { type PhotoStorage, photoKey, photoStorage } from "~/modules/photo/storage.server";
 
 async function bytesOf(stream: ReadableStream<Uint8Array>) {
@@ -35,4 +36,34 @@ export async function thumbsForPdf(
     );
   }
   return result;
+}
+
+export type PdfPhoto = { label: string; image: Buffer };
+
+/**
+ * A lot's evidence photos for its record PDF: the display copy with its markup drawn on (the
+ * annotated version), as JPEG at most 900 px, labelled with the item and the original's hash.
+ */
+export async function lotPhotosForPdf(
+  db: Db,
+  lotId: string,
+  storage: PhotoStorage = photoStorage(),
+): Promise<PdfPhoto[]> {
+  const rows = await db.photo.findMany({
+    where: { lotId, role: "evidence" },
+    select: { id: true, sha256: true, displaySha256: true, item: { select: { code: true } } },
+    orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
+    take: 60,
+  });
+  const out: PdfPhoto[] = [];
+  for (const row of rows) {
+    const shown = await annotatedDisplay(db, row, storage, "jpeg", 900);
+    if (!shown) continue;
+    const marked = shown.annotation && shown.annotation.shapes.length > 0;
+    out.push({
+      label: `${row.item?.code ?? "检验批"}${marked ? "（已标注）" : ""}\n原图 SHA-256 ${row.sha256.slice(0, 16)}…${marked ? `\n标注 SHA-256 ${shown.annotation?.sha256.slice(0, 16)}…` : ""}`,
+      image: shown.bytes,
+    });
+  }
+  return out;
 }

@@ -13,6 +13,7 @@ import { lotRecordView, RESULT_ZH } from "~/modules/lot/record-view";
 import { ROLLUP_LABELS, rollUp } from "~/modules/lot/rollup";
 import { formatDate, formatDateTime } from "~/modules/site/labels";
 import { type Cell, PdfReport } from "./pdf.server";
+import type { PdfPhoto } from "./photo-thumbs.server";
 
 /** 单位工程质量竣工验收记录 (after GB 50300 表 H.0.1-1) with each party's drawn signature. */
 export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<Buffer | null> {
@@ -158,6 +159,7 @@ export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<B
 export async function lotRecordPdf(
   detail: LotDetail,
   signature: { signed: string | null; current: string; matches: boolean } | null = null,
+  photos: PdfPhoto[] = [],
 ): Promise<Buffer> {
   const { lot, standards, verdict, rows } = lotRecordView(detail);
   const pdf = new PdfReport("检验批质量验收记录", `检验批质量验收记录 ${lot.number}`);
@@ -219,5 +221,16 @@ export async function lotRecordPdf(
     ],
     { header: false },
   );
+  if (photos.length > 0) {
+    pdf.space(0.5);
+    pdf.line("现场照片（标注的照片显示标注版本；原图不变，哈希见下）", { size: 10 });
+    pdf.table(
+      [
+        { header: "项目", width: 0.3 },
+        { header: "照片", width: 0.7 },
+      ],
+      photos.map((p) => [p.label, { text: "", image: p.image, imageHeight: 220 }]),
+    );
+  }
   return pdf.toBuffer();
 }

@@ -1,0 +1,61 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { db } from "~/infra/db.server";
+import { scopeFor } from "~/modules/auth/permissions";
+import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import { parseAnnotation } from "~/modules/photo/annotation";
+import {
+  annotatedDisplay,
+  latestAnnotations,
+  saveAnnotation,
+} from "~/modules/photo/annotation.server";
+import { PhotoError } from "~/modules/photo/errors";
+import { findViewablePhoto, photoOwnerKind } from "~/modules/photo/photos.server";
+
+/** The display copy with its markup drawn on; the original is served unchanged at /original. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user } = await requireUser(request, "account.view");
+  const photoId = params.photoId ?? "";
+  const owner = await photoOwnerKind(db(), photoId);
+  const scope = owner && scopeFor(user.role, owner === "defect" ? "defect.view" : "lot.view");
+  if (!scope) notFound("照片");
+  const photo = await findViewablePhoto(db(), photoId, user, scope);
+  if (!photo) notFound("照片");
+  if (new URL(request.url).searchParams.has("shapes")) {
+    const layer = (await latestAnnotations(db(), [photo.id])).get(photo.id);
+    return Response.json(
+      { version: layer?.version ?? 0, shapes: layer?.shapes ?? [] },
+      { headers: { "Cache-Control": "private, no-store" } },
+    );
+  }
+  const result = await annotatedDisplay(db(), photo);
+  if (!result) notFound("照片文件");
+  const etag = `"${photo.displaySha256}-${result.annotation?.sha256 ?? "none"}"`;
+  const headers = new Headers({
+    "Content-Type": "image/webp",
+    "X-Content-Type-Options": "nosniff",
+    // The markup may change until the record is signed: ask again, answer 304 when unchanged.
+    "Cache-Control": "private, no-cache",
+    ETag: etag,
+  });
+  if (request.headers.get("If-None-Match") === etag)
+    return new Response(null, { status: 304, headers });
+  headers.set("Content-Length", String(result.bytes.length));
+  return new Response(new Uint8Array(result.bytes), { status: 200, headers });
+}
+
+/** Saves the photo's markup layer (JSON of shapes in the `shapes` field). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, scope } = await requireUser(request, "photo.upload");
+  const form = await request.formData();
+  const parsed = parseAnnotation(String(form.get("shapes") ?? ""));
+  if (!parsed.ok) return data({ ok: false as const, message: parsed.message }, { status: 400 });
+  try {
+    const saved = await saveAnnotation(db(), user, scope, params.photoId ?? "", parsed.shapes);
+    return { ok: true as const, version: saved.version, message: "标注已保存" };
+  } catch (error) {
+    if (error instanceof PhotoError)
+      return data({ ok: false as const, message: error.message }, { status: error.status });
+    throw error;
+  }
+}
