@@ -33,9 +33,11 @@ async function main() {
       for (let round = 0; round < ROUNDS && Date.now() - started < DEADLINE_MS; round++) {
         if (server.exits() > 0) break;
         // Each round: every case, four at a time (a busy site, not a single file line).
-        for (let i = 0; i < phase.length; i += 4) {
+        // The other branch's cases one at a time, so an exit is counted on the case that caused it.
+        const width = phase[0]?.pendingOn ? 1 : 4;
+        for (let i = 0; i < phase.length; i += width) {
           await Promise.all(
-            phase.slice(i, i + 4).map(async (c) => {
+            phase.slice(i, i + width).map(async (c) => {
               const category = c.pendingOn ? `${c.category}*` : c.category;
               const row = table.get(category) ?? {
                 tries: 0,

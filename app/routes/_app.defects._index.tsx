@@ -22,7 +22,6 @@ export const meta: MetaFunction = () => [{ title: "质量问题 · 验收" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "defect.view");
-  const url = new URL(request.url);
   const filter = parseQuery(FilterSchema, request);
   const after = url.searchParams.get("after") ?? undefined;
   const any = scope === "any";

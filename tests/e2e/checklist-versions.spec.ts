@@ -138,6 +138,8 @@ test("a contractor may not edit checklists", async ({ page }) => {
   await expect(page.getByRole("link", { name: "编辑并发布新版本" })).toHaveCount(0);
 
   const posted = await page.request.post("/work-types/stair-railing/edit", {
+    // A browser names its origin on every POST; the server refuses a POST that does not.
+    headers: { Origin: new URL(page.url()).origin },
     form: {
       basedOnVersion: String(before),
       changeNote: "施工单位试图修改",

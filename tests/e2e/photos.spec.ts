@@ -70,12 +70,16 @@ test("a supervisor photographs a checklist item: thumbnail, viewer, original; ot
   await card.getByRole("button", { name: "放弃 太大.jpg" }).click();
   const lotPath = new URL(page.url()).pathname;
   const tooLarge = await page.request.post(`${lotPath}/photos`, {
+    // A browser names its origin on every POST; the server refuses a POST that does not.
+    headers: { Origin: new URL(page.url()).origin },
     multipart: { photo: { name: "太大.jpg", mimeType: "image/jpeg", buffer: big } },
   });
   expect(tooLarge.status()).toBe(413);
   expect((await tooLarge.json()).message).toMatch(/超过/);
   // The same photo sent again to the same item is the same photo, not a second one.
   const again = await page.request.post(`${lotPath}/photos`, {
+    // A browser names its origin on every POST; the server refuses a POST that does not.
+    headers: { Origin: new URL(page.url()).origin },
     multipart: {
       itemId: (await card.getAttribute("data-item-id")) ?? "",
       photo: { name: "栏杆现场.jpg", mimeType: "image/jpeg", buffer: photo },
