@@ -23,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: "质量问题 · 验收" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "defect.view");
   const filter = parseQuery(FilterSchema, request);
-  const after = url.searchParams.get("after") ?? undefined;
+  const after = new URL(request.url).searchParams.get("after") ?? undefined;
   const any = scope === "any";
   const [page, allCounts, workTypes, compounds, contractors] = await Promise.all([
     defectRegisterPage(db(), user, scope, filter, { after }),

@@ -12,7 +12,7 @@ import {
  * Issue 12's hostile requests against the real built server (scripts/serve.mjs over build/), spawned on
  * a free port with its own SQLite database and uploads: every one is refused with a 4xx and a
  * Chinese message (or sent to sign-in), none is a 500, the process never exits, and no row or
- * file changes. Cases fixed on branch harden-uploads are `fixme` here until it is merged.
+ * file changes.
  */
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);

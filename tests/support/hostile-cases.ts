@@ -429,7 +429,6 @@ export function cases(): Case[] {
           { declared: 110 * 1024 * 1024 },
         ),
       refusedWithMessage(404, 413),
-      "harden-uploads",
     ),
     // —— malformed bodies (item 8) ——
     c(
@@ -513,7 +512,6 @@ export function cases(): Case[] {
           { "Content-Type": MULTIPART, Cookie: x.cookies.jianli ?? "" },
         ),
       (a) => a.status >= 400 && a.status < 500,
-      "harden-uploads",
     ),
     c(
       "malformed",
@@ -529,7 +527,6 @@ export function cases(): Case[] {
           { "Content-Type": MULTIPART, Cookie: x.cookies.jianli ?? "" },
         ),
       refusedWithMessage(400, 413, 415, 422),
-      "harden-uploads",
     ),
     // —— wrong ids: 404 with a message, never 500 (item 8) ——
     c(
