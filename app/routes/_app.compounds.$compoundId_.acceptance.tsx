@@ -29,6 +29,7 @@ import { type Actor, scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireSignedIn, requireUser } from "~/modules/auth/require-user.server";
 import { defectWhere } from "~/modules/defect/access.server";
 import { lotWhere } from "~/modules/lot/access.server";
+import { acceptanceReviewLines } from "~/modules/residents/reviews.server";
 import { formatDateTime } from "~/modules/site/labels";
 import { getCompound } from "~/modules/site/queries.server";
 
@@ -70,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     compound: { id: compound.id, name: compound.name },
     prerequisites: await visiblePrerequisites(user, compound.id, prerequisites),
+    residentReviews: await acceptanceReviewLines(db(), compound.id),
     seats: seats.map((s) => ({
       seq: s.seq,
       party: PARTY_LABELS_ZH[s.party],
@@ -233,6 +235,15 @@ export default function AcceptancePage() {
                 </ul>
               ) : null}
             </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="panel">
+        <h2>居民评议及满意度</h2>
+        <ul>
+          {d.residentReviews.map((line) => (
+            <li key={line}>{line}</li>
           ))}
         </ul>
       </section>

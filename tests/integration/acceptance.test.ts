@@ -213,6 +213,9 @@ describe("final acceptance (单位工程竣工验收)", () => {
     for (const expected of ["单位工程质量竣工验收记录", "城西甲小区", "合格", "验收合格"])
       expect(text).toContain(expected);
     for (const p of overview.acceptance!.participants) expect(text).toContain(p.user.displayName);
+    // The residents' 评议 goes with the record (plan 2021: 以居民为主体), counts only.
+    expect(text).toContain("居民评议及满意度");
+    expect(text).toContain("已发放评议码 0 户");
 
     const lotPdf = await lotRecordPdf((await getLot(db, fx.lastLot.id, bureau, "any"))!);
     expect(pdfText(lotPdf)).toContain("检验批质量验收记录");

@@ -11,6 +11,7 @@ import { listWorkTypes } from "~/modules/checklist/queries.server";
 import type { LotDetail } from "~/modules/lot/lots.server";
 import { lotRecordView, RESULT_ZH } from "~/modules/lot/record-view";
 import { ROLLUP_LABELS, rollUp } from "~/modules/lot/rollup";
+import { acceptanceReviewLines } from "~/modules/residents/reviews.server";
 import { formatDate, formatDateTime } from "~/modules/site/labels";
 import { type Cell, PdfReport } from "./pdf.server";
 import type { PdfPhoto } from "./photo-thumbs.server";
@@ -22,6 +23,8 @@ export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<B
   const { record, acceptance, hashCheck, prerequisites } = overview;
   const { compound } = record;
   const phases = compound.project.phases;
+  // 以居民为主体: the residents' opinion on the plan and the finished work goes with the record.
+  const reviewLines = await acceptanceReviewLines(db, compoundId);
   const pdf = new PdfReport(
     "单位工程质量竣工验收记录",
     `${compound.name} 单位工程质量竣工验收记录`,
@@ -96,6 +99,7 @@ export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<B
         prerequisites.map((p) => `${p.ok ? "✓" : "✗"} ${p.labelZh}`).join("；"),
         prerequisites.every((p) => p.ok) ? "满足" : "未满足",
       ],
+      ["6", "居民评议及满意度", reviewLines.join("\n"), "见记录"],
     ],
   );
   pdf.table(
