@@ -6,7 +6,7 @@ import { db } from "~/infra/db.server";
 import { parseForm } from "~/infra/forms";
 import { notFound } from "~/modules/auth/require-user.server";
 import { ResidentsError } from "~/modules/residents/access.server";
-import { clientAddress } from "~/modules/residents/client-address.server";
+import { clientAddress } from "~/infra/http.server";
 import { publicResidents } from "~/modules/residents/public.server";
 import { OPINION_MAX, PublicReviewSchema, REVIEW_TOPICS } from "~/modules/residents/review-rules";
 import { submitPublicReview } from "~/modules/residents/reviews.server";
@@ -29,7 +29,7 @@ type Result =
   | { ok: true; message: string }
   | { ok: false; message: string; errors?: Record<string, string> };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const code = (params.code ?? "").toUpperCase();
   if (Number(request.headers.get("content-length") ?? "0") > 16 * 1024)
     return data<Result>({ ok: false, message: "提交的内容过长" }, { status: 413 });
@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A robot filled the hidden field: answer as if accepted, store nothing.
   if (parsed.data.website) return { ok: true, message: "已收到您的意见，谢谢！" } satisfies Result;
   try {
-    await submitPublicReview(db(), code, clientAddress(request), parsed.data);
+    await submitPublicReview(db(), code, clientAddress(context), parsed.data);
   } catch (e) {
     if (e instanceof ResidentsError)
       return data<Result>({ ok: false, message: e.message }, { status: e.status });
