@@ -1,14 +1,17 @@
 import { useRevalidator } from "@remix-run/react";
 import { useId, useRef, useState } from "react";
-import { photoMessages } from "~/modules/photo/errors";
+import { photoMessages, retryableUploadStatus } from "~/modules/photo/errors";
 
 type Upload = {
   key: string;
   file: File;
   progress: number;
-  state: "uploading" | "error";
+  /** error: can pass on a retry (network, busy server); refused: never will as it is */
+  state: "uploading" | "error" | "refused" | "duplicate";
   message?: string;
 };
+
+type Sent = { ok: boolean; status: number; message: string; duplicate: boolean };
 
 /** Sends one file with XMLHttpRequest, for its upload progress. Resolves with the server's message. */
 function send(
@@ -17,7 +20,7 @@ function send(
   file: File,
   onProgress: (p: number) => void,
 ) {
-  return new Promise<{ ok: boolean; message: string }>((resolve) => {
+  return new Promise<Sent>((resolve) => {
     const body = new FormData();
     for (const [name, value] of Object.entries(fields)) body.set(name, value);
     body.append("photo", file, file.name);
@@ -26,22 +29,30 @@ function send(
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {
       let message = `上传失败（HTTP ${xhr.status}）`;
+      let duplicate = false;
       try {
-        const json = JSON.parse(xhr.responseText) as { message?: string };
+        const json = JSON.parse(xhr.responseText) as {
+          message?: string;
+          results?: { duplicate?: boolean }[];
+        };
         if (json.message) message = json.message;
+        duplicate = json.results?.[0]?.duplicate === true;
       } catch {
         if (xhr.responseURL.includes("/login")) message = "登录已过期，请重新登录";
       }
-      resolve({ ok: xhr.status === 200, message });
+      resolve({ ok: xhr.status === 200, status: xhr.status, message, duplicate });
     };
-    xhr.onerror = () => resolve({ ok: false, message: "网络中断，上传失败" });
+    xhr.onerror = () =>
+      resolve({ ok: false, status: 0, message: "网络中断，上传失败", duplicate: false });
     xhr.send(body);
   });
 }
 
 /**
  * 拍照/选择照片: the tablet's rear camera or files, several at once, each with its own progress;
- * a failed one is retried with the same file (the server answers a repeat with the first photo).
+ * a failed one can be retried with the same file when a retry can help (no answer, a busy server);
+ * a refusal (not a photo, too large, the lot signed meanwhile) says why and offers no retry, and a
+ * photo already in the record says 已上传过.
  */
 export function PhotoUploader({
   url,
@@ -69,17 +80,22 @@ export function PhotoUploader({
   const upload = async (u: Upload) => {
     if (u.file.size > maxFileBytes) {
       patch(u.key, {
-        state: "error",
+        state: "refused",
         message: photoMessages.fileTooLarge(u.file.name, maxFileBytes),
       });
       return;
     }
     patch(u.key, { state: "uploading", progress: 0, message: undefined });
     const result = await send(url, fields, u.file, (p) => patch(u.key, { progress: p }));
-    if (result.ok) {
-      setUploads((all) => all.filter((x) => x.key !== u.key));
-      revalidator.revalidate();
-    } else patch(u.key, { state: "error", message: result.message });
+    if (result.ok && result.duplicate)
+      patch(u.key, { state: "duplicate", message: "已上传过：这张照片已在记录中，未重复保存" });
+    else if (result.ok) setUploads((all) => all.filter((x) => x.key !== u.key));
+    else
+      patch(u.key, {
+        state: retryableUploadStatus(result.status) ? "error" : "refused",
+        message: result.message,
+      });
+    if (result.ok) revalidator.revalidate();
   };
 
   const choose = (files: FileList | null) => {
@@ -124,9 +140,11 @@ export function PhotoUploader({
                   <span className="upload-message" role="alert">
                     {u.message}
                   </span>
-                  <button type="button" className="button" onClick={() => upload(u)}>
-                    重试
-                  </button>
+                  {u.state === "error" ? (
+                    <button type="button" className="button" onClick={() => upload(u)}>
+                      重试
+                    </button>
+                  ) : null}
                   <button
                     type="button"
                     className="button"

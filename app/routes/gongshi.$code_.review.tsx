@@ -4,9 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { db } from "~/infra/db.server";
 import { parseForm } from "~/infra/forms";
+import { clientAddress } from "~/infra/http.server";
 import { notFound } from "~/modules/auth/require-user.server";
 import { ResidentsError } from "~/modules/residents/access.server";
-import { clientAddress } from "~/infra/http.server";
 import { publicResidents } from "~/modules/residents/public.server";
 import { OPINION_MAX, PublicReviewSchema, REVIEW_TOPICS } from "~/modules/residents/review-rules";
 import { submitPublicReview } from "~/modules/residents/reviews.server";

@@ -48,14 +48,24 @@ test("a supervisor photographs a checklist item: thumbnail, viewer, original; ot
     .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
     .toBeGreaterThan(0);
 
-  // A file that only claims to be a photo is refused with its reason and a retry.
+  // The same photo again is not stored twice, and the user is told so.
+  await card.getByLabel(/拍照\/选择照片$/).setInputFiles({
+    name: "再次.jpg",
+    mimeType: "image/jpeg",
+    buffer: photo,
+  });
+  await expect(card.locator(".upload-duplicate")).toContainText("已上传过");
+  await card.getByRole("button", { name: "放弃 再次.jpg" }).click();
+  await expect(thumb).toHaveCount(1);
+
+  // A file that only claims to be a photo is refused with its reason and no retry (it can never pass).
   await card.getByLabel(/拍照\/选择照片$/).setInputFiles({
     name: "伪装.jpg",
     mimeType: "image/jpeg",
     buffer: Buffer.from("not really a photo"),
   });
-  await expect(card.locator(".upload-error")).toContainText("不是照片");
-  await expect(card.getByRole("button", { name: "重试" })).toBeVisible();
+  await expect(card.locator(".upload-refused")).toContainText("不是照片");
+  await expect(card.getByRole("button", { name: "重试" })).toHaveCount(0);
   await card.getByRole("button", { name: "放弃 伪装.jpg" }).click();
   await expect(thumb).toHaveCount(1);
 
@@ -66,7 +76,7 @@ test("a supervisor photographs a checklist item: thumbnail, viewer, original; ot
     mimeType: "image/jpeg",
     buffer: big,
   });
-  await expect(card.locator(".upload-error")).toContainText("“太大.jpg”超过单张 25 MB 的上限");
+  await expect(card.locator(".upload-refused")).toContainText("“太大.jpg”超过单张 25 MB 的上限");
   await card.getByRole("button", { name: "放弃 太大.jpg" }).click();
   const lotPath = new URL(page.url()).pathname;
   const tooLarge = await page.request.post(`${lotPath}/photos`, {

@@ -23,3 +23,12 @@ export const photoMessages = {
   requestTooLarge: (limitBytes: number) =>
     `一次上传的照片合计超过 ${Math.round(limitBytes / MB)} MB 的上限，请分批上传`,
 } as const;
+
+/**
+ * Whether an upload that failed with this HTTP status can pass if sent again unchanged: no answer
+ * (0), a timeout, throttling, or a server-side failure (5xx, including a full disk, 507). Every
+ * other 4xx is a refusal of this file or this request as it is: retrying cannot help.
+ */
+export function retryableUploadStatus(status: number): boolean {
+  return status === 0 || status === 408 || status === 429 || status >= 500;
+}
