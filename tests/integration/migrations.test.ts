@@ -30,7 +30,10 @@ function shapeOf(file: string): Shape {
         }))
         .sort((a, b) => a.name.localeCompare(b.name));
       shape[name] = {
-        columns: db.prepare(`PRAGMA table_info("${name}")`).all(),
+        // By name: a column added by ALTER TABLE sits last, where the schema may list it earlier.
+        columns: (db.prepare(`PRAGMA table_info("${name}")`).all() as Record<string, unknown>[])
+          .map(({ cid: _cid, ...rest }) => rest)
+          .sort((a, b) => String(a.name).localeCompare(String(b.name))),
         foreignKeys: (
           db.prepare(`PRAGMA foreign_key_list("${name}")`).all() as Record<string, unknown>[]
         )

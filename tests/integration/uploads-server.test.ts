@@ -145,8 +145,8 @@ describe("uploads against the real server", () => {
   });
 
   it("refuses a photo still being processed when the lot is signed off, removes its files, and the chain verifies", async () => {
-    // Two 12 MP photos fill the two-at-a-time image queue, so the third upload has passed its
-    // checks and waits to be processed when the supervisor accepts the lot.
+    // Two 12 MP photos keep the image queue busy, and a third, slow upload has passed its checks
+    // (the lot was recordable when it began) but is still arriving when the supervisor signs.
     const big = await Promise.all(
       [50, 51].map((seed) => cameraJpeg({ width: 4000, height: 3000, seed })),
     );
@@ -157,10 +157,26 @@ describe("uploads against the real server", () => {
       );
     };
     const busy = big.map((b, i) => send(b, `大${i}.jpg`));
-    await sleep(300);
-    const late = send(await cameraJpeg({ seed: 41 }), "慢.jpg");
-    await sleep(400);
+    let signedOff: () => void = () => {};
+    const signed = new Promise<void>((resolve) => {
+      signedOff = resolve;
+    });
+    const slow = multipart([
+      { field: "photo", name: "慢.jpg", bytes: await cameraJpeg({ seed: 41 }) },
+    ]);
+    const late = rawRequest(
+      server.port,
+      head(`/lots/${lotId}/photos`, slow.boundary, slow.body.length),
+      async (s) => {
+        await writeAll(s, slow.body.subarray(0, slow.body.length - 64));
+        await signed;
+        await writeAll(s, slow.body.subarray(slow.body.length - 64));
+      },
+    );
+    await sleep(500);
+    await Promise.all(busy);
     await transitionLot(db, supervisorUser, "any", lotId, "accept", null);
+    signedOff();
     const res = await late;
     // refused by the check before processing or, when the sign-off lands during processing, by
     // the one inside the insert's transaction (photos.test.ts makes that case deterministic)
@@ -168,7 +184,6 @@ describe("uploads against the real server", () => {
     expect(JSON.parse(res.body).message).toMatch(
       /检验批已签认，照片未保存|检验批已验收合格，不能修改/,
     );
-    await Promise.all(busy);
     const stored = await db.photo.findMany({
       where: { lotId },
       select: { sha256: true, displaySha256: true, thumbSha256: true },

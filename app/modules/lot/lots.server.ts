@@ -126,7 +126,7 @@ const itemsByTemplate = new Map<string, Promise<TemplateItem[]>>();
  * A checklist version's items in order, cached in the process: a published version is immutable
  * (an edit publishes version n+1), so its items never change once read.
  */
-export function templateItems(db: Db, templateId: string): Promise<TemplateItem[]> {
+export function templateItems(db: Reader, templateId: string): Promise<TemplateItem[]> {
   let items = itemsByTemplate.get(templateId);
   if (!items) {
     items = db.checklistItem.findMany({
@@ -140,11 +140,14 @@ export function templateItems(db: Db, templateId: string): Promise<TemplateItem[
   return items;
 }
 
-async function withItems(db: Db, lot: LotBase): Promise<LotRow> {
+async function withItems(db: Reader, lot: LotBase): Promise<LotRow> {
   return { ...lot, template: { ...lot.template, items: await templateItems(db, lot.template.id) } };
 }
 
-export async function getLot(db: Db, lotId: string, viewer: Actor, scope: Scope) {
+/** The database or an open transaction: reads inside a transaction see what it will commit. */
+type Reader = Db | Prisma.TransactionClient;
+
+export async function getLot(db: Reader, lotId: string, viewer: Actor, scope: Scope) {
   const lot = await db.inspectionLot.findFirst({
     where: { AND: [{ id: lotId }, lotWhere(viewer, scope)] },
     select: LOT_SELECT,
@@ -517,7 +520,6 @@ export async function transitionLot(
       );
   }
   const now = new Date();
-  const contentHash = action === "accept" ? lotContentHash(detail) : undefined;
   const data =
     action === "submit"
       ? { status: next, submittedAt: now, submittedById: viewer.id, lastReason: null }
@@ -527,6 +529,14 @@ export async function transitionLot(
           ? { status: next, acceptedAt: null, acceptedById: null, lastReason: reason }
           : { status: next, lastReason: reason };
   await db.$transaction(async (tx) => {
+    // What is signed is read inside the transaction: a photo or entry that committed after the
+    // page was read (a slow upload) is either in the signed content or refused, never after it.
+    let signed = detail;
+    if (action === "accept") {
+      signed = (await getLot(tx, lotId, viewer, scope)) ?? detail;
+      assertMay(signed, viewer, action, reason);
+    }
+    const contentHash = action === "accept" ? lotContentHash(signed) : undefined;
     // The status in `where` makes a concurrent second transition find nothing to update.
     const { count } = await tx.inspectionLot.updateMany({
       where: { id: lotId, status: from },
@@ -544,7 +554,7 @@ export async function transitionLot(
           from,
           to: next,
           reason: reason ?? undefined,
-          verdict: detail.verdict.summaryZh,
+          verdict: signed.verdict.summaryZh,
           contentHash,
         },
       },
