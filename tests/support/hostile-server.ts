@@ -56,7 +56,8 @@ function prepareData(dataDir: string) {
   if (!fs.existsSync(path.join(template, "yanshou.db"))) {
     fs.rmSync(template, { recursive: true, force: true });
     execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/prepare-db.ts"], {
-      env: env(template, 0),
+      // prepare-db only migrates and seeds; the port is never opened
+      env: env(template, 65535),
       stdio: "pipe",
     });
   }
