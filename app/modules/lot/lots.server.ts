@@ -329,8 +329,14 @@ export async function assertLotStateUnchanged(
   expected: string,
   what: string,
 ) {
+  // A guarded write, not a read: it takes SQLite's write lock first, so another process's commit
+  // cannot slip in between the check and this transaction's own writes (no SQLITE_BUSY_SNAPSHOT).
+  const { count } = await tx.inspectionLot.updateMany({
+    where: { id: lotId, status: expected },
+    data: { status: expected },
+  });
+  if (count === 1) return;
   const now = await tx.inspectionLot.findUnique({ where: { id: lotId }, select: { status: true } });
-  if (now?.status === expected) return;
   if (now?.status === "accepted")
     throw new LotError(`检验批已签认，${what}未保存；签认后的记录不能再更改`, 409);
   const label = now && isLotState(now.status) ? LOT_STATE_LABELS_ZH[now.status] : "已变更";
@@ -529,20 +535,24 @@ export async function transitionLot(
           ? { status: next, acceptedAt: null, acceptedById: null, lastReason: reason }
           : { status: next, lastReason: reason };
   await db.$transaction(async (tx) => {
-    // What is signed is read inside the transaction: a photo or entry that committed after the
-    // page was read (a slow upload) is either in the signed content or refused, never after it.
-    let signed = detail;
-    if (action === "accept") {
-      signed = (await getLot(tx, lotId, viewer, scope)) ?? detail;
-      assertMay(signed, viewer, action, reason);
-    }
-    const contentHash = action === "accept" ? lotContentHash(signed) : undefined;
-    // The status in `where` makes a concurrent second transition find nothing to update.
+    // The status in `where` makes a concurrent second transition find nothing to update; being
+    // the transaction's first statement, it also takes the write lock before anything is read.
     const { count } = await tx.inspectionLot.updateMany({
       where: { id: lotId, status: from },
       data,
     });
     if (count !== 1) throw new LotError("检验批状态已被他人更改，请刷新后重试", 409);
+    // What is signed is read inside the transaction: a photo or entry that committed after the
+    // page was read (a slow upload) is either in the signed content or refused, never after it.
+    let signed = detail;
+    if (action === "accept") {
+      const fresh = await getLot(tx, lotId, viewer, scope);
+      if (fresh) {
+        signed = { ...fresh, lot: { ...fresh.lot, status: from } };
+        assertMay(signed, viewer, action, reason);
+      }
+    }
+    const contentHash = action === "accept" ? lotContentHash(signed) : undefined;
     await recordEvent(
       tx,
       {
