@@ -637,5 +637,53 @@ export function cases(): Case[] {
       (x) => get(x, "/reports/lots.xlsx?status=0x10&compoundId=", "jianli"),
       is(200, 400),
     ),
+    // —— the residents' public 评议 form (issue 19): no sign-in, so only its own checks stand ——
+    c(
+      "public form",
+      "JSON to the public review form",
+      (x) =>
+        postBody(x, "/gongshi/NH/review", '{"code":"x"}', { "Content-Type": "application/json" }),
+      refusedWithMessage(415),
+    ),
+    c(
+      "public form",
+      "cross-origin review",
+      (x) =>
+        raw(
+          x.server.host,
+          "POST",
+          "/gongshi/NH/review",
+          { "Content-Type": FORM, Origin: "http://evil.example" },
+          "topic=plan&code=ABCDEFGHJK&rating=1",
+        ),
+      refusedWithMessage(403),
+    ),
+    c(
+      "public form",
+      "review over 16 KB",
+      (x) =>
+        postBody(
+          x,
+          "/gongshi/NH/review",
+          `topic=plan&code=ABCDEFGHJK&rating=1&opinion=${"好".repeat(9000)}`,
+          {
+            "Content-Type": FORM,
+          },
+        ),
+      refusedWithMessage(413),
+    ),
+    c(
+      "public form",
+      "review with a made-up household code",
+      (x) => post(x, "/gongshi/NH/review", "topic=plan&code=ABCDEFGHJK&rating=1&opinion=x"),
+      refusedWithMessage(400, 403, 404, 409, 422, 429),
+    ),
+    c(
+      "public form",
+      "review with a script for a code and a rating of 99",
+      (x) =>
+        post(x, "/gongshi/NH/review", "topic=plan&code=%3Cscript%3E&rating=99&opinion=%3Cb%3E"),
+      refusedWithMessage(400),
+    ),
   ];
 }

@@ -139,7 +139,8 @@ export function snapshot(dbPath: string, uploads: string): Snapshot {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
       .all() as { name: string }[];
     for (const { name } of tables) {
-      if (name === "LoginThrottle" || name === "Session") continue;
+      // Throttle tables count attempts by design, refused ones included.
+      if (name === "LoginThrottle" || name === "Session" || name === "PublicRateLimit") continue;
       rows[name] = (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n;
     }
     const files = fs.existsSync(uploads)
