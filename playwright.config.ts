@@ -45,10 +45,11 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], viewport: { width: 1024, height: 768 }, hasTouch: true },
     },
     {
-      // Adds a compound after acceptance (长效管理): runs after the tablet specs too.
+      // Adds a compound after acceptance (长效管理): runs after the tablet specs too, and after the
+      // final acceptance, so the two fixture processes never write to the database at once.
       name: "residents",
       testMatch: /residents\.spec\.ts/,
-      dependencies: ["tablet-landscape"],
+      dependencies: ["final-acceptance"],
       use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, hasTouch: true },
     },
   ],
