@@ -1,6 +1,6 @@
 import type { Db } from "~/infra/db.server";
 import type { Role } from "~/modules/auth/permissions";
-import { uploadDrawings } from "~/modules/drawing/drawings.server";
+import { previewDrawings, uploadDrawings } from "~/modules/drawing/drawings.server";
 import { DRAWING_LIMITS } from "~/modules/drawing/limits";
 import type { DrawingStorage } from "~/modules/drawing/storage.server";
 import { drawingSetPdf } from "./drawing-pdf";
@@ -32,28 +32,37 @@ export async function seedDemoDrawings(db: Db, storage: DrawingStorage) {
   const compounds = await db.compound.findMany({ select: { id: true }, orderBy: { code: "asc" } });
   let sheets = 0;
   for (const [i, compound] of compounds.entries()) {
-    const upload = (bytes: Uint8Array, lines: string[], discipline: string, issued: string) =>
-      uploadDrawings(
+    const upload = async (
+      bytes: Uint8Array,
+      lines: string[],
+      discipline: string,
+      issued: string,
+    ) => {
+      const input = {
+        compoundId: compound.id,
+        workTypeId: null,
+        issuedOn: new Date(`${issued}T00:00:00+08:00`),
+        spec: {
+          discipline,
+          numberPrefix: "",
+          startNumber: 1,
+          pageLines: lines,
+          defaultTitle: "",
+          revision: null,
+        },
+        file: { name: "施工图.pdf", bytes: Buffer.from(bytes) },
+      };
+      // The designer confirms the new revisions the preview names (as the form asks a user to).
+      const { token } = await previewDrawings(db, viewer, "any", input, { limits: DEMO_LIMITS });
+      return uploadDrawings(
         db,
         storage,
         viewer,
         "any",
-        {
-          compoundId: compound.id,
-          workTypeId: null,
-          issuedOn: new Date(`${issued}T00:00:00+08:00`),
-          spec: {
-            discipline,
-            numberPrefix: "",
-            startNumber: 1,
-            pageLines: lines,
-            defaultTitle: "",
-            revision: null,
-          },
-          file: { name: "施工图.pdf", bytes: Buffer.from(bytes) },
-        },
+        { ...input, confirm: token },
         { limits: DEMO_LIMITS },
       );
+    };
     for (const discipline of ["电气", "给排水"]) {
       const part = SET.filter((s) => s.discipline === discipline);
       const pdf = await drawingSetPdf(

@@ -7,6 +7,7 @@ import { createDefect } from "~/modules/defect/defects.server";
 import {
   drawingRegister,
   findViewableRevision,
+  previewDrawings,
   revisionView,
   uploadDrawings,
 } from "~/modules/drawing/drawings.server";
@@ -19,6 +20,7 @@ import {
 } from "~/modules/drawing/lot-refs.server";
 import { pinDefect, pinOfDefect } from "~/modules/drawing/pins.server";
 import { drawingKey } from "~/modules/drawing/storage.server";
+import { DrawingConfirmationNeeded } from "~/modules/drawing/upload.server";
 import { createLot } from "~/modules/lot/create.server";
 import { getLot, lotContentHash, saveLotRecords, transitionLot } from "~/modules/lot/lots.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
@@ -70,21 +72,25 @@ describe("drawing register, revisions, pins and lots", () => {
   let otherCompoundId: string;
   let revA: Record<string, string> = {};
 
-  const upload = (bytes: Uint8Array | Buffer, s = spec(), name = "set.pdf", who = supervisor) =>
-    uploadDrawings(
-      db,
-      storage,
-      who,
-      "any",
-      {
-        compoundId,
-        workTypeId: null,
-        issuedOn: new Date("2021-06-01T00:00:00+08:00"),
-        spec: s,
-        file: { name, bytes: Buffer.from(bytes) },
-      },
-      { limits },
-    );
+  const input = (bytes: Uint8Array | Buffer, s = spec(), name = "set.pdf") => ({
+    compoundId,
+    workTypeId: null,
+    issuedOn: new Date("2021-06-01T00:00:00+08:00"),
+    spec: s,
+    file: { name, bytes: Buffer.from(bytes) },
+  });
+  const upload = (
+    bytes: Uint8Array | Buffer,
+    s = spec(),
+    name = "set.pdf",
+    who = supervisor,
+    confirm: string | null = null,
+  ) => uploadDrawings(db, storage, who, "any", { ...input(bytes, s, name), confirm }, { limits });
+  /** Uploads after confirming the new revisions the preview names, as the form's second step. */
+  const confirmed = async (bytes: Uint8Array | Buffer, s = spec()) => {
+    const { token } = await previewDrawings(db, supervisor, "any", input(bytes, s), { limits });
+    return upload(bytes, s, "set.pdf", supervisor, token);
+  };
 
   const counts = async () => ({
     sheets: await db.drawingSheet.count(),
@@ -148,7 +154,7 @@ describe("drawing register, revisions, pins and lots", () => {
     const pdf = await drawingSetPdf([{ number: "E-01", title: "LIGHTING", revision: "B" }], {
       seed: 5,
     });
-    const [b] = await upload(pdf, spec({ pageLines: ["电施-01 照明平面图（修改）"] }));
+    const [b] = await confirmed(pdf, spec({ pageLines: ["电施-01 照明平面图（修改）"] }));
     expect(b!.revision).toBe("B");
     const old = await db.drawingRevision.findUniqueOrThrow({ where: { id: revA["电施-01"]! } });
     expect(old.status).toBe("superseded");
@@ -220,7 +226,7 @@ describe("drawing register, revisions, pins and lots", () => {
     const pdf = await drawingSetPdf([{ number: "E-02", title: "POWER", revision: "B" }], {
       seed: 9,
     });
-    await upload(pdf, spec({ pageLines: ["电施-02 动力平面图"] }));
+    await confirmed(pdf, spec({ pageLines: ["电施-02 动力平面图"] }));
     const stored = await pinOfDefect(db, defect.id);
     expect(stored).toMatchObject({ x: 0.25, y: 0.75, revision: { id: pin.revisionId } });
     expect(stored!.revision.status).toBe("superseded");
@@ -340,6 +346,55 @@ describe("drawing register, revisions, pins and lots", () => {
     }
   });
 
+  it("a page that would supersede a sheet is stored only once the uploader confirms exactly that", async () => {
+    const pdf = await drawingSetPdf([{ number: "E-01", title: "LIGHTING", revision: "C" }], {
+      seed: 11,
+    });
+    const s = spec({ pageLines: ["电施-01 照明平面图"] });
+    const before = await counts();
+    const asked = await upload(pdf, s).catch((e: unknown) => e);
+    expect(asked).toBeInstanceOf(DrawingConfirmationNeeded);
+    const { pages, token, message, status } = asked as DrawingConfirmationNeeded;
+    expect(status).toBe(409);
+    expect(message).toMatch(/请确认/);
+    expect(pages.map((p) => [p.number, p.supersedes, p.revision])).toEqual([["电施-01", "B", "C"]]);
+    expect(token).toBe("电施-01:B>C");
+    expect(await counts()).toEqual(before);
+    // The preview computes the same, storing nothing.
+    expect((await previewDrawings(db, supervisor, "any", input(pdf, s), { limits })).token).toBe(
+      token,
+    );
+    // A confirmation of something else (an outdated preview) is asked again.
+    await expect(upload(pdf, s, "set.pdf", supervisor, "电施-01:A>B")).rejects.toThrow(/有变化/);
+    expect(await counts()).toEqual(before);
+
+    const [c] = await upload(pdf, s, "set.pdf", supervisor, token);
+    expect([c!.number, c!.revision]).toEqual(["电施-01", "C"]);
+    expect((await counts()).revisions).toBe(before.revisions + 1);
+  });
+
+  it("an upload identical to the sheet's current revision is refused and leaves no file and no row", async () => {
+    const pdf = await drawingSetPdf([{ number: "E-01", title: "LIGHTING", revision: "C" }], {
+      seed: 11,
+    });
+    const s = spec({ pageLines: ["电施-01 照明平面图"] });
+    const before = await counts();
+    // The same file: refused before any confirmation is asked.
+    await expect(upload(pdf, s)).rejects.toThrow(
+      "图纸 电施-01（现行 C 版）与现行版次内容完全相同（SHA-256 一致），未上传任何内容；如有修改，请上传修改后的图纸",
+    );
+    await expect(upload(pdf, s, "set.pdf", supervisor, "电施-01:C>D")).rejects.toThrow(
+      /内容完全相同/,
+    );
+    expect(await counts()).toEqual(before);
+    // The same page in another file (re-saved with a trailing comment): the page image is identical.
+    const resaved = Buffer.concat([Buffer.from(pdf), Buffer.from("\n% re-exported\n")]);
+    await expect(upload(resaved, s, "set.pdf", supervisor, "电施-01:C>D")).rejects.toThrow(
+      /电施-01（现行 C 版）与现行版次内容完全相同/,
+    );
+    expect(await counts()).toEqual({ ...before, temporaries: 0 });
+  });
+
   it("a lot records its drawings; a newer revision blocks acceptance until the supervisor acknowledges", async () => {
     const place = await db.stairwell.findFirstOrThrow({
       where: { building: { compoundId } },
@@ -366,7 +421,7 @@ describe("drawing register, revisions, pins and lots", () => {
     expect(after).not.toBe(before);
 
     const pdf = await drawingSetPdf([{ number: "E-03", title: "RISER", revision: "B" }]);
-    await upload(pdf, spec({ pageLines: ["电施-03"] }));
+    await confirmed(pdf, spec({ pageLines: ["电施-03"] }));
     const refs = await lotDrawingRefs(db, lot.id);
     expect(refs).toHaveLength(1);
     expect(refs[0]).toMatchObject({

@@ -65,3 +65,25 @@ export function planSheets(
   }
   return planned;
 }
+
+/**
+ * What the uploader confirms: each sheet that would get a new revision, with the revision it
+ * replaces (电施-01:A>B), in page order. Empty when the set only adds new sheets.
+ */
+export function supersessionToken(plan: readonly PlannedSheet[]): string {
+  return plan
+    .filter((p) => p.supersedes !== null)
+    .map((p) => `${p.number}:${p.supersedes}>${p.revision}`)
+    .join("|");
+}
+
+/** The first start number for `prefix` past every existing sheet numbered prefix + digits. */
+export function nextFreeStart(numbers: Iterable<string>, prefix: string): number {
+  let max = 0;
+  for (const n of numbers) {
+    if (!n.startsWith(prefix)) continue;
+    const rest = n.slice(prefix.length);
+    if (/^\d{1,3}$/.test(rest)) max = Math.max(max, Number(rest));
+  }
+  return Math.min(max + 1, 999);
+}

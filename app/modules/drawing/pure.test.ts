@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cropAround, fitView, screenToSheet, sheetToScreen, zoomAt } from "./coords";
 import { A0_PT, A1_PT, checkPageSize, DRAWING_LIMITS, renderScale } from "./limits";
-import { planSheets } from "./plan";
+import { nextFreeStart, planSheets, supersessionToken } from "./plan";
 import { compareRevisions, nextRevision, normalizeSheetNumber, numberForPage } from "./revision";
 import { sniffDrawingFormat } from "./sniff";
 
@@ -94,5 +94,32 @@ describe("sheet coordinates", () => {
     expect(mid).toMatchObject({ width: 900, height: 450, pinLeft: 150, pinTop: 100 });
     const corner = cropAround({ x: 0, y: 0 }, image, { w: 300, h: 200 }, 3);
     expect(corner).toMatchObject({ left: 0, top: 0, pinLeft: 0, pinTop: 0 });
+  });
+});
+
+describe("confirming a set that supersedes sheets", () => {
+  const base = {
+    discipline: "电气",
+    numberPrefix: "电施-",
+    startNumber: 1,
+    pageLines: [],
+    defaultTitle: "",
+    revision: null,
+  };
+  it("names each superseded sheet with its old and new revision, nothing for new sheets", () => {
+    const current = new Map([
+      ["电施-01", "A"],
+      ["电施-03", "C"],
+    ]);
+    expect(supersessionToken(planSheets(3, base, current))).toBe("电施-01:A>B|电施-03:C>D");
+    expect(supersessionToken(planSheets(2, { ...base, startNumber: 4 }, current))).toBe("");
+  });
+  it("the default start number follows the highest existing number of that prefix", () => {
+    expect(nextFreeStart([], "电施-")).toBe(1);
+    expect(nextFreeStart(["电施-01", "电施-02", "水施-07", "电施-总图"], "电施-")).toBe(3);
+    expect(nextFreeStart(["电施-1", "电施-12"], "电施-")).toBe(13);
+    // The proposed numbers then do not collide with any existing sheet.
+    const plan = planSheets(2, { ...base, startNumber: 3 }, new Map([["电施-02", "A"]]));
+    expect(plan.map((p) => p.supersedes)).toEqual([null, null]);
   });
 });
