@@ -6,10 +6,15 @@ import { PhotoUploader } from "./photo-uploader";
 import { type MarkedPhotoView, PhotoViewer } from "./photo-viewer";
 
 /**
- * One viewer per page: any grid opens it on its own list of photos. With `canMarkup`, the viewer
- * offers 标注 and the markup editor replaces it until saved or cancelled.
+ * One viewer per page: any grid opens it on its own list of photos. With `canMarkup` (for every
+ * photo, or those it accepts), the viewer offers 标注 and the markup editor replaces it until
+ * saved or cancelled.
  */
-export function usePhotoViewer({ canMarkup = false }: { canMarkup?: boolean } = {}) {
+export function usePhotoViewer({
+  canMarkup = false,
+}: {
+  canMarkup?: boolean | ((photoId: string) => boolean);
+} = {}) {
   const [open, setOpen] = useState<{ list: MarkedPhotoView[]; index: number } | null>(null);
   const [marking, setMarking] = useState<string | null>(null);
   // Versions saved here, so the open viewer shows the new markup before the page reloads its list.
@@ -32,6 +37,7 @@ export function usePhotoViewer({ canMarkup = false }: { canMarkup?: boolean } = 
       onIndex={(index) => setOpen({ ...open, index })}
       onClose={() => setOpen(null)}
       onMarkup={canMarkup ? setMarking : undefined}
+      markable={typeof canMarkup === "function" ? canMarkup : undefined}
     />
   ) : null;
   return { openViewer: (list: PhotoView[], index: number) => setOpen({ list, index }), viewer };

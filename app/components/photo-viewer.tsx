@@ -18,6 +18,7 @@ export function PhotoViewer({
   onIndex,
   onClose,
   onMarkup,
+  markable,
 }: {
   photos: MarkedPhotoView[];
   index: number;
@@ -25,6 +26,8 @@ export function PhotoViewer({
   onClose: () => void;
   /** When the viewer may mark up photos here: opens the markup editor on this photo. */
   onMarkup?: (photoId: string) => void;
+  /** Which photos `onMarkup` applies to (all when absent). */
+  markable?: (photoId: string) => boolean;
 }) {
   const start = useRef<{ x: number; y: number } | null>(null);
   const photo = photos[index];
@@ -84,7 +87,7 @@ export function PhotoViewer({
         >
           下一张
         </button>
-        {onMarkup ? (
+        {onMarkup && (markable?.(photo.id) ?? true) ? (
           <button type="button" className="button" onClick={() => onMarkup(photo.id)}>
             {photo.annotationVersion ? "修改标注" : "标注"}
           </button>

@@ -6,6 +6,7 @@ import type {
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { DrawingUploadForm, type DrawingUploadResult } from "~/components/drawing-upload-form";
 import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
@@ -17,9 +18,11 @@ import { listWorkTypes } from "~/modules/checklist/queries.server";
 import { dueOnIso } from "~/modules/defect/workflow";
 import { drawingRegister, uploadDrawings } from "~/modules/drawing/drawings.server";
 import { UploadFieldsSchema } from "~/modules/drawing/forms";
-import { DISCIPLINES, REVISION_STATUS_LABELS_ZH } from "~/modules/drawing/labels";
+import { REVISION_STATUS_LABELS_ZH } from "~/modules/drawing/labels";
 import { DRAWING_LIMITS } from "~/modules/drawing/limits";
+import { nextFreeStart } from "~/modules/drawing/plan";
 import { drawingStorage } from "~/modules/drawing/storage.server";
+import { DrawingConfirmationNeeded } from "~/modules/drawing/upload.server";
 import { formatDate } from "~/modules/site/labels";
 import styles from "~/styles/drawings.css?url";
 
@@ -56,11 +59,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     disciplines: [...new Set(register.sheets.map((s) => s.discipline))],
     total: register.sheets.length,
   };
-  return { ...register, sheets, filters, canUpload, workTypes, today: dueOnIso(new Date()) };
+  // The default numbers continue after the register's 电施- sheets, never onto an existing one.
+  const defaultStart = nextFreeStart(
+    register.sheets.map((s) => s.number),
+    "电施-",
+  );
+  return {
+    ...register,
+    sheets,
+    filters,
+    canUpload,
+    workTypes,
+    defaultStart,
+    today: dueOnIso(new Date()),
+  };
 }
 
 const tooLarge = () =>
   `文件超过 ${Math.round(DRAWING_LIMITS.maxFileBytes / 1024 / 1024)} MB 的上限，请拆分后上传`;
+
+const answer = (result: DrawingUploadResult, status = 200) => data(result, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope } = await requireUser(request, "drawing.upload");
@@ -73,31 +91,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
       messages: { fileTooLarge: tooLarge, requestTooLarge: tooLarge },
     });
     const file = files[0];
-    if (!file) return data({ ok: false, message: "请选择图纸文件（PDF 或图片）" }, { status: 400 });
+    if (!file) return answer({ kind: "error", message: "请选择图纸文件（PDF 或图片）" }, 400);
     const parsed = UploadFieldsSchema.safeParse(fields);
     if (!parsed.success)
-      return data({ ok: false, message: parsed.error.issues[0]!.message }, { status: 400 });
-    const { issuedOn, workTypeId, ...spec } = parsed.data;
+      return answer({ kind: "error", message: parsed.error.issues[0]!.message }, 400);
+    const { issuedOn, workTypeId, confirm, ...spec } = parsed.data;
     const out = await uploadDrawings(db(), drawingStorage(), user, scope, {
       compoundId: params.compoundId ?? "",
       workTypeId,
       issuedOn,
       spec,
       file,
+      confirm,
     });
-    return data({
-      ok: true,
+    return answer({
+      kind: "done",
       message: `已上传 ${out.length} 张图纸：${out.map((o) => `${o.number} ${o.revision}版`).join("、")}`,
     });
   } catch (error) {
+    // Nothing stored yet: the user sees which sheets would be superseded and confirms.
+    if (error instanceof DrawingConfirmationNeeded)
+      return answer({
+        kind: "confirm",
+        message: error.message,
+        token: error.token,
+        pages: error.pages.map(({ number, revision, supersedes }) => ({
+          number,
+          revision,
+          supersedes,
+        })),
+      });
     if (error instanceof UploadError)
-      return data({ ok: false, message: error.message }, { status: error.status });
+      return answer({ kind: "error", message: error.message }, error.status);
     throw error;
   }
 }
 
 export default function DrawingRegister() {
-  const { compound, sheets, filters, canUpload, workTypes, today } = useLoaderData<typeof loader>();
+  const { compound, sheets, filters, canUpload, workTypes, today, defaultStart } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
@@ -131,11 +163,6 @@ export default function DrawingRegister() {
             <span className="muted">显示 {sheets.length} 张</span>
           ) : null}
         </Form>
-      ) : null}
-      {result ? (
-        <p className={`alert ${result.ok ? "alert-ok" : "alert-error"}`} role="alert">
-          {result.message}
-        </p>
       ) : null}
       {sheets.length === 0 ? (
         <p className="empty">
@@ -193,85 +220,13 @@ export default function DrawingRegister() {
       )}
 
       {canUpload ? (
-        <Form method="post" encType="multipart/form-data" className="panel form-stack upload-form">
-          <h2>上传图纸</h2>
-          <p className="muted">
-            PDF 图纸（每页一张图，最多 {DRAWING_LIMITS.maxPages} 页，单页不超过 A0
-            的两倍，不加密）或单张 JPEG/PNG/WebP 图片，文件不超过{" "}
-            {Math.round(DRAWING_LIMITS.maxFileBytes / 1024 / 1024)}{" "}
-            MB。图号与已有图纸相同的页作为该图纸的新版次，旧版次标记为已作废。
-          </p>
-          <label>
-            文件
-            <input
-              type="file"
-              name="file"
-              accept="application/pdf,image/jpeg,image/png,image/webp"
-              required
-            />
-          </label>
-          <div className="form-grid">
-            <label>
-              专业
-              <input
-                name="discipline"
-                list="disciplines"
-                defaultValue="电气"
-                required
-                maxLength={20}
-              />
-              <datalist id="disciplines">
-                {DISCIPLINES.map((d) => (
-                  <option key={d} value={d} />
-                ))}
-              </datalist>
-            </label>
-            <label>
-              图号前缀
-              <input name="numberPrefix" defaultValue="电施-" maxLength={30} />
-            </label>
-            <label>
-              起始序号
-              <input name="startNumber" type="number" min={0} max={999} defaultValue={1} />
-            </label>
-            <label>
-              图名（默认）
-              <input name="defaultTitle" maxLength={100} placeholder="如 照明平面图" />
-            </label>
-            <label>
-              版次（留空自动）
-              <input name="revision" maxLength={2} pattern="[A-Za-z]{1,2}" placeholder="A、B…" />
-            </label>
-            <label>
-              出图日期
-              <input name="issuedOn" type="date" defaultValue={today} required />
-            </label>
-            <label>
-              工程类别（可选）
-              <select name="workTypeId" defaultValue="">
-                <option value="">不限</option>
-                {workTypes.map((w) => (
-                  <option key={w.id} value={w.id}>
-                    {w.nameZh}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <label>
-            每页图号与图名（可选，每行一页：图号 空格 图名；留空的行按前缀和序号编号）
-            <textarea
-              name="pageLines"
-              rows={4}
-              placeholder={"电施-01 照明平面图\n电施-02 动力平面图"}
-            />
-          </label>
-          <div className="workflow-buttons">
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {busy ? "正在渲染…" : "上传"}
-            </button>
-          </div>
-        </Form>
+        <DrawingUploadForm
+          result={result}
+          busy={busy}
+          workTypes={workTypes}
+          today={today}
+          defaultStart={defaultStart}
+        />
       ) : null}
     </>
   );

@@ -36,6 +36,7 @@ import {
   SEVERITY_LABELS_ZH,
 } from "~/modules/defect/workflow";
 import { pinOfDefect } from "~/modules/drawing/pins.server";
+import { withAnnotationVersions } from "~/modules/photo/annotation.server";
 import { defectPhotoRefusal, defectPhotos } from "~/modules/photo/photos.server";
 import { type PhotoView, photoUrl } from "~/modules/photo/view";
 import { formatDateTime } from "~/modules/site/labels";
@@ -74,12 +75,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : scopeFor(user.role, "defect.rectify") !== null,
   );
   const photos = await defectPhotos(db(), defect.id);
+  // Whoever may add a side's photos now may also mark them up (标注); the original stays as is.
   const may = (action: "defect.create" | "defect.rectify", role: "before" | "after") =>
     scopeFor(user.role, action) !== null && defectPhotoRefusal(user, defect, role) === null;
   return {
     photos: {
-      before: { photos: photos.before, canUpload: may("defect.create", "before") },
-      after: { photos: photos.after, canUpload: may("defect.rectify", "after") },
+      before: {
+        photos: await withAnnotationVersions(db(), photos.before),
+        canUpload: may("defect.create", "before"),
+      },
+      after: {
+        photos: await withAnnotationVersions(db(), photos.after),
+        canUpload: may("defect.rectify", "after"),
+      },
       maxFileBytes: env().photoMaxFileBytes,
       unreplied: actions.includes("reply")
         ? (await unrepliedAfterPhotos(db(), defect.id)).length
@@ -139,7 +147,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function DefectPage() {
   const { defect, actions, history, photos, pin } = useLoaderData<typeof loader>();
-  const { openViewer, viewer } = usePhotoViewer();
+  const markable = new Set(
+    [photos.before, photos.after].flatMap((side) =>
+      side.canUpload ? side.photos.map((p) => p.id) : [],
+    ),
+  );
+  const { openViewer, viewer } = usePhotoViewer({ canMarkup: (id) => markable.has(id) });
   const bySha = new Map<string, PhotoView>(
     [...photos.before.photos, ...photos.after.photos].map((p) => [p.sha256, p]),
   );

@@ -6,6 +6,7 @@ import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { parseAnnotation } from "~/modules/photo/annotation";
 import {
   annotatedDisplay,
+  annotationPermission,
   latestAnnotations,
   saveAnnotation,
 } from "~/modules/photo/annotation.server";
@@ -46,7 +47,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Saves the photo's markup layer (JSON of shapes in the `shapes` field). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireUser(request, "photo.upload");
+  // Marking up needs what adding this kind of photo needs; checked before the body is read.
+  const permission = await annotationPermission(db(), params.photoId ?? "");
+  if (!permission) {
+    await requireUser(request, "account.view");
+    notFound("照片");
+  }
+  const { user, scope } = await requireUser(request, permission);
   const form = await request.formData();
   const parsed = parseAnnotation(String(form.get("shapes") ?? ""));
   if (!parsed.ok) return data({ ok: false as const, message: parsed.message }, { status: 400 });

@@ -115,32 +115,64 @@ test("a supervisor zooms a sheet on a tablet, pins a new defect, and sees the pi
   expect(image.status()).toBe(404);
 });
 
-test("the design institute uploads a PDF set through the form; a bad PDF is refused with a message", async ({
+test("the design institute uploads a PDF set through the form: the form resets, a new revision is confirmed first, an identical or bad file is refused", async ({
   page,
 }) => {
   await signIn(page, "sheji");
   const compounds = await compoundLinks(page);
   const wzb = Object.entries(compounds).find(([name]) => name.includes("武装部"))![1];
   await page.goto(`${wzb}/drawings`);
-  const pdf = Buffer.from(
-    await drawingSetPdf(
-      [
-        { number: "G-01", title: "RAILING DETAIL" },
-        { number: "G-02", title: "RAILING ELEVATION" },
-      ],
-      { size: { width: 420 * MM, height: 297 * MM }, detail: 4 },
-    ),
-  );
-  const form = page.locator("form.upload-form");
-  await form.getByLabel("专业").fill("建筑");
-  await form.getByLabel("图号前缀").fill("建施-");
-  await form.getByLabel(/每页图号与图名/).fill("建施-01 栏杆详图\n建施-02 栏杆立面图");
-  await form
-    .getByLabel("文件")
-    .setInputFiles({ name: "栏杆.pdf", mimeType: "application/pdf", buffer: pdf });
+  const railingSet = async (sheets: { number: string; title: string; revision?: string }[]) =>
+    Buffer.from(
+      await drawingSetPdf(sheets, { size: { width: 420 * MM, height: 297 * MM }, detail: 4 }),
+    );
+  const pdf = await railingSet([
+    { number: "G-01", title: "RAILING DETAIL" },
+    { number: "G-02", title: "RAILING ELEVATION" },
+  ]);
+  const form = page.getByRole("form", { name: "上传图纸" });
+  // The default numbers continue after the seeded 电施-01 and 电施-02.
+  await expect(form.getByLabel("图号前缀")).toHaveValue("电施-");
+  await expect(form.getByLabel("起始序号")).toHaveValue("3");
+  const fill = async (lines: string, file: Buffer, name: string) => {
+    await form.getByLabel("专业").fill("建筑");
+    await form.getByLabel("图号前缀").fill("建施-");
+    await form.getByLabel(/每页图号与图名/).fill(lines);
+    await form
+      .getByLabel("文件")
+      .setInputFiles({ name, mimeType: "application/pdf", buffer: file });
+  };
+  await fill("建施-01 栏杆详图\n建施-02 栏杆立面图", pdf, "栏杆.pdf");
   await form.getByRole("button", { name: "上传" }).click();
-  await expect(page.getByRole("alert")).toHaveText("已上传 2 张图纸：建施-01 A版、建施-02 A版");
+  const done = form.getByRole("status");
+  await expect(done).toHaveText("已上传 2 张图纸：建施-01 A版、建施-02 A版");
+  await expect(done).toBeInViewport();
   await expect(page.getByRole("link", { name: "建施-02", exact: true })).toBeVisible();
+  // The form is reset: no file left to upload twice by a second tap.
+  await expect(form.getByLabel("文件")).toHaveValue("");
+  await expect(form.getByLabel(/每页图号与图名/)).toHaveValue("");
+
+  // The same file again: refused, nothing stored.
+  await fill("建施-01 栏杆详图\n建施-02 栏杆立面图", pdf, "栏杆.pdf");
+  await form.getByRole("button", { name: "上传" }).click();
+  await expect(form.getByRole("alert")).toContainText("与现行版次内容完全相同");
+  const g01 = page.locator("table.drawing-register tr", { hasText: "建施-01" });
+  await expect(g01.getByRole("link", { name: /版/ })).toHaveCount(1);
+
+  // A changed 建施-01: the form says what it would supersede and waits for confirmation.
+  await fill(
+    "建施-01 栏杆详图",
+    await railingSet([{ number: "G-01", title: "RAILING DETAIL", revision: "B" }]),
+    "栏杆B.pdf",
+  );
+  await form.getByRole("button", { name: "上传" }).click();
+  const ask = form.getByTestId("upload-confirm");
+  await expect(ask).toContainText("建施-01 将成为 B 版，替代 A 版");
+  await expect(ask).toBeInViewport();
+  await expect(g01.getByRole("link", { name: /版/ })).toHaveCount(1);
+  await form.getByRole("button", { name: "确认上传" }).click();
+  await expect(form.getByRole("status")).toHaveText("已上传 1 张图纸：建施-01 B版");
+  await expect(g01.getByRole("link", { name: /版/ })).toHaveText(["B 版 现行", "A 版 已作废"]);
 
   await form.getByLabel("文件").setInputFiles({
     name: "加密.pdf",
@@ -148,7 +180,7 @@ test("the design institute uploads a PDF set through the form; a bad PDF is refu
     buffer: await encryptedPdf(),
   });
   await form.getByRole("button", { name: "上传" }).click();
-  await expect(page.getByRole("alert")).toContainText("已加密");
+  await expect(form.getByRole("alert")).toContainText("已加密");
   await expect(page.locator("table.drawing-register tbody tr")).toHaveCount(5);
 });
 
@@ -173,7 +205,7 @@ test("a lot checked against a sheet: a newer revision warns until the supervisor
   const compounds = await compoundLinks(designer);
   const nh = Object.entries(compounds).find(([name]) => name.includes("农行"))![1];
   await designer.goto(`${nh}/drawings`);
-  const form = designer.locator("form.upload-form");
+  const form = designer.getByRole("form", { name: "上传图纸" });
   await form.getByLabel("专业").fill("给排水");
   await form.getByLabel(/每页图号与图名/).fill("水施-01 室外排水管网平面图");
   await form.getByLabel("文件").setInputFiles({
@@ -187,7 +219,9 @@ test("a lot checked against a sheet: a newer revision warns until the supervisor
     ),
   });
   await form.getByRole("button", { name: "上传" }).click();
-  await expect(designer.getByRole("alert")).toHaveText("已上传 1 张图纸：水施-01 B版");
+  await expect(form.getByTestId("upload-confirm")).toContainText("水施-01 将成为 B 版，替代 A 版");
+  await form.getByRole("button", { name: "确认上传" }).click();
+  await expect(form.getByRole("status")).toHaveText("已上传 1 张图纸：水施-01 B版");
 
   // The supervisor sees the warning on the lot, acknowledges it, and the record lists the sheet.
   const supervisor = await browser.newPage();

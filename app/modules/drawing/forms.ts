@@ -26,6 +26,8 @@ export const UploadFieldsSchema = z.object({
     return d ?? new Date(0);
   }),
   workTypeId: text(40, "工程类别").transform((v) => (v === "" ? null : v)),
+  /** The supersessions the user confirmed (the preview's token), absent on the first submit. */
+  confirm: text(4000, "确认内容").transform((v) => (v === "" ? null : v)),
 });
 
 export const LotDrawingSchema = z.object({

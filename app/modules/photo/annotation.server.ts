@@ -8,6 +8,7 @@ import { lotWhere } from "~/modules/lot/access.server";
 import { LotError, requireRecordableLot } from "~/modules/lot/lots.server";
 import { annotationSvg, type Shape } from "./annotation";
 import { PhotoError } from "./errors";
+import { defectPhotoRefusal } from "./photos.server";
 import { type PhotoStorage, photoKey, photoStorage } from "./storage.server";
 
 type Viewer = Actor & { id: string };
@@ -39,8 +40,24 @@ export async function latestAnnotations(
 }
 
 /**
+ * The permission that marking up a photo needs: the one its kind of photo is added with (lot
+ * photos: 上传检验批照片; 整改前: 登记质量问题; 整改后: 确认整改). Null when there is no such photo.
+ */
+export async function annotationPermission(db: Db, photoId: string) {
+  const row = await db.photo.findUnique({
+    where: { id: photoId },
+    select: { defectId: true, role: true },
+  });
+  if (!row) return null;
+  if (!row.defectId) return "photo.upload" as const;
+  return row.role === "after" ? ("defect.rectify" as const) : ("defect.create" as const);
+}
+
+/**
  * Who may mark up a photo is who may add photos there now: a lot photo while the lot may be
- * recorded by the viewer (never once it is signed), a defect photo while the defect is open.
+ * recorded by the viewer (never once it is signed); a defect's 整改前 photo by the supervisor and
+ * its 整改后 photo by the assigned contractor while it rectifies (`defectPhotoRefusal`), never
+ * once the defect is closed.
  */
 async function requireAnnotatable(db: Db, viewer: Viewer, scope: Scope, photoId: string) {
   const photo = await db.photo.findFirst({
@@ -54,8 +71,9 @@ async function requireAnnotatable(db: Db, viewer: Viewer, scope: Scope, photoId:
     select: {
       id: true,
       lotId: true,
+      role: true,
       lot: { select: { status: true } },
-      defect: { select: { status: true } },
+      defect: { select: { status: true, contractorOrgId: true } },
     },
   });
   if (!photo) throw new PhotoError("照片不存在或您无权查看", 404);
@@ -68,8 +86,18 @@ async function requireAnnotatable(db: Db, viewer: Viewer, scope: Scope, photoId:
       if (error instanceof LotError) throw new PhotoError(error.message, error.status);
       throw error;
     }
-  } else if (photo.defect?.status === "closed") {
-    throw new PhotoError("质量问题已关闭，照片标注不能再修改", 409);
+  } else if (photo.defect) {
+    if (photo.defect.status === "closed")
+      throw new PhotoError("质量问题已关闭，照片及其标注不能再修改", 409);
+    const role = photo.role === "after" ? "after" : "before";
+    const refusal = defectPhotoRefusal(viewer, photo.defect, role);
+    if (refusal) {
+      const sameRole =
+        role === "before"
+          ? viewer.role === "supervisor"
+          : viewer.role === "contractor" && viewer.organizationId === photo.defect.contractorOrgId;
+      throw new PhotoError(refusal.replace("上传", "标注"), sameRole ? 409 : 403);
+    }
   }
   return photo;
 }

@@ -1,6 +1,10 @@
 import sharp from "sharp";
 import type { Db } from "~/infra/db.server";
-import { annotatedDisplay } from "~/modules/photo/annotation.server";
+import {
+  annotatedDisplay,
+  latestAnnotations,
+  renderAnnotated,
+} from "~/modules/photo/annotation.server";
 import { type PhotoStorage, photoKey, photoStorage } from "~/modules/photo/storage.server";
 
 async function bytesOf(stream: ReadableStream<Uint8Array>) {
@@ -12,7 +16,9 @@ async function bytesOf(stream: ReadableStream<Uint8Array>) {
 
 /**
  * Photo thumbnails as JPEG for printed reports (PDF takes JPEG and PNG; thumbnails are stored as
- * WebP). The caller has already checked the viewer may see the records these photos belong to.
+ * WebP), with each photo's markup drawn on (the thumbnail keeps the photo's proportions, so the
+ * layer's relative positions fit). The caller has already checked the viewer may see the records
+ * these photos belong to.
  */
 export async function thumbsForPdf(
   db: Db,
@@ -24,15 +30,18 @@ export async function thumbsForPdf(
     where: { id: { in: ids } },
     select: { id: true, thumbSha256: true },
   });
+  const layers = await latestAnnotations(db, ids);
   const result = new Map<string, Buffer>();
   for (const row of rows) {
     const file = await storage.read(photoKey("thumb", row.thumbSha256));
     if (!file) continue;
+    const thumb = await bytesOf(file.stream);
+    const shapes = layers.get(row.id)?.shapes ?? [];
     result.set(
       row.id,
-      await sharp(await bytesOf(file.stream))
-        .jpeg({ quality: 80 })
-        .toBuffer(),
+      shapes.length > 0
+        ? await renderAnnotated(thumb, shapes, "jpeg")
+        : await sharp(thumb).jpeg({ quality: 80 }).toBuffer(),
     );
   }
   return result;
