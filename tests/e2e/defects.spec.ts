@@ -59,6 +59,23 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   const after = contractor.getByTestId("photos-after");
   await after.getByLabel(/拍照\/选择照片$/).setInputFiles(await jpeg("加高后.jpg", 2));
   await expect(after.locator(".photo-grid img")).toHaveCount(1);
+  // The contractor marks the fix on its own 整改后 photo (标注), a layer over the kept original.
+  await after.locator(".photo-grid img").click();
+  await contractor.getByRole("button", { name: "标注", exact: true }).click();
+  const layer = contractor.getByTestId("markup-layer");
+  const box = (await layer.boundingBox())!;
+  await contractor.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
+  await contractor.mouse.down();
+  await contractor.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.5, { steps: 8 });
+  await contractor.mouse.up();
+  await expect(layer).toHaveAttribute("data-shapes", "1");
+  await contractor.screenshot({ path: ".tmp/screens/defect-markup-1024x768.png" });
+  await contractor.getByRole("button", { name: "保存标注" }).click();
+  await expect(contractor.locator(".photo-stage img")).toHaveAttribute("src", /\/annotated\?v=1$/);
+  await contractor.setViewportSize({ width: 768, height: 1024 });
+  await contractor.screenshot({ path: ".tmp/screens/defect-marked-768x1024.png" });
+  await contractor.setViewportSize({ width: 1024, height: 768 });
+  await contractor.getByRole("button", { name: "关闭" }).click();
   await expect(contractor.getByTestId("reply-photos")).toHaveText("本次回复将附 1 张整改后照片");
   await contractor.getByLabel("整改情况说明").fill("已加高栏杆至1.08m");
   await contractor.getByRole("button", { name: "提交整改回复" }).click();
@@ -93,6 +110,11 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   await supervisor.goto(defectUrl);
   await supervisor.getByRole("button", { name: "复查通过关闭" }).click();
   await expect(supervisor.getByTestId("defect-status")).toHaveText("已关闭");
+  // Closed: the evidence is fixed, the viewer offers no 标注 any more.
+  await supervisor.getByTestId("photos-before").locator(".photo-grid img").click();
+  await expect(supervisor.getByRole("link", { name: "下载原图" })).toBeVisible();
+  await expect(supervisor.getByRole("button", { name: /标注/ })).toHaveCount(0);
+  await supervisor.getByRole("button", { name: "关闭" }).click();
 
   const history = supervisor.getByTestId("defect-history");
   for (const step of [

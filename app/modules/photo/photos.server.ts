@@ -7,7 +7,7 @@ import { defectWhere } from "~/modules/defect/access.server";
 import { lotWhere } from "~/modules/lot/access.server";
 import { assertLotStateUnchanged, requireRecordableLot } from "~/modules/lot/lots.server";
 import { PhotoError } from "./errors";
-import { processPhoto, sha256Of } from "./pipeline.server";
+import { type ProcessedPhoto, processPhoto, sha256Of } from "./pipeline.server";
 import { type PhotoStorage, photoKey, type Variant } from "./storage.server";
 import { toPhotoView } from "./view";
 
@@ -51,6 +51,61 @@ async function removeUnreferenced(db: Db, storage: PhotoStorage, created: string
     if (used === 0) await storage.remove(key);
   }
 }
+
+/**
+ * Writes a processed photo's three files (content-addressed; the writes, each fsynced, overlap),
+ * then runs `commit` (the row and its audit event); when a write or the commit fails, the files
+ * this call created go again, unless another photo row points at them.
+ */
+export async function withPhotoFiles<T>(
+  db: Db,
+  storage: PhotoStorage,
+  original: Buffer,
+  processed: ProcessedPhoto,
+  commit: () => Promise<T>,
+): Promise<T> {
+  const files: [Variant, string, Buffer][] = [
+    ["original", processed.sha256, original],
+    ["display", processed.display.sha256, processed.display.bytes],
+    ["thumb", processed.thumb.sha256, processed.thumb.bytes],
+  ];
+  const created: string[] = [];
+  try {
+    const puts = await Promise.allSettled(
+      files.map(async ([variant, sha, bytes]) => {
+        const key = photoKey(variant, sha);
+        if ((await storage.put(key, bytes)).created) created.push(key);
+      }),
+    );
+    const failed = puts.find((p) => p.status === "rejected");
+    if (failed) throw failed.reason;
+    return await commit();
+  } catch (error) {
+    await removeUnreferenced(db, storage, created);
+    throw error;
+  }
+}
+
+/** The columns of a photo row that come from the pipeline and the upload (no owner, no GPS). */
+export const photoRowData = (
+  processed: ProcessedPhoto,
+  name: string,
+  uploadedById: string,
+  uploadedAt: Date,
+) => ({
+  sha256: processed.sha256,
+  format: processed.format,
+  byteSize: processed.byteSize,
+  width: processed.width,
+  height: processed.height,
+  displaySha256: processed.display.sha256,
+  displayFormat: processed.display.format,
+  thumbSha256: processed.thumb.sha256,
+  capturedAt: processed.exif.capturedAt,
+  originalName: name.slice(0, 200),
+  uploadedById,
+  uploadedAt,
+});
 
 type Watermark = Parameters<typeof processPhoto>[1];
 type PhotoOwner = {
@@ -98,73 +153,48 @@ async function storePhoto(
     ),
   );
 
-  const files: [Variant, string, Buffer][] = [
-    ["original", processed.sha256, upload.bytes],
-    ["display", processed.display.sha256, processed.display.bytes],
-    ["thumb", processed.thumb.sha256, processed.thumb.bytes],
-  ];
-  const created: string[] = [];
   try {
-    // The three writes (each fsynced) overlap; whichever were created are removed on failure.
-    const puts = await Promise.allSettled(
-      files.map(async ([variant, sha, bytes]) => {
-        const key = photoKey(variant, sha);
-        if ((await storage.put(key, bytes)).created) created.push(key);
+    const photo = await withPhotoFiles(db, storage, upload.bytes, processed, () =>
+      db.$transaction(async (tx) => {
+        // Re-checked in the transaction that inserts: a lot signed off (or a defect closed) while
+        // this photo was being processed refuses it, instead of changing a signed record.
+        await recheck(tx);
+        const row = await tx.photo.create({
+          data: {
+            ...owner,
+            ...photoRowData(processed, upload.name, viewer.id, now),
+            gpsLat: processed.exif.gpsLat,
+            gpsLng: processed.exif.gpsLng,
+            gpsAlt: processed.exif.gpsAlt,
+            device: processed.exif.device,
+          },
+          select: PHOTO_VIEW_SELECT,
+        });
+        await recordEvent(
+          tx,
+          {
+            actorId: viewer.id,
+            action: "photo.attach",
+            entityType: "Photo",
+            entityId: row.id,
+            data: {
+              ...(owner.defectId
+                ? { defectId: owner.defectId, role: owner.role }
+                : { lotId: owner.lotId, itemId: owner.itemId }),
+              sha256: processed.sha256,
+              displaySha256: processed.display.sha256,
+              thumbSha256: processed.thumb.sha256,
+              byteSize: processed.byteSize,
+              capturedAt: processed.exif.capturedAt?.toISOString() ?? null,
+            },
+          },
+          now,
+        );
+        return row;
       }),
     );
-    const failed = puts.find((p) => p.status === "rejected");
-    if (failed) throw failed.reason;
-    const photo = await db.$transaction(async (tx) => {
-      // Re-checked in the transaction that inserts: a lot signed off (or a defect closed) while
-      // this photo was being processed refuses it, instead of changing a signed record.
-      await recheck(tx);
-      const row = await tx.photo.create({
-        data: {
-          ...owner,
-          sha256: processed.sha256,
-          format: processed.format,
-          byteSize: processed.byteSize,
-          width: processed.width,
-          height: processed.height,
-          displaySha256: processed.display.sha256,
-          displayFormat: processed.display.format,
-          thumbSha256: processed.thumb.sha256,
-          capturedAt: processed.exif.capturedAt,
-          gpsLat: processed.exif.gpsLat,
-          gpsLng: processed.exif.gpsLng,
-          gpsAlt: processed.exif.gpsAlt,
-          device: processed.exif.device,
-          originalName: upload.name.slice(0, 200),
-          uploadedById: viewer.id,
-          uploadedAt: now,
-        },
-        select: PHOTO_VIEW_SELECT,
-      });
-      await recordEvent(
-        tx,
-        {
-          actorId: viewer.id,
-          action: "photo.attach",
-          entityType: "Photo",
-          entityId: row.id,
-          data: {
-            ...(owner.defectId
-              ? { defectId: owner.defectId, role: owner.role }
-              : { lotId: owner.lotId, itemId: owner.itemId }),
-            sha256: processed.sha256,
-            displaySha256: processed.display.sha256,
-            thumbSha256: processed.thumb.sha256,
-            byteSize: processed.byteSize,
-            capturedAt: processed.exif.capturedAt?.toISOString() ?? null,
-          },
-        },
-        now,
-      );
-      return row;
-    });
     return { photo, duplicate: false };
   } catch (error) {
-    await removeUnreferenced(db, storage, created);
     // The same photo sent twice at once: the second insert loses the race and returns the first.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const first = await existing(db, processed.sha256, owner.attachKey);

@@ -1,9 +1,9 @@
 import type { Db } from "~/infra/db.server";
 import { heavyImageWork } from "~/infra/image-work.server";
 import { recordEvent } from "~/modules/audit/record.server";
-import type { PhotoUpload } from "~/modules/photo/photos.server";
+import { type PhotoUpload, photoRowData, withPhotoFiles } from "~/modules/photo/photos.server";
 import { processPhoto } from "~/modules/photo/pipeline.server";
-import { type PhotoStorage, photoKey } from "~/modules/photo/storage.server";
+import type { PhotoStorage } from "~/modules/photo/storage.server";
 import { toPhotoView } from "~/modules/photo/view";
 
 /**
@@ -51,45 +51,31 @@ export async function storeResidentPhoto(
     select: { id: true },
   });
   if (already) return already;
-  const files: ["original" | "display" | "thumb", string, Buffer][] = [
-    ["original", processed.sha256, upload.bytes],
-    ["display", processed.display.sha256, processed.display.bytes],
-    ["thumb", processed.thumb.sha256, processed.thumb.bytes],
-  ];
-  for (const [variant, sha, bytes] of files) await storage.put(photoKey(variant, sha), bytes);
-  return db.$transaction(async (tx) => {
-    const row = await tx.photo.create({
-      data: {
-        sha256: processed.sha256,
-        role: owner.role,
-        attachKey,
-        format: processed.format,
-        byteSize: processed.byteSize,
-        width: processed.width,
-        height: processed.height,
-        displaySha256: processed.display.sha256,
-        displayFormat: processed.display.format,
-        thumbSha256: processed.thumb.sha256,
-        capturedAt: processed.exif.capturedAt,
-        originalName: upload.name.slice(0, 200),
-        uploadedById: viewer.id,
-        uploadedAt: now,
-      },
-      select: { id: true },
-    });
-    await recordEvent(
-      tx,
-      {
-        actorId: viewer.id,
-        action: "photo.attach",
-        entityType: "Photo",
-        entityId: row.id,
-        data: { attachKey, sha256: processed.sha256, displaySha256: processed.display.sha256 },
-      },
-      now,
-    );
-    return row;
-  });
+  return withPhotoFiles(db, storage, upload.bytes, processed, () =>
+    db.$transaction(async (tx) => {
+      const row = await tx.photo.create({
+        // No GPS or device kept for residents' homes: only what the pipeline's row needs.
+        data: {
+          ...photoRowData(processed, upload.name, viewer.id, now),
+          role: owner.role,
+          attachKey,
+        },
+        select: { id: true },
+      });
+      await recordEvent(
+        tx,
+        {
+          actorId: viewer.id,
+          action: "photo.attach",
+          entityType: "Photo",
+          entityId: row.id,
+          data: { attachKey, sha256: processed.sha256, displaySha256: processed.display.sha256 },
+        },
+        now,
+      );
+      return row;
+    }),
+  );
 }
 
 /** Photos of one owner (both roles), oldest first. */
