@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { HomeDefect, HomeList, HomeLot } from "~/modules/home/home.server";
 
 function Head({ title, count, shown }: { title: string; count: number; shown: number }) {
@@ -10,61 +11,28 @@ function Head({ title, count, shown }: { title: string; count: number; shown: nu
   );
 }
 
-/** Lots on the home page: each row one tap from the lot, with who acts next and what. */
-export function HomeLotList({
+/**
+ * One home list: heading with count, the next step, one card per row (one tap to its page) and,
+ * when `more` is given and rows were left out, a link to all of them.
+ */
+function HomeSection<T extends { id: string }>({
   title,
   list,
   empty,
   testId,
   nextStepZh,
-}: {
-  title: string;
-  list: HomeList<HomeLot>;
-  empty: string;
-  testId: string;
-  nextStepZh: string;
-}) {
-  return (
-    <section className="home-section" data-testid={testId}>
-      <Head title={title} count={list.count} shown={list.rows.length} />
-      {list.rows.length === 0 ? (
-        <p className="empty">{empty}</p>
-      ) : (
-        <>
-          <p className="muted home-next">下一步：{nextStepZh}</p>
-          <ul className="card-list">
-            {list.rows.map((l) => (
-              <li key={l.id}>
-                <Link className="card card-link home-row" to={`/lots/${l.id}`}>
-                  <strong>{l.title}</strong>
-                  <span className="muted">
-                    {l.number} · {l.detail}
-                    {l.reason ? ` · 退回原因：${l.reason}` : ""}
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
-  );
-}
-
-export function HomeDefectList({
-  title,
-  list,
-  empty,
-  testId,
   more,
-  nextStepZh,
+  href,
+  children,
 }: {
   title: string;
-  list: HomeList<HomeDefect>;
+  list: HomeList<T>;
   empty: string;
   testId: string;
-  more: string;
   nextStepZh: string;
+  more?: string;
+  href: (row: T) => string;
+  children: (row: T) => ReactNode;
 }) {
   return (
     <section className="home-section" data-testid={testId}>
@@ -75,24 +43,15 @@ export function HomeDefectList({
         <>
           <p className="muted home-next">下一步：{nextStepZh}</p>
           <ul className="card-list">
-            {list.rows.map((d) => (
-              <li key={d.id}>
-                <Link className="card card-link home-row" to={`/defects/${d.id}`}>
-                  <strong>
-                    {d.number} {d.title}
-                  </strong>
-                  <span className="muted">
-                    {d.placeLabel} · {d.detail} · 期限{" "}
-                    <span className={d.overdue ? "overdue" : d.dueToday ? "due-today" : undefined}>
-                      {d.dueOn}
-                      {d.overdue ? "（已逾期）" : d.dueToday ? "（今天到期）" : ""}
-                    </span>
-                  </span>
+            {list.rows.map((row) => (
+              <li key={row.id}>
+                <Link className="card card-link home-row" to={href(row)}>
+                  {children(row)}
                 </Link>
               </li>
             ))}
           </ul>
-          {list.count > list.rows.length ? (
+          {more && list.count > list.rows.length ? (
             <Link className="button home-more" to={more}>
               查看全部 {list.count} 个
             </Link>
@@ -100,6 +59,53 @@ export function HomeDefectList({
         </>
       )}
     </section>
+  );
+}
+
+type ListProps<T> = {
+  title: string;
+  list: HomeList<T>;
+  empty: string;
+  testId: string;
+  nextStepZh: string;
+};
+
+/** Lots on the home page: each row one tap from the lot, with who acts next and what. */
+export function HomeLotList(props: ListProps<HomeLot>) {
+  return (
+    <HomeSection {...props} href={(l) => `/lots/${l.id}`}>
+      {(l) => (
+        <>
+          <strong>{l.title}</strong>
+          <span className="muted">
+            {l.number} · {l.detail}
+            {l.reason ? ` · 退回原因：${l.reason}` : ""}
+          </span>
+        </>
+      )}
+    </HomeSection>
+  );
+}
+
+/** Defects on the home page, by due date; `more` lists them all. */
+export function HomeDefectList(props: ListProps<HomeDefect> & { more: string }) {
+  return (
+    <HomeSection {...props} href={(d) => `/defects/${d.id}`}>
+      {(d) => (
+        <>
+          <strong>
+            {d.number} {d.title}
+          </strong>
+          <span className="muted">
+            {d.placeLabel} · {d.detail} · 期限{" "}
+            <span className={d.overdue ? "overdue" : d.dueToday ? "due-today" : undefined}>
+              {d.dueOn}
+              {d.overdue ? "（已逾期）" : d.dueToday ? "（今天到期）" : ""}
+            </span>
+          </span>
+        </>
+      )}
+    </HomeSection>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from "~/infra/db.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { ChecklistData, ChecklistDataItem, WorkTypePlaces } from "./data-file";
+import { ITEM_ROW_FIELDS, ITEM_ROW_SELECT } from "./item-fields";
 
 export function itemRowFromData(item: ChecklistDataItem, seq: number) {
   return {
@@ -68,27 +69,7 @@ export async function importChecklistData(db: Db, data: ChecklistData, places: W
   return { workTypes: data.workTypes.length, templatesCreated: created };
 }
 
-const COMPARED = [
-  "code",
-  "seq",
-  "kind",
-  "textZh",
-  "textEn",
-  "method",
-  "tolerance",
-  "numericUnit",
-  "numericMin",
-  "numericMax",
-  "numericQuantity",
-  "numericTarget",
-  "numericCondition",
-  "numericNote",
-  "lookupTable",
-  "judge",
-  "samplePlan",
-  "source",
-  "verified",
-] as const;
+const COMPARED = ITEM_ROW_FIELDS;
 
 /**
  * Publishes the data file as the next version of each work type whose current version differs
@@ -110,7 +91,7 @@ export async function publishDataFileRevisions(db: Db, data: ChecklistData, note
               version: true,
               items: {
                 orderBy: { seq: "asc" },
-                select: Object.fromEntries(COMPARED.map((f) => [f, true])),
+                select: ITEM_ROW_SELECT,
               },
             },
           },

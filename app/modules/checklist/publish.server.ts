@@ -2,6 +2,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import { type EditedItem, ITEM_CODE, itemCode, nextCodeNumbers } from "./edit-schema";
+import { ITEM_CONTENT_FIELDS, ITEM_ROW_SELECT } from "./item-fields";
 
 /**
  * Publishing a checklist version. A version is never modified once published: an edit publishes
@@ -18,50 +19,12 @@ export class ChecklistPublishError extends Error {
   }
 }
 
-const ROW_SELECT = {
-  code: true,
-  seq: true,
-  kind: true,
-  textZh: true,
-  textEn: true,
-  method: true,
-  tolerance: true,
-  numericUnit: true,
-  numericMin: true,
-  numericMax: true,
-  numericQuantity: true,
-  numericTarget: true,
-  numericCondition: true,
-  numericNote: true,
-  lookupTable: true,
-  judge: true,
-  samplePlan: true,
-  source: true,
-  verified: true,
-} as const;
+const ROW_SELECT = ITEM_ROW_SELECT;
 
 type ItemRow = Prisma.ChecklistItemGetPayload<{ select: typeof ROW_SELECT }>;
 
 /** Everything an item says; seq is its place, compared separately (a pure reorder still publishes). */
-const CONTENT_FIELDS = [
-  "kind",
-  "textZh",
-  "textEn",
-  "method",
-  "tolerance",
-  "numericUnit",
-  "numericMin",
-  "numericMax",
-  "numericQuantity",
-  "numericTarget",
-  "numericCondition",
-  "numericNote",
-  "lookupTable",
-  "judge",
-  "samplePlan",
-  "source",
-  "verified",
-] as const satisfies readonly (keyof ItemRow)[];
+const CONTENT_FIELDS = ITEM_CONTENT_FIELDS satisfies readonly (keyof ItemRow)[];
 
 const staleMessage = (version: number) =>
   `检查表已有更新的版本（第 ${version} 版），请在最新版本上修改`;
