@@ -147,6 +147,7 @@ test("the design institute uploads a PDF set through the form: the form resets, 
   const done = form.getByRole("status");
   await expect(done).toHaveText("已上传 2 张图纸：建施-01 A版、建施-02 A版");
   await expect(done).toBeInViewport();
+  await page.screenshot({ path: ".tmp/screens/drawings-uploaded-1024x768.png" });
   await expect(page.getByRole("link", { name: "建施-02", exact: true })).toBeVisible();
   // The form is reset: no file left to upload twice by a second tap.
   await expect(form.getByLabel("文件")).toHaveValue("");
@@ -169,6 +170,11 @@ test("the design institute uploads a PDF set through the form: the form resets, 
   const ask = form.getByTestId("upload-confirm");
   await expect(ask).toContainText("建施-01 将成为 B 版，替代 A 版");
   await expect(ask).toBeInViewport();
+  await page.screenshot({ path: ".tmp/screens/drawings-confirm-1024x768.png" });
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await expect(ask).toBeInViewport();
+  await page.screenshot({ path: ".tmp/screens/drawings-confirm-768x1024.png" });
+  await page.setViewportSize({ width: 1024, height: 768 });
   await expect(g01.getByRole("link", { name: /版/ })).toHaveCount(1);
   await form.getByRole("button", { name: "确认上传" }).click();
   await expect(form.getByRole("status")).toHaveText("已上传 1 张图纸：建施-01 B版");

@@ -92,6 +92,16 @@ test("every interactive element on the main pages is at least 44 px at 1024×768
   await sweep(contractor, ["/", "/defects", defect], found);
   await contractor.close();
 
+  // The residents module's 保修 and 违建 pages, as the street office that manages them (forms shown).
+  const street = await browser.newPage({ hasTouch: true });
+  await signIn(street, "anhua");
+  await sweep(
+    street,
+    ["/residents", `/residents/${compoundId}/warranty`, `/residents/${compoundId}/illegal`],
+    found,
+  );
+  await street.close();
+
   const admin = await browser.newPage({ hasTouch: true });
   await signIn(admin, "admin");
   await sweep(admin, ["/users", "/users/new"], found);
