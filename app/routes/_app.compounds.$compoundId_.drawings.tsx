@@ -131,7 +131,8 @@ export default function DrawingRegister() {
   const { compound, sheets, filters, canUpload, workTypes, today, defaultStart } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state !== "idle";
+  // Only while the upload itself runs: the reload of the register after it shows the result already.
+  const busy = useNavigation().state === "submitting";
   return (
     <>
       <PageHeader
