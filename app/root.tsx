@@ -8,7 +8,7 @@ import {
   ScrollRestoration,
   useRouteError,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
 import styles from "~/styles/app.css?url";
@@ -46,6 +46,10 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  useEffect(() => {
+    // Controls shown only to browsers without JavaScript (plain form posts) hide from here on.
+    document.documentElement.dataset.js = "on";
+  }, []);
   return <Outlet />;
 }
 

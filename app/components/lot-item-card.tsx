@@ -111,6 +111,9 @@ export function LotItemCard({
   }
 
   const status = verdict?.status ?? "incomplete";
+  // Without JavaScript the buttons below post this form (the page reloads with the record);
+  // with it, their click handlers save through autosave and prevent the post.
+  const formId = `item-form-${item.id}`;
   return (
     <li
       className={`lot-item item-${item.kind} lot-item-${status}`}
@@ -125,6 +128,12 @@ export function LotItemCard({
       data-required={verdict?.requiredPoints || undefined}
       id={`item-${item.code}`}
     >
+      {editable ? (
+        <form id={formId} method="post" hidden>
+          <input type="hidden" name="intent" value="item" />
+          <input type="hidden" name="itemId" value={item.id} />
+        </form>
+      ) : null}
       <div className="item-head">
         <span className="item-no">
           {item.seq}
@@ -151,15 +160,19 @@ export function LotItemCard({
         {RESULTS.map((r) => (
           <button
             key={r.value}
-            type="button"
+            type="submit"
+            form={formId}
+            name="result"
+            value={r.value}
             className={
               entry.result === r.value ? `seg seg-${r.value} seg-on` : `seg seg-${r.value}`
             }
             aria-pressed={entry.result === r.value}
             disabled={!editable}
-            onClick={() =>
-              onChange({ ...entry, result: entry.result === r.value ? null : r.value }, "now")
-            }
+            onClick={(e) => {
+              e.preventDefault();
+              onChange({ ...entry, result: entry.result === r.value ? null : r.value }, "now");
+            }}
           >
             {r.label}
           </button>
@@ -176,6 +189,14 @@ export function LotItemCard({
                 defaultValue={entry.designValue ?? ""}
                 disabled={!editable}
                 aria-label={`${item.code} 设计值`}
+                form={formId}
+                name="designValue"
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") {
+                    e.preventDefault();
+                    e.currentTarget.blur();
+                  }
+                }}
                 onBlur={(e) => {
                   const v =
                     e.currentTarget.value.trim() === ""
@@ -202,15 +223,19 @@ export function LotItemCard({
                   </span>
                   {editable ? (
                     <button
-                      type="button"
+                      type="submit"
+                      form={formId}
+                      name="remove"
+                      value={i}
                       className="point-remove"
                       aria-label={`删除第 ${i + 1} 点`}
-                      onClick={() =>
+                      onClick={(e) => {
+                        e.preventDefault();
                         onChange(
                           { ...entry, points: entry.points.filter((_, k) => k !== i) },
                           "now",
-                        )
-                      }
+                        );
+                      }}
                     >
                       ×
                     </button>
@@ -234,6 +259,8 @@ export function LotItemCard({
                 enterKeyHint="done"
                 placeholder={`实测值 (${unit || "数值"})`}
                 aria-label={`${item.code} 实测值`}
+                form={formId}
+                name="point"
                 value={pointText}
                 aria-invalid={pointError ? true : undefined}
                 onChange={(e) => setPointText(e.currentTarget.value)}
@@ -252,11 +279,23 @@ export function LotItemCard({
                   inputMode="decimal"
                   placeholder={`本点设计值 (${unit})`}
                   aria-label={`${item.code} 本点设计值`}
+                  form={formId}
+                  name="pointDesign"
                   value={pointDesign}
                   onChange={(e) => setPointDesign(e.currentTarget.value)}
                 />
               ) : null}
-              <button type="button" className="button" onClick={() => addPoint()}>
+              <button
+                type="submit"
+                form={formId}
+                name="op"
+                value="point"
+                className="button"
+                onClick={(e) => {
+                  e.preventDefault();
+                  addPoint();
+                }}
+              >
                 添加实测点
               </button>
             </div>
@@ -277,8 +316,14 @@ export function LotItemCard({
         value={entry.note ?? ""}
         disabled={!editable}
         label={`${item.code} 检查记录`}
+        form={editable ? formId : undefined}
         onChange={(note) => onChange({ ...entry, note: note === "" ? null : note }, "later")}
       />
+      {editable ? (
+        <button type="submit" form={formId} className="button nojs-only">
+          保存备注
+        </button>
+      ) : null}
 
       {photos && (photos.canUpload || photos.list.length > 0) ? (
         <div className="item-photos">
@@ -322,11 +367,13 @@ function NoteField({
   value,
   disabled,
   label,
+  form,
   onChange,
 }: {
   value: string;
   disabled: boolean;
   label: string;
+  form?: string;
   onChange: (v: string) => void;
 }) {
   const [text, setText] = useState(value);
@@ -336,6 +383,8 @@ function NoteField({
       rows={1}
       placeholder="检查记录 / 备注"
       aria-label={label}
+      form={form}
+      name={form ? "note" : undefined}
       value={text}
       disabled={disabled}
       onChange={(e) => {

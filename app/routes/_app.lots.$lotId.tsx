@@ -40,6 +40,7 @@ import {
 } from "~/modules/drawing/lot-refs.server";
 import type { EntryInput } from "~/modules/lot/entry-types";
 import { EntrySchema, PlaceDataSchema, RecordsSchema, TransitionSchema } from "~/modules/lot/forms";
+import { saveItemForm } from "~/modules/lot/item-form.server";
 import {
   getLot,
   LotError,
@@ -250,6 +251,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       await saveEntry(db(), user, scope, lotId, parsed.data);
       return { ok: true };
+    }
+    if (intent === "item") {
+      // One item's plain form post: the page without JavaScript (it reloads and shows the record).
+      const { user, scope } = await requireUser(request, "lot.record");
+      const field = (name: string) => {
+        const v = form.get(name);
+        return typeof v === "string" ? v : null;
+      };
+      const itemId = field("itemId") ?? "";
+      await saveItemForm(db(), user, scope, lotId, itemId, {
+        result: field("result"),
+        op: field("op"),
+        point: field("point"),
+        pointDesign: field("pointDesign"),
+        remove: field("remove"),
+        note: field("note"),
+        designValue: field("designValue"),
+      });
+      return { ok: true, message: "已保存检查记录" };
     }
     if (intent === "place") {
       const { user, scope } = await requireUser(request, "lot.record");
