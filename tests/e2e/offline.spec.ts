@@ -44,3 +44,41 @@ test("without JavaScript an item's result, a point and a note are recorded by pl
   await expect(page.getByLabel("施工操作依据、质量验收记录齐全")).toBeChecked();
   await context.close();
 });
+
+test("installable: manifest and icons, a service worker precaching the app shell, opened pages readable offline", async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "jianli");
+  const manifestHref = await page.locator("link[rel='manifest']").getAttribute("href");
+  const manifest = await (await page.request.get(manifestHref ?? "")).json();
+  expect(manifest).toMatchObject({ short_name: "验收", display: "standalone", start_url: "/" });
+  for (const icon of manifest.icons as { src: string; sizes: string }[]) {
+    const response = await page.request.get(icon.src);
+    expect(response.headers()["content-type"]).toBe("image/png");
+  }
+  const shell = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const keys = await caches.keys();
+    const precache = await caches.open(keys.find((k) => k.includes("precache")) ?? "none");
+    const urls = (await precache.keys()).map((r) => new URL(r.url).pathname);
+    return { scope: registration.scope, urls };
+  });
+  expect(new URL(shell.scope).pathname).toBe("/");
+  expect(
+    shell.urls.filter((u) => u.startsWith("/assets/") && u.endsWith(".js")).length,
+  ).toBeGreaterThan(10);
+  expect(shell.urls).toContain("/offline.html");
+  expect(shell.urls).not.toContain("/"); // no signed-in page in the precache
+
+  await page.goto("/lots");
+  await expect(page.getByRole("heading", { name: "检验批" }).first()).toBeVisible();
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "检验批" }).first()).toBeVisible();
+  await page.goto("/notices");
+  await expect(page.getByRole("heading", { name: "离线：此页面尚未在本机缓存" })).toBeVisible();
+  await context.setOffline(false);
+  await context.close();
+});
