@@ -27,6 +27,12 @@ cleanupOutdatedCaches();
 self.skipWaiting();
 clientsClaim();
 
+// Signing out empties the pages kept for offline use: the next user of the tablet never sees them.
+self.addEventListener("fetch", (event) => {
+  if (new URL(event.request.url).pathname === "/logout")
+    event.waitUntil(caches.delete(PAGES_CACHE));
+});
+
 const NEVER_CACHED = /^\/(logout|login|audit\.export)|\.(pdf|xlsx|jpg|png|webp)$/;
 
 registerRoute(

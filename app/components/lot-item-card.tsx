@@ -1,4 +1,3 @@
-import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { numericLimitZh } from "~/modules/checklist/labels";
 import { parseDecimal } from "~/modules/lot/decimal";
@@ -11,6 +10,8 @@ import {
   type NumericSpec,
   unitLabel,
 } from "~/modules/lot/verdict";
+import { useOnline, useOutbox } from "~/modules/offline/hooks";
+import { enqueueEntry } from "~/modules/offline/outbox.client";
 import type { PhotoView } from "~/modules/photo/view";
 import { PhotoGrid } from "./photo-grid";
 import { PhotoUploader } from "./photo-uploader";
@@ -36,6 +37,8 @@ export type LotItemView = {
   requiredSamples: number | null;
   spec: JudgeSpec | null;
 };
+
+export type SaveState = "saved" | "saving" | "dirty" | "queued" | "error";
 
 const RESULTS = [
   { value: "pass", label: "合格" },
@@ -76,7 +79,7 @@ export function LotItemCard({
   rules: LotRules;
   editable: boolean;
   onChange: (next: EntryInput, mode: "now" | "later") => void;
-  saveState: "saved" | "saving" | "dirty" | "error";
+  saveState: SaveState;
   photos?: ItemPhotos;
 }) {
   const [pointText, setPointText] = useState("");
@@ -353,11 +356,13 @@ export function LotItemCard({
       <p className={`save-state save-${saveState}`} aria-live="polite">
         {saveState === "saving"
           ? "保存中…"
-          : saveState === "error"
-            ? "保存失败，将重试"
-            : saveState === "dirty"
-              ? "待保存"
-              : ""}
+          : saveState === "queued"
+            ? "已存本机，待上传"
+            : saveState === "error"
+              ? "未保存：见页面顶部的 冲突 列表"
+              : saveState === "dirty"
+                ? "待保存"
+                : ""}
       </p>
     </li>
   );
@@ -396,45 +401,42 @@ function NoteField({
 }
 
 /**
- * Autosave for one item: immediate or debounced saves through its own fetcher, and the latest
- * unsaved state re-sent with sendBeacon when the page is hidden (tablet sleeps, reload, close).
+ * Autosave for one item through the outbox (app/modules/offline): every change becomes a command
+ * in IndexedDB, sent at once when online and in order once the network returns; a note is queued
+ * after a pause in typing, or at once when the page is hidden.
  */
-export function useEntryAutosave(lotId: string, itemId: string) {
-  const fetcher = useFetcher<{ ok: boolean; message?: string }>({
-    key: `entry-${lotId}-${itemId}`,
-  });
-  const pending = useRef<EntryInput | null>(null);
+export function useEntryAutosave(target: {
+  lotId: string;
+  lotLabel: string;
+  itemId: string;
+  itemCode: string;
+  baseVersion: string;
+}) {
+  const { lotId, itemId } = target;
+  const commands = useOutbox(lotId);
+  const online = useOnline();
+  const later = useRef<EntryInput | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const sent = useRef<string | null>(null);
-  const [state, setState] = useState<"saved" | "saving" | "dirty" | "error">("saved");
+  const targetRef = useRef(target);
+  targetRef.current = target;
+  const [queueFailed, setQueueFailed] = useState(false);
 
-  const send = (entry: EntryInput) => {
+  const queue = (entry: EntryInput) => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    setState("saving");
-    sent.current = JSON.stringify(entry);
-    fetcher.submit(
-      { intent: "entry", entry: sent.current },
-      { method: "post", action: `/lots/${lotId}` },
+    later.current = null;
+    const { lotId, lotLabel, itemId, itemCode, baseVersion } = targetRef.current;
+    enqueueEntry({ lotId, lotLabel, itemId, itemCode, baseVersion, entry }).then(
+      () => setQueueFailed(false),
+      () => setQueueFailed(true),
     );
   };
-
-  useEffect(() => {
-    if (fetcher.state !== "idle" || !fetcher.data) return;
-    if (!fetcher.data.ok) setState("error");
-    else if (JSON.stringify(pending.current) === sent.current) {
-      pending.current = null;
-      setState("saved");
-    }
-  }, [fetcher.state, fetcher.data]);
+  const queueRef = useRef(queue);
+  queueRef.current = queue;
 
   useEffect(() => {
     const flush = () => {
-      if (!pending.current) return;
-      const body = new FormData();
-      body.set("intent", "entry");
-      body.set("entry", JSON.stringify(pending.current));
-      navigator.sendBeacon(`/lots/${lotId}`, body);
+      if (later.current) queueRef.current(later.current);
     };
     window.addEventListener("pagehide", flush);
     const onHidden = () => document.visibilityState === "hidden" && flush();
@@ -443,16 +445,33 @@ export function useEntryAutosave(lotId: string, itemId: string) {
       window.removeEventListener("pagehide", flush);
       document.removeEventListener("visibilitychange", onHidden);
     };
-  }, [lotId]);
+  }, []);
 
+  const [typing, setTyping] = useState(false);
   const save = (entry: EntryInput, mode: "now" | "later") => {
-    pending.current = entry;
-    if (mode === "now") send(entry);
-    else {
-      setState("dirty");
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => send(entry), 600);
+    if (mode === "now") {
+      setTyping(false);
+      queue(entry);
+      return;
     }
+    later.current = entry;
+    setTyping(true);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      setTyping(false);
+      if (later.current) queue(later.current);
+    }, 600);
   };
+  const mine = (commands ?? []).filter((c) => c.itemId === itemId);
+  const state: SaveState =
+    queueFailed || mine.some((c) => c.status === "refused")
+      ? "error"
+      : mine.length > 0
+        ? online
+          ? "saving"
+          : "queued"
+        : typing
+          ? "dirty"
+          : "saved";
   return { save, state };
 }
