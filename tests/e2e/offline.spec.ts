@@ -170,6 +170,28 @@ test("offline on a lot: items, points and a note queue in the outbox, survive a 
   await expect(indicator.locator("summary")).toHaveText("离线 · 8 项待上传");
   await expect(m5.locator(".save-state")).toHaveText("已存本机，待上传");
   expect(stored(lotId).receipts).toBe(0);
+  // Figures for the report: what this lot takes on the tablet (page cache and outbox).
+  const sizes = await page.evaluate(async () => {
+    const pages = await caches.open("yanshou-pages");
+    let pageBytes = 0;
+    for (const request of await pages.keys())
+      if (request.url.includes("/lots/"))
+        pageBytes += (await (await pages.match(request))?.blob())?.size ?? 0;
+    const open = indexedDB.open("yanshou-outbox");
+    await new Promise((resolve) => {
+      open.onsuccess = resolve;
+    });
+    const all = await new Promise<unknown[]>((resolve) => {
+      const q = open.result.transaction("commands").objectStore("commands").getAll();
+      q.onsuccess = () => resolve(q.result);
+    });
+    open.result.close();
+    return { pageBytes, outboxBytes: new Blob([JSON.stringify(all)]).size };
+  });
+  console.log(
+    `[offline] lot page cached: ${sizes.pageBytes} B; outbox of 8 commands: ${sizes.outboxBytes} B`,
+  );
+  expect(sizes.pageBytes).toBeGreaterThan(0);
 
   // A reload without network: the page comes from the cache, the values from the outbox.
   await page.reload();
@@ -268,6 +290,7 @@ test("conflict: offline edits to a lot another supervisor signs meanwhile are re
   await expect(conflicts.first()).toContainText("SR-M5");
   await expect(conflicts.first()).toContainText("实测：");
   await expect(conflicts.first()).toContainText(/原因：.*(签认|验收)/);
+  await a.screenshot({ path: ".tmp/playwright/offline-conflicts.png" });
   const after = stored(lotId);
   expect(after.status).toBe("accepted");
   expect(after.points).toEqual(before.points); // the signed lot is unchanged
