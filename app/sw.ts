@@ -6,7 +6,8 @@
  * - Precache: the built app shell, i.e. the hashed JS/CSS under /assets, the icons, the manifest
  *   and the offline page. Never a page with data in it.
  * - Pages a user opens (documents and Remix's `.data` loader answers): network first, the last
- *   good answer kept in the `yanshou-pages` cache and served when the network is down; a page
+ *   good answer kept in the `yanshou-pages` cache and served only when the network fails (no
+ *   timeout: a slow server never gets a stale page shown after a save); a page
  *   never opened answers with /offline.html. Sign-out empties that cache (app/modules/offline).
  * - Everything else (form posts, uploads, downloads, photos) goes to the network untouched.
  */
@@ -42,7 +43,6 @@ registerRoute(
     (request.mode === "navigate" || url.pathname.endsWith(".data")),
   new NetworkFirst({
     cacheName: PAGES_CACHE,
-    networkTimeoutSeconds: 8,
     plugins: [
       {
         // Only a page as its user saw it: no redirects (signed out), errors or downloads.
