@@ -8,9 +8,10 @@ import {
   ScrollRestoration,
   useRouteError,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
+import { registerServiceWorker } from "~/modules/offline/register.client";
 import styles from "~/styles/app.css?url";
 import photoStyles from "~/styles/photos.css?url";
 import residentsStyles from "~/styles/residents.css?url";
@@ -21,6 +22,9 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: photoStyles },
   { rel: "stylesheet", href: residentsStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  // Installable (PWA): the manifest and the home-screen icon.
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  { rel: "apple-touch-icon", href: "/icons/apple-touch-icon.png" },
 ];
 
 export const meta: MetaFunction = () => [{ title: "验收 · 老旧小区改造质量验收" }];
@@ -46,6 +50,11 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  useEffect(() => {
+    // Controls shown only to browsers without JavaScript (plain form posts) hide from here on.
+    document.documentElement.dataset.js = "on";
+    registerServiceWorker();
+  }, []);
   return <Outlet />;
 }
 

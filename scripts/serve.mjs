@@ -124,7 +124,15 @@ app.use(securityHeaders);
 app.use(compression());
 app.use(
   build.publicPath,
-  express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }),
+  express.static(build.assetsBuildDirectory, {
+    immutable: true,
+    maxAge: "1y",
+    // The service worker and the manifest keep their names across releases: always revalidated.
+    setHeaders(res, file) {
+      if (/(?:^|[\\/])(sw\.js|manifest\.webmanifest|offline\.html)$/.test(file))
+        res.setHeader("Cache-Control", "no-cache");
+    },
+  }),
 );
 app.use(express.static("public", { maxAge: "1h" }));
 app.use(morgan("tiny"));

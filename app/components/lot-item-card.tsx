@@ -1,4 +1,3 @@
-import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { numericLimitZh } from "~/modules/checklist/labels";
 import { parseDecimal } from "~/modules/lot/decimal";
@@ -11,6 +10,8 @@ import {
   type NumericSpec,
   unitLabel,
 } from "~/modules/lot/verdict";
+import { useOnline, useOutbox } from "~/modules/offline/hooks";
+import { enqueueEntry } from "~/modules/offline/outbox.client";
 import type { PhotoView } from "~/modules/photo/view";
 import { PhotoGrid } from "./photo-grid";
 import { PhotoUploader } from "./photo-uploader";
@@ -36,6 +37,8 @@ export type LotItemView = {
   requiredSamples: number | null;
   spec: JudgeSpec | null;
 };
+
+export type SaveState = "saved" | "saving" | "dirty" | "queued" | "error";
 
 const RESULTS = [
   { value: "pass", label: "合格" },
@@ -76,7 +79,7 @@ export function LotItemCard({
   rules: LotRules;
   editable: boolean;
   onChange: (next: EntryInput, mode: "now" | "later") => void;
-  saveState: "saved" | "saving" | "dirty" | "error";
+  saveState: SaveState;
   photos?: ItemPhotos;
 }) {
   const [pointText, setPointText] = useState("");
@@ -111,6 +114,9 @@ export function LotItemCard({
   }
 
   const status = verdict?.status ?? "incomplete";
+  // Without JavaScript the buttons below post this form (the page reloads with the record);
+  // with it, their click handlers save through autosave and prevent the post.
+  const formId = `item-form-${item.id}`;
   return (
     <li
       className={`lot-item item-${item.kind} lot-item-${status}`}
@@ -125,6 +131,12 @@ export function LotItemCard({
       data-required={verdict?.requiredPoints || undefined}
       id={`item-${item.code}`}
     >
+      {editable ? (
+        <form id={formId} method="post" hidden>
+          <input type="hidden" name="intent" value="item" />
+          <input type="hidden" name="itemId" value={item.id} />
+        </form>
+      ) : null}
       <div className="item-head">
         <span className="item-no">
           {item.seq}
@@ -151,15 +163,19 @@ export function LotItemCard({
         {RESULTS.map((r) => (
           <button
             key={r.value}
-            type="button"
+            type="submit"
+            form={formId}
+            name="result"
+            value={r.value}
             className={
               entry.result === r.value ? `seg seg-${r.value} seg-on` : `seg seg-${r.value}`
             }
             aria-pressed={entry.result === r.value}
             disabled={!editable}
-            onClick={() =>
-              onChange({ ...entry, result: entry.result === r.value ? null : r.value }, "now")
-            }
+            onClick={(e) => {
+              e.preventDefault();
+              onChange({ ...entry, result: entry.result === r.value ? null : r.value }, "now");
+            }}
           >
             {r.label}
           </button>
@@ -176,6 +192,14 @@ export function LotItemCard({
                 defaultValue={entry.designValue ?? ""}
                 disabled={!editable}
                 aria-label={`${item.code} 设计值`}
+                form={formId}
+                name="designValue"
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") {
+                    e.preventDefault();
+                    e.currentTarget.blur();
+                  }
+                }}
                 onBlur={(e) => {
                   const v =
                     e.currentTarget.value.trim() === ""
@@ -202,15 +226,19 @@ export function LotItemCard({
                   </span>
                   {editable ? (
                     <button
-                      type="button"
+                      type="submit"
+                      form={formId}
+                      name="remove"
+                      value={i}
                       className="point-remove"
                       aria-label={`删除第 ${i + 1} 点`}
-                      onClick={() =>
+                      onClick={(e) => {
+                        e.preventDefault();
                         onChange(
                           { ...entry, points: entry.points.filter((_, k) => k !== i) },
                           "now",
-                        )
-                      }
+                        );
+                      }}
                     >
                       ×
                     </button>
@@ -234,6 +262,8 @@ export function LotItemCard({
                 enterKeyHint="done"
                 placeholder={`实测值 (${unit || "数值"})`}
                 aria-label={`${item.code} 实测值`}
+                form={formId}
+                name="point"
                 value={pointText}
                 aria-invalid={pointError ? true : undefined}
                 onChange={(e) => setPointText(e.currentTarget.value)}
@@ -252,11 +282,23 @@ export function LotItemCard({
                   inputMode="decimal"
                   placeholder={`本点设计值 (${unit})`}
                   aria-label={`${item.code} 本点设计值`}
+                  form={formId}
+                  name="pointDesign"
                   value={pointDesign}
                   onChange={(e) => setPointDesign(e.currentTarget.value)}
                 />
               ) : null}
-              <button type="button" className="button" onClick={() => addPoint()}>
+              <button
+                type="submit"
+                form={formId}
+                name="op"
+                value="point"
+                className="button"
+                onClick={(e) => {
+                  e.preventDefault();
+                  addPoint();
+                }}
+              >
                 添加实测点
               </button>
             </div>
@@ -277,8 +319,14 @@ export function LotItemCard({
         value={entry.note ?? ""}
         disabled={!editable}
         label={`${item.code} 检查记录`}
+        form={editable ? formId : undefined}
         onChange={(note) => onChange({ ...entry, note: note === "" ? null : note }, "later")}
       />
+      {editable ? (
+        <button type="submit" form={formId} className="button nojs-only">
+          保存备注
+        </button>
+      ) : null}
 
       {photos && (photos.canUpload || photos.list.length > 0) ? (
         <div className="item-photos">
@@ -308,11 +356,13 @@ export function LotItemCard({
       <p className={`save-state save-${saveState}`} aria-live="polite">
         {saveState === "saving"
           ? "保存中…"
-          : saveState === "error"
-            ? "保存失败，将重试"
-            : saveState === "dirty"
-              ? "待保存"
-              : ""}
+          : saveState === "queued"
+            ? "已存本机，待上传"
+            : saveState === "error"
+              ? "未保存：见页面顶部的 冲突 列表"
+              : saveState === "dirty"
+                ? "待保存"
+                : ""}
       </p>
     </li>
   );
@@ -322,11 +372,13 @@ function NoteField({
   value,
   disabled,
   label,
+  form,
   onChange,
 }: {
   value: string;
   disabled: boolean;
   label: string;
+  form?: string;
   onChange: (v: string) => void;
 }) {
   const [text, setText] = useState(value);
@@ -336,6 +388,8 @@ function NoteField({
       rows={1}
       placeholder="检查记录 / 备注"
       aria-label={label}
+      form={form}
+      name={form ? "note" : undefined}
       value={text}
       disabled={disabled}
       onChange={(e) => {
@@ -347,45 +401,42 @@ function NoteField({
 }
 
 /**
- * Autosave for one item: immediate or debounced saves through its own fetcher, and the latest
- * unsaved state re-sent with sendBeacon when the page is hidden (tablet sleeps, reload, close).
+ * Autosave for one item through the outbox (app/modules/offline): every change becomes a command
+ * in IndexedDB, sent at once when online and in order once the network returns; a note is queued
+ * after a pause in typing, or at once when the page is hidden.
  */
-export function useEntryAutosave(lotId: string, itemId: string) {
-  const fetcher = useFetcher<{ ok: boolean; message?: string }>({
-    key: `entry-${lotId}-${itemId}`,
-  });
-  const pending = useRef<EntryInput | null>(null);
+export function useEntryAutosave(target: {
+  lotId: string;
+  lotLabel: string;
+  itemId: string;
+  itemCode: string;
+  baseVersion: string;
+}) {
+  const { lotId, itemId } = target;
+  const commands = useOutbox(lotId);
+  const online = useOnline();
+  const later = useRef<EntryInput | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const sent = useRef<string | null>(null);
-  const [state, setState] = useState<"saved" | "saving" | "dirty" | "error">("saved");
+  const targetRef = useRef(target);
+  targetRef.current = target;
+  const [queueFailed, setQueueFailed] = useState(false);
 
-  const send = (entry: EntryInput) => {
+  const queue = (entry: EntryInput) => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    setState("saving");
-    sent.current = JSON.stringify(entry);
-    fetcher.submit(
-      { intent: "entry", entry: sent.current },
-      { method: "post", action: `/lots/${lotId}` },
+    later.current = null;
+    const { lotId, lotLabel, itemId, itemCode, baseVersion } = targetRef.current;
+    enqueueEntry({ lotId, lotLabel, itemId, itemCode, baseVersion, entry }).then(
+      () => setQueueFailed(false),
+      () => setQueueFailed(true),
     );
   };
-
-  useEffect(() => {
-    if (fetcher.state !== "idle" || !fetcher.data) return;
-    if (!fetcher.data.ok) setState("error");
-    else if (JSON.stringify(pending.current) === sent.current) {
-      pending.current = null;
-      setState("saved");
-    }
-  }, [fetcher.state, fetcher.data]);
+  const queueRef = useRef(queue);
+  queueRef.current = queue;
 
   useEffect(() => {
     const flush = () => {
-      if (!pending.current) return;
-      const body = new FormData();
-      body.set("intent", "entry");
-      body.set("entry", JSON.stringify(pending.current));
-      navigator.sendBeacon(`/lots/${lotId}`, body);
+      if (later.current) queueRef.current(later.current);
     };
     window.addEventListener("pagehide", flush);
     const onHidden = () => document.visibilityState === "hidden" && flush();
@@ -394,16 +445,33 @@ export function useEntryAutosave(lotId: string, itemId: string) {
       window.removeEventListener("pagehide", flush);
       document.removeEventListener("visibilitychange", onHidden);
     };
-  }, [lotId]);
+  }, []);
 
+  const [typing, setTyping] = useState(false);
   const save = (entry: EntryInput, mode: "now" | "later") => {
-    pending.current = entry;
-    if (mode === "now") send(entry);
-    else {
-      setState("dirty");
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => send(entry), 600);
+    if (mode === "now") {
+      setTyping(false);
+      queue(entry);
+      return;
     }
+    later.current = entry;
+    setTyping(true);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      setTyping(false);
+      if (later.current) queue(later.current);
+    }, 600);
   };
+  const mine = (commands ?? []).filter((c) => c.itemId === itemId);
+  const state: SaveState =
+    queueFailed || mine.some((c) => c.status === "refused")
+      ? "error"
+      : mine.length > 0
+        ? online
+          ? "saving"
+          : "queued"
+        : typing
+          ? "dirty"
+          : "saved";
   return { save, state };
 }

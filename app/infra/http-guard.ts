@@ -83,6 +83,8 @@ export function contentSecurityPolicy(nonce: string): string {
     "connect-src 'self'",
     "media-src 'self' blob:",
     "worker-src 'self' blob:",
+    // The installable app: its service worker (/sw.js) and manifest come from this site only.
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

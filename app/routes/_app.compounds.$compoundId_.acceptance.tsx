@@ -6,6 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { NeedsNetwork, useOnline } from "~/components/needs-network";
 import { PageHeader } from "~/components/page-header";
 import { SignaturePad } from "~/components/signature-pad";
 import { db } from "~/infra/db.server";
@@ -186,6 +187,7 @@ export default function AcceptancePage() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const online = useOnline();
   const a = d.acceptance;
   return (
     <>
@@ -333,7 +335,8 @@ export default function AcceptancePage() {
             密码
             <input name="password" type="password" autoComplete="current-password" required />
           </label>
-          <button type="submit" className="button button-primary" disabled={busy}>
+          <NeedsNetwork what="签字" online={online} />
+          <button type="submit" className="button button-primary" disabled={busy || !online}>
             签字确认
           </button>
         </Form>

@@ -7,7 +7,7 @@ import type {
 import { data } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { LotDrawings } from "~/components/lot-drawings";
 import {
   type ItemPhotos,
@@ -18,6 +18,7 @@ import {
 import { LotJump } from "~/components/lot-jump";
 import { LotPhotosSection, usePhotoViewer } from "~/components/lot-photos";
 import { LotPlaceForm } from "~/components/lot-place-form";
+import { NeedsNetwork, useOnline } from "~/components/needs-network";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
@@ -40,6 +41,7 @@ import {
 } from "~/modules/drawing/lot-refs.server";
 import type { EntryInput } from "~/modules/lot/entry-types";
 import { EntrySchema, PlaceDataSchema, RecordsSchema, TransitionSchema } from "~/modules/lot/forms";
+import { saveItemForm } from "~/modules/lot/item-form.server";
 import {
   getLot,
   LotError,
@@ -62,6 +64,7 @@ import {
   type PlaceAttributes,
 } from "~/modules/lot/verdict";
 import { allowedLotActions, isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
+import { usePendingEntries } from "~/modules/offline/hooks";
 import { withAnnotationVersions } from "~/modules/photo/annotation.server";
 import { lotPhotos } from "~/modules/photo/photos.server";
 import type { PhotoView } from "~/modules/photo/view";
@@ -251,6 +254,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await saveEntry(db(), user, scope, lotId, parsed.data);
       return { ok: true };
     }
+    if (intent === "item") {
+      // One item's plain form post: the page without JavaScript (it reloads and shows the record).
+      const { user, scope } = await requireUser(request, "lot.record");
+      const field = (name: string) => {
+        const v = form.get(name);
+        return typeof v === "string" ? v : null;
+      };
+      const itemId = field("itemId") ?? "";
+      await saveItemForm(db(), user, scope, lotId, itemId, {
+        result: field("result"),
+        op: field("op"),
+        point: field("point"),
+        pointDesign: field("pointDesign"),
+        remove: field("remove"),
+        note: field("note"),
+        designValue: field("designValue"),
+      });
+      return { ok: true, message: "已保存检查记录" };
+    }
     if (intent === "place") {
       const { user, scope } = await requireUser(request, "lot.record");
       const parsed = PlaceDataSchema.safeParse(placeDataFromForm(form));
@@ -350,6 +372,7 @@ export default function LotPage() {
     photos.filter((p) => p.itemId === itemId);
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const online = useOnline();
   const [entries, setEntries] = useState<Record<string, EntryInput>>(() =>
     Object.fromEntries(
       itemViews.map((item, i) => [
@@ -358,6 +381,14 @@ export default function LotPage() {
       ]),
     ),
   );
+  // Records still in the outbox (recorded offline, page reloaded) are shown over the page's data.
+  const pending = usePendingEntries(lot.id);
+  const [overlaid, setOverlaid] = useState(false);
+  useEffect(() => {
+    if (!pending || Object.keys(pending).length === 0) return;
+    setEntries((prev) => ({ ...prev, ...pending }));
+    setOverlaid(true); // remounts the items, so their fields show the outbox's values
+  }, [pending]);
   const verdict = useMemo(
     () =>
       computeLotVerdict({
@@ -521,8 +552,10 @@ export default function LotPage() {
               .filter((i) => i.kind === kind)
               .map((item) => (
                 <AutosavedItem
-                  key={item.id}
+                  key={`${item.id}-${overlaid ? "outbox" : "page"}`}
                   lotId={lot.id}
+                  lotLabel={`${lot.number} ${lot.workType.nameZh}`}
+                  baseVersion={lot.status}
                   item={item}
                   entry={entries[item.id] ?? emptyEntry(item.id, undefined)}
                   verdict={itemVerdicts.get(item.id)}
@@ -593,6 +626,7 @@ export default function LotPage() {
       {actions.length > 0 ? (
         <section className="panel workflow">
           <h2>流程</h2>
+          {actions.includes("accept") ? <NeedsNetwork what="验收签认" online={online} /> : null}
           <Form method="post" className="workflow-form">
             {actions.includes("reject") || actions.includes("reopen") ? (
               <textarea
@@ -620,7 +654,7 @@ export default function LotPage() {
                   className="button button-primary"
                   name="intent"
                   value="accept"
-                  disabled={busy || !verdict.canAccept}
+                  disabled={busy || !online || !verdict.canAccept}
                   title={verdict.canAccept ? undefined : verdict.summaryZh}
                 >
                   验收签认
@@ -678,6 +712,8 @@ export default function LotPage() {
 
 function AutosavedItem({
   lotId,
+  lotLabel,
+  baseVersion,
   item,
   entry,
   verdict,
@@ -687,6 +723,8 @@ function AutosavedItem({
   photos,
 }: {
   lotId: string;
+  lotLabel: string;
+  baseVersion: string;
   item: LotItemView;
   entry: EntryInput;
   verdict: ReturnType<typeof computeLotVerdict>["items"][number] | undefined;
@@ -695,7 +733,13 @@ function AutosavedItem({
   onLocalChange: (next: EntryInput) => void;
   photos: ItemPhotos;
 }) {
-  const { save, state } = useEntryAutosave(lotId, item.id);
+  const { save, state } = useEntryAutosave({
+    lotId,
+    lotLabel,
+    itemId: item.id,
+    itemCode: item.code,
+    baseVersion,
+  });
   return (
     <LotItemCard
       item={item}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { SyncIndicator, useSignOutGuard } from "~/components/sync-indicator";
 import { db } from "~/infra/db.server";
 import { type Action, ROLE_LABELS, scopeFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/require-user.server";
@@ -26,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     unread: await unreadCount(db(), user.id),
     user: {
+      id: user.id,
       displayName: user.displayName,
       roleLabel: ROLE_LABELS[user.role],
       organizationName: user.organizationName,
@@ -39,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AppLayout() {
   const { user, nav, unread } = useLoaderData<typeof loader>();
+  const onSignOut = useSignOutGuard();
   return (
     <div className="shell">
       <header className="topbar">
@@ -53,6 +56,7 @@ export default function AppLayout() {
           ))}
         </nav>
         <div className="who">
+          <SyncIndicator userId={user.id} />
           <NavLink
             to="/inbox"
             className="inbox-link"
@@ -69,7 +73,7 @@ export default function AppLayout() {
             <span className="who-name">{user.displayName}</span>
             <span className="who-role">{user.roleLabel}</span>
           </NavLink>
-          <Form method="post" action="/logout">
+          <Form method="post" action="/logout" onSubmit={onSignOut}>
             <button type="submit" className="button button-quiet">
               退出
             </button>

@@ -7,6 +7,12 @@ import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { CHECKLIST_ITEM_SELECT, parseStringList } from "~/modules/checklist/queries.server";
 import { lotWhere } from "./access.server";
+import {
+  commandApplied,
+  isUniqueViolation,
+  type OfflineCommand,
+  recordCommand,
+} from "./commands.server";
 import type { EntryInput } from "./entry-types";
 import { itemLabelZh } from "./labels";
 import { lotPlace } from "./place";
@@ -405,23 +411,30 @@ export async function saveLotPlaceData(
   });
 }
 
-/** Replaces one item's record (idempotent, so an autosave sent twice does no harm). */
+/**
+ * Replaces one item's record (idempotent, so an autosave sent twice does no harm). A tablet's
+ * outbox command carries an idempotency key: its receipt is written in the same transaction, and a
+ * replay of a key already applied changes nothing and answers `applied: false`.
+ */
 export async function saveEntry(
   db: Db,
   viewer: Viewer,
   scope: Scope,
   lotId: string,
   input: EntryInput,
-) {
+  command?: OfflineCommand,
+): Promise<{ applied: boolean }> {
   const detail = await requireLot(db, lotId, viewer, scope);
+  if (command && (await commandApplied(db, viewer.id, command.key))) return { applied: false };
   assertMay(detail, viewer, "save");
   if (!detail.lot.template.items.some((i) => i.id === input.itemId)) {
     throw new LotError("该检查项目不属于本检验批的检查表版本");
   }
   const points = input.points.map(normalizedPoint);
   const recorded = { ...input, points };
-  await db.$transaction(async (tx) => {
+  const saved = db.$transaction(async (tx) => {
     await assertLotStateUnchanged(tx, lotId, detail.lot.status, "检查记录");
+    if (command) await recordCommand(tx, viewer.id, lotId, "entry", command);
     const entry = await tx.lotItemEntry.upsert({
       where: { lotId_itemId: { lotId, itemId: input.itemId } },
       create: {
@@ -462,6 +475,14 @@ export async function saveEntry(
       data: recorded,
     });
   });
+  return saved.then(
+    () => ({ applied: true }),
+    (error) => {
+      // The same key committed by a concurrent replay in between: applied once, by that one.
+      if (command && isUniqueViolation(error)) return { applied: false };
+      throw error;
+    },
+  );
 }
 
 export async function saveLotRecords(

@@ -1,0 +1,37 @@
+import type { Db } from "~/infra/db.server";
+import type { Actor, Scope } from "~/modules/auth/permissions";
+import type { EntryInput } from "./entry-types";
+import { entryFromItemForm, type ItemFormFields } from "./item-form";
+import { getLot, LotError, saveEntry } from "./lots.server";
+
+/**
+ * Saves one item's plain form post (the lot page without JavaScript): the item's record as it is
+ * now, changed as the form says, through the same saveEntry a tablet's autosave uses.
+ */
+export async function saveItemForm(
+  db: Db,
+  viewer: Actor & { id: string },
+  scope: Scope,
+  lotId: string,
+  itemId: string,
+  fields: ItemFormFields,
+) {
+  const detail = await getLot(db, lotId, viewer, scope);
+  if (!detail) throw new LotError("检验批不存在或您无权查看", 404);
+  const entry = detail.lot.entries.find((e) => e.itemId === itemId);
+  const current: EntryInput = {
+    itemId,
+    result: (entry?.result as EntryInput["result"]) ?? null,
+    note: entry?.note ?? null,
+    designValue: entry?.designValue ?? null,
+    points: (entry?.points ?? []).map((p) => ({
+      value: p.value,
+      serious: p.serious,
+      text: p.text,
+      design: p.design,
+    })),
+  };
+  const outcome = entryFromItemForm(current, fields);
+  if (!outcome.ok) throw new LotError(outcome.messageZh, 400);
+  await saveEntry(db, viewer, scope, lotId, outcome.entry);
+}

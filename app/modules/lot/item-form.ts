@@ -1,0 +1,57 @@
+import { parseDecimal } from "./decimal";
+import type { EntryInput } from "./entry-types";
+
+/**
+ * One item's plain form post (the lot page without JavaScript): which button was pressed and the
+ * fields beside it. `result` sets the item's result, `op=point` appends the typed value, `remove`
+ * drops one point by index, and the note and design value are taken as shown in the form.
+ */
+export type ItemFormFields = {
+  result?: string | null;
+  op?: string | null;
+  point?: string | null;
+  pointDesign?: string | null;
+  remove?: string | null;
+  note?: string | null;
+  designValue?: string | null;
+};
+
+export type ItemFormOutcome = { ok: true; entry: EntryInput } | { ok: false; messageZh: string };
+
+const RESULTS = new Set(["pass", "fail", "na"]);
+
+/** The item's record after the form post, or why the post cannot be applied (nothing changes). */
+export function entryFromItemForm(current: EntryInput, fields: ItemFormFields): ItemFormOutcome {
+  const next: EntryInput = { ...current, points: [...current.points] };
+  if (fields.note !== undefined && fields.note !== null) {
+    next.note = fields.note.trim() === "" ? null : fields.note.trim();
+  }
+  if (fields.designValue !== undefined && fields.designValue !== null) {
+    if (fields.designValue.trim() === "") next.designValue = null;
+    else {
+      const design = parseDecimal(fields.designValue);
+      if (design === null) return { ok: false, messageZh: "设计值必须是数字" };
+      next.designValue = design;
+    }
+  }
+  if (fields.result) {
+    if (!RESULTS.has(fields.result)) return { ok: false, messageZh: "未知的检查结果" };
+    next.result = fields.result as EntryInput["result"];
+  }
+  if (fields.remove !== undefined && fields.remove !== null && fields.remove !== "") {
+    const index = Number(fields.remove);
+    if (!Number.isInteger(index) || index < 0 || index >= next.points.length)
+      return { ok: false, messageZh: "要删除的实测点不存在" };
+    next.points.splice(index, 1);
+  }
+  if (fields.op === "point") {
+    const text = (fields.point ?? "").trim();
+    const value = parseDecimal(text);
+    if (value === null) return { ok: false, messageZh: "请输入数字，例如 1.05" };
+    const designText = (fields.pointDesign ?? "").trim();
+    const design = designText === "" ? null : parseDecimal(designText);
+    if (designText !== "" && design === null) return { ok: false, messageZh: "设计值必须是数字" };
+    next.points.push({ value, serious: false, text: text.replace(",", "."), design });
+  }
+  return { ok: true, entry: next };
+}

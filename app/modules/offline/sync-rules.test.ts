@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { classifyAnswer, retryDelayMs, syncLabelZh } from "./sync-rules";
+
+describe("the outbox's reading of the server's answer", () => {
+  it("applied and replayed commands both leave the outbox", () => {
+    const body = { ok: true, outcome: "duplicate" };
+    expect(classifyAnswer({ status: 200, redirected: false, body })).toEqual({ kind: "done" });
+  });
+
+  it("a refusal keeps the command with the server's reason", () => {
+    const body = { ok: false, outcome: "refused", message: "检验批已签认，检查记录未保存" };
+    expect(classifyAnswer({ status: 409, redirected: false, body })).toEqual({
+      kind: "refused",
+      reasonZh: "检验批已签认，检查记录未保存",
+    });
+  });
+
+  it("a sign-in page (redirect) stops sending without losing anything", () => {
+    expect(classifyAnswer({ status: 200, redirected: true, body: null })).toEqual({
+      kind: "signed-out",
+    });
+  });
+
+  it("server errors and answers that are not the outbox's are retried, never dropped", () => {
+    expect(classifyAnswer({ status: 500, redirected: false, body: null }).kind).toBe("retry");
+    expect(classifyAnswer({ status: 413, redirected: false, body: { kind: "refused" } }).kind).toBe(
+      "retry",
+    );
+  });
+
+  it("backs off 2, 4, 8 … seconds, at most a minute", () => {
+    expect([0, 1, 2, 10].map(retryDelayMs)).toEqual([2000, 4000, 8000, 60_000]);
+  });
+
+  it("labels the header indicator", () => {
+    expect(syncLabelZh({ pending: 0, conflicts: 0, online: true })).toBe("已同步");
+    expect(syncLabelZh({ pending: 3, conflicts: 0, online: false })).toBe("离线 · 3 项待上传");
+    expect(syncLabelZh({ pending: 0, conflicts: 2, online: true })).toBe("冲突 2");
+  });
+});

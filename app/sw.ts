@@ -1,0 +1,66 @@
+/// <reference lib="webworker" />
+/**
+ * The service worker (built by vite-plugin-pwa's injectManifest through @vite-pwa/remix; only
+ * production builds register it, see app/modules/offline/register.client.ts).
+ *
+ * - Precache: the built app shell, i.e. the hashed JS/CSS under /assets, the icons, the manifest
+ *   and the offline page. Never a page with data in it.
+ * - Pages a user opens (documents and Remix's `.data` loader answers): network first, the last
+ *   good answer kept in the `yanshou-pages` cache and served only when the network fails (no
+ *   timeout: a slow server never gets a stale page shown after a save); a page
+ *   never opened answers with /offline.html. Sign-out empties that cache (app/modules/offline).
+ * - Everything else (form posts, uploads, downloads, photos) goes to the network untouched.
+ */
+import { clientsClaim } from "workbox-core";
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from "workbox-precaching";
+import { registerRoute, setCatchHandler } from "workbox-routing";
+import { NetworkFirst } from "workbox-strategies";
+
+declare const self: ServiceWorkerGlobalScope;
+
+const PAGES_CACHE = "yanshou-pages";
+
+// @vite-pwa/remix adds the site root ("/") to the manifest: a signed-in page, never precached.
+precacheAndRoute(
+  self.__WB_MANIFEST.filter((entry) => (typeof entry === "string" ? entry : entry.url) !== "/"),
+);
+cleanupOutdatedCaches();
+self.skipWaiting();
+clientsClaim();
+
+// Signing out empties the pages kept for offline use: the next user of the tablet never sees them.
+self.addEventListener("fetch", (event) => {
+  if (new URL(event.request.url).pathname === "/logout")
+    event.waitUntil(caches.delete(PAGES_CACHE));
+});
+
+const NEVER_CACHED = /^\/(logout|login|audit\.export)|\.(pdf|xlsx|jpg|png|webp)$/;
+
+registerRoute(
+  ({ request, url }) =>
+    url.origin === self.location.origin &&
+    !NEVER_CACHED.test(url.pathname) &&
+    (request.mode === "navigate" || url.pathname.endsWith(".data")),
+  new NetworkFirst({
+    cacheName: PAGES_CACHE,
+    plugins: [
+      {
+        // Only a page as its user saw it: no redirects (signed out), errors or downloads.
+        cacheWillUpdate: async ({ response }) => {
+          const type = response.headers.get("Content-Type") ?? "";
+          const cacheable =
+            response.status === 200 &&
+            !response.redirected &&
+            (type.startsWith("text/html") || type.startsWith("text/x-script"));
+          return cacheable ? response : null;
+        },
+      },
+    ],
+  }),
+);
+
+setCatchHandler(async ({ request }) => {
+  if (request.mode === "navigate")
+    return (await matchPrecache("/offline.html")) ?? Response.error();
+  return Response.error();
+});

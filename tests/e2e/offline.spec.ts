@@ -1,0 +1,314 @@
+import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { addPoint, fillChecklist, openLot, waitSaved } from "./lot-steps";
+import { signIn } from "./support";
+
+test("without JavaScript an item's result, a point and a note are recorded by plain form posts", async ({
+  browser,
+}) => {
+  const setup = await browser.newPage();
+  await signIn(setup, "shigong1");
+  const lotUrl = await openLot(setup, "8栋", "1单元", "楼梯栏杆、扶手维修加固");
+  await setup.close();
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, "shigong1");
+  await page.goto(lotUrl);
+  const card = page.locator("[data-code='SR-M5']");
+  await card.getByLabel("SR-M5 实测值").fill("0.95");
+  await card.getByRole("button", { name: "添加实测点" }).click();
+  await expect(page.getByRole("status")).toHaveText("已保存检查记录");
+  await expect(card.locator(".point")).toHaveText([/1\. 0\.95 m/]);
+
+  await card.getByLabel("SR-M5 实测值").fill("1,02");
+  await card.getByLabel("SR-M5 检查记录").fill("二层扶手已加固");
+  await card.getByRole("button", { name: "添加实测点" }).click();
+  await expect(card.locator(".point")).toHaveText([/1\. 0\.95 m/, /2\. 1\.02 m/]);
+  await expect(card.getByLabel("SR-M5 检查记录")).toHaveValue("二层扶手已加固");
+
+  const other = page.locator(".lot-item:not([data-comparison])").first();
+  const code = await other.getAttribute("data-code");
+  await other.getByRole("button", { name: "合格", exact: true }).click();
+  await expect(page.locator(`[data-code='${code}']`)).toHaveAttribute("data-status", "pass");
+
+  // A value that is not a number: refused with the reason, nothing changes.
+  await card.getByLabel("SR-M5 实测值").fill("abc");
+  await card.getByRole("button", { name: "添加实测点" }).click();
+  await expect(page.getByRole("alert").first()).toContainText("请输入数字");
+  await expect(card.locator(".point")).toHaveCount(2);
+
+  // The page's other main form posts too: 资料与自检.
+  await page.getByLabel("施工操作依据、质量验收记录齐全").check();
+  await page.getByRole("button", { name: "保存资料情况" }).click();
+  await expect(page.getByRole("status")).toHaveText("已保存");
+  await expect(page.getByLabel("施工操作依据、质量验收记录齐全")).toBeChecked();
+  await context.close();
+});
+
+test("installable: manifest and icons, a service worker precaching the app shell, opened pages readable offline", async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "jianli");
+  const manifestHref = await page.locator("link[rel='manifest']").getAttribute("href");
+  const manifest = await (await page.request.get(manifestHref ?? "")).json();
+  expect(manifest).toMatchObject({ short_name: "验收", display: "standalone", start_url: "/" });
+  for (const icon of manifest.icons as { src: string; sizes: string }[]) {
+    const response = await page.request.get(icon.src);
+    expect(response.headers()["content-type"]).toBe("image/png");
+  }
+  const shell = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const keys = await caches.keys();
+    const precache = await caches.open(keys.find((k) => k.includes("precache")) ?? "none");
+    const urls = (await precache.keys()).map((r) => new URL(r.url).pathname);
+    return { scope: registration.scope, urls };
+  });
+  expect(new URL(shell.scope).pathname).toBe("/");
+  expect(
+    shell.urls.filter((u) => u.startsWith("/assets/") && u.endsWith(".js")).length,
+  ).toBeGreaterThan(10);
+  expect(shell.urls).toContain("/offline.html");
+  expect(shell.urls).not.toContain("/"); // no signed-in page in the precache
+
+  await page.goto("/lots");
+  await expect(page.getByRole("heading", { name: "检验批" }).first()).toBeVisible();
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "检验批" }).first()).toBeVisible();
+  await page.goto("/notices");
+  await expect(page.getByRole("heading", { name: "离线：此页面尚未在本机缓存" })).toBeVisible();
+  await context.setOffline(false);
+  await context.close();
+});
+
+const DB_PATH = path.resolve(`.tmp/e2e-${process.env.E2E_PORT ?? 3100}`, "yanshou.db");
+
+/** Rows as the server stored them (read-only): the lot's points per item, and its applied commands. */
+function stored(lotId: string) {
+  const db = new Database(DB_PATH, { readonly: true, fileMustExist: true });
+  try {
+    const points = db
+      .prepare(
+        `SELECT ci.code AS code, sp.seq AS seq, sp.value AS value FROM SamplePoint sp
+         JOIN LotItemEntry e ON e.id = sp.entryId JOIN ChecklistItem ci ON ci.id = e.itemId
+         WHERE e.lotId = ? ORDER BY ci.code, sp.seq`,
+      )
+      .all(lotId) as { code: string; seq: number; value: number }[];
+    const notes = db
+      .prepare(
+        `SELECT ci.code AS code, e.note AS note, e.result AS result FROM LotItemEntry e
+         JOIN ChecklistItem ci ON ci.id = e.itemId WHERE e.lotId = ? ORDER BY ci.code`,
+      )
+      .all(lotId) as { code: string; note: string | null; result: string | null }[];
+    const count = (sql: string) => (db.prepare(sql).get(lotId) as { n: number }).n;
+    return {
+      points,
+      notes,
+      receipts: count(`SELECT COUNT(*) AS n FROM CommandReceipt WHERE lotId = ?`),
+      saves: count(
+        `SELECT COUNT(*) AS n FROM AuditEvent WHERE entityId = ? AND action = 'lot.entry.save'`,
+      ),
+      status: (
+        db.prepare(`SELECT status FROM InspectionLot WHERE id = ?`).get(lotId) as {
+          status: string;
+        }
+      ).status,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** Waits until the service worker controls the page, so what it opens next is kept offline. */
+async function controlled(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+    .toBe(true);
+}
+
+test("offline on a lot: items, points and a note queue in the outbox, survive a reload, arrive once and in order", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const setup = await browser.newPage();
+  await signIn(setup, "shigong1");
+  const lotUrl = await openLot(setup, "9栋", "1单元", "楼梯栏杆、扶手维修加固");
+  const lotId = lotUrl.split("/").pop() ?? "";
+  await setup.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "jianli");
+  await controlled(page);
+  await page.goto(lotUrl);
+  const indicator = page.getByTestId("sync-indicator");
+  await expect(indicator.locator("summary")).toHaveText("已同步");
+
+  await context.setOffline(true);
+  await expect(indicator.locator("summary")).toHaveText("离线 · 已同步");
+  const m5 = page.locator("[data-code='SR-M5']");
+  const m7 = page.locator("[data-code='SR-M7']");
+  for (const v of ["0.95", "1.02", "1.05"]) await addPoint(m5, Number(v));
+  await m5.getByLabel("SR-M5 检查记录").fill("二层至三层扶手已更换");
+  for (const v of ["1.12", "1.15"]) await addPoint(m7, Number(v));
+  const plain = page.locator(".lot-item:not([data-comparison])");
+  const codes = [
+    await plain.nth(0).getAttribute("data-code"),
+    await plain.nth(1).getAttribute("data-code"),
+  ];
+  for (const code of codes)
+    await page
+      .locator(`[data-code='${code}']`)
+      .getByRole("button", { name: "合格", exact: true })
+      .click();
+  // 3 + 2 points, the note, 2 results: 8 commands, all on the tablet.
+  await expect(indicator.locator("summary")).toHaveText("离线 · 8 项待上传");
+  await expect(m5.locator(".save-state")).toHaveText("已存本机，待上传");
+  expect(stored(lotId).receipts).toBe(0);
+  // Figures for the report: what this lot takes on the tablet (page cache and outbox).
+  const sizes = await page.evaluate(async () => {
+    const pages = await caches.open("yanshou-pages");
+    let pageBytes = 0;
+    for (const request of await pages.keys())
+      if (request.url.includes("/lots/"))
+        pageBytes += (await (await pages.match(request))?.blob())?.size ?? 0;
+    const open = indexedDB.open("yanshou-outbox");
+    await new Promise((resolve) => {
+      open.onsuccess = resolve;
+    });
+    const all = await new Promise<unknown[]>((resolve) => {
+      const q = open.result.transaction("commands").objectStore("commands").getAll();
+      q.onsuccess = () => resolve(q.result);
+    });
+    open.result.close();
+    return { pageBytes, outboxBytes: new Blob([JSON.stringify(all)]).size };
+  });
+  console.log(
+    `[offline] lot page cached: ${sizes.pageBytes} B; outbox of 8 commands: ${sizes.outboxBytes} B`,
+  );
+  expect(sizes.pageBytes).toBeGreaterThan(0);
+
+  // A reload without network: the page comes from the cache, the values from the outbox.
+  await page.reload();
+  await expect(m5.locator(".point")).toHaveText([/0\.95 m/, /1\.02 m/, /1\.05 m/]);
+  await expect(m5.getByLabel("SR-M5 检查记录")).toHaveValue("二层至三层扶手已更换");
+  await expect(m7.locator(".point")).toHaveCount(2);
+  await expect(indicator.locator("summary")).toHaveText("离线 · 8 项待上传");
+
+  await context.setOffline(false);
+  await expect(indicator.locator("summary")).toHaveText("已同步", { timeout: 30_000 });
+  const rows = stored(lotId);
+  expect(rows.receipts).toBe(8);
+  expect(rows.saves).toBe(8); // each command applied exactly once
+  expect(rows.points).toEqual([
+    { code: "SR-M5", seq: 1, value: 0.95 },
+    { code: "SR-M5", seq: 2, value: 1.02 },
+    { code: "SR-M5", seq: 3, value: 1.05 },
+    { code: "SR-M7", seq: 1, value: 1.12 },
+    { code: "SR-M7", seq: 2, value: 1.15 },
+  ]);
+  expect(rows.notes.find((n) => n.code === "SR-M5")?.note).toBe("二层至三层扶手已更换");
+  for (const code of codes) expect(rows.notes.find((n) => n.code === code)?.result).toBe("pass");
+
+  // Online again, the page from the server shows the same.
+  await page.reload();
+  await expect(m5.locator(".point")).toHaveCount(3);
+  // Replaying a command already applied changes nothing (the tablet retrying after a lost answer).
+  const replay = await page.evaluate(
+    async (id) => {
+      const body = new FormData();
+      body.set("kind", "entry");
+      body.set("key", "replayed-key-0001");
+      body.set("baseVersion", "draft");
+      body.set(
+        "entry",
+        JSON.stringify({ itemId: id, result: "pass", note: null, designValue: null, points: [] }),
+      );
+      const a = await fetch(`${location.pathname}/commands`, { method: "POST", body });
+      const b = await fetch(`${location.pathname}/commands`, { method: "POST", body });
+      return [(await a.json()).outcome, (await b.json()).outcome];
+    },
+    await plain.nth(2).getAttribute("data-item-id"),
+  );
+  expect(replay).toEqual(["applied", "duplicate"]);
+  expect(stored(lotId).saves).toBe(9);
+  await context.close();
+});
+
+test("conflict: offline edits to a lot another supervisor signs meanwhile are refused with the reason and kept under 冲突", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const contractor = await browser.newPage();
+  await signIn(contractor, "shigong1");
+  const lotUrl = await openLot(contractor, "10栋", "1单元", "楼梯栏杆、扶手维修加固");
+  const lotId = lotUrl.split("/").pop() ?? "";
+  await fillChecklist(contractor, { code: "none", value: 0 });
+  await waitSaved(contractor);
+  await contractor.getByLabel("施工操作依据、质量验收记录齐全").check();
+  await contractor.getByRole("button", { name: "保存资料情况" }).click();
+  await expect(contractor.getByRole("status")).toHaveText("已保存");
+  await contractor.getByRole("button", { name: "提交施工自检" }).click();
+  await expect(contractor.locator(".lot-status")).toHaveText("施工自检已提交");
+  await contractor.close();
+
+  const tabletA = await browser.newContext();
+  const a = await tabletA.newPage();
+  await signIn(a, "jianli");
+  await controlled(a);
+  await a.goto(lotUrl);
+  const before = stored(lotId);
+  await tabletA.setOffline(true);
+  await expect(a.getByTestId("needs-network")).toContainText("验收签认需要网络连接");
+  await expect(a.getByRole("button", { name: "验收签认" })).toBeDisabled();
+  const m5 = a.locator("[data-code='SR-M5']");
+  await addPoint(m5, 1.2);
+  await m5.getByLabel("SR-M5 检查记录").fill("复测一点");
+  await expect(a.getByTestId("sync-indicator").locator("summary")).toHaveText("离线 · 2 项待上传");
+
+  // Meanwhile, on another tablet, the lot is signed.
+  const tabletB = await browser.newContext();
+  const b = await tabletB.newPage();
+  await signIn(b, "jianli");
+  await b.goto(lotUrl);
+  await b.getByRole("button", { name: "验收签认" }).click();
+  await expect(b.locator(".lot-status")).toHaveText("监理验收合格");
+  await tabletB.close();
+
+  await tabletA.setOffline(false);
+  const indicator = a.getByTestId("sync-indicator");
+  await expect(indicator.locator("summary")).toHaveText("冲突 2", { timeout: 30_000 });
+  await expect(m5.locator(".save-state")).toHaveText("未保存：见页面顶部的 冲突 列表");
+  await indicator.locator("summary").click();
+  const conflicts = indicator.locator(".sync-conflict");
+  await expect(conflicts).toHaveCount(2);
+  await expect(conflicts.first()).toContainText("SR-M5");
+  await expect(conflicts.first()).toContainText("实测：");
+  await expect(conflicts.first()).toContainText(/原因：.*(签认|验收)/);
+  await a.screenshot({ path: ".tmp/playwright/offline-conflicts.png" });
+  const after = stored(lotId);
+  expect(after.status).toBe("accepted");
+  expect(after.points).toEqual(before.points); // the signed lot is unchanged
+  expect(after.receipts).toBe(before.receipts); // (the contractor's own saves went the same way)
+
+  // The user decides: discard one (after confirming), the other stays listed.
+  a.once("dialog", (d) => void d.accept());
+  await conflicts.first().getByRole("button", { name: "放弃" }).click();
+  await expect(conflicts).toHaveCount(1);
+  await expect(indicator.locator("summary")).toHaveText("冲突 1");
+  // Signing out warns while something is unsent.
+  let warned = "";
+  a.once("dialog", (d) => {
+    warned = d.message();
+    void d.dismiss();
+  });
+  await a.getByRole("button", { name: "退出", exact: true }).click();
+  await expect.poll(() => warned).toContain("1 项记录未上传");
+  await expect(a.getByRole("button", { name: "退出", exact: true })).toBeVisible();
+  await tabletA.close();
+});
