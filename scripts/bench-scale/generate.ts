@@ -6,7 +6,7 @@
  * the audit chain verifies: every event is hashed with the real code in app/modules/audit, every
  * accepted lot carries the content hash the real lotContentHash computes.
  *
- * Cached under .tmp/scale-v<GENERATOR_VERSION>/ so reruns reuse the file.
+ * Cached under .tmp/scale-v<GENERATOR_VERSION>/ (or $SCALE_DIR) so reruns reuse the file.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -25,7 +25,8 @@ export const SCALE = {
 };
 
 export function scaleDirs(root = process.cwd()) {
-  const dir = path.join(root, ".tmp", `scale-v${GENERATOR_VERSION}`);
+  // SCALE_DIR puts the (large, reusable) database elsewhere, e.g. on a scratch disk.
+  const dir = process.env.SCALE_DIR ?? path.join(root, ".tmp", `scale-v${GENERATOR_VERSION}`);
   return {
     dir,
     dataDir: path.join(dir, "data"),
