@@ -13,9 +13,9 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { canonicalJson } from "~/modules/audit/canonical";
 import { eventHash, GENESIS_HASH } from "~/modules/audit/record.server";
-import { type LotRow, lotContentHash, withVerdict } from "~/modules/lot/lots.server";
+import { type LotRow, lotContentHash, normalizedPoint, withVerdict } from "~/modules/lot/lots.server";
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const SCALE = {
   lotsPerCompound: 10_000,
   defectsPerCompound: 50_000,
@@ -320,7 +320,9 @@ export async function generateScaleDb(log: (s: string) => void = console.log) {
               designValue: deviation ? 0 : null,
               points: pts,
             };
-            const at = event(contractor.id, "lot.entry.save", "InspectionLot", lotId, entry);
+            // As saveEntry records it: points normalised (no null text/design).
+            const recorded = { ...entry, points: pts.map(normalizedPoint) };
+            const at = event(contractor.id, "lot.entry.save", "InspectionLot", lotId, recorded);
             const entryId = id("e");
             insEntry.run(
               entryId,
