@@ -13,9 +13,14 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { canonicalJson } from "~/modules/audit/canonical";
 import { eventHash, GENESIS_HASH } from "~/modules/audit/record.server";
-import { type LotRow, lotContentHash, normalizedPoint, withVerdict } from "~/modules/lot/lots.server";
+import {
+  type LotRow,
+  lotContentHash,
+  normalizedPoint,
+  withVerdict,
+} from "~/modules/lot/lots.server";
 
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const SCALE = {
   lotsPerCompound: 10_000,
   defectsPerCompound: 50_000,
@@ -224,12 +229,21 @@ export async function generateScaleDb(log: (s: string) => void = console.log) {
     const contractor = users.find((u) => u.organizationId === contract.contractorOrgId)!;
     const stairwells = sql
       .prepare(
-        "SELECT s.id, s.seq, b.seq AS bseq FROM Stairwell s JOIN Building b ON b.id = s.buildingId WHERE b.compoundId = ?",
+        "SELECT s.id, s.seq, s.floors, b.seq AS bseq, b.floors AS bfloors FROM Stairwell s JOIN Building b ON b.id = s.buildingId WHERE b.compoundId = ?",
       )
-      .all(compound.id) as { id: string; seq: number; bseq: number }[];
+      .all(compound.id) as {
+      id: string;
+      seq: number;
+      floors: number;
+      bseq: number;
+      bfloors: number;
+    }[];
+    // What lotPlace reads of a zone (its attributes enter the verdict, so the signed hash).
     const zones = sql
-      .prepare("SELECT id, kind, name FROM Zone WHERE compoundId = ?")
-      .all(compound.id) as { id: string; kind: string; name: string }[];
+      .prepare(
+        "SELECT id, kind, name, surface, roadWidth, roadClass, pipeMaterial, pipeDiameter, structure FROM Zone WHERE compoundId = ?",
+      )
+      .all(compound.id) as ({ id: string; kind: string; name: string } & Record<string, unknown>)[];
     const counters = new Map<string, number>();
     for (const r of sql
       .prepare(
@@ -278,8 +292,28 @@ export async function generateScaleDb(log: (s: string) => void = console.log) {
             photos: [] as LotRow["photos"],
             drawingRefs: [] as LotRow["drawingRefs"],
             placeLabel: place.label,
+            // The place as the stored row gives it to lotPlace: storeys, zone attributes, unit.
+            capacityUnit: "处",
+            quantities: null,
+            attributes: null,
+            building: null,
+            stairwell:
+              place.kind === "stairwell"
+                ? { floors: sw.floors, building: { floors: sw.bfloors } }
+                : null,
+            zone:
+              place.kind === "zone"
+                ? {
+                    surface: zone.surface ?? null,
+                    roadWidth: zone.roadWidth ?? null,
+                    roadClass: zone.roadClass ?? null,
+                    pipeMaterial: zone.pipeMaterial ?? null,
+                    pipeDiameter: zone.pipeDiameter ?? null,
+                    structure: zone.structure ?? null,
+                  }
+                : null,
           };
-          const key = `${template.id}:${capacity}`;
+          const key = `${template.id}:${capacity}:${place.id}`;
           let samples = sampleCache.get(key);
           if (!samples) {
             samples = withVerdict(row as unknown as LotRow).verdict.items.map((i) => ({
