@@ -68,9 +68,47 @@ function write(value: unknown): string {
 }
 
 /**
+ * True when JSON.stringify already writes the canonical form: every object's keys in sorted
+ * order, strings well formed, numbers finite, only JSON values and valid dates (whose toJSON is
+ * toISOString). Values read back from canonical JSON, as the chain's payloads are, pass.
+ */
+function stringifyIsCanonical(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  switch (typeof value) {
+    case "string":
+      return (value as WellFormed).isWellFormed();
+    case "number":
+      return Number.isFinite(value);
+    case "boolean":
+      return true;
+    case "object": {
+      if (value instanceof Date) return !Number.isNaN(value.getTime());
+      if (Array.isArray(value)) {
+        for (const v of value) if (!stringifyIsCanonical(v)) return false;
+        return true;
+      }
+      if (typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
+      const record = value as Record<string, unknown>;
+      let previous: string | undefined;
+      for (const key in record) {
+        if (!Object.hasOwn(record, key)) continue;
+        if ((previous !== undefined && !(previous < key)) || !(key as WellFormed).isWellFormed())
+          return false;
+        if (!stringifyIsCanonical(record[key])) return false;
+        previous = key;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
  * RFC 8785 (JCS) canonical JSON: sorted keys, no whitespace, ECMAScript number form; dates as
  * ISO strings, undefined fields dropped. Byte for byte what canonicalJsonReference gives (tested).
  */
 export function canonicalJson(value: unknown): string {
-  return write(value);
+  if (value === undefined) return "null";
+  return stringifyIsCanonical(value) ? JSON.stringify(value) : write(value);
 }

@@ -71,6 +71,19 @@ function foldLotEvent(byLot: Map<string, LotHistory>, e: ChainEvent) {
   if (e.action === "lot.records.save") h.records = canonicalJson(payload);
 }
 
+/** normalizedPoint with its keys in canonical order (canonicalJson's fast path). */
+function sortedPoint(p: LotRow["entries"][number]["points"][number]) {
+  const { value, serious, text, design } = normalizedPoint(p) as ReturnType<
+    typeof normalizedPoint
+  > & { text?: string; design?: number };
+  return {
+    ...(design !== undefined ? { design } : {}),
+    serious,
+    ...(text !== undefined ? { text } : {}),
+    value,
+  };
+}
+
 const LOT_BATCH = 500;
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
 
@@ -132,11 +145,11 @@ export async function verifyLots(db: Db, run: SqlRows, stray: readonly ChainEven
         const entry = entries.get(item.id);
         const current = entry
           ? digest({
-              itemId: item.id,
-              result: entry.result,
-              note: entry.note,
               designValue: entry.designValue,
-              points: entry.points.map(normalizedPoint),
+              itemId: item.id,
+              note: entry.note,
+              points: entry.points.map(sortedPoint),
+              result: entry.result,
             })
           : NULL_DIGEST;
         if (current !== (history.saved.get(item.id) ?? NULL_DIGEST)) {

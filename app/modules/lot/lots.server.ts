@@ -577,17 +577,22 @@ export async function transitionLot(
   return next;
 }
 
-/** Re-computes what an accepted lot's signature covers and compares it with what was signed. */
-export async function signatureStatus(db: Db, detail: LotDetail) {
+/**
+ * Re-computes what an accepted lot's signature covers and compares it with what was signed.
+ * `signed`: the signed hash when the caller already read the lot's events (lotHistory).
+ */
+export async function signatureStatus(db: Db, detail: LotDetail, signed?: string | null) {
   if (detail.lot.status !== "accepted") return null;
-  const event = await db.auditEvent.findFirst({
-    where: { entityType: "InspectionLot", entityId: detail.lot.id, action: "lot.accept" },
-    orderBy: { seq: "desc" },
-    select: { payload: true },
-  });
-  const signed = event
-    ? (JSON.parse(event.payload) as { contentHash?: string }).contentHash
-    : undefined;
+  if (signed === undefined) {
+    const event = await db.auditEvent.findFirst({
+      where: { entityType: "InspectionLot", entityId: detail.lot.id, action: "lot.accept" },
+      orderBy: { seq: "desc" },
+      select: { payload: true },
+    });
+    signed = event
+      ? ((JSON.parse(event.payload) as { contentHash?: string }).contentHash ?? null)
+      : null;
+  }
   const current = lotContentHash(detail);
-  return { signed: signed ?? null, current, matches: signed === current };
+  return { signed, current, matches: signed === current };
 }
