@@ -20,7 +20,7 @@ import {
   withVerdict,
 } from "~/modules/lot/lots.server";
 
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 export const SCALE = {
   lotsPerCompound: 10_000,
   defectsPerCompound: 50_000,
@@ -110,7 +110,7 @@ export async function generateScaleDb(log: (s: string) => void = console.log) {
       sql
         .prepare(
           `SELECT id, code, seq, kind, textZh, textEn, method, tolerance, numericUnit, numericMin,
-             numericMax, numericQuantity, numericTarget, numericCondition, samplePlan, source, verified
+             numericMax, numericQuantity, numericTarget, numericCondition, judge, samplePlan, source, verified
            FROM ChecklistItem WHERE templateId = ? ORDER BY seq`,
         )
         .all(t.id) as (Omit<ItemRow, "verified"> & { verified: number })[]
