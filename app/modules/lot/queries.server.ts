@@ -83,7 +83,6 @@ export async function lotsAtPlace(
   });
 }
 
-/** Events of one lot with who made them, for the lot's history. */
 /**
  * The lot's 操作记录 (every event but autosaved entries) with each actor's name, in one SQL
  * statement, and what the last sign-off recorded as the signed content hash (for
