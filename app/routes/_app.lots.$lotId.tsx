@@ -120,15 +120,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     requiredSamples: detail.verdict.items.find((v) => v.itemId === item.id)?.requiredPoints || null,
     spec: items[i]?.spec ?? null,
   }));
-  // Independent reads, at once (one round trip's worth of waiting instead of seven).
-  const [photos, history, signature, defects, refs, options] = await Promise.all([
-    lotPhotos(db(), lot.id).then((list) => withAnnotationVersions(db(), list)),
+  // Independent reads, at once; photos and drawing references only when the record has any,
+  // and the signed hash comes with the history (one read of the lot's events).
+  const [photos, history, defects, refs, options] = await Promise.all([
+    lot.photos.length > 0
+      ? lotPhotos(db(), lot.id).then((list) => withAnnotationVersions(db(), list))
+      : [],
     lotHistory(db(), lot.id),
-    signatureStatus(db(), detail),
     lotDefects(user, scope, lot.id),
-    lotDrawingRefs(db(), lot.id),
+    lot.drawingRefs.length > 0 ? lotDrawingRefs(db(), lot.id) : [],
     canRecord ? referenceableRevisions(db(), lot.id, lot.compound.id) : [],
   ]);
+  const signature = await signatureStatus(db(), detail, history.signedHash);
   return {
     lot: {
       id: lot.id,
@@ -167,7 +170,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     viewerIsContractor: isOwnContractor,
     photoMaxFileBytes: env().photoMaxFileBytes,
     photos,
-    history,
+    history: [...history],
     signature,
     defects,
     drawings: {

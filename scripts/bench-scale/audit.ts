@@ -20,4 +20,9 @@ console.log(
 );
 for (const b of report.recordBreaks.slice(0, 5)) console.log(`  ${b.label}: ${b.messageZh}`);
 const rssMb = process.resourceUsage().maxRSS / 1024;
+const usage = process.resourceUsage();
+const mem = process.memoryUsage();
+console.log(
+  `cpu seconds: user ${(usage.userCPUTime / 1e6).toFixed(1)} sys ${(usage.systemCPUTime / 1e6).toFixed(1)}; at the end: heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB of ${(mem.heapTotal / 2 ** 20).toFixed(0)} MB, external ${(mem.external / 2 ** 20).toFixed(0)} MB`,
+);
 console.log(`audit verify seconds: ${seconds.toFixed(1)} peak rss MB: ${rssMb.toFixed(0)}`);

@@ -6,16 +6,21 @@
  * the audit chain verifies: every event is hashed with the real code in app/modules/audit, every
  * accepted lot carries the content hash the real lotContentHash computes.
  *
- * Cached under .tmp/scale-v<GENERATOR_VERSION>/ so reruns reuse the file.
+ * Cached under .tmp/scale-v<GENERATOR_VERSION>/ (or $SCALE_DIR) so reruns reuse the file.
  */
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { canonicalJson } from "~/modules/audit/canonical";
 import { eventHash, GENESIS_HASH } from "~/modules/audit/record.server";
-import { type LotRow, lotContentHash, withVerdict } from "~/modules/lot/lots.server";
+import {
+  type LotRow,
+  lotContentHash,
+  normalizedPoint,
+  withVerdict,
+} from "~/modules/lot/lots.server";
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 4;
 export const SCALE = {
   lotsPerCompound: 10_000,
   defectsPerCompound: 50_000,
@@ -25,7 +30,8 @@ export const SCALE = {
 };
 
 export function scaleDirs(root = process.cwd()) {
-  const dir = path.join(root, ".tmp", `scale-v${GENERATOR_VERSION}`);
+  // SCALE_DIR puts the (large, reusable) database elsewhere, e.g. on a scratch disk.
+  const dir = process.env.SCALE_DIR ?? path.join(root, ".tmp", `scale-v${GENERATOR_VERSION}`);
   return {
     dir,
     dataDir: path.join(dir, "data"),
@@ -104,7 +110,7 @@ export async function generateScaleDb(log: (s: string) => void = console.log) {
       sql
         .prepare(
           `SELECT id, code, seq, kind, textZh, textEn, method, tolerance, numericUnit, numericMin,
-             numericMax, numericQuantity, numericTarget, numericCondition, samplePlan, source, verified
+             numericMax, numericQuantity, numericTarget, numericCondition, judge, samplePlan, source, verified
            FROM ChecklistItem WHERE templateId = ? ORDER BY seq`,
         )
         .all(t.id) as (Omit<ItemRow, "verified"> & { verified: number })[]
@@ -223,12 +229,21 @@ export async function generateScaleDb(log: (s: string) => void = console.log) {
     const contractor = users.find((u) => u.organizationId === contract.contractorOrgId)!;
     const stairwells = sql
       .prepare(
-        "SELECT s.id, s.seq, b.seq AS bseq FROM Stairwell s JOIN Building b ON b.id = s.buildingId WHERE b.compoundId = ?",
+        "SELECT s.id, s.seq, s.floors, b.seq AS bseq, b.floors AS bfloors FROM Stairwell s JOIN Building b ON b.id = s.buildingId WHERE b.compoundId = ?",
       )
-      .all(compound.id) as { id: string; seq: number; bseq: number }[];
+      .all(compound.id) as {
+      id: string;
+      seq: number;
+      floors: number;
+      bseq: number;
+      bfloors: number;
+    }[];
+    // What lotPlace reads of a zone (its attributes enter the verdict, so the signed hash).
     const zones = sql
-      .prepare("SELECT id, kind, name FROM Zone WHERE compoundId = ?")
-      .all(compound.id) as { id: string; kind: string; name: string }[];
+      .prepare(
+        "SELECT id, kind, name, surface, roadWidth, roadClass, pipeMaterial, pipeDiameter, structure FROM Zone WHERE compoundId = ?",
+      )
+      .all(compound.id) as ({ id: string; kind: string; name: string } & Record<string, unknown>)[];
     const counters = new Map<string, number>();
     for (const r of sql
       .prepare(
@@ -277,8 +292,28 @@ export async function generateScaleDb(log: (s: string) => void = console.log) {
             photos: [] as LotRow["photos"],
             drawingRefs: [] as LotRow["drawingRefs"],
             placeLabel: place.label,
+            // The place as the stored row gives it to lotPlace: storeys, zone attributes, unit.
+            capacityUnit: "处",
+            quantities: null,
+            attributes: null,
+            building: null,
+            stairwell:
+              place.kind === "stairwell"
+                ? { floors: sw.floors, building: { floors: sw.bfloors } }
+                : null,
+            zone:
+              place.kind === "zone"
+                ? {
+                    surface: zone.surface ?? null,
+                    roadWidth: zone.roadWidth ?? null,
+                    roadClass: zone.roadClass ?? null,
+                    pipeMaterial: zone.pipeMaterial ?? null,
+                    pipeDiameter: zone.pipeDiameter ?? null,
+                    structure: zone.structure ?? null,
+                  }
+                : null,
           };
-          const key = `${template.id}:${capacity}`;
+          const key = `${template.id}:${capacity}:${place.id}`;
           let samples = sampleCache.get(key);
           if (!samples) {
             samples = withVerdict(row as unknown as LotRow).verdict.items.map((i) => ({
@@ -319,7 +354,9 @@ export async function generateScaleDb(log: (s: string) => void = console.log) {
               designValue: deviation ? 0 : null,
               points: pts,
             };
-            const at = event(contractor.id, "lot.entry.save", "InspectionLot", lotId, entry);
+            // As saveEntry records it: points normalised (no null text/design).
+            const recorded = { ...entry, points: pts.map(normalizedPoint) };
+            const at = event(contractor.id, "lot.entry.save", "InspectionLot", lotId, recorded);
             const entryId = id("e");
             insEntry.run(
               entryId,

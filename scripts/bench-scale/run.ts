@@ -170,7 +170,7 @@ async function main() {
     `database: ${counts.lots} lots, ${counts.points} points, ${counts.defects} defects, ${counts.photos} photos, ${counts.events} audit events`,
   );
 
-  const appPort = await freePort(3510);
+  const appPort = await freePort(Number(process.env.BENCH_PORT ?? 3510));
   const minimalPort = await freePort(appPort + 1);
   const barePort = await freePort(minimalPort + 1);
   const appEnv = {

@@ -20,14 +20,15 @@ export function eventHashInput(
   event: Omit<StoredEvent, "prevHash" | "hash">,
 ): string {
   const at = typeof event.at === "string" ? new Date(event.at) : event.at;
+  // Keys in canonical (sorted) order already: canonicalJson then takes its native fast path.
   const body = canonicalJson({
-    seq: event.seq,
-    at,
-    actorId: event.actorId,
     action: event.action,
-    entityType: event.entityType,
+    actorId: event.actorId,
+    at,
     entityId: event.entityId,
+    entityType: event.entityType,
     payload: JSON.parse(event.payload) as unknown,
+    seq: event.seq,
   });
   return `${prevHash}\n${body}`;
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import crypto from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { canonicalJson } from "./canonical";
 import { eventHashWith, GENESIS_HASH, type StoredEvent } from "./chain";
@@ -13,7 +13,13 @@ export type AuditInput = {
   data: unknown;
 };
 
-export const sha256Hex = (text: string) => createHash("sha256").update(text).digest("hex");
+/** crypto.hash (Node 20.12+) hashes in one call, without a Hash object per event. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string })
+  .hash;
+
+export const sha256Hex = oneShot
+  ? (text: string) => oneShot("sha256", text, "hex")
+  : (text: string) => crypto.createHash("sha256").update(text).digest("hex");
 
 export function eventHash(prevHash: string, event: Omit<StoredEvent, "prevHash" | "hash">): string {
   return eventHashWith(sha256Hex, prevHash, event);

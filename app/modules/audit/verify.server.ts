@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Db } from "~/infra/db.server";
+import Database from "better-sqlite3";
+import { type Db, databasePathOf } from "~/infra/db.server";
 import { verifyAcceptances } from "~/modules/acceptance/verify.server";
 import {
   type DrawingStorage,
@@ -8,18 +9,15 @@ import {
   drawingStorage,
 } from "~/modules/drawing/storage.server";
 import { verifyPayments } from "~/modules/fund/verify.server";
-import { getLots, lotContentHash, normalizedPoint } from "~/modules/lot/lots.server";
+import { type SqlRows, toDate } from "~/modules/lot/lot-read.server";
+import { prismaRows } from "~/modules/lot/lots.server";
 import { type PhotoStorage, photoKey, photoStorage } from "~/modules/photo/storage.server";
-import { canonicalJson } from "./canonical";
+import type { StoredEvent } from "./chain";
 import { sha256Hex } from "./record.server";
 import { type ChainBreak, chainWalker } from "./verify";
+import { type ChainEvent, type RecordBreak, verifyLots } from "./verify-lots.server";
 
-export type RecordBreak = {
-  entityType: string;
-  entityId: string;
-  label: string;
-  messageZh: string;
-};
+export type { RecordBreak };
 
 export type VerificationReport = {
   checkedAt: Date;
@@ -28,8 +26,6 @@ export type VerificationReport = {
   signedRecords: number;
   recordBreaks: RecordBreak[];
 };
-
-const TRANSITIONS = new Set(["lot.submit", "lot.accept", "lot.reject", "lot.reopen"]);
 
 async function* eventsInOrder(db: Db, batch = 2000) {
   let after = 0;
@@ -45,136 +41,35 @@ async function* eventsInOrder(db: Db, batch = 2000) {
   }
 }
 
-/** What the chain says about one lot, kept compactly while the events stream past. */
-type LotHistory = {
-  created: boolean;
-  lastStatus: string | undefined;
-  /** itemId → digest of the canonical JSON of its last saved entry */
-  saved: Map<string, string>;
-  refs: Set<string>;
-  records: string | undefined;
-  signedHash: unknown;
-};
+type StoredRow = Omit<StoredEvent, "at"> & { at: unknown };
 
-function lotHistoryOf(byLot: Map<string, LotHistory>, lotId: string) {
-  let h = byLot.get(lotId);
-  if (!h) {
-    h = {
-      created: false,
-      lastStatus: undefined,
-      saved: new Map(),
-      refs: new Set(),
-      records: undefined,
-      signedHash: undefined,
-    };
-    byLot.set(lotId, h);
-  }
-  return h;
-}
-
-/** A short stand-in for a value's canonical JSON (SHA-256, base64): ~700k saves fit in memory. */
-const digest = (value: unknown) =>
-  createHash("sha256").update(canonicalJson(value)).digest("base64");
-
-/** Folds one lot event into its history (the replay verifyLots compares the rows with). */
-function foldLotEvent(byLot: Map<string, LotHistory>, e: ChainEvent) {
-  if (!e.action.startsWith("lot.")) return;
-  const h = lotHistoryOf(byLot, e.entityId);
-  const payload = JSON.parse(e.payload) as Record<string, unknown>;
-  if (e.action === "lot.create") h.created = true;
-  if (TRANSITIONS.has(e.action)) h.lastStatus = payload.to as string | undefined;
-  if (e.action === "lot.accept") h.signedHash = payload.contentHash;
-  if (e.action === "lot.entry.save") h.saved.set(String(payload.itemId), digest(payload));
-  if (e.action === "lot.drawing.add") h.refs.add(String(payload.revisionId));
-  if (e.action === "lot.drawing.remove") h.refs.delete(String(payload.revisionId));
-  if (e.action === "lot.records.save") h.records = canonicalJson(payload);
-}
-
-const LOT_BATCH = 200;
+const EVENTS_SQL =
+  "SELECT seq, at, actorId, action, entityType, entityId, payload, prevHash, hash FROM AuditEvent";
 
 /**
- * Replays each lot's events against its current rows: the status must be where its last
- * transition left it, every entry as last saved, and an accepted lot must still hash to what
- * the supervisor signed. Any direct edit of the database shows up as a difference. Lots are
- * read in batches, so memory stays flat however many there are.
+ * Calls `each` with the chain's rows in seq order. With the database file at hand, one
+ * read-only better-sqlite3 statement iterated row by row (synchronously: no promise per row);
+ * otherwise keyset pages through the client.
  */
-async function verifyLots(db: Db, byLot: Map<string, LotHistory>) {
-  const breaks: RecordBreak[] = [];
-  let signed = 0;
-  const empty = lotHistoryOf(new Map(), "");
-  let after: string | undefined;
-  for (;;) {
-    const ids = await db.inspectionLot.findMany({
-      where: after ? { id: { gt: after } } : {},
-      select: { id: true },
-      orderBy: { id: "asc" },
-      take: LOT_BATCH,
-    });
-    if (ids.length === 0) break;
-    after = ids[ids.length - 1]!.id;
-    const details = await getLots(
-      db,
-      ids.map((l) => l.id),
-    );
-    for (const detail of details) {
-      const { lot } = detail;
-      const history = byLot.get(lot.id) ?? empty;
-      const fail = (messageZh: string) =>
-        breaks.push({
-          entityType: "InspectionLot",
-          entityId: lot.id,
-          label: `检验批 ${lot.number}`,
-          messageZh,
-        });
-      if (!history.created) fail("没有新建记录：检验批不是通过系统新建的");
-
-      const expectedStatus = history.lastStatus ?? "draft";
-      if (lot.status !== expectedStatus) {
-        fail(`状态为“${lot.status}”，但操作记录中最后的状态是“${expectedStatus}”：状态被直接修改`);
-      }
-
-      const entries = new Map(lot.entries.map((e) => [e.itemId, e]));
-      for (const item of lot.template.items) {
-        const entry = entries.get(item.id);
-        const current = entry
-          ? {
-              itemId: item.id,
-              result: entry.result,
-              note: entry.note,
-              designValue: entry.designValue,
-              points: entry.points.map(normalizedPoint),
-            }
-          : undefined;
-        const saved = history.saved.get(item.id);
-        if (digest(current ?? null) !== (saved ?? digest(null))) {
-          fail(`检查项目 ${item.code} 的记录与最后一次保存的不一致：检查结果或实测值被直接修改`);
-        }
-      }
-
-      const currentRefs = lot.drawingRefs.map((r) => r.revisionId).sort();
-      if (canonicalJson(currentRefs) !== canonicalJson([...history.refs].sort()))
-        fail("依据图纸与操作记录不一致：被直接修改");
-
-      const records = { recordsComplete: lot.recordsComplete, selfCheckNote: lot.selfCheckNote };
-      const expectedRecords =
-        history.records ?? canonicalJson({ recordsComplete: false, selfCheckNote: null });
-      if (canonicalJson(records) !== expectedRecords)
-        fail("资料完整情况与操作记录不一致：被直接修改");
-
-      if (lot.status === "accepted") {
-        signed += 1;
-        const now = lotContentHash(detail);
-        if (history.signedHash !== now)
-          fail(
-            `签认内容哈希不符：签认时 ${String(history.signedHash).slice(0, 16)}…，现在 ${now.slice(0, 16)}…`,
-          );
-      }
-    }
+async function forEachEvent(
+  sql: Database.Database | null,
+  run: SqlRows,
+  each: (row: StoredRow) => void,
+) {
+  if (sql) {
+    for (const row of sql.prepare(`${EVENTS_SQL} ORDER BY seq`).iterate()) each(row as StoredRow);
+    return;
   }
-  return { breaks, signed };
+  let after = 0;
+  for (;;) {
+    const rows = (await run(`${EVENTS_SQL} WHERE seq > ? ORDER BY seq LIMIT 2000`, [
+      after,
+    ])) as StoredRow[];
+    if (rows.length === 0) return;
+    for (const row of rows) each(row);
+    after = Number(rows[rows.length - 1]!.seq);
+  }
 }
-
-type ChainEvent = { action: string; entityType: string; entityId: string; payload: string };
 
 /**
  * Replays the status events of one kind of record: each row must have been made through the
@@ -206,11 +101,17 @@ function foldStatus(lastTo: Map<string, Map<string, string>>, e: ChainEvent) {
   if (typeof to === "string") kind.set(e.entityId, to);
 }
 
-async function verifyDefects(db: Db, lastTo: Map<string, Map<string, string>>) {
-  const defects = await db.defect.findMany({ select: { id: true, number: true, status: true } });
-  const notices = await db.supervisionNotice.findMany({
-    select: { id: true, number: true, status: true },
-  });
+async function verifyDefects(run: SqlRows, lastTo: Map<string, Map<string, string>>) {
+  const defects = (await run("SELECT id, number, status FROM Defect", [])) as {
+    id: string;
+    number: string;
+    status: string;
+  }[];
+  const notices = (await run("SELECT id, number, status FROM SupervisionNotice", [])) as {
+    id: string;
+    number: string;
+    status: string;
+  }[];
   return [
     ...replayStatuses(
       lastTo.get("Defect")!,
@@ -228,23 +129,18 @@ async function verifyDefects(db: Db, lastTo: Map<string, Map<string, string>>) {
 }
 
 /** Every photo original still hashes to the SHA-256 recorded when it was uploaded. */
-async function verifyPhotos(db: Db, storage: PhotoStorage) {
+async function verifyPhotos(run: SqlRows, storage: PhotoStorage) {
   const breaks: RecordBreak[] = [];
   // Rows of a lot item and of the defect raised from it share one original: hash it once.
   const problems = new Map<string, string | null>();
-  let after: string | undefined;
+  let after = "";
   for (;;) {
-    const photos = await db.photo.findMany({
-      where: after ? { id: { gt: after } } : {},
-      select: {
-        id: true,
-        sha256: true,
-        lot: { select: { number: true } },
-        defect: { select: { number: true } },
-      },
-      orderBy: { id: "asc" },
-      take: 1000,
-    });
+    const photos = (await run(
+      `SELECT p.id, p.sha256, l.number AS lotNumber, d.number AS defectNumber FROM Photo p
+       LEFT JOIN InspectionLot l ON l.id = p.lotId LEFT JOIN Defect d ON d.id = p.defectId
+       WHERE p.id > ? ORDER BY p.id LIMIT 1000`,
+      [after],
+    )) as { id: string; sha256: string; lotNumber: string | null; defectNumber: string | null }[];
     if (photos.length === 0) break;
     after = photos[photos.length - 1]!.id;
     for (const photo of photos) {
@@ -252,10 +148,10 @@ async function verifyPhotos(db: Db, storage: PhotoStorage) {
         problems.set(photo.sha256, await originalProblem(storage, photo.sha256));
       const problem = problems.get(photo.sha256);
       if (!problem) continue;
-      const owner = photo.lot
-        ? `（检验批 ${photo.lot.number}）`
-        : photo.defect
-          ? `（质量问题 ${photo.defect.number}）`
+      const owner = photo.lotNumber
+        ? `（检验批 ${photo.lotNumber}）`
+        : photo.defectNumber
+          ? `（质量问题 ${photo.defectNumber}）`
           : "";
       const label = `照片 ${photo.sha256.slice(0, 12)}…${owner}`;
       breaks.push({ entityType: "Photo", entityId: photo.id, label, messageZh: problem });
@@ -323,46 +219,83 @@ async function verifyDrawings(db: Db, storage: DrawingStorage) {
   return breaks;
 }
 
+/**
+ * Verifies the chain and every record against it, read-only. With the database file at hand
+ * (a client made by createDb) the big reads go through one read-only better-sqlite3
+ * connection inside one read transaction (a consistent snapshot): the chain streamed row by row
+ * and hashed as it passes, lots replayed in batches with their own events. Memory holds the
+ * last status per defect and notice and one batch of lots, not the chain.
+ */
 export async function verifyDatabase(
   db: Db,
   storage: PhotoStorage = photoStorage(),
   drawings: DrawingStorage = drawingStorage(),
 ): Promise<VerificationReport> {
-  // One pass over the chain, in batches: the hash walk, and a compact replay of what each
-  // lot, defect, notice and acceptance should be; no event is kept once folded in.
+  const file = databasePathOf(db);
+  const sql = file ? new Database(file, { readonly: true, fileMustExist: true }) : null;
+  try {
+    if (sql) sql.exec("BEGIN");
+    return await verifyWith(db, sql, sql ? sqliteRows(sql) : prismaRows(db), storage, drawings);
+  } finally {
+    if (sql) {
+      sql.exec("COMMIT");
+      sql.close();
+    }
+  }
+}
+
+/** Prepared statements reused by their text: the batch reads repeat a few shapes many times. */
+function sqliteRows(sql: Database.Database): SqlRows {
+  const statements = new Map<string, Database.Statement>();
+  return (text, params) => {
+    let stmt = statements.get(text);
+    if (!stmt) {
+      stmt = sql.prepare(text);
+      statements.set(text, stmt);
+    }
+    return stmt.all(...params) as Record<string, unknown>[];
+  };
+}
+
+async function verifyWith(
+  db: Db,
+  sql: Database.Database | null,
+  run: SqlRows,
+  storage: PhotoStorage,
+  drawings: DrawingStorage,
+): Promise<VerificationReport> {
+  // One pass over the chain: the hash walk, the last status of each defect and notice, and the
+  // few acceptance and payment events; lot events are read again per batch of lots.
   const walker = chainWalker(sha256Hex);
   let chainBreak: ChainBreak | null = null;
-  const byLot = new Map<string, LotHistory>();
   const lastTo = new Map([
     ["Defect", new Map<string, string>()],
     ["SupervisionNotice", new Map<string, string>()],
   ]);
   const acceptanceEvents: ChainEvent[] = [];
   const paymentEvents: ChainEvent[] = [];
-  for await (const e of eventsInOrder(db)) {
+  const strayLotEvents: ChainEvent[] = [];
+  await forEachEvent(sql, run, (row) => {
+    const e: StoredEvent = { ...row, seq: Number(row.seq), at: toDate(row.at) };
     if (!chainBreak) chainBreak = walker.push(e);
-    foldLotEvent(byLot, e);
     foldStatus(lastTo, e);
-    if (e.action.startsWith("fund."))
-      paymentEvents.push({
-        action: e.action,
-        entityType: e.entityType,
-        entityId: e.entityId,
-        payload: e.payload,
-      });
-    if (e.action.startsWith("acceptance."))
-      acceptanceEvents.push({
-        action: e.action,
-        entityType: e.entityType,
-        entityId: e.entityId,
-        payload: e.payload,
-      });
-  }
+    const kept = () => ({
+      seq: e.seq,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      payload: e.payload,
+    });
+    if (e.action.startsWith("fund.")) paymentEvents.push(kept());
+    if (e.action.startsWith("acceptance.")) acceptanceEvents.push(kept());
+    if (e.action.startsWith("lot.") && e.entityType !== "InspectionLot")
+      strayLotEvents.push(kept());
+  });
   const chain = { count: walker.count(), firstBreak: chainBreak };
-  const lots = await verifyLots(db, byLot);
-  byLot.clear();
-  const defects = await verifyDefects(db, lastTo);
-  const photos = await verifyPhotos(db, storage);
+  const lots = await verifyLots(db, run, strayLotEvents);
+  const defects = await verifyDefects(run, lastTo);
+  lastTo.clear();
+  const photos = await verifyPhotos(run, storage);
   const acceptances = await verifyAcceptances(db, acceptanceEvents);
   const drawingBreaks = await verifyDrawings(db, drawings);
   const payments = await verifyPayments(db, paymentEvents);

@@ -18,3 +18,19 @@ export function lotWhere(
     ],
   };
 }
+
+/**
+ * The same rule as `lotWhere`, as a condition on a raw read's `l` (InspectionLot) and `c`
+ * (its Compound): the lot page's one-statement read uses it. Keep the two in step.
+ */
+export function lotWhereSql(
+  viewer: { organizationId: string },
+  scope: Scope | null,
+): { sql: string; params: string[] } | undefined {
+  if (scope === null) return { sql: "0", params: [] };
+  if (scope === "any") return undefined;
+  return {
+    sql: "l.contractorOrgId = ? OR c.streetOfficeOrgId = ?",
+    params: [viewer.organizationId, viewer.organizationId],
+  };
+}

@@ -6,7 +6,7 @@ import { canonicalJson } from "~/modules/audit/canonical";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { CHECKLIST_ITEM_SELECT, parseStringList } from "~/modules/checklist/queries.server";
-import { lotWhere } from "./access.server";
+import { lotWhereSql } from "./access.server";
 import {
   commandApplied,
   isUniqueViolation,
@@ -15,6 +15,7 @@ import {
 } from "./commands.server";
 import type { EntryInput } from "./entry-types";
 import { itemLabelZh } from "./labels";
+import { readLotRecords, type SqlRows } from "./lot-read.server";
 import { lotPlace } from "./place";
 import { lotRulesForStandards } from "./rules.server";
 import {
@@ -41,7 +42,7 @@ export class LotError extends Error {
   }
 }
 
-const LOT_SELECT = {
+export const LOT_SELECT = {
   id: true,
   number: true,
   status: true,
@@ -153,22 +154,24 @@ async function withItems(db: Reader, lot: LotBase): Promise<LotRow> {
 /** The database or an open transaction: reads inside a transaction see what it will commit. */
 type Reader = Db | Prisma.TransactionClient;
 
+/** Raw reads through the Prisma client (or the open transaction), for lot-read.server.ts. */
+export function prismaRows(db: Reader): SqlRows {
+  return (sql, params) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params);
+}
+
+/**
+ * One lot with its verdict, if the viewer may see it: four SQL statements (lot-read.server.ts)
+ * instead of one Prisma query per relation, and the checklist items from the process cache.
+ */
 export async function getLot(db: Reader, lotId: string, viewer: Actor, scope: Scope) {
-  const lot = await db.inspectionLot.findFirst({
-    where: { AND: [{ id: lotId }, lotWhere(viewer, scope)] },
-    select: LOT_SELECT,
-  });
+  const [lot] = await readLotRecords(prismaRows(db), [lotId], lotWhereSql(viewer, scope));
   if (!lot) return null;
   return withVerdict(await withItems(db, lot));
 }
 
 /** Several lots at once with their verdicts, in id order (the verifier reads lots in batches). */
-export async function getLots(db: Db, lotIds: string[]) {
-  const rows = await db.inspectionLot.findMany({
-    where: { id: { in: lotIds } },
-    select: LOT_SELECT,
-    orderBy: { id: "asc" },
-  });
+export async function getLots(db: Db, lotIds: string[], run: SqlRows = prismaRows(db)) {
+  const rows = await readLotRecords(run, lotIds);
   return Promise.all(rows.map(async (row) => withVerdict(await withItems(db, row))));
 }
 
@@ -595,17 +598,22 @@ export async function transitionLot(
   return next;
 }
 
-/** Re-computes what an accepted lot's signature covers and compares it with what was signed. */
-export async function signatureStatus(db: Db, detail: LotDetail) {
+/**
+ * Re-computes what an accepted lot's signature covers and compares it with what was signed.
+ * `signed`: the signed hash when the caller already read the lot's events (lotHistory).
+ */
+export async function signatureStatus(db: Db, detail: LotDetail, signed?: string | null) {
   if (detail.lot.status !== "accepted") return null;
-  const event = await db.auditEvent.findFirst({
-    where: { entityType: "InspectionLot", entityId: detail.lot.id, action: "lot.accept" },
-    orderBy: { seq: "desc" },
-    select: { payload: true },
-  });
-  const signed = event
-    ? (JSON.parse(event.payload) as { contentHash?: string }).contentHash
-    : undefined;
+  if (signed === undefined) {
+    const event = await db.auditEvent.findFirst({
+      where: { entityType: "InspectionLot", entityId: detail.lot.id, action: "lot.accept" },
+      orderBy: { seq: "desc" },
+      select: { payload: true },
+    });
+    signed = event
+      ? ((JSON.parse(event.payload) as { contentHash?: string }).contentHash ?? null)
+      : null;
+  }
   const current = lotContentHash(detail);
-  return { signed: signed ?? null, current, matches: signed === current };
+  return { signed, current, matches: signed === current };
 }

@@ -1,6 +1,7 @@
 import type { Db } from "~/infra/db.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { lotWhere } from "./access.server";
+import { toDate } from "./lot-read.server";
 
 const LIST_SELECT = {
   id: true,
@@ -82,32 +83,46 @@ export async function lotsAtPlace(
   });
 }
 
-/** Events of one lot with who made them, for the lot's history. */
+/**
+ * The lot's 操作记录 (every event but autosaved entries) with each actor's name, in one SQL
+ * statement, and what the last sign-off recorded as the signed content hash (for
+ * signatureStatus, so the page need not read the chain again).
+ */
 export async function lotHistory(db: Db, lotId: string) {
-  const events = await db.auditEvent.findMany({
-    where: { entityType: "InspectionLot", entityId: lotId, action: { not: "lot.entry.save" } },
-    select: { seq: true, at: true, action: true, payload: true, actorId: true },
-    orderBy: { seq: "asc" },
-  });
-  const actorIds = [
-    ...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null)),
-  ];
-  const actors = await db.user.findMany({
-    where: { id: { in: actorIds } },
-    select: { id: true, displayName: true, organization: { select: { shortName: true } } },
-  });
-  const byId = new Map(
-    actors.map((a) => [a.id, `${a.displayName}（${a.organization.shortName}）`]),
+  const rows = await db.$queryRawUnsafe<
+    {
+      seq: number | bigint;
+      at: unknown;
+      action: string;
+      payload: string;
+      actorId: string | null;
+      actor: string | null;
+    }[]
+  >(
+    `SELECT e.seq, e.at, e.action, e.payload, e.actorId,
+       u.displayName || '（' || o.shortName || '）' AS actor
+     FROM AuditEvent e LEFT JOIN User u ON u.id = e.actorId
+     LEFT JOIN Organization o ON o.id = u.organizationId
+     WHERE e.entityType = 'InspectionLot' AND e.entityId = ? AND e.action <> 'lot.entry.save'
+     ORDER BY e.seq`,
+    lotId,
   );
-  return events.map((e) => {
-    const payload = JSON.parse(e.payload) as { reason?: string; verdict?: string };
+  let signedHash: string | null = null;
+  const events = rows.map((e) => {
+    const payload = JSON.parse(e.payload) as {
+      reason?: string;
+      verdict?: string;
+      contentHash?: string;
+    };
+    if (e.action === "lot.accept") signedHash = payload.contentHash ?? null;
     return {
-      seq: e.seq,
-      at: e.at,
+      seq: Number(e.seq),
+      at: toDate(e.at),
       action: e.action,
-      actor: e.actorId ? (byId.get(e.actorId) ?? "") : "系统",
+      actor: e.actorId ? (e.actor ?? "") : "系统",
       reason: payload.reason ?? null,
       verdict: payload.verdict ?? null,
     };
   });
+  return Object.assign(events, { signedHash });
 }

@@ -1,0 +1,182 @@
+import { createHash } from "node:crypto";
+import type { Db } from "~/infra/db.server";
+import { readLotRecords, type SqlRows } from "~/modules/lot/lot-read.server";
+import {
+  type LotRow,
+  lotContentHash,
+  normalizedPoint,
+  templateItems,
+  withVerdict,
+} from "~/modules/lot/lots.server";
+import { canonicalJson } from "./canonical";
+
+export type RecordBreak = {
+  entityType: string;
+  entityId: string;
+  label: string;
+  messageZh: string;
+};
+
+/** One event as the replays read it. */
+export type ChainEvent = {
+  seq: number;
+  action: string;
+  entityType: string;
+  entityId: string;
+  payload: string;
+};
+
+const TRANSITIONS = new Set(["lot.submit", "lot.accept", "lot.reject", "lot.reopen"]);
+
+/** What the chain says about one lot: folded from its events, kept only while its batch runs. */
+type LotHistory = {
+  created: boolean;
+  lastStatus: string | undefined;
+  /** itemId → digest of the canonical JSON of its last saved entry */
+  saved: Map<string, string>;
+  refs: Set<string>;
+  records: string | undefined;
+  signedHash: unknown;
+};
+
+const emptyHistory = (): LotHistory => ({
+  created: false,
+  lastStatus: undefined,
+  saved: new Map(),
+  refs: new Set(),
+  records: undefined,
+  signedHash: undefined,
+});
+
+/** A short stand-in for a value's canonical JSON (SHA-256, base64). */
+const digest = (value: unknown) =>
+  createHash("sha256").update(canonicalJson(value)).digest("base64");
+const NULL_DIGEST = digest(null);
+
+/** Folds one lot event (action lot.*) into its lot's history. */
+function foldLotEvent(byLot: Map<string, LotHistory>, e: ChainEvent) {
+  if (!e.action.startsWith("lot.")) return;
+  let h = byLot.get(e.entityId);
+  if (!h) {
+    h = emptyHistory();
+    byLot.set(e.entityId, h);
+  }
+  const payload = JSON.parse(e.payload) as Record<string, unknown>;
+  if (e.action === "lot.create") h.created = true;
+  if (TRANSITIONS.has(e.action)) h.lastStatus = payload.to as string | undefined;
+  if (e.action === "lot.accept") h.signedHash = payload.contentHash;
+  if (e.action === "lot.entry.save") h.saved.set(String(payload.itemId), digest(payload));
+  if (e.action === "lot.drawing.add") h.refs.add(String(payload.revisionId));
+  if (e.action === "lot.drawing.remove") h.refs.delete(String(payload.revisionId));
+  if (e.action === "lot.records.save") h.records = canonicalJson(payload);
+}
+
+/** normalizedPoint with its keys in canonical order (canonicalJson's fast path). */
+function sortedPoint(p: LotRow["entries"][number]["points"][number]) {
+  const { value, serious, text, design } = normalizedPoint(p) as ReturnType<
+    typeof normalizedPoint
+  > & { text?: string; design?: number };
+  return {
+    ...(design !== undefined ? { design } : {}),
+    serious,
+    ...(text !== undefined ? { text } : {}),
+    value,
+  };
+}
+
+const LOT_BATCH = 500;
+const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
+
+/**
+ * Replays each lot's events against its current rows: the status must be where its last
+ * transition left it, every entry as last saved, and an accepted lot must still hash to what
+ * the supervisor signed. Any direct edit of the database shows up as a difference.
+ *
+ * Lots are read in id order, LOT_BATCH at a time, each batch with its events (by the
+ * entityType/entityId index, in chain order), so memory holds one batch whatever the size.
+ * `stray` are lot.* events recorded under another entity type (none in a sound chain), which
+ * the index read would miss: they are merged in by seq, so the replay sees every lot event.
+ */
+export async function verifyLots(db: Db, run: SqlRows, stray: readonly ChainEvent[]) {
+  const breaks: RecordBreak[] = [];
+  let signed = 0;
+  let after = "";
+  for (;;) {
+    const ids = (
+      await run("SELECT id FROM InspectionLot WHERE id > ? ORDER BY id LIMIT ?", [after, LOT_BATCH])
+    ).map((r) => r.id as string);
+    if (ids.length === 0) break;
+    after = ids[ids.length - 1]!;
+    const [lots, events] = await Promise.all([
+      readLotRecords(run, ids),
+      run(
+        `SELECT seq, action, entityType, entityId, payload FROM AuditEvent
+         WHERE entityType = 'InspectionLot' AND entityId IN (${marks(ids.length)}) ORDER BY seq`,
+        ids,
+      ) as Promise<ChainEvent[]> | ChainEvent[],
+    ]);
+    const inBatch = new Set(ids);
+    const own = stray.filter((e) => inBatch.has(e.entityId));
+    const ordered = own.length > 0 ? [...events, ...own].sort((a, b) => a.seq - b.seq) : events;
+    const byLot = new Map<string, LotHistory>();
+    for (const e of ordered) foldLotEvent(byLot, e);
+    for (const base of lots) {
+      const lot: LotRow = {
+        ...base,
+        template: { ...base.template, items: await templateItems(db, base.template.id) },
+      };
+      const history = byLot.get(lot.id) ?? emptyHistory();
+      const fail = (messageZh: string) =>
+        breaks.push({
+          entityType: "InspectionLot",
+          entityId: lot.id,
+          label: `检验批 ${lot.number}`,
+          messageZh,
+        });
+      if (!history.created) fail("没有新建记录：检验批不是通过系统新建的");
+
+      const expectedStatus = history.lastStatus ?? "draft";
+      if (lot.status !== expectedStatus) {
+        fail(`状态为“${lot.status}”，但操作记录中最后的状态是“${expectedStatus}”：状态被直接修改`);
+      }
+
+      const entries = new Map(lot.entries.map((e) => [e.itemId, e]));
+      for (const item of lot.template.items) {
+        const entry = entries.get(item.id);
+        const current = entry
+          ? digest({
+              designValue: entry.designValue,
+              itemId: item.id,
+              note: entry.note,
+              points: entry.points.map(sortedPoint),
+              result: entry.result,
+            })
+          : NULL_DIGEST;
+        if (current !== (history.saved.get(item.id) ?? NULL_DIGEST)) {
+          fail(`检查项目 ${item.code} 的记录与最后一次保存的不一致：检查结果或实测值被直接修改`);
+        }
+      }
+
+      const currentRefs = lot.drawingRefs.map((r) => r.revisionId).sort();
+      if (canonicalJson(currentRefs) !== canonicalJson([...history.refs].sort()))
+        fail("依据图纸与操作记录不一致：被直接修改");
+
+      const records = { recordsComplete: lot.recordsComplete, selfCheckNote: lot.selfCheckNote };
+      const expectedRecords =
+        history.records ?? canonicalJson({ recordsComplete: false, selfCheckNote: null });
+      if (canonicalJson(records) !== expectedRecords)
+        fail("资料完整情况与操作记录不一致：被直接修改");
+
+      if (lot.status === "accepted") {
+        signed += 1;
+        // The verdict is part of what was signed: computed for accepted lots only.
+        const now = lotContentHash(withVerdict(lot));
+        if (history.signedHash !== now)
+          fail(
+            `签认内容哈希不符：签认时 ${String(history.signedHash).slice(0, 16)}…，现在 ${now.slice(0, 16)}…`,
+          );
+      }
+    }
+  }
+  return { breaks, signed };
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { createLot } from "~/modules/lot/create.server";
+import { readLotRecords } from "~/modules/lot/lot-read.server";
+import {
+  getLot,
+  LOT_SELECT,
+  prismaRows,
+  saveLotRecords,
+  transitionLot,
+} from "~/modules/lot/lots.server";
+import { fillEntries } from "../../prisma/seed/activity";
+import { testDb } from "../support/test-db";
+
+/** Order-free comparison: the record's lists are sets (the hash and the page sort them). */
+function sorted<T extends { entries: { itemId: string }[]; drawingRefs: { revisionId: string }[] }>(
+  lot: T,
+) {
+  return {
+    ...lot,
+    entries: [...lot.entries].sort((a, b) => a.itemId.localeCompare(b.itemId)),
+    drawingRefs: [...lot.drawingRefs].sort((a, b) => a.revisionId.localeCompare(b.revisionId)),
+  };
+}
+
+describe("the lot record's raw read", () => {
+  const db = testDb({ seeded: true });
+
+  /** Two lots of contractor A, filled in, one of them accepted; one empty lot of contractor B. */
+  async function lots() {
+    const users = await db.user.findMany({
+      select: { id: true, username: true, role: true, organizationId: true },
+    });
+    const u = (name: string) => {
+      const found = users.find((x) => x.username === name)!;
+      return { ...found, role: found.role as "supervisor" | "contractor" | "bureau" };
+    };
+    const [a, b, supervisor] = [u("shigong1"), u("shigong2"), u("jianli")];
+    const stairwell = await db.stairwell.findFirstOrThrow({
+      where: { building: { compound: { code: "NH" } } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
+    const place = { kind: "stairwell" as const, id: stairwell.id };
+    const accepted = await createLot(db, a, "own", { workTypeCode: "stair-railing", place });
+    await fillEntries(db, a, accepted.id);
+    await saveLotRecords(db, a, "own", accepted.id, {
+      recordsComplete: true,
+      selfCheckNote: "自检",
+    });
+    await transitionLot(db, a, "own", accepted.id, "submit", null);
+    await transitionLot(db, supervisor, "any", accepted.id, "accept", null);
+    const filled = await createLot(db, a, "own", { workTypeCode: "stair-railing", place });
+    await fillEntries(db, a, filled.id);
+    const otherPlace = await db.stairwell.findFirstOrThrow({
+      where: { building: { compound: { code: { not: "NH" } } } },
+      select: { id: true },
+    });
+    const other = await createLot(db, b, "own", {
+      workTypeCode: "stair-railing",
+      place: { kind: "stairwell", id: otherPlace.id },
+    }).catch(() => null);
+    return { a, b, supervisor, accepted, filled, other };
+  }
+
+  it("gives every lot exactly as the Prisma select does (dates, booleans, nulls, points in order)", async () => {
+    await lots();
+    const viaPrisma = await db.inspectionLot.findMany({
+      select: LOT_SELECT,
+      orderBy: { id: "asc" },
+    });
+    const raw = await readLotRecords(
+      prismaRows(db),
+      viaPrisma.map((l) => l.id),
+    );
+    expect(viaPrisma.some((l) => l.entries.some((e) => e.points.length > 1))).toBe(true);
+    expect(viaPrisma.some((l) => l.acceptedBy !== null)).toBe(true);
+    expect(raw.map(sorted)).toEqual(viaPrisma.map(sorted));
+  });
+
+  it("shows a contractor its own lots only, the supervisor any", async () => {
+    const { a, b, supervisor, filled } = await lots();
+    expect((await getLot(db, filled.id, a, "own"))?.lot.id).toBe(filled.id);
+    expect((await getLot(db, filled.id, supervisor, "any"))?.lot.id).toBe(filled.id);
+    expect(await getLot(db, filled.id, b, "own")).toBeNull();
+  });
+
+  it("finds nothing for an id that is not a lot, and only the lots asked for", async () => {
+    const [first, second] = await db.inspectionLot.findMany({
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: 2,
+    });
+    expect(await readLotRecords(prismaRows(db), ["no-such-lot"])).toEqual([]);
+    const one = await readLotRecords(prismaRows(db), [second!.id, "no-such-lot"]);
+    expect(one.map((l) => l.id)).toEqual([second!.id]);
+    expect(first!.id).not.toBe(second!.id);
+  });
+});
