@@ -57,6 +57,13 @@ export const USERS = [
     org: "supervisor",
   },
   {
+    username: "zongjian",
+    displayName: "王振华",
+    role: "supervisor",
+    title: "总监理工程师",
+    org: "supervisor",
+  },
+  {
     username: "shigong1",
     displayName: "张建国",
     role: "contractor",

@@ -182,6 +182,16 @@ const BASE: Record<string, Record<BaseRole, Scope | null>> = {
     designer: A,
     street: O,
   },
+  // GB 50300 §4.0.7: the lot division plan is checked and approved by the supervisor (总监)
+  "plan.manage": {
+    admin: _,
+    bureau: _,
+    supervisor: A,
+    contractor: _,
+    owner: _,
+    designer: _,
+    street: _,
+  },
   "acceptance.manage": {
     admin: _,
     bureau: A,
