@@ -182,6 +182,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** Long lists (a plan's missing lots) show this many, the rest behind a disclosure. */
+const BLOCKERS_SHOWN = 12;
+
 export default function AcceptancePage() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -229,10 +232,20 @@ export default function AcceptancePage() {
               </strong>
               {p.blockers.length > 0 ? (
                 <ul>
-                  {p.blockers.map((b) => (
+                  {p.blockers.slice(0, BLOCKERS_SHOWN).map((b) => (
                     <li key={b.label}>{b.href ? <Link to={b.href}>{b.label}</Link> : b.label}</li>
                   ))}
                 </ul>
+              ) : null}
+              {p.blockers.length > BLOCKERS_SHOWN ? (
+                <details>
+                  <summary>另有 {p.blockers.length - BLOCKERS_SHOWN} 项</summary>
+                  <ul>
+                    {p.blockers.slice(BLOCKERS_SHOWN).map((b) => (
+                      <li key={b.label}>{b.href ? <Link to={b.href}>{b.label}</Link> : b.label}</li>
+                    ))}
+                  </ul>
+                </details>
               ) : null}
             </li>
           ))}

@@ -85,9 +85,10 @@ describe("final acceptance (单位工程竣工验收)", () => {
     // The last lot is not accepted yet: that is the one blocker, linked.
     let overview = (await acceptanceOverview(db, fx.compoundId))!;
     const unmet = overview.prerequisites.filter((p) => !p.ok);
-    expect(unmet.map((p) => p.key)).toEqual(["lotsAccepted"]);
+    // the last lot is planned (§4.0.7 plan) and not accepted: both the plan and the lot list block
+    expect(unmet.map((p) => p.key)).toEqual(["planLots", "lotsAccepted"]);
     expect(unmet[0]?.blockers[0]?.href).toBe(`/lots/${fx.lastLot.id}`);
-    await expect(openFor(fx.compoundId)).rejects.toThrow("验收条件未满足：全部检验批已验收");
+    await expect(openFor(fx.compoundId)).rejects.toThrow("验收条件未满足：方案中的计划检验批均已开并验收、全部检验批已验收");
 
     await transitionLot(db, supervisor, "any", fx.lastLot.id, "accept", null);
     overview = (await acceptanceOverview(db, fx.compoundId))!;

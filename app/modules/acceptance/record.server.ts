@@ -1,8 +1,9 @@
 import type { Db } from "~/infra/db.server";
 import { parseStringList } from "~/modules/checklist/queries.server";
+import { type PlanOverview, planOverview } from "~/modules/plan/plan.server";
 import { type AcceptanceContent, acceptanceContentHash } from "./content";
 import type { Party } from "./parties";
-import { acceptancePrerequisites, type PartySeat } from "./prerequisites";
+import { acceptancePrerequisites, type PartySeat, type PrereqPlan } from "./prerequisites";
 
 const PARTY_ROLE: Record<Party, { role: string; orgKind: string }> = {
   owner: { role: "owner", orgKind: "owner" },
@@ -55,7 +56,7 @@ export async function compoundRecord(db: Db, compoundId: string) {
     },
   });
   if (!compound) return null;
-  const [lots, defects, workTypes] = await Promise.all([
+  const [lots, defects, workTypes, plan] = await Promise.all([
     db.inspectionLot.findMany({
       where: { compoundId },
       select: {
@@ -78,6 +79,7 @@ export async function compoundRecord(db: Db, compoundId: string) {
       select: { code: true, nameZh: true, placeKind: true, zoneKinds: true },
       orderBy: { seq: "asc" },
     }),
+    planOverview(db, compoundId),
   ]);
   const signed = await signedLotHashes(
     db,
@@ -88,6 +90,7 @@ export async function compoundRecord(db: Db, compoundId: string) {
     lots,
     defects,
     signed,
+    plan,
     workTypes: workTypes.map((wt) => ({ ...wt, zoneKinds: parseStringList(wt.zoneKinds) })),
   };
 }
@@ -129,6 +132,42 @@ export async function partySeats(db: Db, record: CompoundRecord): Promise<Seat[]
   return seats;
 }
 
+/**
+ * The plan's planned lots not yet accepted, one per work type and place (the lot there records
+ * all of its 分项, named in the label), in the plan's order.
+ */
+export function pendingPlannedLots(
+  plan: PlanOverview | null,
+  workTypeName: (code: string) => string,
+): PrereqPlan {
+  if (!plan) return null;
+  const pending = new Map<
+    string,
+    { label: string; subItems: string[]; state: "missing" | "opened"; href: string }
+  >();
+  for (const s of plan.coverage)
+    for (const p of s.places) {
+      if (p.state === "accepted") continue;
+      const key = `${p.workTypeCode}|${p.href}`;
+      const entry = pending.get(key) ?? {
+        label: `${p.placeLabel} ${workTypeName(p.workTypeCode)}`,
+        subItems: [],
+        state: p.state,
+        href: p.href,
+      };
+      entry.subItems.push(s.name);
+      pending.set(key, entry);
+    }
+  return {
+    approved: plan.plan.status === "approved",
+    pending: [...pending.values()].map((p) => ({
+      label: `${p.label}（${p.subItems.join("、")}）`,
+      state: p.state,
+      href: p.href,
+    })),
+  };
+}
+
 export function prerequisitesOf(record: CompoundRecord, seats: Seat[]) {
   const { compound } = record;
   return acceptancePrerequisites({
@@ -142,6 +181,10 @@ export function prerequisitesOf(record: CompoundRecord, seats: Seat[]) {
     lots: record.lots.map((l) => ({ ...l, workTypeCode: l.workType.code })),
     defects: record.defects,
     seats,
+    plan: pendingPlannedLots(
+      record.plan,
+      (code) => record.workTypes.find((w) => w.code === code)?.nameZh ?? code,
+    ),
   });
 }
 
