@@ -88,7 +88,9 @@ describe("final acceptance (单位工程竣工验收)", () => {
     // the last lot is planned (§4.0.7 plan) and not accepted: both the plan and the lot list block
     expect(unmet.map((p) => p.key)).toEqual(["planLots", "lotsAccepted"]);
     expect(unmet[0]?.blockers[0]?.href).toBe(`/lots/${fx.lastLot.id}`);
-    await expect(openFor(fx.compoundId)).rejects.toThrow("验收条件未满足：方案中的计划检验批均已开并验收、全部检验批已验收");
+    await expect(openFor(fx.compoundId)).rejects.toThrow(
+      "验收条件未满足：方案中的计划检验批均已开并验收、全部检验批已验收",
+    );
 
     await transitionLot(db, supervisor, "any", fx.lastLot.id, "accept", null);
     overview = (await acceptanceOverview(db, fx.compoundId))!;
