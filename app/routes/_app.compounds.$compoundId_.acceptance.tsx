@@ -13,6 +13,7 @@ import {
   AcceptanceError,
   acceptanceOverview,
   openAcceptance,
+  organiserRefusal,
   signAcceptance,
   voidAcceptance,
 } from "~/modules/acceptance/acceptance.server";
@@ -20,11 +21,14 @@ import {
   acceptanceStatusZh,
   CONCLUSIONS,
   conclusionZh,
+  isSupervisionStation,
   PARTY_LABELS_ZH,
   type Party,
+  SUPERVISION_MAX,
 } from "~/modules/acceptance/parties";
 import { type Prerequisite, redactBlockers } from "~/modules/acceptance/prerequisites";
 import { parseSignatureDataUrl } from "~/modules/acceptance/signature-image.server";
+import { fileSupervisionRecord, supervisionRecord } from "~/modules/acceptance/supervision.server";
 import { type Actor, scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireSignedIn, requireUser } from "~/modules/auth/require-user.server";
 import { defectWhere } from "~/modules/defect/access.server";
@@ -66,8 +70,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const overview = await acceptanceOverview(db(), compound.id);
   if (!overview) notFound("小区");
   const { acceptance, seats, prerequisites, hashCheck } = overview;
-  const canManage = scopeFor(user.role, "acceptance.manage") !== null;
+  const canManage =
+    scopeFor(user.role, "acceptance.manage") !== null && organiserRefusal(user, seats) === null;
   const mine = acceptance?.participants.find((p) => p.userId === user.id);
+  const supervision = acceptance ? await supervisionRecord(db(), acceptance.id) : null;
+  const organiser = seats.find((s) => s.party === "owner");
   return {
     compound: { id: compound.id, name: compound.name },
     prerequisites: await visiblePrerequisites(user, compound.id, prerequisites),
@@ -102,6 +109,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
     },
     hashCheck,
+    organiser: organiser?.organizationName ?? "",
+    supervision: supervision && { ...supervision, filedAt: formatDateTime(supervision.filedAt) },
+    canSupervise:
+      !!acceptance &&
+      acceptance.status !== "void" &&
+      !supervision &&
+      !mine &&
+      scopeFor(user.role, "acceptance.supervise") !== null &&
+      isSupervisionStation(user),
     canOpen: canManage && acceptance?.status !== "open" && acceptance?.status !== "passed",
     canVoid: canManage && acceptance?.status === "open",
     canSign: acceptance?.status === "open" && !!mine && !mine.signature,
@@ -126,9 +142,22 @@ const VoidSchema = z.object({
   acceptanceId: z.string().min(1),
   reason: z.string().max(500).default(""),
 });
-const ActionSchema = z.discriminatedUnion("intent", [OpenSchema, SignSchema, VoidSchema], {
-  error: "未知操作",
+const SuperviseSchema = z.object({
+  intent: z.literal("supervise"),
+  acceptanceId: z.string().min(1),
+  record: z.string().max(SUPERVISION_MAX, { error: `监督记录不超过 ${SUPERVISION_MAX} 字` }),
 });
+const ActionSchema = z.discriminatedUnion(
+  "intent",
+  [OpenSchema, SignSchema, VoidSchema, SuperviseSchema],
+  { error: "未知操作" },
+);
+const PERMISSION = {
+  open: "acceptance.manage",
+  void: "acceptance.manage",
+  sign: "acceptance.sign",
+  supervise: "acceptance.supervise",
+} as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireSignedIn(request); // before the body: the intent inside picks the permission
@@ -140,10 +169,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   const input = parsed.data;
-  const { user, scope } = await requireUser(
-    request,
-    input.intent === "sign" ? "acceptance.sign" : "acceptance.manage",
-  );
+  const { user, scope } = await requireUser(request, PERMISSION[input.intent]);
   const compound = await getCompound(db(), params.compoundId ?? "", user, scope);
   if (!compound) notFound("小区");
   try {
@@ -159,6 +185,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         signatories,
       });
       return { ok: true, message: "已发起竣工验收，请各方签字人登录签字" };
+    }
+    if (input.intent === "supervise") {
+      await fileSupervisionRecord(db(), user, compound.id, input.acceptanceId, input.record);
+      return { ok: true, message: "监督记录已保存" };
     }
     if (input.intent === "void") {
       await voidAcceptance(db(), user, compound.id, input.acceptanceId, input.reason);
@@ -328,6 +358,44 @@ export default function AcceptancePage() {
                   : "与当前记录不一致（发起后检验批或质量问题有变化）"}
             </p>
           ) : null}
+        </section>
+      ) : null}
+
+      {a ? (
+        <section className="panel supervision" data-testid="supervision">
+          <h2>质量安全监督站 监督记录</h2>
+          <p className="muted">
+            竣工验收由建设单位（{d.organiser}）组织；质监站到场监督，不占参建单位签字席位。
+          </p>
+          {d.supervision ? (
+            <>
+              <p className="supervision-record">{d.supervision.record}</p>
+              <p className="muted">
+                监督人：{d.supervision.signer}（{d.supervision.title}，{d.supervision.organization}
+                ） · {d.supervision.filedAt}
+              </p>
+            </>
+          ) : d.canSupervise ? (
+            <Form method="post" className="form-stack">
+              <input type="hidden" name="intent" value="supervise" />
+              <input type="hidden" name="acceptanceId" value={a.id} />
+              <label>
+                监督记录
+                <textarea
+                  name="record"
+                  rows={4}
+                  maxLength={SUPERVISION_MAX}
+                  required
+                  defaultValue="验收组织形式、程序符合规定，参建各方责任主体项目负责人到场签字。"
+                />
+              </label>
+              <button type="submit" className="button button-primary" disabled={busy}>
+                保存监督记录
+              </button>
+            </Form>
+          ) : (
+            <p className="muted">尚未填写监督记录。</p>
+          )}
         </section>
       ) : null}
 

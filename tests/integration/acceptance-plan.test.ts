@@ -25,7 +25,7 @@ describe("final acceptance prerequisites from the inspection plan", () => {
     const signatories = Object.fromEntries(
       overview.seats.map((s) => [s.seq, s.people[0]?.id ?? ""]),
     );
-    return openAcceptance(db, await user("zhujianju"), compoundId, {
+    return openAcceptance(db, await user("xiangmu"), compoundId, {
       conclusion: "pass",
       remarks: "",
       signatories,

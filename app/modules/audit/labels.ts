@@ -34,6 +34,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "acceptance.pass": "竣工验收合格",
   "acceptance.fail": "竣工验收不合格",
   "acceptance.void": "作废竣工验收",
+  "acceptance.supervise": "质监站填写监督记录",
   "drawing.revision.upload": "上传图纸版次",
   "drawing.revision.supersede": "图纸版次作废（被新版次取代）",
   "drawing.pin.place": "在图纸上标注质量问题",

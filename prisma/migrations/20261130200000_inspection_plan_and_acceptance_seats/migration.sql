@@ -1,4 +1,7 @@
 
+-- AlterTable
+ALTER TABLE "Compound" ADD COLUMN "ownerOrgId" TEXT;
+
 -- CreateTable
 CREATE TABLE "InspectionPlan" (
     "id" TEXT NOT NULL PRIMARY KEY,
@@ -38,6 +41,15 @@ CREATE TABLE "PlannedLot" (
     CONSTRAINT "PlannedLot_subItemId_fkey" FOREIGN KEY ("subItemId") REFERENCES "PlanSubItem" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "AcceptanceSupervision" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "acceptanceId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "record" TEXT NOT NULL,
+    "filedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "InspectionPlan_compoundId_key" ON "InspectionPlan"("compoundId");
 
@@ -49,4 +61,7 @@ CREATE INDEX "PlannedLot_planId_idx" ON "PlannedLot"("planId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "PlannedLot_subItemId_workTypeCode_placeKind_placeId_key" ON "PlannedLot"("subItemId", "workTypeCode", "placeKind", "placeId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AcceptanceSupervision_acceptanceId_key" ON "AcceptanceSupervision"("acceptanceId");
 
