@@ -1,6 +1,5 @@
 import type { Db } from "~/infra/db.server";
 import { acceptanceOverview } from "~/modules/acceptance/acceptance.server";
-import { supervisionRecord } from "~/modules/acceptance/supervision.server";
 import {
   acceptanceStatusZh,
   conclusionZh,
@@ -8,6 +7,7 @@ import {
   type Party,
 } from "~/modules/acceptance/parties";
 import { applicableWorkTypes } from "~/modules/acceptance/prerequisites";
+import { supervisionRecord } from "~/modules/acceptance/supervision.server";
 import { listWorkTypes } from "~/modules/checklist/queries.server";
 import type { LotDetail } from "~/modules/lot/lots.server";
 import { lotRecordView, RESULT_ZH } from "~/modules/lot/record-view";
