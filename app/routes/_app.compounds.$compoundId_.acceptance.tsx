@@ -6,6 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { SupervisionPanel } from "~/components/acceptance-supervision";
 import { PageHeader } from "~/components/page-header";
 import { SignaturePad } from "~/components/signature-pad";
 import { db } from "~/infra/db.server";
@@ -362,41 +363,13 @@ export default function AcceptancePage() {
       ) : null}
 
       {a ? (
-        <section className="panel supervision" data-testid="supervision">
-          <h2>质量安全监督站 监督记录</h2>
-          <p className="muted">
-            竣工验收由建设单位（{d.organiser}）组织；质监站到场监督，不占参建单位签字席位。
-          </p>
-          {d.supervision ? (
-            <>
-              <p className="supervision-record">{d.supervision.record}</p>
-              <p className="muted">
-                监督人：{d.supervision.signer}（{d.supervision.title}，{d.supervision.organization}
-                ） · {d.supervision.filedAt}
-              </p>
-            </>
-          ) : d.canSupervise ? (
-            <Form method="post" className="form-stack">
-              <input type="hidden" name="intent" value="supervise" />
-              <input type="hidden" name="acceptanceId" value={a.id} />
-              <label>
-                监督记录
-                <textarea
-                  name="record"
-                  rows={4}
-                  maxLength={SUPERVISION_MAX}
-                  required
-                  defaultValue="验收组织形式、程序符合规定，参建各方责任主体项目负责人到场签字。"
-                />
-              </label>
-              <button type="submit" className="button button-primary" disabled={busy}>
-                保存监督记录
-              </button>
-            </Form>
-          ) : (
-            <p className="muted">尚未填写监督记录。</p>
-          )}
-        </section>
+        <SupervisionPanel
+          acceptanceId={a.id}
+          organiser={d.organiser}
+          supervision={d.supervision}
+          canSupervise={d.canSupervise}
+          busy={busy}
+        />
       ) : null}
 
       {d.canSign && a ? (
