@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/page-header";
+import { PlanCoverage } from "~/components/plan-coverage";
 import { db } from "~/infra/db.server";
 import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
@@ -8,6 +9,7 @@ import { listWorkTypes } from "~/modules/checklist/queries.server";
 import { compoundLotOverview } from "~/modules/lot/queries.server";
 import { ROLLUP_LABELS, rollUpCounts } from "~/modules/lot/rollup";
 import { isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
+import { planOverview } from "~/modules/plan/plan.server";
 import { ZONE_KIND_LABELS, zoneKindLabel } from "~/modules/site/labels";
 import { getCompound } from "~/modules/site/queries.server";
 
@@ -19,9 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "compound.view");
   const compound = await getCompound(db(), params.compoundId ?? "", user, scope);
   if (!compound) notFound("小区");
-  const [overview, workTypes] = await Promise.all([
+  const [overview, workTypes, plan] = await Promise.all([
     compoundLotOverview(db(), compound.id, user, scopeFor(user.role, "lot.view")),
     listWorkTypes(db()),
+    planOverview(db(), compound.id),
   ]);
   const summary = rollUpCounts(workTypes, overview.counts);
   const totals = Object.fromEntries(overview.counts);
@@ -30,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lots: overview.lots,
     totals,
     summary,
+    coverage: plan?.summary ?? null,
     links: {
       raiseDefect: scopeFor(user.role, "defect.create") !== null,
       defects: scopeFor(user.role, "defect.view") !== null,
@@ -38,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function CompoundPage() {
-  const { compound, lots, totals, summary, links } = useLoaderData<typeof loader>();
+  const { compound, lots, totals, summary, coverage, links } = useLoaderData<typeof loader>();
   const byWorkType = new Map<string, typeof lots>();
   for (const lot of lots)
     byWorkType.set(lot.workType.nameZh, [...(byWorkType.get(lot.workType.nameZh) ?? []), lot]);
@@ -78,6 +82,9 @@ export default function CompoundPage() {
         <Link className="button button-primary" to={`/compounds/${compound.id}/acceptance`}>
           竣工验收
         </Link>
+        <Link className="button" to={`/compounds/${compound.id}/plan`}>
+          检验批划分方案
+        </Link>
         <Link className="button" to={`/lots?compoundId=${compound.id}`}>
           检验批清单
         </Link>
@@ -95,6 +102,9 @@ export default function CompoundPage() {
           </p>
         ))}
       </section>
+
+      <h2>检验批覆盖（按划分方案）</h2>
+      <PlanCoverage compoundId={compound.id} coverage={coverage} />
 
       <h2>
         质量验收汇总{" "}

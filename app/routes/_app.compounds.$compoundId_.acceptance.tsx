@@ -6,6 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { SupervisionPanel } from "~/components/acceptance-supervision";
 import { NeedsNetwork, useOnline } from "~/components/needs-network";
 import { PageHeader } from "~/components/page-header";
 import { SignaturePad } from "~/components/signature-pad";
@@ -14,6 +15,7 @@ import {
   AcceptanceError,
   acceptanceOverview,
   openAcceptance,
+  organiserRefusal,
   signAcceptance,
   voidAcceptance,
 } from "~/modules/acceptance/acceptance.server";
@@ -21,11 +23,14 @@ import {
   acceptanceStatusZh,
   CONCLUSIONS,
   conclusionZh,
+  isSupervisionStation,
   PARTY_LABELS_ZH,
   type Party,
+  SUPERVISION_MAX,
 } from "~/modules/acceptance/parties";
 import { type Prerequisite, redactBlockers } from "~/modules/acceptance/prerequisites";
 import { parseSignatureDataUrl } from "~/modules/acceptance/signature-image.server";
+import { fileSupervisionRecord, supervisionRecord } from "~/modules/acceptance/supervision.server";
 import { type Actor, scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireSignedIn, requireUser } from "~/modules/auth/require-user.server";
 import { defectWhere } from "~/modules/defect/access.server";
@@ -67,8 +72,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const overview = await acceptanceOverview(db(), compound.id);
   if (!overview) notFound("小区");
   const { acceptance, seats, prerequisites, hashCheck } = overview;
-  const canManage = scopeFor(user.role, "acceptance.manage") !== null;
+  const canManage =
+    scopeFor(user.role, "acceptance.manage") !== null && organiserRefusal(user, seats) === null;
   const mine = acceptance?.participants.find((p) => p.userId === user.id);
+  const supervision = acceptance ? await supervisionRecord(db(), acceptance.id) : null;
+  const organiser = seats.find((s) => s.party === "owner");
   return {
     compound: { id: compound.id, name: compound.name },
     prerequisites: await visiblePrerequisites(user, compound.id, prerequisites),
@@ -103,6 +111,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
     },
     hashCheck,
+    organiser: organiser?.organizationName ?? "",
+    supervision: supervision && { ...supervision, filedAt: formatDateTime(supervision.filedAt) },
+    canSupervise:
+      !!acceptance &&
+      acceptance.status !== "void" &&
+      !supervision &&
+      !mine &&
+      scopeFor(user.role, "acceptance.supervise") !== null &&
+      isSupervisionStation(user),
     canOpen: canManage && acceptance?.status !== "open" && acceptance?.status !== "passed",
     canVoid: canManage && acceptance?.status === "open",
     canSign: acceptance?.status === "open" && !!mine && !mine.signature,
@@ -127,9 +144,22 @@ const VoidSchema = z.object({
   acceptanceId: z.string().min(1),
   reason: z.string().max(500).default(""),
 });
-const ActionSchema = z.discriminatedUnion("intent", [OpenSchema, SignSchema, VoidSchema], {
-  error: "未知操作",
+const SuperviseSchema = z.object({
+  intent: z.literal("supervise"),
+  acceptanceId: z.string().min(1),
+  record: z.string().max(SUPERVISION_MAX, { error: `监督记录不超过 ${SUPERVISION_MAX} 字` }),
 });
+const ActionSchema = z.discriminatedUnion(
+  "intent",
+  [OpenSchema, SignSchema, VoidSchema, SuperviseSchema],
+  { error: "未知操作" },
+);
+const PERMISSION = {
+  open: "acceptance.manage",
+  void: "acceptance.manage",
+  sign: "acceptance.sign",
+  supervise: "acceptance.supervise",
+} as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireSignedIn(request); // before the body: the intent inside picks the permission
@@ -141,10 +171,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   const input = parsed.data;
-  const { user, scope } = await requireUser(
-    request,
-    input.intent === "sign" ? "acceptance.sign" : "acceptance.manage",
-  );
+  const { user, scope } = await requireUser(request, PERMISSION[input.intent]);
   const compound = await getCompound(db(), params.compoundId ?? "", user, scope);
   if (!compound) notFound("小区");
   try {
@@ -160,6 +187,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         signatories,
       });
       return { ok: true, message: "已发起竣工验收，请各方签字人登录签字" };
+    }
+    if (input.intent === "supervise") {
+      await fileSupervisionRecord(db(), user, compound.id, input.acceptanceId, input.record);
+      return { ok: true, message: "监督记录已保存" };
     }
     if (input.intent === "void") {
       await voidAcceptance(db(), user, compound.id, input.acceptanceId, input.reason);
@@ -182,6 +213,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error;
   }
 }
+
+/** Long lists (a plan's missing lots) show this many, the rest behind a disclosure. */
+const BLOCKERS_SHOWN = 12;
 
 export default function AcceptancePage() {
   const d = useLoaderData<typeof loader>();
@@ -231,10 +265,20 @@ export default function AcceptancePage() {
               </strong>
               {p.blockers.length > 0 ? (
                 <ul>
-                  {p.blockers.map((b) => (
+                  {p.blockers.slice(0, BLOCKERS_SHOWN).map((b) => (
                     <li key={b.label}>{b.href ? <Link to={b.href}>{b.label}</Link> : b.label}</li>
                   ))}
                 </ul>
+              ) : null}
+              {p.blockers.length > BLOCKERS_SHOWN ? (
+                <details>
+                  <summary>另有 {p.blockers.length - BLOCKERS_SHOWN} 项</summary>
+                  <ul>
+                    {p.blockers.slice(BLOCKERS_SHOWN).map((b) => (
+                      <li key={b.label}>{b.href ? <Link to={b.href}>{b.label}</Link> : b.label}</li>
+                    ))}
+                  </ul>
+                </details>
               ) : null}
             </li>
           ))}
@@ -318,6 +362,16 @@ export default function AcceptancePage() {
             </p>
           ) : null}
         </section>
+      ) : null}
+
+      {a ? (
+        <SupervisionPanel
+          acceptanceId={a.id}
+          organiser={d.organiser}
+          supervision={d.supervision}
+          canSupervise={d.canSupervise}
+          busy={busy}
+        />
       ) : null}
 
       {d.canSign && a ? (

@@ -6,22 +6,33 @@ import {
   LotsByWorkTypeChart,
 } from "~/components/dashboard-charts-lazy";
 import { PageHeader } from "~/components/page-header";
+import { PlanCoverage } from "~/components/plan-coverage";
 import { db } from "~/infra/db.server";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { dashboard } from "~/modules/dashboard/dashboard.server";
+import { coverageByCompound } from "~/modules/plan/plan.server";
 import { formatDate } from "~/modules/site/labels";
 
 export const meta: MetaFunction = () => [{ title: "进度统计 · 验收" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "dashboard.view");
-  return { scope, data: await dashboard(db(), user) };
+  const data = await dashboard(db(), user);
+  const coverage = await coverageByCompound(
+    db(),
+    data.compounds.map((c) => c.id),
+  );
+  return {
+    scope,
+    data,
+    coverage: Object.fromEntries(data.compounds.map((c) => [c.id, coverage.get(c.id) ?? null])),
+  };
 }
 
 const PHASE_ZH = { done: "已结束", current: "进行中", upcoming: "未开始" } as const;
 
 export default function DashboardPage() {
-  const { scope, data } = useLoaderData<typeof loader>();
+  const { scope, data, coverage } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -75,6 +86,8 @@ export default function DashboardPage() {
               </>
             ) : null}
           </div>
+          <h3>检验批覆盖（按划分方案）</h3>
+          <PlanCoverage compoundId={c.id} coverage={coverage[c.id] ?? null} limit={4} />
           {c.byWorkType.length === 0 ? (
             <p className="muted">尚无检验批。</p>
           ) : (

@@ -15,6 +15,7 @@ import { FIXTURE_ATTRIBUTES, FIXTURE_QUANTITIES, passingEntry } from "~/modules/
 import type { LotItemInput } from "~/modules/lot/verdict";
 import { attachDefectPhoto } from "~/modules/photo/photos.server";
 import { type PhotoStorage, photoStorage } from "~/modules/photo/storage.server";
+import { approvePlan, generateCompoundPlan } from "~/modules/plan/plan.server";
 import { demoPhoto } from "./demo-photo";
 
 /**
@@ -291,6 +292,11 @@ export async function seedDemoActivity(db: Db, storage: PhotoStorage = photoStor
       data: { createdAt: created, closedAt: spec.closedOn ? day(spec.closedOn) : null },
     });
   }
+  // 检验批划分方案 of 县农行老旧小区, generated from its register and approved by the 总监
+  const chief = { ...u("zongjian"), role: "supervisor" as const, title: "总监理工程师" };
+  const nh = await db.compound.findUniqueOrThrow({ where: { code: "NH" }, select: { id: true } });
+  await generateCompoundPlan(db, chief, nh.id);
+  await approvePlan(db, chief, nh.id);
   return { lots: LOTS.length, defects: DEFECTS.length };
 }
 

@@ -50,10 +50,25 @@ export const USERS = [
     org: "bureau",
   },
   {
+    // 县住建局 acts as 建设单位 of the programme (方案 五(二)、(三)): its 项目负责人 organises 竣工验收
+    username: "xiangmu",
+    displayName: "龙德华",
+    role: "bureau",
+    title: "建设单位项目负责人（城建股股长）",
+    org: "bureau",
+  },
+  {
     username: "jianli",
     displayName: "田志刚",
     role: "supervisor",
     title: "专业监理工程师",
+    org: "supervisor",
+  },
+  {
+    username: "zongjian",
+    displayName: "王振华",
+    role: "supervisor",
+    title: "总监理工程师",
     org: "supervisor",
   },
   {
@@ -64,10 +79,24 @@ export const USERS = [
     org: "contractorA",
   },
   {
+    username: "xmjl1",
+    displayName: "王建军",
+    role: "contractor",
+    title: "施工单位项目负责人（项目经理）",
+    org: "contractorA",
+  },
+  {
     username: "shigong2",
     displayName: "李德明",
     role: "contractor",
     title: "项目专业质量检查员",
+    org: "contractorB",
+  },
+  {
+    username: "xmjl2",
+    displayName: "赵永强",
+    role: "contractor",
+    title: "施工单位项目负责人（项目经理）",
     org: "contractorB",
   },
   {

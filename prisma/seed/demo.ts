@@ -78,7 +78,9 @@ export async function seedDemo(db: Db, options: { password?: string } = {}) {
         budgetYuan: PROJECT.budgetYuan,
         households: PROJECT.households,
         description: PROJECT.description,
-        ownerOrgId: orgIds.owner,
+        // 方案 五(二): 县住建局 is the responsible unit that tenders, builds and organises the joint
+        // acceptance, i.e. the 建设单位 (a setting: a compound may name another owner organisation)
+        ownerOrgId: orgIds.bureau,
         phases: {
           create: PROJECT.phases.map((p) => ({
             seq: p.seq,

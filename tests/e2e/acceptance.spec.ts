@@ -10,6 +10,7 @@ import { signIn } from "./support";
 // Runs after every other spec (its own Playwright project): the compound it seals would
 // otherwise show up in their lists.
 const DATA = `.tmp/e2e-${process.env.E2E_PORT ?? 3100}`;
+const SIGNERS_AND_STATION = ["xiangmu", "xmjl1", "zongjian", "sheji", "zhujianju"];
 const name = (username: string) => USERS.find((u) => u.username === username)?.displayName ?? "";
 
 function readyCompound(): { compoundId: string; lastLot: { id: string; number: string } } {
@@ -72,54 +73,78 @@ test("a compound from its last lot to 验收合格, every party signing; the PDF
   const fx = readyCompound();
   const url = `/compounds/${fx.compoundId}/acceptance`;
 
-  // The bureau sees the one blocker, linked, and cannot open the acceptance yet.
-  const bureau = await as(browser, "zhujianju");
+  // The 建设单位 (县住建局 here) 项目负责人 organises: the unaccepted planned lot blocks, linked.
+  const bureau = await as(browser, "xiangmu");
   await bureau.goto(url);
-  await expect(bureau.locator(".prereq-blocked")).toHaveCount(1);
+  await expect(bureau.locator(".prereq-blocked")).toHaveCount(2);
   await expect(bureau.getByRole("link", { name: new RegExp(fx.lastLot.number) })).toBeVisible();
+  await expect(bureau.getByRole("link", { name: /：检验批未验收$/ })).toBeVisible();
   await bureau.getByRole("button", { name: "发起竣工验收" }).click();
-  await expect(bureau.getByRole("alert")).toContainText("验收条件未满足：全部检验批已验收");
+  await expect(bureau.getByRole("alert")).toContainText(
+    "验收条件未满足：方案中的计划检验批均已开并验收、全部检验批已验收",
+  );
+  // The dashboard measures coverage against the approved plan (10 planned lots of 4 work types).
+  const coverage = bureau
+    .locator(".dash-compound", { hasText: "城西老旧小区（验收演练）" })
+    .getByTestId("plan-coverage");
+  await bureau.goto("/dashboard");
+  await expect(coverage).toContainText(/计划 10 批 · 已开 10 · 已验收 [0-9](?![0-9])/);
 
-  // The supervisor accepts the last lot.
+  // The supervisor accepts the last lot; the dashboard's coverage follows.
   const supervisor = await as(browser, "jianli");
   await supervisor.goto(`/lots/${fx.lastLot.id}`);
   await supervisor.getByRole("button", { name: "验收签认" }).click();
   await expect(supervisor.locator(".lot-status")).toHaveText("监理验收合格");
+  await bureau.goto("/dashboard");
+  await expect(coverage).toContainText("计划 10 批 · 已开 10 · 已验收 10");
 
-  // Every prerequisite met: the bureau opens the session naming one signatory per party.
+  // Every prerequisite met: the organiser opens the session naming one signatory per party.
   await bureau.goto(url);
   await expect(bureau.locator(".prereq-blocked")).toHaveCount(0);
   await expect(bureau.getByLabel(/施工单位（德江县鸿达建筑工程有限公司）签字人/)).toHaveValue(/.+/);
+  await expect(bureau.getByLabel(/住建局/)).toHaveCount(0);
   await bureau.getByRole("button", { name: "发起竣工验收" }).click();
   await expect(bureau.getByTestId("acceptance-status")).toHaveText("签字中");
 
-  // Each party signs in its own account; a wrong password stores nothing.
-  const owner = await as(browser, "jianshe");
-  await sign(owner, url, "wrong-password");
-  await expect(owner.getByRole("alert")).toHaveText("密码不正确，未签字");
-  await expect(owner.locator(".signature-img")).toHaveCount(0);
-  await sign(owner, url);
-  await expect(owner.getByRole("status")).toHaveText("已签字");
-  for (const username of ["shigong1", "jianli", "sheji"]) {
-    const page = username === "jianli" ? supervisor : await as(browser, username);
+  // Each party's 项目负责人 (监理: 总监理工程师) signs in its own account (GB 50300 §6.0.6);
+  // a wrong password stores nothing.
+  await sign(bureau, url, "wrong-password");
+  await expect(bureau.getByRole("alert")).toHaveText("密码不正确，未签字");
+  await expect(bureau.locator(".signature-img")).toHaveCount(0);
+  await sign(bureau, url);
+  await expect(bureau.getByRole("status")).toHaveText("已签字");
+  for (const username of ["xmjl1", "zongjian"]) {
+    const page = await as(browser, username);
     await sign(page, url);
     await expect(page.getByRole("status")).toHaveText("已签字");
   }
-  // Four of five: a missing signature keeps the compound from passing; nothing to download yet.
+  // Three of four: a missing signature keeps the compound from passing; nothing to download yet.
   await bureau.goto(url);
   await expect(bureau.getByTestId("acceptance-status")).toHaveText("签字中");
-  await expect(bureau.locator(".signature-img")).toHaveCount(4);
+  await expect(bureau.locator(".signature-img")).toHaveCount(3);
   await expect(bureau.getByRole("link", { name: "下载竣工验收记录 PDF" })).toHaveCount(0);
 
-  await sign(bureau, url);
-  await expect(bureau.getByRole("status")).toHaveText("已签字，验收合格");
-  await expect(bureau.getByTestId("acceptance-status")).toHaveText("验收合格");
+  const designer = await as(browser, "sheji");
+  await sign(designer, url);
+  await expect(designer.getByRole("status")).toHaveText("已签字，验收合格");
+  await expect(designer.getByTestId("acceptance-status")).toHaveText("验收合格");
+
+  // The 质监站 supervised: it files its own 监督记录 and holds no seat.
+  const station = await as(browser, "zhujianju");
+  await station.goto(url);
+  await expect(station.getByRole("button", { name: "签字确认" })).toHaveCount(0);
+  await station.getByLabel("监督记录").fill("验收组织形式、程序符合规定，各方项目负责人到场。");
+  await station.getByRole("button", { name: "保存监督记录" }).click();
+  await expect(station.getByRole("status")).toHaveText("监督记录已保存");
+  await expect(station.getByTestId("supervision")).toContainText(`监督人：${name("zhujianju")}`);
+
+  await bureau.goto(url);
   await expect(bureau.getByText("与当前记录一致")).toBeVisible();
   await expect(bureau.getByRole("button", { name: "签字确认" })).toHaveCount(0);
   await expect(bureau.getByRole("button", { name: "发起竣工验收" })).toHaveCount(0);
   await bureau.screenshot({ path: ".tmp/pw/acceptance-passed.png", fullPage: true });
 
-  // The PDF: title, compound, conclusion and every signer, as extractable text.
+  // The PDF: title, compound, conclusion, every signer and the station's record, as text.
   const [pdfDownload] = await Promise.all([
     bureau.waitForEvent("download"),
     bureau.getByRole("link", { name: "下载竣工验收记录 PDF" }).click(),
@@ -132,10 +157,16 @@ test("a compound from its last lot to 验收合格, every party signing; the PDF
     "城西老旧小区（验收演练）",
     "综合验收结论",
     "合格",
+    "质监站监督记录",
   ])
     expect(text).toContain(expected);
-  for (const username of ["jianshe", "shigong1", "jianli", "sheji", "zhujianju"])
-    expect(text).toContain(name(username));
+  for (const username of SIGNERS_AND_STATION) expect(text).toContain(name(username));
+
+  // The plan page as the 总监 approved it.
+  await bureau.setViewportSize({ width: 1024, height: 768 });
+  await bureau.goto(`/compounds/${fx.compoundId}/plan`);
+  await expect(bureau.getByTestId("sub-item-导管敷设")).toContainText("计划 1 · 已开 1 · 已验收 1");
+  await bureau.screenshot({ path: ".tmp/pw/plan-1024.png", fullPage: true });
 
   // The lot list, filtered to this compound and one work type, exported as Excel.
   await bureau.goto("/lots");
@@ -178,6 +209,5 @@ test("a compound from its last lot to 验收合格, every party signing; the PDF
   await expect(visitor.locator("main")).toContainText("验收合格");
   await expect(visitor.locator("main")).toContainText("共 4 个检验批，已验收合格 4 个");
   const publicText = (await visitor.locator("main").textContent()) ?? "";
-  for (const username of ["jianshe", "shigong1", "jianli", "sheji", "zhujianju"])
-    expect(publicText).not.toContain(name(username));
+  for (const username of SIGNERS_AND_STATION) expect(publicText).not.toContain(name(username));
 });

@@ -10,6 +10,7 @@ import {
   voidAcceptance,
 } from "~/modules/acceptance/acceptance.server";
 import { parseSignatureDataUrl } from "~/modules/acceptance/signature-image.server";
+import { fileSupervisionRecord } from "~/modules/acceptance/supervision.server";
 import { verifyDatabase } from "~/modules/audit/verify.server";
 import { createDefect, DefectError, transitionDefect } from "~/modules/defect/defects.server";
 import { defaultDueOn } from "~/modules/defect/workflow";
@@ -47,20 +48,36 @@ describe("final acceptance (单位工程竣工验收)", () => {
 
   async function users() {
     const rows = await db.user.findMany({
-      select: { id: true, username: true, role: true, organizationId: true, displayName: true },
+      select: {
+        id: true,
+        username: true,
+        role: true,
+        title: true,
+        organizationId: true,
+        displayName: true,
+      },
     });
     const u = (name: string) => {
       const found = rows.find((x) => x.username === name)!;
       return { ...found, role: found.role as "bureau" };
     };
     return {
-      bureau: u("zhujianju"),
+      // 县住建局 is the 建设单位 here: its 项目负责人 organises (GB 50300 §6.0.6)
+      bureau: u("xiangmu"),
+      // its 质量安全监督站 supervises and holds no seat
+      station: u("zhujianju"),
       supervisor: u("jianli"),
       contractor: u("shigong1"),
-      owner: u("jianshe"),
       designer: u("sheji"),
     };
   }
+  /** Who signs for each party: 项目负责人, for 监理 the 总监理工程师 (§6.0.6, 建质〔2013〕171号). */
+  const SIGNERS = {
+    owner: "xiangmu",
+    contractor: "xmjl1",
+    supervisor: "zongjian",
+    designer: "sheji",
+  };
 
   async function openFor(compoundId: string, conclusion: "pass" | "fail" = "pass") {
     const { bureau } = await users();
@@ -73,9 +90,12 @@ describe("final acceptance (单位工程竣工验收)", () => {
     });
   }
 
-  const signer = async (username: keyof Awaited<ReturnType<typeof users>>) => {
-    const all = await users();
-    return all[username] as unknown as { id: string; role: "bureau"; organizationId: string };
+  const signer = async (party: keyof typeof SIGNERS) => {
+    const u = await db.user.findUniqueOrThrow({
+      where: { username: SIGNERS[party] },
+      select: { id: true, role: true, title: true, organizationId: true },
+    });
+    return { ...u, role: u.role as "bureau" };
   };
 
   it("walks a compound from its last lot to 验收合格, refusing everything out of turn", async () => {
@@ -85,9 +105,12 @@ describe("final acceptance (单位工程竣工验收)", () => {
     // The last lot is not accepted yet: that is the one blocker, linked.
     let overview = (await acceptanceOverview(db, fx.compoundId))!;
     const unmet = overview.prerequisites.filter((p) => !p.ok);
-    expect(unmet.map((p) => p.key)).toEqual(["lotsAccepted"]);
+    // the last lot is planned (§4.0.7 plan) and not accepted: both the plan and the lot list block
+    expect(unmet.map((p) => p.key)).toEqual(["planLots", "lotsAccepted"]);
     expect(unmet[0]?.blockers[0]?.href).toBe(`/lots/${fx.lastLot.id}`);
-    await expect(openFor(fx.compoundId)).rejects.toThrow("验收条件未满足：全部检验批已验收");
+    await expect(openFor(fx.compoundId)).rejects.toThrow(
+      "验收条件未满足：方案中的计划检验批均已开并验收、全部检验批已验收",
+    );
 
     await transitionLot(db, supervisor, "any", fx.lastLot.id, "accept", null);
     overview = (await acceptanceOverview(db, fx.compoundId))!;
@@ -97,26 +120,39 @@ describe("final acceptance (单位工程竣工验收)", () => {
       "contractor",
       "supervisor",
       "designer",
-      "bureau",
+    ]);
+    // each seat offers only the party's 项目负责人 (监理: 总监理工程师), never a QC inspector
+    expect(overview.seats.map((s) => s.people.map((p) => p.title))).toEqual([
+      ["建设单位项目负责人（城建股股长）"],
+      ["施工单位项目负责人（项目经理）"],
+      ["总监理工程师"],
+      ["设计单位项目负责人"],
     ]);
 
-    // Only the bureau opens, and every party must be named.
+    // Only the 建设单位's 项目负责人 organises (not the 监理, not the 质监站), and every party must be named.
     await expect(
       openAcceptance(db, supervisor as never, fx.compoundId, {
         conclusion: "pass",
         remarks: "",
         signatories: {},
       }),
-    ).rejects.toThrow("只有住建局可以组织竣工验收");
+    ).rejects.toThrow("竣工验收由建设单位（德江县住房和城乡建设局）组织");
+    await expect(
+      openAcceptance(db, (await users()).station, fx.compoundId, {
+        conclusion: "pass",
+        remarks: "",
+        signatories: {},
+      }),
+    ).rejects.toThrow("竣工验收由建设单位（德江县住房和城乡建设局）项目负责人组织");
     const seats = overview.seats;
-    const partial = Object.fromEntries(seats.slice(0, 4).map((s) => [s.seq, s.people[0]!.id]));
+    const partial = Object.fromEntries(seats.slice(0, 3).map((s) => [s.seq, s.people[0]!.id]));
     await expect(
       openAcceptance(db, bureau, fx.compoundId, {
         conclusion: "pass",
         remarks: "",
         signatories: partial,
       }),
-    ).rejects.toThrow("请为住建局（德江县住房和城乡建设局）指定签字人");
+    ).rejects.toThrow("请为设计单位（铜仁市城乡规划勘察设计院）指定签字人");
     expect(await db.finalAcceptance.count({ where: { compoundId: fx.compoundId } })).toBe(0);
 
     const { id } = await openFor(fx.compoundId);
@@ -138,7 +174,7 @@ describe("final acceptance (单位工程竣工验收)", () => {
       }),
     ).rejects.toThrow("您不是本次竣工验收的签字人");
 
-    for (const name of ["owner", "contractor", "supervisor", "designer"] as const) {
+    for (const name of ["owner", "contractor", "supervisor"] as const) {
       const result = await signAcceptance(db, await signer(name), id, {
         password: DEMO_PASSWORD,
         image,
@@ -146,7 +182,7 @@ describe("final acceptance (单位工程竣工验收)", () => {
       });
       expect(result.status).toBe("open");
     }
-    // Four of five signed: a missing signature keeps it from passing.
+    // Three of four signed: a missing signature keeps it from passing.
     overview = (await acceptanceOverview(db, fx.compoundId))!;
     expect(overview.acceptance?.status).toBe("open");
     await expect(
@@ -158,8 +194,13 @@ describe("final acceptance (单位工程竣工验收)", () => {
     ).rejects.toThrow("您已签字");
 
     expect(
-      (await signAcceptance(db, bureau, id, { password: DEMO_PASSWORD, image, opinion: "同意" }))
-        .status,
+      (
+        await signAcceptance(db, await signer("designer"), id, {
+          password: DEMO_PASSWORD,
+          image,
+          opinion: "同意",
+        })
+      ).status,
     ).toBe("passed");
     overview = (await acceptanceOverview(db, fx.compoundId))!;
     expect(overview.acceptance?.status).toBe("passed");
@@ -170,8 +211,8 @@ describe("final acceptance (单位工程竣工验收)", () => {
     ).map((e) => e.action);
     expect(actions).toEqual([
       "acceptance.open",
-      ...Array(5).fill("acceptance.participant"),
-      ...Array(5).fill("acceptance.sign"),
+      ...Array(4).fill("acceptance.participant"),
+      ...Array(4).fill("acceptance.sign"),
       "acceptance.pass",
     ]);
 
@@ -207,6 +248,21 @@ describe("final acceptance (单位工程竣工验收)", () => {
       }),
     ).rejects.toThrow(DefectError);
 
+    // The 质监站 files its own 监督记录 (建质〔2013〕171号): once, by the station, holding no seat.
+    const { station } = await users();
+    await expect(
+      fileSupervisionRecord(db, bureau, fx.compoundId, id, "验收程序符合规定"),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(fileSupervisionRecord(db, station, fx.compoundId, id, "  ")).rejects.toThrow(
+      "请填写监督记录",
+    );
+    const record = "验收组织形式、程序符合规定，参建各方项目负责人到场签字。";
+    await fileSupervisionRecord(db, station, fx.compoundId, id, record);
+    await expect(
+      fileSupervisionRecord(db, station, fx.compoundId, id, "再写一次"),
+    ).rejects.toMatchObject({ status: 409 });
+    expect(overview.acceptance!.participants.map((p) => p.userId)).not.toContain(station.id);
+
     // The PDF carries title, compound, conclusion and every signer, in extractable Chinese.
     const pdf = (await acceptanceRecordPdf(db, fx.compoundId))!;
     const text = pdfText(pdf);
@@ -216,6 +272,9 @@ describe("final acceptance (单位工程竣工验收)", () => {
     // The residents' 评议 goes with the record (plan 2021: 以居民为主体), counts only.
     expect(text).toContain("居民评议及满意度");
     expect(text).toContain("已发放评议码 0 户");
+    expect(text).toContain("质监站监督记录");
+    expect(text).toContain("参建各方项目负责人到场签字");
+    expect(text).toContain(station.displayName);
 
     const lotPdf = await lotRecordPdf((await getLot(db, fx.lastLot.id, bureau, "any"))!);
     expect(pdfText(lotPdf)).toContain("检验批质量验收记录");
@@ -239,7 +298,7 @@ describe("final acceptance (单位工程竣工验收)", () => {
     const { id } = await openFor(fx.compoundId, "fail");
     const image = await drawnSignature();
     let status = "";
-    for (const name of ["owner", "contractor", "supervisor", "designer", "bureau"] as const)
+    for (const name of ["owner", "contractor", "supervisor", "designer"] as const)
       ({ status } = await signAcceptance(db, await signer(name), id, {
         password: DEMO_PASSWORD,
         image,
@@ -335,7 +394,7 @@ describe("final acceptance (单位工程竣工验收)", () => {
     });
     const { id } = await openFor(fx.compoundId);
     const image = await drawnSignature();
-    for (const name of ["owner", "contractor", "supervisor", "designer", "bureau"] as const)
+    for (const name of ["owner", "contractor", "supervisor", "designer"] as const)
       await signAcceptance(db, await signer(name), id, {
         password: DEMO_PASSWORD,
         image,

@@ -1,20 +1,29 @@
 import type { Db } from "~/infra/db.server";
 import { createLot } from "~/modules/lot/create.server";
 import { transitionLot } from "~/modules/lot/lots.server";
+import { approvePlan, generateCompoundPlan } from "~/modules/plan/plan.server";
 import { fillPassing } from "../../prisma/seed/activity";
 
 /**
  * A small compound (one building, one stairwell, no outdoor zones) whose lots are all accepted
  * except the last one, left submitted for the supervisor: the state just before final acceptance.
- * Built through the module functions, so the audit chain and signed hashes are real.
+ * Built through the module functions, so the audit chain and signed hashes are real. Its
+ * 检验批划分方案 is generated and approved by the 总监 unless `plan` is false; `extraStairwells`
+ * adds 单元 (in a second building) that the plan lists but no lot covers.
  */
 export async function compoundReadyForAcceptance(
   db: Db,
-  options: { code?: string; name?: string; acceptLast?: boolean } = {},
+  options: {
+    code?: string;
+    name?: string;
+    acceptLast?: boolean;
+    plan?: boolean;
+    extraStairwells?: number;
+  } = {},
 ) {
   const code = options.code ?? "CX";
   const users = await db.user.findMany({
-    select: { id: true, username: true, role: true, organizationId: true },
+    select: { id: true, username: true, role: true, title: true, organizationId: true },
   });
   const u = (name: string) => {
     const found = users.find((x) => x.username === name);
@@ -50,6 +59,23 @@ export async function compoundReadyForAcceptance(
     },
     select: { id: true, buildings: { select: { stairwells: { select: { id: true } } } } },
   });
+  if (options.extraStairwells)
+    await db.building.create({
+      data: {
+        compoundId: compound.id,
+        seq: 2,
+        name: "2栋",
+        floors: 6,
+        stairwells: {
+          create: Array.from({ length: options.extraStairwells }, (_, i) => ({
+            seq: i + 1,
+            name: `${i + 1}单元`,
+            floors: 6,
+            households: 12,
+          })),
+        },
+      },
+    });
   const stairwellId = compound.buildings[0]?.stairwells[0]?.id ?? "";
   const workTypes = await db.workType.findMany({
     where: { placeKind: "stairwell" },
@@ -70,6 +96,11 @@ export async function compoundReadyForAcceptance(
     if (!last || options.acceptLast)
       await transitionLot(db, supervisor, "any", lot.id, "accept", null);
     lots.push(lot);
+  }
+  if (options.plan !== false) {
+    const chief = u("zongjian");
+    await generateCompoundPlan(db, chief, compound.id);
+    await approvePlan(db, chief, compound.id);
   }
   return { compoundId: compound.id, lots, lastLot: lots[lots.length - 1]! };
 }

@@ -3,7 +3,7 @@ import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { checkSigningPassword } from "~/modules/auth/signing-password.server";
 import { acceptanceContentHash } from "./content";
-import { CONCLUSION_LABELS_ZH, type Conclusion, PARTY_LABELS_ZH } from "./parties";
+import { CONCLUSION_LABELS_ZH, type Conclusion, canHoldSeat, PARTY_LABELS_ZH } from "./parties";
 import { allMet } from "./prerequisites";
 import {
   compoundRecord,
@@ -11,10 +11,11 @@ import {
   currentContentHash,
   partySeats,
   prerequisitesOf,
+  type Seat,
 } from "./record.server";
 import type { SignatureImage } from "./signature-image.server";
 
-type Viewer = Actor & { id: string };
+type Viewer = Actor & { id: string; title: string };
 
 export class AcceptanceError extends Error {
   constructor(
@@ -85,6 +86,19 @@ export async function compoundSealedMessage(db: Db, compoundId: string): Promise
   return passed > 0 ? COMPOUND_ACCEPTED_MESSAGE : null;
 }
 
+/**
+ * Who organises: the 建设单位's 项目负责人 (GB 50300 §6.0.6; 建质〔2013〕171号 第五条), i.e. a person
+ * of the compound's owner organisation holding that post; null when the viewer is not one.
+ */
+export function organiserRefusal(viewer: Viewer, seats: Seat[]): string | null {
+  const owner = seats.find((s) => s.party === "owner");
+  if (owner?.organizationId && viewer.organizationId === owner.organizationId)
+    return canHoldSeat("owner", viewer.title)
+      ? null
+      : `竣工验收由建设单位（${owner.organizationName}）项目负责人组织`;
+  return `竣工验收由建设单位（${owner?.organizationName ?? "未登记"}）组织`;
+}
+
 /** Everything the acceptance page shows, computed live. */
 export async function acceptanceOverview(db: Db, compoundId: string) {
   const record = await compoundRecord(db, compoundId);
@@ -120,14 +134,15 @@ export type OpenInput = {
 
 /** The bureau opens the session: names one signatory per party and states the conclusion. */
 export async function openAcceptance(db: Db, viewer: Viewer, compoundId: string, input: OpenInput) {
-  if (viewer.role !== "bureau") throw new AcceptanceError("只有住建局可以组织竣工验收", 403);
   const record = await compoundRecord(db, compoundId);
   if (!record) throw new AcceptanceError("小区不存在", 404);
+  const seats = await partySeats(db, record);
+  const refusal = organiserRefusal(viewer, seats);
+  if (refusal) throw new AcceptanceError(refusal, 403);
   const existing = await currentAcceptance(db, compoundId);
   if (existing?.status === "passed") throw new AcceptanceError(CONCLUDED_MESSAGE, 409);
   if (existing?.status === "open")
     throw new AcceptanceError("本小区已有进行中的竣工验收，请先完成或作废", 409);
-  const seats = await partySeats(db, record);
   const prerequisites = prerequisitesOf(record, seats);
   if (input.conclusion === "pass" && !allMet(prerequisites)) {
     const unmet = prerequisites.filter((p) => !p.ok).map((p) => p.labelZh);
@@ -213,7 +228,7 @@ export async function signAcceptance(
   const current = await currentContentHash(db, acceptance);
   if (current !== acceptance.contentHash)
     throw new AcceptanceError(
-      "验收发起后小区的检验批或质量问题已有变化，签字内容不一致：请住建局作废本次验收后重新发起",
+      "验收发起后小区的检验批或质量问题已有变化，签字内容不一致：请建设单位作废本次验收后重新发起",
       409,
     );
   const opinion = input.opinion.trim() || "同意";
@@ -279,8 +294,10 @@ export async function signAcceptance(
   });
 }
 
-/** The bureau abandons an open session (e.g. the record changed); a concluded one never changes. */
-/** Voids the compound's open session; an id of another compound's session finds nothing (404). */
+/**
+ * The organiser abandons the compound's open session (e.g. the record changed); a concluded one
+ * never changes. An id of another compound's session finds nothing (404).
+ */
 export async function voidAcceptance(
   db: Db,
   viewer: Viewer,
@@ -288,7 +305,10 @@ export async function voidAcceptance(
   acceptanceId: string,
   reason: string,
 ) {
-  if (viewer.role !== "bureau") throw new AcceptanceError("只有住建局可以作废竣工验收", 403);
+  const record = await compoundRecord(db, compoundId);
+  if (!record) throw new AcceptanceError("竣工验收不存在", 404);
+  const refusal = organiserRefusal(viewer, await partySeats(db, record));
+  if (refusal) throw new AcceptanceError(refusal, 403);
   const acceptance = await getAcceptance(db, acceptanceId);
   if (!acceptance || acceptance.compoundId !== compoundId)
     throw new AcceptanceError("竣工验收不存在", 404);

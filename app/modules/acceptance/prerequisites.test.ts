@@ -31,6 +31,7 @@ const base: Parameters<typeof acceptancePrerequisites>[0] = {
     { party: "owner", organizationName: "城投", candidates: 1 },
     { party: "bureau", organizationName: "住建局", candidates: 2 },
   ],
+  plan: { approved: true, pending: [] },
 };
 const unmet = (input: typeof base) =>
   acceptancePrerequisites(input)
@@ -41,7 +42,8 @@ describe("final acceptance prerequisites", () => {
   it("are all met when every lot is accepted with records, no defect open, every party filled", () => {
     const list = acceptancePrerequisites(base);
     expect(list.map((p) => p.key)).toEqual([
-      "workTypes",
+      "plan",
+      "planLots",
       "lotsAccepted",
       "records",
       "defects",
@@ -50,10 +52,48 @@ describe("final acceptance prerequisites", () => {
     expect(allMet(list)).toBe(true);
   });
 
-  it("blocks on a work type the compound has places for but no lot (zones it lacks do not count)", () => {
-    const input = { ...base, lots: [lot()] };
+  it("without an approved plan: blocks on the plan and keeps the one-lot-per-work-type rule (GB 50300 §4.0.7)", () => {
+    const planBlocker = ["plan", [{ label: "检验批划分方案未批准", href: "/compounds/c1/plan" }]];
+    const input = { ...base, plan: null, lots: [lot()] };
+    // zones the compound lacks (septic) do not count
     expect(unmet(input)).toEqual([
+      planBlocker,
       ["workTypes", [{ label: "道路：尚无检验批", href: "/compounds/c1" }]],
+    ]);
+    const draft = { ...base, plan: { approved: false, pending: [] } };
+    expect(unmet(draft)).toEqual([planBlocker]);
+    const { plan: _none, ...before15 } = base;
+    expect(unmet(before15)).toEqual([planBlocker]);
+  });
+
+  it("with an approved plan: blocks on every planned lot missing or not accepted, each with its link (§5.0.2, §5.0.4)", () => {
+    const input = {
+      ...base,
+      lots: [lot()],
+      plan: {
+        approved: true,
+        pending: [
+          {
+            label: "1栋2单元 楼道线路（导管敷设）",
+            state: "missing" as const,
+            href: "/lots/new?workType=wiring&placeKind=stairwell&placeId=s2",
+          },
+          { label: "主干道 A 段 道路（土方路基）", state: "opened" as const, href: "/lots/l9" },
+        ],
+      },
+    };
+    // the plan replaces the one-lot-per-work-type rule: the road's missing lot is in the plan
+    expect(unmet(input)).toEqual([
+      [
+        "planLots",
+        [
+          {
+            label: "1栋2单元 楼道线路（导管敷设）：未开检验批",
+            href: "/lots/new?workType=wiring&placeKind=stairwell&placeId=s2",
+          },
+          { label: "主干道 A 段 道路（土方路基）：检验批未验收", href: "/lots/l9" },
+        ],
+      ],
     ]);
   });
 
@@ -124,5 +164,24 @@ describe("blockers a viewer may not open", () => {
       { label: "另有 2 项（不属于本单位，无权查看明细）", href: null },
     ]);
     expect(after[1]).toBe(before[1]);
+  });
+
+  it("keep a missing lot's link to where it is opened: it names only a place of the register", () => {
+    const missing = {
+      label: "1栋2单元：未开检验批",
+      href: "/lots/new?workType=w&placeKind=stairwell&placeId=s2",
+    };
+    const before: Prerequisite[] = [
+      {
+        key: "planLots",
+        labelZh: "方案中的计划检验批均已开并验收",
+        ok: false,
+        blockers: [missing, { label: "CX-SR-009：检验批未验收", href: "/lots/l9" }],
+      },
+    ];
+    expect(redactBlockers(before, () => false)[0]?.blockers).toEqual([
+      missing,
+      { label: "另有 1 项（不属于本单位，无权查看明细）", href: null },
+    ]);
   });
 });

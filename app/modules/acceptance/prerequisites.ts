@@ -23,8 +23,25 @@ export type PrereqDefect = { id: string; number: string; title: string; status: 
 export type PartySeat = { party: Party; organizationName: string; candidates: number };
 export type PrereqCompound = { stairwells: number; buildings: number; zoneKinds: string[] };
 
+/**
+ * The compound's 检验批划分方案: null when none exists. `pending` lists the planned lots not yet
+ * accepted (one per work type and place: one lot there records all its 分项), each with the lot
+ * to finish or the page where it is opened.
+ */
+export type PrereqPlan = {
+  approved: boolean;
+  pending: { label: string; state: "missing" | "opened"; href: string }[];
+} | null;
+
 export type Blocker = { label: string; href: string | null };
-export type PrereqKey = "workTypes" | "lotsAccepted" | "records" | "defects" | "parties";
+export type PrereqKey =
+  | "plan"
+  | "planLots"
+  | "workTypes"
+  | "lotsAccepted"
+  | "records"
+  | "defects"
+  | "parties";
 export type Prerequisite = { key: PrereqKey; labelZh: string; ok: boolean; blockers: Blocker[] };
 
 const LOT_STATUS_ZH: Record<string, string> = {
@@ -58,8 +75,11 @@ export function acceptancePrerequisites(input: {
   lots: PrereqLot[];
   defects: PrereqDefect[];
   seats: PartySeat[];
+  /** absent: no plan (the record before issue 15) */
+  plan?: PrereqPlan;
 }): Prerequisite[] {
   const { lots, defects, seats } = input;
+  const plan = input.plan ?? null;
   const missingTypes = applicableWorkTypes(input.compound, input.workTypes).filter(
     (wt) => !lots.some((l) => l.workTypeCode === wt.code),
   );
@@ -68,16 +88,45 @@ export function acceptancePrerequisites(input: {
   const open = defects.filter((d) => d.status !== "closed");
   const unfilled = seats.filter((s) => s.candidates === 0);
   const lotHref = (l: PrereqLot) => `/lots/${l.id}`;
-  return [
+  // GB 50300 §4.0.7: the 分项/检验批 division is approved by the supervisor before work; once it
+  // is, every planned lot must be accepted (§5.0.2 分项: all its lots; §5.0.4 单位工程: all 分部).
+  const planChecks: Prerequisite[] = [
     {
-      key: "workTypes",
-      labelZh: "每个工程类别均有检验批",
-      ok: missingTypes.length === 0,
-      blockers: missingTypes.map((wt) => ({
-        label: `${wt.nameZh}：尚无检验批`,
-        href: `/compounds/${input.compoundId}`,
-      })),
+      key: "plan",
+      labelZh: "检验批划分方案已由总监理工程师批准",
+      ok: plan?.approved === true,
+      blockers:
+        plan?.approved === true
+          ? []
+          : [{ label: "检验批划分方案未批准", href: `/compounds/${input.compoundId}/plan` }],
     },
+  ];
+  if (plan?.approved)
+    planChecks.push({
+      key: "planLots",
+      labelZh: "方案中的计划检验批均已开并验收",
+      ok: plan.pending.length === 0,
+      blockers: plan.pending.map((p) => ({
+        label: `${p.label}：${p.state === "missing" ? "未开检验批" : "检验批未验收"}`,
+        href: p.href,
+      })),
+    });
+  const workTypeCheck: Prerequisite[] = plan?.approved
+    ? []
+    : [
+        {
+          key: "workTypes",
+          labelZh: "每个工程类别均有检验批",
+          ok: missingTypes.length === 0,
+          blockers: missingTypes.map((wt) => ({
+            label: `${wt.nameZh}：尚无检验批`,
+            href: `/compounds/${input.compoundId}`,
+          })),
+        },
+      ];
+  return [
+    ...planChecks,
+    ...workTypeCheck,
     {
       key: "lotsAccepted",
       labelZh: "全部检验批已验收",
@@ -129,8 +178,9 @@ export function redactBlockers(
   canOpen: (href: string) => boolean,
 ): Prerequisite[] {
   return prerequisites.map((p) => {
+    // a missing lot's link to /lots/new names only a place of the register: not redacted
     const hidden = p.blockers.filter(
-      (b) => b.href?.match(/^\/(lots|defects)\//) && !canOpen(b.href),
+      (b) => b.href?.match(/^\/(lots\/(?!new\?)|defects\/)/) && !canOpen(b.href),
     );
     if (hidden.length === 0) return p;
     return {

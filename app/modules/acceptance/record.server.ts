@@ -1,15 +1,18 @@
 import type { Db } from "~/infra/db.server";
 import { parseStringList } from "~/modules/checklist/queries.server";
+import { type PlanOverview, planOverview } from "~/modules/plan/plan.server";
 import { type AcceptanceContent, acceptanceContentHash } from "./content";
-import type { Party } from "./parties";
-import { acceptancePrerequisites, type PartySeat } from "./prerequisites";
+import { canHoldSeat, type Party } from "./parties";
+import { acceptancePrerequisites, type PartySeat, type PrereqPlan } from "./prerequisites";
 
-const PARTY_ROLE: Record<Party, { role: string; orgKind: string }> = {
-  owner: { role: "owner", orgKind: "owner" },
-  contractor: { role: "contractor", orgKind: "contractor" },
-  supervisor: { role: "supervisor", orgKind: "supervisor" },
-  designer: { role: "designer", orgKind: "design" },
-  bureau: { role: "bureau", orgKind: "bureau" },
+/** The organisation kind of each party's seat when no organisation is named for it. */
+const PARTY_ORG_KIND: Record<Party, string> = {
+  owner: "owner",
+  contractor: "contractor",
+  supervisor: "supervisor",
+  designer: "design",
+  surveyor: "survey",
+  bureau: "bureau",
 };
 
 export type Seat = PartySeat & {
@@ -43,6 +46,7 @@ export async function compoundRecord(db: Db, compoundId: string) {
       name: true,
       address: true,
       households: true,
+      ownerOrgId: true,
       project: {
         select: { name: true, ownerOrgId: true, phases: { orderBy: { seq: "asc" } } },
       },
@@ -55,7 +59,7 @@ export async function compoundRecord(db: Db, compoundId: string) {
     },
   });
   if (!compound) return null;
-  const [lots, defects, workTypes] = await Promise.all([
+  const [lots, defects, workTypes, plan] = await Promise.all([
     db.inspectionLot.findMany({
       where: { compoundId },
       select: {
@@ -78,6 +82,7 @@ export async function compoundRecord(db: Db, compoundId: string) {
       select: { code: true, nameZh: true, placeKind: true, zoneKinds: true },
       orderBy: { seq: "asc" },
     }),
+    planOverview(db, compoundId),
   ]);
   const signed = await signedLotHashes(
     db,
@@ -88,12 +93,22 @@ export async function compoundRecord(db: Db, compoundId: string) {
     lots,
     defects,
     signed,
+    plan,
     workTypes: workTypes.map((wt) => ({ ...wt, zoneKinds: parseStringList(wt.zoneKinds) })),
   };
 }
 export type CompoundRecord = NonNullable<Awaited<ReturnType<typeof compoundRecord>>>;
 
-/** One seat per required party; 施工单位 once for every contractor holding a contract here. */
+/** The compound's 建设单位: its own setting, else the project's (here 县住建局). */
+export const ownerOrgIdOf = (record: CompoundRecord) =>
+  record.compound.ownerOrgId ?? record.compound.project.ownerOrgId;
+
+/**
+ * One seat per required party (GB 50300 §6.0.6): 建设单位 (the compound's owner organisation),
+ * 施工单位 once for every contractor holding a contract here, 监理单位, 设计单位, and 勘察单位
+ * where one is registered (old-compound renovation usually has none). Candidates are the
+ * organisation's active people holding the seat's post (项目负责人; 总监理工程师 for 监理).
+ */
 export async function partySeats(db: Db, record: CompoundRecord): Promise<Seat[]> {
   const orgs = await db.organization.findMany({
     select: {
@@ -102,16 +117,15 @@ export async function partySeats(db: Db, record: CompoundRecord): Promise<Seat[]
       kind: true,
       users: {
         where: { active: true },
-        select: { id: true, displayName: true, title: true, role: true },
+        select: { id: true, displayName: true, title: true },
         orderBy: { username: "asc" },
       },
     },
     orderBy: { name: "asc" },
   });
   const seat = (party: Party, orgId: string | null | undefined, seq: number): Seat => {
-    const { role, orgKind } = PARTY_ROLE[party];
-    const org = orgs.find((o) => (orgId ? o.id === orgId : o.kind === orgKind));
-    const people = (org?.users ?? []).filter((u) => u.role === role).map(({ role: _r, ...u }) => u);
+    const org = orgs.find((o) => (orgId ? o.id === orgId : o.kind === PARTY_ORG_KIND[party]));
+    const people = (org?.users ?? []).filter((u) => canHoldSeat(party, u.title));
     return {
       seq,
       party,
@@ -121,12 +135,50 @@ export async function partySeats(db: Db, record: CompoundRecord): Promise<Seat[]
       people,
     };
   };
-  const seats: Seat[] = [seat("owner", record.compound.project.ownerOrgId, 1)];
+  const seats: Seat[] = [seat("owner", ownerOrgIdOf(record), 1)];
   for (const c of record.compound.contracts)
     seats.push(seat("contractor", c.contractor.id, seats.length + 1));
-  for (const party of ["supervisor", "designer", "bureau"] as const)
+  for (const party of ["supervisor", "designer"] as const)
     seats.push(seat(party, null, seats.length + 1));
+  if (orgs.some((o) => o.kind === PARTY_ORG_KIND.surveyor))
+    seats.push(seat("surveyor", null, seats.length + 1));
   return seats;
+}
+
+/**
+ * The plan's planned lots not yet accepted, one per work type and place (the lot there records
+ * all of its 分项, named in the label), in the plan's order.
+ */
+export function pendingPlannedLots(
+  plan: PlanOverview | null,
+  workTypeName: (code: string) => string,
+): PrereqPlan {
+  if (!plan) return null;
+  const pending = new Map<
+    string,
+    { label: string; subItems: string[]; state: "missing" | "opened"; href: string }
+  >();
+  for (const s of plan.coverage)
+    for (const p of s.places) {
+      if (p.state === "accepted") continue;
+      const key = `${p.workTypeCode}|${p.href}`;
+      const entry = pending.get(key) ?? {
+        label: `${p.placeLabel} ${workTypeName(p.workTypeCode)}`,
+        subItems: [],
+        state: p.state,
+        href: p.href,
+      };
+      entry.subItems.push(s.name);
+      pending.set(key, entry);
+    }
+  return {
+    approved: plan.plan.status === "approved",
+    pending: [...pending.values()].map((p) => ({
+      label: `${p.label}（${p.subItems.join("、")}）`,
+      state: p.state,
+      href: p.href,
+    })),
+  };
 }
 
 export function prerequisitesOf(record: CompoundRecord, seats: Seat[]) {
@@ -142,6 +194,10 @@ export function prerequisitesOf(record: CompoundRecord, seats: Seat[]) {
     lots: record.lots.map((l) => ({ ...l, workTypeCode: l.workType.code })),
     defects: record.defects,
     seats,
+    plan: pendingPlannedLots(
+      record.plan,
+      (code) => record.workTypes.find((w) => w.code === code)?.nameZh ?? code,
+    ),
   });
 }
 

@@ -182,7 +182,29 @@ const BASE: Record<string, Record<BaseRole, Scope | null>> = {
     designer: A,
     street: O,
   },
+  // GB 50300 §4.0.7: the lot division plan is checked and approved by the supervisor (总监)
+  "plan.manage": {
+    admin: _,
+    bureau: _,
+    supervisor: A,
+    contractor: _,
+    owner: _,
+    designer: _,
+    street: _,
+  },
+  // GB 50300 §6.0.6: the 建设单位 organises (the owner organisation is a setting; the module
+  // checks the organisation and the 项目负责人 post)
   "acceptance.manage": {
+    admin: _,
+    bureau: A,
+    supervisor: _,
+    contractor: _,
+    owner: A,
+    designer: _,
+    street: _,
+  },
+  // 建质〔2013〕171号: the 质监站 (the bureau's station) supervises and files its own record
+  "acceptance.supervise": {
     admin: _,
     bureau: A,
     supervisor: _,

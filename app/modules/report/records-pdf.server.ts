@@ -7,6 +7,7 @@ import {
   type Party,
 } from "~/modules/acceptance/parties";
 import { applicableWorkTypes } from "~/modules/acceptance/prerequisites";
+import { supervisionRecord } from "~/modules/acceptance/supervision.server";
 import { listWorkTypes } from "~/modules/checklist/queries.server";
 import type { LotDetail } from "~/modules/lot/lots.server";
 import { lotRecordView, RESULT_ZH } from "~/modules/lot/record-view";
@@ -151,6 +152,24 @@ export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<B
       { header: "意见及日期", width: 0.22 },
     ],
     rows,
+  );
+  // 建质〔2013〕171号: the 质监站 supervises and keeps its own record; it holds no seat above
+  const supervision = await supervisionRecord(db, acceptance.id);
+  pdf.keep(60);
+  pdf.table(
+    [
+      { header: "质量安全监督站 监督记录", width: 0.2 },
+      { header: "", width: 0.8 },
+    ],
+    [
+      [
+        { text: "质监站监督记录", bold: true },
+        supervision
+          ? `${supervision.record}\n监督人：${supervision.signer}（${supervision.title}，${supervision.organization}）　${formatDateTime(supervision.filedAt)}`
+          : "（尚未填写）",
+      ],
+    ],
+    { header: false },
   );
   pdf.line(
     `签字内容哈希（SHA-256）：${acceptance.contentHash}　${hashCheck?.matches ? "与当前记录一致" : "与当前记录不一致"}`,

@@ -1,0 +1,404 @@
+import type { Db } from "~/infra/db.server";
+import { recordEvent } from "~/modules/audit/record.server";
+import { parseStringList } from "~/modules/checklist/queries.server";
+import {
+  type CoverageLot,
+  generatePlan,
+  isChiefSupervisor,
+  type PlanWorkType,
+  placesFor,
+  planCoverage,
+  type Register,
+  subItemKey,
+} from "./plan";
+import { SUB_ITEMS_BY_WORK_TYPE } from "./sub-items";
+
+type Viewer = { id: string; role: string; title: string; organizationId: string };
+
+export class PlanError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+async function registerOf(db: Db, compoundId: string): Promise<Register | null> {
+  const compound = await db.compound.findUnique({
+    where: { id: compoundId },
+    select: {
+      buildings: {
+        orderBy: { seq: "asc" },
+        select: {
+          id: true,
+          name: true,
+          stairwells: { orderBy: { seq: "asc" }, select: { id: true, name: true, floors: true } },
+        },
+      },
+      zones: {
+        orderBy: { seq: "asc" },
+        select: { id: true, name: true, kind: true, surface: true },
+      },
+    },
+  });
+  return compound;
+}
+
+async function planWorkTypes(db: Db): Promise<PlanWorkType[]> {
+  const rows = await db.workType.findMany({
+    select: { code: true, placeKind: true, zoneKinds: true },
+    orderBy: { seq: "asc" },
+  });
+  return rows.map((w) => ({ ...w, zoneKinds: parseStringList(w.zoneKinds) }));
+}
+
+const PLAN_SELECT = {
+  id: true,
+  compoundId: true,
+  status: true,
+  createdAt: true,
+  approvedAt: true,
+  approvedById: true,
+  subItems: {
+    orderBy: { seq: "asc" },
+    select: { id: true, seq: true, division: true, subDivision: true, name: true, standard: true },
+  },
+  lots: {
+    orderBy: { seq: "asc" },
+    select: {
+      id: true,
+      subItemId: true,
+      seq: true,
+      workTypeCode: true,
+      placeKind: true,
+      placeId: true,
+      placeLabel: true,
+      capacity: true,
+      capacityUnit: true,
+    },
+  },
+} as const;
+
+export async function getPlan(db: Db, compoundId: string) {
+  return db.inspectionPlan.findUnique({ where: { compoundId }, select: PLAN_SELECT });
+}
+export type PlanDetail = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
+
+/** The compound's lots as coverage reads them (work type and place). */
+async function coverageLots(db: Db, compoundId: string): Promise<CoverageLot[]> {
+  const lots = await db.inspectionLot.findMany({
+    where: { compoundId },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      recordsComplete: true,
+      placeKind: true,
+      stairwellId: true,
+      buildingId: true,
+      zoneId: true,
+      workType: { select: { code: true } },
+    },
+  });
+  return lots.map((l) => ({
+    id: l.id,
+    number: l.number,
+    status: l.status,
+    recordsComplete: l.recordsComplete,
+    workTypeCode: l.workType.code,
+    placeKind: l.placeKind,
+    placeId:
+      l.placeKind === "stairwell"
+        ? l.stairwellId
+        : l.placeKind === "zone"
+          ? l.zoneId
+          : l.buildingId,
+  }));
+}
+
+/** The plan with its coverage, or null when the compound has none yet. */
+export async function planOverview(db: Db, compoundId: string) {
+  const plan = await getPlan(db, compoundId);
+  if (!plan) return null;
+  const coverage = planCoverage(plan.subItems, plan.lots, await coverageLots(db, compoundId));
+  return {
+    plan,
+    coverage,
+    summary: summarise(plan, coverage),
+    totals: summarise(plan, coverage).totals,
+  };
+}
+export type PlanOverview = NonNullable<Awaited<ReturnType<typeof planOverview>>>;
+
+/** Register places a 分项 could still be planned at (the 总监 adds them back or adds new ones). */
+export async function addablePlaces(db: Db, plan: PlanDetail) {
+  const register = await registerOf(db, plan.compoundId);
+  if (!register) return new Map<string, never[]>();
+  const workTypes = await planWorkTypes(db);
+  const result = new Map<
+    string,
+    { value: string; label: string; workTypeCode: string; placeKind: string; placeId: string }[]
+  >();
+  for (const s of plan.subItems) {
+    const key = subItemKey(s);
+    const options = workTypes
+      .filter((wt) => (SUB_ITEMS_BY_WORK_TYPE[wt.code] ?? []).some((x) => subItemKey(x) === key))
+      .flatMap((wt) => placesFor(wt, register).map((p) => ({ ...p, workTypeCode: wt.code })))
+      .filter(
+        (p) =>
+          !plan.lots.some(
+            (l) =>
+              l.subItemId === s.id &&
+              l.workTypeCode === p.workTypeCode &&
+              l.placeKind === p.placeKind &&
+              l.placeId === p.placeId,
+          ),
+      )
+      .map((p) => ({
+        value: `${p.workTypeCode}|${p.placeKind}|${p.placeId}`,
+        label: p.placeLabel,
+        workTypeCode: p.workTypeCode,
+        placeKind: p.placeKind,
+        placeId: p.placeId,
+      }));
+    result.set(s.id, options);
+  }
+  return result;
+}
+
+function requireManager(viewer: Viewer) {
+  if (viewer.role !== "supervisor") throw new PlanError("只有监理单位可以编制检验批划分方案", 403);
+}
+
+/** Drafts the plan from the site register and the work types' 分项 (GB 50300 §4.0.7). */
+export async function generateCompoundPlan(db: Db, viewer: Viewer, compoundId: string) {
+  requireManager(viewer);
+  const register = await registerOf(db, compoundId);
+  if (!register) throw new PlanError("小区不存在", 404);
+  const draft = generatePlan(register, await planWorkTypes(db));
+  if (draft.lots.length === 0)
+    throw new PlanError("小区尚未登记楼栋、单元或室外区域，无法划分检验批");
+  return db.$transaction(async (tx) => {
+    const exists = await tx.inspectionPlan.count({ where: { compoundId } });
+    if (exists > 0) throw new PlanError("本小区已有检验批划分方案", 409);
+    const plan = await tx.inspectionPlan.create({
+      data: { compoundId, createdById: viewer.id },
+      select: { id: true },
+    });
+    const ids = new Map<string, string>();
+    for (const s of draft.subItems) {
+      const { key, ...data } = s;
+      const row = await tx.planSubItem.create({
+        data: { ...data, planId: plan.id },
+        select: { id: true },
+      });
+      ids.set(key, row.id);
+    }
+    await tx.plannedLot.createMany({
+      data: draft.lots.map(({ subItemKey: key, ...l }, i) => ({
+        ...l,
+        seq: i + 1,
+        planId: plan.id,
+        subItemId: ids.get(key) ?? "",
+      })),
+    });
+    await recordEvent(tx, {
+      actorId: viewer.id,
+      action: "plan.generate",
+      entityType: "InspectionPlan",
+      entityId: plan.id,
+      data: { compoundId, subItems: draft.subItems.length, lots: draft.lots.length, to: "draft" },
+    });
+    return plan;
+  });
+}
+
+async function planForChange(db: Db, compoundId: string) {
+  const plan = await getPlan(db, compoundId);
+  if (!plan) throw new PlanError("本小区尚无检验批划分方案", 404);
+  return plan;
+}
+
+/** An adjustment of an approved plan returns it to draft: the 总监 approves it again. */
+async function backToDraft(tx: Parameters<Parameters<Db["$transaction"]>[0]>[0], planId: string) {
+  await tx.inspectionPlan.update({
+    where: { id: planId },
+    data: { status: "draft", approvedAt: null, approvedById: null },
+  });
+}
+
+export async function removePlannedLot(
+  db: Db,
+  viewer: Viewer,
+  compoundId: string,
+  plannedLotId: string,
+  reason: string,
+) {
+  requireManager(viewer);
+  const plan = await planForChange(db, compoundId);
+  const lot = plan.lots.find((l) => l.id === plannedLotId);
+  if (!lot) throw new PlanError("计划检验批不存在", 404);
+  if (!reason.trim()) throw new PlanError("请填写移除原因");
+  await db.$transaction(async (tx) => {
+    await tx.plannedLot.delete({ where: { id: lot.id } });
+    await backToDraft(tx, plan.id);
+    await recordEvent(tx, {
+      actorId: viewer.id,
+      action: "plan.lot.remove",
+      entityType: "InspectionPlan",
+      entityId: plan.id,
+      data: { ...lot, reason: reason.trim(), from: plan.status, to: "draft" },
+    });
+  });
+}
+
+export async function addPlannedLot(
+  db: Db,
+  viewer: Viewer,
+  compoundId: string,
+  input: { subItemId: string; place: string },
+) {
+  requireManager(viewer);
+  const plan = await planForChange(db, compoundId);
+  const options = (await addablePlaces(db, plan)).get(input.subItemId);
+  if (!options) throw new PlanError("分项不存在", 404);
+  const place = options.find((o) => o.value === input.place);
+  if (!place) throw new PlanError("该部位不属于本小区或已在计划中");
+  const workTypes = await planWorkTypes(db);
+  const register = await registerOf(db, compoundId);
+  const wt = workTypes.find((w) => w.code === place.workTypeCode);
+  const full =
+    wt && register ? placesFor(wt, register).find((p) => p.placeId === place.placeId) : null;
+  if (!full) throw new PlanError("该部位不属于本小区");
+  await db.$transaction(async (tx) => {
+    const row = await tx.plannedLot.create({
+      data: {
+        planId: plan.id,
+        subItemId: input.subItemId,
+        seq: Math.max(0, ...plan.lots.map((l) => l.seq)) + 1,
+        workTypeCode: place.workTypeCode,
+        placeKind: place.placeKind,
+        placeId: place.placeId,
+        placeLabel: full.placeLabel,
+        capacity: full.capacity,
+        capacityUnit: full.unit,
+      },
+      select: { id: true },
+    });
+    await backToDraft(tx, plan.id);
+    await recordEvent(tx, {
+      actorId: viewer.id,
+      action: "plan.lot.add",
+      entityType: "InspectionPlan",
+      entityId: plan.id,
+      data: {
+        plannedLotId: row.id,
+        subItemId: input.subItemId,
+        workTypeCode: place.workTypeCode,
+        placeKind: place.placeKind,
+        placeId: place.placeId,
+        from: plan.status,
+        to: "draft",
+      },
+    });
+  });
+}
+
+/** The 总监理工程师 approves the plan; coverage is then measured against it. */
+export async function approvePlan(db: Db, viewer: Viewer, compoundId: string, now = new Date()) {
+  if (!isChiefSupervisor(viewer)) throw new PlanError("检验批划分方案须由总监理工程师批准", 403);
+  const plan = await planForChange(db, compoundId);
+  if (plan.status === "approved") throw new PlanError("方案已批准", 409);
+  if (plan.lots.length === 0) throw new PlanError("方案中没有计划检验批");
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.inspectionPlan.updateMany({
+      where: { id: plan.id, status: "draft" },
+      data: { status: "approved", approvedAt: now, approvedById: viewer.id },
+    });
+    if (count !== 1) throw new PlanError("方案已被他人更改，请刷新后重试", 409);
+    await recordEvent(
+      tx,
+      {
+        actorId: viewer.id,
+        action: "plan.approve",
+        entityType: "InspectionPlan",
+        entityId: plan.id,
+        data: {
+          compoundId,
+          from: "draft",
+          to: "approved",
+          lots: plan.lots.map((l) => l.id).sort(),
+        },
+      },
+      now,
+    );
+  });
+}
+
+/**
+ * Coverage of many compounds in three queries (the dashboard): per compound with a plan, its
+ * status, totals and per-分项 counts with the missing places.
+ */
+export async function coverageByCompound(db: Db, compoundIds: string[]) {
+  const plans = await db.inspectionPlan.findMany({
+    where: { compoundId: { in: compoundIds } },
+    select: PLAN_SELECT,
+  });
+  if (plans.length === 0) return new Map<string, PlanSummary>();
+  const lots = await db.inspectionLot.findMany({
+    where: { compoundId: { in: plans.map((p) => p.compoundId) } },
+    select: {
+      id: true,
+      compoundId: true,
+      number: true,
+      status: true,
+      recordsComplete: true,
+      placeKind: true,
+      stairwellId: true,
+      buildingId: true,
+      zoneId: true,
+      workType: { select: { code: true } },
+    },
+  });
+  const result = new Map<string, PlanSummary>();
+  for (const plan of plans) {
+    const own = lots
+      .filter((l) => l.compoundId === plan.compoundId)
+      .map((l) => ({
+        ...l,
+        workTypeCode: l.workType.code,
+        placeId:
+          l.placeKind === "stairwell"
+            ? l.stairwellId
+            : l.placeKind === "zone"
+              ? l.zoneId
+              : l.buildingId,
+      }));
+    result.set(plan.compoundId, summarise(plan, planCoverage(plan.subItems, plan.lots, own)));
+  }
+  return result;
+}
+
+export type PlanSummary = ReturnType<typeof summarise>;
+
+/** What the compound page and dashboard show: counts per 分项 and its missing places. */
+export function summarise(plan: { status: string }, coverage: ReturnType<typeof planCoverage>) {
+  const sum = (k: "planned" | "opened" | "accepted") => coverage.reduce((n, s) => n + s[k], 0);
+  return {
+    status: plan.status,
+    totals: { planned: sum("planned"), opened: sum("opened"), accepted: sum("accepted") },
+    subItems: coverage.map((s) => ({
+      id: s.id,
+      division: s.division,
+      subDivision: s.subDivision,
+      name: s.name,
+      planned: s.planned,
+      opened: s.opened,
+      accepted: s.accepted,
+      missing: s.places
+        .filter((p) => p.state === "missing")
+        .map((p) => ({ id: p.id, placeLabel: p.placeLabel, href: p.href })),
+    })),
+  };
+}
