@@ -18,10 +18,12 @@ import {
 import { LotJump } from "~/components/lot-jump";
 import { LotPhotosSection, usePhotoViewer } from "~/components/lot-photos";
 import { LotPlaceForm } from "~/components/lot-place-form";
+import { LotSignForm } from "~/components/lot-sign-form";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { parseForm } from "~/infra/forms";
+import { parseSignatureDataUrl } from "~/modules/acceptance/signature-image.server";
 import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireSignedIn, requireUser } from "~/modules/auth/require-user.server";
 import {
@@ -38,11 +40,19 @@ import {
   referenceableRevisions,
   removeLotDrawingRef,
 } from "~/modules/drawing/lot-refs.server";
+import { livePoints, type RecordedPoint } from "~/modules/lot/corrections";
 import type { EntryInput } from "~/modules/lot/entry-types";
-import { EntrySchema, PlaceDataSchema, RecordsSchema, TransitionSchema } from "~/modules/lot/forms";
+import {
+  EntrySchema,
+  LotSignSchema,
+  PlaceDataSchema,
+  RecordsSchema,
+  TransitionSchema,
+} from "~/modules/lot/forms";
 import {
   getLot,
   LotError,
+  normalizedPoint,
   numericOf,
   openDefectsMessageZh,
   saveEntry,
@@ -54,6 +64,7 @@ import {
 import { lotNextStepZh } from "~/modules/lot/next-step";
 import { placeDataFromForm, placeFieldsFor } from "~/modules/lot/place";
 import { lotHistory } from "~/modules/lot/queries.server";
+import { DEFAULT_CONCLUSION_ZH, signLot } from "~/modules/lot/sign.server";
 import {
   computeLotVerdict,
   type LotItemInput,
@@ -84,6 +95,7 @@ const ACTION_LABELS: Record<string, string> = {
   "lot.drawing.add": "添加依据图纸",
   "lot.drawing.remove": "移除依据图纸",
   "lot.drawing.acknowledge": "监理确认图纸版次变更",
+  "lot.point.correct": "更正实测值",
 };
 
 /** An autosaved entry changes nothing the page does not already show. */
@@ -157,7 +169,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lot,
     ),
     notes: Object.fromEntries(lot.entries.map((e) => [e.itemId, e.note])),
+    // Every recorded point, corrected and withdrawn ones included (the verdict inputs hold live ones).
+    recordedPoints: Object.fromEntries(
+      lot.entries.map((e) => [e.itemId, e.points.map((p) => normalizedPoint(p))]),
+    ),
     serverVerdict: verdict,
+    signDefaults: {
+      submit: lot.selfCheckNote?.trim() || DEFAULT_CONCLUSION_ZH.selfcheck,
+      accept: DEFAULT_CONCLUSION_ZH.accept,
+      signerTitle: user.role === "supervisor" ? "专业监理工程师" : "项目专业质量检查员",
+    },
     actions: actions.filter((a) => a !== "save"),
     canRecord,
     canUpload,
@@ -283,13 +304,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
       else await removeLotDrawingRef(db(), user, scope, lotId, revisionId);
       return { ok: true, message: "依据图纸已更新" };
     }
+    if (intent === "submit" || intent === "accept") {
+      const { user, scope } = await requireUser(
+        request,
+        intent === "submit" ? "lot.submit" : "lot.review",
+      );
+      const signed = LotSignSchema.safeParse(Object.fromEntries(form));
+      if (!signed.success)
+        return data(
+          { ok: false, message: signed.error.issues[0]?.message ?? "数据无效" },
+          { status: 400 },
+        );
+      const image = await parseSignatureDataUrl(signed.data.signature);
+      if ("error" in image) return data({ ok: false, message: image.error }, { status: 400 });
+      const next = await signLot(db(), user, scope, lotId, signed.data.intent, {
+        password: signed.data.password,
+        image,
+        conclusion: signed.data.conclusion,
+        foreman: signed.data.foreman ?? null,
+        confirmed: signed.data.confirm === "on",
+      });
+      return { ok: true, message: `已签字，状态：${LOT_STATE_LABELS_ZH[next]}` };
+    }
     const parsed = parseForm(TransitionSchema, form);
     if (!parsed.ok) return data({ ok: false, message: "未知操作" }, { status: 400 });
     const { intent: step, reason } = parsed.data;
-    const { user, scope } = await requireUser(
-      request,
-      step === "submit" ? "lot.submit" : "lot.review",
-    );
+    const { user, scope } = await requireUser(request, "lot.review");
     const next = await transitionLot(db(), user, scope, lotId, step, reason);
     return {
       ok: true,
@@ -308,17 +348,20 @@ function emptyEntry(
   itemId: string,
   input: LotItemInput | undefined,
   note: string | null = null,
+  recorded?: RecordedPoint[],
 ): EntryInput {
   return {
     itemId,
     result: input?.result ?? null,
     note,
     designValue: input?.designValue ?? null,
-    points: (input?.points ?? []).map((p) => ({
+    points: (recorded ?? []).map((p) => ({
       value: p.value,
       serious: p.serious ?? false,
-      text: (p as { text?: string | null }).text ?? null,
+      text: p.text ?? null,
       design: p.design ?? null,
+      ...(p.was && p.was.length > 0 ? { was: p.was } : {}),
+      ...(p.removed ? { removed: true } : {}),
     })),
   };
 }
@@ -330,6 +373,7 @@ export default function LotPage() {
     itemViews,
     verdictInputs,
     notes,
+    recordedPoints,
     rules,
     actions,
     canRecord,
@@ -344,7 +388,9 @@ export default function LotPage() {
     drawings,
     place,
     placeFields,
+    signDefaults,
   } = loaderData;
+  const [signing, setSigning] = useState<"submit" | "accept" | null>(null);
   const { openViewer, viewer } = usePhotoViewer({ canMarkup: canUpload });
   const photosOf = (itemId: string | null): PhotoView[] =>
     photos.filter((p) => p.itemId === itemId);
@@ -354,7 +400,7 @@ export default function LotPage() {
     Object.fromEntries(
       itemViews.map((item, i) => [
         item.id,
-        emptyEntry(item.id, verdictInputs[i], notes[item.id] ?? null),
+        emptyEntry(item.id, verdictInputs[i], notes[item.id] ?? null, recordedPoints[item.id]),
       ]),
     ),
   );
@@ -368,7 +414,12 @@ export default function LotPage() {
         items: verdictInputs.map((input) => {
           const e = entries[input.itemId];
           return e
-            ? { ...input, result: e.result, designValue: e.designValue, points: e.points }
+            ? {
+                ...input,
+                result: e.result,
+                designValue: e.designValue,
+                points: livePoints(e.points),
+              }
             : input;
         }),
       }),
@@ -605,10 +656,10 @@ export default function LotPage() {
             <div className="workflow-buttons">
               {actions.includes("submit") ? (
                 <button
-                  type="submit"
+                  type="button"
                   className="button button-primary"
-                  name="intent"
-                  value="submit"
+                  aria-expanded={signing === "submit"}
+                  onClick={() => setSigning("submit")}
                   disabled={busy}
                 >
                   提交施工自检
@@ -616,10 +667,10 @@ export default function LotPage() {
               ) : null}
               {actions.includes("accept") ? (
                 <button
-                  type="submit"
+                  type="button"
                   className="button button-primary"
-                  name="intent"
-                  value="accept"
+                  aria-expanded={signing === "accept"}
+                  onClick={() => setSigning("accept")}
                   disabled={busy || !verdict.canAccept}
                   title={verdict.canAccept ? undefined : verdict.summaryZh}
                 >
@@ -653,6 +704,16 @@ export default function LotPage() {
               <p className="muted accept-blocked">不能签认：{verdict.summaryZh}</p>
             ) : null}
           </Form>
+          {signing && actions.includes(signing) ? (
+            <LotSignForm
+              key={signing}
+              step={signing}
+              defaultConclusion={signing === "submit" ? signDefaults.submit : signDefaults.accept}
+              signerTitle={signDefaults.signerTitle}
+              busy={busy}
+              onCancel={() => setSigning(null)}
+            />
+          ) : null}
         </section>
       ) : null}
 
@@ -664,6 +725,21 @@ export default function LotPage() {
               <span className="muted">{formatDateTime(h.at)}</span> {h.actor} ·{" "}
               {ACTION_LABELS[h.action] ?? h.action}
               {h.reason ? `：${h.reason}` : ""}
+              {h.corrections ? (
+                <span className="history-correction">
+                  {" "}
+                  {h.corrections.code}
+                  {h.corrections.list.map((c) => (
+                    <span key={c.seq}>
+                      {" "}
+                      第 {c.seq} 点 <s className="point-was">{c.from.text ?? c.from.value}</s>
+                      {c.to ? ` → ${c.to.text ?? c.to.value}` : " 已作废"}
+                    </span>
+                  ))}
+                </span>
+              ) : null}
+              {h.conclusion ? `：${h.conclusion}` : ""}
+              {h.foreman ? `（专业工长 ${h.foreman}）` : ""}
               {h.verdict && h.action !== "lot.create" ? (
                 <span className="muted">（{h.verdict}）</span>
               ) : null}

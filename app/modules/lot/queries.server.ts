@@ -1,6 +1,7 @@
 import type { Db } from "~/infra/db.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { lotWhere } from "./access.server";
+import type { Correction } from "./corrections";
 
 const LIST_SELECT = {
   id: true,
@@ -100,7 +101,13 @@ export async function lotHistory(db: Db, lotId: string) {
     actors.map((a) => [a.id, `${a.displayName}（${a.organization.shortName}）`]),
   );
   return events.map((e) => {
-    const payload = JSON.parse(e.payload) as { reason?: string; verdict?: string };
+    const payload = JSON.parse(e.payload) as {
+      reason?: string;
+      verdict?: string;
+      code?: string;
+      corrections?: Correction[];
+      signature?: { conclusion?: string; foreman?: string | null };
+    };
     return {
       seq: e.seq,
       at: e.at,
@@ -108,6 +115,12 @@ export async function lotHistory(db: Db, lotId: string) {
       actor: e.actorId ? (byId.get(e.actorId) ?? "") : "系统",
       reason: payload.reason ?? null,
       verdict: payload.verdict ?? null,
+      // 更正实测值: the item and each point's old value (struck through on the page) and new one.
+      corrections: payload.corrections
+        ? { code: payload.code ?? "", list: payload.corrections }
+        : null,
+      conclusion: payload.signature?.conclusion ?? null,
+      foreman: payload.signature?.foreman ?? null,
     };
   });
 }
