@@ -54,6 +54,8 @@ type LotHistory = {
   refs: Set<string>;
   records: string | undefined;
   signedHash: unknown;
+  /** LotSignature id → digest of what its event recorded (who, kind, conclusion, image hash) */
+  signatures: Map<string, string>;
 };
 
 function lotHistoryOf(byLot: Map<string, LotHistory>, lotId: string) {
@@ -66,6 +68,7 @@ function lotHistoryOf(byLot: Map<string, LotHistory>, lotId: string) {
       refs: new Set(),
       records: undefined,
       signedHash: undefined,
+      signatures: new Map(),
     };
     byLot.set(lotId, h);
   }
@@ -88,7 +91,26 @@ function foldLotEvent(byLot: Map<string, LotHistory>, e: ChainEvent) {
   if (e.action === "lot.drawing.add") h.refs.add(String(payload.revisionId));
   if (e.action === "lot.drawing.remove") h.refs.delete(String(payload.revisionId));
   if (e.action === "lot.records.save") h.records = canonicalJson(payload);
+  const sig = payload.signature as LotSignatureFields | undefined;
+  if (TRANSITIONS.has(e.action) && sig?.id) h.signatures.set(sig.id, digest(signatureFields(sig)));
 }
+
+type LotSignatureFields = {
+  id: string;
+  kind: string;
+  signerId: string;
+  conclusion: string;
+  imageSha256: string;
+  foreman?: string | null;
+};
+const signatureFields = (s: LotSignatureFields) => ({
+  id: s.id,
+  kind: s.kind,
+  signerId: s.signerId,
+  conclusion: s.conclusion,
+  imageSha256: s.imageSha256,
+  foreman: s.foreman ?? null,
+});
 
 const LOT_BATCH = 200;
 
@@ -115,6 +137,16 @@ async function verifyLots(db: Db, byLot: Map<string, LotHistory>) {
     const details = await getLots(
       db,
       ids.map((l) => l.id),
+    );
+    // Drawn lot signatures: each image still hashes to what was signed.
+    const images = await db.lotSignature.findMany({
+      where: { lotId: { in: ids.map((l) => l.id) } },
+      select: { id: true, imageSha256: true, imagePng: true },
+    });
+    const badImages = new Set(
+      images
+        .filter((i) => createHash("sha256").update(i.imagePng).digest("hex") !== i.imageSha256)
+        .map((i) => i.id),
     );
     for (const detail of details) {
       const { lot } = detail;
@@ -161,6 +193,12 @@ async function verifyLots(db: Db, byLot: Map<string, LotHistory>) {
       if (canonicalJson(records) !== expectedRecords)
         fail("资料完整情况与操作记录不一致：被直接修改");
 
+      for (const sig of lot.signatures) {
+        const recorded = history.signatures.get(sig.id);
+        if (recorded !== digest(signatureFields(sig)))
+          fail("签字记录与操作记录不一致：签字人、结论或签名图片被直接修改");
+        else if (badImages.has(sig.id)) fail("签名图片与签字时的哈希不符：被替换");
+      }
       if (lot.status === "accepted") {
         signed += 1;
         const now = lotContentHash(detail);

@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { correctedPoint, correctionRefusal, correctionsMade, livePoints } from "./corrections";
+import {
+  correctedPoint,
+  correctionRefusal,
+  correctionsMade,
+  livePoints,
+  type RecordedPoint,
+} from "./corrections";
 
 // GB 50300-2013 §3.0.6 and §5.0.1: the record of a lot is what was measured; a corrected
 // measurement keeps what was first recorded (the archive's trace), decision 0016.
-const p108 = { value: 1.08, text: "1.08", design: null };
-const p112 = { value: 1.12, text: "1.12", design: null };
+const p108: RecordedPoint = { value: 1.08, text: "1.08", design: null };
+const p112: RecordedPoint = { value: 1.12, text: "1.12", design: null };
 
 describe("corrections of measured points", () => {
   it("a correction keeps the old value, oldest first", () => {
