@@ -21,7 +21,16 @@ function fontPath(file: string) {
 }
 
 export type Column = { header: string; width: number; align?: "left" | "center" | "right" };
-export type Cell = string | { text: string; bold?: boolean; image?: Buffer; imageHeight?: number };
+export type Cell =
+  | string
+  | {
+      text: string;
+      bold?: boolean;
+      image?: Buffer;
+      imageHeight?: number;
+      /** Text in runs, some struck through (corrected values); `text` is their concatenation. */
+      runs?: { text: string; strike?: boolean }[];
+    };
 
 const MARGIN = 48;
 const LINE = 0.6;
@@ -129,6 +138,17 @@ export class PdfReport {
         doc.fillColor("#000000");
         if (typeof c !== "string" && c.image) {
           doc.image(c.image, x + pad, y + pad, { fit: [w - pad * 2, c.imageHeight ?? 40] });
+        } else if (typeof c !== "string" && c.runs && c.runs.length > 0) {
+          doc.font("cjk").fontSize(9);
+          c.runs.forEach((run, k) => {
+            const options = {
+              width: w - pad * 2,
+              strike: run.strike ?? false,
+              continued: k < (c.runs?.length ?? 0) - 1,
+            };
+            if (k === 0) doc.text(run.text, x + pad, y + pad, options);
+            else doc.text(run.text, options);
+          });
         } else {
           doc.font(bold || (typeof c !== "string" && c.bold) ? "cjk-bold" : "cjk").fontSize(9);
           doc.text(cellText(c), x + pad, y + pad, {
