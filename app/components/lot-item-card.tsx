@@ -319,7 +319,7 @@ export function LotItemCard({
                 />
               ) : null}
               <button type="button" className="button" onClick={() => addPoint()}>
-                {correcting === null ? "添加实测点" : `更正第 ${correcting + 1} 点`}
+                {correcting === null ? "添加实测点" : "保存更正"}
               </button>
             </div>
           ) : null}

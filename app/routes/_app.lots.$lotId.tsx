@@ -64,7 +64,9 @@ import {
 import { lotNextStepZh } from "~/modules/lot/next-step";
 import { placeDataFromForm, placeFieldsFor } from "~/modules/lot/place";
 import { lotHistory } from "~/modules/lot/queries.server";
+import { RECORD_DIVISIONS } from "~/modules/lot/record-division";
 import { DEFAULT_CONCLUSION_ZH, signLot } from "~/modules/lot/sign.server";
+import { setLotSubItem } from "~/modules/lot/subitem.server";
 import {
   computeLotVerdict,
   type LotItemInput,
@@ -174,6 +176,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lot.entries.map((e) => [e.itemId, e.points.map((p) => normalizedPoint(p))]),
     ),
     serverVerdict: verdict,
+    subItem: {
+      value: lot.subItem,
+      choices: RECORD_DIVISIONS[lot.workType.code]?.subItems.map((x) => x.name) ?? [],
+    },
     signDefaults: {
       submit: lot.selfCheckNote?.trim() || DEFAULT_CONCLUSION_ZH.selfcheck,
       accept: DEFAULT_CONCLUSION_ZH.accept,
@@ -288,6 +294,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await saveLotRecords(db(), user, scope, lotId, parsed.data);
       return { ok: true, message: "已保存" };
     }
+    if (intent === "subitem") {
+      const { user, scope } = await requireUser(request, "lot.record");
+      await setLotSubItem(db(), user, scope, lotId, String(form.get("subItem") ?? ""));
+      return { ok: true, message: "已保存分项工程" };
+    }
     if (intent.startsWith("drawing-")) {
       const parsed = parseForm(LotDrawingSchema, form);
       if (!parsed.ok)
@@ -389,6 +400,7 @@ export default function LotPage() {
     place,
     placeFields,
     signDefaults,
+    subItem,
   } = loaderData;
   const [signing, setSigning] = useState<"submit" | "accept" | null>(null);
   const { openViewer, viewer } = usePhotoViewer({ canMarkup: canUpload });
@@ -613,6 +625,29 @@ export default function LotPage() {
       <LotPlaceForm fields={placeFields} editable={canRecord} />
       <section className="panel lot-records">
         <h2>资料与自检</h2>
+        {subItem.choices.length > 1 ? (
+          <Form method="post" className="records-form subitem-form">
+            <input type="hidden" name="intent" value="subitem" />
+            <label>
+              分项工程（本类别含多个分项，验收记录须注明）
+              <select name="subItem" defaultValue={subItem.value ?? ""} disabled={!canRecord}>
+                <option value="" disabled>
+                  请选择
+                </option>
+                {subItem.choices.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {canRecord ? (
+              <button className="button" type="submit" disabled={busy}>
+                保存分项工程
+              </button>
+            ) : null}
+          </Form>
+        ) : null}
         <Form method="post" className="records-form">
           <input type="hidden" name="intent" value="records" />
           <label className="check">
