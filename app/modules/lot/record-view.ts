@@ -1,5 +1,6 @@
 import { numericLimitZh } from "~/modules/checklist/labels";
 import { type PriorValue, parseWas } from "./corrections";
+import { itemLabelZh } from "./labels";
 import type { LotDetail } from "./lots.server";
 import { lotDivisionZh } from "./record-division";
 import { formatEntered, formatPercent } from "./verdict-format";
@@ -88,10 +89,15 @@ export function acceptanceStandards(standards: readonly string[]): string[] {
   return found.length > 0 ? found : [...standards];
 }
 
-/** The clause an item without a judge spec cites, read from its source note ("GB 50210 …"). */
-function clauseFromSource(source: string | null): string {
-  const m = /(GB|CJJ|JGJ)[^;（(]{2,40}?\d+\.\d+(\.\d+)?(-\d+)?/.exec(source ?? "");
-  return m ? m[0].trim() : "—";
+/**
+ * The clause an item without a judge spec cites: "GB 50352-2019 6.7.3" read from its source
+ * note, else the governing acceptance code (the clause is not in the data for such items).
+ */
+function clauseFromSource(source: string | null, governing: string | undefined): string {
+  const m = /((?:GB|CJJ|JGJ)(?:\/T)? ?\d+(?:\.\d+)?-\d{4}) +§?(\d+\.\d+(?:\.\d+)?(?:-\d+)?)/.exec(
+    source ?? "",
+  );
+  return m ? `${m[1]} §${m[2]}` : (governing ?? "—");
 }
 
 type Signer = { name: string; title: string | null; at: Date; conclusion: string } | null;
@@ -135,11 +141,14 @@ export function lotRecordView(detail: LotDetail) {
       kind: item.kind,
       seq: input?.seq ?? i + 1,
       text: item.textZh,
+      label: itemLabelZh(item.textZh),
       requirement: v?.limitZh ?? numericLimitZh(item) ?? item.tolerance ?? "符合设计及规范要求",
       unit: input?.spec?.unit ?? item.numericUnit ?? "",
       required: v?.requiredPoints || null,
       sampleBasis: v?.sampleBasisZh ?? null,
-      clause: spec ? `${spec.standard} §${spec.clause}` : clauseFromSource(item.source),
+      clause: spec
+        ? `${spec.standard} §${spec.clause}`
+        : clauseFromSource(item.source, acceptanceStandards(standards)[0]),
       points: all.map((p) => p.value),
       livePoints: all.filter((p) => !p.removed).length,
       pointTexts: all.map((p) => p.text ?? null),

@@ -236,7 +236,7 @@ export async function lotRecordPdf(
       ],
       [...head("检验批部位", lot.place), ...head("检查表版本", `第 ${lot.templateVersion} 版`)],
     ],
-    { header: false },
+    { header: false, compact: true },
   );
   pdf.table(
     [
@@ -252,10 +252,10 @@ export async function lotRecordPdf(
       ),
       head("验收依据", standards.join("、")),
     ],
-    { header: false },
+    { header: false, compact: true },
   );
   const body: Cell[][] = rows.map((r) => [
-    `${r.kind === "main" ? "主控" : "一般"} ${r.seq}. ${r.text}`,
+    `${r.kind === "main" ? "主控" : "一般"} ${r.seq}. ${r.label}`,
     r.clause,
     r.requirement,
     `${r.required ?? "全数"} / ${r.livePoints || (r.status === "incomplete" ? "—" : "全数")}`,
@@ -264,16 +264,16 @@ export async function lotRecordPdf(
   ]);
   pdf.table(
     [
-      { header: "验收项目", width: 0.27 },
-      { header: "条款", width: 0.11 },
-      { header: "设计要求及规范规定", width: 0.2 },
-      { header: "最小/实际抽样", width: 0.1, align: "center" },
-      { header: "检查记录", width: 0.23 },
-      { header: "检查结果", width: 0.09, align: "center" },
+      { header: "验收项目", width: 0.22 },
+      { header: "条款", width: 0.15 },
+      { header: "设计要求及规范规定", width: 0.22 },
+      { header: "最小/实际抽样", width: 0.09, align: "center" },
+      { header: "检查记录", width: 0.24 },
+      { header: "检查结果", width: 0.08, align: "center" },
     ],
     body,
+    { compact: true, keepWithNext: 110 },
   );
-  pdf.keep(150);
   const signCell = (png: Buffer | null | undefined): Cell =>
     png ? { text: "", image: png, imageHeight: 30 } : "（未签名）";
   pdf.table(
@@ -300,7 +300,7 @@ export async function lotRecordPdf(
         signCell(extras?.images.accept),
       ],
     ],
-    { header: false },
+    { header: false, compact: true },
   );
   if (photos.length > 0) {
     pdf.newPage();
