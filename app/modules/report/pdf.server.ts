@@ -177,9 +177,9 @@ export class PdfReport {
         true,
         true,
       );
-    rows.forEach((row, i) =>
-      drawRow(row, false, false, i === rows.length - 1 ? (options.keepWithNext ?? 0) : 0),
-    );
+    rows.forEach((row, i) => {
+      drawRow(row, false, false, i === rows.length - 1 ? (options.keepWithNext ?? 0) : 0);
+    });
     doc.font("cjk").fontSize(10).moveDown(0.5);
     return this;
   }
