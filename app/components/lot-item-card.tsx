@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { numericLimitZh } from "~/modules/checklist/labels";
+import { correctedPoint } from "~/modules/lot/corrections";
 import { parseDecimal } from "~/modules/lot/decimal";
 import type { EntryInput } from "~/modules/lot/entry-types";
 import {
@@ -86,6 +87,8 @@ export function LotItemCard({
   const [pointError, setPointError] = useState<string | null>(null);
   const [pointDesign, setPointDesign] = useState("");
   const [confirming, setConfirming] = useState<string | null>(null);
+  /** The point being corrected (index), or null when the box adds a new point. */
+  const [correcting, setCorrecting] = useState<number | null>(null);
   void rules;
   const limit = verdict?.limitZh ?? numericLimitZh(item.numericFields);
   const unit = unitLabel(item.spec?.unit ?? item.numeric?.unit ?? "");
@@ -110,8 +113,26 @@ export function LotItemCard({
     const point = { value, serious: false, text: pointText.trim().replace(",", "."), design };
     // The next value goes in the same box, also after a tap on 添加实测点.
     pointInput.current?.focus();
+    const old = correcting === null ? undefined : entry.points[correcting];
+    setCorrecting(null);
+    if (old) {
+      // A correction keeps the old value (struck through); it never replaces it silently.
+      const points = entry.points.map((p, k) => (k === correcting ? correctedPoint(p, point) : p));
+      onChange({ ...entry, points }, "now");
+      return;
+    }
     onChange({ ...entry, points: [...entry.points, point] }, "now");
   }
+  /** Verdict of each point by its place in the list: withdrawn points are not judged. */
+  const pointVerdicts: (boolean | null)[] = [];
+  {
+    let live = 0;
+    for (const p of entry.points) {
+      if (p.removed) pointVerdicts.push(null);
+      else pointVerdicts.push(verdict?.points[live++]?.ok ?? null);
+    }
+  }
+  const liveCount = entry.points.filter((p) => !p.removed).length;
 
   const status = verdict?.status ?? "incomplete";
   // Without JavaScript the buttons below post this form (the page reloads with the record);
@@ -212,44 +233,82 @@ export function LotItemCard({
           ) : null}
           <ol className="point-list" aria-label={`${item.code} 实测点`}>
             {entry.points.map((p, i) => {
-              const ok = verdict?.points[i]?.ok ?? null;
+              const ok = pointVerdicts[i] ?? null;
+              const cls = p.removed
+                ? "point point-removed"
+                : ok === false
+                  ? "point point-bad"
+                  : ok
+                    ? "point point-ok"
+                    : "point";
               return (
                 <li
                   // biome-ignore lint/suspicious/noArrayIndexKey: points are positional (点 1, 点 2…)
                   key={i}
-                  className={ok === false ? "point point-bad" : ok ? "point point-ok" : "point"}
+                  className={cls}
                 >
                   <span>
-                    {i + 1}. {formatEntered(p.value, unit, p.text)}
+                    {i + 1}.{" "}
+                    {(p.was ?? []).map((w, k) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: a point's history is positional
+                      <s key={k} className="point-was" title="更正前的值">
+                        {formatEntered(w.value, unit, w.text)}
+                      </s>
+                    ))}{" "}
+                    {p.removed ? (
+                      <s className="point-was">{formatEntered(p.value, unit, p.text)}</s>
+                    ) : (
+                      formatEntered(p.value, unit, p.text)
+                    )}
                     {p.design != null ? ` (设计 ${formatEntered(p.design, unit)})` : ""}{" "}
-                    {ok === false ? "✗" : ok ? "✓" : "?"}
+                    {p.removed ? "已作废" : ok === false ? "✗" : ok ? "✓" : "?"}
+                    {(p.was ?? []).length > 0 && !p.removed ? <small> 已更正</small> : null}
                   </span>
-                  {editable ? (
-                    <button
-                      type="submit"
-                      form={formId}
-                      name="remove"
-                      value={i}
-                      className="point-remove"
-                      aria-label={`删除第 ${i + 1} 点`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        onChange(
-                          { ...entry, points: entry.points.filter((_, k) => k !== i) },
-                          "now",
-                        );
-                      }}
-                    >
-                      ×
-                    </button>
+                  {editable && !p.removed ? (
+                    <>
+                      <button
+                        type="button"
+                        className="point-remove"
+                        aria-label={`更正第 ${i + 1} 点`}
+                        aria-pressed={correcting === i}
+                        onClick={() => {
+                          setCorrecting(correcting === i ? null : i);
+                          pointInput.current?.focus();
+                        }}
+                      >
+                        ✎
+                      </button>
+                      <button
+                        // Without JavaScript this posts the item's form (the point is withdrawn).
+                        type="submit"
+                        form={formId}
+                        name="remove"
+                        value={i}
+                        className="point-remove"
+                        aria-label={`作废第 ${i + 1} 点`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          onChange(
+                            {
+                              ...entry,
+                              points: entry.points.map((q, k) =>
+                                k === i ? { ...q, removed: true } : q,
+                              ),
+                            },
+                            "now",
+                          );
+                        }}
+                      >
+                        ×
+                      </button>
+                    </>
                   ) : null}
                 </li>
               );
             })}
           </ol>
           <p className="muted point-count">
-            已测 {entry.points.length} 点
-            {item.requiredSamples ? ` / 至少 ${item.requiredSamples} 点` : ""}
+            已测 {liveCount} 点{item.requiredSamples ? ` / 至少 ${item.requiredSamples} 点` : ""}
             {verdict?.passRate !== undefined
               ? ` · 合格率 ${Math.round(verdict.passRate * 100)}%`
               : ""}
@@ -260,7 +319,11 @@ export function LotItemCard({
                 ref={pointInput}
                 inputMode="decimal"
                 enterKeyHint="done"
-                placeholder={`实测值 (${unit || "数值"})`}
+                placeholder={
+                  correcting === null
+                    ? `实测值 (${unit || "数值"})`
+                    : `第 ${correcting + 1} 点更正为 (${unit || "数值"})`
+                }
                 aria-label={`${item.code} 实测值`}
                 form={formId}
                 name="point"
@@ -299,7 +362,7 @@ export function LotItemCard({
                   addPoint();
                 }}
               >
-                添加实测点
+                {correcting === null ? "添加实测点" : "保存更正"}
               </button>
             </div>
           ) : null}

@@ -18,11 +18,13 @@ import {
 import { LotJump } from "~/components/lot-jump";
 import { LotPhotosSection, usePhotoViewer } from "~/components/lot-photos";
 import { LotPlaceForm } from "~/components/lot-place-form";
+import { LotSignForm } from "~/components/lot-sign-form";
 import { NeedsNetwork, useOnline } from "~/components/needs-network";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { parseForm } from "~/infra/forms";
+import { parseSignatureDataUrl } from "~/modules/acceptance/signature-image.server";
 import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireSignedIn, requireUser } from "~/modules/auth/require-user.server";
 import {
@@ -39,12 +41,20 @@ import {
   referenceableRevisions,
   removeLotDrawingRef,
 } from "~/modules/drawing/lot-refs.server";
+import { livePoints, type RecordedPoint } from "~/modules/lot/corrections";
 import type { EntryInput } from "~/modules/lot/entry-types";
-import { EntrySchema, PlaceDataSchema, RecordsSchema, TransitionSchema } from "~/modules/lot/forms";
+import {
+  EntrySchema,
+  LotSignSchema,
+  PlaceDataSchema,
+  RecordsSchema,
+  TransitionSchema,
+} from "~/modules/lot/forms";
 import { saveItemForm } from "~/modules/lot/item-form.server";
 import {
   getLot,
   LotError,
+  normalizedPoint,
   numericOf,
   openDefectsMessageZh,
   saveEntry,
@@ -56,6 +66,9 @@ import {
 import { lotNextStepZh } from "~/modules/lot/next-step";
 import { placeDataFromForm, placeFieldsFor } from "~/modules/lot/place";
 import { lotHistory } from "~/modules/lot/queries.server";
+import { RECORD_DIVISIONS } from "~/modules/lot/record-division";
+import { DEFAULT_CONCLUSION_ZH, signLot } from "~/modules/lot/sign.server";
+import { setLotSubItem } from "~/modules/lot/subitem.server";
 import {
   computeLotVerdict,
   type LotItemInput,
@@ -87,6 +100,7 @@ const ACTION_LABELS: Record<string, string> = {
   "lot.drawing.add": "添加依据图纸",
   "lot.drawing.remove": "移除依据图纸",
   "lot.drawing.acknowledge": "监理确认图纸版次变更",
+  "lot.point.correct": "更正实测值",
 };
 
 /** An autosaved entry changes nothing the page does not already show. */
@@ -163,7 +177,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lot,
     ),
     notes: Object.fromEntries(lot.entries.map((e) => [e.itemId, e.note])),
+    // Every recorded point, corrected and withdrawn ones included (the verdict inputs hold live ones).
+    recordedPoints: Object.fromEntries(
+      lot.entries.map((e) => [e.itemId, e.points.map((p) => normalizedPoint(p))]),
+    ),
     serverVerdict: verdict,
+    subItem: {
+      value: lot.subItem,
+      choices: RECORD_DIVISIONS[lot.workType.code]?.subItems.map((x) => x.name) ?? [],
+    },
+    signDefaults: {
+      submit: lot.selfCheckNote?.trim() || DEFAULT_CONCLUSION_ZH.selfcheck,
+      accept: DEFAULT_CONCLUSION_ZH.accept,
+      signerTitle: user.role === "supervisor" ? "专业监理工程师" : "项目专业质量检查员",
+    },
     actions: actions.filter((a) => a !== "save"),
     canRecord,
     canUpload,
@@ -292,6 +319,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await saveLotRecords(db(), user, scope, lotId, parsed.data);
       return { ok: true, message: "已保存" };
     }
+    if (intent === "subitem") {
+      const { user, scope } = await requireUser(request, "lot.record");
+      await setLotSubItem(db(), user, scope, lotId, String(form.get("subItem") ?? ""));
+      return { ok: true, message: "已保存分项工程" };
+    }
     if (intent.startsWith("drawing-")) {
       const parsed = parseForm(LotDrawingSchema, form);
       if (!parsed.ok)
@@ -308,13 +340,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
       else await removeLotDrawingRef(db(), user, scope, lotId, revisionId);
       return { ok: true, message: "依据图纸已更新" };
     }
+    if (intent === "submit" || intent === "accept") {
+      const { user, scope } = await requireUser(
+        request,
+        intent === "submit" ? "lot.submit" : "lot.review",
+      );
+      const signed = LotSignSchema.safeParse(Object.fromEntries(form));
+      if (!signed.success)
+        return data(
+          { ok: false, message: signed.error.issues[0]?.message ?? "数据无效" },
+          { status: 400 },
+        );
+      const image = await parseSignatureDataUrl(signed.data.signature);
+      if ("error" in image) return data({ ok: false, message: image.error }, { status: 400 });
+      const next = await signLot(db(), user, scope, lotId, signed.data.intent, {
+        password: signed.data.password,
+        image,
+        conclusion: signed.data.conclusion,
+        foreman: signed.data.foreman ?? null,
+        confirmed: signed.data.confirm === "on",
+      });
+      return { ok: true, message: `已签字，状态：${LOT_STATE_LABELS_ZH[next]}` };
+    }
     const parsed = parseForm(TransitionSchema, form);
     if (!parsed.ok) return data({ ok: false, message: "未知操作" }, { status: 400 });
     const { intent: step, reason } = parsed.data;
-    const { user, scope } = await requireUser(
-      request,
-      step === "submit" ? "lot.submit" : "lot.review",
-    );
+    const { user, scope } = await requireUser(request, "lot.review");
     const next = await transitionLot(db(), user, scope, lotId, step, reason);
     return {
       ok: true,
@@ -333,17 +384,20 @@ function emptyEntry(
   itemId: string,
   input: LotItemInput | undefined,
   note: string | null = null,
+  recorded?: RecordedPoint[],
 ): EntryInput {
   return {
     itemId,
     result: input?.result ?? null,
     note,
     designValue: input?.designValue ?? null,
-    points: (input?.points ?? []).map((p) => ({
+    points: (recorded ?? []).map((p) => ({
       value: p.value,
       serious: p.serious ?? false,
-      text: (p as { text?: string | null }).text ?? null,
+      text: p.text ?? null,
       design: p.design ?? null,
+      ...(p.was && p.was.length > 0 ? { was: p.was } : {}),
+      ...(p.removed ? { removed: true } : {}),
     })),
   };
 }
@@ -355,6 +409,7 @@ export default function LotPage() {
     itemViews,
     verdictInputs,
     notes,
+    recordedPoints,
     rules,
     actions,
     canRecord,
@@ -369,7 +424,10 @@ export default function LotPage() {
     drawings,
     place,
     placeFields,
+    signDefaults,
+    subItem,
   } = loaderData;
+  const [signing, setSigning] = useState<"submit" | "accept" | null>(null);
   const { openViewer, viewer } = usePhotoViewer({ canMarkup: canUpload });
   const photosOf = (itemId: string | null): PhotoView[] =>
     photos.filter((p) => p.itemId === itemId);
@@ -380,7 +438,7 @@ export default function LotPage() {
     Object.fromEntries(
       itemViews.map((item, i) => [
         item.id,
-        emptyEntry(item.id, verdictInputs[i], notes[item.id] ?? null),
+        emptyEntry(item.id, verdictInputs[i], notes[item.id] ?? null, recordedPoints[item.id]),
       ]),
     ),
   );
@@ -402,7 +460,12 @@ export default function LotPage() {
         items: verdictInputs.map((input) => {
           const e = entries[input.itemId];
           return e
-            ? { ...input, result: e.result, designValue: e.designValue, points: e.points }
+            ? {
+                ...input,
+                result: e.result,
+                designValue: e.designValue,
+                points: livePoints(e.points),
+              }
             : input;
         }),
       }),
@@ -598,6 +661,29 @@ export default function LotPage() {
       <LotPlaceForm fields={placeFields} editable={canRecord} />
       <section className="panel lot-records">
         <h2>资料与自检</h2>
+        {subItem.choices.length > 1 ? (
+          <Form method="post" className="records-form subitem-form">
+            <input type="hidden" name="intent" value="subitem" />
+            <label>
+              分项工程（本类别含多个分项，验收记录须注明）
+              <select name="subItem" defaultValue={subItem.value ?? ""} disabled={!canRecord}>
+                <option value="" disabled>
+                  请选择
+                </option>
+                {subItem.choices.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {canRecord ? (
+              <button className="button" type="submit" disabled={busy}>
+                保存分项工程
+              </button>
+            ) : null}
+          </Form>
+        ) : null}
         <Form method="post" className="records-form">
           <input type="hidden" name="intent" value="records" />
           <label className="check">
@@ -629,7 +715,12 @@ export default function LotPage() {
       {actions.length > 0 ? (
         <section className="panel workflow">
           <h2>流程</h2>
-          {actions.includes("accept") ? <NeedsNetwork what="验收签认" online={online} /> : null}
+          {actions.includes("accept") || actions.includes("submit") ? (
+            <NeedsNetwork
+              what={actions.includes("accept") ? "验收签认" : "提交施工自检"}
+              online={online}
+            />
+          ) : null}
           <Form method="post" className="workflow-form">
             {actions.includes("reject") || actions.includes("reopen") ? (
               <textarea
@@ -642,21 +733,21 @@ export default function LotPage() {
             <div className="workflow-buttons">
               {actions.includes("submit") ? (
                 <button
-                  type="submit"
+                  type="button"
                   className="button button-primary"
-                  name="intent"
-                  value="submit"
-                  disabled={busy}
+                  aria-expanded={signing === "submit"}
+                  onClick={() => setSigning("submit")}
+                  disabled={busy || !online}
                 >
                   提交施工自检
                 </button>
               ) : null}
               {actions.includes("accept") ? (
                 <button
-                  type="submit"
+                  type="button"
                   className="button button-primary"
-                  name="intent"
-                  value="accept"
+                  aria-expanded={signing === "accept"}
+                  onClick={() => setSigning("accept")}
                   disabled={busy || !online || !verdict.canAccept}
                   title={verdict.canAccept ? undefined : verdict.summaryZh}
                 >
@@ -690,6 +781,16 @@ export default function LotPage() {
               <p className="muted accept-blocked">不能签认：{verdict.summaryZh}</p>
             ) : null}
           </Form>
+          {signing && actions.includes(signing) ? (
+            <LotSignForm
+              key={signing}
+              step={signing}
+              defaultConclusion={signing === "submit" ? signDefaults.submit : signDefaults.accept}
+              signerTitle={signDefaults.signerTitle}
+              busy={busy}
+              onCancel={() => setSigning(null)}
+            />
+          ) : null}
         </section>
       ) : null}
 
@@ -701,6 +802,21 @@ export default function LotPage() {
               <span className="muted">{formatDateTime(h.at)}</span> {h.actor} ·{" "}
               {ACTION_LABELS[h.action] ?? h.action}
               {h.reason ? `：${h.reason}` : ""}
+              {h.corrections ? (
+                <span className="history-correction">
+                  {" "}
+                  {h.corrections.code}
+                  {h.corrections.list.map((c) => (
+                    <span key={c.seq}>
+                      {" "}
+                      第 {c.seq} 点 <s className="point-was">{c.from.text ?? c.from.value}</s>
+                      {c.to ? ` → ${c.to.text ?? c.to.value}` : " 已作废"}
+                    </span>
+                  ))}
+                </span>
+              ) : null}
+              {h.conclusion ? `：${h.conclusion}` : ""}
+              {h.foreman ? `（专业工长 ${h.foreman}）` : ""}
               {h.verdict && h.action !== "lot.create" ? (
                 <span className="muted">（{h.verdict}）</span>
               ) : null}

@@ -166,6 +166,9 @@ export const COMPOUNDS: {
   street: OrgKey;
   contractor: OrgKey;
   contractName: string;
+  /** 施工单位项目负责人 and the 分包单位 (附录E), demo values */
+  projectManager: string;
+  subcontractor: { name: string; manager: string } | null;
   builtYear: number;
   buildings: BuildingSpec[];
   zones: ZoneSpec[];
@@ -177,6 +180,8 @@ export const COMPOUNDS: {
     street: "anhua",
     contractor: "contractorA",
     contractName: "标段一（县农行老旧小区）",
+    projectManager: "王志强",
+    subcontractor: { name: "德江县鑫安电气安装有限公司", manager: "冉光明" },
     builtYear: 1996,
     buildings: [
       { floors: 7, units: 4, perFloor: 2, year: 1996, structure: brick },
@@ -246,6 +251,8 @@ export const COMPOUNDS: {
     street: "yushui",
     contractor: "contractorB",
     contractName: "标段二（县武装部老旧小区）",
+    projectManager: "杨德华",
+    subcontractor: null,
     builtYear: 1993,
     buildings: [
       { floors: 6, units: 4, perFloor: 2, year: 1993, structure: brick },

@@ -107,6 +107,9 @@ export async function seedDemo(db: Db, options: { password?: string } = {}) {
               contractorOrgId: orgIds[c.contractor],
               name: c.contractName,
               scopeZh: "小区内全部改造内容",
+              projectManager: c.projectManager,
+              subcontractorName: c.subcontractor?.name ?? null,
+              subcontractorManager: c.subcontractor?.manager ?? null,
             },
           },
           buildings: {

@@ -344,6 +344,8 @@ export async function generateScaleDb(log: (s: string) => void = console.log) {
                   serious: false,
                   text: null,
                   design: null,
+                  was: null,
+                  removed: false,
                 }))
               : [];
             const entry = {

@@ -5,6 +5,7 @@ import { type Browser, expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import * as mupdf from "mupdf";
 import { USERS } from "../../prisma/seed/demo-data";
+import { signLotStep } from "./lot-steps";
 import { signIn } from "./support";
 
 // Runs after every other spec (its own Playwright project): the compound it seals would
@@ -93,7 +94,7 @@ test("a compound from its last lot to 验收合格, every party signing; the PDF
   // The supervisor accepts the last lot; the dashboard's coverage follows.
   const supervisor = await as(browser, "jianli");
   await supervisor.goto(`/lots/${fx.lastLot.id}`);
-  await supervisor.getByRole("button", { name: "验收签认" }).click();
+  await signLotStep(supervisor, "验收签认");
   await expect(supervisor.locator(".lot-status")).toHaveText("监理验收合格");
   await bureau.goto("/dashboard");
   await expect(coverage).toContainText("计划 10 批 · 已开 10 · 已验收 10");

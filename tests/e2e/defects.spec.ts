@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { cameraJpeg } from "../support/images";
-import { addPoint, fillChecklist, openLot } from "./lot-steps";
+import { correctPoint, fillChecklist, openLot, signLotStep } from "./lot-steps";
 import { signIn } from "./support";
 
 // Four people and a whole checklist: longer than the default 60 s when the machine is busy.
@@ -22,7 +22,7 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   await contractor.getByLabel("施工操作依据、质量验收记录齐全").check();
   await contractor.getByRole("button", { name: "保存资料情况" }).click();
   await expect(contractor.getByRole("status")).toHaveText("已保存");
-  await contractor.getByRole("button", { name: "提交施工自检" }).click();
+  await signLotStep(contractor, "提交施工自检");
   await expect(contractor.locator(".lot-status")).toHaveText("施工自检已提交");
 
   // The supervisor logs a defect from the failing item.
@@ -87,11 +87,10 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
     "本检验批还有未关闭的质量问题",
   );
   const sm7 = supervisor.locator("[data-code='SR-M7']");
-  await sm7.getByRole("button", { name: "删除第 1 点" }).click();
-  await addPoint(sm7, 1.12);
+  await correctPoint(sm7, 1, 1.12);
   await expect(supervisor.locator(".verdict-status")).toHaveText("合格");
   await expect(supervisor.locator(".save-state:not(.save-saved)")).toHaveCount(0);
-  await supervisor.getByRole("button", { name: "验收签认" }).click();
+  await signLotStep(supervisor, "验收签认");
   await expect(supervisor.getByRole("alert")).toContainText("本检验批还有未关闭的质量问题");
   await expect(supervisor.locator(".lot-status")).toHaveText("施工自检已提交");
 
@@ -135,7 +134,7 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
 
   await supervisor.goto(lotUrl);
   await expect(supervisor.getByTestId("lot-open-defects")).toHaveCount(0);
-  await supervisor.getByRole("button", { name: "验收签认" }).click();
+  await signLotStep(supervisor, "验收签认");
   await expect(supervisor.locator(".lot-status")).toHaveText("监理验收合格");
 
   // Another contractor cannot open the defect, even with its address.

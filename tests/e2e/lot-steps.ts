@@ -85,3 +85,60 @@ export async function fillChecklist(page: Page, tooLow: { code: string; value: n
 export async function waitSaved(page: Page) {
   await expect(page.locator(".save-state:not(.save-saved)")).toHaveCount(0);
 }
+
+/** Draws a signature on the pad until the hydrated pad holds ink. */
+export async function drawSignature(page: Page) {
+  const canvas = page.getByLabel("签字框");
+  const ink = page.locator("input[name=signature]");
+  await expect(async () => {
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error("no signature pad");
+    await page.mouse.move(box.x + 30, box.y + box.height * 0.7);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i += 1)
+      await page.mouse.move(box.x + 30 + i * 25, box.y + box.height * (0.5 + 0.3 * Math.sin(i)), {
+        steps: 2,
+      });
+    await page.mouse.up();
+    await expect(ink).toHaveValue(/^data:image\/png;base64,/, { timeout: 500 });
+  }).toPass();
+}
+
+/**
+ * 提交施工自检 or 验收签认 as a signer does it: open the signing step, keep or edit the
+ * conclusion, name the 专业工长 (施工自检), draw, re-enter the password, confirm.
+ */
+export async function signLotStep(
+  page: Page,
+  step: "提交施工自检" | "验收签认",
+  options: { conclusion?: string; foreman?: string; password?: string } = {},
+) {
+  await page.getByRole("button", { name: step }).click();
+  const form = page.locator(".lot-sign-form");
+  await expect(form).toBeVisible();
+  if (options.conclusion !== undefined)
+    await form
+      .getByLabel(step === "验收签认" ? "监理单位验收结论" : "施工单位检查结果")
+      .fill(options.conclusion);
+  if (step === "提交施工自检") await form.getByLabel("专业工长").fill(options.foreman ?? "李德明");
+  await drawSignature(page);
+  await form.getByLabel("密码").fill(options.password ?? "yanshou2021");
+  await form.getByLabel(/我已核对本检验批记录/).check();
+  await form.getByRole("button", { name: "确认签字" }).click();
+}
+
+/** Corrects point `n` (1-based) to `value`: the old value stays, struck through. */
+export async function correctPoint(card: Locator, n: number, value: number) {
+  const before = await card.locator(".point").count();
+  await card.getByRole("button", { name: `更正第 ${n} 点` }).click();
+  await card.getByLabel(/实测值$/).fill(String(value));
+  await card.getByRole("button", { name: "保存更正" }).click();
+  await expect(
+    card
+      .locator(".point")
+      .nth(n - 1)
+      .locator("s.point-was"),
+  ).toHaveCount(1);
+  await expect(card.locator(".point")).toHaveCount(before);
+}

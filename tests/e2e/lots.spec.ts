@@ -1,11 +1,14 @@
+import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { addPoint, fillChecklist, openLot, waitSaved } from "./lot-steps";
+import * as mupdf from "mupdf";
+import { pdfImageCount, pdfText } from "../support/pdf-text";
+import { correctPoint, fillChecklist, openLot, signLotStep, waitSaved } from "./lot-steps";
 import { signIn } from "./support";
 
-test("railings lot in a 7-storey building: 1.08 m fails against 1.10 m (GB 50096 §6.1.3), accepted after re-measuring 1.12 m", async ({
+test("railings lot in a 7-storey building: 1.08 m fails against 1.10 m (GB 50096 §6.1.3); corrected to 1.12 m, signed by both sides, the 附录E record complete", async ({
   browser,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(200_000);
   const contractor = await browser.newPage();
   await signIn(contractor, "shigong1");
   const lotUrl = await openLot(contractor, "3栋", "2单元", "楼梯栏杆、扶手维修加固");
@@ -21,7 +24,14 @@ test("railings lot in a 7-storey building: 1.08 m fails against 1.10 m (GB 50096
   await contractor.getByLabel("施工操作依据、质量验收记录齐全").check();
   await contractor.getByRole("button", { name: "保存资料情况" }).click();
   await expect(contractor.getByRole("status")).toHaveText("已保存");
-  await contractor.getByRole("button", { name: "提交施工自检" }).click();
+  // 施工自检 signed by the 项目专业质量检查员, 专业工长 named; a wrong password signs nothing.
+  await signLotStep(contractor, "提交施工自检", { password: "wrong-password" });
+  await expect(contractor.getByRole("alert")).toHaveText("密码不正确，未签字");
+  await expect(contractor.locator(".lot-status")).toHaveText("草稿");
+  await signLotStep(contractor, "提交施工自检", {
+    foreman: "李德明",
+    conclusion: "主控项目、一般项目已自检，护栏高度 1 点待监理复核，报请验收。",
+  });
   await expect(contractor.locator(".lot-status")).toHaveText("施工自检已提交");
   await expect(contractor.getByLabel("SR-M7 实测值")).toHaveCount(0);
 
@@ -37,28 +47,98 @@ test("railings lot in a 7-storey building: 1.08 m fails against 1.10 m (GB 50096
   await expect(supervisor.getByRole("button", { name: "验收签认" })).toBeDisabled();
   await expect(supervisor.locator(".accept-blocked")).toContainText("不能签认");
 
-  // The supervisor re-measures the low railing after the contractor fixed it.
-  await sm7.getByRole("button", { name: "删除第 1 点" }).click();
-  await addPoint(sm7, 1.12);
+  // The supervisor re-measures the low railing after the fix: a correction, the old value kept.
+  await correctPoint(sm7, 1, 1.12);
+  await expect(sm7.locator(".point").first().locator("s.point-was")).toHaveText("1.08 m");
+  await expect(sm7.locator(".point").first()).toContainText("1.12 m");
   await expect(sm7).toHaveAttribute("data-status", "pass");
   await expect(supervisor.locator(".verdict-status")).toHaveText("合格");
   await waitSaved(supervisor);
-  await supervisor.getByRole("button", { name: "验收签认" }).click();
+  const conclusion =
+    "主控项目全部合格，一般项目合格率符合要求；护栏高度经整改复测 1.12 m，同意验收。";
+  await signLotStep(supervisor, "验收签认", { conclusion });
   await expect(supervisor.locator(".lot-status")).toHaveText("监理验收合格");
   await expect(supervisor.getByText("本检验批已验收签认，记录只读。")).toBeVisible();
   await expect(
     supervisor.getByRole("button", { name: "合格", exact: true }).first(),
   ).toBeDisabled();
-  await expect(supervisor.locator(".history")).toContainText("监理验收签认");
-  await expect(supervisor.locator(".history")).toContainText("提交施工自检");
+  await expect(supervisor.getByTestId("signature")).toContainText("一致 ✓");
+  const history = supervisor.locator(".history");
+  await expect(history).toContainText("监理验收签认");
+  await expect(history).toContainText(conclusion);
+  await expect(history).toContainText("提交施工自检");
+  await expect(history).toContainText("专业工长 李德明");
+  await expect(history.locator(".history-correction s")).toHaveText("1.08");
 
   await supervisor.getByRole("link", { name: "验收记录表" }).click();
   await expect(supervisor.getByRole("heading", { name: "检验批质量验收记录" })).toBeVisible();
-  await expect(supervisor.locator("tr[data-code='SR-M7']")).toContainText("1.12");
-  await expect(supervisor.locator("tr[data-code='SR-M7']")).toContainText("合格");
-  await expect(supervisor.locator(".record-sign")).toContainText("专业监理工程师：田志刚");
-  await expect(supervisor.locator(".record-sign")).toContainText("项目专业质量检查员：张建国");
+  const row = supervisor.locator("tr[data-code='SR-M7']");
+  await expect(row).toContainText("1.12");
+  await expect(row.locator("s")).toHaveText("1.08 m");
+  await expect(row).toContainText("GB 50096-2011 §6.1.3");
+  await expect(row).toContainText("合格");
+  const sign = supervisor.locator(".record-sign");
+  await expect(sign).toContainText("专业监理工程师：田志刚");
+  await expect(sign).toContainText("项目专业质量检查员：张建国");
+  await expect(sign).toContainText("专业工长：李德明");
+  await expect(sign.locator("img.record-sign-img")).toHaveCount(2);
+  await expect(supervisor.getByTestId("record-conclusion")).toHaveText(conclusion);
   await expect(supervisor.locator(".record-head")).toContainText("县农行老旧小区");
+  await expect(supervisor.getByTestId("record-subitem")).toHaveText("护栏和扶手制作与安装");
+  await expect(supervisor.getByTestId("record-appendix-b")).toHaveText(/^031204\d{3}$/);
+  await expect(supervisor.getByTestId("record-standards")).not.toContainText("GB 50096");
+
+  // The PDF (text as a reader copies it) has every 附录E field filled.
+  const [download] = await Promise.all([
+    supervisor.waitForEvent("download"),
+    supervisor.getByRole("link", { name: "下载 PDF" }).click(),
+  ]);
+  const pdf = fs.readFileSync((await download.path()) ?? "");
+  const text = pdfText(pdf).replace(/\s+/g, "");
+  // Labels and values separately: a narrow label cell wraps, and its lines interleave with the value's.
+  for (const field of [
+    "单位（子单位）工程名称",
+    "县农行老旧小区",
+    "分部（子分部）工程名称",
+    "建筑装饰装修（细部）",
+    "分项工程名称",
+    "护栏和扶手制作与安装",
+    "施工单位",
+    "德江县鸿达建筑工程有限公司",
+    "项目负责人",
+    "王志强",
+    "分包单位",
+    "德江县鑫安电气安装有限公司",
+    "分包单位项目负责人",
+    "冉光明",
+    "检验批容量",
+    "检验批部位",
+    "3栋2单元",
+    "施工依据",
+    "设计文件",
+    "验收依据",
+    "GB50210-2018",
+    "GB50096-2011§6.1.3",
+    "设计要求及规范规定",
+    "最小/实际抽样",
+    "检查记录",
+    "检查结果",
+    "施工单位检查结果",
+    "专业工长：李德明",
+    "项目专业质量检查员：张建国",
+    "监理单位验收结论",
+    "专业监理工程师：田志刚",
+    conclusion.replace(/\s+/g, ""),
+  ])
+    expect(text).toContain(field);
+  expect(text).toMatch(/编号：031204\d{3}/);
+  expect(text).not.toContain("未填写");
+  expect(pdfImageCount(pdf)).toBeGreaterThanOrEqual(2);
+  // A4 portrait; the signatures sit on the page with the table's last rows, never alone.
+  const pages = pdfPages(pdf);
+  expect(pages.length).toBeLessThanOrEqual(2);
+  expect(pages.at(-1)).toContain("检查结果");
+  expect(pages.at(-1)).toContain("监理单位验收结论");
 
   // Another contractor cannot open the lot, even with its address.
   const other = await browser.newPage();
@@ -85,7 +165,7 @@ test("the supervisor rejects with a reason; without one nothing changes", async 
   const contractor = await browser.newPage();
   await signIn(contractor, "shigong1");
   const lotUrl = await openLot(contractor, "5栋", "1单元", "楼道声控灯");
-  await contractor.getByRole("button", { name: "提交施工自检" }).click();
+  await signLotStep(contractor, "提交施工自检");
   await expect(contractor.locator(".lot-status")).toHaveText("施工自检已提交");
 
   const supervisor = await browser.newPage();
@@ -104,3 +184,10 @@ test("the supervisor rejects with a reason; without one nothing changes", async 
   ).toBeVisible();
   await expect(contractor.getByRole("button", { name: "提交施工自检" })).toBeVisible();
 });
+
+function pdfPages(pdf: Buffer): string[] {
+  const doc = mupdf.Document.openDocument(pdf, "application/pdf");
+  return Array.from({ length: doc.countPages() }, (_, i) =>
+    doc.loadPage(i).toStructuredText("preserve-whitespace").asText(),
+  );
+}

@@ -37,6 +37,8 @@ type LotHistory = {
   refs: Set<string>;
   records: string | undefined;
   signedHash: unknown;
+  /** LotSignature id → digest of what its event recorded (who, kind, conclusion, image hash) */
+  signatures: Map<string, string>;
 };
 
 const emptyHistory = (): LotHistory => ({
@@ -46,6 +48,7 @@ const emptyHistory = (): LotHistory => ({
   refs: new Set(),
   records: undefined,
   signedHash: undefined,
+  signatures: new Map(),
 });
 
 /** A short stand-in for a value's canonical JSON (SHA-256, base64). */
@@ -69,20 +72,42 @@ function foldLotEvent(byLot: Map<string, LotHistory>, e: ChainEvent) {
   if (e.action === "lot.drawing.add") h.refs.add(String(payload.revisionId));
   if (e.action === "lot.drawing.remove") h.refs.delete(String(payload.revisionId));
   if (e.action === "lot.records.save") h.records = canonicalJson(payload);
+  const sig = payload.signature as LotSignatureFields | undefined;
+  if (TRANSITIONS.has(e.action) && sig?.id) h.signatures.set(sig.id, digest(signatureFields(sig)));
 }
 
 /** normalizedPoint with its keys in canonical order (canonicalJson's fast path). */
 function sortedPoint(p: LotRow["entries"][number]["points"][number]) {
-  const { value, serious, text, design } = normalizedPoint(p) as ReturnType<
+  const { value, serious, text, design, was, removed } = normalizedPoint(p) as ReturnType<
     typeof normalizedPoint
-  > & { text?: string; design?: number };
+  > & { text?: string; design?: number; was?: unknown[]; removed?: boolean };
   return {
     ...(design !== undefined ? { design } : {}),
+    ...(removed ? { removed } : {}),
     serious,
     ...(text !== undefined ? { text } : {}),
     value,
+    ...(was !== undefined ? { was } : {}),
   };
 }
+
+/** What a lot signature's event recorded and its row must still say (decision 0016). */
+type LotSignatureFields = {
+  id: string;
+  kind: string;
+  signerId: string;
+  conclusion: string;
+  imageSha256: string;
+  foreman?: string | null;
+};
+const signatureFields = (s: LotSignatureFields) => ({
+  conclusion: s.conclusion,
+  foreman: s.foreman ?? null,
+  id: s.id,
+  imageSha256: s.imageSha256,
+  kind: s.kind,
+  signerId: s.signerId,
+});
 
 const LOT_BATCH = 500;
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
@@ -107,14 +132,29 @@ export async function verifyLots(db: Db, run: SqlRows, stray: readonly ChainEven
     ).map((r) => r.id as string);
     if (ids.length === 0) break;
     after = ids[ids.length - 1]!;
-    const [lots, events] = await Promise.all([
+    const [lots, events, images] = await Promise.all([
       readLotRecords(run, ids),
       run(
         `SELECT seq, action, entityType, entityId, payload FROM AuditEvent
          WHERE entityType = 'InspectionLot' AND entityId IN (${marks(ids.length)}) ORDER BY seq`,
         ids,
       ) as Promise<ChainEvent[]> | ChainEvent[],
+      // Drawn lot signatures: each image must still hash to what was signed.
+      run(
+        `SELECT id, imageSha256, imagePng FROM LotSignature WHERE lotId IN (${marks(ids.length)})`,
+        ids,
+      ),
     ]);
+    const badImages = new Set(
+      images
+        .filter(
+          (i) =>
+            createHash("sha256")
+              .update(i.imagePng as Uint8Array)
+              .digest("hex") !== i.imageSha256,
+        )
+        .map((i) => i.id as string),
+    );
     const inBatch = new Set(ids);
     const own = stray.filter((e) => inBatch.has(e.entityId));
     const ordered = own.length > 0 ? [...events, ...own].sort((a, b) => a.seq - b.seq) : events;
@@ -167,6 +207,12 @@ export async function verifyLots(db: Db, run: SqlRows, stray: readonly ChainEven
       if (canonicalJson(records) !== expectedRecords)
         fail("资料完整情况与操作记录不一致：被直接修改");
 
+      for (const sig of lot.signatures) {
+        const recorded = history.signatures.get(sig.id);
+        if (recorded !== digest(signatureFields(sig)))
+          fail("签字记录与操作记录不一致：签字人、结论或签名图片被直接修改");
+        else if (badImages.has(sig.id)) fail("签名图片与签字时的哈希不符：被替换");
+      }
       if (lot.status === "accepted") {
         signed += 1;
         // The verdict is part of what was signed: computed for accepted lots only.

@@ -1,3 +1,4 @@
+import type { PriorValue } from "./corrections";
 import type { ItemResult } from "./verdict";
 
 export type EntryInput = {
@@ -5,5 +6,12 @@ export type EntryInput = {
   result: ItemResult | null;
   note: string | null;
   designValue: number | null;
-  points: { value: number; serious: boolean; text?: string | null; design?: number | null }[];
+  points: {
+    value: number;
+    serious: boolean;
+    text?: string | null;
+    design?: number | null;
+    was?: PriorValue[];
+    removed?: boolean;
+  }[];
 };

@@ -19,6 +19,19 @@ export const EntrySchema = z.object({
         text: z.string().max(32).nullable().default(null),
         /** This point's design value, for deviation items. */
         design: z.number({ error: "设计值必须是数字" }).finite().nullable().default(null),
+        /** Values this point had before corrections, oldest first (kept, struck through). */
+        was: z
+          .array(
+            z.object({
+              value: z.number().finite(),
+              text: z.string().max(32).nullable().default(null),
+              design: z.number().finite().nullable().default(null),
+            }),
+          )
+          .max(50, "更正次数过多")
+          .optional(),
+        /** Withdrawn by a correction: kept on record, not judged. */
+        removed: z.boolean().optional(),
       }),
     )
     .max(500, "实测点过多"),
@@ -42,8 +55,18 @@ export const RecordsSchema = z.object({
     .transform((v) => (v?.trim() ? v.trim() : null)),
 });
 
+/** 施工自检 / 验收签认: signed with the password and a drawn signature (decision 0016). */
+export const LotSignSchema = z.object({
+  intent: z.enum(["submit", "accept"]),
+  conclusion: z.string().max(500, "结论不能超过 500 字").default(""),
+  foreman: z.string().max(40, "专业工长姓名过长").optional(),
+  password: z.string().min(1, { error: "请输入密码确认签字" }),
+  signature: z.string().default(""),
+  confirm: z.literal("on", { error: "请先勾选确认，再签字" }).optional(),
+});
+
 export const TransitionSchema = z.object({
-  intent: z.enum(["submit", "accept", "reject", "reopen"]),
+  intent: z.enum(["reject", "reopen"]),
   reason: z
     .string()
     .max(2000, "原因不能超过 2000 字")

@@ -4,7 +4,7 @@ import type { EntryInput } from "./entry-types";
 /**
  * One item's plain form post (the lot page without JavaScript): which button was pressed and the
  * fields beside it. `result` sets the item's result, `op=point` appends the typed value, `remove`
- * drops one point by index, and the note and design value are taken as shown in the form.
+ * withdraws one point by index (kept on record, struck through: decision 0016), and the note and design value are taken as shown in the form.
  */
 export type ItemFormFields = {
   result?: string | null;
@@ -41,8 +41,9 @@ export function entryFromItemForm(current: EntryInput, fields: ItemFormFields): 
   if (fields.remove !== undefined && fields.remove !== null && fields.remove !== "") {
     const index = Number(fields.remove);
     if (!Number.isInteger(index) || index < 0 || index >= next.points.length)
-      return { ok: false, messageZh: "要删除的实测点不存在" };
-    next.points.splice(index, 1);
+      return { ok: false, messageZh: "要作废的实测点不存在" };
+    if (next.points[index]!.removed) return { ok: false, messageZh: "该实测点已作废" };
+    next.points[index] = { ...next.points[index]!, removed: true };
   }
   if (fields.op === "point") {
     const text = (fields.point ?? "").trim();

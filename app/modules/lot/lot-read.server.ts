@@ -31,7 +31,7 @@ const strOrNull = (v: unknown) => (v === null || v === undefined ? null : String
 
 const LOT_SQL = `SELECT l.id, l.number, l.status, l.placeKind, l.placeLabel, l.capacity, l.capacityUnit,
   l.quantities, l.attributes, l.plannedStart, l.plannedEnd, l.recordsComplete, l.selfCheckNote,
-  l.lastReason, l.contractorOrgId, l.createdAt, l.updatedAt, l.submittedAt, l.acceptedAt,
+  l.lastReason, l.subItem, l.contractorOrgId, l.createdAt, l.updatedAt, l.submittedAt, l.acceptedAt,
   l.stairwellId, l.zoneId, l.buildingId,
   b.floors AS b_floors, s.floors AS s_floors, sb.floors AS sb_floors,
   z.id AS z_id, z.surface AS z_surface, z.roadWidth AS z_roadWidth, z.roadClass AS z_roadClass,
@@ -72,10 +72,10 @@ export async function readLotRecords(
   if (lotRows.length === 0) return [];
   const found = lotRows.map((r) => str(r.id));
   const inFound = marks(found.length);
-  const [entryRows, photoRows, refRows] = await Promise.all([
+  const [entryRows, photoRows, refRows, signatureRows] = await Promise.all([
     run(
       `SELECT e.lotId, e.id AS entryId, e.itemId, e.result, e.note, e.designValue,
-         sp.value, sp.serious, sp.text, sp.design
+         sp.value, sp.serious, sp.text, sp.design, sp.was, sp.removed
        FROM LotItemEntry e LEFT JOIN SamplePoint sp ON sp.entryId = e.id
        WHERE e.lotId IN (${inFound}) ORDER BY e.lotId, e.id, sp.seq`,
       found,
@@ -94,6 +94,14 @@ export async function readLotRecords(
        FROM LotDrawingRef r JOIN DrawingRevision v ON v.id = r.revisionId
        JOIN DrawingSheet sh ON sh.id = v.sheetId
        WHERE r.lotId IN (${inFound}) ORDER BY r.lotId, r.id`,
+      found,
+    ),
+    // Drawn signatures (施工自检, 验收签认), newest first, as LOT_SELECT orders them.
+    run(
+      `SELECT g.lotId, g.id, g.kind, g.signerId, g.foreman, g.conclusion, g.imageSha256,
+         g.contentHash, g.signedAt, u.displayName AS signerName, u.title AS signerTitle
+       FROM LotSignature g JOIN User u ON u.id = g.signerId
+       WHERE g.lotId IN (${inFound}) ORDER BY g.lotId, g.signedAt DESC`,
       found,
     ),
   ]);
@@ -119,6 +127,8 @@ export async function readLotRecords(
         serious: bool(r.serious),
         text: strOrNull(r.text),
         design: numOrNull(r.design),
+        was: strOrNull(r.was),
+        removed: bool(r.removed),
       });
   }
   for (const r of photoRows)
@@ -127,6 +137,18 @@ export async function readLotRecords(
       sha256: str(r.sha256),
       itemId: strOrNull(r.itemId),
       annotations: r.annotation === null ? [] : [{ sha256: str(r.annotation) }],
+    });
+  for (const r of signatureRows)
+    byId.get(str(r.lotId))?.signatures.push({
+      id: str(r.id),
+      kind: str(r.kind),
+      signerId: str(r.signerId),
+      foreman: strOrNull(r.foreman),
+      conclusion: str(r.conclusion),
+      imageSha256: str(r.imageSha256),
+      contentHash: str(r.contentHash),
+      signedAt: toDate(r.signedAt),
+      signer: { displayName: str(r.signerName), title: str(r.signerTitle) },
     });
   for (const r of refRows)
     byId.get(str(r.lotId))?.drawingRefs.push({
@@ -159,6 +181,7 @@ function lotOf(r: Record<string, unknown>) {
     recordsComplete: bool(r.recordsComplete),
     selfCheckNote: strOrNull(r.selfCheckNote),
     lastReason: strOrNull(r.lastReason),
+    subItem: strOrNull(r.subItem),
     contractorOrgId: str(r.contractorOrgId),
     createdAt: toDate(r.createdAt),
     updatedAt: toDate(r.updatedAt),
@@ -205,7 +228,25 @@ function lotOf(r: Record<string, unknown>) {
       result: string | null;
       note: string | null;
       designValue: number | null;
-      points: { value: number; serious: boolean; text: string | null; design: number | null }[];
+      points: {
+        value: number;
+        serious: boolean;
+        text: string | null;
+        design: number | null;
+        was: string | null;
+        removed: boolean;
+      }[];
+    }[],
+    signatures: [] as {
+      id: string;
+      kind: string;
+      signerId: string;
+      foreman: string | null;
+      conclusion: string;
+      imageSha256: string;
+      contentHash: string;
+      signedAt: Date;
+      signer: { displayName: string; title: string };
     }[],
     photos: [] as {
       id: string;

@@ -13,6 +13,13 @@ import {
   type OfflineCommand,
   recordCommand,
 } from "./commands.server";
+import {
+  correctionRefusal,
+  correctionsMade,
+  livePoints,
+  type PriorValue,
+  parseWas,
+} from "./corrections";
 import type { EntryInput } from "./entry-types";
 import { itemLabelZh } from "./labels";
 import { readLotRecords, type SqlRows } from "./lot-read.server";
@@ -87,6 +94,22 @@ export const LOT_SELECT = {
   createdBy: { select: { displayName: true } },
   submittedBy: { select: { displayName: true, title: true } },
   acceptedBy: { select: { displayName: true, title: true } },
+  subItem: true,
+  // Signatures of 施工自检 and 验收签认, newest first (their images are read where printed).
+  signatures: {
+    select: {
+      id: true,
+      kind: true,
+      signerId: true,
+      foreman: true,
+      conclusion: true,
+      imageSha256: true,
+      contentHash: true,
+      signedAt: true,
+      signer: { select: { displayName: true, title: true } },
+    },
+    orderBy: { signedAt: "desc" },
+  },
   entries: {
     select: {
       itemId: true,
@@ -94,7 +117,14 @@ export const LOT_SELECT = {
       note: true,
       designValue: true,
       points: {
-        select: { value: true, serious: true, text: true, design: true },
+        select: {
+          value: true,
+          serious: true,
+          text: true,
+          design: true,
+          was: true,
+          removed: true,
+        },
         orderBy: { seq: "asc" },
       },
     },
@@ -216,7 +246,8 @@ export function verdictItems(lot: LotRow, _rules?: LotRules): LotItemInput[] {
       spec: judgeSpecOf(item),
       designValue: entry?.designValue ?? null,
       result: (entry?.result as ItemResult | null | undefined) ?? null,
-      points: entry?.points ?? [],
+      // Withdrawn points stay on record (struck through) but are not judged.
+      points: livePoints(entry?.points ?? []),
     };
   });
 }
@@ -270,15 +301,55 @@ function drawingEvidence(refs: LotRow["drawingRefs"]) {
     .sort((a, b) => (a.revisionId < b.revisionId ? -1 : a.revisionId > b.revisionId ? 1 : 0));
 }
 
-/** What a signature covers: the lot, its checklist version, every recorded value, photo and drawing. */
-export function lotContentHash(detail: LotDetail): string {
+/** What a drawn signature binds of itself: who signed, the text they signed and the image's hash. */
+export type SignoffContent = {
+  signerId: string;
+  conclusion: string;
+  imageSha256: string;
+  foreman?: string | null;
+};
+
+const signoffOf = (s: LotRow["signatures"][number]): SignoffContent => ({
+  signerId: s.signerId,
+  conclusion: s.conclusion,
+  imageSha256: s.imageSha256,
+  foreman: s.foreman,
+});
+
+/** The newest signature of a kind (施工自检 selfcheck, 验收签认 accept), if any. */
+export function latestSignature(lot: Pick<LotRow, "signatures">, kind: "selfcheck" | "accept") {
+  return lot.signatures.find((s) => s.kind === kind) ?? null;
+}
+
+/** The signatures a lot's content hash binds now: the newest of each kind. */
+export function currentSignoffs(lot: Pick<LotRow, "signatures">) {
+  const selfCheck = latestSignature(lot, "selfcheck");
+  const accept = latestSignature(lot, "accept");
+  return {
+    ...(selfCheck ? { selfCheck: signoffOf(selfCheck) } : {}),
+    ...(accept ? { accept: signoffOf(accept) } : {}),
+  };
+}
+
+/**
+ * What a signature covers: the lot, its checklist version, every recorded value (corrections
+ * included), photo and drawing, and the drawn signatures with their conclusion text.
+ * `signoffs` defaults to the lot's newest signature of each kind.
+ */
+export function lotContentHash(
+  detail: LotDetail,
+  signoffs: { selfCheck?: SignoffContent; accept?: SignoffContent } = currentSignoffs(detail.lot),
+): string {
   const { lot, verdict } = detail;
   // Lots without photos or drawings hash as before those existed, so earlier signatures still verify.
   const photos = lot.photos.length > 0 ? { photos: photoEvidence(lot.photos) } : {};
   const drawings = lot.drawingRefs.length > 0 ? { drawings: drawingEvidence(lot.drawingRefs) } : {};
+  // Likewise lots signed before drawn lot signatures existed (decision 0016).
+  const signed = Object.keys(signoffs).length > 0 ? { signoffs } : {};
   const content = {
     ...photos,
     ...drawings,
+    ...signed,
     number: lot.number,
     compound: lot.compound.code,
     workType: lot.workType.code,
@@ -326,6 +397,13 @@ function assertMay(detail: LotDetail, viewer: Viewer, action: LotAction, reason?
 
 export type { EntryInput };
 
+/** A drawn signature about to be made: the image, the conclusion text, the 专业工长 (施工自检). */
+export type PendingSignoff = {
+  image: { png: Buffer; sha256: string };
+  conclusion: string;
+  foreman?: string | null;
+};
+
 /**
  * Inside the transaction that writes to a lot: the lot is still in the state the write was
  * allowed from. A sign-off (or any transition) that committed while the request was under way
@@ -368,13 +446,28 @@ export function normalizedPoint(p: {
   serious?: boolean;
   text?: string | null;
   design?: number | null;
+  was?: string | readonly PriorValue[] | null;
+  removed?: boolean;
 }) {
   const text = p.text?.trim().replace(",", ".");
+  const was = parseWas(p.was).map((w) => normalizedPrior(w));
   return {
     value: p.value,
     serious: p.serious ?? false,
     ...(text && Number(text) === p.value ? { text } : {}),
     ...(p.design !== null && p.design !== undefined ? { design: p.design } : {}),
+    // Corrections enter the record only when there are any (records made before hash as before).
+    ...(was.length > 0 ? { was } : {}),
+    ...(p.removed ? { removed: true } : {}),
+  };
+}
+
+function normalizedPrior(w: PriorValue): PriorValue {
+  const text = w.text?.trim().replace(",", ".");
+  return {
+    value: w.value,
+    ...(text && Number(text) === w.value ? { text } : {}),
+    ...(w.design !== null && w.design !== undefined ? { design: w.design } : {}),
   };
 }
 
@@ -438,6 +531,17 @@ export async function saveEntry(
   const saved = db.$transaction(async (tx) => {
     await assertLotStateUnchanged(tx, lotId, detail.lot.status, "检查记录");
     if (command) await recordCommand(tx, viewer.id, lotId, "entry", command);
+    // Compared with what is stored now, inside the transaction: a recorded point is corrected
+    // or withdrawn, never deleted or rewritten (decision 0016).
+    const stored = await tx.samplePoint.findMany({
+      where: { entry: { lotId, itemId: input.itemId } },
+      select: { value: true, text: true, design: true, was: true, removed: true },
+      orderBy: { seq: "asc" },
+    });
+    const before = stored.map((p) => normalizedPoint(p));
+    const refusal = correctionRefusal(before, points);
+    if (refusal) throw new LotError(refusal, 409);
+    const corrections = correctionsMade(before, points);
     const entry = await tx.lotItemEntry.upsert({
       where: { lotId_itemId: { lotId, itemId: input.itemId } },
       create: {
@@ -466,6 +570,8 @@ export async function saveEntry(
           serious: p.serious,
           text: p.text ?? null,
           design: p.design ?? null,
+          was: p.was ? JSON.stringify(p.was) : null,
+          removed: p.removed ?? false,
         })),
       });
     }
@@ -477,6 +583,16 @@ export async function saveEntry(
       entityId: lotId,
       data: recorded,
     });
+    if (corrections.length > 0) {
+      const item = detail.lot.template.items.find((i) => i.id === input.itemId);
+      await recordEvent(tx, {
+        actorId: viewer.id,
+        action: "lot.point.correct",
+        entityType: "InspectionLot",
+        entityId: lotId,
+        data: { itemId: input.itemId, code: item?.code ?? "", corrections },
+      });
+    }
   });
   return saved.then(
     () => ({ applied: true }),
@@ -531,6 +647,7 @@ export async function transitionLot(
   lotId: string,
   action: Exclude<LotAction, "save">,
   reason: string | null,
+  signoff?: PendingSignoff,
 ) {
   const detail = await requireLot(db, lotId, viewer, scope);
   const from = detail.lot.status;
@@ -569,14 +686,52 @@ export async function transitionLot(
     // What is signed is read inside the transaction: a photo or entry that committed after the
     // page was read (a slow upload) is either in the signed content or refused, never after it.
     let signed = detail;
-    if (action === "accept") {
+    if (action === "accept" || action === "submit") {
       const fresh = await getLot(tx, lotId, viewer, scope);
       if (fresh) {
         signed = { ...fresh, lot: { ...fresh.lot, status: from } };
         assertMay(signed, viewer, action, reason);
       }
     }
-    const contentHash = action === "accept" ? lotContentHash(signed) : undefined;
+    const pending: SignoffContent | undefined = signoff && {
+      signerId: viewer.id,
+      conclusion: signoff.conclusion,
+      imageSha256: signoff.image.sha256,
+      foreman: signoff.foreman ?? null,
+    };
+    // 验收签认 binds the newest 施工自检 signature and its own; 施工自检 binds its own only.
+    const selfCheck = latestSignature(signed.lot, "selfcheck");
+    const contentHash =
+      action === "accept"
+        ? lotContentHash(
+            signed,
+            pending
+              ? {
+                  ...(selfCheck ? { selfCheck: signoffOf(selfCheck) } : {}),
+                  accept: pending,
+                }
+              : currentSignoffs(signed.lot),
+          )
+        : action === "submit" && pending
+          ? lotContentHash(signed, { selfCheck: pending })
+          : undefined;
+    const signature =
+      signoff && pending && contentHash
+        ? await tx.lotSignature.create({
+            data: {
+              lotId,
+              kind: action === "accept" ? "accept" : "selfcheck",
+              signerId: viewer.id,
+              foreman: pending.foreman ?? null,
+              conclusion: pending.conclusion,
+              imageSha256: pending.imageSha256,
+              imagePng: new Uint8Array(signoff.image.png),
+              contentHash,
+              signedAt: now,
+            },
+            select: { id: true, kind: true },
+          })
+        : null;
     await recordEvent(
       tx,
       {
@@ -590,6 +745,7 @@ export async function transitionLot(
           reason: reason ?? undefined,
           verdict: signed.verdict.summaryZh,
           contentHash,
+          signature: signature ? { id: signature.id, kind: signature.kind, ...pending } : undefined,
         },
       },
       now,

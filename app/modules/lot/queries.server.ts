@@ -1,6 +1,7 @@
 import type { Db } from "~/infra/db.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { lotWhere } from "./access.server";
+import type { Correction } from "./corrections";
 import { toDate } from "./lot-read.server";
 
 const LIST_SELECT = {
@@ -113,6 +114,9 @@ export async function lotHistory(db: Db, lotId: string) {
       reason?: string;
       verdict?: string;
       contentHash?: string;
+      code?: string;
+      corrections?: Correction[];
+      signature?: { conclusion?: string; foreman?: string | null };
     };
     if (e.action === "lot.accept") signedHash = payload.contentHash ?? null;
     return {
@@ -122,6 +126,12 @@ export async function lotHistory(db: Db, lotId: string) {
       actor: e.actorId ? (e.actor ?? "") : "系统",
       reason: payload.reason ?? null,
       verdict: payload.verdict ?? null,
+      // 更正实测值: the item and each point's old value (struck through on the page) and new one.
+      corrections: payload.corrections
+        ? { code: payload.code ?? "", list: payload.corrections }
+        : null,
+      conclusion: payload.signature?.conclusion ?? null,
+      foreman: payload.signature?.foreman ?? null,
     };
   });
   return Object.assign(events, { signedHash });

@@ -1,5 +1,8 @@
 import { numericLimitZh } from "~/modules/checklist/labels";
+import { type PriorValue, parseWas } from "./corrections";
+import { itemLabelZh } from "./labels";
 import type { LotDetail } from "./lots.server";
+import { lotDivisionZh } from "./record-division";
 import { formatEntered, formatPercent } from "./verdict-format";
 import { SAMPLE_QUANTITIES } from "./verdict-schema";
 import { isLotState, LOT_STATE_LABELS_ZH } from "./workflow";
@@ -30,6 +33,8 @@ export function checkRecordZh(r: {
   pointTexts: (string | null)[];
   pointDesigns: (number | null)[];
   pointOk: (boolean | null)[];
+  pointWas?: PriorValue[][];
+  pointRemoved?: boolean[];
   passRate: number | null;
   note: string | null;
 }): string {
@@ -39,7 +44,10 @@ export function checkRecordZh(r: {
       const shown = formatEntered(v, r.unit, r.pointTexts[i]);
       const design = r.pointDesigns[i];
       const d = design != null ? `(设计 ${formatEntered(design, r.unit)})` : "";
-      return `${shown}${d}${r.pointOk[i] === false ? "✗" : ""}`;
+      // Corrected values print struck through on the page ("更正") before the value that counts.
+      const was = (r.pointWas?.[i] ?? []).map((w) => `${formatEntered(w.value, r.unit, w.text)}→`);
+      if (r.pointRemoved?.[i]) return `${was.join("")}${shown}（已作废）`;
+      return `${was.join("")}${shown}${d}${r.pointOk[i] === false ? "✗" : ""}`;
     });
     parts.push(`实测 ${values.join("、")}`);
     if (r.kind === "general" && r.passRate !== null)
@@ -61,9 +69,57 @@ function capacityZh(detail: LotDetail): string {
   return parts.length > 0 ? parts.join("、") : "未填写";
 }
 
-/** The 检验批质量验收记录 as printed, shared by the record page and its PDF. */
+/** 验收依据: the acceptance codes among the work type's standards (design codes are not). */
+const ACCEPTANCE_CODES = [
+  "GB 50300",
+  "GB 50210",
+  "GB 50303",
+  "GB 50575",
+  "CJJ 1-",
+  "GB 50268",
+  "GB 50242",
+  "GB 50141",
+  "CJJ 82",
+  "GB 50204",
+  "GB 50203",
+  "GB 50205",
+];
+export function acceptanceStandards(standards: readonly string[]): string[] {
+  const found = standards.filter((s) => ACCEPTANCE_CODES.some((c) => s.startsWith(c)));
+  return found.length > 0 ? found : [...standards];
+}
+
+/**
+ * The clause an item without a judge spec cites: "GB 50352-2019 6.7.3" read from its source
+ * note, else the governing acceptance code (the clause is not in the data for such items).
+ */
+function clauseFromSource(source: string | null, governing: string | undefined): string {
+  const m = /((?:GB|CJJ|JGJ)(?:\/T)? ?\d+(?:\.\d+)?-\d{4}) +§?(\d+\.\d+(?:\.\d+)?(?:-\d+)?)/.exec(
+    source ?? "",
+  );
+  return m ? `${m[1]} §${m[2]}` : (governing ?? "—");
+}
+
+type Signer = { name: string; title: string | null; at: Date; conclusion: string } | null;
+
+/** The 检验批质量验收记录 as printed (GB 50300 附录E 表E.0.1), shared by the page and its PDF. */
 export function lotRecordView(detail: LotDetail) {
   const { lot, items, verdict, standards } = detail;
+  const division = lotDivisionZh(lot.workType.code, lot.subItem, lot.number);
+  const newest = (kind: string) => lot.signatures.find((s) => s.kind === kind);
+  const signerOf = (kind: string): Signer => {
+    const s = newest(kind);
+    return s
+      ? {
+          name: s.signer.displayName,
+          title: s.signer.title,
+          at: s.signedAt,
+          conclusion: s.conclusion,
+        }
+      : null;
+  };
+  const selfCheck = lot.submittedAt ? signerOf("selfcheck") : null;
+  const acceptance = lot.status === "accepted" ? signerOf("accept") : null;
   const entries = new Map(lot.entries.map((e) => [e.itemId, e]));
   const rows = lot.template.items.map((item, i) => rowWithRecord(item, i));
   function rowWithRecord(item: (typeof lot.template.items)[number], i: number) {
@@ -74,20 +130,32 @@ export function lotRecordView(detail: LotDetail) {
     const input = items[i];
     const entry = entries.get(item.id);
     const v = verdict.items.find((x) => x.itemId === item.id);
+    const all = entry?.points ?? [];
+    // Verdicts are of the live points; withdrawn ones are shown but not judged.
+    let live = 0;
+    const pointOk = all.map((p) => (p.removed ? null : (v?.points[live++]?.ok ?? null)));
+    const spec = input?.spec;
     return {
       id: item.id,
       code: item.code,
       kind: item.kind,
       seq: input?.seq ?? i + 1,
       text: item.textZh,
+      label: itemLabelZh(item.textZh),
       requirement: v?.limitZh ?? numericLimitZh(item) ?? item.tolerance ?? "符合设计及规范要求",
       unit: input?.spec?.unit ?? item.numericUnit ?? "",
       required: v?.requiredPoints || null,
       sampleBasis: v?.sampleBasisZh ?? null,
-      points: entry?.points.map((p) => p.value) ?? [],
-      pointTexts: entry?.points.map((p) => p.text ?? null) ?? [],
-      pointOk: v?.points.map((p) => p.ok) ?? [],
-      pointDesigns: entry?.points.map((p) => p.design ?? null) ?? [],
+      clause: spec
+        ? `${spec.standard} §${spec.clause}`
+        : clauseFromSource(item.source, acceptanceStandards(standards)[0]),
+      points: all.map((p) => p.value),
+      livePoints: all.filter((p) => !p.removed).length,
+      pointTexts: all.map((p) => p.text ?? null),
+      pointOk,
+      pointDesigns: all.map((p) => p.design ?? null),
+      pointWas: all.map((p) => parseWas(p.was)),
+      pointRemoved: all.map((p) => p.removed),
       passRate: v?.passRate ?? null,
       note: entry?.note ?? null,
       status: v?.status ?? "incomplete",
@@ -101,11 +169,21 @@ export function lotRecordView(detail: LotDetail) {
       status: isLotState(lot.status) ? LOT_STATE_LABELS_ZH[lot.status] : lot.status,
       accepted: lot.status === "accepted",
       compound: lot.compound.name,
-      division: lot.workType.division,
+      division: division.division,
+      subDivision: division.subDivision,
+      subItem: division.subItem,
+      subItemChoices: division.choices,
+      appendixB: division.appendixB,
       workType: lot.workType.nameZh,
       contractor: lot.contractor.name,
       capacity: capacityZh(detail),
-      place: lot.placeLabel,
+      // 检验批部位: the place only (the work type is in 分项工程名称).
+      place: lot.placeLabel.startsWith(lot.workType.nameZh)
+        ? lot.placeLabel.slice(lot.workType.nameZh.length).trim()
+        : lot.placeLabel,
+      foreman: newest("selfcheck")?.foreman ?? null,
+      selfCheck,
+      acceptance,
       templateVersion: lot.template.version,
       recordsComplete: lot.recordsComplete,
       selfCheckNote: lot.selfCheckNote,
@@ -114,7 +192,7 @@ export function lotRecordView(detail: LotDetail) {
       acceptedBy: lot.acceptedBy,
       acceptedAt: lot.acceptedAt,
     },
-    standards,
+    standards: acceptanceStandards(standards),
     verdict: { status: verdict.status, summary: verdict.summaryZh },
     rows,
   };

@@ -21,7 +21,16 @@ function fontPath(file: string) {
 }
 
 export type Column = { header: string; width: number; align?: "left" | "center" | "right" };
-export type Cell = string | { text: string; bold?: boolean; image?: Buffer; imageHeight?: number };
+export type Cell =
+  | string
+  | {
+      text: string;
+      bold?: boolean;
+      image?: Buffer;
+      imageHeight?: number;
+      /** Text in runs, some struck through (corrected values); `text` is their concatenation. */
+      runs?: { text: string; strike?: boolean }[];
+    };
 
 const MARGIN = 48;
 const LINE = 0.6;
@@ -92,26 +101,36 @@ export class PdfReport {
   }
 
   /** A ruled table; widths are fractions of the printable width when they sum to ≤ 1. */
-  table(columns: Column[], rows: Cell[][], options: { header?: boolean } = {}) {
+  /**
+   * `compact`: 8 pt text, tighter padding (a 附录E table on one A4 page where it fits).
+   * `keepWithNext`: the height of the block that follows; when the last row and that block do
+   * not fit on the page, the last row starts a new page, so the block is never alone there.
+   */
+  table(
+    columns: Column[],
+    rows: Cell[][],
+    options: { header?: boolean; compact?: boolean; keepWithNext?: number } = {},
+  ) {
     const doc = this.doc;
     const total = columns.reduce((s, c) => s + c.width, 0);
     const widths = columns.map((c) => (total <= 1.0001 ? c.width * this.width : c.width));
-    const pad = 4;
+    const pad = options.compact ? 2.5 : 4;
+    const size = options.compact ? 8 : 9;
     const cellText = (c: Cell) => (typeof c === "string" ? c : c.text);
     const heightOf = (cells: Cell[], bold: boolean) =>
       Math.max(
-        18,
+        options.compact ? 13 : 18,
         ...cells.map((c, i) => {
           if (typeof c !== "string" && c.image) return (c.imageHeight ?? 40) + pad * 2;
-          doc.font(bold || (typeof c !== "string" && c.bold) ? "cjk-bold" : "cjk").fontSize(9);
+          doc.font(bold || (typeof c !== "string" && c.bold) ? "cjk-bold" : "cjk").fontSize(size);
           return (
             doc.heightOfString(cellText(c) || " ", { width: (widths[i] ?? 40) - pad * 2 }) + pad * 2
           );
         }),
       );
-    const drawRow = (cells: Cell[], bold: boolean, shade: boolean) => {
+    const drawRow = (cells: Cell[], bold: boolean, shade: boolean, reserve = 0) => {
       const h = heightOf(cells, bold);
-      if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
+      if (doc.y + h + reserve > doc.page.height - doc.page.margins.bottom) {
         doc.addPage();
         if (options.header !== false)
           drawRow(
@@ -129,8 +148,19 @@ export class PdfReport {
         doc.fillColor("#000000");
         if (typeof c !== "string" && c.image) {
           doc.image(c.image, x + pad, y + pad, { fit: [w - pad * 2, c.imageHeight ?? 40] });
+        } else if (typeof c !== "string" && c.runs && c.runs.length > 0) {
+          doc.font("cjk").fontSize(size);
+          c.runs.forEach((run, k) => {
+            const options = {
+              width: w - pad * 2,
+              strike: run.strike ?? false,
+              continued: k < (c.runs?.length ?? 0) - 1,
+            };
+            if (k === 0) doc.text(run.text, x + pad, y + pad, options);
+            else doc.text(run.text, options);
+          });
         } else {
-          doc.font(bold || (typeof c !== "string" && c.bold) ? "cjk-bold" : "cjk").fontSize(9);
+          doc.font(bold || (typeof c !== "string" && c.bold) ? "cjk-bold" : "cjk").fontSize(size);
           doc.text(cellText(c), x + pad, y + pad, {
             width: w - pad * 2,
             align: columns[i]?.align ?? "left",
@@ -147,7 +177,9 @@ export class PdfReport {
         true,
         true,
       );
-    for (const row of rows) drawRow(row, false, false);
+    rows.forEach((row, i) => {
+      drawRow(row, false, false, i === rows.length - 1 ? (options.keepWithNext ?? 0) : 0);
+    });
     doc.font("cjk").fontSize(10).moveDown(0.5);
     return this;
   }

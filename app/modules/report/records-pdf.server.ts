@@ -10,8 +10,10 @@ import { applicableWorkTypes } from "~/modules/acceptance/prerequisites";
 import { supervisionRecord } from "~/modules/acceptance/supervision.server";
 import { listWorkTypes } from "~/modules/checklist/queries.server";
 import type { LotDetail } from "~/modules/lot/lots.server";
-import { lotRecordView, RESULT_ZH } from "~/modules/lot/record-view";
+import type { LotRecordExtras } from "~/modules/lot/record-extras.server";
+import { type LotRecordView, lotRecordView, RESULT_ZH } from "~/modules/lot/record-view";
 import { ROLLUP_LABELS, rollUp } from "~/modules/lot/rollup";
+import { formatEntered } from "~/modules/lot/verdict";
 import { acceptanceReviewLines } from "~/modules/residents/reviews.server";
 import { formatDate, formatDateTime } from "~/modules/site/labels";
 import { type Cell, PdfReport } from "./pdf.server";
@@ -178,74 +180,149 @@ export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<B
   return pdf.toBuffer();
 }
 
-/** 检验批质量验收记录 as on the record page. */
+/** 检查记录 as runs: corrected and withdrawn values struck through, then the value that counts. */
+function checkRecordRuns(r: LotRecordView["rows"][number]): Cell {
+  const extra = [r.status === "fail" ? r.reasons.join("；") : ""].filter(Boolean).join("\n");
+  if (
+    r.points.length === 0 ||
+    (!r.pointWas.some((w) => w.length > 0) && !r.pointRemoved.some(Boolean))
+  )
+    return [r.record, extra].filter(Boolean).join("\n");
+  const runs: { text: string; strike?: boolean }[] = [{ text: "实测 " }];
+  r.points.forEach((v, i) => {
+    if (i > 0) runs.push({ text: "、" });
+    for (const w of r.pointWas[i] ?? [])
+      runs.push({ text: formatEntered(w.value, r.unit, w.text), strike: true }, { text: " " });
+    const shown = formatEntered(v, r.unit, r.pointTexts[i]);
+    if (r.pointRemoved[i]) runs.push({ text: shown, strike: true }, { text: "（已作废）" });
+    else runs.push({ text: `${shown}${r.pointOk[i] === false ? "✗" : ""}` });
+  });
+  const tail = [
+    r.kind === "general" && r.passRate !== null
+      ? `合格率 ${Math.round(r.passRate * 1000) / 10}%`
+      : "",
+    r.note ?? "",
+  ].filter(Boolean);
+  if (tail.length > 0) runs.push({ text: `；${tail.join("；")}` });
+  if (extra) runs.push({ text: `\n${extra}` });
+  return { text: runs.map((x) => x.text).join(""), runs };
+}
+
+/** 检验批质量验收记录 (GB 50300 附录E 表E.0.1), A4 portrait, the signatures kept with the table. */
 export async function lotRecordPdf(
   detail: LotDetail,
   signature: { signed: string | null; current: string; matches: boolean } | null = null,
   photos: PdfPhoto[] = [],
+  extras: LotRecordExtras | null = null,
 ): Promise<Buffer> {
   const { lot, standards, verdict, rows } = lotRecordView(detail);
   const pdf = new PdfReport("检验批质量验收记录", `检验批质量验收记录 ${lot.number}`);
-  pdf.heading("检验批质量验收记录");
+  pdf.heading("检验批质量验收记录", 15);
   if (signature && !signature.matches) {
     pdf.line(
       `注意：本记录的当前内容与验收签认时的内容不一致（签认哈希 ${signature.signed?.slice(0, 16) ?? "—"}…，现在 ${signature.current.slice(0, 16)}…），签认不再覆盖当前内容。`,
       { size: 9 },
     );
   }
-  pdf.line(`编号：${lot.number}　状态：${lot.status}`, { align: "right", size: 9 });
-  pdf.keyValues([
-    ["单位（子单位）工程名称", lot.compound],
-    ["分部（子分部）/ 分项工程", lot.division],
-    ["施工单位", lot.contractor],
-    ["检验批容量", lot.capacity],
-    ["分项工程名称", lot.workType],
-    ["检验批部位", lot.place],
-    ["验收依据", `${standards.join("、")}（检查表第 ${lot.templateVersion} 版）`],
-  ]);
+  pdf.line(`编号：${lot.appendixB}　系统编号：${lot.number}　状态：${lot.status}`, {
+    align: "right",
+    size: 8,
+  });
+  const head = (k: string, v: string): Cell[] => [{ text: k, bold: true }, v];
+  pdf.table(
+    [
+      { header: "", width: 0.17 },
+      { header: "", width: 0.33 },
+      { header: "", width: 0.17 },
+      { header: "", width: 0.33 },
+    ],
+    [
+      [
+        ...head("单位（子单位）工程名称", lot.compound),
+        ...head("分部（子分部）工程名称", `${lot.division}（${lot.subDivision}）`),
+      ],
+      [...head("分项工程名称", lot.subItem), ...head("检验批容量", lot.capacity)],
+      [
+        ...head("施工单位", lot.contractor),
+        ...head("项目负责人", extras?.projectManager ?? "未填写"),
+      ],
+      [
+        ...head("分包单位", extras?.subcontractorName ?? "无"),
+        ...head(
+          "分包单位项目负责人",
+          extras?.subcontractorName ? (extras.subcontractorManager ?? "未填写") : "—",
+        ),
+      ],
+      [...head("检验批部位", lot.place), ...head("检查表版本", `第 ${lot.templateVersion} 版`)],
+    ],
+    { header: false, compact: true },
+  );
+  pdf.table(
+    [
+      { header: "", width: 0.17 },
+      { header: "", width: 0.83 },
+    ],
+    [
+      head(
+        "施工依据",
+        extras && extras.drawings.length > 0
+          ? extras.drawings.map((d) => d.text).join("；")
+          : "设计文件（未关联图纸）",
+      ),
+      head("验收依据", standards.join("、")),
+    ],
+    { header: false, compact: true },
+  );
   const body: Cell[][] = rows.map((r) => [
-    r.kind === "main" ? "主控项目" : "一般项目",
-    `${r.seq}. ${r.text}`,
+    `${r.kind === "main" ? "主控" : "一般"} ${r.seq}. ${r.label}`,
+    r.clause,
     r.requirement,
-    `${r.required ?? "—"} / ${r.points.length || "—"}`,
-    [r.record, r.status === "fail" ? r.reasons.join("；") : ""].filter(Boolean).join("\n"),
+    `${r.required ?? "全数"} / ${r.livePoints || (r.status === "incomplete" ? "—" : "全数")}`,
+    checkRecordRuns(r),
     RESULT_ZH[r.status] ?? r.status,
   ]);
   pdf.table(
     [
-      { header: "类别", width: 0.1 },
-      { header: "验收项目", width: 0.27 },
-      { header: "设计要求及规范规定", width: 0.2 },
-      { header: "最小/实际抽样数量", width: 0.11, align: "center" },
-      { header: "检查记录", width: 0.22 },
-      { header: "检查结果", width: 0.1, align: "center" },
+      { header: "验收项目", width: 0.22 },
+      { header: "条款", width: 0.15 },
+      { header: "设计要求及规范规定", width: 0.22 },
+      { header: "最小/实际抽样", width: 0.09, align: "center" },
+      { header: "检查记录", width: 0.24 },
+      { header: "检查结果", width: 0.08, align: "center" },
     ],
     body,
+    { compact: true, keepWithNext: 110 },
   );
-  pdf.keep(120);
+  const signCell = (png: Buffer | null | undefined): Cell =>
+    png ? { text: "", image: png, imageHeight: 30 } : "（未签名）";
   pdf.table(
     [
-      { header: "", width: 0.22 },
-      { header: "", width: 0.78 },
+      { header: "", width: 0.17 },
+      { header: "", width: 0.53 },
+      { header: "", width: 0.3 },
     ],
     [
       [
         { text: "施工单位检查结果", bold: true },
         `${
-          lot.submittedBy
-            ? `自检完成，${lot.recordsComplete ? "施工操作依据、质量验收记录齐全" : "资料不全"}。${lot.selfCheckNote ?? ""}`
-            : "尚未提交自检"
-        }\n项目专业质量检查员：${lot.submittedBy?.displayName ?? "　　　　"}　日期：${lot.submittedAt ? formatDate(lot.submittedAt) : "　　　　"}`,
+          lot.selfCheck
+            ? lot.selfCheck.conclusion
+            : lot.submittedBy
+              ? `自检完成，${lot.recordsComplete ? "施工操作依据、质量验收记录齐全" : "资料不全"}。${lot.selfCheckNote ?? ""}`
+              : "尚未提交自检"
+        }\n专业工长：${lot.foreman ?? "　　　　"}\n项目专业质量检查员：${lot.selfCheck?.name ?? lot.submittedBy?.displayName ?? "　　　　"}　日期：${lot.submittedAt ? formatDate(lot.submittedAt) : "　　　　"}`,
+        signCell(extras?.images.selfcheck),
       ],
       [
         { text: "监理单位验收结论", bold: true },
-        `${lot.accepted ? "合格，同意验收。" : `尚未验收。当前结论：${verdict.summary}`}\n专业监理工程师：${lot.accepted ? (lot.acceptedBy?.displayName ?? "") : "　　　　"}　日期：${lot.accepted && lot.acceptedAt ? formatDate(lot.acceptedAt) : "　　　　"}`,
+        `${lot.acceptance ? lot.acceptance.conclusion : lot.accepted ? "合格，同意验收。" : `尚未验收。当前结论：${verdict.summary}`}\n专业监理工程师：${lot.accepted ? (lot.acceptedBy?.displayName ?? "") : "　　　　"}　日期：${lot.accepted && lot.acceptedAt ? formatDate(lot.acceptedAt) : "　　　　"}`,
+        signCell(extras?.images.accept),
       ],
     ],
-    { header: false },
+    { header: false, compact: true },
   );
   if (photos.length > 0) {
-    pdf.space(0.5);
+    pdf.newPage();
     pdf.line("现场照片（标注的照片显示标注版本；原图不变，哈希见下）", { size: 10 });
     pdf.table(
       [

@@ -1,0 +1,43 @@
+import { createHash } from "node:crypto";
+import type { Db } from "~/infra/db.server";
+import { lotDrawingRefs } from "~/modules/drawing/lot-refs.server";
+import type { LotDetail } from "./lots.server";
+
+/**
+ * What the 附录E record prints beyond the lot itself: the contract's 项目负责人 and 分包单位,
+ * the drawings the work followed (施工依据) and the drawn signatures' images (each checked
+ * against the hash that was signed; a replaced image is not printed).
+ */
+export async function lotRecordExtras(db: Db, detail: LotDetail) {
+  const { lot } = detail;
+  const newest = (kind: string) => lot.signatures.find((s) => s.kind === kind);
+  const wanted = [newest("selfcheck")?.id, newest("accept")?.id].filter((id): id is string => !!id);
+  const [contract, drawings, images] = await Promise.all([
+    db.contract.findFirst({
+      where: { compoundId: lot.compound.id, contractorOrgId: lot.contractorOrgId },
+      select: { projectManager: true, subcontractorName: true, subcontractorManager: true },
+    }),
+    lotDrawingRefs(db, lot.id),
+    db.lotSignature.findMany({
+      where: { id: { in: wanted }, lotId: lot.id },
+      select: { id: true, kind: true, imagePng: true, imageSha256: true },
+    }),
+  ]);
+  const image = (kind: string) => {
+    const row = images.find((i) => i.kind === kind);
+    if (!row) return null;
+    const png = Buffer.from(row.imagePng);
+    return createHash("sha256").update(png).digest("hex") === row.imageSha256 ? png : null;
+  };
+  return {
+    projectManager: contract?.projectManager ?? null,
+    subcontractorName: contract?.subcontractorName ?? null,
+    subcontractorManager: contract?.subcontractorManager ?? null,
+    drawings: drawings.map((d) => ({
+      revisionId: d.revisionId,
+      text: `${d.number} ${d.title}（${d.revision} 版）`,
+    })),
+    images: { selfcheck: image("selfcheck"), accept: image("accept") },
+  };
+}
+export type LotRecordExtras = Awaited<ReturnType<typeof lotRecordExtras>>;
