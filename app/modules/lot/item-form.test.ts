@@ -29,9 +29,12 @@ describe("an item's plain form post (lot page without JavaScript)", () => {
     expect(out.ok && out.entry.points).toHaveLength(1);
   });
 
-  it("removes one point by its position", () => {
+  it("withdraws one point by its position, keeping it on record (decision 0016)", () => {
     const out = entryFromItemForm(current, { remove: "0" });
-    expect(out.ok && out.entry.points).toEqual([]);
+    expect(out.ok && out.entry.points).toHaveLength(1);
+    expect(out.ok && out.entry.points[0]?.removed).toBe(true);
+    const again = out.ok ? entryFromItemForm(out.entry, { remove: "0" }) : out;
+    expect(again).toEqual({ ok: false, messageZh: "该实测点已作废" });
   });
 
   it("refuses what is not a number or not a known result, so nothing is saved", () => {
