@@ -16,6 +16,10 @@ export async function drawingSetPdf(
 ): Promise<Uint8Array> {
   const size = options.size ?? A1_LANDSCAPE;
   const doc = await PDFDocument.create();
+  // Fixed dates: the same drawings give the same bytes (pdf-lib stamps "now" otherwise, so a
+  // re-generated set would differ from the stored one by its date alone).
+  doc.setCreationDate(new Date("2021-03-01T00:00:00Z"));
+  doc.setModificationDate(new Date("2021-03-01T00:00:00Z"));
   const font = await doc.embedFont(StandardFonts.Helvetica);
   sheets.forEach((sheet, i) => {
     const page = doc.addPage([size.width, size.height]);
