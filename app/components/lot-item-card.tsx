@@ -254,7 +254,8 @@ export function LotItemCard({
                       <s key={k} className="point-was" title="更正前的值">
                         {formatEntered(w.value, unit, w.text)}
                       </s>
-                    ))}{" "}
+                    ))}
+                    {(p.was ?? []).length > 0 ? " " : null}
                     {p.removed ? (
                       <s className="point-was">{formatEntered(p.value, unit, p.text)}</s>
                     ) : (

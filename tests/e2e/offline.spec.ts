@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import Database from "better-sqlite3";
-import { addPoint, fillChecklist, openLot, waitSaved } from "./lot-steps";
+import { addPoint, fillChecklist, openLot, signLotStep, waitSaved } from "./lot-steps";
 import { signIn } from "./support";
 
 test("without JavaScript an item's result, a point and a note are recorded by plain form posts", async ({
@@ -38,6 +38,12 @@ test("without JavaScript an item's result, a point and a note are recorded by pl
   await card.getByRole("button", { name: "添加实测点" }).click();
   await expect(page.getByRole("alert").first()).toContainText("请输入数字");
   await expect(card.locator(".point")).toHaveCount(2);
+
+  // 作废 keeps the point on record, struck through, and no longer judged (decision 0016).
+  await card.getByRole("button", { name: "作废第 1 点" }).click();
+  await expect(page.getByRole("status")).toHaveText("已保存检查记录");
+  await expect(card.locator(".point")).toHaveText([/1\. 0\.95 m 已作废/, /2\. 1\.02 m/]);
+  await expect(card.locator(".point").first().locator("s")).toHaveText("0.95 m");
 
   // The page's other main form posts too: 资料与自检.
   await page.getByLabel("施工操作依据、质量验收记录齐全").check();
@@ -253,7 +259,7 @@ test("conflict: offline edits to a lot another supervisor signs meanwhile are re
   await contractor.getByLabel("施工操作依据、质量验收记录齐全").check();
   await contractor.getByRole("button", { name: "保存资料情况" }).click();
   await expect(contractor.getByRole("status")).toHaveText("已保存");
-  await contractor.getByRole("button", { name: "提交施工自检" }).click();
+  await signLotStep(contractor, "提交施工自检");
   await expect(contractor.locator(".lot-status")).toHaveText("施工自检已提交");
   await contractor.close();
 
@@ -276,7 +282,7 @@ test("conflict: offline edits to a lot another supervisor signs meanwhile are re
   const b = await tabletB.newPage();
   await signIn(b, "jianli");
   await b.goto(lotUrl);
-  await b.getByRole("button", { name: "验收签认" }).click();
+  await signLotStep(b, "验收签认");
   await expect(b.locator(".lot-status")).toHaveText("监理验收合格");
   await tabletB.close();
 

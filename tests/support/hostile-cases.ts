@@ -92,7 +92,16 @@ export async function signInCookie(server: HostileServer, username: string): Pro
 
 export async function context(server: HostileServer): Promise<Context> {
   const cookies: Record<string, string> = {};
-  for (const u of ["admin", "zhujianju", "jianli", "shigong1", "shigong2", "sheji", "anhua"])
+  for (const u of [
+    "admin",
+    "zhujianju",
+    "xiangmu",
+    "jianli",
+    "shigong1",
+    "shigong2",
+    "sheji",
+    "anhua",
+  ])
     cookies[u] = await signInCookie(server, u);
   return {
     server,
@@ -607,7 +616,8 @@ export function cases(): Case[] {
           x,
           `/compounds/${x.compounds[1]}/acceptance`,
           "intent=void&acceptanceId=cguessed000&reason=x",
-          "zhujianju",
+          // The 建设单位's 项目负责人 organises (and voids) 竣工验收 (GB 50300 §6.0.6).
+          "xiangmu",
         ),
       refusedWithMessage(404),
     ),
