@@ -16,6 +16,14 @@ const EnvSchema = z.object({
     .min(1, "DATA_DIR 不能为空 (DATA_DIR must not be empty)")
     .default("data"),
   DATABASE_PATH: z.string().trim().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(
+      /^(postgres(ql)?:\/\/|file:)/,
+      "DATABASE_URL 必须以 postgres:// 或 file: 开头 (DATABASE_URL must be postgres://… or file:…)",
+    )
+    .optional(),
   UPLOADS_DIR: z.string().trim().min(1).default("uploads"),
   PHOTO_MAX_FILE_MB: z.coerce
     .number({ error: "PHOTO_MAX_FILE_MB 必须是数字 (PHOTO_MAX_FILE_MB must be a number)" })
@@ -43,7 +51,11 @@ export type Env = {
   nodeEnv: "development" | "production" | "test";
   port: number;
   dataDir: string;
+  /** the SQLite file (also when PostgreSQL is configured: backups and tools name it) */
   databasePath: string;
+  /** what createDb takes: DATABASE_URL when it is postgres://…, else the SQLite file path */
+  database: string;
+  databaseKind: "sqlite" | "postgres";
   uploadsDir: string;
   /** upload limits in bytes: one photo, one request */
   photoMaxFileBytes: number;
@@ -64,11 +76,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const e = result.data;
   const dataDir = path.resolve(e.DATA_DIR);
+  const url = e.DATABASE_URL;
+  const postgres = url !== undefined && !url.startsWith("file:");
+  const databasePath = path.resolve(
+    url?.startsWith("file:") ? url.slice(5) : (e.DATABASE_PATH ?? path.join(dataDir, "yanshou.db")),
+  );
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
     dataDir,
-    databasePath: path.resolve(e.DATABASE_PATH ?? path.join(dataDir, "yanshou.db")),
+    databasePath,
+    database: postgres ? url : databasePath,
+    databaseKind: postgres ? "postgres" : "sqlite",
     uploadsDir: path.resolve(e.UPLOADS_DIR),
     photoMaxFileBytes: Math.round(e.PHOTO_MAX_FILE_MB * 1024 * 1024),
     photoMaxRequestBytes: Math.round(e.PHOTO_MAX_REQUEST_MB * 1024 * 1024),
@@ -87,7 +106,9 @@ export function env(): Env {
 
 /** Creates the data and uploads folders; fails with a clear message when they are not writable. */
 export function ensureDataDirs(e: Env = env()): void {
-  for (const dir of [e.dataDir, path.dirname(e.databasePath), e.uploadsDir]) {
+  const dirs = [e.dataDir, e.uploadsDir];
+  if (e.databaseKind === "sqlite") dirs.push(path.dirname(e.databasePath));
+  for (const dir of dirs) {
     try {
       fs.mkdirSync(dir, { recursive: true });
       fs.accessSync(dir, fs.constants.W_OK);
