@@ -14,12 +14,11 @@ const SUBSET = [
   "tests/integration/pg-migrations.test.ts",
   "tests/integration/audit.test.ts", // append-only triggers, the chain under 60 concurrent writers
   "tests/integration/funds.test.ts", // payment immutability triggers, BigInt money
-  "tests/integration/acceptance.test.ts", // signature and concluded-acceptance triggers
   "tests/integration/notices.test.ts", // the due-date INSERT … SELECT
   "tests/integration/dashboard.test.ts", // hourly counts by date text
-  "tests/integration/lots.test.ts",
-  "tests/integration/defects.test.ts",
+  "tests/integration/defects.test.ts", // the verifier on a direct status edit
 ];
+// Left to --all for time: acceptance and lots (both pass on PostgreSQL, 2026-11-30) and the rest.
 
 const url = process.env.PG_TEST_URL?.trim();
 if (!url) {

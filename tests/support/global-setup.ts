@@ -37,7 +37,8 @@ async function setupPostgres(adminUrl: string) {
   // Leftovers of an interrupted run (test databases are dropped after each file).
   const stale = await pgAdmin(adminUrl, (c) =>
     c.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'yanshou\\_test\\_%'",
+      `SELECT datname FROM pg_database WHERE datname LIKE 'yanshou\\_test\\_%'
+       AND pg_get_userbyid(datdba) = current_user`,
     ),
   );
   for (const { datname } of stale.rows) await dropPgDatabase(adminUrl, datname);

@@ -42,7 +42,7 @@ function pgTestDb(adminUrl: string, seeded: boolean): Db {
   afterAll(async () => {
     await db.$disconnect();
     if (created) await dropPgDatabase(adminUrl, name);
-  });
+  }, 60_000);
   return db;
 }
 
