@@ -25,6 +25,20 @@ const EnvSchema = z.object({
     )
     .optional(),
   UPLOADS_DIR: z.string().trim().min(1).default("uploads"),
+  S3_BUCKET: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "S3_BUCKET 须为 3–63 个小写字母、数字、点或连字符")
+    .optional(),
+  S3_ENDPOINT: z.url({ error: "S3_ENDPOINT 必须是 URL (S3_ENDPOINT must be a URL)" }).optional(),
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().trim().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false"], { error: "S3_FORCE_PATH_STYLE 只能是 true 或 false" })
+    .default("true")
+    .transform((v) => v === "true"),
+  S3_PREFIX: z.string().trim().default(""),
   PHOTO_MAX_FILE_MB: z.coerce
     .number({ error: "PHOTO_MAX_FILE_MB 必须是数字 (PHOTO_MAX_FILE_MB must be a number)" })
     .positive("PHOTO_MAX_FILE_MB 必须大于 0 (PHOTO_MAX_FILE_MB must be > 0)")
@@ -57,6 +71,18 @@ export type Env = {
   database: string;
   databaseKind: "sqlite" | "postgres";
   uploadsDir: string;
+  /** photos and drawings on an S3-compatible store instead of UPLOADS_DIR (S3_BUCKET set) */
+  s3:
+    | {
+        bucket: string;
+        endpoint: string | undefined;
+        region: string;
+        accessKeyId: string;
+        secretAccessKey: string;
+        forcePathStyle: boolean;
+        prefix: string;
+      }
+    | undefined;
   /** upload limits in bytes: one photo, one request */
   photoMaxFileBytes: number;
   photoMaxRequestBytes: number;
@@ -89,6 +115,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     database: postgres ? url : databasePath,
     databaseKind: postgres ? "postgres" : "sqlite",
     uploadsDir: path.resolve(e.UPLOADS_DIR),
+    s3: e.S3_BUCKET
+      ? {
+          bucket: e.S3_BUCKET,
+          endpoint: e.S3_ENDPOINT,
+          region: e.S3_REGION,
+          accessKeyId: e.S3_ACCESS_KEY_ID ?? "",
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? "",
+          forcePathStyle: e.S3_FORCE_PATH_STYLE,
+          prefix: e.S3_PREFIX,
+        }
+      : undefined,
     photoMaxFileBytes: Math.round(e.PHOTO_MAX_FILE_MB * 1024 * 1024),
     photoMaxRequestBytes: Math.round(e.PHOTO_MAX_REQUEST_MB * 1024 * 1024),
     sessionSecret: e.SESSION_SECRET,
