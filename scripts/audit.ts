@@ -64,7 +64,7 @@ async function verifyFile(file: string) {
 }
 
 async function verifyDb() {
-  const db = createDb(env().databasePath);
+  const db = createDb(env().database);
   try {
     const r = await verifyDatabase(db);
     let failed = false;
@@ -90,7 +90,7 @@ async function verifyDb() {
 }
 
 async function exportTo(out: string | undefined) {
-  const db = createDb(env().databasePath);
+  const db = createDb(env().database);
   const stream: NodeJS.WritableStream = out ? fs.createWriteStream(out) : process.stdout;
   try {
     for await (const line of exportChain(db)) {

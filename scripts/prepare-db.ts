@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { createDb } from "~/infra/db.server";
 import { EnvError, ensureDataDirs, env } from "~/infra/env.server";
+import { migratePostgres } from "~/infra/pg-migrate.server";
 import { ROLE_LABELS } from "~/modules/auth/permissions";
 import { importChecklistData, publishDataFileRevisions } from "~/modules/checklist/import.server";
 import { drawingStorage } from "~/modules/drawing/storage.server";
@@ -16,26 +17,31 @@ import { seedDemoPayments } from "../prisma/seed/demo-funds";
 const DATA_REVISION_NOTE =
   "按数据文件修订：逐项写明标准条文、判定方式、单位、按部位属性取限值及抽样规则（GB 50300 表3.0.9、附录D）；回填压实度改为主控项目（GB 50268 §4.6.3）";
 
+/** The URL without its password, for the console. */
+const redactUrl = (url: string) => url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
+
 const prismaBin = path.resolve("node_modules", ".bin", "prisma");
 
 export async function prepareDatabase({ quiet = false } = {}) {
   const e = env();
   ensureDataDirs(e);
-  try {
-    execFileSync(prismaBin, ["migrate", "deploy"], {
-      stdio: "pipe",
-      env: { ...process.env, DATABASE_PATH: e.databasePath },
-    });
-  } catch (error) {
-    const output = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(
-      `数据库迁移失败 (migration failed):\n${output.stdout?.toString() ?? ""}${output.stderr?.toString() ?? ""}`,
-    );
-  }
-  const db = createDb(e.databasePath);
+  if (e.databaseKind === "postgres") await migratePostgres(e.database);
+  else
+    try {
+      execFileSync(prismaBin, ["migrate", "deploy"], {
+        stdio: "pipe",
+        env: { ...process.env, DATABASE_PATH: e.databasePath },
+      });
+    } catch (error) {
+      const output = error as { stdout?: Buffer; stderr?: Buffer };
+      throw new Error(
+        `数据库迁移失败 (migration failed):\n${output.stdout?.toString() ?? ""}${output.stderr?.toString() ?? ""}`,
+      );
+    }
+  const db = createDb(e.database);
   try {
     // WAL lets the tablet's autosaves and others' reads proceed together; it persists in the file.
-    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    if (e.databaseKind === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     // Work-type metadata follows the data file; existing checklist versions are never touched.
     await importChecklistData(db, readChecklistData(), readWorkTypePlaces());
     // A corrected data file becomes the next version; open lots keep theirs.
@@ -70,7 +76,10 @@ export async function prepareDatabase({ quiet = false } = {}) {
   } finally {
     await db.$disconnect();
   }
-  if (!quiet) console.log(`数据库 (database): ${e.databasePath}`);
+  if (!quiet)
+    console.log(
+      `数据库 (database): ${e.databaseKind === "postgres" ? redactUrl(e.database) : e.databasePath}`,
+    );
 }
 
 export function printDemoSignIns() {

@@ -11,9 +11,13 @@
  *   security headers on every response, the origin of every state-changing request, and the
  *   size and type of every form body. Its rules are TypeScript (app/infra/http-guard.ts), taken
  *   from the built server entry.
+ * - Structured logs (pino, JSON lines on stdout, LOG_LEVEL): one line per request with its
+ *   request id (the caller's X-Request-Id when it is sane, else a new UUID), echoed in the
+ *   response's X-Request-Id and handed to loaders/actions as context.requestId.
  * - SIGTERM / SIGINT: stop accepting connections, let in-flight requests (uploads) finish, then
  *   exit 0; after SHUTDOWN_GRACE_S the process exits 1 anyway.
  */
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import url from "node:url";
@@ -21,7 +25,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import morgan from "morgan";
+import pino from "pino";
 
 const MB = 1024 * 1024;
 const num = (name, fallback) => {
@@ -33,6 +37,8 @@ const DRAIN_MAX_MS = num("DRAIN_MAX_S", 60) * 1000;
 const SHUTDOWN_GRACE_MS = num("SHUTDOWN_GRACE_S", 60) * 1000;
 
 process.env.NODE_ENV ??= "production";
+const log = pino({ level: process.env.LOG_LEVEL ?? "info", base: { pid: process.pid } });
+
 const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
 const build = await import(url.pathToFileURL(path.join(buildDir, "server", "index.js")).href);
 const port = num("PORT", 3000);
@@ -74,6 +80,28 @@ function securityHeaders(req, res, next) {
       res.setHeader("Cache-Control", gate.SIGNED_IN_CACHE_CONTROL);
     return writeHead.apply(this, args);
   };
+  next();
+}
+
+/** A request id per request (kept from a proxy's X-Request-Id if sane); one log line when done. */
+function requestLog(req, res, next) {
+  const given = req.get("x-request-id");
+  req.id = given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+  res.setHeader("X-Request-Id", req.id);
+  const started = process.hrtime.bigint();
+  res.once("finish", () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const line = {
+      reqId: req.id,
+      method: req.method,
+      url: req.originalUrl,
+      status: res.statusCode,
+      ms: Math.round(ms * 10) / 10,
+      bytes: Number(res.getHeader("content-length") ?? 0) || undefined,
+    };
+    if (res.statusCode >= 500) log.error(line, "request failed");
+    else log.info(line, "request");
+  });
   next();
 }
 
@@ -135,20 +163,23 @@ app.use(
   }),
 );
 app.use(express.static("public", { maxAge: "1h" }));
-app.use(morgan("tiny"));
+app.use(requestLog);
 app.use(requestGate);
 app.all(
   "*",
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress ?? "unknown" }),
+    getLoadContext: (req) => ({
+      clientAddress: req.socket.remoteAddress ?? "unknown",
+      requestId: req.id,
+    }),
   }),
 );
 
 const server = http.createServer(app);
 server.listen(port, process.env.HOST, () => {
-  console.log(`验收 yanshou 已启动 (listening): http://localhost:${port}`);
+  log.info({ port }, `验收 yanshou 已启动 (listening): http://localhost:${port}`);
 });
 
 function maybeExit() {
@@ -163,12 +194,13 @@ for (const signal of ["SIGTERM", "SIGINT"])
   process.once(signal, () => {
     if (shuttingDown) return;
     shuttingDown = true;
-    console.log(
-      `收到 ${signal}，等待 ${inFlight} 个进行中的请求完成后退出 (finishing in-flight requests)`,
+    log.info(
+      { signal, inFlight },
+      "收到信号，等待进行中的请求完成后退出 (finishing in-flight requests)",
     );
     server.close();
     setTimeout(() => {
-      console.error(`${SHUTDOWN_GRACE_MS / 1000} s 后仍有 ${inFlight} 个请求未完成，强制退出`);
+      log.error({ inFlight }, `${SHUTDOWN_GRACE_MS / 1000} s 后仍有请求未完成，强制退出`);
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
     maybeExit();

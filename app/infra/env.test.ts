@@ -23,6 +23,27 @@ describe("environment", () => {
     expect(parseEnv({ DATABASE_PATH: "/x/y.db" }).databasePath).toBe("/x/y.db");
   });
 
+  it("chooses PostgreSQL by a postgres:// DATABASE_URL, SQLite by default or by file:", () => {
+    expect(parseEnv({})).toMatchObject({
+      databaseKind: "sqlite",
+      database: path.resolve("data", "yanshou.db"),
+    });
+    const url = "postgres://ys:secret@db.internal:5432/yanshou";
+    expect(parseEnv({ DATABASE_URL: url })).toMatchObject({
+      databaseKind: "postgres",
+      database: url,
+    });
+    expect(parseEnv({ DATABASE_URL: "postgresql://h/db" }).databaseKind).toBe("postgres");
+    expect(parseEnv({ DATABASE_URL: "file:/srv/ys.db" })).toMatchObject({
+      databaseKind: "sqlite",
+      database: "/srv/ys.db",
+      databasePath: "/srv/ys.db",
+    });
+    expect(() => parseEnv({ DATABASE_URL: "mysql://h/db" })).toThrow(
+      /DATABASE_URL 必须以 postgres:\/\/ 或 file: 开头/,
+    );
+  });
+
   it("explains bad values in Chinese and English", () => {
     expect(() => parseEnv({ PORT: "abc" })).toThrow(EnvError);
     expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT 必须在 1–65535 之间/);

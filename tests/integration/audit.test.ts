@@ -13,6 +13,7 @@ import { LocalPhotoStorage, photoKey } from "~/modules/photo/storage.server";
 import { fillEntries } from "../../prisma/seed/activity";
 import { cameraJpeg } from "../support/images";
 import { TMP_DIR } from "../support/paths";
+import { rawExec } from "../support/raw-sql";
 import { testDb } from "../support/test-db";
 
 async function users(db: Db) {
@@ -78,9 +79,9 @@ describe("tamper-evident record", () => {
     const db = testDb({ seeded: true });
     await scenario(db);
     await expect(
-      db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "action" = 'x' WHERE "seq" = 1`),
+      rawExec(db, `UPDATE "AuditEvent" SET "action" = 'x' WHERE "seq" = 1`),
     ).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "seq" = 1`)).rejects.toThrow(
+    await expect(rawExec(db, `DELETE FROM "AuditEvent" WHERE "seq" = 1`)).rejects.toThrow(
       /append-only/,
     );
   });
@@ -92,7 +93,7 @@ describe("tamper-evident record", () => {
       where: { entry: { lotId: accepted.id, item: { code: "SR-M7" } } },
       select: { id: true },
     });
-    await db.$executeRawUnsafe(`UPDATE "SamplePoint" SET "value" = 0.98 WHERE "id" = ?`, point.id);
+    await rawExec(db, `UPDATE "SamplePoint" SET "value" = 0.98 WHERE "id" = ?`, point.id);
     const report = await verifyDatabase(db);
     expect(report.chainBreak).toBeNull();
     const messages = report.recordBreaks.map((b) => `${b.label}: ${b.messageZh}`);
@@ -107,10 +108,7 @@ describe("tamper-evident record", () => {
   it("reports a lot's status changed directly", async () => {
     const db = testDb({ seeded: true });
     const { draft } = await scenario(db);
-    await db.$executeRawUnsafe(
-      `UPDATE "InspectionLot" SET "status" = 'accepted' WHERE "id" = ?`,
-      draft.id,
-    );
+    await rawExec(db, `UPDATE "InspectionLot" SET "status" = 'accepted' WHERE "id" = ?`, draft.id);
     const report = await verifyDatabase(db);
     expect(report.recordBreaks.map((b) => b.messageZh)).toContain(
       "状态为“accepted”，但操作记录中最后的状态是“draft”：状态被直接修改",
@@ -120,8 +118,9 @@ describe("tamper-evident record", () => {
   it("reports exactly the event whose content was edited, and a deleted event as a gap", async () => {
     const db = testDb({ seeded: true });
     await scenario(db);
-    await db.$executeRawUnsafe(`DROP TRIGGER "AuditEvent_no_update"`);
-    await db.$executeRawUnsafe(
+    await rawExec(db, `DROP TRIGGER "AuditEvent_no_update"`);
+    await rawExec(
+      db,
       `UPDATE "AuditEvent" SET "payload" = replace("payload", 'pass', 'fail') WHERE "seq" = 5`,
     );
     const edited = await verifyDatabase(db);
@@ -132,8 +131,8 @@ describe("tamper-evident record", () => {
 
     const other = testDb({ seeded: true });
     await scenario(other);
-    await other.$executeRawUnsafe(`DROP TRIGGER "AuditEvent_no_delete"`);
-    await other.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "seq" = 7`);
+    await rawExec(other, `DROP TRIGGER "AuditEvent_no_delete"`);
+    await rawExec(other, `DELETE FROM "AuditEvent" WHERE "seq" = 7`);
     const gap = await verifyDatabase(other);
     expect(gap.chainBreak).toMatchObject({ seq: 7, kind: "gap" });
   });

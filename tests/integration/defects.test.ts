@@ -28,6 +28,7 @@ import { LocalPhotoStorage } from "~/modules/photo/storage.server";
 import { fillEntries } from "../../prisma/seed/activity";
 import { cameraJpeg } from "../support/images";
 import { TMP_DIR } from "../support/paths";
+import { rawExec } from "../support/raw-sql";
 import { testDb } from "../support/test-db";
 
 describe("defects and the rectification loop", () => {
@@ -234,7 +235,7 @@ describe("defects and the rectification loop", () => {
     const defect = await raise(lot.id, failingItemId);
     const clean = await verifyDatabase(db, storage);
     expect(clean.recordBreaks.filter((b) => b.entityType === "Defect")).toEqual([]);
-    await db.$executeRawUnsafe(`UPDATE "Defect" SET "status" = 'closed' WHERE "id" = ?`, defect.id);
+    await rawExec(db, `UPDATE "Defect" SET "status" = 'closed' WHERE "id" = ?`, defect.id);
     const report = await verifyDatabase(db, storage);
     expect(report.recordBreaks).toContainEqual(
       expect.objectContaining({

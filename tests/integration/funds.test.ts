@@ -17,6 +17,7 @@ import { createLot } from "~/modules/lot/create.server";
 import { transitionLot } from "~/modules/lot/lots.server";
 import { fillPassing } from "../../prisma/seed/activity";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
+import { rawExec } from "../support/raw-sql";
 import { testDb } from "../support/test-db";
 
 const db = testDb({ seeded: true });
@@ -176,17 +177,16 @@ describe("计量支付 against accepted lots", () => {
       approvePayment(db, users.jianshe!, paid.id, { password, opinion: "" }),
     ).rejects.toThrow(IMMUTABLE_MESSAGE);
     await expect(
-      db.$executeRawUnsafe(
-        `UPDATE "PaymentApplication" SET "grossFen" = 1 WHERE "id" = '${paid.id}'`,
-      ),
+      rawExec(db, `UPDATE "PaymentApplication" SET "grossFen" = 1 WHERE "id" = '${paid.id}'`),
     ).rejects.toThrow(/immutable/);
     await expect(
-      db.$executeRawUnsafe(
+      rawExec(
+        db,
         `UPDATE "PaymentLine" SET "certifiedMilli" = 1 WHERE "applicationId" = '${paid.id}'`,
       ),
     ).rejects.toThrow(/immutable/);
     await expect(
-      db.$executeRawUnsafe(`DELETE FROM "PaymentSignature" WHERE "applicationId" = '${paid.id}'`),
+      rawExec(db, `DELETE FROM "PaymentSignature" WHERE "applicationId" = '${paid.id}'`),
     ).rejects.toThrow(/immutable/);
     await expect(
       reversePayment(db, users.caizheng!, paid.id, { password, reason: "" }),
@@ -218,7 +218,8 @@ describe("计量支付 against accepted lots", () => {
       select: { id: true },
     });
     await certifyPayment(db, users.jianli!, open.id, { quantities: {}, password, opinion: "" });
-    await db.$executeRawUnsafe(
+    await rawExec(
+      db,
       `UPDATE "PaymentLine" SET "certifiedMilli" = 27000 WHERE "applicationId" = '${open.id}'`,
     );
     const report = await verifyDatabase(db);
@@ -227,7 +228,8 @@ describe("计量支付 against accepted lots", () => {
     await expect(
       approvePayment(db, users.jianshe!, open.id, { password, opinion: "" }),
     ).rejects.toThrow("不一致");
-    await db.$executeRawUnsafe(
+    await rawExec(
+      db,
       `UPDATE "PaymentLine" SET "certifiedMilli" = 28000 WHERE "applicationId" = '${open.id}'`,
     );
     expect((await verifyDatabase(db)).recordBreaks).toEqual([]);

@@ -12,6 +12,7 @@ import { defectRegisterPdf } from "~/modules/report/registers.server";
 import { cameraJpeg } from "../support/images";
 import { TMP_DIR } from "../support/paths";
 import { pdfImageCount, pdfText } from "../support/pdf-text";
+import { rawExec } from "../support/raw-sql";
 import { testDb } from "../support/test-db";
 
 describe("监理通知单, 回复单 and the inbox", () => {
@@ -188,7 +189,8 @@ describe("监理通知单, 回复单 and the inbox", () => {
     });
     const mine = (r: { entityId: string }) => r.entityId === notice.id;
     expect((await verifyDatabase(db, storage)).recordBreaks.filter(mine)).toEqual([]);
-    await db.$executeRawUnsafe(
+    await rawExec(
+      db,
       `UPDATE "SupervisionNotice" SET "status" = 'replied' WHERE "id" = ?`,
       notice.id,
     );

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
+import { dbKind } from "~/infra/db.server";
 import { canonicalJson } from "./canonical";
 import { eventHashWith, GENESIS_HASH, type StoredEvent } from "./chain";
 
@@ -12,6 +13,9 @@ export type AuditInput = {
   entityId: string;
   data: unknown;
 };
+
+/** The advisory lock key that serialises appends to the audit chain on PostgreSQL. */
+export const AUDIT_CHAIN_LOCK_KEY = 74_910_001;
 
 /** crypto.hash (Node 20.12+) hashes in one call, without a Hash object per event. */
 const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string })
@@ -27,13 +31,17 @@ export function eventHash(prevHash: string, event: Omit<StoredEvent, "prevHash" 
 
 /**
  * Appends one event to the chain inside the caller's transaction, so the change and its record
- * commit together or not at all. SQLite runs one write transaction at a time, keeping the chain linear.
+ * commit together or not at all. SQLite runs one write transaction at a time, keeping the chain linear;
+ * on PostgreSQL a transaction-scoped advisory lock does the same for the append (held to commit,
+ * so the next writer reads this event as the last). See docs/decisions/0018-postgresql.md.
  */
 export async function recordEvent(
   tx: Prisma.TransactionClient,
   input: AuditInput,
   at = new Date(),
 ) {
+  if (dbKind(tx) === "postgres")
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`;
   const last = await tx.auditEvent.findFirst({
     orderBy: { seq: "desc" },
     select: { seq: true, hash: true },

@@ -1,5 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
-import type { Db } from "~/infra/db.server";
+import { type Db, dbKind } from "~/infra/db.server";
 import { acceptanceStatusZh } from "~/modules/acceptance/parties";
 import { type Actor, scopeFor } from "~/modules/auth/permissions";
 import { defectWhere } from "~/modules/defect/access.server";
@@ -24,12 +24,17 @@ async function weeklyDefectCounts(db: Db, contractorOrgId: string | null) {
   const scope = contractorOrgId
     ? Prisma.sql`AND "contractorOrgId" = ${contractorOrgId}`
     : Prisma.empty;
+  // The UTC hour "YYYY-MM-DDTHH": SQLite keeps DateTime as ISO text, PostgreSQL as timestamp(3).
+  const hour = (column: string) =>
+    dbKind(db) === "postgres"
+      ? Prisma.raw(`to_char("${column}", 'YYYY-MM-DD"T"HH24')`)
+      : Prisma.raw(`substr("${column}", 1, 13)`);
   const [opened, closed] = await Promise.all([
     db.$queryRaw<{ h: string; n: number | bigint }[]>`
-      SELECT substr("createdAt", 1, 13) AS h, count(*) AS n FROM "Defect"
+      SELECT ${hour("createdAt")} AS h, count(*) AS n FROM "Defect"
       WHERE "createdAt" IS NOT NULL ${scope} GROUP BY h`,
     db.$queryRaw<{ h: string; n: number | bigint }[]>`
-      SELECT substr("closedAt", 1, 13) AS h, count(*) AS n FROM "Defect"
+      SELECT ${hour("closedAt")} AS h, count(*) AS n FROM "Defect"
       WHERE "closedAt" IS NOT NULL ${scope} GROUP BY h`,
   ]);
   const byWeek = (rows: { h: string; n: number | bigint }[]) => {

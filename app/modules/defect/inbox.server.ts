@@ -1,5 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
-import type { Db } from "~/infra/db.server";
+import { type Db, dbKind } from "~/infra/db.server";
 import { chinaDayStart } from "./workflow";
 
 export type NotificationKind =
@@ -55,14 +55,32 @@ const sqlTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
  * never from a request. Returns how many lines it added.
  */
 export async function syncDueNotifications(db: Db, now = new Date(), batch = 500) {
-  const dueBefore = sqlTime(new Date(chinaDayStart(now).getTime() + 2 * DAY_MS));
-  const overdueUpTo = sqlTime(new Date(now.getTime() - DAY_MS));
-  const created = sqlTime(now);
+  const pg = dbKind(db) === "postgres";
+  // SQLite compares the ISO text Prisma stores; PostgreSQL takes the Date as a timestamp.
+  const time = (d: Date) => (pg ? d : sqlTime(d));
+  const dueBefore = time(new Date(chinaDayStart(now).getTime() + 2 * DAY_MS));
+  const overdueUpTo = time(new Date(now.getTime() - DAY_MS));
+  const created = pg ? Prisma.sql`${now}::timestamp(3)` : Prisma.sql`${sqlTime(now)}`;
   // text: "<number> <title>：整改期限 <China date>，已逾期|，即将到期", as the workflow's dueOnIso writes it
+  const dialect = pg
+    ? {
+        insert: Prisma.sql`INSERT INTO`,
+        id: Prisma.sql`'n' || substr(md5(random()::text || clock_timestamp()::text), 1, 24)`,
+        chinaDate: Prisma.sql`to_char(x.dueOn + interval '8 hours', 'YYYY-MM-DD')`,
+        onConflict: Prisma.sql`ON CONFLICT DO NOTHING`,
+        active: Prisma.sql`true`,
+      }
+    : {
+        insert: Prisma.sql`INSERT OR IGNORE INTO`,
+        id: Prisma.sql`'n' || lower(hex(randomblob(12)))`,
+        chinaDate: Prisma.sql`date(substr(x.dueOn, 1, 19), '+8 hours')`,
+        onConflict: Prisma.empty,
+        active: Prisma.sql`1`,
+      };
   const line = (recipients: Prisma.Sql) => Prisma.sql`
-    INSERT OR IGNORE INTO "Notification" ("id", "userId", "kind", "text", "link", "dedupeKey", "createdAt")
-    SELECT 'n' || lower(hex(randomblob(12))), x.userId, x.kind,
-      x.number || ' ' || x.title || '：整改期限 ' || date(substr(x.dueOn, 1, 19), '+8 hours')
+    ${dialect.insert} "Notification" ("id", "userId", "kind", "text", "link", "dedupeKey", "createdAt")
+    SELECT ${dialect.id}, x.userId, x.kind,
+      x.number || ' ' || x.title || '：整改期限 ' || ${dialect.chinaDate}
         || CASE WHEN x.kind = 'defect.overdue' THEN '，已逾期' ELSE '，即将到期' END,
       '/defects/' || x.defectId, x.kind || ':' || x.defectId, ${created}
     FROM (
@@ -75,10 +93,11 @@ export async function syncDueNotifications(db: Db, now = new Date(), batch = 500
     WHERE NOT EXISTS (
       SELECT 1 FROM "Notification" n WHERE n."userId" = x.userId AND n."dedupeKey" = x.kind || ':' || x.defectId
     )
-    LIMIT ${batch}`;
+    LIMIT ${batch}
+    ${dialect.onConflict}`;
   const contractors = await db.$executeRaw(
     line(Prisma.sql`u."organizationId" = d."contractorOrgId" AND u."role" = 'contractor'
-      AND u."active" = 1 AND d."status" IN ('open', 'in_progress')`),
+      AND u."active" = ${dialect.active} AND d."status" IN ('open', 'in_progress')`),
   );
   const supervisors = await db.$executeRaw(
     line(Prisma.sql`u."id" = d."createdById" AND u."role" = 'supervisor'

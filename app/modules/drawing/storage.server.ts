@@ -1,5 +1,6 @@
 import path from "node:path";
 import { env } from "~/infra/env.server";
+import { S3PhotoStorage, s3Client } from "~/infra/s3-storage.server";
 import { LocalPhotoStorage, type PhotoStorage } from "~/modules/photo/storage.server";
 
 export const DRAWING_VARIANTS = ["source", "full", "preview"] as const;
@@ -17,8 +18,9 @@ const globalForStorage = globalThis as unknown as { yanshouDrawingStorage?: Draw
 
 /** UPLOADS_DIR/drawings, with the photo store's temp → rename → row discipline. */
 export function drawingStorage(): DrawingStorage {
-  globalForStorage.yanshouDrawingStorage ??= new LocalPhotoStorage(
-    path.join(env().uploadsDir, "drawings"),
-  );
+  const s3 = env().s3;
+  globalForStorage.yanshouDrawingStorage ??= s3
+    ? new S3PhotoStorage(s3Client(s3), s3.bucket, `${s3.prefix}drawings/`)
+    : new LocalPhotoStorage(path.join(env().uploadsDir, "drawings"));
   return globalForStorage.yanshouDrawingStorage;
 }

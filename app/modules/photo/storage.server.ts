@@ -4,6 +4,7 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { env } from "~/infra/env.server";
+import { S3PhotoStorage, s3Client } from "~/infra/s3-storage.server";
 import { isStorageFullError, StorageFullError } from "~/infra/upload-error";
 
 export const VARIANTS = ["original", "display", "thumb"] as const;
@@ -108,8 +109,9 @@ const globalForStorage = globalThis as unknown as { yanshouPhotoStorage?: PhotoS
 
 /** The app's storage: UPLOADS_DIR/photos. */
 export function photoStorage(): PhotoStorage {
-  globalForStorage.yanshouPhotoStorage ??= new LocalPhotoStorage(
-    path.join(env().uploadsDir, "photos"),
-  );
+  const s3 = env().s3;
+  globalForStorage.yanshouPhotoStorage ??= s3
+    ? new S3PhotoStorage(s3Client(s3), s3.bucket, `${s3.prefix}photos/`)
+    : new LocalPhotoStorage(path.join(env().uploadsDir, "photos"));
   return globalForStorage.yanshouPhotoStorage;
 }

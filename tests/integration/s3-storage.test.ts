@@ -1,0 +1,109 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+// @ts-expect-error s3rver ships no types
+import S3rver from "s3rver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { S3PhotoStorage, s3Client } from "~/infra/s3-storage.server";
+import { sweepStoredFiles } from "~/modules/files/sweep.server";
+import { createLot } from "~/modules/lot/create.server";
+import { attachLotPhoto } from "~/modules/photo/photos.server";
+import { LocalPhotoStorage, photoKey } from "~/modules/photo/storage.server";
+import { cameraJpeg } from "../support/images";
+import { TMP_DIR } from "../support/paths";
+import { testDb } from "../support/test-db";
+
+/** s3rver: an S3-compatible server in this process, on loopback, with one bucket. */
+const PORT = 4182 + (Number(process.env.VITEST_POOL_ID ?? 0) % 4);
+const BUCKET = "yanshou-test";
+const dir = path.join(TMP_DIR, `s3rver-${PORT}`);
+let server: { run(): Promise<unknown>; close(): Promise<void> };
+
+beforeAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  server = new S3rver({
+    port: PORT,
+    address: "127.0.0.1",
+    silent: true,
+    directory: dir,
+    configureBuckets: [{ name: BUCKET }],
+  });
+  await server.run();
+});
+afterAll(async () => {
+  await server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const client = () =>
+  s3Client({
+    endpoint: `http://127.0.0.1:${PORT}`,
+    region: "us-east-1",
+    bucket: BUCKET,
+    accessKeyId: "S3RVER",
+    secretAccessKey: "S3RVER",
+    forcePathStyle: true,
+  });
+
+async function bytesOf(stream: ReadableStream<Uint8Array>) {
+  return Buffer.from(await new Response(stream).arrayBuffer());
+}
+
+describe("S3-compatible storage", () => {
+  it("stores byte-exact content-addressed originals, streams them back, lists and removes", async () => {
+    const storage = new S3PhotoStorage(client(), BUCKET, "photos/");
+    const bytes = await cameraJpeg({});
+    const key = photoKey("original", createHash("sha256").update(bytes).digest("hex"));
+    expect(await storage.has(key)).toBe(false);
+    expect(await storage.read(key)).toBeNull();
+    expect(await storage.put(key, bytes)).toEqual({ created: true });
+    expect(await storage.put(key, bytes)).toEqual({ created: false });
+    const read = await storage.read(key);
+    expect(read?.size).toBe(bytes.length);
+    expect((await bytesOf(read!.stream)).equals(bytes)).toBe(true);
+    const listed: string[] = [];
+    for await (const k of storage.keys("original")) listed.push(k);
+    expect(listed).toEqual([key]);
+    await storage.remove(key);
+    expect(await storage.has(key)).toBe(false);
+  });
+
+  it("runs the photo pipeline on it, and the orphan sweep removes only unreferenced objects", async () => {
+    const db = testDb({ seeded: true });
+    const photos = new S3PhotoStorage(client(), BUCKET, "sweep/photos/");
+    const drawings = new LocalPhotoStorage(path.join(TMP_DIR, `s3-drawings-${PORT}`));
+    const contractor = await db.user.findFirstOrThrow({
+      where: { username: "shigong1" },
+      select: { id: true, role: true, organizationId: true },
+    });
+    const actor = { ...contractor, role: "contractor" as const };
+    const stairwell = await db.stairwell.findFirstOrThrow({
+      where: { building: { compound: { code: "NH" } } },
+      select: { id: true },
+    });
+    const lot = await createLot(db, actor, "own", {
+      workTypeCode: "stair-railing",
+      place: { kind: "stairwell", id: stairwell.id },
+    });
+    const upload = await cameraJpeg({});
+    const { photo } = await attachLotPhoto(
+      db,
+      photos,
+      actor,
+      "own",
+      { lotId: lot.id, itemId: null },
+      { bytes: upload, name: "site.jpg" },
+    );
+    const kept = photoKey("original", photo.sha256);
+    const original = await photos.read(kept);
+    expect((await bytesOf(original!.stream)).equals(upload)).toBe(true);
+
+    const orphanBytes = Buffer.from("left by a crashed upload");
+    const orphan = photoKey("original", createHash("sha256").update(orphanBytes).digest("hex"));
+    await photos.put(orphan, orphanBytes);
+    const swept = await sweepStoredFiles(db, { photos, drawings });
+    expect(swept.orphans).toBe(1);
+    expect(await photos.has(orphan)).toBe(false);
+    expect(await photos.has(kept)).toBe(true);
+  });
+});
