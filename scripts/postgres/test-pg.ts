@@ -17,6 +17,8 @@ const SUBSET = [
   "tests/integration/notices.test.ts", // the due-date INSERT … SELECT
   "tests/integration/dashboard.test.ts", // hourly counts by date text
   "tests/integration/defects.test.ts", // the verifier on a direct status edit
+  "tests/integration/lot-read.test.ts", // the lot read path's hand-written SQL (postgresSql)
+  "tests/integration/lot-signoff.test.ts", // signatures through the raw read and the verifier
 ];
 // Left to --all for time: acceptance and lots (both pass on PostgreSQL, 2026-11-30) and the rest.
 

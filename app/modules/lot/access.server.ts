@@ -27,7 +27,7 @@ export function lotWhereSql(
   viewer: { organizationId: string },
   scope: Scope | null,
 ): { sql: string; params: string[] } | undefined {
-  if (scope === null) return { sql: "0", params: [] };
+  if (scope === null) return { sql: "1 = 0", params: [] };
   if (scope === "any") return undefined;
   return {
     sql: "l.contractorOrgId = ? OR c.streetOfficeOrgId = ?",

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
+import { queryRows } from "~/infra/sql.server";
 import { compoundSealedMessage } from "~/modules/acceptance/acceptance.server";
 import { canonicalJson } from "~/modules/audit/canonical";
 import { recordEvent } from "~/modules/audit/record.server";
@@ -186,7 +187,7 @@ type Reader = Db | Prisma.TransactionClient;
 
 /** Raw reads through the Prisma client (or the open transaction), for lot-read.server.ts. */
 export function prismaRows(db: Reader): SqlRows {
-  return (sql, params) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params);
+  return (sql, params) => queryRows(db, sql, params);
 }
 
 /**

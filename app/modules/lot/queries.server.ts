@@ -1,4 +1,5 @@
 import type { Db } from "~/infra/db.server";
+import { queryRows } from "~/infra/sql.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { lotWhere } from "./access.server";
 import type { Correction } from "./corrections";
@@ -90,23 +91,22 @@ export async function lotsAtPlace(
  * signatureStatus, so the page need not read the chain again).
  */
 export async function lotHistory(db: Db, lotId: string) {
-  const rows = await db.$queryRawUnsafe<
-    {
-      seq: number | bigint;
-      at: unknown;
-      action: string;
-      payload: string;
-      actorId: string | null;
-      actor: string | null;
-    }[]
-  >(
+  const rows = await queryRows<{
+    seq: number | bigint;
+    at: unknown;
+    action: string;
+    payload: string;
+    actorId: string | null;
+    actor: string | null;
+  }>(
+    db,
     `SELECT e.seq, e.at, e.action, e.payload, e.actorId,
        u.displayName || '（' || o.shortName || '）' AS actor
      FROM AuditEvent e LEFT JOIN User u ON u.id = e.actorId
      LEFT JOIN Organization o ON o.id = u.organizationId
      WHERE e.entityType = 'InspectionLot' AND e.entityId = ? AND e.action <> 'lot.entry.save'
      ORDER BY e.seq`,
-    lotId,
+    [lotId],
   );
   let signedHash: string | null = null;
   const events = rows.map((e) => {
