@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { PlaceField } from "~/modules/lot/place";
-import { ATTRIBUTE_VALUE_ZH } from "~/modules/lot/verdict-schema";
+import { ATTRIBUTE_VALUE_ZH } from "~/modules/lot/verdict-vocabulary";
 
 /**
  * 检验批容量 per quantity the items count, and the place attributes their limits depend on

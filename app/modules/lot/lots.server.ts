@@ -33,10 +33,10 @@ import {
   type LotRules,
   type NumericSpec,
   PLACE_ATTRIBUTES,
-  parseJudgeSpec,
   SAMPLE_QUANTITIES,
   specFromLegacyNumeric,
 } from "./verdict";
+import { parseJudgeSpec } from "./verdict-schema";
 import { decideLotTransition, isLotState, LOT_STATE_LABELS_ZH, type LotAction } from "./workflow";
 
 type Viewer = Actor & { id: string };

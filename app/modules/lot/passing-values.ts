@@ -5,7 +5,7 @@
 import type { EntryInput } from "./entry-types";
 import type { LotItemInput } from "./verdict-item";
 import { resolveLimit } from "./verdict-judge";
-import { type LotQuantities, type PlaceAttributes, SAMPLE_QUANTITIES } from "./verdict-schema";
+import { type LotQuantities, type PlaceAttributes, SAMPLE_QUANTITIES } from "./verdict-vocabulary";
 
 export function passingEntry(
   item: LotItemInput,

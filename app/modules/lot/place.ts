@@ -1,13 +1,13 @@
 import { z } from "zod";
+import type { JudgeSpec } from "./verdict-schema";
 import {
-  type JudgeSpec,
   type LotQuantities,
   PLACE_ATTRIBUTES,
   type PlaceAttribute,
   type PlaceAttributes,
   SAMPLE_QUANTITIES,
   type SampleQuantity,
-} from "./verdict-schema";
+} from "./verdict-vocabulary";
 
 /** 检验批容量 units as lots record them → what sample plans count. */
 const CAPACITY_UNIT_QUANTITY: Record<string, SampleQuantity> = {
@@ -27,8 +27,10 @@ const CAPACITY_UNIT_QUANTITY: Record<string, SampleQuantity> = {
   回路: "circuits",
 };
 
-const Quantities = z.record(z.string(), z.number().nonnegative().nullable());
-const Attributes = z.record(z.string(), z.union([z.number(), z.string()]).nullable());
+// Functions, not module-level schemas: the lot page's client bundle imports this module and
+// should not carry zod (a schema built at import time cannot be tree-shaken away).
+const Quantities = () => z.record(z.string(), z.number().nonnegative().nullable());
+const Attributes = () => z.record(z.string(), z.union([z.number(), z.string()]).nullable());
 
 function parseJson<T>(text: string | null, schema: z.ZodType<T>): T | Record<string, never> {
   if (!text) return {};
@@ -62,9 +64,9 @@ export function lotPlace(lot: PlaceRow): {
   const attributes: PlaceAttributes = {
     ...(storeys !== null ? { storeys } : {}),
     ...(lot.zone ?? {}),
-    ...parseJson(lot.attributes, Attributes),
+    ...parseJson(lot.attributes, Attributes()),
   };
-  const quantities: LotQuantities = { lots: 1, ...parseJson(lot.quantities, Quantities) };
+  const quantities: LotQuantities = { lots: 1, ...parseJson(lot.quantities, Quantities()) };
   const fromCapacity = lot.capacityUnit
     ? CAPACITY_UNIT_QUANTITY[lot.capacityUnit.trim()]
     : undefined;
@@ -116,7 +118,7 @@ export function placeFieldsFor(
     for (const z of spec.statistic?.za ?? []) for (const c of z.when) attrs.add(c.attr);
     if (spec.comparison === "head") attrs.add("rimAboveCrown");
   }
-  const own = Object.keys(parseJson(recorded.attributes, Attributes));
+  const own = Object.keys(parseJson(recorded.attributes, Attributes()));
   return {
     quantities: [...counts].map((k) => ({
       name: k,

@@ -4,7 +4,7 @@ import { itemLabelZh } from "./labels";
 import type { LotDetail } from "./lots.server";
 import { lotDivisionZh } from "./record-division";
 import { formatEntered, formatPercent } from "./verdict-format";
-import { SAMPLE_QUANTITIES } from "./verdict-schema";
+import { SAMPLE_QUANTITIES } from "./verdict-vocabulary";
 import { isLotState, LOT_STATE_LABELS_ZH } from "./workflow";
 
 export const RESULT_ZH: Record<string, string> = {

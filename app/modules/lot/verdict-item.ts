@@ -16,7 +16,7 @@ import {
 import { finishCount, judgeStatistic, missingQuantity, morePoints } from "./verdict-outcomes";
 import { itemRules } from "./verdict-rules";
 import { appendixDJudgement, requiredSamples } from "./verdict-sampling";
-import { type JudgeSpec, SAMPLE_QUANTITIES } from "./verdict-schema";
+import type { JudgeSpec } from "./verdict-schema";
 import {
   base,
   type ItemContext,
@@ -27,6 +27,7 @@ import {
   type Outcome,
   type PointResult,
 } from "./verdict-types";
+import { SAMPLE_QUANTITIES } from "./verdict-vocabulary";
 
 export * from "./verdict-types";
 

@@ -3,14 +3,8 @@
  * why, each point against it, the serious-deviation band, and the statistics a code defines.
  */
 import { formatNumber, signed, tidy, withUnit } from "./verdict-format";
-import {
-  ATTRIBUTE_VALUE_ZH,
-  type Condition,
-  type JudgeSpec,
-  type Limit,
-  PLACE_ATTRIBUTES,
-  type PlaceAttributes,
-} from "./verdict-schema";
+import type { Condition, JudgeSpec, Limit } from "./verdict-schema";
+import { ATTRIBUTE_VALUE_ZH, PLACE_ATTRIBUTES, type PlaceAttributes } from "./verdict-vocabulary";
 
 const OP_ZH: Record<Condition["op"], string> = {
   eq: "=",

@@ -35,42 +35,48 @@ export interface LotRules {
   generalRules?: readonly GeneralItemRule[];
 }
 
-const Row = z.object({
-  n: z.number().int().positive(),
-  ac: z.number().int(),
-  re: z.number().int(),
-});
-const RulesSchema = z.object({
-  generalItemRuleBySpecialtyCode: z
-    .array(
-      z.object({
-        code: z.string().min(1),
-        minPassRate: z.number().min(0).max(1).nullable(),
-        maxDeviationFactor: z.number().min(1).nullable(),
-      }),
-    )
-    .min(1),
-  appendixD_generalItemCountingJudgement: z.object({
-    singleSampling: z.array(Row).min(1),
-    doubleSampling: z.array(z.object({ stage1: Row, stage2cumulative: Row })).default([]),
-  }),
-  minimumSampleSize: z.object({
-    table: z
+// Built on first use, not at import: the tablet bundle imports this module for its types and
+// pure helpers and should not carry zod (module-level schema calls defeat tree-shaking).
+function rulesSchema() {
+  const Row = z.object({
+    n: z.number().int().positive(),
+    ac: z.number().int(),
+    re: z.number().int(),
+  });
+  return z.object({
+    generalItemRuleBySpecialtyCode: z
       .array(
         z.object({
-          lotCapacityMin: z.number().int(),
-          lotCapacityMax: z.number().int(),
-          minSamples: z.number().int().positive(),
+          code: z.string().min(1),
+          minPassRate: z.number().min(0).max(1).nullable(),
+          maxDeviationFactor: z.number().min(1).nullable(),
         }),
       )
       .min(1),
-  }),
-  defaultMinPassRate: z.number().min(0).max(1).optional(),
-});
+    appendixD_generalItemCountingJudgement: z.object({
+      singleSampling: z.array(Row).min(1),
+      doubleSampling: z.array(z.object({ stage1: Row, stage2cumulative: Row })).default([]),
+    }),
+    minimumSampleSize: z.object({
+      table: z
+        .array(
+          z.object({
+            lotCapacityMin: z.number().int(),
+            lotCapacityMax: z.number().int(),
+            minSamples: z.number().int().positive(),
+          }),
+        )
+        .min(1),
+    }),
+    defaultMinPassRate: z.number().min(0).max(1).optional(),
+  });
+}
+let cachedSchema: ReturnType<typeof rulesSchema> | undefined;
 
 /** Reads `acceptanceRules`; throws with the offending path when the shape is wrong. */
 export function rulesFromChecklistData(acceptanceRules: unknown): VerdictRules {
-  const parsed = RulesSchema.safeParse(acceptanceRules);
+  cachedSchema ??= rulesSchema();
+  const parsed = cachedSchema.safeParse(acceptanceRules);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
     throw new Error(`acceptanceRules.${first.path.join(".")}: ${first.message}`);

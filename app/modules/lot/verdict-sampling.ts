@@ -4,7 +4,8 @@
  * the checklist data (per length/area, percentages, width classes).
  */
 import { tidy } from "./verdict-format";
-import type { LotQuantities, PlaceAttributes, SampleQuantity, SampleRule } from "./verdict-schema";
+import type { SampleRule } from "./verdict-schema";
+import type { LotQuantities, PlaceAttributes, SampleQuantity } from "./verdict-vocabulary";
 
 export interface AppendixDRow {
   n: number;

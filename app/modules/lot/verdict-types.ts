@@ -1,7 +1,8 @@
 /** Types of item verdicts and the small builders shared by the item judges. */
 
 import type { LotRules } from "./verdict-rules";
-import type { JudgeSpec, LotQuantities, PlaceAttributes } from "./verdict-schema";
+import type { JudgeSpec } from "./verdict-schema";
+import type { LotQuantities, PlaceAttributes } from "./verdict-vocabulary";
 
 export type ItemKind = "main" | "general";
 export type ItemResult = "pass" | "fail" | "na";

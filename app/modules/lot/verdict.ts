@@ -13,7 +13,7 @@ import {
   shortRefZh,
 } from "./verdict-item";
 import type { LotRules } from "./verdict-rules";
-import type { LotQuantities, PlaceAttributes } from "./verdict-schema";
+import type { LotQuantities, PlaceAttributes } from "./verdict-vocabulary";
 
 export * from "./verdict-format";
 export * from "./verdict-item";
@@ -21,7 +21,8 @@ export * from "./verdict-judge";
 export { type NumericSpec, specFromLegacyNumeric } from "./verdict-legacy";
 export * from "./verdict-rules";
 export * from "./verdict-sampling";
-export * from "./verdict-schema";
+export type { Condition, JudgeSpec, Limit, SampleRule } from "./verdict-schema";
+export * from "./verdict-vocabulary";
 
 export type LotStatus = "pass" | "fail" | "incomplete";
 

@@ -15,46 +15,59 @@ export const COLOR_HEX: Record<AnnotationColor, string> = {
 export const MAX_SHAPES = 40;
 export const MAX_TEXT = 30;
 
-const frac = z
-  .number({ error: "坐标须为数字" })
-  .finite()
-  .min(0, "坐标超出照片")
-  .max(1, "坐标超出照片");
-const color = z.enum(ANNOTATION_COLORS, { error: "颜色无效" });
+type Frac = number;
+/** One shape of the layer; positions are fractions of the image (0..1). */
+export type Shape =
+  | { kind: "arrow"; x1: Frac; y1: Frac; x2: Frac; y2: Frac; color: AnnotationColor }
+  | { kind: "ellipse" | "rect"; x: Frac; y: Frac; w: Frac; h: Frac; color: AnnotationColor }
+  | { kind: "text"; x: Frac; y: Frac; text: string; color: AnnotationColor };
 
-const box = { x: frac, y: frac, w: frac, h: frac, color };
+// Built on first use: the tablet's markup editor imports this module for its constants and SVG,
+// and a schema built at import time would put zod into the lot page's bundle.
+function annotationSchema() {
+  const frac = z
+    .number({ error: "坐标须为数字" })
+    .finite()
+    .min(0, "坐标超出照片")
+    .max(1, "坐标超出照片");
+  const color = z.enum(ANNOTATION_COLORS, { error: "颜色无效" });
 
-export const ShapeSchema = z.discriminatedUnion(
-  "kind",
-  [
-    z.object({ kind: z.literal("arrow"), x1: frac, y1: frac, x2: frac, y2: frac, color }).strict(),
-    z.object({ kind: z.literal("ellipse"), ...box }).strict(),
-    z.object({ kind: z.literal("rect"), ...box }).strict(),
-    z
-      .object({
-        kind: z.literal("text"),
-        x: frac,
-        y: frac,
-        text: z
-          .string()
-          .trim()
-          .min(1, "文字不能为空")
-          .max(MAX_TEXT, `文字最多 ${MAX_TEXT} 个字`)
-          .refine(
-            (t) => ![...t].some((ch) => ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127),
-            "文字含有控制字符",
-          ),
-        color,
-      })
-      .strict(),
-  ],
-  { error: "未知的标注形状" },
-);
-export type Shape = z.infer<typeof ShapeSchema>;
+  const box = { x: frac, y: frac, w: frac, h: frac, color };
 
-export const AnnotationSchema = z
-  .array(ShapeSchema, { error: "标注数据无效" })
-  .max(MAX_SHAPES, `一张照片最多 ${MAX_SHAPES} 个标注`);
+  const shape = z.discriminatedUnion(
+    "kind",
+    [
+      z
+        .object({ kind: z.literal("arrow"), x1: frac, y1: frac, x2: frac, y2: frac, color })
+        .strict(),
+      z.object({ kind: z.literal("ellipse"), ...box }).strict(),
+      z.object({ kind: z.literal("rect"), ...box }).strict(),
+      z
+        .object({
+          kind: z.literal("text"),
+          x: frac,
+          y: frac,
+          text: z
+            .string()
+            .trim()
+            .min(1, "文字不能为空")
+            .max(MAX_TEXT, `文字最多 ${MAX_TEXT} 个字`)
+            .refine(
+              (t) => ![...t].some((ch) => ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127),
+              "文字含有控制字符",
+            ),
+          color,
+        })
+        .strict(),
+    ],
+    { error: "未知的标注形状" },
+  );
+
+  return z
+    .array(shape, { error: "标注数据无效" })
+    .max(MAX_SHAPES, `一张照片最多 ${MAX_SHAPES} 个标注`);
+}
+let schema: ReturnType<typeof annotationSchema> | undefined;
 
 /** Parses what the browser sent (a JSON string); a clear message when it is not a valid layer. */
 export function parseAnnotation(
@@ -66,9 +79,10 @@ export function parseAnnotation(
   } catch {
     return { ok: false, message: "标注数据格式错误" };
   }
-  const parsed = AnnotationSchema.safeParse(value);
+  schema ??= annotationSchema();
+  const parsed = schema.safeParse(value);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "标注无效" };
-  return { ok: true, shapes: parsed.data.map(roundShape) };
+  return { ok: true, shapes: (parsed.data as Shape[]).map(roundShape) };
 }
 
 /** Four decimals (0.1 px on a 1,000 px photo): the stored and hashed form. */
