@@ -28,9 +28,11 @@ cleanupOutdatedCaches();
 self.skipWaiting();
 clientsClaim();
 
-// Signing out empties the pages kept for offline use: the next user of the tablet never sees them.
+// Signing out, and any sign-in page (a new sign-in, or an expired or revoked session sent back
+// to it), empties the pages kept for offline use: the next user of the tablet never sees them.
 self.addEventListener("fetch", (event) => {
-  if (new URL(event.request.url).pathname === "/logout")
+  const { pathname } = new URL(event.request.url);
+  if (pathname === "/logout" || pathname === "/login" || pathname === "/login.data")
     event.waitUntil(caches.delete(PAGES_CACHE));
 });
 

@@ -7,8 +7,8 @@ import { env } from "./env.server";
 export type Health = {
   ok: boolean;
   version: string;
-  database: { kind: "sqlite" | "postgres"; ok: boolean; error?: string };
-  storage: { ok: boolean; error?: string };
+  database: { kind: "sqlite" | "postgres"; ok: boolean };
+  storage: { ok: boolean };
 };
 
 function reason(error: unknown): string {
@@ -30,7 +30,9 @@ export async function checkHealth(
   try {
     await db.$queryRaw`SELECT 1`;
   } catch (error) {
-    Object.assign(database, { ok: false, error: reason(error) });
+    // The reason goes to the log, never into the public answer (hosts, paths, pids).
+    console.error(`healthz: database: ${reason(error)}`);
+    database.ok = false;
   }
   const storage: Health["storage"] = { ok: true };
   const probe = path.join(uploadsDir, `.healthz-${process.pid}-${Date.now()}`);
@@ -38,7 +40,8 @@ export async function checkHealth(
     await fs.writeFile(probe, "ok");
     await fs.rm(probe);
   } catch (error) {
-    Object.assign(storage, { ok: false, error: reason(error) });
+    console.error(`healthz: storage: ${reason(error)}`);
+    storage.ok = false;
   }
   return { ok: database.ok && storage.ok, version: pkg.version, database, storage };
 }

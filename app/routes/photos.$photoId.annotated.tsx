@@ -47,13 +47,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Saves the photo's markup layer (JSON of shapes in the `shapes` field). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  // Marking up needs what adding this kind of photo needs; checked before the body is read.
+  // Signed in first; marking up needs what adding this kind of photo needs, checked before the
+  // body is read. A photo the user may not mark up is answered like one that does not exist.
+  const { user } = await requireUser(request, "account.view");
   const permission = await annotationPermission(db(), params.photoId ?? "");
-  if (!permission) {
-    await requireUser(request, "account.view");
-    notFound("照片");
-  }
-  const { user, scope } = await requireUser(request, permission);
+  const scope = permission ? scopeFor(user.role, permission) : null;
+  if (!permission || !scope) notFound("照片");
   const form = await request.formData();
   const parsed = parseAnnotation(String(form.get("shapes") ?? ""));
   if (!parsed.ok) return data({ ok: false as const, message: parsed.message }, { status: 400 });

@@ -44,6 +44,11 @@ test("without JavaScript an item's result, a point and a note are recorded by pl
   await expect(page.getByRole("status")).toHaveText("已保存检查记录");
   await expect(card.locator(".point")).toHaveText([/1\. 0\.95 m 已作废/, /2\. 1\.02 m/]);
   await expect(card.locator(".point").first().locator("s")).toHaveText("0.95 m");
+  // …and the item's form keeps working after it (its history goes along with each post).
+  await card.getByLabel("SR-M5 实测值").fill("1.04");
+  await card.getByRole("button", { name: "添加实测点" }).click();
+  await expect(page.getByRole("status")).toHaveText("已保存检查记录");
+  await expect(card.locator(".point")).toHaveText([/已作废/, /2\. 1\.02 m/, /3\. 1\.04 m/]);
 
   // The page's other main form posts too: 资料与自检.
   await page.getByLabel("施工操作依据、质量验收记录齐全").check();

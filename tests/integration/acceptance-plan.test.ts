@@ -104,6 +104,18 @@ describe("final acceptance prerequisites from the inspection plan", () => {
     const fx = await compoundReadyForAcceptance(db, { code: "P5", acceptLast: true });
     const list = (await acceptanceOverview(db, fx.compoundId))!.prerequisites;
     expect(list.filter((p) => !p.ok)).toEqual([]);
-    await expect(openPass(fx.compoundId)).resolves.toMatchObject({ id: expect.any(String) });
+    const opened = await openPass(fx.compoundId);
+    expect(opened).toMatchObject({ id: expect.any(String) });
+
+    // Once 竣工验收 has passed (set here as the last signature would), the plan is closed record.
+    await db.finalAcceptance.update({ where: { id: opened.id }, data: { status: "passed" } });
+    const plan = await db.inspectionPlan.findUniqueOrThrow({
+      where: { compoundId: fx.compoundId },
+      select: { lots: { select: { id: true }, take: 1 } },
+    });
+    await expect(
+      removePlannedLot(db, await user("jianli"), fx.compoundId, plan.lots[0]!.id, "已拆除"),
+    ).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/竣工验收/) });
+    expect(await db.plannedLot.count({ where: { id: plan.lots[0]!.id } })).toBe(1);
   });
 });

@@ -57,6 +57,22 @@ describe("offline commands on a lot", () => {
       select: { note: true },
     });
     expect(row.note).toBe("东侧");
+
+    // A key is one command: the same key sent for another lot is refused, nothing applied there.
+    const place = await db.inspectionLot.findUniqueOrThrow({
+      where: { id: lotId },
+      select: { stairwellId: true },
+    });
+    const other = await createLot(db, contractor, "own", {
+      workTypeCode: "stairwell-wiring",
+      place: { kind: "stairwell", id: place.stairwellId ?? "" },
+    });
+    const otherDetail = await getLot(db, other.id, contractor, "own");
+    const otherItem = otherDetail?.lot.template.items[0]?.id ?? "";
+    await expect(
+      saveEntry(db, contractor, "own", other.id, { ...entry, itemId: otherItem }, command),
+    ).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/另一个检验批/) });
+    expect(await count(other.id)).toEqual([0, 0]);
   });
 
   it("refuses a command on a lot that may no longer change, and keeps no receipt", async () => {

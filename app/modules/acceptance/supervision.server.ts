@@ -6,6 +6,7 @@
  */
 import type { Db } from "~/infra/db.server";
 import { recordEvent } from "~/modules/audit/record.server";
+import { isUniqueViolation } from "~/modules/lot/commands.server";
 import { AcceptanceError } from "./acceptance.server";
 import { isSupervisionStation, SUPERVISION_MAX } from "./parties";
 
@@ -51,22 +52,28 @@ export async function fileSupervisionRecord(
   if (!record) throw new AcceptanceError("请填写监督记录");
   if (record.length > SUPERVISION_MAX)
     throw new AcceptanceError(`监督记录不超过 ${SUPERVISION_MAX} 字`);
-  await db.$transaction(async (tx) => {
-    const existing = await tx.acceptanceSupervision.count({ where: { acceptanceId } });
-    if (existing > 0) throw new AcceptanceError("监督记录已填写，不可更改", 409);
-    await tx.acceptanceSupervision.create({
-      data: { acceptanceId, userId: viewer.id, record, filedAt: now },
+  await db
+    .$transaction(async (tx) => {
+      const existing = await tx.acceptanceSupervision.count({ where: { acceptanceId } });
+      if (existing > 0) throw new AcceptanceError("监督记录已填写，不可更改", 409);
+      await tx.acceptanceSupervision.create({
+        data: { acceptanceId, userId: viewer.id, record, filedAt: now },
+      });
+      await recordEvent(
+        tx,
+        {
+          actorId: viewer.id,
+          action: "acceptance.supervise",
+          entityType: "FinalAcceptance",
+          entityId: acceptanceId,
+          data: { compoundId, userId: viewer.id, record },
+        },
+        now,
+      );
+    })
+    .catch((error: unknown) => {
+      // Two filings at once: the unique index keeps one; the other is told so (409, not 500).
+      if (isUniqueViolation(error)) throw new AcceptanceError("监督记录已填写，不可更改", 409);
+      throw error;
     });
-    await recordEvent(
-      tx,
-      {
-        actorId: viewer.id,
-        action: "acceptance.supervise",
-        entityType: "FinalAcceptance",
-        entityId: acceptanceId,
-        data: { compoundId, userId: viewer.id, record },
-      },
-      now,
-    );
-  });
 }

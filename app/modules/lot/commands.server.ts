@@ -7,13 +7,20 @@ export type OfflineCommand = { key: string; baseVersion: string | null };
 /** The key's form: the tablet makes it with crypto.randomUUID(). */
 export const COMMAND_KEY = /^[A-Za-z0-9-]{8,64}$/;
 
-/** Whether this user's command with this key was already applied (a replay). */
-export async function commandApplied(db: Db, userId: string, key: string): Promise<boolean> {
+/**
+ * Whether this user's command with this key was already applied (a replay): the lot it was
+ * applied to, or null. A key is one command: the same key sent for another lot is refused.
+ */
+export async function commandAppliedTo(
+  db: Db,
+  userId: string,
+  key: string,
+): Promise<string | null> {
   const row = await db.commandReceipt.findUnique({
     where: { userId_key: { userId, key } },
-    select: { key: true },
+    select: { lotId: true },
   });
-  return row !== null;
+  return row?.lotId ?? null;
 }
 
 /** Inside the write's transaction: the receipt that makes a replay of the key change nothing. */

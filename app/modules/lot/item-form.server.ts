@@ -1,5 +1,6 @@
 import type { Db } from "~/infra/db.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
+import { parseWas } from "./corrections";
 import type { EntryInput } from "./entry-types";
 import { entryFromItemForm, type ItemFormFields } from "./item-form";
 import { getLot, LotError, saveEntry } from "./lots.server";
@@ -29,6 +30,9 @@ export async function saveItemForm(
       serious: p.serious,
       text: p.text,
       design: p.design,
+      // The point's history comes along: saveEntry refuses a record that drops it.
+      ...(p.was ? { was: parseWas(p.was) } : {}),
+      ...(p.removed ? { removed: true } : {}),
     })),
   };
   const outcome = entryFromItemForm(current, fields);

@@ -9,7 +9,7 @@ import type { Actor, Scope } from "~/modules/auth/permissions";
 import { CHECKLIST_ITEM_SELECT, parseStringList } from "~/modules/checklist/queries.server";
 import { lotWhereSql } from "./access.server";
 import {
-  commandApplied,
+  commandAppliedTo,
   isUniqueViolation,
   type OfflineCommand,
   recordCommand,
@@ -522,7 +522,9 @@ export async function saveEntry(
   command?: OfflineCommand,
 ): Promise<{ applied: boolean }> {
   const detail = await requireLot(db, lotId, viewer, scope);
-  if (command && (await commandApplied(db, viewer.id, command.key))) return { applied: false };
+  const replayOf = command ? await commandAppliedTo(db, viewer.id, command.key) : null;
+  if (replayOf === lotId) return { applied: false };
+  if (replayOf) throw new LotError("该离线记录的编号已用于另一个检验批，未保存", 409);
   assertMay(detail, viewer, "save");
   if (!detail.lot.template.items.some((i) => i.id === input.itemId)) {
     throw new LotError("该检查项目不属于本检验批的检查表版本");

@@ -1,6 +1,7 @@
 import type { Db } from "~/infra/db.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import { parseStringList } from "~/modules/checklist/queries.server";
+import { isUniqueViolation } from "~/modules/lot/commands.server";
 import {
   type CoverageLot,
   generatePlan,
@@ -171,47 +172,64 @@ function requireManager(viewer: Viewer) {
   if (viewer.role !== "supervisor") throw new PlanError("只有监理单位可以编制检验批划分方案", 403);
 }
 
+/** After 竣工验收 the plan is part of the closed record: no change, no approval. */
+async function assertNotSealed(db: Db, compoundId: string) {
+  const passed = await db.finalAcceptance.count({ where: { compoundId, status: "passed" } });
+  if (passed > 0) throw new PlanError("本小区已通过竣工验收，检验批划分方案不能再更改", 409);
+}
+
+/** A double submit racing itself: the unique index answers, as a 409 rather than a 500. */
+function alreadyDone(message: string) {
+  return (error: unknown): never => {
+    if (isUniqueViolation(error)) throw new PlanError(message, 409);
+    throw error;
+  };
+}
+
 /** Drafts the plan from the site register and the work types' 分项 (GB 50300 §4.0.7). */
 export async function generateCompoundPlan(db: Db, viewer: Viewer, compoundId: string) {
   requireManager(viewer);
+  await assertNotSealed(db, compoundId);
   const register = await registerOf(db, compoundId);
   if (!register) throw new PlanError("小区不存在", 404);
   const draft = generatePlan(register, await planWorkTypes(db));
   if (draft.lots.length === 0)
     throw new PlanError("小区尚未登记楼栋、单元或室外区域，无法划分检验批");
-  return db.$transaction(async (tx) => {
-    const exists = await tx.inspectionPlan.count({ where: { compoundId } });
-    if (exists > 0) throw new PlanError("本小区已有检验批划分方案", 409);
-    const plan = await tx.inspectionPlan.create({
-      data: { compoundId, createdById: viewer.id },
-      select: { id: true },
-    });
-    const ids = new Map<string, string>();
-    for (const s of draft.subItems) {
-      const { key, ...data } = s;
-      const row = await tx.planSubItem.create({
-        data: { ...data, planId: plan.id },
+  return db
+    .$transaction(async (tx) => {
+      const exists = await tx.inspectionPlan.count({ where: { compoundId } });
+      if (exists > 0) throw new PlanError("本小区已有检验批划分方案", 409);
+      const plan = await tx.inspectionPlan.create({
+        data: { compoundId, createdById: viewer.id },
         select: { id: true },
       });
-      ids.set(key, row.id);
-    }
-    await tx.plannedLot.createMany({
-      data: draft.lots.map(({ subItemKey: key, ...l }, i) => ({
-        ...l,
-        seq: i + 1,
-        planId: plan.id,
-        subItemId: ids.get(key) ?? "",
-      })),
-    });
-    await recordEvent(tx, {
-      actorId: viewer.id,
-      action: "plan.generate",
-      entityType: "InspectionPlan",
-      entityId: plan.id,
-      data: { compoundId, subItems: draft.subItems.length, lots: draft.lots.length, to: "draft" },
-    });
-    return plan;
-  });
+      const ids = new Map<string, string>();
+      for (const s of draft.subItems) {
+        const { key, ...data } = s;
+        const row = await tx.planSubItem.create({
+          data: { ...data, planId: plan.id },
+          select: { id: true },
+        });
+        ids.set(key, row.id);
+      }
+      await tx.plannedLot.createMany({
+        data: draft.lots.map(({ subItemKey: key, ...l }, i) => ({
+          ...l,
+          seq: i + 1,
+          planId: plan.id,
+          subItemId: ids.get(key) ?? "",
+        })),
+      });
+      await recordEvent(tx, {
+        actorId: viewer.id,
+        action: "plan.generate",
+        entityType: "InspectionPlan",
+        entityId: plan.id,
+        data: { compoundId, subItems: draft.subItems.length, lots: draft.lots.length, to: "draft" },
+      });
+      return plan;
+    })
+    .catch(alreadyDone("本小区已有检验批划分方案"));
 }
 
 async function planForChange(db: Db, compoundId: string) {
@@ -236,6 +254,7 @@ export async function removePlannedLot(
   reason: string,
 ) {
   requireManager(viewer);
+  await assertNotSealed(db, compoundId);
   const plan = await planForChange(db, compoundId);
   const lot = plan.lots.find((l) => l.id === plannedLotId);
   if (!lot) throw new PlanError("计划检验批不存在", 404);
@@ -260,6 +279,7 @@ export async function addPlannedLot(
   input: { subItemId: string; place: string },
 ) {
   requireManager(viewer);
+  await assertNotSealed(db, compoundId);
   const plan = await planForChange(db, compoundId);
   const options = (await addablePlaces(db, plan)).get(input.subItemId);
   if (!options) throw new PlanError("分项不存在", 404);
@@ -271,43 +291,46 @@ export async function addPlannedLot(
   const full =
     wt && register ? placesFor(wt, register).find((p) => p.placeId === place.placeId) : null;
   if (!full) throw new PlanError("该部位不属于本小区");
-  await db.$transaction(async (tx) => {
-    const row = await tx.plannedLot.create({
-      data: {
-        planId: plan.id,
-        subItemId: input.subItemId,
-        seq: Math.max(0, ...plan.lots.map((l) => l.seq)) + 1,
-        workTypeCode: place.workTypeCode,
-        placeKind: place.placeKind,
-        placeId: place.placeId,
-        placeLabel: full.placeLabel,
-        capacity: full.capacity,
-        capacityUnit: full.unit,
-      },
-      select: { id: true },
-    });
-    await backToDraft(tx, plan.id);
-    await recordEvent(tx, {
-      actorId: viewer.id,
-      action: "plan.lot.add",
-      entityType: "InspectionPlan",
-      entityId: plan.id,
-      data: {
-        plannedLotId: row.id,
-        subItemId: input.subItemId,
-        workTypeCode: place.workTypeCode,
-        placeKind: place.placeKind,
-        placeId: place.placeId,
-        from: plan.status,
-        to: "draft",
-      },
-    });
-  });
+  await db
+    .$transaction(async (tx) => {
+      const row = await tx.plannedLot.create({
+        data: {
+          planId: plan.id,
+          subItemId: input.subItemId,
+          seq: Math.max(0, ...plan.lots.map((l) => l.seq)) + 1,
+          workTypeCode: place.workTypeCode,
+          placeKind: place.placeKind,
+          placeId: place.placeId,
+          placeLabel: full.placeLabel,
+          capacity: full.capacity,
+          capacityUnit: full.unit,
+        },
+        select: { id: true },
+      });
+      await backToDraft(tx, plan.id);
+      await recordEvent(tx, {
+        actorId: viewer.id,
+        action: "plan.lot.add",
+        entityType: "InspectionPlan",
+        entityId: plan.id,
+        data: {
+          plannedLotId: row.id,
+          subItemId: input.subItemId,
+          workTypeCode: place.workTypeCode,
+          placeKind: place.placeKind,
+          placeId: place.placeId,
+          from: plan.status,
+          to: "draft",
+        },
+      });
+    })
+    .catch(alreadyDone("该部位已在计划中"));
 }
 
 /** The 总监理工程师 approves the plan; coverage is then measured against it. */
 export async function approvePlan(db: Db, viewer: Viewer, compoundId: string, now = new Date()) {
   if (!isChiefSupervisor(viewer)) throw new PlanError("检验批划分方案须由总监理工程师批准", 403);
+  await assertNotSealed(db, compoundId);
   const plan = await planForChange(db, compoundId);
   if (plan.status === "approved") throw new PlanError("方案已批准", 409);
   if (plan.lots.length === 0) throw new PlanError("方案中没有计划检验批");
