@@ -30,9 +30,11 @@ export async function openLot(page: Page, building: string, unit: string, workTy
 export async function goodValue(card: Locator): Promise<number> {
   const min = await card.getAttribute("data-min");
   const max = await card.getAttribute("data-max");
-  if (min !== null && max !== null) return (Number(min) + Number(max)) / 2;
-  if (min !== null) return Number(min) + 0.01;
-  return Number(max) - 0.01;
+  // Rounded as a person types it (0.1 - 0.01 is 0.09000000000000001 in floating point).
+  const round = (v: number) => Number(v.toFixed(3));
+  if (min !== null && max !== null) return round((Number(min) + Number(max)) / 2);
+  if (min !== null) return round(Number(min) + 0.01);
+  return round(Number(max) - 0.01);
 }
 
 export async function addPoint(card: Locator, value: number) {

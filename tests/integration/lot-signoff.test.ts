@@ -16,6 +16,7 @@ import {
 import { signLot } from "~/modules/lot/sign.server";
 import { fillEntries } from "../../prisma/seed/activity";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
+import { rawExec } from "../support/raw-sql";
 import { testDb } from "../support/test-db";
 
 async function drawn(seed = 40) {
@@ -126,7 +127,28 @@ describe("lot sign-off with password and drawn signature (decision 0016)", () =>
     ).not.toBe(status?.signed);
     expect((await verifyDatabase(db)).recordBreaks).toEqual([]);
 
-    // Editing the signed conclusion in the database is caught by the page and by the verifier.
+    // A signature row is never edited: the database refuses it (trigger) …
+    await expect(
+      db.lotSignature.updateMany({
+        where: { lotId: lot.id, kind: "accept" },
+        data: { conclusion: "合格" },
+      }),
+    ).rejects.toThrow();
+    await expect(
+      rawExec(db, `DELETE FROM "LotSignature" WHERE "lotId" = ?`, lot.id),
+    ).rejects.toThrow();
+    expect(
+      await db.lotSignature.findMany({
+        where: { lotId: lot.id },
+        select: { kind: true, conclusion: true },
+        orderBy: { kind: "asc" },
+      }),
+    ).toEqual([
+      { kind: "accept", conclusion },
+      { kind: "selfcheck", conclusion: "自检合格，报请验收。" },
+    ]);
+    // … and with the trigger dropped, an edited conclusion is caught by the page and the verifier.
+    await rawExec(db, `DROP TRIGGER "LotSignature_no_update"`);
     await db.lotSignature.updateMany({
       where: { lotId: lot.id, kind: "accept" },
       data: { conclusion: "合格" },

@@ -77,6 +77,8 @@ describe("PostgreSQL migration history", () => {
             "AuditEvent_no_delete",
             "Signature_no_update",
             "PaymentLine_approved_immutable",
+            "LotSignature_no_update",
+            "AcceptanceSupervision_no_delete",
           ]),
         );
       } finally {
