@@ -5,8 +5,8 @@
  * parties sign; filed once, never changed.
  */
 import type { Db } from "~/infra/db.server";
+import { isUniqueViolation } from "~/infra/db-errors";
 import { recordEvent } from "~/modules/audit/record.server";
-import { isUniqueViolation } from "~/modules/lot/commands.server";
 import { AcceptanceError } from "./acceptance.server";
 import { isSupervisionStation, SUPERVISION_MAX } from "./parties";
 

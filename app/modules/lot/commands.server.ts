@@ -36,12 +36,3 @@ export async function recordCommand(
     select: { key: true },
   });
 }
-
-export function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    "code" in error &&
-    (error as { code?: unknown }).code === "P2002"
-  );
-}

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
+import { isUniqueViolation } from "~/infra/db-errors";
 import { queryRows } from "~/infra/sql.server";
 import { compoundSealedMessage } from "~/modules/acceptance/acceptance.server";
 import { canonicalJson } from "~/modules/audit/canonical";
@@ -8,12 +9,7 @@ import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { CHECKLIST_ITEM_SELECT, parseStringList } from "~/modules/checklist/queries.server";
 import { lotWhereSql } from "./access.server";
-import {
-  commandAppliedTo,
-  isUniqueViolation,
-  type OfflineCommand,
-  recordCommand,
-} from "./commands.server";
+import { commandAppliedTo, type OfflineCommand, recordCommand } from "./commands.server";
 import {
   correctionRefusal,
   correctionsMade,

@@ -1,7 +1,7 @@
 import type { Db } from "~/infra/db.server";
+import { isUniqueViolation } from "~/infra/db-errors";
 import { recordEvent } from "~/modules/audit/record.server";
 import { parseStringList } from "~/modules/checklist/queries.server";
-import { isUniqueViolation } from "~/modules/lot/commands.server";
 import {
   type CoverageLot,
   generatePlan,
