@@ -1,4 +1,4 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -7,10 +7,15 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import { type ReactNode, useEffect } from "react";
+import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
+import { requestLanguage } from "~/modules/auth/language.server";
+import { DEFAULT_LNG, type Lng } from "~/modules/i18n/config";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import { registerServiceWorker } from "~/modules/offline/register.client";
 import styles from "~/styles/app.css?url";
 import photoStyles from "~/styles/photos.css?url";
@@ -27,12 +32,25 @@ export const links: LinksFunction = () => [
   { rel: "apple-touch-icon", href: "/icons/apple-touch-icon.png" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "验收 · 老旧小区改造质量验收" }];
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lng = await requestLanguage(request);
+  return { lng, title: fixedT(lng)("app.title") };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "验收 · 老旧小区改造质量验收" },
+];
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const lng: Lng = useRouteLoaderData<typeof loader>("root")?.lng ?? DEFAULT_LNG;
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    // A changed setting (account page) reaches here through the root loader's revalidation.
+    if (i18n.language !== lng) void i18n.changeLanguage(lng);
+  }, [i18n, lng]);
   return (
-    <html lang="zh-CN">
+    <html lang={lng}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,25 +1,25 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
-import { ErrorPage } from "~/components/error-page";
+import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { SyncIndicator, useSignOutGuard } from "~/components/sync-indicator";
 import { db } from "~/infra/db.server";
 import { type Action, ROLE_LABELS, scopeFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { startDueNotificationJob, unreadCount } from "~/modules/defect/inbox.server";
 
-const NAV: { to: string; label: string; action: Action }[] = [
-  { to: "/dashboard", label: "统计", action: "dashboard.view" },
-  { to: "/projects", label: "项目", action: "project.view" },
-  { to: "/lots", label: "检验批", action: "lot.view" },
-  { to: "/work-types", label: "检查表库", action: "workType.view" },
-  { to: "/defects", label: "质量问题", action: "defect.view" },
-  { to: "/notices", label: "通知单", action: "notice.view" },
-  { to: "/residents", label: "居民工作", action: "residents.view" },
-  { to: "/organizations", label: "单位", action: "organization.view" },
-  { to: "/users", label: "用户", action: "user.manage" },
-  { to: "/audit", label: "操作记录", action: "audit.view" },
-  { to: "/funds", label: "资金", action: "fund.view" },
-];
+const NAV = [
+  { to: "/dashboard", label: "dashboard", action: "dashboard.view" },
+  { to: "/projects", label: "projects", action: "project.view" },
+  { to: "/lots", label: "lots", action: "lot.view" },
+  { to: "/work-types", label: "workTypes", action: "workType.view" },
+  { to: "/defects", label: "defects", action: "defect.view" },
+  { to: "/notices", label: "notices", action: "notice.view" },
+  { to: "/residents", label: "residents", action: "residents.view" },
+  { to: "/organizations", label: "organizations", action: "organization.view" },
+  { to: "/users", label: "users", action: "user.manage" },
+  { to: "/audit", label: "audit", action: "audit.view" },
+  { to: "/funds", label: "funds", action: "fund.view" },
+] as const satisfies readonly { to: string; label: string; action: Action }[];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, "account.view");
@@ -42,16 +42,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AppLayout() {
   const { user, nav, unread } = useLoaderData<typeof loader>();
   const onSignOut = useSignOutGuard();
+  const { t } = useTranslation();
   return (
     <div className="shell">
       <header className="topbar">
         <NavLink to="/" className="brand">
-          验收
+          {t("app.brand")}
         </NavLink>
-        <nav className="mainnav" aria-label="主导航">
+        <nav className="mainnav" aria-label={t("nav.label")}>
           {nav.map((n) => (
             <NavLink key={n.to} to={n.to} prefetch="intent">
-              {n.label}
+              {t(`nav.${n.label}`)}
             </NavLink>
           ))}
         </nav>
@@ -60,9 +61,9 @@ export default function AppLayout() {
           <NavLink
             to="/inbox"
             className="inbox-link"
-            aria-label={unread > 0 ? `消息，${unread} 条未读` : "消息"}
+            aria-label={unread > 0 ? t("nav.inboxUnread", { count: unread }) : t("nav.inbox")}
           >
-            消息
+            {t("nav.inbox")}
             {unread > 0 ? (
               <span className="unread-count" data-testid="unread-count">
                 {unread > 99 ? "99+" : unread}
@@ -75,7 +76,7 @@ export default function AppLayout() {
           </NavLink>
           <Form method="post" action="/logout" onSubmit={onSignOut}>
             <button type="submit" className="button button-quiet">
-              退出
+              {t("nav.signOut")}
             </button>
           </Form>
         </div>
@@ -87,6 +88,4 @@ export default function AppLayout() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -11,7 +11,7 @@ import {
   requireDefectForPhoto,
 } from "~/modules/photo/photos.server";
 import { photoStorage } from "~/modules/photo/storage.server";
-import type { UploadResult } from "./lots.$lotId.photos";
+import type { UploadResult } from "~/modules/photo/view";
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 

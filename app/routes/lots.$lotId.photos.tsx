@@ -8,10 +8,7 @@ import { LotError, requireRecordableLot } from "~/modules/lot/lots.server";
 import { photoMessages } from "~/modules/photo/errors";
 import { attachLotPhoto } from "~/modules/photo/photos.server";
 import { photoStorage } from "~/modules/photo/storage.server";
-
-export type UploadResult =
-  | { ok: true; name: string; photoId: string; duplicate: boolean }
-  | { ok: false; name: string; message: string };
+import type { UploadResult } from "~/modules/photo/view";
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { db } from "~/infra/db.server";
+import { type Db, db } from "~/infra/db.server";
 import { requireSameOrigin } from "~/infra/http.server";
 import { ACTIONS, type Action, type Scope, scopeFor } from "./permissions";
 import { type CurrentUser, getCurrentUser } from "./session.server";
@@ -51,11 +51,24 @@ function currentUserOnce(request: Request): Promise<CurrentUser | null> {
 export async function requireUser(
   request: Request,
   action: Action,
-): Promise<{ user: CurrentUser; scope: Scope }> {
+): Promise<{ user: CurrentUser; scope: Scope; db: Db }> {
   const user = await requireSignedIn(request);
   const scope = scopeFor(user.role, action);
   if (scope === null) forbidden(action);
-  return { user, scope };
+  // Routes get the database handle from the gate and pass it to modules; they never import it.
+  return { user, scope, db: db() };
+}
+
+/** requireSignedIn with the database handle, for actions whose permission the body names. */
+export async function requireSignedInContext(
+  request: Request,
+): Promise<{ user: CurrentUser; db: Db }> {
+  return { user: await requireSignedIn(request), db: db() };
+}
+
+/** The database handle for requests nobody signs in for (sign-in, public 公示 pages). */
+export function publicContext(): { db: Db } {
+  return { db: db() };
 }
 
 /**

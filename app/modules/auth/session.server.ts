@@ -9,6 +9,8 @@ export type CurrentUser = {
   displayName: string;
   title: string;
   role: Role;
+  /** UI language setting ("zh-CN" | "en"), null when never chosen. */
+  locale: string | null;
   organizationId: string;
   organizationName: string;
   organizationKind: string;
@@ -55,6 +57,7 @@ export async function getCurrentUser(db: Db, request: Request): Promise<CurrentU
           title: true,
           role: true,
           active: true,
+          locale: true,
           organizationId: true,
           organization: { select: { name: true, kind: true } },
         },
@@ -73,6 +76,7 @@ export async function getCurrentUser(db: Db, request: Request): Promise<CurrentU
     displayName: user.displayName,
     title: user.title,
     role: user.role,
+    locale: user.locale,
     organizationId: user.organizationId,
     organizationName: user.organization.name,
     organizationKind: user.organization.kind,

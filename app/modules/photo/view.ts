@@ -38,3 +38,8 @@ export function toPhotoView(row: {
 
 export const photoUrl = (id: string, variant: "thumb" | "display" | "original") =>
   `/photos/${id}/${variant}`;
+
+/** One file's answer from a photo upload route (lot or defect), as the uploader reads it. */
+export type UploadResult =
+  | { ok: true; name: string; photoId: string; duplicate: boolean }
+  | { ok: false; name: string; message: string };

@@ -1,0 +1,6 @@
+import type { Catalogue } from "../catalogue";
+import type source from "../zh-CN/photo";
+
+const photo: Catalogue<typeof source> = {};
+
+export default photo;

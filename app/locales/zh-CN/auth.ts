@@ -1,0 +1,4 @@
+// The "auth" namespace (source language). Keys are English, grouped by screen or concern.
+const auth = {};
+
+export default auth;

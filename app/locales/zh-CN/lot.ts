@@ -1,0 +1,4 @@
+// The "lot" namespace (source language). Keys are English, grouped by screen or concern.
+const lot = {};
+
+export default lot;
