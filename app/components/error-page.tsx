@@ -2,7 +2,13 @@ import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 /** What a refusal's JSON body may carry (see infra/domain-error and auth/require-user). */
-type ErrorData = { kind?: string; action?: string; actionLabel?: string; message?: string };
+type ErrorData = {
+  kind?: string;
+  what?: string;
+  action?: string;
+  actionLabel?: string;
+  message?: string;
+};
 
 const KNOWN = [
   "400",
@@ -38,7 +44,11 @@ export function ErrorPage({ error }: { error: unknown; isResponse?: boolean }) {
       detail = t("error.forbidden", { action: data.actionLabel ?? t("error.thisAction") });
     } else if (error.status === 404) {
       title = t("error.notFoundTitle");
-      detail = data.message ?? t("error.notFound", { what: t("error.page") });
+      // An unknown name falls back to "page" rather than showing a key.
+      const what = t(`things.${data.what ?? "page"}` as "things.page", {
+        defaultValue: t("things.page"),
+      });
+      detail = t("error.notFound", { what });
     } else if (isKnown(code)) {
       title = t(`error.status.${code}.title`);
       detail = data.message ?? t(`error.status.${code}.detail`);

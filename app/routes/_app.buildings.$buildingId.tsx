@@ -12,7 +12,7 @@ import { getBuilding } from "~/modules/site/queries.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "compound.view");
   const building = await getBuilding(db(), params.buildingId ?? "", user, scope);
-  if (!building) notFound("楼栋");
+  if (!building) notFound("building");
   return {
     building,
     workTypes: await workTypesForPlace(db(), { placeKind: "building" }),

@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "compound.view");
   const compound = await getCompound(db(), params.compoundId ?? "", user, scope);
-  if (!compound) notFound("小区");
+  if (!compound) notFound("compound");
   const [overview, workTypes, plan] = await Promise.all([
     compoundLotOverview(db(), compound.id, user, scopeFor(user.role, "lot.view")),
     listWorkTypes(db()),

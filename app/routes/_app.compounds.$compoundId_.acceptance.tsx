@@ -68,9 +68,9 @@ async function visiblePrerequisites(user: Actor, compoundId: string, list: Prere
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "acceptance.view");
   const compound = await getCompound(db(), params.compoundId ?? "", user, scope);
-  if (!compound) notFound("小区");
+  if (!compound) notFound("compound");
   const overview = await acceptanceOverview(db(), compound.id);
-  if (!overview) notFound("小区");
+  if (!overview) notFound("compound");
   const { acceptance, seats, prerequisites, hashCheck } = overview;
   const canManage =
     scopeFor(user.role, "acceptance.manage") !== null && organiserRefusal(user, seats) === null;
@@ -173,7 +173,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = parsed.data;
   const { user, scope } = await requireUser(request, PERMISSION[input.intent]);
   const compound = await getCompound(db(), params.compoundId ?? "", user, scope);
-  if (!compound) notFound("小区");
+  if (!compound) notFound("compound");
   try {
     if (input.intent === "open") {
       const signatories: Record<number, string> = {};

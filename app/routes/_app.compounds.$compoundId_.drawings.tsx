@@ -35,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "drawing.view");
   const register = await drawingRegister(db(), user, scope, params.compoundId ?? "");
-  if (!register) notFound("小区");
+  if (!register) notFound("compound");
   const canUpload = scopeFor(user.role, "drawing.upload") !== null;
   const workTypes = canUpload
     ? (await listWorkTypes(db())).map((w) => ({ id: w.id, nameZh: w.nameZh }))

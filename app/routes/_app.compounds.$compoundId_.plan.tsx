@@ -30,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "compound.view");
   const compound = await getCompound(db(), params.compoundId ?? "", user, scope);
-  if (!compound) notFound("小区");
+  if (!compound) notFound("compound");
   const overview = await planOverview(db(), compound.id);
   const canManage = scopeFor(user.role, "plan.manage") !== null;
   const addable = overview && canManage ? await addablePlaces(db(), overview.plan) : null;
@@ -80,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   const compound = await getCompound(db(), params.compoundId ?? "", user, scope);
-  if (!compound) notFound("小区");
+  if (!compound) notFound("compound");
   const input = parsed.data;
   try {
     if (input.intent === "generate") {

@@ -12,7 +12,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "compound.view");
   const compound = await getCompound(db(), params.compoundId ?? "", user, scope);
-  if (!compound) notFound("小区");
+  if (!compound) notFound("compound");
   const row = await db().compound.findUniqueOrThrow({
     where: { id: compound.id },
     select: { code: true },

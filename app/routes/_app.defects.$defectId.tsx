@@ -66,7 +66,7 @@ const LAST_COMMENT_ZH: Record<DefectState, string> = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "defect.view");
   const defect = await getDefect(db(), params.defectId ?? "", user, scope);
-  if (!defect) notFound("质量问题");
+  if (!defect) notFound("defect");
   const status = isDefectState(defect.status) ? defect.status : "open";
   const own = isOwnContractor(user, defect);
   const actions = allowedDefectActions(status, user.role, own).filter((a) =>
@@ -138,7 +138,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { ok: true, message: `已更新为：${DEFECT_STATE_LABELS_ZH[next]}` };
   } catch (error) {
     if (error instanceof DefectError) {
-      if (error.status === 404) notFound("质量问题");
+      if (error.status === 404) notFound("defect");
       return data({ ok: false, message: error.message }, { status: error.status });
     }
     throw error;

@@ -53,13 +53,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const revisionId = url.searchParams.get("revisionId");
   if (revisionId) {
     const revision = await pinPrefill(db(), user, "any", revisionId);
-    if (!revision) notFound("图纸");
+    if (!revision) notFound("drawing");
     const x = Number(url.searchParams.get("x"));
     const y = Number(url.searchParams.get("y"));
     if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1))
       throw data({ kind: "not-found", message: "标注位置不在图纸范围内" }, { status: 400 });
     const options = await standaloneDefectOptions(db(), user, revision.sheet.compound.id);
-    if (!options) notFound("小区");
+    if (!options) notFound("compound");
     const { sheet } = revision;
     return {
       mode: "standalone" as const,
@@ -79,7 +79,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const compoundId = url.searchParams.get("compoundId");
   if (compoundId) {
     const options = await standaloneDefectOptions(db(), user, compoundId);
-    if (!options) notFound("小区");
+    if (!options) notFound("compound");
     return { mode: "standalone" as const, ...options, dueBySeverity, pin: null };
   }
   const itemId = url.searchParams.get("itemId") ?? "";
@@ -101,7 +101,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       dueBySeverity,
     };
   } catch (error) {
-    if (error instanceof DefectError && error.status === 404) notFound("检查项目");
+    if (error instanceof DefectError && error.status === 404) notFound("checklistItem");
     if (error instanceof DefectError)
       throw data({ kind: "not-found", message: error.message }, { status: 400 });
     throw error;

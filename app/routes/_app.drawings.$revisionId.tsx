@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     scope,
     scopeFor(user.role, "defect.view"),
   );
-  if (!view) notFound("图纸");
+  if (!view) notFound("drawing");
   const { revision } = view;
   const createScope = scopeFor(user.role, "defect.create");
   const unpinned = createScope

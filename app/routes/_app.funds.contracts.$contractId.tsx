@@ -27,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "fund.view");
   const overview = await contractOverview(db(), params.contractId ?? "", user, scope);
-  if (!overview) notFound("合同");
+  if (!overview) notFound("contract");
   return {
     ...overview,
     canApply: scopeFor(user.role, "fund.apply") !== null && !overview.hasOpenApplication,

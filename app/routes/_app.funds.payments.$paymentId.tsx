@@ -32,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "fund.view");
   const app = await getApplication(db(), params.paymentId ?? "", user, scope);
-  if (!app) notFound("计量支付申请");
+  if (!app) notFound("payment");
   const may = (a: Action) => scopeFor(user.role, a) !== null;
   return {
     app,
@@ -88,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = parsed.data;
   // The application must be one the viewer may see at all.
   const app = await getApplication(db(), params.paymentId ?? "", user, scope);
-  if (!app) notFound("计量支付申请");
+  if (!app) notFound("payment");
   try {
     if (input.intent === "certify") {
       const quantities: Record<string, number> = {};

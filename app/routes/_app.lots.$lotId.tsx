@@ -112,7 +112,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "lot.view");
   const detail = await getLot(db(), params.lotId ?? "", user, scope);
-  if (!detail) notFound("检验批");
+  if (!detail) notFound("lot");
   const { lot, items, verdict, rules, standards } = detail;
   const state = isLotState(lot.status) ? lot.status : "draft";
   const isOwnContractor = user.organizationId === lot.contractorOrgId;

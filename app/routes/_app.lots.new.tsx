@@ -44,7 +44,7 @@ const CreateSchema = PlaceQuery.extend({
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "lot.create");
   const query = PlaceQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) notFound("检查部位");
+  if (!query.success) notFound("place");
   const place = await resolvePlace(
     db(),
     { kind: query.data.placeKind, id: query.data.placeId },
@@ -55,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     where: { code: query.data.workType },
     select: { code: true, nameZh: true, lotDivision: true },
   });
-  if (!place || !workType) notFound("检查部位");
+  if (!place || !workType) notFound("place");
   const contracts = await db().contract.findMany({
     where: { compoundId: place.compoundId },
     select: { name: true, contractor: { select: { id: true, name: true } } },

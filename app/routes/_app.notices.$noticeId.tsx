@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "notice.view");
   const notice = await getNotice(db(), params.noticeId ?? "", user, scope);
-  if (!notice) notFound("通知单");
+  if (!notice) notFound("notice");
   const mayReply = scopeFor(user.role, "notice.reply") !== null;
   return {
     notice: noticeView(notice),
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { ok: true, message: "回复单已提交" };
   } catch (error) {
     if (error instanceof DefectError) {
-      if (error.status === 404) notFound("通知单");
+      if (error.status === 404) notFound("notice");
       return data({ ok: false, message: error.message }, { status: error.status });
     }
     throw error;

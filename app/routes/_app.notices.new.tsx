@@ -23,13 +23,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const target = NoticeTargetSchema.safeParse(
     Object.fromEntries(new URL(request.url).searchParams),
   );
-  if (!target.success) notFound("小区或施工单位");
+  if (!target.success) notFound("compoundOrContractor");
   const { compoundId, contractorOrgId } = target.data;
   const contract = await db().contract.findFirst({
     where: { compoundId, contractorOrgId },
     select: { compound: { select: { name: true } }, contractor: { select: { name: true } } },
   });
-  if (!contract) notFound("标段");
+  if (!contract) notFound("contractSection");
   const candidates = await noticeCandidates(db(), compoundId, contractorOrgId);
   return {
     compoundId,

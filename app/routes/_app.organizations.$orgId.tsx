@@ -10,7 +10,7 @@ import { getOrganization } from "~/modules/org/queries.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "organization.view");
   const organization = await getOrganization(db(), params.orgId ?? "", user, scope);
-  if (!organization) notFound("单位");
+  if (!organization) notFound("organization");
   return { organization };
 }
 

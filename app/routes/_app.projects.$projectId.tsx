@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, "project.view");
   const compoundScope = scopeFor(user.role, "compound.view");
   const project = await getProjectOverview(db(), params.projectId ?? "", user, compoundScope);
-  if (!project) notFound("项目");
+  if (!project) notFound("project");
   return { project, today: new Date() };
 }
 

@@ -33,7 +33,7 @@ export const meta: MetaFunction = () => [{ title: "违建拆除" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "illegal.view");
   const compound = await visibleCompound(db(), user, scope, params.compoundId ?? "");
-  if (!compound) notFound("小区");
+  if (!compound) notFound("compound");
   const rows = await listIllegal(db(), user, scope, compound.id);
   const withPhotos = await Promise.all(
     rows.map(async (r) => ({ ...r, photos: await residentPhotos(db(), "illegal", r.id) })),
@@ -46,7 +46,7 @@ type Result = { ok: boolean; message: string };
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope } = await requireUser(request, "illegal.manage");
   const compound = await visibleCompound(db(), user, scope, params.compoundId ?? "");
-  if (!compound) notFound("小区");
+  if (!compound) notFound("compound");
   try {
     if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
       const e = env();

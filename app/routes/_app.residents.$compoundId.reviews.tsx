@@ -25,7 +25,7 @@ export const meta: MetaFunction = () => [{ title: "公示与评议" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "review.view");
   const compound = await visibleCompound(db(), user, scope, params.compoundId ?? "");
-  if (!compound) notFound("小区");
+  if (!compound) notFound("compound");
   const [plan, summary, reviews] = await Promise.all([
     getPlan(db(), compound.id),
     reviewSummary(db(), compound.id),
@@ -42,7 +42,7 @@ type Result =
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope } = await requireUser(request, "review.manage");
   const compound = await visibleCompound(db(), user, scope, params.compoundId ?? "");
-  if (!compound) notFound("小区");
+  if (!compound) notFound("compound");
   const form = await request.formData();
   const intent = form.get("intent");
   try {

@@ -24,7 +24,7 @@ export const meta: MetaFunction = () => [{ title: "调查摸底 · 登记台账"
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "survey.view");
   const compound = await visibleCompound(db(), user, scope, params.compoundId ?? "");
-  if (!compound) notFound("小区");
+  if (!compound) notFound("compound");
   const { page } = PageSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const personal = scopeFor(user.role, "survey.personal") !== null;
   const canEdit = scopeFor(user.role, "survey.edit") !== null;
@@ -43,7 +43,7 @@ type ActionResult =
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope } = await requireUser(request, "survey.edit");
   const compound = await visibleCompound(db(), user, scope, params.compoundId ?? "");
-  if (!compound) notFound("小区");
+  if (!compound) notFound("compound");
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > MAX_SURVEY_FILE_BYTES + 64 * 1024)
     return data<ActionResult>({ ok: false, message: "文件不能超过 5 MB" }, { status: 413 });

@@ -27,7 +27,7 @@ export const meta: MetaFunction = () => [{ title: "保修报修" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "warranty.view");
   const compound = await visibleCompound(db(), user, scope, params.compoundId ?? "");
-  if (!compound) notFound("小区");
+  if (!compound) notFound("compound");
   const [rows, accepted, options] = await Promise.all([
     listWarranty(db(), user, scope, compound.id),
     passedAcceptance(db(), compound.id),
@@ -42,7 +42,7 @@ type Result = { ok: false; message: string; errors?: Record<string, string> };
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope } = await requireUser(request, "warranty.report");
   const compound = await visibleCompound(db(), user, scope, params.compoundId ?? "");
-  if (!compound) notFound("小区");
+  if (!compound) notFound("compound");
   const e = env();
   try {
     const { fields, files } = await parseMultipart(request, {

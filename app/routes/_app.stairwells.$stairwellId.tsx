@@ -12,7 +12,7 @@ import { getStairwell } from "~/modules/site/queries.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "compound.view");
   const stairwell = await getStairwell(db(), params.stairwellId ?? "", user, scope);
-  if (!stairwell) notFound("单元");
+  if (!stairwell) notFound("stairwell");
   return {
     stairwell,
     workTypes: await workTypesForPlace(db(), { placeKind: "stairwell" }),

@@ -29,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "user.manage");
   const account = await getUser(db(), params.userId ?? "");
-  if (!account) notFound("用户");
+  if (!account) notFound("user");
   const events = await eventsFor(db(), "User", account.id);
   const orgs = await organizationOptions(db());
   const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
@@ -96,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { ok: true, message: DONE[input.intent] ?? "已完成" };
   } catch (error) {
     if (error instanceof UserAdminError) {
-      if (error.status === 404) notFound("用户");
+      if (error.status === 404) notFound("user");
       return data({ ok: false, message: error.message }, { status: error.status });
     }
     throw error;

@@ -33,7 +33,7 @@ export const meta: MetaFunction = () => [{ title: "保修问题" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "warranty.view");
   const w = await getWarranty(db(), user, scope, params.id ?? "");
-  if (!w) notFound("保修问题");
+  if (!w) notFound("warrantyIssue");
   const state = w.status as DefectState;
   const actions = DEFECT_ACTIONS.filter((a) => {
     const { role, own } = warrantyRoleFor(user, w, a);

@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     params.code ?? "",
     query.success ? query.data.v : undefined,
   );
-  if (!checklist) notFound("检查表");
+  if (!checklist) notFound("checklist");
   return { checklist, canPublish: scopeFor(user.role, "checklist.publish") !== null };
 }
 

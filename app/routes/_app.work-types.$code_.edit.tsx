@@ -49,7 +49,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "checklist.publish");
   const checklist = await getChecklistForEdit(db(), params.code ?? "");
-  if (!checklist) notFound("检查表");
+  if (!checklist) notFound("checklist");
   return { checklist };
 }
 
@@ -88,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/work-types/${encodeURIComponent(code)}?v=${published.version}`);
   } catch (error) {
     if (!(error instanceof ChecklistPublishError)) throw error;
-    if (error.status === 404) notFound("检查表");
+    if (error.status === 404) notFound("checklist");
     return data<ActionResult>(
       { values, errors: {}, message: error.message, stale: error.status === 409 },
       { status: error.status },

@@ -13,7 +13,7 @@ import { getZone } from "~/modules/site/queries.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "compound.view");
   const zone = await getZone(db(), params.zoneId ?? "", user, scope);
-  if (!zone) notFound("室外区域");
+  if (!zone) notFound("zone");
   const workTypes = await workTypesForPlace(db(), { placeKind: "zone", zoneKind: zone.kind });
   return {
     zone,

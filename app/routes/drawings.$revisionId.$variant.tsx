@@ -7,13 +7,13 @@ import { drawingKey, drawingStorage } from "~/modules/drawing/storage.server";
 /** A sheet's rendered image (full PNG or preview WebP), only for whoever may see its compound. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const variant = params.variant;
-  if (variant !== "full" && variant !== "preview") notFound("图纸");
+  if (variant !== "full" && variant !== "preview") notFound("drawing");
   const { user, scope } = await requireUser(request, "drawing.view");
   const revision = await findViewableRevision(db(), params.revisionId ?? "", user, scope);
-  if (!revision) notFound("图纸");
+  if (!revision) notFound("drawing");
   const sha = variant === "full" ? revision.imageSha256 : revision.previewSha256;
   const file = await drawingStorage().read(drawingKey(variant, sha));
-  if (!file) notFound("图纸文件");
+  if (!file) notFound("drawingFile");
   return new Response(file.stream, {
     status: 200,
     headers: {

@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** Public, no sign-in: reached from the QR code posted on site. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const notice = await publicNotice(db(), (params.code ?? "").toUpperCase());
-  if (!notice) notFound("小区");
+  if (!notice) notFound("compound");
   const code = (params.code ?? "").toUpperCase();
   return { ...notice, code, residents: await publicResidents(db(), code) };
 }

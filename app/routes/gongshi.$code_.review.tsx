@@ -19,7 +19,7 @@ const TopicQuery = z.object({ topic: z.enum(["plan", "work"]).catch("plan") });
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = (params.code ?? "").toUpperCase();
   const residents = await publicResidents(db(), code);
-  if (!residents) notFound("小区");
+  if (!residents) notFound("compound");
   const { topic } = TopicQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const open = topic === "plan" ? residents.plan !== null : residents.passed;
   return { code, topic, open };

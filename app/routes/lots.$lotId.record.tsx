@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "lot.view");
   const detail = await getLot(db(), params.lotId ?? "", user, scope);
-  if (!detail) notFound("检验批");
+  if (!detail) notFound("lot");
   const [extras, signature] = await Promise.all([
     lotRecordExtras(db(), detail),
     signatureStatus(db(), detail),

@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "notice.view");
   const notice = await getNotice(db(), params.noticeId ?? "", user, scope);
-  if (!notice) notFound("通知单");
+  if (!notice) notFound("notice");
   return { notice: noticeView(notice) };
 }
 

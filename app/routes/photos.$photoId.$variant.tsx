@@ -14,15 +14,15 @@ const isVariant = (v: string): v is Variant => (VARIANTS as readonly string[]).i
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const variant = params.variant ?? "";
-  if (!isVariant(variant)) notFound("照片");
+  if (!isVariant(variant)) notFound("photo");
   // Signed in first, and the same 404 whether the photo is missing or not the viewer's to see.
   const { user } = await requireUser(request, "account.view");
   const photoId = params.photoId ?? "";
   const owner = await photoOwnerKind(db(), photoId);
   const scope = owner && scopeFor(user.role, owner === "defect" ? "defect.view" : "lot.view");
-  if (!scope) notFound("照片");
+  if (!scope) notFound("photo");
   const photo = await findViewablePhoto(db(), photoId, user, scope);
-  if (!photo) notFound("照片");
+  if (!photo) notFound("photo");
   const sha =
     variant === "original"
       ? photo.sha256
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? photo.displaySha256
         : photo.thumbSha256;
   const file = await photoStorage().read(photoKey(variant, sha));
-  if (!file) notFound("照片文件");
+  if (!file) notFound("photoFile");
   const format = photo.format as PhotoFormat;
   const headers = new Headers({
     "Content-Type":

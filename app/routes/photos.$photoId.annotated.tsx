@@ -19,9 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const photoId = params.photoId ?? "";
   const owner = await photoOwnerKind(db(), photoId);
   const scope = owner && scopeFor(user.role, owner === "defect" ? "defect.view" : "lot.view");
-  if (!scope) notFound("照片");
+  if (!scope) notFound("photo");
   const photo = await findViewablePhoto(db(), photoId, user, scope);
-  if (!photo) notFound("照片");
+  if (!photo) notFound("photo");
   if (new URL(request.url).searchParams.has("shapes")) {
     const layer = (await latestAnnotations(db(), [photo.id])).get(photo.id);
     return Response.json(
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     );
   }
   const result = await annotatedDisplay(db(), photo);
-  if (!result) notFound("照片文件");
+  if (!result) notFound("photoFile");
   const etag = `"${photo.displaySha256}-${result.annotation?.sha256 ?? "none"}"`;
   const headers = new Headers({
     "Content-Type": "image/webp",
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireUser(request, "account.view");
   const permission = await annotationPermission(db(), params.photoId ?? "");
   const scope = permission ? scopeFor(user.role, permission) : null;
-  if (!permission || !scope) notFound("照片");
+  if (!permission || !scope) notFound("photo");
   const form = await request.formData();
   const parsed = parseAnnotation(String(form.get("shapes") ?? ""));
   if (!parsed.ok) return data({ ok: false as const, message: parsed.message }, { status: 400 });

@@ -10,8 +10,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, "report.export");
   const scope = scopeFor(user.role, "acceptance.view") ?? forbidden("acceptance.view");
   const compound = await getCompound(db(), params.compoundId ?? "", user, scope);
-  if (!compound) notFound("小区");
+  if (!compound) notFound("compound");
   const pdf = await acceptanceRecordPdf(db(), compound.id);
-  if (!pdf) notFound("竣工验收记录");
+  if (!pdf) notFound("acceptance");
   return pdfResponse(pdf, `单位工程质量竣工验收记录-${compound.name}.pdf`);
 }

@@ -12,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, "report.export");
   const scope = scopeFor(user.role, "lot.view") ?? forbidden("lot.view");
   const detail = await getLot(db(), params.lotId ?? "", user, scope);
-  if (!detail) notFound("检验批");
+  if (!detail) notFound("lot");
   const [signature, photos, extras] = await Promise.all([
     signatureStatus(db(), detail),
     lotPhotosForPdf(db(), detail.lot.id),

@@ -9,6 +9,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, "report.export");
   const scope = scopeFor(user.role, "notice.view") ?? forbidden("notice.view");
   const result = await noticePdf(db(), user, scope, params.noticeId ?? "");
-  if (!result) notFound("通知单");
+  if (!result) notFound("notice");
   return pdfResponse(result.pdf, `监理通知单-${result.number}.pdf`);
 }

@@ -10,7 +10,7 @@ import { surveyXlsx } from "~/modules/residents/survey.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireUser(request, "survey.view");
   const compound = await visibleCompound(db(), user, scope, params.compoundId ?? "");
-  if (!compound) notFound("小区");
+  if (!compound) notFound("compound");
   const personal = scopeFor(user.role, "survey.personal") !== null;
   const file = await surveyXlsx(db(), compound, personal);
   return xlsxResponse(file, `${compound.name}登记台账.xlsx`);

@@ -11,22 +11,22 @@ import { getWarranty } from "~/modules/residents/warranty.server";
 /** A warranty or illegal-structure photo, only for whoever may see what it belongs to. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const variant = params.variant;
-  if (variant !== "thumb" && variant !== "display" && variant !== "original") notFound("照片");
+  if (variant !== "thumb" && variant !== "display" && variant !== "original") notFound("photo");
   const { user } = await requireUser(request, "account.view");
   const owner = await residentPhotoOwner(db(), params.photoId ?? "");
-  if (!owner) notFound("照片");
+  if (!owner) notFound("photo");
   const scope = scopeFor(user.role, owner.kind === "warranty" ? "warranty.view" : "illegal.view");
   const visible =
     scope &&
     (owner.kind === "warranty"
       ? await getWarranty(db(), user, scope, owner.id)
       : await visibleIllegal(db(), user, scope, owner.id));
-  if (!visible) notFound("照片");
+  if (!visible) notFound("photo");
   const p = owner.photo;
   const sha =
     variant === "original" ? p.sha256 : variant === "display" ? p.displaySha256 : p.thumbSha256;
   const file = await photoStorage().read(photoKey(variant, sha));
-  if (!file) notFound("照片文件");
+  if (!file) notFound("photoFile");
   return new Response(file.stream, {
     headers: {
       "Content-Type":

@@ -1,6 +1,9 @@
 import { redirect } from "@remix-run/node";
 import { type Db, db } from "~/infra/db.server";
 import { requireSameOrigin } from "~/infra/http.server";
+import type { Resources } from "~/locales/resources";
+import { DEFAULT_LNG } from "~/modules/i18n/config";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import { ACTIONS, type Action, type Scope, scopeFor } from "./permissions";
 import { type CurrentUser, getCurrentUser } from "./session.server";
 
@@ -20,8 +23,18 @@ export function forbidden(action: Action): never {
   );
 }
 
-export function notFound(what = "页面"): never {
-  throw Response.json({ kind: "not-found", message: `${what}不存在或您无权查看` }, { status: 404 });
+export type Thing = keyof Resources["common"]["things"];
+
+/**
+ * 404 for a missing row or one the user may not see (never 403: a guessed id learns nothing).
+ * The page names the thing in the reader's language; JSON readers get the Chinese message too.
+ */
+export function notFound(what: Thing = "page"): never {
+  const t = fixedT(DEFAULT_LNG);
+  throw Response.json(
+    { kind: "not-found", what, message: t("error.notFound", { what: t(`things.${what}`) }) },
+    { status: 404 },
+  );
 }
 
 function signInRedirect(request: Request): never {
