@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? "验收 · 老旧小区改造质量验收" },
+  { title: data?.title ?? "Yanshou" },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -52,7 +52,9 @@ export function FieldErrors({ meta }: { meta: Meta }) {
   if (!meta.errors?.length) return null;
   return (
     <em className="field-error" id={meta.errorId}>
-      {meta.errors.join("；")}
+      {meta.errors.map((e) => (
+        <span key={e}>{e} </span>
+      ))}
     </em>
   );
 }
@@ -61,9 +63,11 @@ export function FieldErrors({ meta }: { meta: Meta }) {
 export function FormErrors({ form }: { form: FormMetadata<Record<string, unknown>, string[]> }) {
   if (!form.errors?.length) return null;
   return (
-    <p className="alert alert-error" id={form.errorId} role="alert">
-      {form.errors.join("；")}
-    </p>
+    <div className="alert alert-error" id={form.errorId} role="alert">
+      {form.errors.map((e) => (
+        <p key={e}>{e}</p>
+      ))}
+    </div>
   );
 }
 

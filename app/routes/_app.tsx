@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SyncIndicator, useSignOutGuard } from "~/components/sync-indicator";
-import { db } from "~/infra/db.server";
 import { type Action, ROLE_LABELS, scopeFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { startDueNotificationJob, unreadCount } from "~/modules/defect/inbox.server";
@@ -22,10 +21,10 @@ const NAV = [
 ] as const satisfies readonly { to: string; label: string; action: Action }[];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireUser(request, "account.view");
-  startDueNotificationJob(db());
+  const { user, db } = await requireUser(request, "account.view");
+  startDueNotificationJob(db);
   return {
-    unread: await unreadCount(db(), user.id),
+    unread: await unreadCount(db, user.id),
     user: {
       id: user.id,
       displayName: user.displayName,
