@@ -16,6 +16,9 @@
  *   response's X-Request-Id and handed to loaders/actions as context.requestId.
  * - SIGTERM / SIGINT: stop accepting connections, let in-flight requests (uploads) finish, then
  *   exit 0; after SHUTDOWN_GRACE_S the process exits 1 anyway.
+ * - JOBS=1: this instance also runs a background job worker (app/modules/jobs/start.server.ts),
+ *   taken from the built server entry when it exports `startJobs`; at shutdown it stops
+ *   claiming and its running jobs finish or go back to the queue (docs/decisions/0023-job-queue.md).
  */
 import { randomUUID } from "node:crypto";
 import http from "node:http";
@@ -182,12 +185,24 @@ server.listen(port, process.env.HOST, () => {
   log.info({ port }, `验收 yanshou 已启动 (listening): http://localhost:${port}`);
 });
 
+let jobs;
+if (process.env.JOBS === "1") {
+  if (typeof gate.startJobs === "function") {
+    jobs = gate.startJobs({ log: log.child({ part: "jobs" }) });
+    log.info({ owner: jobs?.worker.owner }, "后台任务已启动 (job worker started)");
+  } else
+    log.error("JOBS=1 but this build has no job worker (entry.server does not export startJobs)");
+}
+let jobsStopped = Promise.resolve();
+
 function maybeExit() {
   server.closeIdleConnections();
   if (inFlight > 0) return;
-  server.close(() => process.exit(0));
-  // keep-alive sockets with nothing in flight must not hold the exit
-  setTimeout(() => process.exit(0), 1000).unref();
+  jobsStopped.finally(() => {
+    server.close(() => process.exit(0));
+    // keep-alive sockets with nothing in flight must not hold the exit
+    setTimeout(() => process.exit(0), 1000).unref();
+  });
 }
 
 for (const signal of ["SIGTERM", "SIGINT"])
@@ -199,6 +214,7 @@ for (const signal of ["SIGTERM", "SIGINT"])
       "收到信号，等待进行中的请求完成后退出 (finishing in-flight requests)",
     );
     server.close();
+    if (jobs) jobsStopped = jobs.stop(SHUTDOWN_GRACE_MS / 2).catch(() => {});
     setTimeout(() => {
       log.error({ inFlight }, `${SHUTDOWN_GRACE_MS / 1000} s 后仍有请求未完成，强制退出`);
       process.exit(1);

@@ -1,0 +1,103 @@
+/**
+ * Starting the job worker of this instance (docs/decisions/0023-job-queue.md). Off unless
+ * JOBS=1: `scripts/serve.mjs` calls `startJobs` from the built server entry when the entry
+ * exports it, and `npm run jobs:work` runs a worker as its own process.
+ *
+ * Periodic jobs are enqueued by every instance with one idempotency key per time slot, so the
+ * slot's job exists once however many instances run, and runs once.
+ */
+import { db as appDb, type Db } from "~/infra/db.server";
+import { syncDueNotifications } from "~/modules/defect/inbox.server";
+import { enqueueJob, pruneJobs } from "./queue.server";
+import {
+  type JobHandler,
+  type JobWorker,
+  startJobWorker,
+  type WorkerOptions,
+} from "./worker.server";
+
+const num = (value: string | undefined, fallback: number) => {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+};
+
+export type Periodic = { kind: string; everyMs: number };
+
+/** The handlers every instance runs. Add a kind here together with the code that enqueues it. */
+export function defaultHandlers(db: Db): Record<string, JobHandler> {
+  return {
+    // Set-based and bounded: a slot's run adds at most one batch; the next slot goes on.
+    "defect.due-notifications": async () => {
+      await syncDueNotifications(db);
+    },
+    "jobs.prune": async () => {
+      await pruneJobs(db, new Date(Date.now() - 30 * 24 * 3_600_000));
+    },
+  };
+}
+
+export const DEFAULT_PERIODIC: Periodic[] = [
+  { kind: "defect.due-notifications", everyMs: 10 * 60_000 },
+  { kind: "jobs.prune", everyMs: 24 * 3_600_000 },
+];
+
+/** Enqueues the current slot's job of each periodic kind (a no-op if already there). */
+export async function enqueuePeriodic(db: Db, periodic: Periodic[], now = new Date()) {
+  for (const p of periodic) {
+    const slot = new Date(Math.floor(now.getTime() / p.everyMs) * p.everyMs);
+    await enqueueJob(db, {
+      kind: p.kind,
+      idempotencyKey: `${p.kind}@${slot.toISOString()}`,
+      runAfter: slot,
+      maxAttempts: 3,
+    });
+  }
+}
+
+export type JobsRuntime = { worker: JobWorker; stop: (graceMs?: number) => Promise<void> };
+
+const globalJobs = globalThis as unknown as { yanshouJobs?: JobsRuntime };
+
+/**
+ * Starts this process's worker (once) when JOBS=1, else returns undefined. JOBS_CONCURRENCY
+ * (default 2), JOBS_LEASE_S (default 60) and JOBS_POLL_MS (default 1000) tune it.
+ */
+export function startJobs(
+  opts: {
+    db?: Db;
+    env?: Record<string, string | undefined>;
+    log?: WorkerOptions["log"];
+    handlers?: Record<string, JobHandler>;
+    periodic?: Periodic[];
+  } = {},
+): JobsRuntime | undefined {
+  const env = opts.env ?? process.env;
+  if (env.JOBS !== "1") return undefined;
+  if (globalJobs.yanshouJobs) return globalJobs.yanshouJobs;
+  const db = opts.db ?? appDb();
+  const periodic = opts.periodic ?? DEFAULT_PERIODIC;
+  const worker = startJobWorker(db, {
+    handlers: opts.handlers ?? defaultHandlers(db),
+    concurrency: num(env.JOBS_CONCURRENCY, 2),
+    leaseMs: num(env.JOBS_LEASE_S, 60) * 1000,
+    pollMs: num(env.JOBS_POLL_MS, 1000),
+    log: opts.log,
+  });
+  const schedule = () =>
+    enqueuePeriodic(db, periodic).catch((error) =>
+      opts.log?.error({ err: String(error) }, "periodic job enqueue failed"),
+    );
+  void schedule();
+  const timer = setInterval(schedule, 60_000);
+  timer.unref();
+  const runtime: JobsRuntime = {
+    worker,
+    async stop(graceMs) {
+      clearInterval(timer);
+      await worker.stop(graceMs);
+      globalJobs.yanshouJobs = undefined;
+    },
+  };
+  globalJobs.yanshouJobs = runtime;
+  return runtime;
+}
