@@ -20,6 +20,7 @@ const SUBSET = [
   "tests/integration/lot-read.test.ts", // the lot read path's hand-written SQL (postgresSql)
   "tests/integration/lot-signoff.test.ts", // signatures through the raw read and the verifier
   "tests/integration/jobs.test.ts", // the job queue's claims racing across two clients
+  "tests/integration/migrate-to-postgres.test.ts", // SQLite → PostgreSQL + S3, verified (PG only)
 ];
 // Left to --all for time: acceptance and lots (both pass on PostgreSQL, 2026-11-30) and the rest.
 
