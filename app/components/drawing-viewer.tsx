@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import {
   fitView,
   type Point,
@@ -43,6 +44,7 @@ const MAX_SCALE = 3;
  */
 export function DrawingViewer(props: Props) {
   const { width, height, placing, onPlace } = props;
+  const { t } = useTranslation("drawing");
   const box = useRef<HTMLDivElement>(null);
   const [view, setViewState] = useState<View | null>(null);
   // Several pointer events can arrive before React renders: each must build on the latest view.
@@ -165,13 +167,13 @@ export function DrawingViewer(props: Props) {
     <div className="drawing-viewer">
       <div className="viewer-toolbar">
         <button type="button" className="button" onClick={() => zoomButton(1.5)}>
-          放大
+          {t("viewer.zoomIn")}
         </button>
         <button type="button" className="button" onClick={() => zoomButton(1 / 1.5)}>
-          缩小
+          {t("viewer.zoomOut")}
         </button>
         <button type="button" className="button" onClick={fitToBox}>
-          适应
+          {t("viewer.fit")}
         </button>
         <span className="muted viewer-zoom" data-testid="zoom">
           {view ? `${Math.round(view.scale * 100)}%` : ""}
@@ -189,11 +191,11 @@ export function DrawingViewer(props: Props) {
         onPointerCancel={onPointerUp}
       >
         <div className="viewer-stage" style={stageStyle}>
-          <img src={props.previewSrc} alt="图纸预览" draggable={false} />
+          <img src={props.previewSrc} alt={t("viewer.preview")} draggable={false} />
           {loadFull ? (
             <img
               src={props.fullSrc}
-              alt="图纸"
+              alt={t("viewer.image")}
               draggable={false}
               className={fullLoaded ? "viewer-full loaded" : "viewer-full"}
               onLoad={() => setFullLoaded(true)}
@@ -213,6 +215,7 @@ export function DrawingViewer(props: Props) {
                   title={pin.label}
                   aria-label={pin.label}
                   data-testid="pin"
+                  translate="no"
                   onPointerDown={(e) => e.stopPropagation()}
                   onPointerUp={(e) => e.stopPropagation()}
                 >

@@ -6,97 +6,61 @@ import type {
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { DrawingUploadForm, type DrawingUploadResult } from "~/components/drawing-upload-form";
-import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/page-header";
-import { db } from "~/infra/db.server";
-import { parseMultipart } from "~/infra/multipart.server";
-import { UploadError } from "~/infra/upload-error";
-import { scopeFor } from "~/modules/auth/permissions";
+import { isDomainError } from "~/infra/domain-error";
+import { parseSubmission } from "~/infra/submission.server";
+import { requestT } from "~/modules/auth/language.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { listWorkTypes } from "~/modules/checklist/queries.server";
-import { dueOnIso } from "~/modules/defect/workflow";
-import { drawingRegister, uploadDrawings } from "~/modules/drawing/drawings.server";
-import { UploadFieldsSchema } from "~/modules/drawing/forms";
-import { REVISION_STATUS_LABELS_ZH } from "~/modules/drawing/labels";
-import { DRAWING_LIMITS } from "~/modules/drawing/limits";
-import { nextFreeStart } from "~/modules/drawing/plan";
+import { uploadDrawings } from "~/modules/drawing/drawings.server";
+import { uploadFieldsSchema } from "~/modules/drawing/forms";
+import { isRevisionStatus } from "~/modules/drawing/labels";
+import { drawingRegisterPage } from "~/modules/drawing/register-page.server";
 import { drawingStorage } from "~/modules/drawing/storage.server";
-import { DrawingConfirmationNeeded } from "~/modules/drawing/upload.server";
-import { formatDate } from "~/modules/site/labels";
+import { readDrawingUpload } from "~/modules/drawing/upload-request.server";
+import { useFormat } from "~/modules/i18n/use-format";
 import styles from "~/styles/drawings.css?url";
+
+export const handle = { i18n: ["drawing"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `图纸 · ${data?.compound.name ?? "小区"} · 验收` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUser(request, "drawing.view");
-  const register = await drawingRegister(db(), user, scope, params.compoundId ?? "");
-  if (!register) notFound("compound");
-  const canUpload = scopeFor(user.role, "drawing.upload") !== null;
-  const workTypes = canUpload
-    ? (await listWorkTypes(db())).map((w) => ({ id: w.id, nameZh: w.nameZh }))
-    : [];
-  // 按工程类别 / 专业 筛选: the choices are what the register holds.
-  const url = new URL(request.url);
-  const workType = url.searchParams.get("workType") || null;
-  const discipline = url.searchParams.get("discipline") || null;
-  const sheets = register.sheets.filter(
-    (s) =>
-      (!workType || s.workType?.code === workType) && (!discipline || s.discipline === discipline),
+  const { user, scope, db } = await requireUser(request, "drawing.view");
+  const page = await drawingRegisterPage(
+    db,
+    user,
+    scope,
+    params.compoundId ?? "",
+    new URL(request.url).searchParams,
   );
-  const filters = {
-    workType,
-    discipline,
-    workTypes: [
-      ...new Map(
-        register.sheets.flatMap((s) => (s.workType ? [[s.workType.code, s.workType]] : [])),
-      ).values(),
-    ],
-    disciplines: [...new Set(register.sheets.map((s) => s.discipline))],
-    total: register.sheets.length,
-  };
-  // The default numbers continue after the register's 电施- sheets, never onto an existing one.
-  const defaultStart = nextFreeStart(
-    register.sheets.map((s) => s.number),
-    "电施-",
-  );
+  if (!page) notFound("compound");
+  const t = await requestT(request);
   return {
-    ...register,
-    sheets,
-    filters,
-    canUpload,
-    workTypes,
-    defaultStart,
-    today: dueOnIso(new Date()),
+    ...page,
+    metaTitle: t("register.metaTitle", { ns: "drawing", compound: page.compound.name }),
   };
 }
-
-const tooLarge = () =>
-  `文件超过 ${Math.round(DRAWING_LIMITS.maxFileBytes / 1024 / 1024)} MB 的上限，请拆分后上传`;
 
 const answer = (result: DrawingUploadResult, status = 200) => data(result, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireUser(request, "drawing.upload");
+  const { user, scope, db } = await requireUser(request, "drawing.upload");
+  const t = await requestT(request);
+  let submission: ReturnType<typeof parseSubmission<ReturnType<typeof uploadFieldsSchema>>> | null =
+    null;
   try {
-    const { fields, files } = await parseMultipart(request, {
-      fileBytes: DRAWING_LIMITS.maxFileBytes,
-      requestBytes: DRAWING_LIMITS.maxFileBytes + 1024 * 1024,
-      files: 1,
-      fieldBytes: 16 * 1024,
-      messages: { fileTooLarge: tooLarge, requestTooLarge: tooLarge },
-    });
-    const file = files[0];
-    if (!file) return answer({ kind: "error", message: "请选择图纸文件（PDF 或图片）" }, 400);
-    const parsed = UploadFieldsSchema.safeParse(fields);
-    if (!parsed.success)
-      return answer({ kind: "error", message: parsed.error.issues[0]!.message }, 400);
-    const { issuedOn, workTypeId, confirm, ...spec } = parsed.data;
-    const out = await uploadDrawings(db(), drawingStorage(), user, scope, {
+    const { fields, file } = await readDrawingUpload(request);
+    const formData = new FormData();
+    for (const [name, value] of Object.entries(fields)) formData.set(name, value);
+    submission = parseSubmission(formData, uploadFieldsSchema(t), t);
+    if (submission.status !== "success")
+      return answer({ kind: "invalid", result: submission.reply() }, 400);
+    const { issuedOn, workTypeId, confirm, ...spec } = submission.value;
+    const out = await uploadDrawings(db, drawingStorage(), user, scope, {
       compoundId: params.compoundId ?? "",
       workTypeId,
       issuedOn,
@@ -104,26 +68,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
       file,
       confirm,
     });
-    return answer({
-      kind: "done",
-      message: `已上传 ${out.length} 张图纸：${out.map((o) => `${o.number} ${o.revision}版`).join("、")}`,
-    });
-  } catch (error) {
     // Nothing stored yet: the user sees which sheets would be superseded and confirms.
-    if (error instanceof DrawingConfirmationNeeded)
+    if (out.kind === "confirm")
       return answer({
         kind: "confirm",
-        message: error.message,
-        token: error.token,
-        pages: error.pages.map(({ number, revision, supersedes }) => ({
+        message: t(out.changed ? "upload.confirmChanged" : "upload.askConfirm", { ns: "drawing" }),
+        token: out.token,
+        pages: out.pages.map(({ number, revision, supersedes }) => ({
           number,
           revision,
           supersedes,
         })),
       });
-    if (error instanceof UploadError)
-      return answer({ kind: "error", message: error.message }, error.status);
-    throw error;
+    const list = out.sheets
+      .map((o) => t("upload.doneItem", { ns: "drawing", number: o.number, revision: o.revision }))
+      .join(t("upload.listSeparator", { ns: "drawing" }));
+    return answer({
+      kind: "done",
+      message: t("upload.done", { ns: "drawing", count: out.sheets.length, list }),
+    });
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    const message = error.text(t);
+    // A refusal about one field goes beside it; the rest (the file) above the buttons.
+    if (error.field && error.field !== "file" && submission)
+      return answer(
+        {
+          kind: "invalid",
+          result: submission.reply({ fieldErrors: { [error.field]: [message] } }),
+        },
+        error.status,
+      );
+    return answer({ kind: "error", message }, error.status);
   }
 }
 
@@ -131,52 +107,66 @@ export default function DrawingRegister() {
   const { compound, sheets, filters, canUpload, workTypes, today, defaultStart } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation("drawing");
+  const format = useFormat();
+  const en = format.lng === "en";
   // Only while the upload itself runs: the reload of the register after it shows the result already.
   const busy = useNavigation().state === "submitting";
+  const all = (what: string) => t("register.all", { what });
   return (
     <>
       <PageHeader
-        title="图纸"
+        title={t("register.title")}
         crumbs={[
           { to: `/projects/${compound.project.id}`, label: compound.project.name },
           { to: `/compounds/${compound.id}`, label: compound.name },
         ]}
-        subtitle={`${compound.name} 设计图纸目录 · ${filters.total} 张`}
+        subtitle={t("register.subtitle", { compound: compound.name, count: filters.total })}
       />
       {filters.total > 0 ? (
-        <Form method="get" className="filters panel" aria-label="筛选图纸">
-          <FilterSelect
+        <Form method="get" className="filters panel" aria-label={t("register.filterLabel")}>
+          <select
             name="workType"
-            label="工程类别"
-            value={filters.workType}
-            options={filters.workTypes.map((w) => ({ value: w.code, label: w.nameZh }))}
-          />
-          <FilterSelect
+            defaultValue={filters.workType ?? ""}
+            aria-label={t("register.workType")}
+          >
+            <option value="">{all(t("register.workType"))}</option>
+            {filters.workTypes.map((w) => (
+              <option key={w.code} value={w.code}>
+                {en ? w.nameEn : w.nameZh}
+              </option>
+            ))}
+          </select>
+          <select
             name="discipline"
-            label="专业"
-            value={filters.discipline}
-            options={filters.disciplines.map((d) => ({ value: d, label: d }))}
-          />
+            defaultValue={filters.discipline ?? ""}
+            aria-label={t("register.discipline")}
+          >
+            <option value="">{all(t("register.discipline"))}</option>
+            {filters.disciplines.map((d) => (
+              <option key={d} value={d} translate="no">
+                {d}
+              </option>
+            ))}
+          </select>
           <button type="submit" className="button">
-            筛选
+            {t("register.filter")}
           </button>
           {sheets.length !== filters.total ? (
-            <span className="muted">显示 {sheets.length} 张</span>
+            <span className="muted">{t("register.showing", { count: sheets.length })}</span>
           ) : null}
         </Form>
       ) : null}
       {sheets.length === 0 ? (
-        <p className="empty">
-          {filters.total === 0 ? "尚未上传图纸。" : "没有符合筛选条件的图纸。"}
-        </p>
+        <p className="empty">{t(filters.total === 0 ? "register.empty" : "register.noMatch")}</p>
       ) : (
         <table className="table drawing-register">
           <thead>
             <tr>
-              <th>图号</th>
-              <th>图名</th>
-              <th>专业</th>
-              <th>版次</th>
+              <th>{t("register.columns.number")}</th>
+              <th>{t("register.columns.title")}</th>
+              <th>{t("register.columns.discipline")}</th>
+              <th>{t("register.columns.revisions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -184,7 +174,7 @@ export default function DrawingRegister() {
               const current = s.revisions.find((r) => r.status === "current");
               return (
                 <tr key={s.id}>
-                  <td>
+                  <td translate="no">
                     {current ? (
                       <Link className="button sheet-link" to={`/drawings/${current.id}`}>
                         {s.number}
@@ -194,10 +184,15 @@ export default function DrawingRegister() {
                     )}
                   </td>
                   <td>
-                    {s.title}
-                    {s.workType ? <small className="muted"> · {s.workType.nameZh}</small> : null}
+                    <span translate="no">{s.title}</span>
+                    {s.workType ? (
+                      <small className="muted">
+                        {" · "}
+                        {en ? s.workType.nameEn : s.workType.nameZh}
+                      </small>
+                    ) : null}
                   </td>
-                  <td>{s.discipline}</td>
+                  <td translate="no">{s.discipline}</td>
                   <td>
                     <div className="chips">
                       {s.revisions.map((r) => (
@@ -205,9 +200,19 @@ export default function DrawingRegister() {
                           key={r.id}
                           to={`/drawings/${r.id}`}
                           className={`chip revision-${r.status}`}
-                          title={`出图 ${formatDate(r.issuedOn)}${r._count.pins ? ` · ${r._count.pins} 个问题图钉` : ""}`}
+                          title={[
+                            t("register.issued", { date: format.date(r.issuedOn) }),
+                            ...(r._count.pins
+                              ? [t("register.pins", { count: r._count.pins })]
+                              : []),
+                          ].join(" · ")}
                         >
-                          {r.revision} 版 {REVISION_STATUS_LABELS_ZH[r.status]}
+                          {t("revision.chip", {
+                            revision: r.revision,
+                            status: isRevisionStatus(r.status)
+                              ? t(`revision.status.${r.status}`)
+                              : r.status,
+                          })}
                           {r._count.pins ? ` · ${r._count.pins}` : ""}
                         </Link>
                       ))}
@@ -224,7 +229,7 @@ export default function DrawingRegister() {
         <DrawingUploadForm
           result={result}
           busy={busy}
-          workTypes={workTypes}
+          workTypes={workTypes.map((w) => ({ id: w.id, name: en ? w.nameEn : w.nameZh }))}
           today={today}
           defaultStart={defaultStart}
         />
@@ -232,3 +237,5 @@ export default function DrawingRegister() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -10,7 +10,9 @@ import { useState } from "react";
 import { PageHeader } from "~/components/page-header";
 import { PinCrop } from "~/components/pin-crop";
 import { db } from "~/infra/db.server";
+import { isDomainError } from "~/infra/domain-error";
 import { parseForm } from "~/infra/forms";
+import { requestT } from "~/modules/auth/language.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import {
   createDefect,
@@ -31,7 +33,6 @@ import {
   SEVERITY_LABELS_ZH,
   type Severity,
 } from "~/modules/defect/workflow";
-import { DrawingError } from "~/modules/drawing/errors";
 import { pinPrefill } from "~/modules/drawing/pins.server";
 import drawingStyles from "~/styles/drawings.css?url";
 
@@ -139,8 +140,11 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     return redirect(`/defects/${defect.id}`);
   } catch (error) {
-    if (error instanceof DefectError || error instanceof DrawingError)
+    if (error instanceof DefectError)
       return data({ message: error.message }, { status: error.status });
+    // Drawing refusals (the pin) are DomainErrors: their words come from the catalogue.
+    if (isDomainError(error))
+      return data({ message: error.text(await requestT(request)) }, { status: error.status });
     throw error;
   }
 }

@@ -4,93 +4,57 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { z } from "zod";
+import { useTranslation } from "react-i18next";
+import { PlacePanel } from "~/components/drawing/place-panel";
 import { DrawingViewer } from "~/components/drawing-viewer";
 import { PageHeader } from "~/components/page-header";
-import { db } from "~/infra/db.server";
-import { parseForm } from "~/infra/forms";
-import { decimalNumber } from "~/infra/zod-zh";
-import { scopeFor } from "~/modules/auth/permissions";
+import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
+import { requestT } from "~/modules/auth/language.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import {
-  DEFECT_STATE_LABELS_ZH,
-  DEFECT_STATES,
-  type DefectState,
-  isDefectState,
-} from "~/modules/defect/workflow";
+import { DEFECT_STATES, isDefectState } from "~/modules/defect/workflow";
 import type { Point } from "~/modules/drawing/coords";
-import { revisionView } from "~/modules/drawing/drawings.server";
-import { DrawingError } from "~/modules/drawing/errors";
-import { REVISION_STATUS_LABELS_ZH } from "~/modules/drawing/labels";
-import { pinDefect, unpinnedDefects } from "~/modules/drawing/pins.server";
-import { formatDate } from "~/modules/site/labels";
+import { isRevisionStatus } from "~/modules/drawing/labels";
+import { pinDefect } from "~/modules/drawing/pins.server";
+import { pinExistingSchema, sheetPage } from "~/modules/drawing/sheet-page.server";
+import { useFormat } from "~/modules/i18n/use-format";
 import styles from "~/styles/drawings.css?url";
+
+export const handle = { i18n: ["drawing"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data ? `${data.sheet.number} ${data.revision.revision}版 · 图纸 · 验收` : "图纸 · 验收",
-  },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUser(request, "drawing.view");
-  const view = await revisionView(
-    db(),
-    params.revisionId ?? "",
-    user,
-    scope,
-    scopeFor(user.role, "defect.view"),
-  );
-  if (!view) notFound("drawing");
-  const { revision } = view;
-  const createScope = scopeFor(user.role, "defect.create");
-  const unpinned = createScope
-    ? await unpinnedDefects(db(), user, createScope, revision.sheet.compound.id)
-    : [];
-  return {
-    revision: {
-      id: revision.id,
-      revision: revision.revision,
-      status: revision.status,
-      issuedOn: revision.issuedOn,
-      width: revision.width,
-      height: revision.height,
-    },
-    sheet: revision.sheet,
-    revisions: view.revisions,
-    current: view.current,
-    pins: revision.pins,
-    canPin: createScope !== null,
-    unpinned,
-  };
+  const { user, scope, db } = await requireUser(request, "drawing.view");
+  const page = await sheetPage(db, user, scope, params.revisionId ?? "");
+  if (!page) notFound("drawing");
+  const t = await requestT(request);
+  const metaTitle = t("sheet.metaTitle", {
+    ns: "drawing",
+    number: page.sheet.number,
+    revision: page.revision.revision,
+  });
+  return { ...page, metaTitle };
 }
 
-const PinExistingSchema = z.object({
-  defectId: z.string().min(1, "请选择质量问题"),
-  x: decimalNumber("标注位置不在图纸范围内"),
-  y: decimalNumber("标注位置不在图纸范围内"),
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireUser(request, "defect.create");
-  const parsed = parseForm(PinExistingSchema, await request.formData());
-  if (!parsed.ok) return data({ message: Object.values(parsed.errors)[0] }, { status: 400 });
+  const { user, scope, db } = await requireUser(request, "defect.create");
+  const t = await requestT(request);
+  const submission = parseSubmission(await request.formData(), pinExistingSchema(t), t);
+  if (submission.status !== "success") return replyInvalid(submission);
   try {
-    await pinDefect(db(), user, scope, parsed.data.defectId, {
+    await pinDefect(db, user, scope, submission.value.defectId, {
       revisionId: params.revisionId ?? "",
-      x: parsed.data.x,
-      y: parsed.data.y,
+      x: submission.value.x,
+      y: submission.value.y,
     });
     return redirect(`/drawings/${params.revisionId}`);
   } catch (error) {
-    if (error instanceof DrawingError)
-      return data({ message: error.message }, { status: error.status });
-    throw error;
+    return replyError(submission, error, t);
   }
 }
 
@@ -98,6 +62,9 @@ export default function DrawingPage() {
   const { revision, sheet, revisions, current, pins, canPin, unpinned } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const messages = result ? Object.values(result.error ?? {}).flat() : [];
+  const { t } = useTranslation("drawing");
+  const format = useFormat();
   const busy = useNavigation().state !== "idle";
   const [placing, setPlacing] = useState(false);
   const [placed, setPlaced] = useState<Point | null>(null);
@@ -113,42 +80,49 @@ export default function DrawingPage() {
       else next.add(s);
       return next;
     });
-  const xy = placed ? `x=${placed.x.toFixed(5)}&y=${placed.y.toFixed(5)}` : "";
+  const stateLabel = (s: string) => (isDefectState(s) ? t(`sheet.defectStates.${s}`) : s);
   return (
     <>
       <PageHeader
-        title={`${sheet.number} ${sheet.title}`}
+        title={<span translate="no">{`${sheet.number} ${sheet.title}`}</span>}
         crumbs={[
           { to: `/compounds/${sheet.compound.id}`, label: sheet.compound.name },
-          { to: `/compounds/${sheet.compound.id}/drawings`, label: "图纸" },
+          { to: `/compounds/${sheet.compound.id}/drawings`, label: t("register.title") },
         ]}
         subtitle={
           <>
-            {sheet.discipline} · <strong>{revision.revision} 版</strong> ·{" "}
+            <span translate="no">{sheet.discipline}</span> ·{" "}
+            <strong>{t("revision.label", { revision: revision.revision })}</strong> ·{" "}
             <span className={`badge revision-${revision.status}`}>
-              {REVISION_STATUS_LABELS_ZH[revision.status] ?? revision.status}
+              {isRevisionStatus(revision.status)
+                ? t(`revision.status.${revision.status}`)
+                : revision.status}
             </span>{" "}
-            · 出图日期 {formatDate(revision.issuedOn)}
+            · {t("sheet.issuedOn", { date: format.date(revision.issuedOn) })}
           </>
         }
       />
       {superseded ? (
         <p className="alert alert-error" role="alert">
-          此版次已作废（superseded）。
+          {t("sheet.superseded")}
           {current ? (
             <>
-              现行版次为 <Link to={`/drawings/${current.id}`}>{current.revision} 版</Link>。
+              {t("sheet.currentIs")}
+              <Link to={`/drawings/${current.id}`}>
+                {t("revision.label", { revision: current.revision })}
+              </Link>
+              {t("sheet.currentIsEnd")}
             </>
           ) : null}
-          已标注在本版次上的问题仍留在本版次。
+          {t("sheet.pinsStay")}
         </p>
       ) : null}
-      {result?.message ? (
+      {messages.length > 0 ? (
         <p className="alert alert-error" role="alert">
-          {result.message}
+          {messages.join(" ")}
         </p>
       ) : null}
-      <nav className="chips revision-chips" aria-label="版次">
+      <nav className="chips revision-chips" aria-label={t("sheet.revisionsLabel")}>
         {revisions.map((r) => (
           <Link
             key={r.id}
@@ -156,17 +130,24 @@ export default function DrawingPage() {
             className={`chip${r.id === revision.id ? " chip-active" : ""} revision-${r.status}`}
             aria-current={r.id === revision.id ? "page" : undefined}
           >
-            {r.revision} 版{r.status === "superseded" ? "（已作废）" : "（现行）"}
+            {t(
+              r.status === "superseded"
+                ? "revision.navChip_superseded"
+                : "revision.navChip_current",
+              {
+                revision: r.revision,
+              },
+            )}
           </Link>
         ))}
       </nav>
       <fieldset className="pin-filter">
-        <legend>问题图钉</legend>
+        <legend>{t("sheet.pinsLegend")}</legend>
         {DEFECT_STATES.map((s) => (
           <label key={s} className={`chip pin-filter-${s}`}>
             <input type="checkbox" checked={shown.has(s)} onChange={() => toggle(s)} />
             <span className={`pin-dot pin-${s}`} aria-hidden="true" />
-            {DEFECT_STATE_LABELS_ZH[s as DefectState]} {counts[s]}
+            {t("sheet.pinFilter", { state: stateLabel(s), count: counts[s] ?? 0 })}
           </label>
         ))}
       </fieldset>
@@ -182,54 +163,24 @@ export default function DrawingPage() {
             x: p.x,
             y: p.y,
             status: p.defect.status,
-            label: `${p.defect.number} ${p.defect.title}（${isDefectState(p.defect.status) ? DEFECT_STATE_LABELS_ZH[p.defect.status] : p.defect.status}）`,
+            label: t("sheet.pinLabel", {
+              number: p.defect.number,
+              title: p.defect.title,
+              state: stateLabel(p.defect.status),
+            }),
             href: `/defects/${p.defect.id}`,
           }))}
         placing={placing}
         placed={placed}
         overlay={
           placing ? (
-            <section className="panel place-panel" aria-live="polite">
-              {!placed ? (
-                <p>点按图纸上的位置放置图钉（可先放大）。</p>
-              ) : (
-                <>
-                  <p>
-                    已选位置。{superseded ? "注意：此版次已作废，问题将标注在作废版次上。" : ""}
-                  </p>
-                  <div className="workflow-buttons">
-                    <Link
-                      className="button button-primary"
-                      to={`/defects/new?revisionId=${revision.id}&${xy}`}
-                    >
-                      登记新的质量问题
-                    </Link>
-                  </div>
-                  {unpinned.length > 0 ? (
-                    <Form method="post" className="form-row">
-                      <input type="hidden" name="x" value={placed.x} />
-                      <input type="hidden" name="y" value={placed.y} />
-                      <label>
-                        或标注已有问题
-                        <select name="defectId" defaultValue="">
-                          <option value="" disabled>
-                            选择本小区未标注的问题
-                          </option>
-                          {unpinned.map((d) => (
-                            <option key={d.id} value={d.id}>
-                              {d.number} {d.title}
-                            </option>
-                          ))}
-                        </select>
-                      </label>
-                      <button type="submit" className="button" disabled={busy}>
-                        标注
-                      </button>
-                    </Form>
-                  ) : null}
-                </>
-              )}
-            </section>
+            <PlacePanel
+              revisionId={revision.id}
+              placed={placed}
+              superseded={superseded}
+              unpinned={unpinned}
+              busy={busy}
+            />
           ) : null
         }
         onPlace={setPlaced}
@@ -244,7 +195,7 @@ export default function DrawingPage() {
                 setPlaced(null);
               }}
             >
-              {placing ? "取消标注" : "在图纸上标注问题"}
+              {placing ? t("sheet.stopPinning") : t("sheet.startPinning")}
             </button>
           ) : null
         }
@@ -252,3 +203,5 @@ export default function DrawingPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "~/infra/db.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { findViewableRevision } from "~/modules/drawing/drawings.server";
 import { drawingKey, drawingStorage } from "~/modules/drawing/storage.server";
@@ -8,8 +7,8 @@ import { drawingKey, drawingStorage } from "~/modules/drawing/storage.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const variant = params.variant;
   if (variant !== "full" && variant !== "preview") notFound("drawing");
-  const { user, scope } = await requireUser(request, "drawing.view");
-  const revision = await findViewableRevision(db(), params.revisionId ?? "", user, scope);
+  const { user, scope, db } = await requireUser(request, "drawing.view");
+  const revision = await findViewableRevision(db, params.revisionId ?? "", user, scope);
   if (!revision) notFound("drawing");
   const sha = variant === "full" ? revision.imageSha256 : revision.previewSha256;
   const file = await drawingStorage().read(drawingKey(variant, sha));

@@ -54,7 +54,7 @@ export async function seedDemoDrawings(db: Db, storage: DrawingStorage) {
       };
       // The designer confirms the new revisions the preview names (as the form asks a user to).
       const { token } = await previewDrawings(db, viewer, "any", input, { limits: DEMO_LIMITS });
-      return uploadDrawings(
+      const out = await uploadDrawings(
         db,
         storage,
         viewer,
@@ -62,6 +62,8 @@ export async function seedDemoDrawings(db: Db, storage: DrawingStorage) {
         { ...input, confirm: token },
         { limits: DEMO_LIMITS },
       );
+      if (out.kind !== "uploaded") throw new Error("demo drawings: the preview was not confirmed");
+      return out.sheets;
     };
     for (const discipline of ["电气", "给排水"]) {
       const part = SET.filter((s) => s.discipline === discipline);

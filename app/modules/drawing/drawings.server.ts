@@ -21,7 +21,7 @@ export async function drawingRegister(db: Db, viewer: Actor, scope: Scope, compo
       number: true,
       title: true,
       discipline: true,
-      workType: { select: { code: true, nameZh: true } },
+      workType: { select: { code: true, nameZh: true, nameEn: true } },
       revisions: {
         select: {
           id: true,

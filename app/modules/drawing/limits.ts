@@ -40,7 +40,9 @@ export const DRAWING_LIMITS: DrawingLimits = {
   maxImagePixels: 60_000_000,
 };
 
-export type PageCheck = { ok: true } | { ok: false; messageZh: string };
+export type PageCheck =
+  | { ok: true }
+  | { ok: false; code: "pageTooLarge" | "pageTooSmall"; page: number; size: string };
 
 /** Whether one page's size (points) is acceptable. Pure. */
 export function checkPageSize(
@@ -56,12 +58,9 @@ export function checkPageSize(
     page.width * page.height > limits.maxPageAreaPt2 ||
     Math.max(page.width, page.height) > limits.maxPageSidePt
   )
-    return {
-      ok: false,
-      messageZh: `第 ${page.index + 1} 页幅面过大（${size}），超过 A0 的两倍，请拆分或缩小后再上传`,
-    };
+    return { ok: false, code: "pageTooLarge", page: page.index + 1, size };
   if (Math.min(page.width, page.height) < limits.minPageSidePt)
-    return { ok: false, messageZh: `第 ${page.index + 1} 页幅面过小（${size}），不是图纸` };
+    return { ok: false, code: "pageTooSmall", page: page.index + 1, size };
   return { ok: true };
 }
 

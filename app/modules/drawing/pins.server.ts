@@ -1,11 +1,11 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { defectWhere } from "~/modules/defect/access.server";
 import { revisionWhere } from "./access.server";
 import { isSheetPoint, roundCoord } from "./coords";
-import { DrawingError } from "./errors";
 
 type Viewer = Actor & { id: string };
 export type PinInput = { revisionId: string; x: number; y: number };
@@ -18,14 +18,14 @@ export async function requirePinnableRevision(
   compoundId: string,
   pin: PinInput,
 ) {
-  if (!isSheetPoint(pin)) throw new DrawingError("标注位置不在图纸范围内", 400);
+  if (!isSheetPoint(pin)) throw new DomainError("drawing:errors.pinOutside", { status: 400 });
   const revision = await db.drawingRevision.findFirst({
     where: { AND: [{ id: pin.revisionId }, revisionWhere(viewer, scope)] },
     select: { id: true, revision: true, sheet: { select: { compoundId: true, number: true } } },
   });
-  if (!revision) throw new DrawingError("图纸不存在或您无权查看", 404);
+  if (!revision) throw new DomainError("drawing:errors.drawingNotFound", { status: 404 });
   if (revision.sheet.compoundId !== compoundId)
-    throw new DrawingError("图纸与质量问题不属于同一小区", 400);
+    throw new DomainError("drawing:errors.otherCompound", { status: 400 });
   return revision;
 }
 
@@ -77,14 +77,14 @@ export async function pinDefect(
     where: { AND: [{ id: defectId }, defectWhere(viewer, scope)] },
     select: { id: true, compoundId: true, pin: { select: { id: true } } },
   });
-  if (!defect) throw new DrawingError("质量问题不存在或您无权查看", 404);
-  if (defect.pin) throw new DrawingError("该质量问题已标注在图纸上", 409);
+  if (!defect) throw new DomainError("drawing:errors.defectNotFound", { status: 404 });
+  if (defect.pin) throw new DomainError("drawing:errors.alreadyPinned", { status: 409 });
   const revision = await requirePinnableRevision(db, viewer, scope, defect.compoundId, pin);
   try {
     return await db.$transaction((tx) => createPinTx(tx, viewer, defect.id, revision, pin));
   } catch (error) {
     if (error instanceof Error && "code" in error && error.code === "P2002")
-      throw new DrawingError("该质量问题已标注在图纸上", 409);
+      throw new DomainError("drawing:errors.alreadyPinned", { status: 409 });
     throw error;
   }
 }

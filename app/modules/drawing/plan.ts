@@ -1,4 +1,4 @@
-import { DrawingError } from "./errors";
+import { DomainError } from "~/infra/domain-error";
 import {
   compareRevisions,
   isRevisionLabel,
@@ -40,9 +40,13 @@ export function planSheets(
   const lines = spec.pageLines.map((l) => l.trim());
   while (lines.length > 0 && lines.at(-1) === "") lines.pop();
   if (lines.length > pageCount)
-    throw new DrawingError(`填写了 ${lines.length} 行图号，但文件只有 ${pageCount} 页`, 400);
+    throw new DomainError("drawing:errors.tooManyLines", {
+      status: 400,
+      params: { lines: lines.length, pages: pageCount },
+      field: "pageLines",
+    });
   if (spec.revision !== null && !isRevisionLabel(spec.revision))
-    throw new DrawingError("版次请填写大写字母，如 A、B", 400);
+    throw new DomainError("drawing:errors.badRevision", { status: 400, field: "revision" });
   const seen = new Set<string>();
   const planned: PlannedSheet[] = [];
   for (let pageIndex = 0; pageIndex < pageCount; pageIndex++) {
@@ -50,17 +54,28 @@ export function planSheets(
     const [first = "", ...rest] = line.split(/\s+/);
     const rawNumber = first || numberForPage(spec.numberPrefix, spec.startNumber, pageIndex);
     const number = normalizeSheetNumber(rawNumber);
-    if (!number) throw new DrawingError(`第 ${pageIndex + 1} 页的图号“${rawNumber}”无效`, 400);
-    if (seen.has(number)) throw new DrawingError(`图号 ${number} 在本次上传中重复`, 400);
+    if (!number)
+      throw new DomainError("drawing:errors.badNumber", {
+        status: 400,
+        params: { page: pageIndex + 1, number: rawNumber },
+        field: "pageLines",
+      });
+    if (seen.has(number))
+      throw new DomainError("drawing:errors.duplicateNumber", {
+        status: 400,
+        params: { number },
+        field: "pageLines",
+      });
     seen.add(number);
     const title = (rest.join(" ") || spec.defaultTitle || number).slice(0, 100);
     const existing = current.get(number) ?? null;
     const revision = spec.revision ?? nextRevision(existing);
     if (existing !== null && compareRevisions(revision, existing) <= 0)
-      throw new DrawingError(
-        `图纸 ${number} 现行版次为 ${existing}，新上传的版次须晚于它（如 ${nextRevision(existing)}）`,
-        409,
-      );
+      throw new DomainError("drawing:errors.revisionNotLater", {
+        status: 409,
+        params: { number, current: existing, next: nextRevision(existing) },
+        field: "revision",
+      });
     planned.push({ pageIndex, number, title, revision, supersedes: existing });
   }
   return planned;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DomainError } from "~/infra/domain-error";
 import { cropAround, fitView, screenToSheet, sheetToScreen, zoomAt } from "./coords";
 import { A0_PT, A1_PT, checkPageSize, DRAWING_LIMITS, renderScale } from "./limits";
 import { nextFreeStart, planSheets, supersessionToken } from "./plan";
@@ -45,12 +46,34 @@ describe("planning a set", () => {
     ]);
   });
   it("refuses duplicates, too many lines, bad or older revisions", () => {
-    expect(() => planSheets(2, { ...base, pageLines: ["X-1", "X-1"] }, new Map())).toThrow(/重复/);
-    expect(() => planSheets(1, { ...base, pageLines: ["a", "b"] }, new Map())).toThrow(/只有 1 页/);
-    expect(() => planSheets(1, { ...base, revision: "b" }, new Map())).toThrow(/大写字母/);
-    expect(() => planSheets(1, { ...base, revision: "B" }, new Map([["电施-01", "B"]]))).toThrow(
-      /现行版次为 B/,
+    const refusal = (f: () => unknown) => {
+      try {
+        f();
+      } catch (error) {
+        return error instanceof DomainError ? [error.code, error.params, error.status] : error;
+      }
+      return null;
+    };
+    expect(refusal(() => planSheets(2, { ...base, pageLines: ["X-1", "X-1"] }, new Map()))).toEqual(
+      ["drawing:errors.duplicateNumber", { number: "X-1" }, 400],
     );
+    expect(refusal(() => planSheets(1, { ...base, pageLines: ["a", "b"] }, new Map()))).toEqual([
+      "drawing:errors.tooManyLines",
+      { lines: 2, pages: 1 },
+      400,
+    ]);
+    expect(refusal(() => planSheets(1, { ...base, revision: "b" }, new Map()))).toEqual([
+      "drawing:errors.badRevision",
+      {},
+      400,
+    ]);
+    expect(
+      refusal(() => planSheets(1, { ...base, revision: "B" }, new Map([["电施-01", "B"]]))),
+    ).toEqual([
+      "drawing:errors.revisionNotLater",
+      { number: "电施-01", current: "B", next: "C" },
+      409,
+    ]);
   });
 });
 
@@ -59,7 +82,7 @@ describe("limits", () => {
     expect(checkPageSize({ ...A0_PT, index: 0 }).ok).toBe(true);
     expect(checkPageSize({ width: A0_PT.height * 2, height: A0_PT.width, index: 0 }).ok).toBe(true);
     const huge = checkPageSize({ width: A0_PT.height * 2.1, height: A0_PT.width, index: 4 });
-    expect(huge).toEqual({ ok: false, messageZh: expect.stringMatching(/^第 5 页幅面过大/) });
+    expect(huge).toEqual({ ok: false, code: "pageTooLarge", page: 5, size: "2497×841 mm" });
     expect(checkPageSize({ width: 50, height: 500, index: 0 }).ok).toBe(false);
   });
   it("renders A1 at the target long side and small pages at most at maxDpi", () => {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import * as mupdf from "mupdf";
 import sharp from "sharp";
+import { DomainError } from "~/infra/domain-error";
 import { imageImpurity } from "~/modules/photo/purity";
-import { DrawingError, drawingMessages as msg } from "./errors";
 import { checkPageSize, DRAWING_LIMITS, type DrawingLimits, renderScale } from "./limits";
 import { type DrawingSourceFormat, sniffDrawingFormat } from "./sniff";
 
@@ -16,6 +16,31 @@ export type InspectedSource = {
   pages: { width: number; height: number }[];
 };
 
+type FileRefusal =
+  | "empty"
+  | "notDrawing"
+  | "corrupt"
+  | "encrypted"
+  | "tooManyPages"
+  | "pdfNameNotPdf"
+  | "imageTooSmall"
+  | "notPure"
+  | "noPages"
+  | "tooManyPixels"
+  | "pageTooLarge"
+  | "pageTooSmall"
+  | "pageUnrenderable";
+
+/** A refused file, named in the message; 422 unless the file is not a drawing at all (415). */
+function refused(
+  code: FileRefusal,
+  name: string,
+  params: Record<string, string | number> = {},
+  status = 422,
+) {
+  return new DomainError(`drawing:errors.${code}`, { status, params: { name, ...params } });
+}
+
 type OpenPdf = { doc: mupdf.Document; pages: { width: number; height: number }[] };
 
 function openPdf(bytes: Buffer, name: string, limits: DrawingLimits): OpenPdf {
@@ -23,26 +48,26 @@ function openPdf(bytes: Buffer, name: string, limits: DrawingLimits): OpenPdf {
   let count: number;
   try {
     doc = mupdf.Document.openDocument(bytes, "application/pdf");
-    if (doc.needsPassword()) throw new DrawingError(msg.encrypted(name));
+    if (doc.needsPassword()) throw refused("encrypted", name);
     count = doc.countPages();
   } catch (error) {
-    if (error instanceof DrawingError) throw error;
-    throw new DrawingError(msg.corrupt(name));
+    if (error instanceof DomainError) throw error;
+    throw refused("corrupt", name);
   }
-  if (count === 0) throw new DrawingError(msg.noPages(name));
+  if (count === 0) throw refused("noPages", name);
   if (count > limits.maxPages)
-    throw new DrawingError(msg.tooManyPages(name, count, limits.maxPages));
+    throw refused("tooManyPages", name, { pages: count, max: limits.maxPages });
   const pages: { width: number; height: number }[] = [];
   for (let index = 0; index < count; index++) {
     let bounds: number[];
     try {
       bounds = doc.loadPage(index).getBounds() as number[];
     } catch {
-      throw new DrawingError(msg.corrupt(name));
+      throw refused("corrupt", name);
     }
     const page = { width: bounds[2]! - bounds[0]!, height: bounds[3]! - bounds[1]! };
     const check = checkPageSize({ ...page, index }, limits);
-    if (!check.ok) throw new DrawingError(`“${name}”${check.messageZh}`);
+    if (!check.ok) throw refused(check.code, name, { page: check.page, size: check.size });
     pages.push(page);
   }
   return { doc, pages };
@@ -98,15 +123,14 @@ export async function inspectSource(
   name: string,
   limits: DrawingLimits = DRAWING_LIMITS,
 ): Promise<InspectedSource> {
-  if (bytes.length === 0) throw new DrawingError(msg.empty(name));
+  if (bytes.length === 0) throw refused("empty", name);
   const format = sniffDrawingFormat(bytes);
-  if (!format) throw new DrawingError(msg.notDrawing(name), 415);
-  if (format !== "pdf" && /\.pdf$/i.test(name))
-    throw new DrawingError(msg.pdfNameNotPdf(name), 415);
+  if (!format) throw refused("notDrawing", name, {}, 415);
+  if (format !== "pdf" && /\.pdf$/i.test(name)) throw refused("pdfNameNotPdf", name, {}, 415);
   if (format !== "pdf") {
     const impurity = imageImpurity(bytes, format);
-    if (impurity === "broken") throw new DrawingError(msg.corrupt(name));
-    if (impurity) throw new DrawingError(msg.notPure(name));
+    if (impurity === "broken") throw refused("corrupt", name);
+    if (impurity) throw refused("notPure", name);
   }
   const sha256 = sha256Of(bytes);
   if (format === "pdf") {
@@ -118,13 +142,17 @@ export async function inspectSource(
     const meta = await sharp(bytes, { limitInputPixels: limits.maxImagePixels }).metadata();
     if (!meta.width || !meta.height) throw new Error("no size");
     if (Math.min(meta.width, meta.height) < limits.minImageSidePx)
-      throw new DrawingError(msg.imageTooSmall(name, meta.width, meta.height));
+      throw refused("imageTooSmall", name, {
+        width: meta.width,
+        height: meta.height,
+        min: limits.minImageSidePx,
+      });
     return { format, sha256, pages: [{ width: meta.width, height: meta.height }] };
   } catch (error) {
-    if (error instanceof DrawingError) throw error;
+    if (error instanceof DomainError) throw error;
     const text = String(error);
-    if (/pixel limit/i.test(text)) throw new DrawingError(msg.tooManyPixels(name));
-    throw new DrawingError(msg.corrupt(name));
+    if (/pixel limit/i.test(text)) throw refused("tooManyPixels", name);
+    throw refused("corrupt", name);
   }
 }
 
@@ -154,7 +182,7 @@ export async function renderSource(
       });
       return [{ pageIndex: 0, ...(await imagesOf(base, limits)) }];
     } catch {
-      throw new DrawingError(msg.corrupt(name));
+      throw refused("corrupt", name);
     }
   }
   const { doc } = openPdf(bytes, name, limits);
@@ -165,7 +193,7 @@ export async function renderSource(
       try {
         raw = renderPdfPage(doc, index, limits);
       } catch {
-        throw new DrawingError(`“${name}”第 ${index + 1} 页无法渲染，文件可能已损坏`);
+        throw refused("pageUnrenderable", name, { page: index + 1 });
       }
       out.push({ pageIndex: index, ...(await imagesOf(raw, limits)) });
     }

@@ -1,9 +1,9 @@
 import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
 import { heavyImageWork } from "~/infra/image-work.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { compoundWhere } from "~/modules/site/access.server";
-import { DrawingError } from "./errors";
 import { DRAWING_LIMITS, type DrawingLimits } from "./limits";
 import { type PlannedSheet, planSheets, type SetSpec, supersessionToken } from "./plan";
 import { inspectSource, renderSource } from "./render.server";
@@ -24,21 +24,14 @@ export type DrawingUpload = {
   confirm?: string | null;
 };
 
-/** The upload would supersede existing sheets and the uploader has not confirmed exactly that. */
-export class DrawingConfirmationNeeded extends DrawingError {
-  constructor(
-    readonly pages: PlannedSheet[],
-    readonly token: string,
-    changed: boolean,
-  ) {
-    super(
-      changed
-        ? "图纸版次在您确认后有变化，请核对后重新确认"
-        : "以下图纸将成为已有图纸的新版次，请确认后上传",
-      409,
-    );
-  }
-}
+/**
+ * What an upload did: stored these sheets, or stored nothing because it would supersede existing
+ * sheets and the uploader has not confirmed exactly that (`changed`: a confirmation was given but
+ * the plan is no longer what was confirmed).
+ */
+export type UploadOutcome =
+  | { kind: "uploaded"; sheets: { revisionId: string; number: string; revision: string }[] }
+  | { kind: "confirm"; pages: PlannedSheet[]; token: string; changed: boolean };
 
 type CurrentRevision = {
   id: string;
@@ -48,8 +41,15 @@ type CurrentRevision = {
   imageSha256: string;
 };
 
-const identicalMessage = (hits: { number: string; revision: string }[]) =>
-  `图纸 ${hits.map((h) => `${h.number}（现行 ${h.revision} 版）`).join("、")}与现行版次内容完全相同（SHA-256 一致），未上传任何内容；如有修改，请上传修改后的图纸`;
+/** Pages identical to their sheet's current revision: refused, naming them (409). */
+function identical(hits: { number: string; revision: string }[]) {
+  const [first] = hits;
+  return hits.length === 1 && first
+    ? new DomainError("drawing:errors.identical", { params: { ...first } })
+    : new DomainError("drawing:errors.identicalMany", {
+        params: { numbers: hits.map((h) => h.number).join(", ") },
+      });
+}
 
 /**
  * Checks the file and plans each page's sheet and revision, storing nothing: a page identical
@@ -66,16 +66,17 @@ async function planUpload(
     where: { AND: [{ id: input.compoundId }, compoundWhere(viewer, scope)] },
     select: { id: true },
   });
-  if (!compound) throw new DrawingError("小区不存在或您无权查看", 404);
+  if (!compound) throw new DomainError("drawing:errors.compoundNotFound", { status: 404 });
   if (input.workTypeId) {
     const wt = await db.workType.count({ where: { id: input.workTypeId } });
-    if (wt === 0) throw new DrawingError("工程类别不存在", 400);
+    if (wt === 0)
+      throw new DomainError("drawing:errors.unknownWorkType", { status: 400, field: "workTypeId" });
   }
   if (input.file.bytes.length > limits.maxFileBytes)
-    throw new DrawingError(
-      `文件超过 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB 的上限`,
-      413,
-    );
+    throw new DomainError("drawing:errors.tooLarge", {
+      status: 413,
+      params: { mb: Math.round(limits.maxFileBytes / 1024 / 1024) },
+    });
   const source = await inspectSource(input.file.bytes, input.file.name, limits);
   const rows = await db.drawingSheet.findMany({
     where: { compoundId: compound.id },
@@ -108,7 +109,7 @@ async function planUpload(
       ? [{ number: p.number, revision: c.revision }]
       : [];
   });
-  if (sameSource.length > 0) throw new DrawingError(identicalMessage(sameSource), 409);
+  if (sameSource.length > 0) throw identical(sameSource);
   return { compound, source, sheets, plan, currentOf, token: supersessionToken(plan) };
 }
 
@@ -131,6 +132,17 @@ export async function previewDrawings(
     options.limits ?? DRAWING_LIMITS,
   );
   return { pages: plan, token };
+}
+
+/** A full disk or unwritable folder (the store's 507) is the server's, said in drawing words. */
+async function put(storage: DrawingStorage, key: string, bytes: Buffer) {
+  try {
+    return await storage.put(key, bytes);
+  } catch (error) {
+    if ((error as { status?: unknown } | null)?.status === 507)
+      throw new DomainError("drawing:errors.storageFull", { status: 507 });
+    throw error;
+  }
 }
 
 async function removeUnreferenced(db: Db, storage: DrawingStorage, created: string[]) {
@@ -156,7 +168,7 @@ export async function uploadDrawings(
   scope: Scope,
   input: DrawingUpload,
   options: { now?: Date; limits?: DrawingLimits } = {},
-) {
+): Promise<UploadOutcome> {
   const limits = options.limits ?? DRAWING_LIMITS;
   const { compound, source, sheets, plan, currentOf, token } = await planUpload(
     db,
@@ -166,7 +178,7 @@ export async function uploadDrawings(
     limits,
   );
   if (token !== "" && input.confirm !== token)
-    throw new DrawingConfirmationNeeded(plan, token, Boolean(input.confirm));
+    return { kind: "confirm", pages: plan, token, changed: Boolean(input.confirm) };
   const rendered = await heavyImageWork(() =>
     renderSource(
       input.file.bytes,
@@ -184,7 +196,7 @@ export async function uploadDrawings(
       ? [{ number: p.number, revision: c.revision }]
       : [];
   });
-  if (sameImage.length > 0) throw new DrawingError(identicalMessage(sameImage), 409);
+  if (sameImage.length > 0) throw identical(sameImage);
   const now = options.now ?? new Date();
   const created: string[] = [];
   try {
@@ -196,7 +208,7 @@ export async function uploadDrawings(
       ]),
     ];
     for (const [key, bytes] of files)
-      if ((await storage.put(key, bytes)).created) created.push(key);
+      if ((await put(storage, key, bytes)).created) created.push(key);
 
     return await db.$transaction(async (tx) => {
       const out: { revisionId: string; number: string; revision: string }[] = [];
@@ -247,7 +259,9 @@ export async function uploadDrawings(
             data: { status: "superseded", supersededAt: now, supersededById: revision.id },
           });
           if (count !== 1)
-            throw new DrawingError(`图纸 ${page.number} 刚被他人更新，请刷新后重试`, 409);
+            throw new DomainError("drawing:errors.changedMeanwhile", {
+              params: { number: page.number },
+            });
           await recordEvent(
             tx,
             {
@@ -289,12 +303,12 @@ export async function uploadDrawings(
         );
         out.push({ revisionId: revision.id, number: page.number, revision: page.revision });
       }
-      return out;
+      return { kind: "uploaded" as const, sheets: out };
     });
   } catch (error) {
     await removeUnreferenced(db, storage, created);
     if (error instanceof Error && "code" in error && error.code === "P2002")
-      throw new DrawingError("图号或版次与刚上传的图纸冲突，请刷新后重试", 409);
+      throw new DomainError("drawing:errors.conflict", { status: 409 });
     throw error;
   }
 }
