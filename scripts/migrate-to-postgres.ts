@@ -11,7 +11,7 @@
  */
 import { parseArgs } from "node:util";
 import { env } from "~/infra/env.server";
-import { MigrationRefused, migrateToPostgres } from "~/modules/ops/migrate-to-postgres.server";
+import { isMigrationRefused, migrateToPostgres } from "~/modules/ops/migrate-to-postgres.server";
 
 const { values } = parseArgs({
   options: {
@@ -81,6 +81,10 @@ try {
   );
   process.exit(report.ok ? 0 : 1);
 } catch (error) {
-  console.error(error instanceof MigrationRefused ? error.message : error);
+  console.error(
+    isMigrationRefused(error)
+      ? `拒绝迁移，未写入任何数据 (refused, nothing written): ${(error as Error).message}`
+      : error,
+  );
   process.exit(2);
 }

@@ -6,7 +6,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import type { Db } from "~/infra/db.server";
 import { claimJobs, enqueueJob, jobCounts } from "~/modules/jobs/queue.server";
-import { type JobHandler, LeaseLostError, startJobWorker } from "~/modules/jobs/worker.server";
+import { isLeaseLost, type JobHandler, startJobWorker } from "~/modules/jobs/worker.server";
 import { sharedTestDb } from "../support/shared-db";
 
 const shared = await sharedTestDb({ seeded: false });
@@ -144,7 +144,7 @@ describe("job queue", () => {
           );
           outcomes.push(`${who}:committed`);
         } catch (error) {
-          outcomes.push(`${who}:${error instanceof LeaseLostError ? "lease-lost" : String(error)}`);
+          outcomes.push(`${who}:${isLeaseLost(error) ? "lease-lost" : String(error)}`);
           throw error;
         }
       };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterAll } from "vitest";
 import { createDb, type Db } from "~/infra/db.server";
 import { EMPTY_TEMPLATE, SEEDED_TEMPLATE, TMP_DIR } from "./paths";
@@ -34,6 +35,10 @@ export async function sharedTestDb({ seeded }: { seeded: boolean }): Promise<{
   } else {
     const file = path.join(TMP_DIR, `shared-${randomUUID()}.db`);
     fs.copyFileSync(seeded ? SEEDED_TEMPLATE : EMPTY_TEMPLATE, file);
+    // As `npm start` leaves it (scripts/prepare-db.ts): readers and one writer side by side.
+    const wal = new Database(file);
+    wal.pragma("journal_mode = WAL");
+    wal.close();
     location = file;
     drop = async () => {
       for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });

@@ -11,12 +11,15 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
 import { type ClaimedJob, claimJobs, completeJob, failJob, renewLease } from "./queue.server";
 
-export class LeaseLostError extends Error {
-  constructor(jobId: string) {
-    super(`job ${jobId}: lease lost (another worker holds it now)`);
-    this.name = "LeaseLostError";
-  }
+/** The error a worker sees when it no longer holds its job (not a refusal: no DomainError). */
+export function leaseLost(jobId: string): Error {
+  const error = new Error(`job ${jobId}: lease lost (another worker holds it now)`);
+  error.name = "LeaseLostError";
+  return error;
 }
+
+export const isLeaseLost = (error: unknown) =>
+  error instanceof Error && error.name === "LeaseLostError";
 
 export type JobContext = {
   id: string;
@@ -26,7 +29,7 @@ export type JobContext = {
   attempt: number;
   /** aborted when the lease is lost or the worker stops: stop work, nothing will be recorded */
   signal: AbortSignal;
-  /** runs `fn` and marks the job done in one transaction; LeaseLostError (rolled back) if lost */
+  /** runs `fn` and marks the job done in one transaction; a lease-lost error (rolled back) if lost */
   commit<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T>;
 };
 
@@ -93,7 +96,7 @@ export function startJobWorker(db: Db, opts: WorkerOptions): JobWorker {
         if (killed) return;
         renewLease(db, job, owner, leaseMs)
           .then((held) => {
-            if (!held) abort.abort(new LeaseLostError(job.id));
+            if (!held) abort.abort(leaseLost(job.id));
           })
           .catch((error) =>
             log.error({ jobId: job.id, err: String(error) }, "job lease renewal failed"),
@@ -111,7 +114,7 @@ export function startJobWorker(db: Db, opts: WorkerOptions): JobWorker {
         db.$transaction(async (tx) => {
           // The fence first: it locks the job's row, so a claim by another worker waits for this
           // transaction and then finds the job done.
-          if (!(await completeJob(tx, job, owner))) throw new LeaseLostError(job.id);
+          if (!(await completeJob(tx, job, owner))) throw leaseLost(job.id);
           const out = await fn(tx);
           committed = true;
           return out;
@@ -121,10 +124,10 @@ export function startJobWorker(db: Db, opts: WorkerOptions): JobWorker {
     const started = Date.now();
     try {
       await handler(ctx);
-      if (!committed && !(await completeJob(db, job, owner))) throw new LeaseLostError(job.id);
+      if (!committed && !(await completeJob(db, job, owner))) throw leaseLost(job.id);
       log.info({ jobId: job.id, kind: job.kind, ms: Date.now() - started }, "job done");
     } catch (error) {
-      if (error instanceof LeaseLostError || abort.signal.reason instanceof LeaseLostError) {
+      if (isLeaseLost(error) || isLeaseLost(abort.signal.reason)) {
         log.error({ jobId: job.id, kind: job.kind }, "job lease lost; its result is discarded");
       } else {
         const release = stopping && abort.signal.aborted;

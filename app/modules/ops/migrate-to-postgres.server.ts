@@ -52,7 +52,15 @@ export type MigrationReport = {
   ok: boolean;
 };
 
-export class MigrationRefused extends Error {}
+/** A precondition failed (schemas differ, target not empty): nothing was written. */
+function refused(message: string): Error {
+  const error = new Error(message);
+  error.name = "MigrationRefused";
+  return error;
+}
+
+export const isMigrationRefused = (error: unknown) =>
+  error instanceof Error && error.name === "MigrationRefused";
 
 function stores(o: MigrationOptions): {
   stores: FileStore[];
@@ -92,16 +100,13 @@ export async function migrateToPostgres(o: MigrationOptions): Promise<MigrationR
     const tables = await readCatalog(target);
     const differences = schemaDifferences(source, tables);
     if (differences.length > 0)
-      throw new MigrationRefused(
-        `SQLite 数据库与目标结构不一致，请先用当前版本启动一次以完成迁移 (schemas differ; start the current version on the SQLite file first):\n  ${differences.join("\n  ")}`,
+      throw refused(
+        `the schemas differ; start the current version once on the SQLite file first:\n  ${differences.join("\n  ")}`,
       );
     let copied: CopiedTable[] | null = null;
     if (!o.verifyOnly) {
       const busy = await nonEmptyTables(target, tables);
-      if (busy.length > 0)
-        throw new MigrationRefused(
-          `目标数据库不是空的 (the target database is not empty): ${busy.join(", ")}`,
-        );
+      if (busy.length > 0) throw refused(`the target database is not empty: ${busy.join(", ")}`);
       copied = await copyTables(source, target, tables, (l) => say(`copied ${l}`));
     }
     say("comparing tables");
