@@ -1,55 +1,43 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { useTranslation } from "react-i18next";
+import { VerifyReport } from "~/components/audit/verify-report";
 import { PageHeader } from "~/components/page-header";
-import { db } from "~/infra/db.server";
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, AUDIT_PAGE_SIZE } from "~/modules/audit/labels";
-import { searchAudit } from "~/modules/audit/search.server";
+import { AUDIT_ENTITIES, AUDIT_PAGE_SIZE } from "~/modules/audit/actions";
+import { AuditQuerySchema, searchAudit } from "~/modules/audit/search.server";
 import { verifyDatabase } from "~/modules/audit/verify.server";
+import { requestLanguage } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { formatDateTime } from "~/modules/site/labels";
+import { fixedT } from "~/modules/i18n/i18n.server";
+import { useFormat } from "~/modules/i18n/use-format";
 
-export const meta: MetaFunction = () => [{ title: "操作记录 · 验收" }];
+export const handle = { i18n: ["audit"] };
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .transform((v) => new Date(`${v}T00:00:00+08:00`));
-const QuerySchema = z.object({
-  actorId: z.string().min(1).optional().catch(undefined),
-  entityType: z.string().min(1).optional().catch(undefined),
-  entityId: z.string().trim().min(1).optional().catch(undefined),
-  from: day.optional().catch(undefined),
-  to: day
-    .transform((d) => new Date(d.getTime() + 86_400_000))
-    .optional()
-    .catch(undefined),
-  page: z.coerce.number().int().min(1).default(1).catch(1),
-  verify: z.literal("1").optional().catch(undefined),
-});
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, "audit.view");
+  const { db } = await requireUser(request, "audit.view");
+  const lng = await requestLanguage(request);
+  const t = fixedT(lng);
   const params = new URL(request.url).searchParams;
-  const q = QuerySchema.parse(Object.fromEntries(params));
-  // A lot number is what people know; resolve it to the lot's id.
-  let entityId = q.entityId;
-  if (entityId) {
-    const lot = await db().inspectionLot.findUnique({
-      where: { number: entityId },
-      select: { id: true },
-    });
-    entityId = lot?.id ?? entityId;
-  }
+  const q = AuditQuerySchema.parse(Object.fromEntries(params));
   const [result, report] = await Promise.all([
-    searchAudit(db(), { ...q, entityId }),
-    q.verify ? verifyDatabase(db()) : Promise.resolve(null),
+    searchAudit(db, q, t, lng),
+    q.verify ? verifyDatabase(db) : Promise.resolve(null),
   ]);
-  return { ...result, page: q.page, report, filters: Object.fromEntries(params) };
+  return {
+    ...result,
+    page: q.page,
+    report,
+    filters: Object.fromEntries(params),
+    metaTitle: t("page.metaTitle", { ns: "audit" }),
+  };
 }
 
 export default function AuditLog() {
   const { rows, total, actors, page, report, filters } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("audit");
+  const format = useFormat();
   const busy = useNavigation().state !== "idle";
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const withPage = (p: number) =>
@@ -57,11 +45,11 @@ export default function AuditLog() {
   return (
     <>
       <PageHeader
-        title="操作记录"
-        subtitle="每一次状态变化都写入首尾相连的哈希链；任何事后修改都会在校验时被发现。"
+        title={t("page.title")}
+        subtitle={t("page.subtitle")}
         actions={
           <a className="button" href="/audit/export" download>
-            导出操作记录链（JSON Lines）
+            {t("page.export")}
           </a>
         }
       />
@@ -69,102 +57,80 @@ export default function AuditLog() {
         <Form method="get">
           <input type="hidden" name="verify" value="1" />
           <button className="button button-primary" type="submit" disabled={busy}>
-            {busy ? "正在校验…" : "校验操作记录链和签认记录"}
+            {busy ? t("page.verifying") : t("page.verify")}
           </button>
         </Form>
-        {report ? (
-          <div className="verify-report" role="status">
-            {report.chainBreak ? (
-              <p className="alert alert-error">
-                ✗ {report.chainBreak.messageZh}
-                <br />
-                <small>
-                  应为 {report.chainBreak.expected}，实为 {report.chainBreak.actual}
-                </small>
-              </p>
-            ) : (
-              <p className="alert">✓ {report.events} 条操作记录，链条完整。</p>
-            )}
-            {report.recordBreaks.length > 0 ? (
-              <ul className="alert alert-error verify-breaks">
-                {report.recordBreaks.map((b) => (
-                  <li key={`${b.entityId}${b.messageZh}`}>
-                    ✗ {b.label}：{b.messageZh}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="alert">
-                ✓ 业务记录与操作记录一致，{report.signedRecords} 份签认记录内容未被修改。
-              </p>
-            )}
-            <p className="muted">校验时间 {formatDateTime(report.checkedAt)}</p>
-          </div>
-        ) : null}
+        {report ? <VerifyReport report={report} /> : null}
       </section>
 
       <Form method="get" className="panel audit-filters">
         <label className="field">
-          <span>操作人</span>
+          <span>{t("page.actor")}</span>
           <select name="actorId" defaultValue={filters.actorId ?? ""}>
-            <option value="">全部</option>
+            <option value="">{t("page.all")}</option>
             {actors.map((a) => (
-              <option key={a.id} value={a.id}>
+              <option key={a.id} value={a.id} translate="no">
                 {a.label}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span>对象类型</span>
+          <span>{t("page.entityType")}</span>
           <select name="entityType" defaultValue={filters.entityType ?? ""}>
-            <option value="">全部</option>
-            {Object.entries(AUDIT_ENTITY_LABELS).map(([k, v]) => (
+            <option value="">{t("page.all")}</option>
+            {AUDIT_ENTITIES.map((k) => (
               <option key={k} value={k}>
-                {v}
+                {t(`entities.${k}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span>对象编号</span>
-          <input name="entityId" placeholder="如 NH-SR-001" defaultValue={filters.entityId ?? ""} />
+          <span>{t("page.entityId")}</span>
+          <input
+            name="entityId"
+            placeholder={t("page.entityIdPlaceholder")}
+            defaultValue={filters.entityId ?? ""}
+          />
         </label>
         <label className="field">
-          <span>从</span>
+          <span>{t("page.from")}</span>
           <input type="date" name="from" defaultValue={filters.from ?? ""} />
         </label>
         <label className="field">
-          <span>至</span>
+          <span>{t("page.to")}</span>
           <input type="date" name="to" defaultValue={filters.to ?? ""} />
         </label>
         <button className="button" type="submit">
-          查询
+          {t("page.search")}
         </button>
       </Form>
 
-      <p className="muted">共 {total} 条</p>
+      <p className="muted">{t("page.total", { count: total })}</p>
       <table className="table audit-table">
         <thead>
           <tr>
-            <th>序号</th>
-            <th>时间</th>
-            <th>操作人</th>
-            <th>操作</th>
-            <th>对象</th>
-            <th>哈希</th>
+            <th>{t("page.columns.seq")}</th>
+            <th>{t("page.columns.at")}</th>
+            <th>{t("page.columns.actor")}</th>
+            <th>{t("page.columns.action")}</th>
+            <th>{t("page.columns.entity")}</th>
+            <th>{t("page.columns.hash")}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.seq}>
               <td>{r.seq}</td>
-              <td>{formatDateTime(r.at)}</td>
-              <td>{r.actor}</td>
-              <td>{AUDIT_ACTION_LABELS[r.action] ?? r.action}</td>
+              <td>{format.dateTime(r.at)}</td>
+              <td translate={r.actor ? "no" : undefined}>{r.actor ?? t("page.system")}</td>
+              <td>{r.actionLabel}</td>
               <td>
-                {AUDIT_ENTITY_LABELS[r.entityType] ?? r.entityType}{" "}
-                {r.href ? <Link to={r.href}>{r.entityLabel}</Link> : r.entityLabel}
+                {r.entityTypeLabel}{" "}
+                <span translate="no">
+                  {r.href ? <Link to={r.href}>{r.entityLabel}</Link> : r.entityLabel}
+                </span>
               </td>
               <td className="hash">{r.hash.slice(0, 12)}…</td>
             </tr>
@@ -172,18 +138,16 @@ export default function AuditLog() {
         </tbody>
       </table>
       {pages > 1 ? (
-        <nav className="chips pager" aria-label="分页">
+        <nav className="chips pager" aria-label={t("page.pager")}>
           {page > 1 ? (
             <Link className="chip" to={withPage(page - 1)}>
-              上一页
+              {t("page.previous")}
             </Link>
           ) : null}
-          <span className="chip">
-            第 {page} / {pages} 页
-          </span>
+          <span className="chip">{t("page.pageOf", { page, pages })}</span>
           {page < pages ? (
             <Link className="chip" to={withPage(page + 1)}>
-              下一页
+              {t("page.next")}
             </Link>
           ) : null}
         </nav>
@@ -191,3 +155,5 @@ export default function AuditLog() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

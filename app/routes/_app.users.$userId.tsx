@@ -6,8 +6,9 @@ import { PageHeader } from "~/components/page-header";
 import { UserFields } from "~/components/user-fields";
 import { db } from "~/infra/db.server";
 import { parseForm } from "~/infra/forms";
-import { AUDIT_ACTION_LABELS } from "~/modules/audit/labels";
+import { auditActionLabel } from "~/modules/audit/labels";
 import { eventsFor } from "~/modules/audit/record.server";
+import { requestT } from "~/modules/auth/language.server";
 import { isRole, ROLE_LABELS } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { organizationOptions } from "~/modules/org/org-options.server";
@@ -31,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const account = await getUser(db(), params.userId ?? "");
   if (!account) notFound("user");
   const events = await eventsFor(db(), "User", account.id);
+  const t = await requestT(request);
   const orgs = await organizationOptions(db());
   const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
   return {
@@ -42,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: events.map((e) => ({
       seq: e.seq,
       at: e.at,
-      action: AUDIT_ACTION_LABELS[e.action] ?? e.action,
+      action: auditActionLabel(t, e.action),
       detail: describeChange(e.payload, orgNames),
     })),
   };

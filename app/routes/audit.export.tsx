@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "~/infra/db.server";
 import { exportChain } from "~/modules/audit/verify.server";
 import { requireUser } from "~/modules/auth/require-user.server";
+import { isoDay } from "~/modules/i18n/dates";
 
 /** The whole chain as JSON lines, for `npm run audit:verify -- --file`. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, "audit.view");
-  const lines = exportChain(db());
+  const { db } = await requireUser(request, "audit.view");
+  const lines = exportChain(db);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       else controller.enqueue(encoder.encode(next.value));
     },
   });
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = isoDay(new Date());
   return new Response(body, {
     headers: {
       "Content-Type": "application/x-ndjson; charset=utf-8",

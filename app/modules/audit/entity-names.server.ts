@@ -1,6 +1,9 @@
+import type { TFunction } from "i18next";
 import type { Db } from "~/infra/db.server";
+import type { Lng } from "~/modules/i18n/config";
 
 type Ref = { entityType: string; entityId: string };
+/** A record's name on a page of the log: numbers and names are data, the words around them `t`'s. */
 export type EntityName = { label: string; href: string | null };
 
 const ids = (rows: readonly Ref[], type: string) => [
@@ -8,11 +11,17 @@ const ids = (rows: readonly Ref[], type: string) => [
 ];
 
 /**
- * Human names for the entities of a page of audit events (one query per entity type, only the
- * ids on the page): 检验批 and 质量问题 numbers, 通知单 numbers, drawing sheet and revision,
- * photos by what they belong to, users, checklist versions, acceptances by compound.
+ * Names for the entities of a page of audit events (one query per entity type, only the ids on
+ * the page): lot and defect numbers, notice numbers, drawing sheet and revision, photos by what
+ * they belong to, users, checklist versions, acceptances by compound. The record type's own label
+ * is shown beside it (audit:entities.*).
  */
-export async function entityNames(db: Db, rows: readonly Ref[]): Promise<Map<string, EntityName>> {
+export async function entityNames(
+  db: Db,
+  rows: readonly Ref[],
+  t: TFunction,
+  lng: Lng,
+): Promise<Map<string, EntityName>> {
   const out = new Map<string, EntityName>();
   const put = (type: string, id: string, label: string, href: string | null) =>
     out.set(`${type}:${id}`, { label, href });
@@ -53,53 +62,72 @@ export async function entityNames(db: Db, rows: readonly Ref[]): Promise<Map<str
       }),
       db.checklistTemplate.findMany({
         where: { id: { in: ids(rows, "ChecklistTemplate") } },
-        select: { id: true, version: true, workType: { select: { code: true, nameZh: true } } },
+        select: {
+          id: true,
+          version: true,
+          workType: { select: { code: true, nameZh: true, nameEn: true } },
+        },
       }),
       db.finalAcceptance.findMany({
         where: { id: { in: ids(rows, "FinalAcceptance") } },
         select: { id: true, compound: { select: { id: true, name: true } } },
       }),
     ]);
-  for (const l of lots) put("InspectionLot", l.id, `检验批 ${l.number}`, `/lots/${l.id}`);
-  for (const d of defects)
-    put("Defect", d.id, `质量问题 ${d.number} ${d.title}`, `/defects/${d.id}`);
-  for (const n of notices)
-    put("SupervisionNotice", n.id, `监理通知单 ${n.number}`, `/notices/${n.id}`);
+  const a = { ns: "audit" } as const;
+  for (const l of lots) put("InspectionLot", l.id, l.number, `/lots/${l.id}`);
+  for (const d of defects) put("Defect", d.id, `${d.number} ${d.title}`, `/defects/${d.id}`);
+  for (const n of notices) put("SupervisionNotice", n.id, n.number, `/notices/${n.id}`);
   for (const r of revisions)
     put(
       "DrawingRevision",
       r.id,
-      `图纸 ${r.sheet.number} ${r.sheet.title} ${r.revision} 版`,
+      t("names.drawing", {
+        ...a,
+        number: r.sheet.number,
+        title: r.sheet.title,
+        revision: r.revision,
+      }),
       `/drawings/${r.id}`,
     );
   for (const p of pins)
-    put("DrawingPin", p.id, `图钉 · 质量问题 ${p.defect.number}`, `/defects/${p.defect.id}`);
+    put(
+      "DrawingPin",
+      p.id,
+      t("names.pin", { ...a, number: p.defect.number }),
+      `/defects/${p.defect.id}`,
+    );
   for (const p of photos) {
     const owner = p.lot
       ? {
-          label: `检验批 ${p.lot.number}${p.item ? ` ${p.item.code}` : ""}`,
+          label: p.item
+            ? t("names.lotItem", { ...a, number: p.lot.number, item: p.item.code })
+            : p.lot.number,
           href: `/lots/${p.lot.id}`,
         }
       : p.defect
-        ? { label: `质量问题 ${p.defect.number}`, href: `/defects/${p.defect.id}` }
+        ? { label: p.defect.number, href: `/defects/${p.defect.id}` }
         : { label: "", href: null };
-    put("Photo", p.id, `照片 · ${owner.label}`, owner.href);
+    put("Photo", p.id, owner.label, owner.href);
   }
   for (const u of users)
-    put("User", u.id, `用户 ${u.displayName}（${u.username}）`, `/users/${u.id}`);
-  for (const t of templates)
+    put(
+      "User",
+      u.id,
+      t("names.user", { ...a, name: u.displayName, username: u.username }),
+      `/users/${u.id}`,
+    );
+  for (const c of templates)
     put(
       "ChecklistTemplate",
-      t.id,
-      `检查表 ${t.workType.nameZh} 第 ${t.version} 版`,
-      `/work-types/${t.workType.code}`,
+      c.id,
+      t("names.checklist", {
+        ...a,
+        name: lng === "en" ? c.workType.nameEn : c.workType.nameZh,
+        version: c.version,
+      }),
+      `/work-types/${c.workType.code}`,
     );
-  for (const a of acceptances)
-    put(
-      "FinalAcceptance",
-      a.id,
-      `竣工验收 ${a.compound.name}`,
-      `/compounds/${a.compound.id}/acceptance`,
-    );
+  for (const x of acceptances)
+    put("FinalAcceptance", x.id, x.compound.name, `/compounds/${x.compound.id}/acceptance`);
   return out;
 }

@@ -1,62 +1,17 @@
-export const AUDIT_PAGE_SIZE = 50;
+import type { TFunction } from "i18next";
+import { isAuditAction, isAuditEntity } from "./actions";
 
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  "lot.create": "新建检验批",
-  "lot.entry.save": "填写检查记录",
-  "lot.place.save": "填写检验批容量与部位属性",
-  "lot.records.save": "更新资料完整情况",
-  "lot.submit": "提交施工自检",
-  "lot.accept": "监理验收签认",
-  "lot.reject": "监理退回",
-  "lot.reopen": "撤销验收",
-  "checklist.publish": "发布检查表新版本",
-  "defect.create": "登记质量问题",
-  "defect.acknowledge": "确认整改",
-  "defect.reply": "提交整改回复",
-  "defect.close": "复查通过关闭",
-  "defect.return": "退回整改",
-  "photo.attach": "上传照片",
-  "notice.issue": "签发监理通知单",
-  "notice.reply": "回复监理通知单",
-  "user.create": "新建用户",
-  "user.update": "修改用户资料",
-  "user.permissions": "变更用户角色或单位",
-  "user.activate": "启用账号",
-  "user.deactivate": "停用账号",
-  "user.password_reset": "重置密码",
-  "plan.generate": "生成检验批划分方案",
-  "plan.lot.add": "检验批划分方案增加计划检验批",
-  "plan.lot.remove": "检验批划分方案移除计划检验批",
-  "plan.approve": "总监批准检验批划分方案",
-  "acceptance.open": "发起竣工验收",
-  "acceptance.participant": "指定验收签字人",
-  "acceptance.sign": "竣工验收签字",
-  "acceptance.pass": "竣工验收合格",
-  "acceptance.fail": "竣工验收不合格",
-  "acceptance.void": "作废竣工验收",
-  "acceptance.supervise": "质监站填写监督记录",
-  "drawing.revision.upload": "上传图纸版次",
-  "drawing.revision.supersede": "图纸版次作废（被新版次取代）",
-  "drawing.pin.place": "在图纸上标注质量问题",
-  "lot.drawing.add": "添加依据图纸",
-  "lot.drawing.remove": "移除依据图纸",
-  "lot.drawing.acknowledge": "监理确认图纸版次变更",
-  "fund.apply": "申请计量支付",
-  "fund.certify": "监理审核计量",
-  "fund.approve": "建设单位审批计量支付",
-  "fund.pay": "财政局登记支付",
-  "fund.reverse": "冲正计量支付",
-};
+// Label lookups by a code read from the chain: the codes are typed (actions.ts), the keys follow.
+type AnyKey = (key: string, options?: Record<string, unknown>) => string;
 
-export const AUDIT_ENTITY_LABELS: Record<string, string> = {
-  InspectionLot: "检验批",
-  ChecklistTemplate: "检查表",
-  Photo: "照片",
-  Defect: "质量问题",
-  SupervisionNotice: "监理通知单",
-  User: "用户",
-  FinalAcceptance: "竣工验收",
-  DrawingRevision: "图纸版次",
-  DrawingPin: "图钉",
-  PaymentApplication: "计量支付",
-};
+/** An action's label in the language of `t`; an unknown code (an old row) shows as stored. */
+export function auditActionLabel(t: TFunction, action: string): string {
+  return isAuditAction(action)
+    ? (t as unknown as AnyKey)(`actions.${action}`, { ns: "audit" })
+    : action;
+}
+
+/** A record type's label in the language of `t`; an unknown type shows as stored. */
+export function auditEntityLabel(t: TFunction, entityType: string): string {
+  return isAuditEntity(entityType) ? t(`entities.${entityType}`, { ns: "audit" }) : entityType;
+}

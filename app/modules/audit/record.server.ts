@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { dbKind } from "~/infra/db.server";
+import type { AuditAction } from "./actions";
 import { canonicalJson } from "./canonical";
 import { eventHashWith, GENESIS_HASH, type StoredEvent } from "./chain";
 
@@ -8,7 +9,8 @@ export { GENESIS_HASH };
 
 export type AuditInput = {
   actorId: string | null;
-  action: string;
+  /** One of the typed list (stored as is: the chain's rows never change form). */
+  action: AuditAction;
   entityType: string;
   entityId: string;
   data: unknown;

@@ -3,7 +3,9 @@ import { eventHashWith, GENESIS_HASH, type StoredEvent } from "./chain";
 export type ChainBreak = {
   seq: number;
   kind: "gap" | "link" | "content";
+  /** The Chinese record of the break (scripts, logs); pages show audit:chain.<kind> with params. */
   messageZh: string;
+  params: Record<string, string | number>;
   expected: string;
   actual: string;
 };
@@ -46,6 +48,7 @@ export function chainWalker(sha256: (text: string) => string) {
       return {
         seq: expectedSeq,
         kind: "gap",
+        params: { expected: expectedSeq, seq: event.seq },
         messageZh: `缺少第 ${expectedSeq} 条操作记录（下一条是第 ${event.seq} 条）：记录被删除或插入`,
         expected: String(expectedSeq),
         actual: String(event.seq),
@@ -55,6 +58,7 @@ export function chainWalker(sha256: (text: string) => string) {
       return {
         seq: event.seq,
         kind: "link",
+        params: { seq: event.seq, previous: event.seq - 1 },
         messageZh: `第 ${event.seq} 条操作记录的前序哈希与第 ${event.seq - 1} 条的哈希不符：链条在此断开`,
         expected: prevHash,
         actual: event.prevHash,
@@ -65,6 +69,12 @@ export function chainWalker(sha256: (text: string) => string) {
       return {
         seq: event.seq,
         kind: "content",
+        params: {
+          seq: event.seq,
+          action: event.action,
+          entityType: event.entityType,
+          entityId: event.entityId,
+        },
         messageZh: `第 ${event.seq} 条操作记录（${event.action} ${event.entityType} ${event.entityId}）的内容在写入后被修改`,
         expected: event.hash,
         actual: recomputed,

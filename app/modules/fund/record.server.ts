@@ -14,7 +14,7 @@ export async function sign(
   tx: Tx,
   viewer: Viewer,
   applicationId: string,
-  step: string,
+  step: "apply" | "certify" | "approve" | "pay" | "reverse",
   contentHash: string,
   opinion: string,
   now: Date,
