@@ -1,7 +1,16 @@
-import { UploadError } from "~/infra/upload-error";
+import { DomainError } from "~/infra/domain-error";
 
-/** A refused drawing upload or action: the message is shown as is; status is the HTTP answer. */
-export class DrawingError extends UploadError {}
+/**
+ * A refused drawing upload or action: the message is shown as is; status is the HTTP answer.
+ * (Kept compiling by the photo helper when UploadError became DomainError: the drawing module
+ * replaces it with DomainError codes under drawing:errors.*.)
+ */
+export class DrawingError extends DomainError {
+  constructor(message: string, status = 422) {
+    super("photo:errors.asWritten", { status, params: { message } });
+    this.message = message;
+  }
+}
 
 export const drawingMessages = {
   empty: (name: string) => `“${name}”是空文件`,
