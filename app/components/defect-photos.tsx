@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { PhotoView } from "~/modules/photo/view";
 import { PhotoGrid } from "./photo-grid";
 import { PhotoUploader } from "./photo-uploader";
@@ -18,18 +19,20 @@ export function DefectPhotos({
   maxFileBytes: number;
   onOpen: (list: PhotoView[], index: number) => void;
 }) {
+  const { t } = useTranslation("photo");
   const column = (role: "before" | "after", side: Side, title: string, empty: string) => (
     <div className={`defect-photo-column defect-photo-${role}`} data-testid={`photos-${role}`}>
       <h3>
-        {title} <span className="muted">{side.photos.length} 张</span>
+        {title}{" "}
+        <span className="muted">{t("defectPhotos.count", { count: side.photos.length })}</span>
       </h3>
       {side.photos.length === 0 ? <p className="muted">{empty}</p> : null}
       <PhotoGrid photos={side.photos} label={title} onOpen={(i) => onOpen(side.photos, i)} />
       {side.canUpload ? (
         <PhotoUploader
           url={`/defects/${defectId}/photos?role=${role}`}
-          label={`${title} 拍照/选择照片`}
-          buttonText={`拍${title}照片`}
+          label={t("defectPhotos.pickLabel", { side: title })}
+          buttonText={t("defectPhotos.pickButton", { side: title })}
           maxFileBytes={maxFileBytes}
         />
       ) : null}
@@ -37,10 +40,10 @@ export function DefectPhotos({
   );
   return (
     <section className="panel defect-photos" aria-labelledby="defect-photos-title">
-      <h2 id="defect-photos-title">整改前后对比</h2>
+      <h2 id="defect-photos-title">{t("defectPhotos.title")}</h2>
       <div className="defect-photo-columns">
-        {column("before", before, "整改前", "暂无整改前照片")}
-        {column("after", after, "整改后", "施工单位整改后在此上传照片")}
+        {column("before", before, t("defectPhotos.before"), t("defectPhotos.noBefore"))}
+        {column("after", after, t("defectPhotos.after"), t("defectPhotos.noAfter"))}
       </div>
     </section>
   );

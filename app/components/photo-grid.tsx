@@ -1,5 +1,6 @@
-import { formatPhotoTime } from "~/modules/photo/labels";
-import { type PhotoView, photoUrl } from "~/modules/photo/view";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/modules/i18n/use-format";
+import { type PhotoView, photoUrl, timeNoteText } from "~/modules/photo/view";
 
 /** Thumbnails; tapping one opens the viewer at it. */
 export function PhotoGrid({
@@ -11,6 +12,8 @@ export function PhotoGrid({
   label: string;
   onOpen: (index: number) => void;
 }) {
+  const { t } = useTranslation("photo");
+  const format = useFormat();
   if (photos.length === 0) return null;
   return (
     <ul className="photo-grid" aria-label={label}>
@@ -20,17 +23,17 @@ export function PhotoGrid({
             type="button"
             className="photo-thumb"
             onClick={() => onOpen(i)}
-            aria-label={`查看照片 ${i + 1}`}
+            aria-label={t("grid.open", { n: i + 1 })}
           >
             <img
               src={photoUrl(p.id, "thumb")}
-              alt={`照片 ${i + 1}，${formatPhotoTime(p.capturedAt ?? p.uploadedAt)}`}
+              alt={t("grid.alt", { n: i + 1, time: format.dateTime(p.capturedAt ?? p.uploadedAt) })}
               loading="lazy"
               width={96}
               height={96}
             />
             {p.timeNote ? (
-              <span className="photo-flag" title={p.timeNote}>
+              <span className="photo-flag" title={timeNoteText(t, p.timeNote)}>
                 !
               </span>
             ) : null}

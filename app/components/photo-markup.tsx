@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import {
   ANNOTATION_COLORS,
   type AnnotationColor,
@@ -10,13 +11,7 @@ import {
 import { photoUrl } from "~/modules/photo/view";
 
 type Tool = "arrow" | "ellipse" | "rect" | "text";
-const TOOLS: { tool: Tool; label: string }[] = [
-  { tool: "arrow", label: "箭头" },
-  { tool: "ellipse", label: "圈" },
-  { tool: "rect", label: "框" },
-  { tool: "text", label: "文字" },
-];
-const COLOR_LABELS: Record<AnnotationColor, string> = { red: "红", yellow: "黄", white: "白" };
+const TOOLS: readonly Tool[] = ["arrow", "ellipse", "rect", "text"];
 
 const clamp = (n: number) => Math.min(1, Math.max(0, n));
 
@@ -53,6 +48,7 @@ export function PhotoMarkup({
   /** With the saved layer's version, or without after 取消. */
   onClose: (savedVersion?: number) => void;
 }) {
+  const { t } = useTranslation("photo");
   const fetcher = useFetcher<{ ok: boolean; message: string; version?: number }>();
   const [shapes, setShapes] = useState<Shape[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -70,11 +66,11 @@ export function PhotoMarkup({
     fetch(`/photos/${photoId}/annotated?shapes=1`)
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
       .then((body: { shapes: Shape[] }) => live && setShapes(body.shapes))
-      .catch(() => live && setLoadError("读取已有标注失败，请关闭后重试"));
+      .catch(() => live && setLoadError(t("markup.loadFailed")));
     return () => {
       live = false;
     };
-  }, [photoId]);
+  }, [photoId, t]);
 
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) onClose(fetcher.data.version);
@@ -89,17 +85,17 @@ export function PhotoMarkup({
   const ready = shapes !== null && size !== null;
 
   return (
-    <div className="photo-markup" role="dialog" aria-modal="true" aria-label="照片标注">
-      <div className="markup-tools" role="toolbar" aria-label="标注工具">
-        {TOOLS.map((t) => (
+    <div className="photo-markup" role="dialog" aria-modal="true" aria-label={t("markup.title")}>
+      <div className="markup-tools" role="toolbar" aria-label={t("markup.toolbar")}>
+        {TOOLS.map((each) => (
           <button
-            key={t.tool}
+            key={each}
             type="button"
-            className={tool === t.tool ? "button button-primary" : "button"}
-            aria-pressed={tool === t.tool}
-            onClick={() => setTool(t.tool)}
+            className={tool === each ? "button button-primary" : "button"}
+            aria-pressed={tool === each}
+            onClick={() => setTool(each)}
           >
-            {t.label}
+            {t(`markup.tools.${each}`)}
           </button>
         ))}
         {tool === "text" ? (
@@ -107,8 +103,8 @@ export function PhotoMarkup({
             value={text}
             maxLength={MAX_TEXT}
             onChange={(e) => setText(e.currentTarget.value)}
-            placeholder="输入文字后点照片放置"
-            aria-label="标注文字"
+            placeholder={t("markup.textPlaceholder")}
+            aria-label={t("markup.textLabel")}
           />
         ) : null}
         {ANNOTATION_COLORS.map((c) => (
@@ -117,10 +113,10 @@ export function PhotoMarkup({
             type="button"
             className={`button markup-color markup-${c}`}
             aria-pressed={color === c}
-            aria-label={`${COLOR_LABELS[c]}色`}
+            aria-label={t("markup.colour", { colour: t(`markup.colours.${c}`) })}
             onClick={() => setColor(c)}
           >
-            {COLOR_LABELS[c]}
+            {t(`markup.colours.${c}`)}
           </button>
         ))}
         <button
@@ -129,7 +125,7 @@ export function PhotoMarkup({
           disabled={!shapes?.length}
           onClick={() => setShapes((s) => (s ?? []).slice(0, -1))}
         >
-          撤销
+          {t("markup.undo")}
         </button>
         <button
           type="button"
@@ -137,10 +133,10 @@ export function PhotoMarkup({
           disabled={!shapes?.length}
           onClick={() => setShapes([])}
         >
-          清除
+          {t("markup.clear")}
         </button>
         <button type="button" className="button" onClick={() => onClose()} disabled={saving}>
-          取消
+          {t("markup.cancel")}
         </button>
         <button
           type="button"
@@ -153,7 +149,7 @@ export function PhotoMarkup({
             )
           }
         >
-          {saving ? "正在保存…" : "保存标注"}
+          {saving ? t("markup.saving") : t("markup.save")}
         </button>
       </div>
       {fetcher.data && !fetcher.data.ok ? (
@@ -170,7 +166,7 @@ export function PhotoMarkup({
         <div className="markup-frame">
           <img
             src={photoUrl(photoId, "display")}
-            alt="标注的照片"
+            alt={t("markup.photo")}
             draggable={false}
             onLoad={(e) =>
               setSize({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })

@@ -1,6 +1,8 @@
 import { useRevalidator } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useId, useRef, useState } from "react";
-import { photoMessages, retryableUploadStatus } from "~/modules/photo/errors";
+import { useTranslation } from "react-i18next";
+import { MB, retryableUploadStatus } from "~/modules/photo/errors";
 
 type Upload = {
   key: string;
@@ -15,6 +17,7 @@ type Sent = { ok: boolean; status: number; message: string; duplicate: boolean }
 
 /** Sends one file with XMLHttpRequest, for its upload progress. Resolves with the server's message. */
 function send(
+  t: TFunction<"photo">,
   url: string,
   fields: Record<string, string>,
   file: File,
@@ -28,7 +31,7 @@ function send(
     xhr.open("POST", url);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {
-      let message = `上传失败（HTTP ${xhr.status}）`;
+      let message = t("uploader.failedHttp", { status: xhr.status });
       let duplicate = false;
       try {
         const json = JSON.parse(xhr.responseText) as {
@@ -38,12 +41,12 @@ function send(
         if (json.message) message = json.message;
         duplicate = json.results?.[0]?.duplicate === true;
       } catch {
-        if (xhr.responseURL.includes("/login")) message = "登录已过期，请重新登录";
+        if (xhr.responseURL.includes("/login")) message = t("uploader.sessionExpired");
       }
       resolve({ ok: xhr.status === 200, status: xhr.status, message, duplicate });
     };
     xhr.onerror = () =>
-      resolve({ ok: false, status: 0, message: "网络中断，上传失败", duplicate: false });
+      resolve({ ok: false, status: 0, message: t("uploader.networkDown"), duplicate: false });
     xhr.send(body);
   });
 }
@@ -58,7 +61,7 @@ export function PhotoUploader({
   url,
   fields = {},
   label,
-  buttonText = "拍照/选择照片",
+  buttonText,
   maxFileBytes,
 }: {
   /** where the multipart POST goes, e.g. /lots/:id/photos */
@@ -69,6 +72,7 @@ export function PhotoUploader({
   /** the server's per-photo limit: larger files are refused here, before a long upload */
   maxFileBytes: number;
 }) {
+  const { t } = useTranslation("photo");
   const inputId = useId();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const counter = useRef(0);
@@ -81,14 +85,17 @@ export function PhotoUploader({
     if (u.file.size > maxFileBytes) {
       patch(u.key, {
         state: "refused",
-        message: photoMessages.fileTooLarge(u.file.name, maxFileBytes),
+        message: t("errors.photoTooLarge", {
+          name: u.file.name,
+          mb: Math.round(maxFileBytes / MB),
+        }),
       });
       return;
     }
     patch(u.key, { state: "uploading", progress: 0, message: undefined });
-    const result = await send(url, fields, u.file, (p) => patch(u.key, { progress: p }));
+    const result = await send(t, url, fields, u.file, (p) => patch(u.key, { progress: p }));
     if (result.ok && result.duplicate)
-      patch(u.key, { state: "duplicate", message: "已上传过：这张照片已在记录中，未重复保存" });
+      patch(u.key, { state: "duplicate", message: t("uploader.duplicate") });
     else if (result.ok) setUploads((all) => all.filter((x) => x.key !== u.key));
     else
       patch(u.key, {
@@ -113,7 +120,7 @@ export function PhotoUploader({
   return (
     <div className="photo-uploader">
       <label className="button photo-pick" htmlFor={inputId}>
-        <CameraIcon /> {buttonText}
+        <CameraIcon /> {buttonText ?? t("uploader.pick")}
       </label>
       <input
         id={inputId}
@@ -134,7 +141,11 @@ export function PhotoUploader({
             <li key={u.key} className={`upload upload-${u.state}`}>
               <span className="upload-name">{u.file.name}</span>
               {u.state === "uploading" ? (
-                <progress max={1} value={u.progress} aria-label={`${u.file.name} 上传进度`} />
+                <progress
+                  max={1}
+                  value={u.progress}
+                  aria-label={t("uploader.progress", { name: u.file.name })}
+                />
               ) : (
                 <>
                   <span className="upload-message" role="alert">
@@ -142,13 +153,13 @@ export function PhotoUploader({
                   </span>
                   {u.state === "error" ? (
                     <button type="button" className="button" onClick={() => upload(u)}>
-                      重试
+                      {t("uploader.retry")}
                     </button>
                   ) : null}
                   <button
                     type="button"
                     className="button"
-                    aria-label={`放弃 ${u.file.name}`}
+                    aria-label={t("uploader.dismiss", { name: u.file.name })}
                     onClick={() => setUploads((all) => all.filter((x) => x.key !== u.key))}
                   >
                     ×

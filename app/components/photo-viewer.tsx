@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
-import { formatPhotoTime } from "~/modules/photo/labels";
-import { type PhotoView, photoUrl } from "~/modules/photo/view";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/modules/i18n/use-format";
+import { type PhotoView, photoUrl, timeNoteText } from "~/modules/photo/view";
 
 /** A photo with the version of its markup layer (0 or absent: none). */
 export type MarkedPhotoView = PhotoView & { annotationVersion?: number };
@@ -29,6 +30,8 @@ export function PhotoViewer({
   /** Which photos `onMarkup` applies to (all when absent). */
   markable?: (photoId: string) => boolean;
 }) {
+  const { t } = useTranslation("photo");
+  const format = useFormat();
   const start = useRef<{ x: number; y: number } | null>(null);
   const photo = photos[index];
   const go = (delta: number) => {
@@ -48,7 +51,7 @@ export function PhotoViewer({
 
   if (!photo) return null;
   return (
-    <div className="photo-viewer" role="dialog" aria-modal="true" aria-label="照片查看">
+    <div className="photo-viewer" role="dialog" aria-modal="true" aria-label={t("viewer.label")}>
       <div
         className="photo-stage"
         onPointerDown={(e) => {
@@ -62,22 +65,28 @@ export function PhotoViewer({
           if (Math.abs(dx) > 50 && Math.abs(dx) > Math.abs(e.clientY - s.y)) go(dx < 0 ? 1 : -1);
         }}
       >
-        <img src={displaySrc(photo)} alt={`照片 ${index + 1}`} draggable={false} />
+        <img src={displaySrc(photo)} alt={t("viewer.alt", { n: index + 1 })} draggable={false} />
       </div>
       <div className="photo-bar">
         <span className="photo-count">
           {index + 1} / {photos.length}
         </span>
         <span className="photo-caption">
-          {photo.capturedAt ? `拍摄 ${formatPhotoTime(photo.capturedAt)}` : "无拍摄时间"} · 上传{" "}
-          {formatPhotoTime(photo.uploadedAt)} {photo.uploadedBy}
-          {photo.device ? ` · ${photo.device}` : ""}
-          {photo.hasGps ? " · 含定位" : ""}
-          {photo.timeNote ? <em className="photo-note">（{photo.timeNote}）</em> : null}
+          {photo.capturedAt
+            ? t("viewer.captured", { time: format.dateTime(photo.capturedAt) })
+            : t("viewer.noCaptureTime")}
+          {" · "}
+          {t("viewer.uploaded", { time: format.dateTime(photo.uploadedAt) })}{" "}
+          <span translate="no">{photo.uploadedBy}</span>
+          {photo.device ? <span translate="no"> · {photo.device}</span> : ""}
+          {photo.hasGps ? ` · ${t("viewer.hasGps")}` : ""}
+          {photo.timeNote ? (
+            <em className="photo-note"> ({timeNoteText(t, photo.timeNote)})</em>
+          ) : null}
           <small className="photo-hash">SHA-256 {photo.sha256.slice(0, 16)}…</small>
         </span>
         <button type="button" className="button" onClick={() => go(-1)} disabled={index === 0}>
-          上一张
+          {t("viewer.previous")}
         </button>
         <button
           type="button"
@@ -85,17 +94,22 @@ export function PhotoViewer({
           onClick={() => go(1)}
           disabled={index === photos.length - 1}
         >
-          下一张
+          {t("viewer.next")}
         </button>
         {onMarkup && (markable?.(photo.id) ?? true) ? (
           <button type="button" className="button" onClick={() => onMarkup(photo.id)}>
-            {photo.annotationVersion ? "修改标注" : "标注"}
+            {photo.annotationVersion ? t("viewer.editMarkup") : t("viewer.markup")}
           </button>
         ) : null}
         <a className="button" href={photoUrl(photo.id, "original")} download>
-          下载原图
+          {t("viewer.original")}
         </a>
-        <button type="button" className="button photo-close" onClick={onClose} aria-label="关闭">
+        <button
+          type="button"
+          className="button photo-close"
+          onClick={onClose}
+          aria-label={t("viewer.close")}
+        >
           ×
         </button>
       </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { cropAround } from "~/modules/drawing/coords";
 
 /** The sheet's preview around a pin (a CSS crop: no extra image is made). */
@@ -8,6 +9,7 @@ export function PinCrop({
   pin: { revisionId: string; x: number; y: number; previewWidth: number; previewHeight: number };
   status?: string;
 }) {
+  const { t } = useTranslation("photo");
   const crop = cropAround(
     pin,
     { w: pin.previewWidth, h: pin.previewHeight },
@@ -18,7 +20,7 @@ export function PinCrop({
     <span className="pin-crop" data-testid="pin-crop">
       <img
         src={`/drawings/${pin.revisionId}/preview`}
-        alt="图纸局部"
+        alt={t("pinCrop")}
         style={{ width: crop.width, height: crop.height, left: crop.left, top: crop.top }}
       />
       <span className={`pin pin-${status}`} style={{ left: crop.pinLeft, top: crop.pinTop }}>

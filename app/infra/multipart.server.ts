@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import busboy from "busboy";
-import { uploadMessages as msg, UploadError } from "./upload-error";
+import { recordT } from "~/modules/defect/labels";
+import type { DomainError } from "./domain-error";
+import { MB, uploadRefusal } from "./upload-error";
 
 export type UploadLimits = {
   fileBytes: number;
@@ -9,11 +11,18 @@ export type UploadLimits = {
   files?: number;
   /** longest text field (default 4 KiB) */
   fieldBytes?: number;
-  /** the refusals' wording for this kind of file (default: generic 文件) */
-  messages?: {
-    fileTooLarge?: (name: string, limitBytes: number) => string;
-    requestTooLarge?: (limitBytes: number) => string;
-  };
+  /** what the files are, for the wording of size refusals (default: any file) */
+  subject?: UploadSubject;
+  /**
+   * @deprecated `{ subject }` is the same as `subject` (`messages: photoMessages` reads as photos);
+   * wording functions are the drawing module's until its refusals are DomainError codes.
+   */
+  messages?: { subject: UploadSubject } | LegacyWording;
+};
+export type UploadSubject = "photo" | "file";
+type LegacyWording = {
+  fileTooLarge?: (name: string, limitBytes: number) => string;
+  requestTooLarge?: (limitBytes: number) => string;
 };
 /** One file part: its bytes and their SHA-256, computed while the part streamed in. */
 export type UploadedFile = { name: string; bytes: Buffer; sha256: string };
@@ -22,7 +31,7 @@ export type ParsedUpload = { fields: Record<string, string>; files: UploadedFile
 /**
  * Streams a multipart body (photos, drawings), keeping each file part in memory up to the per-file
  * limit and the whole body up to the request limit, hashing each part as it arrives. Every refusal
- * is an UploadError (413 over a limit, 415 not multipart, 400 a body that ends early or is not
+ * is a DomainError (413 over a limit, 415 not multipart, 400 a body that ends early or is not
  * well-formed); nothing is kept then. Every stream has an error listener: a truncated body (no
  * closing boundary) is a 400 for this request, never an uncaught error that stops the process.
  */
@@ -32,11 +41,34 @@ export async function parseMultipart(
 ): Promise<ParsedUpload> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.startsWith("multipart/form-data") || !request.body)
-    throw new UploadError(msg.notMultipart, 415);
-  const tooLarge = limits.messages?.requestTooLarge ?? msg.requestTooLarge;
-  const fileTooLarge = limits.messages?.fileTooLarge ?? msg.fileTooLarge;
+    throw uploadRefusal("photo:errors.upload.notMultipart", 415);
+  const legacy: LegacyWording =
+    limits.messages && !("subject" in limits.messages) ? limits.messages : {};
+  const subject = limits.messages && "subject" in limits.messages ? limits.messages.subject : null;
+  const photos = (limits.subject ?? subject) === "photo";
+  const worded = (message: string) => uploadRefusal("photo:errors.asWritten", 413, { message });
+  const tooLarge = () =>
+    legacy.requestTooLarge
+      ? worded(legacy.requestTooLarge(limits.requestBytes))
+      : uploadRefusal(
+          photos ? "photo:errors.photosTooLarge" : "photo:errors.upload.requestTooLarge",
+          413,
+          { mb: Math.round(limits.requestBytes / MB) },
+        );
+  const fileTooLarge = (name: string) =>
+    legacy.fileTooLarge
+      ? worded(legacy.fileTooLarge(name, limits.fileBytes))
+      : uploadRefusal(
+          photos ? "photo:errors.photoTooLarge" : "photo:errors.upload.fileTooLarge",
+          413,
+          {
+            name,
+            mb: Math.round(limits.fileBytes / MB),
+          },
+        );
+  const incomplete = () => uploadRefusal("photo:errors.upload.incomplete", 400);
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limits.requestBytes) throw new UploadError(tooLarge(limits.requestBytes), 413);
+  if (declared > limits.requestBytes) throw tooLarge();
 
   let parser: busboy.Busboy;
   try {
@@ -52,7 +84,7 @@ export async function parseMultipart(
     });
   } catch {
     // e.g. multipart/form-data without a boundary
-    throw new UploadError(msg.notMultipart, 415);
+    throw uploadRefusal("photo:errors.upload.notMultipart", 415);
   }
   const body = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream);
   const fields: Record<string, string> = {};
@@ -60,9 +92,9 @@ export async function parseMultipart(
   let total = 0;
 
   return new Promise<ParsedUpload>((resolve, reject) => {
-    let refused: UploadError | null = null;
+    let refused: DomainError | null = null;
     let settled = false;
-    const fail = (error: UploadError) => {
+    const fail = (error: DomainError) => {
       if (settled) return;
       settled = true;
       files.length = 0;
@@ -78,10 +110,10 @@ export async function parseMultipart(
       fields[name] = value;
     });
     parser.on("file", (_field, stream, info) => {
-      const name = info.filename || "文件";
+      const name = info.filename || recordT()("photo:watermark.fileName");
       const chunks: Buffer[] = [];
       const hash = createHash("sha256");
-      stream.on("error", () => fail(new UploadError(msg.incomplete, 400)));
+      stream.on("error", () => fail(incomplete()));
       stream.on("data", (chunk: Buffer) => {
         if (refused || settled) return;
         chunks.push(chunk);
@@ -90,7 +122,7 @@ export async function parseMultipart(
       // A file over its limit: keep reading (and dropping) the rest of the body, which the
       // request limit bounds, so the client receives the 413 instead of a reset connection.
       stream.on("limit", () => {
-        refused ??= new UploadError(fileTooLarge(name, limits.fileBytes), 413);
+        refused ??= fileTooLarge(name);
         chunks.length = 0;
       });
       stream.on("end", () => {
@@ -99,21 +131,21 @@ export async function parseMultipart(
       });
     });
     parser.on("filesLimit", () => {
-      refused ??= new UploadError(msg.tooManyFiles, 413);
+      refused ??= uploadRefusal("photo:errors.upload.tooManyFiles", 413);
     });
-    parser.on("error", () => fail(new UploadError(msg.incomplete, 400)));
+    parser.on("error", () => fail(incomplete()));
     parser.on("close", () => {
       if (settled) return;
       settled = true;
       if (refused) reject(refused);
       else resolve({ fields, files });
     });
-    body.on("error", () => fail(new UploadError(msg.incomplete, 400)));
+    body.on("error", () => fail(incomplete()));
     // Counted on the raw body, so a part busboy is already dropping (over its file limit) still
     // counts towards the request limit.
     body.on("data", (chunk: Buffer) => {
       total += chunk.length;
-      if (total > limits.requestBytes) fail(new UploadError(tooLarge(limits.requestBytes), 413));
+      if (total > limits.requestBytes) fail(tooLarge());
     });
     body.pipe(parser);
   });

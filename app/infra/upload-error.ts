@@ -1,29 +1,30 @@
-/**
- * A refused upload: the message is shown to the user as is (Chinese); status is the HTTP answer.
- * Photo and drawing refusals are kinds of it, so one catch in a route covers the parser, the
- * storage and the module.
- */
-export class UploadError extends Error {
-  constructor(
-    message: string,
-    readonly status = 422,
-  ) {
-    super(message);
-  }
-}
+import { DomainError, type MessageParams } from "~/infra/domain-error";
+import type { MessageKey } from "~/locales/resources";
+import { DEFAULT_LNG } from "~/modules/i18n/config";
+import { fixedT } from "~/modules/i18n/i18n.server";
 
 export const MB = 1024 * 1024;
 
-export const uploadMessages = {
-  notMultipart: "请以表单（multipart/form-data）上传文件",
-  incomplete: "上传数据不完整（连接中断或表单未结束），文件未保存，请重新上传",
-  tooManyFiles: "一次上传的文件数量过多，请分批上传",
-  requestTooLarge: (limitBytes: number) =>
-    `一次上传的文件合计超过 ${Math.round(limitBytes / MB)} MB 的上限，请分批上传`,
-  fileTooLarge: (name: string, limitBytes: number) =>
-    `“${name}”超过单个文件 ${Math.round(limitBytes / MB)} MB 的上限，请压缩后再上传`,
-  storageFull: "服务器存储空间已满或上传目录不可写，文件未保存：请联系系统管理员",
-} as const;
+/**
+ * A refused upload (photo, drawing, any file): a DomainError with its code, status and params.
+ * Its `message` is the Chinese text, for the log and for routes that still read `.message`;
+ * routes answer with `refusalResponse(error, t)`, in the reader's language.
+ */
+export function uploadRefusal(
+  code: MessageKey,
+  status = 422,
+  params: MessageParams = {},
+): DomainError {
+  const error = new DomainError(code, { status, params });
+  error.message = error.text(fixedT(DEFAULT_LNG));
+  return error;
+}
+
+/**
+ * @deprecated The refusal class is DomainError; this alias keeps `instanceof UploadError` in
+ * routes not yet converted (lot photos, residents, warranty, drawings) catching upload refusals.
+ */
+export { DomainError as UploadError };
 
 /** Disk full, quota, read-only or unwritable folder: the server cannot keep files (507). */
 export function isStorageFullError(error: unknown): boolean {
@@ -37,8 +38,9 @@ export function isStorageFullError(error: unknown): boolean {
   );
 }
 
-export class StorageFullError extends UploadError {
-  constructor(readonly cause: unknown) {
-    super(uploadMessages.storageFull, 507);
-  }
+/** The server cannot keep the files (507); the cause goes to the log with the error. */
+export function storageFull(cause: unknown): DomainError {
+  const error = uploadRefusal("photo:errors.upload.storageFull", 507);
+  (error as { cause?: unknown }).cause = cause;
+  return error;
 }

@@ -37,7 +37,7 @@ import {
 } from "~/modules/defect/workflow";
 import { pinOfDefect } from "~/modules/drawing/pins.server";
 import { withAnnotationVersions } from "~/modules/photo/annotation.server";
-import { defectPhotoRefusal, defectPhotos } from "~/modules/photo/photos.server";
+import { defectPhotoRefusal, defectPhotos } from "~/modules/photo/defect-photos.server";
 import { type PhotoView, photoUrl } from "~/modules/photo/view";
 import { formatDateTime } from "~/modules/site/labels";
 import drawingStyles from "~/styles/drawings.css?url";

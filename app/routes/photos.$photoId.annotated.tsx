@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { db } from "~/infra/db.server";
+import { DomainError, isDomainError, refusalResponse } from "~/infra/domain-error";
+import { requestT } from "~/modules/auth/language.server";
 import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { parseAnnotation } from "~/modules/photo/annotation";
@@ -10,26 +10,25 @@ import {
   latestAnnotations,
   saveAnnotation,
 } from "~/modules/photo/annotation.server";
-import { PhotoError } from "~/modules/photo/errors";
 import { findViewablePhoto, photoOwnerKind } from "~/modules/photo/photos.server";
 
 /** The display copy with its markup drawn on; the original is served unchanged at /original. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user } = await requireUser(request, "account.view");
+  const { user, db } = await requireUser(request, "account.view");
   const photoId = params.photoId ?? "";
-  const owner = await photoOwnerKind(db(), photoId);
+  const owner = await photoOwnerKind(db, photoId);
   const scope = owner && scopeFor(user.role, owner === "defect" ? "defect.view" : "lot.view");
   if (!scope) notFound("photo");
-  const photo = await findViewablePhoto(db(), photoId, user, scope);
+  const photo = await findViewablePhoto(db, photoId, user, scope);
   if (!photo) notFound("photo");
   if (new URL(request.url).searchParams.has("shapes")) {
-    const layer = (await latestAnnotations(db(), [photo.id])).get(photo.id);
+    const layer = (await latestAnnotations(db, [photo.id])).get(photo.id);
     return Response.json(
       { version: layer?.version ?? 0, shapes: layer?.shapes ?? [] },
       { headers: { "Cache-Control": "private, no-store" } },
     );
   }
-  const result = await annotatedDisplay(db(), photo);
+  const result = await annotatedDisplay(db, photo);
   if (!result) notFound("photoFile");
   const etag = `"${photo.displaySha256}-${result.annotation?.sha256 ?? "none"}"`;
   const headers = new Headers({
@@ -49,19 +48,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   // Signed in first; marking up needs what adding this kind of photo needs, checked before the
   // body is read. A photo the user may not mark up is answered like one that does not exist.
-  const { user } = await requireUser(request, "account.view");
-  const permission = await annotationPermission(db(), params.photoId ?? "");
+  const { user, db } = await requireUser(request, "account.view");
+  const permission = await annotationPermission(db, params.photoId ?? "");
   const scope = permission ? scopeFor(user.role, permission) : null;
   if (!permission || !scope) notFound("photo");
+  const t = await requestT(request);
   const form = await request.formData();
   const parsed = parseAnnotation(String(form.get("shapes") ?? ""));
-  if (!parsed.ok) return data({ ok: false as const, message: parsed.message }, { status: 400 });
+  if (!parsed.ok)
+    return refusalResponse(new DomainError(parsed.code, { status: 400, params: parsed.params }), t);
   try {
-    const saved = await saveAnnotation(db(), user, scope, params.photoId ?? "", parsed.shapes);
-    return { ok: true as const, version: saved.version, message: "标注已保存" };
+    const saved = await saveAnnotation(db, user, scope, params.photoId ?? "", parsed.shapes);
+    return Response.json({
+      ok: true as const,
+      version: saved.version,
+      message: t("markup.saved", { ns: "photo" }),
+    });
   } catch (error) {
-    if (error instanceof PhotoError)
-      return data({ ok: false as const, message: error.message }, { status: error.status });
+    if (isDomainError(error)) return refusalResponse(error, t);
     throw error;
   }
 }

@@ -13,7 +13,7 @@ import {
 } from "~/modules/lot/lots.server";
 import { FIXTURE_ATTRIBUTES, FIXTURE_QUANTITIES, passingEntry } from "~/modules/lot/passing-values";
 import type { LotItemInput } from "~/modules/lot/verdict";
-import { attachDefectPhoto } from "~/modules/photo/photos.server";
+import { attachDefectPhoto } from "~/modules/photo/defect-photos.server";
 import { type PhotoStorage, photoStorage } from "~/modules/photo/storage.server";
 import { approvePlan, generateCompoundPlan } from "~/modules/plan/plan.server";
 import { demoPhoto } from "./demo-photo";

@@ -16,7 +16,7 @@ test("a standalone defect goes out on a 监理通知单; the contractor hears of
   const supervisor = await browser.newPage();
   await signIn(supervisor, "jianli");
   const compounds = await compoundLinks(supervisor);
-  await supervisor.goto(compounds["县武装部老旧小区"]!);
+  await supervisor.goto(compounds.县武装部老旧小区!);
   await supervisor.getByRole("link", { name: "登记质量问题" }).click();
   await expect(supervisor.getByLabel("整改单位")).toHaveValue(/.+/);
   await supervisor.getByLabel("部位").fill("3栋 北侧外墙");

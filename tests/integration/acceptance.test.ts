@@ -16,7 +16,7 @@ import { createDefect, DefectError, transitionDefect } from "~/modules/defect/de
 import { defaultDueOn } from "~/modules/defect/workflow";
 import { createLot } from "~/modules/lot/create.server";
 import { getLot, LotError, transitionLot } from "~/modules/lot/lots.server";
-import { attachDefectPhoto } from "~/modules/photo/photos.server";
+import { attachDefectPhoto } from "~/modules/photo/defect-photos.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
 import { acceptanceRecordPdf, lotRecordPdf } from "~/modules/report/records-pdf.server";
 import {

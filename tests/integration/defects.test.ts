@@ -18,12 +18,8 @@ import {
   saveLotRecords,
   transitionLot,
 } from "~/modules/lot/lots.server";
-import {
-  attachDefectPhoto,
-  attachLotPhoto,
-  defectPhotos,
-  findViewablePhoto,
-} from "~/modules/photo/photos.server";
+import { attachDefectPhoto, defectPhotos } from "~/modules/photo/defect-photos.server";
+import { attachLotPhoto, findViewablePhoto } from "~/modules/photo/photos.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
 import { fillEntries } from "../../prisma/seed/activity";
 import { cameraJpeg } from "../support/images";

@@ -5,7 +5,7 @@ import { createDefect, transitionDefect } from "~/modules/defect/defects.server"
 import { markRead, syncDueNotifications, unreadCount } from "~/modules/defect/inbox.server";
 import { getNotice, issueNotice, listNotices, replyNotice } from "~/modules/defect/notices.server";
 import { defaultDueOn, parseDueOn } from "~/modules/defect/workflow";
-import { attachDefectPhoto } from "~/modules/photo/photos.server";
+import { attachDefectPhoto } from "~/modules/photo/defect-photos.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
 import { noticePdf } from "~/modules/report/notice-pdf.server";
 import { defectRegisterPdf } from "~/modules/report/registers.server";

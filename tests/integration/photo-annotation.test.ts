@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DomainError } from "~/infra/domain-error";
 import { createDefect, transitionDefect } from "~/modules/defect/defects.server";
 import { defaultDueOn } from "~/modules/defect/workflow";
 import { createLot } from "~/modules/lot/create.server";
@@ -12,8 +13,8 @@ import {
   annotationPermission,
   saveAnnotation,
 } from "~/modules/photo/annotation.server";
-import { PhotoError } from "~/modules/photo/errors";
-import { attachDefectPhoto, attachLotPhoto } from "~/modules/photo/photos.server";
+import { attachDefectPhoto } from "~/modules/photo/defect-photos.server";
+import { attachLotPhoto } from "~/modules/photo/photos.server";
 import { sha256Of } from "~/modules/photo/pipeline.server";
 import { LocalPhotoStorage, photoKey } from "~/modules/photo/storage.server";
 import { lotPhotosForPdf, thumbsForPdf } from "~/modules/report/photo-thumbs.server";
@@ -143,10 +144,10 @@ describe("photo markup", () => {
     // The lot as signed: status accepted (the sign-off itself is tested in lots.test.ts).
     await db.inspectionLot.update({ where: { id: lotId }, data: { status: "accepted" } });
     const refused = saveAnnotation(db, supervisor, "any", photoId, []);
-    await expect(refused).rejects.toBeInstanceOf(PhotoError);
+    await expect(refused).rejects.toBeInstanceOf(DomainError);
     await expect(refused).rejects.toMatchObject({
       status: 409,
-      message: "检验批已验收签认，照片及其标注不能再修改",
+      code: "photo:errors.lotAccepted",
     });
     expect(await db.photoAnnotation.count()).toBe(rows);
     expect(await db.auditEvent.count()).toBe(events);

@@ -8,7 +8,7 @@ import { drawingKey } from "~/modules/drawing/storage.server";
 import { sweepStoredFiles } from "~/modules/files/sweep.server";
 import { createLot } from "~/modules/lot/create.server";
 import { getLot, lotContentHash, transitionLot } from "~/modules/lot/lots.server";
-import { photoMessages } from "~/modules/photo/errors";
+
 import { attachLotPhoto, findViewablePhoto } from "~/modules/photo/photos.server";
 import { sha256Of } from "~/modules/photo/pipeline.server";
 import { LocalPhotoStorage, photoKey } from "~/modules/photo/storage.server";
@@ -331,7 +331,7 @@ describe("multipart upload parsing", () => {
       parseMultipart(form([["大.jpg", big]]), {
         fileBytes: 200 * 1024,
         requestBytes: 10 * 1024 * 1024,
-        messages: photoMessages,
+        subject: "photo",
       }),
     ).rejects.toMatchObject({ status: 413, message: expect.stringContaining("“大.jpg”超过单张") });
     await expect(
@@ -340,7 +340,7 @@ describe("multipart upload parsing", () => {
           ["a.jpg", big],
           ["b.jpg", big],
         ]),
-        { fileBytes: 1024 * 1024, requestBytes: 400 * 1024, messages: photoMessages },
+        { fileBytes: 1024 * 1024, requestBytes: 400 * 1024, subject: "photo" },
       ),
     ).rejects.toMatchObject({ status: 413, message: expect.stringContaining("合计超过") });
   });

@@ -6,7 +6,7 @@ import type { Actor, Role, Scope } from "~/modules/auth/permissions";
 import { createPinTx, type PinInput, requirePinnableRevision } from "~/modules/drawing/pins.server";
 import { getLot } from "~/modules/lot/lots.server";
 import { formatEntered } from "~/modules/lot/verdict";
-import { copyItemPhotosToDefect } from "~/modules/photo/photos.server";
+import { copyItemPhotosToDefect } from "~/modules/photo/defect-photos.server";
 import { compoundWhere } from "~/modules/site/access.server";
 import { defectWhere } from "./access.server";
 import { notify } from "./inbox.server";

@@ -1,14 +1,15 @@
 import sharp from "sharp";
 import type { Db } from "~/infra/db.server";
+import { isDomainError } from "~/infra/domain-error";
+import { uploadRefusal } from "~/infra/upload-error";
 import { canonicalJson } from "~/modules/audit/canonical";
 import { recordEvent, sha256Hex } from "~/modules/audit/record.server";
-import type { Actor, Scope } from "~/modules/auth/permissions";
+import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
 import { defectWhere } from "~/modules/defect/access.server";
 import { lotWhere } from "~/modules/lot/access.server";
-import { LotError, requireRecordableLot } from "~/modules/lot/lots.server";
+import { requireRecordableLot } from "~/modules/lot/lots.server";
 import { annotationSvg, type Shape } from "./annotation";
-import { PhotoError } from "./errors";
-import { defectPhotoRefusal } from "./photos.server";
+import { defectPhotoRefusal, isDefectContractor } from "./defect-photos.server";
 import { type PhotoStorage, photoKey, photoStorage } from "./storage.server";
 
 type Viewer = Actor & { id: string };
@@ -76,27 +77,30 @@ async function requireAnnotatable(db: Db, viewer: Viewer, scope: Scope, photoId:
       defect: { select: { status: true, contractorOrgId: true } },
     },
   });
-  if (!photo) throw new PhotoError("照片不存在或您无权查看", 404);
+  if (!photo) throw uploadRefusal("photo:errors.notFound", 404);
   if (photo.lotId) {
-    if (photo.lot?.status === "accepted")
-      throw new PhotoError("检验批已验收签认，照片及其标注不能再修改", 409);
+    if (photo.lot?.status === "accepted") throw uploadRefusal("photo:errors.lotAccepted", 409);
     try {
       await requireRecordableLot(db, viewer, scope, photo.lotId);
     } catch (error) {
-      if (error instanceof LotError) throw new PhotoError(error.message, error.status);
+      // The lot module's refusal as it words it (a DomainError passes through unchanged).
+      const status = (error as { status?: unknown }).status;
+      if (!isDomainError(error) && error instanceof Error && typeof status === "number")
+        throw uploadRefusal("photo:errors.asWritten", status, { message: error.message });
       throw error;
     }
   } else if (photo.defect) {
     if (photo.defect.status === "closed")
-      throw new PhotoError("质量问题已关闭，照片及其标注不能再修改", 409);
+      throw uploadRefusal("photo:errors.defectClosedMarkup", 409);
     const role = photo.role === "after" ? "after" : "before";
-    const refusal = defectPhotoRefusal(viewer, photo.defect, role);
+    const refusal = defectPhotoRefusal(viewer, photo.defect, role, "markup");
     if (refusal) {
+      // The side's own author, refused for the defect's state (409), or someone else (403).
       const sameRole =
         role === "before"
-          ? viewer.role === "supervisor"
-          : viewer.role === "contractor" && viewer.organizationId === photo.defect.contractorOrgId;
-      throw new PhotoError(refusal.replace("上传", "标注"), sameRole ? 409 : 403);
+          ? scopeFor(viewer.role, "defect.create") !== null
+          : isDefectContractor(viewer, photo.defect);
+      throw uploadRefusal(refusal, sameRole ? 409 : 403);
     }
   }
   return photo;

@@ -25,16 +25,27 @@ describe("parseAnnotation", () => {
 
   it("refuses positions outside the photo, unknown shapes, extra fields, long or empty text", () => {
     const bad = (v: unknown) => parseAnnotation(JSON.stringify(v));
-    expect(bad([{ ...arrow, x2: 1.2 }])).toEqual({ ok: false, message: "坐标超出照片" });
+    expect(bad([{ ...arrow, x2: 1.2 }])).toEqual({
+      ok: false,
+      code: "photo:errors.annotation.outside",
+      params: {},
+    });
     expect(bad([{ ...arrow, kind: "star" }]).ok).toBe(false);
     expect(bad([{ ...arrow, onclick: "x" }]).ok).toBe(false);
     expect(bad([{ ...text, text: "字".repeat(31) }])).toEqual({
       ok: false,
-      message: "文字最多 30 个字",
+      code: "photo:errors.annotation.textTooLong",
+      params: { max: 30 },
     });
-    expect(bad([{ ...text, text: "  " }])).toEqual({ ok: false, message: "文字不能为空" });
+    expect(bad([{ ...text, text: "  " }])).toMatchObject({
+      code: "photo:errors.annotation.textEmpty",
+    });
     expect(bad(Array.from({ length: MAX_SHAPES + 1 }, () => arrow)).ok).toBe(false);
-    expect(parseAnnotation("{not json")).toEqual({ ok: false, message: "标注数据格式错误" });
+    expect(bad(Array.from({ length: MAX_SHAPES + 1 }, () => arrow))).toMatchObject({
+      code: "photo:errors.annotation.tooMany",
+      params: { max: MAX_SHAPES },
+    });
+    expect(parseAnnotation("{not json")).toMatchObject({ code: "photo:errors.annotation.badJson" });
   });
 });
 

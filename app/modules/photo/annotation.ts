@@ -4,6 +4,24 @@
  * display copy, the thumbnail and a PDF. Pure: schema, canonical form, SVG.
  */
 import { z } from "zod";
+import type { MessageParams } from "~/infra/domain-error";
+import type { MessageKey } from "~/locales/resources";
+
+// Zod's messages here are message keys; parseAnnotation hands them back with their parameters.
+const E = {
+  notNumber: "photo:errors.annotation.notNumber",
+  outside: "photo:errors.annotation.outside",
+  badColour: "photo:errors.annotation.badColour",
+  textEmpty: "photo:errors.annotation.textEmpty",
+  textTooLong: "photo:errors.annotation.textTooLong",
+  controlCharacters: "photo:errors.annotation.controlCharacters",
+  unknownShape: "photo:errors.annotation.unknownShape",
+  invalidLayer: "photo:errors.annotation.invalidLayer",
+  tooMany: "photo:errors.annotation.tooMany",
+  badJson: "photo:errors.annotation.badJson",
+  invalid: "photo:errors.annotation.invalid",
+} as const satisfies Record<string, MessageKey>;
+const KEYS = new Set<string>(Object.values(E));
 
 export const ANNOTATION_COLORS = ["red", "yellow", "white"] as const;
 export type AnnotationColor = (typeof ANNOTATION_COLORS)[number];
@@ -25,12 +43,8 @@ export type Shape =
 // Built on first use: the tablet's markup editor imports this module for its constants and SVG,
 // and a schema built at import time would put zod into the lot page's bundle.
 function annotationSchema() {
-  const frac = z
-    .number({ error: "坐标须为数字" })
-    .finite()
-    .min(0, "坐标超出照片")
-    .max(1, "坐标超出照片");
-  const color = z.enum(ANNOTATION_COLORS, { error: "颜色无效" });
+  const frac = z.number({ error: E.notNumber }).finite().min(0, E.outside).max(1, E.outside);
+  const color = z.enum(ANNOTATION_COLORS, { error: E.badColour });
 
   const box = { x: frac, y: frac, w: frac, h: frac, color };
 
@@ -50,38 +64,43 @@ function annotationSchema() {
           text: z
             .string()
             .trim()
-            .min(1, "文字不能为空")
-            .max(MAX_TEXT, `文字最多 ${MAX_TEXT} 个字`)
+            .min(1, E.textEmpty)
+            .max(MAX_TEXT, E.textTooLong)
             .refine(
               (t) => ![...t].some((ch) => ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127),
-              "文字含有控制字符",
+              E.controlCharacters,
             ),
           color,
         })
         .strict(),
     ],
-    { error: "未知的标注形状" },
+    { error: E.unknownShape },
   );
 
-  return z
-    .array(shape, { error: "标注数据无效" })
-    .max(MAX_SHAPES, `一张照片最多 ${MAX_SHAPES} 个标注`);
+  return z.array(shape, { error: E.invalidLayer }).max(MAX_SHAPES, E.tooMany);
 }
 let schema: ReturnType<typeof annotationSchema> | undefined;
 
-/** Parses what the browser sent (a JSON string); a clear message when it is not a valid layer. */
-export function parseAnnotation(
-  raw: string,
-): { ok: true; shapes: Shape[] } | { ok: false; message: string } {
+/** Why a layer was refused: a message key and its parameters. */
+export type AnnotationRefusal = { ok: false; code: MessageKey; params: MessageParams };
+
+/** Parses what the browser sent (a JSON string); a message key when it is not a valid layer. */
+export function parseAnnotation(raw: string): { ok: true; shapes: Shape[] } | AnnotationRefusal {
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch {
-    return { ok: false, message: "标注数据格式错误" };
+    return { ok: false, code: E.badJson, params: {} };
   }
   schema ??= annotationSchema();
   const parsed = schema.safeParse(value);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "标注无效" };
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "";
+    const code = KEYS.has(message) ? (message as MessageKey) : E.invalid;
+    const params: MessageParams =
+      code === E.textTooLong ? { max: MAX_TEXT } : code === E.tooMany ? { max: MAX_SHAPES } : {};
+    return { ok: false, code, params };
+  }
   return { ok: true, shapes: (parsed.data as Shape[]).map(roundShape) };
 }
 

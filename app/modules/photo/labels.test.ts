@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { Translate } from "~/modules/defect/labels";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import { captureTimeNote, formatPhotoTime, watermarkLines } from "./labels";
+
+const zh: Translate = fixedT("zh-CN");
 
 const info = {
   project: "德江县2021年城镇老旧小区改造",
@@ -17,14 +21,19 @@ describe("photo labels", () => {
   });
 
   it("puts project, compound, place, work type, time and user in the watermark", () => {
-    const lines = watermarkLines(info, new Date("2024-05-01T02:20:30Z"), new Date());
+    const lines = watermarkLines(info, new Date("2024-05-01T02:20:30Z"), new Date(), zh);
     const text = lines.join("\n");
     for (const part of Object.values(info)) expect(text).toContain(part);
     expect(text).toContain("拍摄时间：2024-05-01 10:20");
   });
 
   it("falls back to the upload time, and says so, when the photo has no capture time", () => {
-    const lines = watermarkLines({ ...info, item: null }, null, new Date("2024-06-01T00:00:00Z"));
+    const lines = watermarkLines(
+      { ...info, item: null },
+      null,
+      new Date("2024-06-01T00:00:00Z"),
+      zh,
+    );
     expect(lines.join("\n")).toContain("上传时间：2024-06-01 08:00（照片无拍摄时间）");
     expect(lines.join("\n")).not.toContain("检查项目");
   });
@@ -32,11 +41,22 @@ describe("photo labels", () => {
   it("notes capture times far from the upload time", () => {
     const up = new Date("2024-05-10T00:00:00Z");
     expect(captureTimeNote(new Date("2024-05-09T12:00:00Z"), up)).toBeNull();
-    expect(captureTimeNote(new Date("2024-05-08T20:00:00Z"), up)).toBe(
-      "拍摄时间早于上传时间 28 小时",
-    );
-    expect(captureTimeNote(new Date("2024-05-01T00:00:00Z"), up)).toBe("拍摄时间早于上传时间 9 天");
-    expect(captureTimeNote(new Date("2024-05-10T02:00:00Z"), up)).toMatch(/相机时钟可能有误/);
-    expect(captureTimeNote(null, up)).toMatch(/无拍摄时间/);
+    expect(captureTimeNote(new Date("2024-05-08T20:00:00Z"), up)).toEqual({
+      code: "hoursBefore",
+      count: 28,
+    });
+    expect(captureTimeNote(new Date("2024-05-01T00:00:00Z"), up)).toEqual({
+      code: "daysBefore",
+      count: 9,
+    });
+    expect(captureTimeNote(new Date("2024-05-10T02:00:00Z"), up)).toEqual({ code: "afterUpload" });
+    expect(captureTimeNote(null, up)).toEqual({ code: "noExif" });
+  });
+
+  it("words the notes in both languages", () => {
+    const en: Translate = fixedT("en");
+    expect(zh("photo:timeNote.hoursBefore", { count: 28 })).toBe("拍摄时间早于上传时间 28 小时");
+    expect(en("photo:timeNote.daysBefore", { count: 1 })).toBe("Taken 1 day before upload");
+    expect(en("photo:timeNote.daysBefore", { count: 9 })).toBe("Taken 9 days before upload");
   });
 });

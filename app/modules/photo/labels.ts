@@ -1,4 +1,5 @@
 /** Pure texts about photos: the watermark's lines and the note on a doubtful capture time. */
+import type { Translate } from "~/modules/defect/labels";
 
 export type WatermarkInfo = {
   project: string;
@@ -7,7 +8,7 @@ export type WatermarkInfo = {
   workType: string;
   /** checklist item code, when the photo belongs to one item */
   item?: string | null;
-  /** who uploads, e.g. 王工（正衡监理） */
+  /** who uploads, e.g. "Wang (Zhengheng Supervision)" */
   user: string;
 };
 
@@ -22,27 +23,43 @@ export function formatPhotoTime(value: Date | string): string {
   return `${china.getUTCFullYear()}-${p(china.getUTCMonth() + 1)}-${p(china.getUTCDate())} ${p(china.getUTCHours())}:${p(china.getUTCMinutes())}`;
 }
 
-export function watermarkLines(info: WatermarkInfo, capturedAt: Date | null, now: Date): string[] {
+/** The watermark's lines, in `t`'s language (the pipeline passes the language of record). */
+export function watermarkLines(
+  info: WatermarkInfo,
+  capturedAt: Date | null,
+  now: Date,
+  t: Translate,
+): string[] {
   const time = capturedAt
-    ? `拍摄时间：${formatPhotoTime(capturedAt)}`
-    : `上传时间：${formatPhotoTime(now)}（照片无拍摄时间）`;
+    ? t("photo:watermark.captured", { time: formatPhotoTime(capturedAt) })
+    : t("photo:watermark.uploaded", { time: formatPhotoTime(now) });
   return [
-    `项目：${info.project}`,
-    `小区：${info.compound}　部位：${info.place}`,
-    `工程：${info.workType}${info.item ? `　检查项目：${info.item}` : ""}`,
-    `${time}　拍摄人：${info.user}`,
+    t("photo:watermark.project", { project: info.project }),
+    t("photo:watermark.place", { compound: info.compound, place: info.place }),
+    info.item
+      ? t("photo:watermark.workItem", { workType: info.workType, item: info.item })
+      : t("photo:watermark.work", { workType: info.workType }),
+    t("photo:watermark.by", { time, user: info.user }),
   ];
 }
 
+/** Why a capture time deserves a second look: a key of photo:timeNote.* and its count. */
+export type TimeNote =
+  | { code: "noExif" | "afterUpload" }
+  | { code: "daysBefore" | "hoursBefore"; count: number };
+
 /** Why a photo's capture time deserves a second look, or null when it looks right. */
-export function captureTimeNote(capturedAt: Date | string | null, uploadedAt: Date | string) {
-  if (capturedAt === null) return "照片无拍摄时间信息（EXIF），以上传时间为准";
+export function captureTimeNote(
+  capturedAt: Date | string | null,
+  uploadedAt: Date | string,
+): TimeNote | null {
+  if (capturedAt === null) return { code: "noExif" };
   const gapHours = (new Date(uploadedAt).getTime() - new Date(capturedAt).getTime()) / 3_600_000;
-  if (gapHours < -0.25) return "拍摄时间晚于上传时间，相机时钟可能有误";
+  if (gapHours < -0.25) return { code: "afterUpload" };
   if (gapHours > CAPTURE_GAP_NOTE_HOURS) {
     return gapHours >= 48
-      ? `拍摄时间早于上传时间 ${Math.floor(gapHours / 24)} 天`
-      : `拍摄时间早于上传时间 ${Math.floor(gapHours)} 小时`;
+      ? { code: "daysBefore", count: Math.floor(gapHours / 24) }
+      : { code: "hoursBefore", count: Math.floor(gapHours) };
   }
   return null;
 }

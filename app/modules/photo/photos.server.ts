@@ -1,12 +1,13 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
 import { heavyImageWork } from "~/infra/image-work.server";
+import { uploadRefusal } from "~/infra/upload-error";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { defectWhere } from "~/modules/defect/access.server";
+import { recordT } from "~/modules/defect/labels";
 import { lotWhere } from "~/modules/lot/access.server";
 import { assertLotStateUnchanged, requireRecordableLot } from "~/modules/lot/lots.server";
-import { PhotoError } from "./errors";
 import { type ProcessedPhoto, processPhoto, sha256Of } from "./pipeline.server";
 import { type PhotoStorage, photoKey, type Variant } from "./storage.server";
 import { toPhotoView } from "./view";
@@ -121,7 +122,11 @@ async function signature(db: Db, viewer: Viewer) {
     where: { id: viewer.id },
     select: { displayName: true, organization: { select: { shortName: true } } },
   });
-  return `${user.displayName}（${user.organization.shortName}）`;
+  // Burnt into the photo: the language of record.
+  return recordT()("photo:watermark.user", {
+    name: user.displayName,
+    org: user.organization.shortName,
+  });
 }
 
 /**
@@ -129,7 +134,7 @@ async function signature(db: Db, viewer: Viewer) {
  * and its audit event in one transaction; files this upload created go again if the row fails.
  * The same bytes sent again to the same owner return the first photo (retries).
  */
-async function storePhoto(
+export async function storePhoto(
   db: Db,
   storage: PhotoStorage,
   viewer: Viewer,
@@ -216,7 +221,7 @@ export async function attachLotPhoto(
 ) {
   const { lot } = await requireRecordableLot(db, viewer, scope, target.lotId);
   const item = target.itemId ? lot.template.items.find((i) => i.id === target.itemId) : null;
-  if (target.itemId && !item) throw new PhotoError("该检查项目不属于本检验批", 400);
+  if (target.itemId && !item) throw uploadRefusal("photo:errors.itemNotInLot", 400);
   return storePhoto(
     db,
     storage,
@@ -237,125 +242,9 @@ export async function attachLotPhoto(
     },
     upload,
     options,
-    (tx) => assertLotStateUnchanged(tx, lot.id, lot.status, "照片"),
+    (tx) =>
+      assertLotStateUnchanged(tx, lot.id, lot.status, recordT()("photo:watermark.defaultName")),
   );
-}
-
-export type DefectPhotoRole = "before" | "after";
-export const defectAttachKey = (defectId: string, role: DefectPhotoRole) =>
-  `defect:${defectId}:${role}`;
-
-/**
- * 整改前 photos come from the supervisor while the defect is not closed; 整改后 photos from the
- * assigned contractor while it is being rectified (整改中).
- */
-export async function attachDefectPhoto(
-  db: Db,
-  storage: PhotoStorage,
-  viewer: Viewer,
-  scope: Scope,
-  target: { defectId: string; role: DefectPhotoRole },
-  upload: PhotoUpload,
-  options: { now?: Date; maxPixels?: number } = {},
-) {
-  const defect = await requireDefectForPhoto(db, viewer, scope, target);
-  return storePhoto(
-    db,
-    storage,
-    viewer,
-    {
-      attachKey: defectAttachKey(defect.id, target.role),
-      role: target.role,
-      lotId: null,
-      itemId: null,
-      defectId: defect.id,
-    },
-    {
-      project: defect.compound.project.name,
-      compound: defect.compound.name,
-      place: defect.placeLabel,
-      workType: defect.workType?.nameZh ?? "质量问题",
-      item: `${defect.item?.code ?? ""}${target.role === "before" ? " 整改前" : " 整改后"}`.trim(),
-    },
-    upload,
-    options,
-    async (tx) => {
-      // closed, returned or re-assigned while the photo was processed: refuse as the first check would
-      const now = await tx.defect.findUnique({
-        where: { id: defect.id },
-        select: { status: true, contractorOrgId: true },
-      });
-      const refusal = now ? defectPhotoRefusal(viewer, now, target.role) : "质量问题不存在";
-      if (refusal) throw new PhotoError(`${refusal}（照片未保存）`, 409);
-    },
-  );
-}
-
-/** The defect, if the viewer may add this kind of photo to it now; refusals say why in Chinese. */
-export async function requireDefectForPhoto(
-  db: Db,
-  viewer: Actor,
-  scope: Scope,
-  target: { defectId: string; role: DefectPhotoRole },
-) {
-  const defect = await db.defect.findFirst({
-    where: { AND: [{ id: target.defectId }, defectWhere(viewer, scope)] },
-    select: {
-      id: true,
-      status: true,
-      placeLabel: true,
-      contractorOrgId: true,
-      compound: { select: { name: true, project: { select: { name: true } } } },
-      workType: { select: { nameZh: true } },
-      item: { select: { code: true } },
-    },
-  });
-  if (!defect) throw new PhotoError("质量问题不存在或您无权查看", 404);
-  const refusal = defectPhotoRefusal(viewer, defect, target.role);
-  if (refusal) throw new PhotoError(refusal, 409);
-  return defect;
-}
-
-export function defectPhotoRefusal(
-  viewer: { role: string; organizationId: string },
-  defect: { status: string; contractorOrgId: string },
-  role: DefectPhotoRole,
-): string | null {
-  if (role === "before") {
-    if (viewer.role !== "supervisor") return "只有监理可以上传整改前照片";
-    if (defect.status === "closed") return "质量问题已关闭，不能再添加照片";
-    return null;
-  }
-  if (viewer.role !== "contractor" || viewer.organizationId !== defect.contractorOrgId)
-    return "只有被指定的施工单位可以上传整改后照片";
-  if (defect.status !== "in_progress") return "请先确认整改；整改中的质量问题才能上传整改后照片";
-  return null;
-}
-
-/**
- * Gives a new defect the photos of the checklist item it was raised from, as its 整改前 photos:
- * new rows over the same stored files (originals are content-addressed, nothing is copied).
- */
-export async function copyItemPhotosToDefect(
-  tx: Prisma.TransactionClient,
-  source: { lotId: string; itemId: string },
-  defectId: string,
-) {
-  const photos = await tx.photo.findMany({
-    where: { lotId: source.lotId, itemId: source.itemId, role: "evidence" },
-    orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
-  });
-  for (const { id: _id, attachKey: _key, lotId: _lot, itemId: _item, ...photo } of photos)
-    await tx.photo.create({
-      data: {
-        ...photo,
-        role: "before",
-        attachKey: defectAttachKey(defectId, "before"),
-        defectId,
-      },
-      select: { id: true },
-    });
-  return photos.map((p) => p.sha256);
 }
 
 /** Whether a photo belongs to a lot or a defect: which permission its file needs. */
@@ -383,19 +272,6 @@ export async function findViewablePhoto(db: Db, photoId: string, viewer: Actor, 
       thumbSha256: true,
     },
   });
-}
-
-/** A defect's before and after photos, oldest first; the caller has checked the defect is visible. */
-export async function defectPhotos(db: Db, defectId: string) {
-  const rows = await db.photo.findMany({
-    where: { defectId },
-    select: { ...PHOTO_VIEW_SELECT, role: true },
-    orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
-  });
-  return {
-    before: rows.filter((r) => r.role === "before").map(toPhotoView),
-    after: rows.filter((r) => r.role === "after").map(toPhotoView),
-  };
 }
 
 /** A lot's evidence photos, oldest first; the caller has already checked the lot is visible. */

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-import { photoMessages as msg, PhotoError } from "./errors";
+import { uploadRefusal } from "~/infra/upload-error";
+import { recordT } from "~/modules/defect/labels";
 import { type PhotoExif, readExif } from "./exif.server";
 import { type WatermarkInfo, watermarkLines } from "./labels";
 import { imageImpurity } from "./purity";
@@ -50,25 +51,35 @@ const ORIENT: Record<number, { angle: number; flop: boolean }> = {
  * before or after the image (polyglots, trailing data), header size within the limits.
  */
 async function inspect(original: Buffer, name: string, maxPixels: number) {
-  if (original.length === 0) throw new PhotoError(msg.empty(name));
+  if (original.length === 0) throw uploadRefusal("photo:errors.empty", 422, { name });
   const format = sniffPhotoFormat(original);
-  if (!format) throw new PhotoError(msg.notPhoto(name), 415);
+  if (!format) throw uploadRefusal("photo:errors.notPhoto", 415, { name });
   if (format !== "heif") {
     const impurity = imageImpurity(original, format);
-    if (impurity === "broken") throw new PhotoError(msg.corrupt(name), 422);
-    if (impurity) throw new PhotoError(msg.notPure(name), 422);
+    if (impurity === "broken") throw uploadRefusal("photo:errors.corrupt", 422, { name });
+    if (impurity) throw uploadRefusal("photo:errors.notPure", 422, { name });
   }
   let meta: sharp.Metadata;
   try {
     // header only: no pixels are decoded here
     meta = await sharp(original, { limitInputPixels: false }).metadata();
   } catch {
-    throw new PhotoError(format === "heif" ? msg.heicUnsupported(name) : msg.corrupt(name), 422);
+    throw uploadRefusal(
+      format === "heif" ? "photo:errors.heicUnsupported" : "photo:errors.corrupt",
+      422,
+      { name },
+    );
   }
   const w = meta.width ?? 0;
   const h = meta.height ?? 0;
-  if (w * h > maxPixels) throw new PhotoError(msg.tooManyPixels(name, w, h, maxPixels));
-  if (Math.min(w, h) < MIN_SIDE) throw new PhotoError(msg.tooSmall(name, w, h));
+  if (w * h > maxPixels)
+    throw uploadRefusal("photo:errors.tooManyPixels", 422, {
+      name,
+      w,
+      h,
+      mp: Math.round(maxPixels / 1e6),
+    });
+  if (Math.min(w, h) < MIN_SIDE) throw uploadRefusal("photo:errors.tooSmall", 422, { name, w, h });
   const orient = ORIENT[meta.orientation ?? 1] ?? ORIENT[1]!;
   const turned = orient.angle === 90 || orient.angle === 270;
   return { format, orient, width: turned ? h : w, height: turned ? w : h };
@@ -86,7 +97,7 @@ export async function processPhoto(
   info: WatermarkInfo,
   options: { name?: string; now?: Date; maxPixels?: number; sha256?: string } = {},
 ): Promise<ProcessedPhoto> {
-  const name = options.name ?? "照片";
+  const name = options.name ?? recordT()("photo:watermark.defaultName");
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
   const checked = await inspect(original, name, maxPixels);
   const sha256 = options.sha256 ?? sha256Of(original);
@@ -110,9 +121,10 @@ export async function processPhoto(
       readExif(original),
     ]);
   } catch {
-    throw new PhotoError(
-      checked.format === "heif" ? msg.heicUnsupported(name) : msg.corrupt(name),
+    throw uploadRefusal(
+      checked.format === "heif" ? "photo:errors.heicUnsupported" : "photo:errors.corrupt",
       checked.format === "heif" ? 415 : 422,
+      { name },
     );
   }
   const raw = {
@@ -131,7 +143,7 @@ export async function processPhoto(
   };
   const width = turned ? raw.height : raw.width;
   const height = turned ? raw.width : raw.height;
-  const lines = watermarkLines(info, exif.capturedAt, options.now ?? new Date());
+  const lines = watermarkLines(info, exif.capturedAt, options.now ?? new Date(), recordT());
   const mark = await watermarkBand(lines, width, height);
   const pixels = () => sharp(shrunk.data, { raw });
   const thumbnail = async () => {

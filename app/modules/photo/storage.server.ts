@@ -5,7 +5,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { env } from "~/infra/env.server";
 import { S3PhotoStorage, s3Client } from "~/infra/s3-storage.server";
-import { isStorageFullError, StorageFullError } from "~/infra/upload-error";
+import { isStorageFullError, storageFull } from "~/infra/upload-error";
 
 export const VARIANTS = ["original", "display", "thumb"] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -20,7 +20,7 @@ export function photoKey(variant: Variant, sha256: string): string {
 export interface PhotoStorage {
   /**
    * Stores bytes under key (temporary name, then rename). created=false: it was already there.
-   * A full disk or an unwritable folder is a StorageFullError (507); nothing is left behind.
+   * A full disk or an unwritable folder is a 507 refusal (photo:errors.upload.storageFull); nothing is left behind.
    */
   put(key: string, bytes: Buffer): Promise<{ created: boolean }>;
   has(key: string): Promise<boolean>;
@@ -61,7 +61,7 @@ export class LocalPhotoStorage implements PhotoStorage {
       await fsp.rename(tmp, target);
     } catch (error) {
       await fsp.rm(tmp, { force: true }).catch(() => undefined);
-      if (isStorageFullError(error)) throw new StorageFullError(error);
+      if (isStorageFullError(error)) throw storageFull(error);
       throw error;
     }
     return { created: true };

@@ -1,4 +1,5 @@
-import { captureTimeNote } from "./labels";
+import type { Translate } from "~/modules/defect/labels";
+import { captureTimeNote, type TimeNote } from "./labels";
 
 /** What the browser gets about one photo; files are fetched through /photos/:id/:variant. */
 export type PhotoView = {
@@ -10,7 +11,7 @@ export type PhotoView = {
   device: string | null;
   hasGps: boolean;
   sha256: string;
-  timeNote: string | null;
+  timeNote: TimeNote | null;
 };
 
 export function toPhotoView(row: {
@@ -43,3 +44,10 @@ export const photoUrl = (id: string, variant: "thumb" | "display" | "original") 
 export type UploadResult =
   | { ok: true; name: string; photoId: string; duplicate: boolean }
   | { ok: false; name: string; message: string };
+
+/** A capture-time note in `t`'s language. */
+export function timeNoteText(t: Translate, note: TimeNote): string {
+  return "count" in note
+    ? t(`photo:timeNote.${note.code}`, { count: note.count })
+    : t(`photo:timeNote.${note.code}`);
+}
