@@ -9,7 +9,6 @@ export const ROUTES_IMPORTING_DB: readonly string[] = [
   "app/routes/_app.audit.tsx",
   "app/routes/_app.buildings.$buildingId.tsx",
   "app/routes/_app.compounds.$compoundId.tsx",
-  "app/routes/_app.compounds.$compoundId_.acceptance.tsx",
   "app/routes/_app.compounds.$compoundId_.drawings.tsx",
   "app/routes/_app.compounds.$compoundId_.plan.tsx",
   "app/routes/_app.compounds.$compoundId_.qr.tsx",
@@ -62,7 +61,6 @@ export const ROUTES_IMPORTING_DB: readonly string[] = [
   "app/routes/notices.$noticeId.print.tsx",
   "app/routes/photos.$photoId.$variant.tsx",
   "app/routes/photos.$photoId.annotated.tsx",
-  "app/routes/reports.compounds.$compoundId.acceptance[.]pdf.tsx",
   "app/routes/reports.defects[.]pdf.tsx",
   "app/routes/reports.defects[.]xlsx.tsx",
   "app/routes/reports.lots.$lotId.record[.]pdf.tsx",
@@ -80,7 +78,6 @@ export const LONG_FILES: Readonly<Record<string, number>> = {
   "app/modules/photo/photos.server.ts": 410,
   "app/modules/plan/plan.server.ts": 428,
   "app/modules/residents/warranty.server.ts": 365,
-  "app/routes/_app.compounds.$compoundId_.acceptance.tsx": 457,
   "app/routes/_app.funds.payments.$paymentId.tsx": 362,
   "app/routes/_app.lots.$lotId.tsx": 878,
   "app/routes/_app.work-types.$code_.edit.tsx": 565,
@@ -88,7 +85,6 @@ export const LONG_FILES: Readonly<Record<string, number>> = {
 
 /** Error classes besides DomainError (rule: one error class for expected refusals). */
 export const OTHER_ERROR_CLASSES: readonly string[] = [
-  "AcceptanceError",
   "BackupError",
   "ChecklistPublishError",
   "DefectError",
@@ -108,7 +104,6 @@ export const OTHER_ERROR_CLASSES: readonly string[] = [
 
 /** Chinese string literals outside the catalogues, per file (rule: words in one catalogue). */
 export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
-  "app/components/acceptance-supervision.tsx": 11,
   "app/components/dashboard-charts.tsx": 10,
   "app/components/defect-photos.tsx": 9,
   "app/components/drawing-upload-form.tsx": 31,
@@ -149,13 +144,9 @@ export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/infra/pg-migrate.server.ts": 2,
   "app/infra/upload-error.ts": 8,
   "app/infra/zod-zh.ts": 21,
-  "app/modules/acceptance/acceptance.server.ts": 26,
-  "app/modules/acceptance/parties.ts": 18,
-  "app/modules/acceptance/prerequisites.ts": 28,
+  "app/modules/acceptance/acceptance.server.ts": 1,
+  "app/modules/acceptance/parties.ts": 6,
   "app/modules/acceptance/record.server.ts": 4,
-  "app/modules/acceptance/signature-image.server.ts": 6,
-  "app/modules/acceptance/supervision.server.ts": 9,
-  "app/modules/acceptance/verify.server.ts": 12,
   "app/modules/audit/entity-names.server.ts": 16,
   "app/modules/audit/labels.ts": 55,
   "app/modules/audit/search.server.ts": 3,
@@ -259,7 +250,6 @@ export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/routes/_app.audit.tsx": 35,
   "app/routes/_app.buildings.$buildingId.tsx": 6,
   "app/routes/_app.compounds.$compoundId.tsx": 33,
-  "app/routes/_app.compounds.$compoundId_.acceptance.tsx": 57,
   "app/routes/_app.compounds.$compoundId_.drawings.tsx": 29,
   "app/routes/_app.compounds.$compoundId_.plan.tsx": 35,
   "app/routes/_app.compounds.$compoundId_.qr.tsx": 4,
@@ -307,7 +297,6 @@ export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/routes/lots.$lotId.record.tsx": 70,
   "app/routes/notices.$noticeId.print.tsx": 42,
   "app/routes/photos.$photoId.annotated.tsx": 1,
-  "app/routes/reports.compounds.$compoundId.acceptance[.]pdf.tsx": 1,
   "app/routes/reports.defects[.]pdf.tsx": 1,
   "app/routes/reports.defects[.]xlsx.tsx": 1,
   "app/routes/reports.lots.$lotId.record[.]pdf.tsx": 1,
