@@ -1,5 +1,10 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { SUPERVISION_MAX } from "~/modules/acceptance/parties";
+import { useTranslation } from "react-i18next";
+import { FormErrors, TextareaField, useSchemaForm } from "~/components/form";
+import { acceptanceForms } from "~/modules/acceptance/forms";
+import { useFormat } from "~/modules/i18n/use-format";
+import { Worded } from "./worded";
 
 type Supervision = {
   record: string;
@@ -16,48 +21,74 @@ export function SupervisionPanel({
   supervision,
   canSupervise,
   busy,
+  lastResult,
 }: {
   acceptanceId: string;
   organiser: string;
   supervision: Supervision;
   canSupervise: boolean;
   busy: boolean;
+  lastResult?: SubmissionResult<string[]>;
 }) {
+  const { t } = useTranslation("acceptance");
+  const f = useFormat();
   return (
     <section className="panel supervision" data-testid="supervision">
-      <h2>质量安全监督站 监督记录</h2>
+      <h2>{t("supervision.title")}</h2>
       <p className="muted">
-        竣工验收由建设单位（{organiser}）组织；质监站到场监督，不占参建单位签字席位。
+        <Worded ns="acceptance" k="supervision.organiser" values={{ organiser }} />
       </p>
       {supervision ? (
         <>
-          <p className="supervision-record">{supervision.record}</p>
+          <p className="supervision-record" translate="no">
+            {supervision.record}
+          </p>
           <p className="muted">
-            监督人：{supervision.signer}（{supervision.title}，{supervision.organization}） ·{" "}
-            {supervision.filedAt}
+            <Worded
+              ns="acceptance"
+              k="supervision.by"
+              values={{
+                signer: supervision.signer,
+                title: supervision.title,
+                organization: supervision.organization,
+                at: f.dateTime(supervision.filedAt),
+              }}
+            />
           </p>
         </>
       ) : canSupervise ? (
-        <Form method="post" className="form-stack">
-          <input type="hidden" name="intent" value="supervise" />
-          <input type="hidden" name="acceptanceId" value={acceptanceId} />
-          <label>
-            监督记录
-            <textarea
-              name="record"
-              rows={4}
-              maxLength={SUPERVISION_MAX}
-              required
-              defaultValue="验收组织形式、程序符合规定，参建各方责任主体项目负责人到场签字。"
-            />
-          </label>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            保存监督记录
-          </button>
-        </Form>
+        <SupervisionForm acceptanceId={acceptanceId} busy={busy} lastResult={lastResult} />
       ) : (
-        <p className="muted">尚未填写监督记录。</p>
+        <p className="muted">{t("supervision.none")}</p>
       )}
     </section>
+  );
+}
+
+function SupervisionForm({
+  acceptanceId,
+  busy,
+  lastResult,
+}: {
+  acceptanceId: string;
+  busy: boolean;
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const { t } = useTranslation("acceptance");
+  const [form, fields] = useSchemaForm(acceptanceForms(t).supervise, {
+    id: "acceptance-supervise",
+    lastResult,
+    defaultValue: { record: t("supervision.defaultRecord") },
+  });
+  return (
+    <Form method="post" className="form-stack" {...getFormProps(form)}>
+      <FormErrors form={form as never} />
+      <input type="hidden" name="intent" value="supervise" />
+      <input type="hidden" name="acceptanceId" value={acceptanceId} />
+      <TextareaField meta={fields.record} label={t("supervision.record")} rows={4} />
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {t("supervision.submit")}
+      </button>
+    </Form>
   );
 }

@@ -8,7 +8,6 @@ export const ROUTES_IMPORTING_DB: readonly string[] = [
   "app/routes/_app.account.tsx",
   "app/routes/_app.buildings.$buildingId.tsx",
   "app/routes/_app.compounds.$compoundId.tsx",
-  "app/routes/_app.compounds.$compoundId_.acceptance.tsx",
   "app/routes/_app.compounds.$compoundId_.plan.tsx",
   "app/routes/_app.compounds.$compoundId_.qr.tsx",
   "app/routes/_app.dashboard.tsx",
@@ -54,7 +53,6 @@ export const ROUTES_IMPORTING_DB: readonly string[] = [
   "app/routes/lots.$lotId.record.tsx",
   "app/routes/notices.$noticeId.print.tsx",
   "app/routes/photos.$photoId.$variant.tsx",
-  "app/routes/reports.compounds.$compoundId.acceptance[.]pdf.tsx",
   "app/routes/reports.defects[.]pdf.tsx",
   "app/routes/reports.defects[.]xlsx.tsx",
   "app/routes/reports.lots.$lotId.record[.]pdf.tsx",
@@ -71,7 +69,6 @@ export const LONG_FILES: Readonly<Record<string, number>> = {
   "app/modules/lot/lots.server.ts": 775,
   "app/modules/plan/plan.server.ts": 428,
   "app/modules/residents/warranty.server.ts": 365,
-  "app/routes/_app.compounds.$compoundId_.acceptance.tsx": 457,
   "app/routes/_app.funds.payments.$paymentId.tsx": 362,
   "app/routes/_app.lots.$lotId.tsx": 878,
   "app/routes/_app.work-types.$code_.edit.tsx": 565,
@@ -79,7 +76,6 @@ export const LONG_FILES: Readonly<Record<string, number>> = {
 
 /** Error classes besides DomainError (rule: one error class for expected refusals). */
 export const OTHER_ERROR_CLASSES: readonly string[] = [
-  "AcceptanceError",
   "BackupError",
   "ChecklistPublishError",
   "DefectError",
@@ -95,7 +91,6 @@ export const OTHER_ERROR_CLASSES: readonly string[] = [
 
 /** Chinese string literals outside the catalogues, per file (rule: words in one catalogue). */
 export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
-  "app/components/acceptance-supervision.tsx": 11,
   "app/components/dashboard-charts.tsx": 10,
   "app/components/filter-select.tsx": 1,
   "app/components/fund-gaps.tsx": 7,
@@ -125,13 +120,9 @@ export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/infra/http.server.ts": 1,
   "app/infra/pg-migrate.server.ts": 2,
   "app/infra/zod-zh.ts": 21,
-  "app/modules/acceptance/acceptance.server.ts": 26,
-  "app/modules/acceptance/parties.ts": 18,
-  "app/modules/acceptance/prerequisites.ts": 28,
+  "app/modules/acceptance/acceptance.server.ts": 1,
+  "app/modules/acceptance/parties.ts": 6,
   "app/modules/acceptance/record.server.ts": 4,
-  "app/modules/acceptance/signature-image.server.ts": 6,
-  "app/modules/acceptance/supervision.server.ts": 9,
-  "app/modules/acceptance/verify.server.ts": 12,
   "app/modules/audit/verify-lots.server.ts": 13,
   "app/modules/audit/verify.server.ts": 21,
   "app/modules/audit/verify.ts": 9,
@@ -218,7 +209,6 @@ export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/routes/_app.account.tsx": 17,
   "app/routes/_app.buildings.$buildingId.tsx": 6,
   "app/routes/_app.compounds.$compoundId.tsx": 33,
-  "app/routes/_app.compounds.$compoundId_.acceptance.tsx": 57,
   "app/routes/_app.compounds.$compoundId_.plan.tsx": 35,
   "app/routes/_app.compounds.$compoundId_.qr.tsx": 4,
   "app/routes/_app.dashboard.tsx": 28,
@@ -262,7 +252,6 @@ export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/routes/lots.$lotId.photos.tsx": 3,
   "app/routes/lots.$lotId.record.tsx": 70,
   "app/routes/notices.$noticeId.print.tsx": 42,
-  "app/routes/reports.compounds.$compoundId.acceptance[.]pdf.tsx": 1,
   "app/routes/reports.defects[.]pdf.tsx": 1,
   "app/routes/reports.defects[.]xlsx.tsx": 1,
   "app/routes/reports.lots.$lotId.record[.]pdf.tsx": 1,

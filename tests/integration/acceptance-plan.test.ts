@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { acceptanceOverview, openAcceptance } from "~/modules/acceptance/acceptance.server";
+import type { Blocker } from "~/modules/acceptance/prerequisites";
+import { blockerText } from "~/modules/acceptance/words";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import { removePlannedLot } from "~/modules/plan/plan.server";
 import { compoundReadyForAcceptance } from "../support/acceptance-fixture";
 import { testDb } from "../support/test-db";
@@ -9,6 +12,9 @@ import { testDb } from "../support/test-db";
  * §5.0.2 (a 分项 passes when all its lots pass) and §5.0.4 (the 单位工程 when all its 分部 pass).
  * One test per blocker, each with the link where it is fixed.
  */
+/** A blocker as the Chinese page words it. */
+const worded = (b: Blocker) => blockerText(fixedT("zh-CN"), b);
+
 describe("final acceptance prerequisites from the inspection plan", () => {
   const db = testDb({ seeded: true });
   const user = async (username: string) => {
@@ -37,8 +43,9 @@ describe("final acceptance prerequisites from the inspection plan", () => {
     const plan = await prereq(fx.compoundId, "plan");
     expect(plan).toMatchObject({
       ok: false,
-      blockers: [{ label: "检验批划分方案未批准", href: `/compounds/${fx.compoundId}/plan` }],
+      blockers: [{ code: "planNotApproved", href: `/compounds/${fx.compoundId}/plan` }],
     });
+    expect(worded(plan!.blockers[0]!)).toBe("检验批划分方案未批准");
     // today's rule still applies beside it
     expect(await prereq(fx.compoundId, "workTypes")).toMatchObject({ ok: true });
     await expect(openPass(fx.compoundId)).rejects.toMatchObject({ status: 409 });
@@ -76,9 +83,9 @@ describe("final acceptance prerequisites from the inspection plan", () => {
     const planLots = (await prereq(fx.compoundId, "planLots"))!;
     expect(planLots.ok).toBe(false);
     // one blocker per work type at the 单元, naming the 分项 its lot records
-    const wiring = planLots.blockers.find((b) => b.label.startsWith("2栋1单元 楼道线路"))!;
-    expect(wiring.label).toContain("导管敷设");
-    expect(wiring.label).toMatch(/：未开检验批$/);
+    const wiring = planLots.blockers.find((b) => worded(b).startsWith("2栋1单元 楼道线路"))!;
+    expect(worded(wiring)).toContain("导管敷设");
+    expect(worded(wiring)).toMatch(/：未开检验批$/);
     expect(wiring.href).toBe(
       `/lots/new?workType=stairwell-wiring&placeKind=stairwell&placeId=${extra.id}`,
     );
@@ -96,7 +103,7 @@ describe("final acceptance prerequisites from the inspection plan", () => {
     expect(planLots.blockers).toEqual([
       expect.objectContaining({ href: `/lots/${fx.lastLot.id}` }),
     ]);
-    expect(planLots.blockers[0]!.label).toMatch(/：检验批未验收$/);
+    expect(worded(planLots.blockers[0]!)).toMatch(/：检验批未验收$/);
     await expect(openPass(fx.compoundId)).rejects.toMatchObject({ status: 409 });
   });
 

@@ -2,6 +2,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { DomainError } from "~/infra/domain-error";
 import {
   acceptanceOverview,
   compoundSealedMessage,
@@ -14,6 +15,7 @@ import { fileSupervisionRecord } from "~/modules/acceptance/supervision.server";
 import { verifyDatabase } from "~/modules/audit/verify.server";
 import { createDefect, DefectError, transitionDefect } from "~/modules/defect/defects.server";
 import { defaultDueOn } from "~/modules/defect/workflow";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import { createLot } from "~/modules/lot/create.server";
 import { getLot, LotError, transitionLot } from "~/modules/lot/lots.server";
 import { attachDefectPhoto } from "~/modules/photo/defect-photos.server";
@@ -30,6 +32,12 @@ import { compoundReadyForAcceptance } from "../support/acceptance-fixture";
 import { TMP_DIR } from "../support/paths";
 import { pdfText } from "../support/pdf-text";
 import { testDb } from "../support/test-db";
+
+/** A refusal as a Chinese reader is told it (the assertions quote the page's words). */
+const zh = <T>(pending: Promise<T>): Promise<T> =>
+  pending.catch((error: unknown) => {
+    throw error instanceof DomainError ? new Error(error.text(fixedT("zh-CN"))) : error;
+  });
 
 const photoStore = new LocalPhotoStorage(
   path.join(TMP_DIR, `acceptance-${process.pid}-${Date.now()}`),
@@ -108,7 +116,7 @@ describe("final acceptance (单位工程竣工验收)", () => {
     // the last lot is planned (§4.0.7 plan) and not accepted: both the plan and the lot list block
     expect(unmet.map((p) => p.key)).toEqual(["planLots", "lotsAccepted"]);
     expect(unmet[0]?.blockers[0]?.href).toBe(`/lots/${fx.lastLot.id}`);
-    await expect(openFor(fx.compoundId)).rejects.toThrow(
+    await expect(zh(openFor(fx.compoundId))).rejects.toThrow(
       "验收条件未满足：方案中的计划检验批均已开并验收、全部检验批已验收",
     );
 
@@ -131,47 +139,55 @@ describe("final acceptance (单位工程竣工验收)", () => {
 
     // Only the 建设单位's 项目负责人 organises (not the 监理, not the 质监站), and every party must be named.
     await expect(
-      openAcceptance(db, supervisor as never, fx.compoundId, {
-        conclusion: "pass",
-        remarks: "",
-        signatories: {},
-      }),
+      zh(
+        openAcceptance(db, supervisor as never, fx.compoundId, {
+          conclusion: "pass",
+          remarks: "",
+          signatories: {},
+        }),
+      ),
     ).rejects.toThrow("竣工验收由建设单位（德江县住房和城乡建设局）组织");
     await expect(
-      openAcceptance(db, (await users()).station, fx.compoundId, {
-        conclusion: "pass",
-        remarks: "",
-        signatories: {},
-      }),
+      zh(
+        openAcceptance(db, (await users()).station, fx.compoundId, {
+          conclusion: "pass",
+          remarks: "",
+          signatories: {},
+        }),
+      ),
     ).rejects.toThrow("竣工验收由建设单位（德江县住房和城乡建设局）项目负责人组织");
     const seats = overview.seats;
     const partial = Object.fromEntries(seats.slice(0, 3).map((s) => [s.seq, s.people[0]!.id]));
     await expect(
-      openAcceptance(db, bureau, fx.compoundId, {
-        conclusion: "pass",
-        remarks: "",
-        signatories: partial,
-      }),
+      zh(
+        openAcceptance(db, bureau, fx.compoundId, {
+          conclusion: "pass",
+          remarks: "",
+          signatories: partial,
+        }),
+      ),
     ).rejects.toThrow("请为设计单位（铜仁市城乡规划勘察设计院）指定签字人");
     expect(await db.finalAcceptance.count({ where: { compoundId: fx.compoundId } })).toBe(0);
 
     const { id } = await openFor(fx.compoundId);
-    await expect(openFor(fx.compoundId)).rejects.toThrow("已有进行中的竣工验收");
+    await expect(zh(openFor(fx.compoundId))).rejects.toThrow("已有进行中的竣工验收");
     const image = await drawnSignature();
 
     // Wrong password: a clear message and nothing stored.
     await expect(
-      signAcceptance(db, await signer("owner"), id, { password: "wrong", image, opinion: "" }),
+      zh(signAcceptance(db, await signer("owner"), id, { password: "wrong", image, opinion: "" })),
     ).rejects.toThrow("密码不正确，未签字");
     expect(await db.signature.count()).toBe(0);
     // Somebody not named cannot sign.
     const street = await db.user.findFirstOrThrow({ where: { username: "anhua" } });
     await expect(
-      signAcceptance(db, { ...street, role: "street" }, id, {
-        password: DEMO_PASSWORD,
-        image,
-        opinion: "",
-      }),
+      zh(
+        signAcceptance(db, { ...street, role: "street" }, id, {
+          password: DEMO_PASSWORD,
+          image,
+          opinion: "",
+        }),
+      ),
     ).rejects.toThrow("您不是本次竣工验收的签字人");
 
     for (const name of ["owner", "contractor", "supervisor"] as const) {
@@ -186,11 +202,13 @@ describe("final acceptance (单位工程竣工验收)", () => {
     overview = (await acceptanceOverview(db, fx.compoundId))!;
     expect(overview.acceptance?.status).toBe("open");
     await expect(
-      signAcceptance(db, await signer("owner"), id, {
-        password: DEMO_PASSWORD,
-        image,
-        opinion: "",
-      }),
+      zh(
+        signAcceptance(db, await signer("owner"), id, {
+          password: DEMO_PASSWORD,
+          image,
+          opinion: "",
+        }),
+      ),
     ).rejects.toThrow("您已签字");
 
     expect(
@@ -217,8 +235,10 @@ describe("final acceptance (单位工程竣工验收)", () => {
     ]);
 
     // Signed acceptance is immutable, and the compound's record is sealed.
-    await expect(voidAcceptance(db, bureau, fx.compoundId, id, "重来")).rejects.toThrow("不可更改");
-    await expect(openFor(fx.compoundId)).rejects.toThrow("不可更改");
+    await expect(zh(voidAcceptance(db, bureau, fx.compoundId, id, "重来"))).rejects.toThrow(
+      "不可更改",
+    );
+    await expect(zh(openFor(fx.compoundId))).rejects.toThrow("不可更改");
     await expect(
       db.finalAcceptance.update({ where: { id }, data: { remarks: "改过" } }),
     ).rejects.toThrow();
@@ -253,7 +273,7 @@ describe("final acceptance (单位工程竣工验收)", () => {
     await expect(
       fileSupervisionRecord(db, bureau, fx.compoundId, id, "验收程序符合规定"),
     ).rejects.toMatchObject({ status: 403 });
-    await expect(fileSupervisionRecord(db, station, fx.compoundId, id, "  ")).rejects.toThrow(
+    await expect(zh(fileSupervisionRecord(db, station, fx.compoundId, id, "  "))).rejects.toThrow(
       "请填写监督记录",
     );
     const record = "验收组织形式、程序符合规定，参建各方项目负责人到场签字。";
@@ -289,11 +309,13 @@ describe("final acceptance (单位工程竣工验收)", () => {
     const { bureau, supervisor } = await users();
     const fx = await compoundReadyForAcceptance(db, { code: "CF", name: "城西丁小区" });
     await expect(
-      openAcceptance(db, bureau, fx.compoundId, {
-        conclusion: "fail",
-        remarks: " ",
-        signatories: {},
-      }),
+      zh(
+        openAcceptance(db, bureau, fx.compoundId, {
+          conclusion: "fail",
+          remarks: " ",
+          signatories: {},
+        }),
+      ),
     ).rejects.toThrow("结论为不合格时请填写意见");
     const { id } = await openFor(fx.compoundId, "fail");
     const image = await drawnSignature();
@@ -334,7 +356,7 @@ describe("final acceptance (单位工程竣工验收)", () => {
     const defect = await raise();
     const overview = (await acceptanceOverview(db, fx.compoundId))!;
     expect(overview.prerequisites.filter((p) => !p.ok).map((p) => p.key)).toEqual(["defects"]);
-    await expect(openFor(fx.compoundId)).rejects.toThrow("质量问题全部整改关闭");
+    await expect(zh(openFor(fx.compoundId))).rejects.toThrow("质量问题全部整改关闭");
 
     for (const [actor, action] of [
       [contractor, "acknowledge"],
@@ -370,15 +392,17 @@ describe("final acceptance (单位工程竣工验收)", () => {
     // A new defect changes what was signed: nobody may sign any more; the bureau voids.
     await raise();
     await expect(
-      signAcceptance(db, await signer("contractor"), id, {
-        password: DEMO_PASSWORD,
-        image,
-        opinion: "",
-      }),
+      zh(
+        signAcceptance(db, await signer("contractor"), id, {
+          password: DEMO_PASSWORD,
+          image,
+          opinion: "",
+        }),
+      ),
     ).rejects.toThrow("签字内容不一致");
     expect((await acceptanceOverview(db, fx.compoundId))!.hashCheck?.matches).toBe(false);
     // Tied to the compound in the URL: another compound's page cannot void this session.
-    await expect(voidAcceptance(db, bureau, "other-compound", id, "作废")).rejects.toThrow(
+    await expect(zh(voidAcceptance(db, bureau, "other-compound", id, "作废"))).rejects.toThrow(
       "竣工验收不存在",
     );
     await voidAcceptance(db, bureau, fx.compoundId, id, "验收期间新增质量问题");
@@ -419,10 +443,10 @@ describe("final acceptance (单位工程竣工验收)", () => {
     const designer = await signer("designer");
     for (let i = 0; i < 5; i += 1)
       await expect(
-        signAcceptance(db, designer, id, { password: "nope", image, opinion: "" }),
+        zh(signAcceptance(db, designer, id, { password: "nope", image, opinion: "" })),
       ).rejects.toThrow("密码不正确");
     await expect(
-      signAcceptance(db, designer, id, { password: DEMO_PASSWORD, image, opinion: "" }),
+      zh(signAcceptance(db, designer, id, { password: DEMO_PASSWORD, image, opinion: "" })),
     ).rejects.toThrow("密码验证尝试过于频繁");
     expect(await db.signature.count({ where: { participant: { acceptanceId: id } } })).toBe(0);
   });

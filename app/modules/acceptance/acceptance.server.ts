@@ -1,9 +1,11 @@
 import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { checkSigningPassword } from "~/modules/auth/signing-password.server";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import { acceptanceContentHash } from "./content";
-import { CONCLUSION_LABELS_ZH, type Conclusion, canHoldSeat, PARTY_LABELS_ZH } from "./parties";
+import { type Conclusion, canHoldSeat, conclusionZh } from "./parties";
 import { allMet } from "./prerequisites";
 import {
   compoundRecord,
@@ -13,90 +15,43 @@ import {
   prerequisitesOf,
   type Seat,
 } from "./record.server";
+import { currentAcceptance, getAcceptance } from "./session.server";
 import type { SignatureImage } from "./signature-image.server";
+import { type AnyT, prerequisiteLabel } from "./words";
 
 type Viewer = Actor & { id: string; title: string };
 
-export class AcceptanceError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
+/** The opinion recorded when a signer leaves it empty: record data, in the record's language. */
+const AGREED = "同意";
 
-export const CONCLUDED_MESSAGE = "本次竣工验收已结束，验收记录及签字不可更改";
-export const COMPOUND_ACCEPTED_MESSAGE =
-  "本小区已竣工验收合格，记录已封存：不能新建检验批、撤销验收或登记质量问题";
+// Lot and defect modules ask here whether a compound is sealed.
+export {
+  assertCompoundNotSealed,
+  compoundSealedError,
+  compoundSealedMessage,
+} from "./sealed.server";
+export { type AcceptanceDetail, currentAcceptance, getAcceptance } from "./session.server";
 
-const ACCEPTANCE_SELECT = {
-  id: true,
-  compoundId: true,
-  status: true,
-  conclusion: true,
-  remarks: true,
-  contentHash: true,
-  openedAt: true,
-  closedAt: true,
-  voidReason: true,
-  openedBy: { select: { displayName: true } },
-  participants: {
-    orderBy: { seq: "asc" },
-    select: {
-      id: true,
-      seq: true,
-      party: true,
-      organizationId: true,
-      userId: true,
-      required: true,
-      organization: { select: { name: true } },
-      user: { select: { displayName: true, title: true } },
-      signature: {
-        select: {
-          id: true,
-          signedAt: true,
-          contentHash: true,
-          opinion: true,
-          imageSha256: true,
-          imagePng: true,
-        },
-      },
-    },
-  },
-} as const;
-
-export async function getAcceptance(db: Db, acceptanceId: string) {
-  return db.finalAcceptance.findUnique({ where: { id: acceptanceId }, select: ACCEPTANCE_SELECT });
-}
-export type AcceptanceDetail = NonNullable<Awaited<ReturnType<typeof getAcceptance>>>;
-
-/** The session that speaks for the compound: a concluded or open one, newest first. */
-export async function currentAcceptance(db: Db, compoundId: string) {
-  return db.finalAcceptance.findFirst({
-    where: { compoundId, status: { not: "void" } },
-    orderBy: { openedAt: "desc" },
-    select: ACCEPTANCE_SELECT,
-  });
-}
-
-/** Refusal message when the compound's record is sealed by a passed acceptance, else null. */
-export async function compoundSealedMessage(db: Db, compoundId: string): Promise<string | null> {
-  const passed = await db.finalAcceptance.count({ where: { compoundId, status: "passed" } });
-  return passed > 0 ? COMPOUND_ACCEPTED_MESSAGE : null;
-}
+const concluded = () => new DomainError("acceptance:errors.concluded", { status: 409 });
+const notFoundError = () => new DomainError("acceptance:errors.notFound", { status: 404 });
 
 /**
  * Who organises: the 建设单位's 项目负责人 (GB 50300 §6.0.6; 建质〔2013〕171号 第五条), i.e. a person
  * of the compound's owner organisation holding that post; null when the viewer is not one.
  */
-export function organiserRefusal(viewer: Viewer, seats: Seat[]): string | null {
+export function organiserRefusal(viewer: Viewer, seats: Seat[]): DomainError | null {
   const owner = seats.find((s) => s.party === "owner");
   if (owner?.organizationId && viewer.organizationId === owner.organizationId)
     return canHoldSeat("owner", viewer.title)
       ? null
-      : `竣工验收由建设单位（${owner.organizationName}）项目负责人组织`;
-  return `竣工验收由建设单位（${owner?.organizationName ?? "未登记"}）组织`;
+      : new DomainError("acceptance:errors.organiserPost", {
+          status: 403,
+          params: { organization: owner.organizationName },
+        });
+  return new DomainError("acceptance:errors.organiserOnly", {
+    status: 403,
+    params: { organization: owner?.organizationName ?? "—" },
+  });
 }
 
 /** Everything the acceptance page shows, computed live. */
@@ -132,32 +87,45 @@ export type OpenInput = {
   signatories: Record<number, string>;
 };
 
-/** The bureau opens the session: names one signatory per party and states the conclusion. */
-export async function openAcceptance(db: Db, viewer: Viewer, compoundId: string, input: OpenInput) {
+/**
+ * The organiser opens the session: names one signatory per party and states the conclusion.
+ * `t` words the unmet prerequisites a refusal lists (the reader's language).
+ */
+export async function openAcceptance(
+  db: Db,
+  viewer: Viewer,
+  compoundId: string,
+  input: OpenInput,
+  t: AnyT = fixedT("zh-CN"),
+) {
   const record = await compoundRecord(db, compoundId);
-  if (!record) throw new AcceptanceError("小区不存在", 404);
+  if (!record) throw new DomainError("acceptance:errors.compoundNotFound", { status: 404 });
   const seats = await partySeats(db, record);
   const refusal = organiserRefusal(viewer, seats);
-  if (refusal) throw new AcceptanceError(refusal, 403);
+  if (refusal) throw refusal;
   const existing = await currentAcceptance(db, compoundId);
-  if (existing?.status === "passed") throw new AcceptanceError(CONCLUDED_MESSAGE, 409);
+  if (existing?.status === "passed") throw concluded();
   if (existing?.status === "open")
-    throw new AcceptanceError("本小区已有进行中的竣工验收，请先完成或作废", 409);
+    throw new DomainError("acceptance:errors.alreadyOpen", { status: 409 });
   const prerequisites = prerequisitesOf(record, seats);
   if (input.conclusion === "pass" && !allMet(prerequisites)) {
-    const unmet = prerequisites.filter((p) => !p.ok).map((p) => p.labelZh);
-    throw new AcceptanceError(`验收条件未满足：${unmet.join("、")}`, 409);
+    const unmet = prerequisites.filter((p) => !p.ok).map((p) => prerequisiteLabel(t, p.key));
+    throw new DomainError("acceptance:errors.prerequisitesUnmet", {
+      status: 409,
+      params: { unmet: unmet.join(t("acceptance:prereq.listSeparator")) },
+    });
   }
   const remarks = input.remarks.trim();
   if (input.conclusion === "fail" && !remarks)
-    throw new AcceptanceError("结论为不合格时请填写意见");
+    throw new DomainError("acceptance:errors.failNeedsRemarks", { status: 400, field: "remarks" });
   const participants = seats.map((seat) => {
     const userId = input.signatories[seat.seq];
     const chosen = seat.people.find((p) => p.id === userId);
     if (!chosen || !seat.organizationId)
-      throw new AcceptanceError(
-        `请为${PARTY_LABELS_ZH[seat.party]}（${seat.organizationName}）指定签字人`,
-      );
+      throw new DomainError("acceptance:errors.signatoryMissing", {
+        status: 400,
+        params: { party: t(`acceptance:party.${seat.party}`), organization: seat.organizationName },
+      });
     return {
       seq: seat.seq,
       party: seat.party,
@@ -215,29 +183,31 @@ export async function signAcceptance(
   now = new Date(),
 ) {
   const acceptance = await getAcceptance(db, acceptanceId);
-  if (!acceptance) throw new AcceptanceError("竣工验收不存在", 404);
+  if (!acceptance) throw notFoundError();
   const seat = acceptance.participants.find((p) => p.userId === viewer.id);
-  if (!seat) throw new AcceptanceError("您不是本次竣工验收的签字人", 403);
-  if (acceptance.status === "void") throw new AcceptanceError("本次竣工验收已作废", 409);
-  if (acceptance.status !== "open") throw new AcceptanceError(CONCLUDED_MESSAGE, 409);
-  if (seat.signature) throw new AcceptanceError("您已签字，签字不可更改", 409);
+  if (!seat) throw new DomainError("acceptance:errors.notSignatory", { status: 403 });
+  if (acceptance.status === "void")
+    throw new DomainError("acceptance:errors.voided", { status: 409 });
+  if (acceptance.status !== "open") throw concluded();
+  if (seat.signature) throw new DomainError("acceptance:errors.alreadySigned", { status: 409 });
 
   const password = await checkSigningPassword(db, viewer.id, input.password, now);
-  if (!password.ok) throw new AcceptanceError(password.message, password.status);
+  if (!password.ok)
+    throw password.status === 429
+      ? new DomainError("acceptance:errors.passwordThrottled", { status: 429 })
+      : new DomainError("acceptance:errors.wrongPassword", { status: 400, field: "password" });
 
   const current = await currentContentHash(db, acceptance);
   if (current !== acceptance.contentHash)
-    throw new AcceptanceError(
-      "验收发起后小区的检验批或质量问题已有变化，签字内容不一致：请建设单位作废本次验收后重新发起",
-      409,
-    );
-  const opinion = input.opinion.trim() || "同意";
+    throw new DomainError("acceptance:errors.contentChanged", { status: 409 });
+  // An empty opinion is recorded as the conventional 同意 (the record's language, not the UI's).
+  const opinion = input.opinion.trim() || AGREED;
   return db.$transaction(async (tx) => {
     const fresh = await tx.finalAcceptance.findUniqueOrThrow({
       where: { id: acceptanceId },
       select: { status: true, participants: { select: { required: true, signature: true } } },
     });
-    if (fresh.status !== "open") throw new AcceptanceError(CONCLUDED_MESSAGE, 409);
+    if (fresh.status !== "open") throw concluded();
     await tx.signature.create({
       data: {
         participantId: seat.id,
@@ -268,12 +238,12 @@ export async function signAcceptance(
     );
     const unsigned = fresh.participants.filter((p) => p.required && !p.signature).length - 1;
     if (unsigned > 0) return { status: "open" as const };
-    const status = acceptance.conclusion === "pass" ? "passed" : "failed";
+    const status = acceptance.conclusion === "pass" ? ("passed" as const) : ("failed" as const);
     const { count } = await tx.finalAcceptance.updateMany({
       where: { id: acceptanceId, status: "open" },
       data: { status, closedAt: now },
     });
-    if (count !== 1) throw new AcceptanceError(CONCLUDED_MESSAGE, 409);
+    if (count !== 1) throw concluded();
     await recordEvent(
       tx,
       {
@@ -284,7 +254,7 @@ export async function signAcceptance(
         data: {
           from: "open",
           to: status,
-          conclusion: CONCLUSION_LABELS_ZH[acceptance.conclusion as Conclusion],
+          conclusion: conclusionZh(acceptance.conclusion),
           contentHash: acceptance.contentHash,
         },
       },
@@ -306,22 +276,22 @@ export async function voidAcceptance(
   reason: string,
 ) {
   const record = await compoundRecord(db, compoundId);
-  if (!record) throw new AcceptanceError("竣工验收不存在", 404);
+  if (!record) throw notFoundError();
   const refusal = organiserRefusal(viewer, await partySeats(db, record));
-  if (refusal) throw new AcceptanceError(refusal, 403);
+  if (refusal) throw refusal;
   const acceptance = await getAcceptance(db, acceptanceId);
-  if (!acceptance || acceptance.compoundId !== compoundId)
-    throw new AcceptanceError("竣工验收不存在", 404);
-  if (acceptance.status === "passed" || acceptance.status === "failed")
-    throw new AcceptanceError(CONCLUDED_MESSAGE, 409);
-  if (acceptance.status !== "open") throw new AcceptanceError("本次竣工验收已作废", 409);
-  if (!reason.trim()) throw new AcceptanceError("请填写作废原因");
+  if (!acceptance || acceptance.compoundId !== compoundId) throw notFoundError();
+  if (acceptance.status === "passed" || acceptance.status === "failed") throw concluded();
+  if (acceptance.status !== "open")
+    throw new DomainError("acceptance:errors.voided", { status: 409 });
+  if (!reason.trim())
+    throw new DomainError("acceptance:errors.voidReasonRequired", { status: 400, field: "reason" });
   await db.$transaction(async (tx) => {
     const { count } = await tx.finalAcceptance.updateMany({
       where: { id: acceptanceId, compoundId, status: "open" },
       data: { status: "void", voidReason: reason.trim(), closedAt: new Date() },
     });
-    if (count !== 1) throw new AcceptanceError("竣工验收状态已被他人更改，请刷新后重试", 409);
+    if (count !== 1) throw new DomainError("acceptance:errors.changedByOther", { status: 409 });
     await recordEvent(tx, {
       actorId: viewer.id,
       action: "acceptance.void",

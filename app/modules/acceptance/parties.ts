@@ -1,3 +1,5 @@
+import zh from "~/locales/zh-CN/acceptance";
+
 /**
  * The parties of a 单位工程竣工验收, in the order the record lists them (GB 50300-2013 §6.0.6;
  * 建质〔2013〕171号 第五条): the 建设单位 organises, the 项目负责人 of 建设, 施工, 设计, 勘察 and
@@ -14,16 +16,10 @@ export const PARTIES = [
 ] as const;
 export type Party = (typeof PARTIES)[number];
 
-export const PARTY_LABELS_ZH: Record<Party, string> = {
-  owner: "建设单位",
-  contractor: "施工单位",
-  supervisor: "监理单位",
-  designer: "设计单位",
-  surveyor: "勘察单位",
-  bureau: "住建局",
-};
-
-/** The post that signs for each party: its 项目负责人; for 监理 the 总监理工程师 (§6.0.6). */
+/**
+ * The post that signs for each party: its 项目负责人; for 监理 the 总监理工程师 (§6.0.6). These are
+ * matched against the 职务 people carry in the data (Chinese), so they are data, not UI words.
+ */
 export const SEAT_TITLE_ZH: Record<Party, string> = {
   owner: "项目负责人",
   contractor: "项目负责人",
@@ -46,27 +42,32 @@ export const isSupervisionStation = (u: { role: string; title: string }) =>
 export const ACCEPTANCE_STATUSES = ["open", "passed", "failed", "void"] as const;
 export type AcceptanceStatus = (typeof ACCEPTANCE_STATUSES)[number];
 
-export const ACCEPTANCE_STATUS_LABELS_ZH: Record<AcceptanceStatus, string> = {
-  open: "签字中",
-  passed: "验收合格",
-  failed: "验收不合格",
-  void: "已作废",
-};
-
 export const CONCLUSIONS = ["pass", "fail"] as const;
 export type Conclusion = (typeof CONCLUSIONS)[number];
-export const CONCLUSION_LABELS_ZH: Record<Conclusion, string> = { pass: "合格", fail: "不合格" };
 
 export function isParty(value: unknown): value is Party {
   return (PARTIES as readonly unknown[]).includes(value);
 }
 
-export function acceptanceStatusZh(status: string): string {
-  return (ACCEPTANCE_STATUS_LABELS_ZH as Record<string, string>)[status] ?? status;
+export function isAcceptanceStatus(value: unknown): value is AcceptanceStatus {
+  return (ACCEPTANCE_STATUSES as readonly unknown[]).includes(value);
 }
 
+export function isConclusion(value: unknown): value is Conclusion {
+  return (CONCLUSIONS as readonly unknown[]).includes(value);
+}
+
+// Chinese words for the PDF record until it takes the reader's `t` (report module): the
+// catalogue's own entries, so there is one source of the words.
+/** @deprecated use t(`acceptance:party.${party}`) */
+export const PARTY_LABELS_ZH: Record<Party, string> = zh.party;
+/** @deprecated use t(`acceptance:status.${status}`) */
+export function acceptanceStatusZh(status: string): string {
+  return isAcceptanceStatus(status) ? zh.status[status] : status;
+}
+/** @deprecated use t(`acceptance:conclusion.${conclusion}`) */
 export function conclusionZh(conclusion: string): string {
-  return (CONCLUSION_LABELS_ZH as Record<string, string>)[conclusion] ?? conclusion;
+  return isConclusion(conclusion) ? zh.conclusion[conclusion] : conclusion;
 }
 
 /** Longest 监督记录 the station may file. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import {
   acceptancePrerequisites,
   allMet,
@@ -6,6 +7,12 @@ import {
   type Prerequisite,
   redactBlockers,
 } from "./prerequisites";
+import { blockerText } from "./words";
+
+// The blockers as the Chinese page words them (codes and params in, text out).
+const zh = fixedT("zh-CN");
+const worded = (blockers: Prerequisite["blockers"]) =>
+  blockers.map((b) => ({ label: blockerText(zh, b), href: b.href }));
 
 const workTypes = [
   { code: "wiring", nameZh: "楼道线路", placeKind: "stairwell", zoneKinds: [] },
@@ -36,7 +43,7 @@ const base: Parameters<typeof acceptancePrerequisites>[0] = {
 const unmet = (input: typeof base) =>
   acceptancePrerequisites(input)
     .filter((p) => !p.ok)
-    .map((p) => [p.key, p.blockers]);
+    .map((p) => [p.key, worded(p.blockers)]);
 
 describe("final acceptance prerequisites", () => {
   it("are all met when every lot is accepted with records, no defect open, every party filled", () => {
@@ -143,23 +150,27 @@ describe("final acceptance prerequisites", () => {
 });
 
 describe("blockers a viewer may not open", () => {
+  const defect = (id: string, number: string, title: string, status: string) => ({
+    code: "defectOpen" as const,
+    params: { number, title, status },
+    href: `/defects/${id}`,
+  });
   it("become one count without names or links", () => {
     const before: Prerequisite[] = [
       {
         key: "defects",
-        labelZh: "质量问题全部整改关闭",
         ok: false,
         blockers: [
-          { label: "NH-QX-001 墙面空鼓（待整改）", href: "/defects/a" },
-          { label: "NH-QX-002 扶手松动（整改中）", href: "/defects/b" },
-          { label: "NH-QX-003 井盖破损（待复查）", href: "/defects/c" },
+          defect("a", "NH-QX-001", "墙面空鼓", "open"),
+          defect("b", "NH-QX-002", "扶手松动", "in_progress"),
+          defect("c", "NH-QX-003", "井盖破损", "submitted"),
         ],
       },
-      { key: "parties", labelZh: "各责任主体均有签字人", ok: true, blockers: [] },
+      { key: "parties", ok: true, blockers: [] },
     ];
     const after = redactBlockers(before, (href) => href === "/defects/a");
     expect(after[0]?.ok).toBe(false);
-    expect(after[0]?.blockers).toEqual([
+    expect(worded(after[0]?.blockers ?? [])).toEqual([
       { label: "NH-QX-001 墙面空鼓（待整改）", href: "/defects/a" },
       { label: "另有 2 项（不属于本单位，无权查看明细）", href: null },
     ]);
@@ -168,20 +179,33 @@ describe("blockers a viewer may not open", () => {
 
   it("keep a missing lot's link to where it is opened: it names only a place of the register", () => {
     const missing = {
-      label: "1栋2单元：未开检验批",
+      code: "plannedMissing" as const,
+      params: { place: "1栋2单元" },
       href: "/lots/new?workType=w&placeKind=stairwell&placeId=s2",
     };
     const before: Prerequisite[] = [
       {
         key: "planLots",
-        labelZh: "方案中的计划检验批均已开并验收",
         ok: false,
-        blockers: [missing, { label: "CX-SR-009：检验批未验收", href: "/lots/l9" }],
+        blockers: [
+          missing,
+          { code: "plannedOpened", params: { place: "CX-SR-009" }, href: "/lots/l9" },
+        ],
       },
     ];
-    expect(redactBlockers(before, () => false)[0]?.blockers).toEqual([
-      missing,
+    expect(worded(redactBlockers(before, () => false)[0]?.blockers ?? [])).toEqual([
+      { label: "1栋2单元：未开检验批", href: missing.href },
       { label: "另有 1 项（不属于本单位，无权查看明细）", href: null },
     ]);
+  });
+
+  it("word the same blockers in English for an English reader", () => {
+    const en = fixedT("en");
+    expect(blockerText(en, defect("a", "NH-QX-001", "墙面空鼓", "open"))).toBe(
+      "NH-QX-001 墙面空鼓 (Awaiting rectification)",
+    );
+    expect(blockerText(en, { code: "hidden", params: { count: 1 }, href: null })).toBe(
+      "1 more item (another organisation's, details not shown)",
+    );
   });
 });

@@ -2,7 +2,7 @@
  * 竣工验收 prerequisites, computed live from the compound's record. Pure: the caller loads the
  * rows; every unmet item names what blocks it, with a link to it.
  */
-import { PARTY_LABELS_ZH, type Party } from "./parties";
+import type { Party } from "./parties";
 
 export type PrereqWorkType = {
   code: string;
@@ -33,7 +33,25 @@ export type PrereqPlan = {
   pending: { label: string; state: "missing" | "opened"; href: string }[];
 } | null;
 
-export type Blocker = { label: string; href: string | null };
+/**
+ * What blocks a prerequisite, as a code and its parameters (the page words it, see words.ts):
+ * names and numbers are data; `status` is a lot's or a defect's status code; `party` a party code.
+ */
+export type BlockerCode =
+  | "planNotApproved"
+  | "plannedMissing"
+  | "plannedOpened"
+  | "workTypeMissing"
+  | "lotNotAccepted"
+  | "recordsIncomplete"
+  | "defectOpen"
+  | "partyUnfilled"
+  | "hidden";
+export type Blocker = {
+  code: BlockerCode;
+  params: Record<string, string | number>;
+  href: string | null;
+};
 export type PrereqKey =
   | "plan"
   | "planLots"
@@ -42,20 +60,7 @@ export type PrereqKey =
   | "records"
   | "defects"
   | "parties";
-export type Prerequisite = { key: PrereqKey; labelZh: string; ok: boolean; blockers: Blocker[] };
-
-const LOT_STATUS_ZH: Record<string, string> = {
-  draft: "填写中",
-  submitted: "待监理验收",
-  rejected: "已退回",
-  accepted: "已验收",
-};
-const DEFECT_STATUS_ZH: Record<string, string> = {
-  open: "待整改",
-  in_progress: "整改中",
-  submitted: "待复查",
-  closed: "已关闭",
-};
+export type Prerequisite = { key: PrereqKey; ok: boolean; blockers: Blocker[] };
 
 /** Work types the compound has a place for: they must each have at least one lot. */
 export function applicableWorkTypes(compound: PrereqCompound, workTypes: PrereqWorkType[]) {
@@ -93,21 +98,26 @@ export function acceptancePrerequisites(input: {
   const planChecks: Prerequisite[] = [
     {
       key: "plan",
-      labelZh: "检验批划分方案已由总监理工程师批准",
       ok: plan?.approved === true,
       blockers:
         plan?.approved === true
           ? []
-          : [{ label: "检验批划分方案未批准", href: `/compounds/${input.compoundId}/plan` }],
+          : [
+              {
+                code: "planNotApproved",
+                params: {},
+                href: `/compounds/${input.compoundId}/plan`,
+              },
+            ],
     },
   ];
   if (plan?.approved)
     planChecks.push({
       key: "planLots",
-      labelZh: "方案中的计划检验批均已开并验收",
       ok: plan.pending.length === 0,
       blockers: plan.pending.map((p) => ({
-        label: `${p.label}：${p.state === "missing" ? "未开检验批" : "检验批未验收"}`,
+        code: p.state === "missing" ? "plannedMissing" : "plannedOpened",
+        params: { place: p.label },
         href: p.href,
       })),
     });
@@ -116,10 +126,10 @@ export function acceptancePrerequisites(input: {
     : [
         {
           key: "workTypes",
-          labelZh: "每个工程类别均有检验批",
           ok: missingTypes.length === 0,
           blockers: missingTypes.map((wt) => ({
-            label: `${wt.nameZh}：尚无检验批`,
+            code: "workTypeMissing",
+            params: { workType: wt.nameZh },
             href: `/compounds/${input.compoundId}`,
           })),
         },
@@ -129,37 +139,37 @@ export function acceptancePrerequisites(input: {
     ...workTypeCheck,
     {
       key: "lotsAccepted",
-      labelZh: "全部检验批已验收",
       ok: notAccepted.length === 0,
       blockers: notAccepted.map((l) => ({
-        label: `${l.number} ${l.placeLabel}（${LOT_STATUS_ZH[l.status] ?? l.status}）`,
+        code: "lotNotAccepted",
+        params: { number: l.number, place: l.placeLabel, status: l.status },
         href: lotHref(l),
       })),
     },
     {
       key: "records",
-      labelZh: "质量控制资料齐全",
       ok: noRecords.length === 0,
       blockers: noRecords.map((l) => ({
-        label: `${l.number} ${l.placeLabel}：资料未齐全`,
+        code: "recordsIncomplete",
+        params: { number: l.number, place: l.placeLabel },
         href: lotHref(l),
       })),
     },
     {
       key: "defects",
-      labelZh: "质量问题全部整改关闭",
       ok: open.length === 0,
       blockers: open.map((d) => ({
-        label: `${d.number} ${d.title}（${DEFECT_STATUS_ZH[d.status] ?? d.status}）`,
+        code: "defectOpen",
+        params: { number: d.number, title: d.title, status: d.status },
         href: `/defects/${d.id}`,
       })),
     },
     {
       key: "parties",
-      labelZh: "各责任主体均有签字人",
       ok: unfilled.length === 0,
       blockers: unfilled.map((s) => ({
-        label: `${PARTY_LABELS_ZH[s.party]} ${s.organizationName}：无可签字的账号`,
+        code: "partyUnfilled",
+        params: { party: s.party, organization: s.organizationName },
         href: null,
       })),
     },
@@ -187,7 +197,7 @@ export function redactBlockers(
       ...p,
       blockers: [
         ...p.blockers.filter((b) => !hidden.includes(b)),
-        { label: `另有 ${hidden.length} 项（不属于本单位，无权查看明细）`, href: null },
+        { code: "hidden", params: { count: hidden.length }, href: null },
       ],
     };
   });

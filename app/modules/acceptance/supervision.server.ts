@@ -6,8 +6,8 @@
  */
 import type { Db } from "~/infra/db.server";
 import { isUniqueViolation } from "~/infra/db-errors";
+import { DomainError } from "~/infra/domain-error";
 import { recordEvent } from "~/modules/audit/record.server";
-import { AcceptanceError } from "./acceptance.server";
 import { isSupervisionStation, SUPERVISION_MAX } from "./parties";
 
 type Viewer = { id: string; role: string; title: string };
@@ -39,23 +39,30 @@ export async function fileSupervisionRecord(
   text: string,
   now = new Date(),
 ) {
-  if (!isSupervisionStation(viewer)) throw new AcceptanceError("监督记录由质量安全监督站填写", 403);
+  if (!isSupervisionStation(viewer))
+    throw new DomainError("acceptance:errors.stationOnly", { status: 403 });
   const acceptance = await db.finalAcceptance.findFirst({
     where: { id: acceptanceId, compoundId },
     select: { id: true, status: true, participants: { select: { userId: true } } },
   });
-  if (!acceptance) throw new AcceptanceError("竣工验收不存在", 404);
-  if (acceptance.status === "void") throw new AcceptanceError("本次竣工验收已作废", 409);
+  if (!acceptance) throw new DomainError("acceptance:errors.notFound", { status: 404 });
+  if (acceptance.status === "void")
+    throw new DomainError("acceptance:errors.voided", { status: 409 });
   if (acceptance.participants.some((p) => p.userId === viewer.id))
-    throw new AcceptanceError("监督人员不占参建单位签字席位，不能同时作为签字人", 409);
+    throw new DomainError("acceptance:errors.stationNoSeat", { status: 409 });
   const record = text.trim();
-  if (!record) throw new AcceptanceError("请填写监督记录");
+  if (!record)
+    throw new DomainError("acceptance:errors.recordRequired", { status: 400, field: "record" });
   if (record.length > SUPERVISION_MAX)
-    throw new AcceptanceError(`监督记录不超过 ${SUPERVISION_MAX} 字`);
+    throw new DomainError("acceptance:errors.recordTooLong", {
+      status: 400,
+      field: "record",
+      params: { max: SUPERVISION_MAX },
+    });
   await db
     .$transaction(async (tx) => {
       const existing = await tx.acceptanceSupervision.count({ where: { acceptanceId } });
-      if (existing > 0) throw new AcceptanceError("监督记录已填写，不可更改", 409);
+      if (existing > 0) throw new DomainError("acceptance:errors.recordFiled", { status: 409 });
       await tx.acceptanceSupervision.create({
         data: { acceptanceId, userId: viewer.id, record, filedAt: now },
       });
@@ -73,7 +80,8 @@ export async function fileSupervisionRecord(
     })
     .catch((error: unknown) => {
       // Two filings at once: the unique index keeps one; the other is told so (409, not 500).
-      if (isUniqueViolation(error)) throw new AcceptanceError("监督记录已填写，不可更改", 409);
+      if (isUniqueViolation(error))
+        throw new DomainError("acceptance:errors.recordFiled", { status: 409 });
       throw error;
     });
 }

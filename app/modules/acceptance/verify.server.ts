@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Db } from "~/infra/db.server";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import { currentContentHash } from "./record.server";
+import type { AnyT } from "./words";
 
 type Break = { entityType: string; entityId: string; label: string; messageZh: string };
 type Event = { action: string; entityId: string; payload: string };
@@ -15,9 +17,10 @@ const STATUS_AFTER: Record<string, string> = {
 /**
  * Replays final acceptances against the chain: status as the events left it, each signature's
  * image and bound hash as its event recorded, and for a passed acceptance the content hash
- * recomputed from the compound's record as it stands now.
+ * recomputed from the compound's record as it stands now. `t` words the breaks (the audit page
+ * passes the reader's; the field keeps its historical name).
  */
-export async function verifyAcceptances(db: Db, events: Event[]) {
+export async function verifyAcceptances(db: Db, events: Event[], t: AnyT = fixedT("zh-CN")) {
   const breaks: Break[] = [];
   let signed = 0;
   const rows = await db.finalAcceptance.findMany({
@@ -41,7 +44,7 @@ export async function verifyAcceptances(db: Db, events: Event[]) {
     },
   });
   for (const a of rows) {
-    const label = `竣工验收 ${a.compound.name}`;
+    const label = t("acceptance:verify.label", { compound: a.compound.name });
     const fail = (messageZh: string) =>
       breaks.push({ entityType: "FinalAcceptance", entityId: a.id, label, messageZh });
     const history = events
@@ -52,29 +55,34 @@ export async function verifyAcceptances(db: Db, events: Event[]) {
       }));
     const opened = history.find((h) => h.action === "acceptance.open");
     if (!opened) {
-      fail("操作记录中没有发起验收的记录");
+      fail(t("acceptance:verify.noOpenEvent"));
       continue;
     }
-    if (opened.payload.contentHash !== a.contentHash) fail("验收内容哈希与发起时记录的不一致");
+    if (opened.payload.contentHash !== a.contentHash) fail(t("acceptance:verify.hashAtOpen"));
     const last = history.filter((h) => STATUS_AFTER[h.action]).at(-1);
     if (last && STATUS_AFTER[last.action] !== a.status)
-      fail(`状态为“${a.status}”，但操作记录中最后的状态是“${STATUS_AFTER[last.action]}”`);
+      fail(
+        t("acceptance:verify.statusMismatch", {
+          status: a.status,
+          last: STATUS_AFTER[last.action] ?? "",
+        }),
+      );
     const signs = history.filter((h) => h.action === "acceptance.sign");
     for (const p of a.participants) {
       if (!p.signature) continue;
       const event = signs.find((h) => h.payload.participantSeq === p.seq);
       const sha = createHash("sha256").update(p.signature.imagePng).digest("hex");
-      if (!event) fail(`第 ${p.seq} 位签字人的签字没有操作记录`);
+      if (!event) fail(t("acceptance:verify.signatureNoEvent", { seq: p.seq }));
       else if (event.payload.imageSha256 !== sha || sha !== p.signature.imageSha256)
-        fail(`第 ${p.seq} 位签字人的签名图片与签字时不一致`);
+        fail(t("acceptance:verify.signatureImage", { seq: p.seq }));
       if (p.signature.contentHash !== a.contentHash)
-        fail(`第 ${p.seq} 位签字人签署的内容与验收内容不一致`);
+        fail(t("acceptance:verify.signatureContent", { seq: p.seq }));
     }
     if (a.status === "passed" || a.status === "failed") signed += 1;
     // Only a passed acceptance seals the compound; after 不合格 the work (rightly) goes on, and
     // its signatures are checked against the hash recorded when it was opened, above.
     if (a.status === "passed" && (await currentContentHash(db, a)) !== a.contentHash)
-      fail("验收后小区的检验批、质量问题或签字人已被改动，与签字时的内容不一致");
+      fail(t("acceptance:verify.changedAfterPass"));
   }
   return { breaks, signed };
 }

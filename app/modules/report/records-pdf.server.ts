@@ -8,7 +8,9 @@ import {
 } from "~/modules/acceptance/parties";
 import { applicableWorkTypes } from "~/modules/acceptance/prerequisites";
 import { supervisionRecord } from "~/modules/acceptance/supervision.server";
+import { prerequisiteLabel } from "~/modules/acceptance/words";
 import { listWorkTypes } from "~/modules/checklist/queries.server";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import type { LotDetail } from "~/modules/lot/lots.server";
 import type { LotRecordExtras } from "~/modules/lot/record-extras.server";
 import { type LotRecordView, lotRecordView, RESULT_ZH } from "~/modules/lot/record-view";
@@ -99,7 +101,9 @@ export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<B
       [
         "5",
         "验收条件",
-        prerequisites.map((p) => `${p.ok ? "✓" : "✗"} ${p.labelZh}`).join("；"),
+        prerequisites
+          .map((p) => `${p.ok ? "✓" : "✗"} ${prerequisiteLabel(fixedT("zh-CN"), p.key)}`)
+          .join("；"),
         prerequisites.every((p) => p.ok) ? "满足" : "未满足",
       ],
       ["6", "居民评议及满意度", reviewLines.join("\n"), "见记录"],
