@@ -20,6 +20,9 @@ export {
   SIGNED_IN_CACHE_CONTROL,
 } from "~/infra/http-guard";
 
+// scripts/serve.mjs starts this instance's job worker from here when JOBS=1 (decision 0023).
+export { startJobs } from "~/modules/jobs/start.server";
+
 export const streamTimeout = 5_000;
 
 export default async function handleRequest(
