@@ -121,7 +121,12 @@ export default function DrawingRegister() {
           { to: `/projects/${compound.project.id}`, label: compound.project.name },
           { to: `/compounds/${compound.id}`, label: compound.name },
         ]}
-        subtitle={t("register.subtitle", { compound: compound.name, count: filters.total })}
+        subtitle={
+          <>
+            <span translate="no">{compound.name}</span>{" "}
+            {t("register.subtitle", { count: filters.total })}
+          </>
+        }
       />
       {filters.total > 0 ? (
         <Form method="get" className="filters panel" aria-label={t("register.filterLabel")}>
