@@ -134,7 +134,9 @@ export default function AuditLog() {
                   {r.href ? <Link to={r.href}>{r.entityLabel}</Link> : r.entityLabel}
                 </span>
               </td>
-              <td className="hash" translate="no">{r.hash.slice(0, 12)}…</td>
+              <td className="hash" translate="no">
+                {r.hash.slice(0, 12)}…
+              </td>
             </tr>
           ))}
         </tbody>
