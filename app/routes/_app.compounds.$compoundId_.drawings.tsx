@@ -112,7 +112,6 @@ export default function DrawingRegister() {
   const en = format.lng === "en";
   // Only while the upload itself runs: the reload of the register after it shows the result already.
   const busy = useNavigation().state === "submitting";
-  const all = (what: string) => t("register.all", { what });
   return (
     <>
       <PageHeader
@@ -135,7 +134,7 @@ export default function DrawingRegister() {
             defaultValue={filters.workType ?? ""}
             aria-label={t("register.workType")}
           >
-            <option value="">{all(t("register.workType"))}</option>
+            <option value="">{t("register.allWorkTypes")}</option>
             {filters.workTypes.map((w) => (
               <option key={w.code} value={w.code}>
                 {en ? w.nameEn : w.nameZh}
@@ -147,7 +146,7 @@ export default function DrawingRegister() {
             defaultValue={filters.discipline ?? ""}
             aria-label={t("register.discipline")}
           >
-            <option value="">{all(t("register.discipline"))}</option>
+            <option value="">{t("register.allDisciplines")}</option>
             {filters.disciplines.map((d) => (
               <option key={d} value={d} translate="no">
                 {d}

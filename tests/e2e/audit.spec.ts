@@ -58,7 +58,7 @@ test("the audit log reads in English and in Chinese", async ({ browser, baseURL 
   await signIn(page, "zhujianju");
   await useLanguage(context, baseURL!, "en");
   await page.goto("/audit?verify=1");
-  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Activity log" })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("the chain is intact");
   await expect(page.locator(".audit-table tbody tr").first()).toBeVisible();
   await expectLanguageOutsideShell(page, "en");
