@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { InputField, SelectField, TextareaField, useSchemaForm } from "~/components/form";
 import { uploadFieldsSchema } from "~/modules/drawing/forms";
 import { DEFAULT_DISCIPLINE, DEFAULT_NUMBER_PREFIX, DISCIPLINES } from "~/modules/drawing/labels";
@@ -74,7 +74,14 @@ export function DrawingUploadForm({
       }}
     >
       <h2>{t("upload.title")}</h2>
-      <p className="muted">{t("upload.help", { maxPages: DRAWING_LIMITS.maxPages, mb })}</p>
+      <p className="muted">
+        <Trans
+          t={t}
+          i18nKey="upload.help"
+          values={{ maxPages: DRAWING_LIMITS.maxPages, mb }}
+          components={{ formats: <span translate="no" /> }}
+        />
+      </p>
       <label>
         {t("upload.file")}
         <input

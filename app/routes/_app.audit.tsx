@@ -50,6 +50,7 @@ export default function AuditLog() {
         actions={
           <a className="button" href="/audit/export" download>
             {t("page.export")}
+            <span translate="no">{t("page.exportFormat")}</span>
           </a>
         }
       />
@@ -89,6 +90,7 @@ export default function AuditLog() {
         <label className="field">
           <span>{t("page.entityId")}</span>
           <input
+            translate="no"
             name="entityId"
             placeholder={t("page.entityIdPlaceholder")}
             defaultValue={filters.entityId ?? ""}
@@ -132,7 +134,9 @@ export default function AuditLog() {
                   {r.href ? <Link to={r.href}>{r.entityLabel}</Link> : r.entityLabel}
                 </span>
               </td>
-              <td className="hash">{r.hash.slice(0, 12)}…</td>
+              <td className="hash" translate="no">
+                {r.hash.slice(0, 12)}…
+              </td>
             </tr>
           ))}
         </tbody>

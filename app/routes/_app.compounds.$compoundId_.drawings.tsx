@@ -112,7 +112,6 @@ export default function DrawingRegister() {
   const en = format.lng === "en";
   // Only while the upload itself runs: the reload of the register after it shows the result already.
   const busy = useNavigation().state === "submitting";
-  const all = (what: string) => t("register.all", { what });
   return (
     <>
       <PageHeader
@@ -121,7 +120,12 @@ export default function DrawingRegister() {
           { to: `/projects/${compound.project.id}`, label: compound.project.name },
           { to: `/compounds/${compound.id}`, label: compound.name },
         ]}
-        subtitle={t("register.subtitle", { compound: compound.name, count: filters.total })}
+        subtitle={
+          <>
+            <span translate="no">{compound.name}</span>{" "}
+            {t("register.subtitle", { count: filters.total })}
+          </>
+        }
       />
       {filters.total > 0 ? (
         <Form method="get" className="filters panel" aria-label={t("register.filterLabel")}>
@@ -130,7 +134,7 @@ export default function DrawingRegister() {
             defaultValue={filters.workType ?? ""}
             aria-label={t("register.workType")}
           >
-            <option value="">{all(t("register.workType"))}</option>
+            <option value="">{t("register.allWorkTypes")}</option>
             {filters.workTypes.map((w) => (
               <option key={w.code} value={w.code}>
                 {en ? w.nameEn : w.nameZh}
@@ -142,7 +146,7 @@ export default function DrawingRegister() {
             defaultValue={filters.discipline ?? ""}
             aria-label={t("register.discipline")}
           >
-            <option value="">{all(t("register.discipline"))}</option>
+            <option value="">{t("register.allDisciplines")}</option>
             {filters.disciplines.map((d) => (
               <option key={d} value={d} translate="no">
                 {d}

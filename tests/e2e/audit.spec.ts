@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectLanguageOutsideShell, useLanguage } from "./language-area";
 import { signIn } from "./support";
 
 test("the bureau verifies the chain, searches the log and exports it; others may not", async ({
@@ -49,4 +50,25 @@ test("the bureau verifies the chain, searches the log and exports it; others may
   expect(response?.status()).toBe(403);
   await expect(contractor.getByText("查看及校验操作记录")).toBeVisible();
   expect((await contractor.goto("/audit/export"))?.status()).toBe(403);
+});
+
+test("the audit log reads in English and in Chinese", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  await signIn(page, "zhujianju");
+  await useLanguage(context, baseURL!, "en");
+  await page.goto("/audit?verify=1");
+  await expect(page.getByRole("heading", { name: "Activity log" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("the chain is intact");
+  await expect(page.locator(".audit-table tbody tr").first()).toBeVisible();
+  await expectLanguageOutsideShell(page, "en");
+  await page.screenshot({ path: ".tmp/screens/audit-en-1024x768.png", fullPage: false });
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.screenshot({ path: ".tmp/screens/audit-en-768x1024.png", fullPage: false });
+
+  await useLanguage(context, baseURL!, "zh-CN");
+  await page.goto("/audit?verify=1");
+  await expect(page.getByRole("heading", { name: "操作记录" })).toBeVisible();
+  await expectLanguageOutsideShell(page, "zh-CN");
+  await context.close();
 });

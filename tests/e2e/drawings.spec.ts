@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { MM } from "../../prisma/seed/drawing-pdf";
 import { drawingSetPdf, encryptedPdf } from "../support/pdfs";
+import { expectLanguageOutsideShell, useLanguage } from "./language-area";
 import { openLot } from "./lot-steps";
 import { compoundLinks, signIn } from "./support";
 
@@ -244,4 +245,46 @@ test("a lot checked against a sheet: a newer revision warns until the supervisor
   await expect(supervisor.getByTestId("record-drawings")).toContainText(
     "水施-01 室外排水管网平面图（A 版",
   );
+});
+
+test("the drawing register and a sheet read in English and in Chinese", async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 1024, height: 768 },
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  await signIn(page, "jianli");
+  const compounds = await compoundLinks(page);
+  const nh = Object.entries(compounds).find(([name]) => name.includes("农行"))![1];
+  await useLanguage(context, baseURL!, "en");
+  await page.goto(`${nh}/drawings`);
+  await expect(page.getByRole("heading", { name: "Drawings", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Rev\. A superseded/ }).first()).toBeVisible();
+  await expect(page.getByRole("form", { name: "Upload drawings" })).toBeVisible();
+  await expectLanguageOutsideShell(page, "en");
+  await page.screenshot({ path: ".tmp/screens/drawings-en-1024x768.png", fullPage: true });
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.screenshot({ path: ".tmp/screens/drawings-en-768x1024.png", fullPage: true });
+
+  await page.getByRole("link", { name: "电施-02", exact: true }).click();
+  await expect(page.getByTestId("sheet-full")).toHaveClass(/loaded/);
+  await expect(page.getByRole("button", { name: "Zoom in" })).toBeVisible();
+  await page.getByRole("button", { name: "Pin a defect on the sheet" }).click();
+  await expect(page.getByText("Tap the sheet where the pin goes")).toBeVisible();
+  await expectLanguageOutsideShell(page, "en");
+  await page.screenshot({ path: ".tmp/screens/drawing-en-768x1024.png" });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: ".tmp/screens/drawing-en-1024x768.png" });
+
+  await useLanguage(context, baseURL!, "zh-CN");
+  await page.reload();
+  await expect(page.getByRole("button", { name: "放大" })).toBeVisible();
+  await expectLanguageOutsideShell(page, "zh-CN");
+  await page.goto(`${nh}/drawings`);
+  await expect(page.getByRole("heading", { name: "图纸", exact: true })).toBeVisible();
+  await expectLanguageOutsideShell(page, "zh-CN");
+  await context.close();
 });

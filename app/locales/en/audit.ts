@@ -106,11 +106,12 @@ const audit: Catalogue<typeof source> = {
     PaymentApplication: "Interim payment",
   },
   page: {
-    metaTitle: "Audit log · Yanshou",
-    title: "Audit log",
+    metaTitle: "Activity log · Yanshou",
+    title: "Activity log",
     subtitle:
       "Every change of state is written to a hash chain, each record linked to the one before; any later alteration is found when the chain is verified.",
-    export: "Export the audit chain (JSON Lines)",
+    export: "Export the audit chain",
+    exportFormat: "(JSON Lines)",
     verify: "Verify the audit chain and signed records",
     verifying: "Verifying…",
     expectedActual: "expected {{expected}}, found {{actual}}",

@@ -11,14 +11,16 @@ const drawing: Catalogue<typeof source> = {
     navChip_superseded: "Rev. {{revision}} (superseded)",
   },
   register: {
-    metaTitle: "Drawings · {{compound}} · Yanshou",
+    // The compound's and sheet's names are Chinese data: an English tab title leaves them out.
+    metaTitle: "Drawing register · Yanshou",
     title: "Drawings",
-    subtitle_one: "{{compound}} design drawing register · {{count, number}} sheet",
-    subtitle_other: "{{compound}} design drawing register · {{count, number}} sheets",
+    subtitle_one: "design drawing register · {{count, number}} sheet",
+    subtitle_other: "design drawing register · {{count, number}} sheets",
     filterLabel: "Filter drawings",
     workType: "Work type",
     discipline: "Discipline",
-    all: "All: {{what}}",
+    allWorkTypes: "All work types",
+    allDisciplines: "All disciplines",
     filter: "Filter",
     showing_one: "Showing {{count, number}} sheet",
     showing_other: "Showing {{count, number}} sheets",
@@ -36,7 +38,7 @@ const drawing: Catalogue<typeof source> = {
   },
   upload: {
     title: "Upload drawings",
-    help: "A PDF set (one sheet per page, at most {{maxPages, number}} pages, no page larger than twice A0, not encrypted) or a single JPEG/PNG/WebP image, at most {{mb, number}} MB. A page whose sheet number already exists becomes a new revision of that sheet, which you confirm before the upload; a file identical to the current revision is not stored again.",
+    help: "A PDF set (one sheet per page, at most {{maxPages, number}} pages, no page larger than twice A0, not encrypted) or a single <formats>JPEG/PNG/WebP</formats> image, at most {{mb, number}} MB. A page whose sheet number already exists becomes a new revision of that sheet, which you confirm before the upload; a file identical to the current revision is not stored again.",
     file: "File",
     discipline: "Discipline",
     numberPrefix: "Sheet number prefix",
@@ -50,7 +52,7 @@ const drawing: Catalogue<typeof source> = {
     anyWorkType: "Any",
     pageLines:
       "Sheet number and title per page (optional, one line per page: number, space, title; blank lines are numbered from the prefix and starting number)",
-    pageLinesPlaceholder: "电施-01 Lighting plan\n电施-02 Power plan",
+    pageLinesPlaceholder: "E-01 Lighting plan\nE-02 Power plan",
     confirmIntro: "{{message}}:",
     willSupersede: "becomes Rev. {{revision}}, replacing Rev. {{supersedes}}",
     newSheet: "new sheet, Rev. {{revision}}",
@@ -79,7 +81,7 @@ const drawing: Catalogue<typeof source> = {
     landscape: "Landscape",
   },
   sheet: {
-    metaTitle: "{{number}} Rev. {{revision}} · Drawings · Yanshou",
+    metaTitle: "Drawing sheet, Rev. {{revision}} · Yanshou",
     issuedOn: "Issued {{date}}",
     superseded: "This revision is superseded.",
     currentIs: "The current revision is ",

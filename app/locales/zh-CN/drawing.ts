@@ -11,12 +11,13 @@ const drawing = {
   register: {
     metaTitle: "图纸 · {{compound}} · 验收",
     title: "图纸",
-    subtitle_one: "{{compound}} 设计图纸目录 · {{count, number}} 张",
-    subtitle_other: "{{compound}} 设计图纸目录 · {{count, number}} 张",
+    subtitle_one: "设计图纸目录 · {{count, number}} 张",
+    subtitle_other: "设计图纸目录 · {{count, number}} 张",
     filterLabel: "筛选图纸",
     workType: "工程类别",
     discipline: "专业",
-    all: "全部{{what}}",
+    allWorkTypes: "全部工程类别",
+    allDisciplines: "全部专业",
     filter: "筛选",
     showing_one: "显示 {{count, number}} 张",
     showing_other: "显示 {{count, number}} 张",
@@ -29,7 +30,7 @@ const drawing = {
   },
   upload: {
     title: "上传图纸",
-    help: "PDF 图纸（每页一张图，最多 {{maxPages, number}} 页，单页不超过 A0 的两倍，不加密）或单张 JPEG/PNG/WebP 图片，文件不超过 {{mb, number}} MB。图号与已有图纸相同的页作为该图纸的新版次，上传前请您确认；与现行版次完全相同的文件不会重复保存。",
+    help: "PDF 图纸（每页一张图，最多 {{maxPages, number}} 页，单页不超过 A0 的两倍，不加密）或单张 <formats>JPEG/PNG/WebP</formats> 图片，文件不超过 {{mb, number}} MB。图号与已有图纸相同的页作为该图纸的新版次，上传前请您确认；与现行版次完全相同的文件不会重复保存。",
     file: "文件",
     discipline: "专业",
     numberPrefix: "图号前缀",
@@ -138,7 +139,7 @@ const drawing = {
     identical:
       "图纸 {{number}}（现行 {{revision}} 版）与现行版次内容完全相同（SHA-256 一致），未上传任何内容；如有修改，请上传修改后的图纸",
     identicalMany:
-      "图纸 {{numbers}} 与各自的现行版次内容完全相同（SHA-256 一致），未上传任何内容；如有修改，请上传修改后的图纸",
+      "图纸 {{numbers}} 与现行版次内容完全相同（SHA-256 一致），未上传任何内容；如有修改，请上传修改后的图纸",
     changedMeanwhile: "图纸 {{number}} 刚被他人更新，请刷新后重试",
     conflict: "图号或版次与刚上传的图纸冲突，请刷新后重试",
     pinOutside: "标注位置不在图纸范围内",
