@@ -7,13 +7,17 @@ const plan: Catalogue<typeof source> = {
   page: {
     title: "Inspection-lot plan",
     approvedAt: " · approved {{at}}",
-    summary: "{{status}}{{approved}} · {{planned, number}} planned, {{opened, number}} opened, {{accepted, number}} accepted",
+    summary:
+      "{{status}}{{approved}} · {{planned, number}} planned, {{opened, number}} opened, {{accepted, number}} accepted",
     none: "Not drawn up yet (GB 50300 §4.0.7: divided before work, reviewed by the supervision engineer)",
-    generateHint: "Generate divisions, sub-divisions, sub-items and planned inspection lots from the compound's register of buildings, stairwells and outdoor areas and each work type's sub-items.",
+    generateHint:
+      "Generate divisions, sub-divisions, sub-items and planned inspection lots from the compound's register of buildings, stairwells and outdoor areas and each work type's sub-items.",
     generate: "Generate the inspection-lot plan",
-    approveHint: "The chief supervision engineer reviews and approves; after approval, any change to the planned lots needs approval again.",
+    approveHint:
+      "The chief supervision engineer reviews and approves; after approval, any change to the planned lots needs approval again.",
     approve: "Approve the plan",
-    counts: "{{planned, number}} planned · {{opened, number}} opened · {{accepted, number}} accepted",
+    counts:
+      "{{planned, number}} planned · {{opened, number}} opened · {{accepted, number}} accepted",
     place: "Location",
     capacity: "Size",
     state: "State",
@@ -33,7 +37,8 @@ const plan: Catalogue<typeof source> = {
     plan: "Inspection-lot plan",
     approved: " (approved)",
     draft: " (awaiting the chief supervision engineer)",
-    totals: ": <b>{{planned, number}}</b> planned · <b>{{opened, number}}</b> opened · <b>{{accepted, number}}</b> accepted",
+    totals:
+      ": <b>{{planned, number}}</b> planned · <b>{{opened, number}}</b> opened · <b>{{accepted, number}}</b> accepted",
     subItem: "Division › sub-division › sub-item",
     planned: "Planned",
     opened: "Opened",
@@ -43,7 +48,8 @@ const plan: Catalogue<typeof source> = {
     nothing: "None",
   },
   done: {
-    generated: "Inspection-lot plan generated from the site register; awaiting the chief supervision engineer",
+    generated:
+      "Inspection-lot plan generated from the site register; awaiting the chief supervision engineer",
     approved: "Inspection-lot plan approved",
     added: "Planned inspection lot added; the plan needs approval again",
     removed: "Planned inspection lot removed; the plan needs approval again",
@@ -53,9 +59,11 @@ const plan: Catalogue<typeof source> = {
     chooseSubItem: "Choose a sub-item",
     choosePlace: "Choose a location",
     managerOnly: "Only the supervision company may draw up the inspection-lot plan",
-    sealed: "This compound has passed completion acceptance; its inspection-lot plan can no longer change",
+    sealed:
+      "This compound has passed completion acceptance; its inspection-lot plan can no longer change",
     compoundNotFound: "Compound not found",
-    emptyRegister: "The compound has no buildings, stairwells or outdoor areas registered, so no inspection lots can be planned",
+    emptyRegister:
+      "The compound has no buildings, stairwells or outdoor areas registered, so no inspection lots can be planned",
     exists: "This compound already has an inspection-lot plan",
     noPlan: "This compound has no inspection-lot plan yet",
     plannedLotNotFound: "Planned inspection lot not found",

@@ -4,9 +4,11 @@ const plan = {
   page: {
     title: "检验批划分方案",
     approvedAt: " · 批准于 {{at}}",
-    summary: "{{status}}{{approved}} · 计划 {{planned, number}} 批，已开 {{opened, number}}，已验收 {{accepted, number}}",
+    summary:
+      "{{status}}{{approved}} · 计划 {{planned, number}} 批，已开 {{opened, number}}，已验收 {{accepted, number}}",
     none: "尚未编制（GB 50300 第4.0.7条：施工前划分，监理审核）",
-    generateHint: "按小区楼栋、单元及室外区域台账和各工程类别的分项，生成分部—子分部—分项及计划检验批。",
+    generateHint:
+      "按小区楼栋、单元及室外区域台账和各工程类别的分项，生成分部—子分部—分项及计划检验批。",
     generate: "生成检验批划分方案",
     approveHint: "总监理工程师审核后批准；批准后调整计划检验批须重新批准。",
     approve: "批准方案",
@@ -30,7 +32,8 @@ const plan = {
     plan: "检验批划分方案",
     approved: "（已批准）",
     draft: "（待总监理工程师批准）",
-    totals: "：计划 <b>{{planned, number}}</b> 批 · 已开 <b>{{opened, number}}</b> · 已验收 <b>{{accepted, number}}</b>",
+    totals:
+      "：计划 <b>{{planned, number}}</b> 批 · 已开 <b>{{opened, number}}</b> · 已验收 <b>{{accepted, number}}</b>",
     subItem: "分部 › 子分部 › 分项",
     planned: "计划",
     opened: "已开",
