@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 
 export type CoverageView = {
   status: string;
@@ -18,6 +19,7 @@ export type CoverageView = {
 /**
  * Planned / opened / accepted per 分项 of the compound's 检验批划分方案, each missing place
  * linking to where its lot is opened (at most `limit` per 分项, the rest on the plan page).
+ * Pages using it name the "plan" namespace in their handle.
  */
 export function PlanCoverage({
   compoundId,
@@ -28,36 +30,37 @@ export function PlanCoverage({
   coverage: CoverageView | null;
   limit?: number;
 }) {
+  const { t } = useTranslation("plan");
   const planHref = `/compounds/${compoundId}/plan`;
   if (!coverage)
     return (
       <p className="muted plan-none">
-        尚无检验批划分方案：覆盖率无法计量。<Link to={planHref}>编制方案</Link>
+        {t("coverage.none")}
+        <Link to={planHref}>{t("coverage.draw")}</Link>
       </p>
     );
   const { totals } = coverage;
   return (
     <div className="plan-coverage" data-testid="plan-coverage">
       <p>
-        <Link to={planHref}>检验批划分方案</Link>
-        {coverage.status === "approved" ? "（已批准）" : "（待总监理工程师批准）"}：计划{" "}
-        <strong>{totals.planned}</strong> 批 · 已开 <strong>{totals.opened}</strong> · 已验收{" "}
-        <strong>{totals.accepted}</strong>
+        <Link to={planHref}>{t("coverage.plan")}</Link>
+        {coverage.status === "approved" ? t("coverage.approved") : t("coverage.draft")}
+        <Trans t={t} i18nKey="coverage.totals" values={totals} components={{ b: <strong /> }} />
       </p>
       <table className="table dash-table coverage-table">
         <thead>
           <tr>
-            <th>分部 › 子分部 › 分项</th>
-            <th>计划</th>
-            <th>已开</th>
-            <th>已验收</th>
-            <th>未开检验批的部位</th>
+            <th>{t("coverage.subItem")}</th>
+            <th>{t("coverage.planned")}</th>
+            <th>{t("coverage.opened")}</th>
+            <th>{t("coverage.accepted")}</th>
+            <th>{t("coverage.missingPlaces")}</th>
           </tr>
         </thead>
         <tbody>
           {coverage.subItems.map((s) => (
             <tr key={s.id} data-sub-item={s.name}>
-              <td>
+              <td translate="no">
                 <span className="muted">
                   {s.division}
                   {s.subDivision ? ` › ${s.subDivision}` : ""} ›{" "}
@@ -69,16 +72,18 @@ export function PlanCoverage({
               <td>{s.accepted}</td>
               <td className="missing-places">
                 {s.missing.slice(0, limit).map((m) => (
-                  <Link key={m.id} className="chip" to={m.href}>
+                  <Link key={m.id} className="chip" to={m.href} translate="no">
                     {m.placeLabel}
                   </Link>
                 ))}
                 {s.missing.length > limit ? (
                   <Link className="chip" to={planHref}>
-                    另有 {s.missing.length - limit} 处
+                    {t("coverage.more", { count: s.missing.length - limit })}
                   </Link>
                 ) : null}
-                {s.missing.length === 0 ? <span className="muted">无</span> : null}
+                {s.missing.length === 0 ? (
+                  <span className="muted">{t("coverage.nothing")}</span>
+                ) : null}
               </td>
             </tr>
           ))}

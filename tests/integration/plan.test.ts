@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { DomainError } from "~/infra/domain-error";
 import { verifyDatabase } from "~/modules/audit/verify.server";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import { createLot } from "~/modules/lot/create.server";
 import { transitionLot } from "~/modules/lot/lots.server";
 import {
@@ -8,7 +10,6 @@ import {
   approvePlan,
   coverageByCompound,
   generateCompoundPlan,
-  PlanError,
   planOverview,
   removePlannedLot,
 } from "~/modules/plan/plan.server";
@@ -71,7 +72,11 @@ describe("inspection plan of a compound (GB 50300-2013 §4.0.7)", () => {
     const { id } = await nh();
     const before = await coverageOf("护栏和扶手制作与安装");
     const victim = before.places[0]!;
-    await expect(removePlannedLot(db, chief, id, victim.id, " ")).rejects.toThrow("请填写移除原因");
+    await expect(removePlannedLot(db, chief, id, victim.id, " ")).rejects.toMatchObject({
+      code: "plan:errors.reasonRequired",
+      status: 400,
+    });
+    expect(fixedT("zh-CN")("plan:errors.reasonRequired" as never)).toBe("请填写移除原因");
     await removePlannedLot(
       db,
       chief,
@@ -104,7 +109,7 @@ describe("inspection plan of a compound (GB 50300-2013 §4.0.7)", () => {
         subItemId: sub.id,
         place: `stairwell-wiring|stairwell|${other.id}`,
       }),
-    ).rejects.toBeInstanceOf(PlanError);
+    ).rejects.toBeInstanceOf(DomainError);
     expect((await coverageOf("导管敷设")).planned).toBe(51);
     expect(await db.auditEvent.count()).toBe(events);
     expect((await planOverview(db, id))!.plan.status).toBe("approved");

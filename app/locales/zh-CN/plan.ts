@@ -1,4 +1,74 @@
-// The "plan" namespace (source language). Keys are English, grouped by screen or concern.
-const plan = {};
+// The "plan" namespace (source language): 检验批划分方案 and its coverage.
+const plan = {
+  meta: { title: "检验批划分方案 · {{compound}} · 验收" },
+  page: {
+    title: "检验批划分方案",
+    approvedAt: " · 批准于 {{at}}",
+    summary:
+      "{{status}}{{approved}} · 计划 {{planned, number}} 批，已开 {{opened, number}}，已验收 {{accepted, number}}",
+    none: "尚未编制（GB 50300 第4.0.7条：施工前划分，监理审核）",
+    generateHint:
+      "按小区楼栋、单元及室外区域台账和各工程类别的分项，生成分部—子分部—分项及计划检验批。",
+    generate: "生成检验批划分方案",
+    approveHint: "总监理工程师审核后批准；批准后调整计划检验批须重新批准。",
+    approve: "批准方案",
+    counts: "计划 {{planned, number}} · 已开 {{opened, number}} · 已验收 {{accepted, number}}",
+    place: "部位",
+    capacity: "容量",
+    state: "状态",
+    adjust: "调整",
+    openLot: "未开检验批 · 去开",
+    removeReason: "移除原因",
+    removeReasonFor: "移除该部位的原因",
+    remove: "移除",
+    addPlaceFor: "为该分项增加部位",
+    add: "增加计划检验批",
+  },
+  status: { draft: "待总监批准", approved: "已批准" },
+  placeState: { missing: "未开检验批", opened: "未验收", accepted: "已验收" },
+  coverage: {
+    none: "尚无检验批划分方案：覆盖率无法计量。",
+    draw: "编制方案",
+    plan: "检验批划分方案",
+    approved: "（已批准）",
+    draft: "（待总监理工程师批准）",
+    totals:
+      "：计划 <b>{{planned, number}}</b> 批 · 已开 <b>{{opened, number}}</b> · 已验收 <b>{{accepted, number}}</b>",
+    subItem: "分部 › 子分部 › 分项",
+    planned: "计划",
+    opened: "已开",
+    accepted: "已验收",
+    missingPlaces: "未开检验批的部位",
+    more: "另有 {{count, number}} 处",
+    nothing: "无",
+  },
+  done: {
+    generated: "已按场地台账生成检验批划分方案，待总监理工程师批准",
+    approved: "检验批划分方案已批准",
+    added: "已增加计划检验批，方案待重新批准",
+    removed: "已移除计划检验批，方案待重新批准",
+  },
+  errors: {
+    unknownIntent: "未知操作",
+    chooseSubItem: "请选择分项",
+    choosePlace: "请选择部位",
+    managerOnly: "只有监理单位可以编制检验批划分方案",
+    sealed: "本小区已通过竣工验收，检验批划分方案不能再更改",
+    compoundNotFound: "小区不存在",
+    emptyRegister: "小区尚未登记楼栋、单元或室外区域，无法划分检验批",
+    exists: "本小区已有检验批划分方案",
+    noPlan: "本小区尚无检验批划分方案",
+    plannedLotNotFound: "计划检验批不存在",
+    reasonRequired: "请填写移除原因",
+    subItemNotFound: "分项不存在",
+    placeNotAddable: "该部位不属于本小区或已在计划中",
+    placeNotInCompound: "该部位不属于本小区",
+    placeAlreadyPlanned: "该部位已在计划中",
+    chiefOnly: "检验批划分方案须由总监理工程师批准",
+    alreadyApproved: "方案已批准",
+    emptyPlan: "方案中没有计划检验批",
+    changedByOther: "方案已被他人更改，请刷新后重试",
+  },
+};
 
 export default plan;

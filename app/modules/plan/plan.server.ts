@@ -1,9 +1,12 @@
 import type { Db } from "~/infra/db.server";
 import { isUniqueViolation } from "~/infra/db-errors";
+import { DomainError } from "~/infra/domain-error";
+import type { MessageKey } from "~/locales/resources";
 import { recordEvent } from "~/modules/audit/record.server";
+import { type Role, scopeFor } from "~/modules/auth/permissions";
 import { parseStringList } from "~/modules/checklist/queries.server";
+import { coverageLots, PLAN_SELECT, summarise } from "./coverage.server";
 import {
-  type CoverageLot,
   generatePlan,
   isChiefSupervisor,
   type PlanWorkType,
@@ -14,16 +17,12 @@ import {
 } from "./plan";
 import { SUB_ITEMS_BY_WORK_TYPE } from "./sub-items";
 
-type Viewer = { id: string; role: string; title: string; organizationId: string };
+export { coverageByCompound, type PlanSummary, summarise } from "./coverage.server";
 
-export class PlanError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
+type Viewer = { id: string; role: Role; title: string; organizationId: string };
+
+type PlanCode = Extract<MessageKey, `plan:errors.${string}`>;
+const refuse = (code: PlanCode, status = 400) => new DomainError(code, { status });
 
 async function registerOf(db: Db, compoundId: string): Promise<Register | null> {
   const compound = await db.compound.findUnique({
@@ -54,69 +53,10 @@ async function planWorkTypes(db: Db): Promise<PlanWorkType[]> {
   return rows.map((w) => ({ ...w, zoneKinds: parseStringList(w.zoneKinds) }));
 }
 
-const PLAN_SELECT = {
-  id: true,
-  compoundId: true,
-  status: true,
-  createdAt: true,
-  approvedAt: true,
-  approvedById: true,
-  subItems: {
-    orderBy: { seq: "asc" },
-    select: { id: true, seq: true, division: true, subDivision: true, name: true, standard: true },
-  },
-  lots: {
-    orderBy: { seq: "asc" },
-    select: {
-      id: true,
-      subItemId: true,
-      seq: true,
-      workTypeCode: true,
-      placeKind: true,
-      placeId: true,
-      placeLabel: true,
-      capacity: true,
-      capacityUnit: true,
-    },
-  },
-} as const;
-
 export async function getPlan(db: Db, compoundId: string) {
   return db.inspectionPlan.findUnique({ where: { compoundId }, select: PLAN_SELECT });
 }
 export type PlanDetail = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
-
-/** The compound's lots as coverage reads them (work type and place). */
-async function coverageLots(db: Db, compoundId: string): Promise<CoverageLot[]> {
-  const lots = await db.inspectionLot.findMany({
-    where: { compoundId },
-    select: {
-      id: true,
-      number: true,
-      status: true,
-      recordsComplete: true,
-      placeKind: true,
-      stairwellId: true,
-      buildingId: true,
-      zoneId: true,
-      workType: { select: { code: true } },
-    },
-  });
-  return lots.map((l) => ({
-    id: l.id,
-    number: l.number,
-    status: l.status,
-    recordsComplete: l.recordsComplete,
-    workTypeCode: l.workType.code,
-    placeKind: l.placeKind,
-    placeId:
-      l.placeKind === "stairwell"
-        ? l.stairwellId
-        : l.placeKind === "zone"
-          ? l.zoneId
-          : l.buildingId,
-  }));
-}
 
 /** The plan with its coverage, or null when the compound has none yet. */
 export async function planOverview(db: Db, compoundId: string) {
@@ -169,19 +109,19 @@ export async function addablePlaces(db: Db, plan: PlanDetail) {
 }
 
 function requireManager(viewer: Viewer) {
-  if (viewer.role !== "supervisor") throw new PlanError("只有监理单位可以编制检验批划分方案", 403);
+  if (scopeFor(viewer.role, "plan.manage") === null) throw refuse("plan:errors.managerOnly", 403);
 }
 
 /** After 竣工验收 the plan is part of the closed record: no change, no approval. */
 async function assertNotSealed(db: Db, compoundId: string) {
   const passed = await db.finalAcceptance.count({ where: { compoundId, status: "passed" } });
-  if (passed > 0) throw new PlanError("本小区已通过竣工验收，检验批划分方案不能再更改", 409);
+  if (passed > 0) throw refuse("plan:errors.sealed", 409);
 }
 
 /** A double submit racing itself: the unique index answers, as a 409 rather than a 500. */
-function alreadyDone(message: string) {
+function alreadyDone(code: PlanCode) {
   return (error: unknown): never => {
-    if (isUniqueViolation(error)) throw new PlanError(message, 409);
+    if (isUniqueViolation(error)) throw refuse(code, 409);
     throw error;
   };
 }
@@ -191,14 +131,13 @@ export async function generateCompoundPlan(db: Db, viewer: Viewer, compoundId: s
   requireManager(viewer);
   await assertNotSealed(db, compoundId);
   const register = await registerOf(db, compoundId);
-  if (!register) throw new PlanError("小区不存在", 404);
+  if (!register) throw refuse("plan:errors.compoundNotFound", 404);
   const draft = generatePlan(register, await planWorkTypes(db));
-  if (draft.lots.length === 0)
-    throw new PlanError("小区尚未登记楼栋、单元或室外区域，无法划分检验批");
+  if (draft.lots.length === 0) throw refuse("plan:errors.emptyRegister");
   return db
     .$transaction(async (tx) => {
       const exists = await tx.inspectionPlan.count({ where: { compoundId } });
-      if (exists > 0) throw new PlanError("本小区已有检验批划分方案", 409);
+      if (exists > 0) throw refuse("plan:errors.exists", 409);
       const plan = await tx.inspectionPlan.create({
         data: { compoundId, createdById: viewer.id },
         select: { id: true },
@@ -229,12 +168,12 @@ export async function generateCompoundPlan(db: Db, viewer: Viewer, compoundId: s
       });
       return plan;
     })
-    .catch(alreadyDone("本小区已有检验批划分方案"));
+    .catch(alreadyDone("plan:errors.exists"));
 }
 
 async function planForChange(db: Db, compoundId: string) {
   const plan = await getPlan(db, compoundId);
-  if (!plan) throw new PlanError("本小区尚无检验批划分方案", 404);
+  if (!plan) throw refuse("plan:errors.noPlan", 404);
   return plan;
 }
 
@@ -257,8 +196,8 @@ export async function removePlannedLot(
   await assertNotSealed(db, compoundId);
   const plan = await planForChange(db, compoundId);
   const lot = plan.lots.find((l) => l.id === plannedLotId);
-  if (!lot) throw new PlanError("计划检验批不存在", 404);
-  if (!reason.trim()) throw new PlanError("请填写移除原因");
+  if (!lot) throw refuse("plan:errors.plannedLotNotFound", 404);
+  if (!reason.trim()) throw refuse("plan:errors.reasonRequired");
   await db.$transaction(async (tx) => {
     await tx.plannedLot.delete({ where: { id: lot.id } });
     await backToDraft(tx, plan.id);
@@ -282,15 +221,15 @@ export async function addPlannedLot(
   await assertNotSealed(db, compoundId);
   const plan = await planForChange(db, compoundId);
   const options = (await addablePlaces(db, plan)).get(input.subItemId);
-  if (!options) throw new PlanError("分项不存在", 404);
+  if (!options) throw refuse("plan:errors.subItemNotFound", 404);
   const place = options.find((o) => o.value === input.place);
-  if (!place) throw new PlanError("该部位不属于本小区或已在计划中");
+  if (!place) throw refuse("plan:errors.placeNotAddable");
   const workTypes = await planWorkTypes(db);
   const register = await registerOf(db, compoundId);
   const wt = workTypes.find((w) => w.code === place.workTypeCode);
   const full =
     wt && register ? placesFor(wt, register).find((p) => p.placeId === place.placeId) : null;
-  if (!full) throw new PlanError("该部位不属于本小区");
+  if (!full) throw refuse("plan:errors.placeNotInCompound");
   await db
     .$transaction(async (tx) => {
       const row = await tx.plannedLot.create({
@@ -324,22 +263,22 @@ export async function addPlannedLot(
         },
       });
     })
-    .catch(alreadyDone("该部位已在计划中"));
+    .catch(alreadyDone("plan:errors.placeAlreadyPlanned"));
 }
 
 /** The 总监理工程师 approves the plan; coverage is then measured against it. */
 export async function approvePlan(db: Db, viewer: Viewer, compoundId: string, now = new Date()) {
-  if (!isChiefSupervisor(viewer)) throw new PlanError("检验批划分方案须由总监理工程师批准", 403);
+  if (!isChiefSupervisor(viewer)) throw refuse("plan:errors.chiefOnly", 403);
   await assertNotSealed(db, compoundId);
   const plan = await planForChange(db, compoundId);
-  if (plan.status === "approved") throw new PlanError("方案已批准", 409);
-  if (plan.lots.length === 0) throw new PlanError("方案中没有计划检验批");
+  if (plan.status === "approved") throw refuse("plan:errors.alreadyApproved", 409);
+  if (plan.lots.length === 0) throw refuse("plan:errors.emptyPlan");
   await db.$transaction(async (tx) => {
     const { count } = await tx.inspectionPlan.updateMany({
       where: { id: plan.id, status: "draft" },
       data: { status: "approved", approvedAt: now, approvedById: viewer.id },
     });
-    if (count !== 1) throw new PlanError("方案已被他人更改，请刷新后重试", 409);
+    if (count !== 1) throw refuse("plan:errors.changedByOther", 409);
     await recordEvent(
       tx,
       {
@@ -357,71 +296,4 @@ export async function approvePlan(db: Db, viewer: Viewer, compoundId: string, no
       now,
     );
   });
-}
-
-/**
- * Coverage of many compounds in three queries (the dashboard): per compound with a plan, its
- * status, totals and per-分项 counts with the missing places.
- */
-export async function coverageByCompound(db: Db, compoundIds: string[]) {
-  const plans = await db.inspectionPlan.findMany({
-    where: { compoundId: { in: compoundIds } },
-    select: PLAN_SELECT,
-  });
-  if (plans.length === 0) return new Map<string, PlanSummary>();
-  const lots = await db.inspectionLot.findMany({
-    where: { compoundId: { in: plans.map((p) => p.compoundId) } },
-    select: {
-      id: true,
-      compoundId: true,
-      number: true,
-      status: true,
-      recordsComplete: true,
-      placeKind: true,
-      stairwellId: true,
-      buildingId: true,
-      zoneId: true,
-      workType: { select: { code: true } },
-    },
-  });
-  const result = new Map<string, PlanSummary>();
-  for (const plan of plans) {
-    const own = lots
-      .filter((l) => l.compoundId === plan.compoundId)
-      .map((l) => ({
-        ...l,
-        workTypeCode: l.workType.code,
-        placeId:
-          l.placeKind === "stairwell"
-            ? l.stairwellId
-            : l.placeKind === "zone"
-              ? l.zoneId
-              : l.buildingId,
-      }));
-    result.set(plan.compoundId, summarise(plan, planCoverage(plan.subItems, plan.lots, own)));
-  }
-  return result;
-}
-
-export type PlanSummary = ReturnType<typeof summarise>;
-
-/** What the compound page and dashboard show: counts per 分项 and its missing places. */
-export function summarise(plan: { status: string }, coverage: ReturnType<typeof planCoverage>) {
-  const sum = (k: "planned" | "opened" | "accepted") => coverage.reduce((n, s) => n + s[k], 0);
-  return {
-    status: plan.status,
-    totals: { planned: sum("planned"), opened: sum("opened"), accepted: sum("accepted") },
-    subItems: coverage.map((s) => ({
-      id: s.id,
-      division: s.division,
-      subDivision: s.subDivision,
-      name: s.name,
-      planned: s.planned,
-      opened: s.opened,
-      accepted: s.accepted,
-      missing: s.places
-        .filter((p) => p.state === "missing")
-        .map((p) => ({ id: p.id, placeLabel: p.placeLabel, href: p.href })),
-    })),
-  };
 }

@@ -200,13 +200,6 @@ export function planCoverage(
   });
 }
 
-export const PLAN_STATUS_ZH: Record<string, string> = { draft: "待总监批准", approved: "已批准" };
-export const PLACE_STATE_ZH: Record<PlaceState, string> = {
-  missing: "未开检验批",
-  opened: "未验收",
-  accepted: "已验收",
-};
-
-/** 总监理工程师 approves the plan (GB 50300 §4.0.7 监理单位审核; §6.0.3 the 总监 organises 分部). */
+/** 总监理工程师 (matched in the 职务 people carry, Chinese data) approves the plan (GB 50300 §4.0.7 监理单位审核; §6.0.3 the 总监 organises 分部). */
 export const isChiefSupervisor = (u: { role: string; title: string }) =>
   u.role === "supervisor" && u.title.includes("总监理工程师");

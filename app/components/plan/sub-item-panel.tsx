@@ -1,0 +1,115 @@
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FieldErrors, useSchemaForm } from "~/components/form";
+import { planForms } from "~/modules/plan/forms";
+import type { PlanPageData } from "~/modules/plan/page.server";
+import { Data } from "../worded";
+
+type SubItem = NonNullable<PlanPageData["plan"]>["coverage"][number];
+type Last = SubmissionResult<string[]> | undefined;
+
+function RemoveForm({ id, busy, lastResult }: { id: string; busy: boolean; lastResult: Last }) {
+  const { t } = useTranslation("plan");
+  const [form, fields] = useSchemaForm(planForms(t).remove, { id: `remove-${id}`, lastResult });
+  return (
+    <Form method="post" className="inline-form" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="remove" />
+      <input type="hidden" name="plannedLotId" value={id} />
+      <input
+        {...getInputProps(fields.reason, { type: "text" })}
+        placeholder={t("page.removeReason")}
+        aria-label={t("page.removeReasonFor")}
+      />
+      <button type="submit" className="button" disabled={busy}>
+        {t("page.remove")}
+      </button>
+      <FieldErrors meta={fields.reason} />
+    </Form>
+  );
+}
+
+/** One 分项 of the plan: its planned places, their state, and the supervisor's adjustments. */
+export function SubItemPanel({
+  s,
+  canManage,
+  canOpenLots,
+  busy,
+  lastFor,
+}: {
+  s: SubItem;
+  canManage: boolean;
+  canOpenLots: boolean;
+  busy: boolean;
+  lastFor: (plannedLotId: string) => Last;
+}) {
+  const { t } = useTranslation("plan");
+  return (
+    <section className="panel plan-sub-item" data-testid={`sub-item-${s.name}`}>
+      <h2 translate="no">
+        <span className="muted">
+          {s.division}
+          {s.subDivision ? ` › ${s.subDivision}` : ""} ›
+        </span>{" "}
+        {s.name}
+      </h2>
+      <p className="coverage-line">
+        {t("page.counts", { planned: s.planned, opened: s.opened, accepted: s.accepted })}
+      </p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t("page.place")}</th>
+            <th>{t("page.capacity")}</th>
+            <th>{t("page.state")}</th>
+            {canManage ? <th>{t("page.adjust")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {s.places.map((p) => (
+            <tr key={p.id} className={`place-${p.state}`}>
+              <td translate="no">{p.placeLabel}</td>
+              <td translate="no">{p.capacity}</td>
+              <td>
+                {p.state === "missing" && !canOpenLots ? (
+                  t(`placeState.${p.state}`)
+                ) : (
+                  <Link to={p.href}>
+                    {p.state === "missing" ? (
+                      t("page.openLot")
+                    ) : (
+                      <>
+                        <Data>{p.lot?.number ?? ""}</Data> {t(`placeState.${p.state}`)}
+                      </>
+                    )}
+                  </Link>
+                )}
+              </td>
+              {canManage ? (
+                <td>
+                  <RemoveForm id={p.id} busy={busy} lastResult={lastFor(p.id)} />
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {canManage && s.addable.length > 0 ? (
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="add" />
+          <input type="hidden" name="subItemId" value={s.id} />
+          <select name="place" aria-label={t("page.addPlaceFor")} required>
+            {s.addable.map((o) => (
+              <option key={o.value} value={o.value} translate="no">
+                {o.label}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button" disabled={busy}>
+            {t("page.add")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
