@@ -416,7 +416,7 @@ describe("drawing register, revisions, pins and lots", () => {
     await addLotDrawingRef(db, contractorA, "own", lot.id, revA["电施-03"]!);
     await expect(
       addLotDrawingRef(db, contractorA, "own", lot.id, revA["电施-01"]!),
-    ).rejects.toThrow(/现行版次/);
+    ).rejects.toThrow("lot:errors.drawingNotCurrent");
     const after = lotContentHash((await getLot(db, lot.id, supervisor, "any"))!);
     expect(after).not.toBe(before);
 
@@ -431,12 +431,15 @@ describe("drawing register, revisions, pins and lots", () => {
       newer: { revision: "B" },
     });
     await transitionLot(db, contractorA, "own", lot.id, "submit", null);
-    await expect(transitionLot(db, supervisor, "any", lot.id, "accept", null)).rejects.toThrow(
-      /依据图纸已有新版次，请监理工程师先确认：电施-03 A版/,
-    );
+    await expect(
+      transitionLot(db, supervisor, "any", lot.id, "accept", null),
+    ).rejects.toMatchObject({
+      code: "lot:errors.drawingsUnacknowledged",
+      params: { list: "电施-03 A" },
+    });
     await expect(
       acknowledgeLotDrawingRef(db, contractorA, "own", lot.id, revA["电施-03"]!),
-    ).rejects.toThrow(/监理/);
+    ).rejects.toThrow("lot:errors.drawingAckSupervisorOnly");
     await acknowledgeLotDrawingRef(db, supervisor, "any", lot.id, revA["电施-03"]!);
     const acked = await lotDrawingRefs(db, lot.id);
     expect(acked[0]).toMatchObject({

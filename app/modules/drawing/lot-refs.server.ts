@@ -1,12 +1,8 @@
 import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
-import {
-  assertLotStateUnchanged,
-  getLot,
-  LotError,
-  requireRecordableLot,
-} from "~/modules/lot/lots.server";
+import { assertLotStateUnchanged, getLot, requireRecordableLot } from "~/modules/lot/lots.server";
 import { compareRevisions } from "./revision";
 
 type Viewer = Actor & { id: string };
@@ -93,12 +89,13 @@ export async function addLotDrawingRef(
       sheet: { select: { number: true } },
     },
   });
-  if (!revision) throw new LotError("图纸不属于本检验批所在小区", 404);
-  if (revision.status !== "current") throw new LotError("只能引用现行版次的图纸", 409);
+  if (!revision) throw new DomainError("lot:errors.drawingNotInCompound", { status: 404 });
+  if (revision.status !== "current")
+    throw new DomainError("lot:errors.drawingNotCurrent", { status: 409 });
   const exists = await db.lotDrawingRef.count({ where: { lotId, revisionId } });
   if (exists > 0) return;
   await db.$transaction(async (tx) => {
-    await assertLotStateUnchanged(tx, lotId, lot.status, "依据图纸");
+    await assertLotStateUnchanged(tx, lotId, lot.status, "drawings");
     await tx.lotDrawingRef.create({ data: { lotId, revisionId, addedById: viewer.id } });
     await recordEvent(tx, {
       actorId: viewer.id,
@@ -125,9 +122,9 @@ export async function removeLotDrawingRef(
 ) {
   const { lot } = await requireRecordableLot(db, viewer, scope, lotId);
   await db.$transaction(async (tx) => {
-    await assertLotStateUnchanged(tx, lotId, lot.status, "依据图纸的移除");
+    await assertLotStateUnchanged(tx, lotId, lot.status, "drawingRemoval");
     const { count } = await tx.lotDrawingRef.deleteMany({ where: { lotId, revisionId } });
-    if (count === 0) throw new LotError("该图纸未被本检验批引用", 404);
+    if (count === 0) throw new DomainError("lot:errors.drawingNotReferenced", { status: 404 });
     await recordEvent(tx, {
       actorId: viewer.id,
       action: "lot.drawing.remove",
@@ -149,10 +146,12 @@ export async function acknowledgeLotDrawingRef(
   lotId: string,
   revisionId: string,
 ) {
-  if (viewer.role !== "supervisor") throw new LotError("只有监理工程师可以确认图纸版次变更", 403);
+  if (viewer.role !== "supervisor")
+    throw new DomainError("lot:errors.drawingAckSupervisorOnly", { status: 403 });
   const detail = await getLot(db, lotId, viewer, scope);
-  if (!detail) throw new LotError("检验批不存在或您无权查看", 404);
-  if (detail.lot.status === "accepted") throw new LotError("检验批已验收，不能再更改", 409);
+  if (!detail) throw new DomainError("lot:errors.notFound", { status: 404 });
+  if (detail.lot.status === "accepted")
+    throw new DomainError("lot:errors.lotAccepted", { status: 409 });
   const ref = await db.lotDrawingRef.findFirst({
     where: { lotId, revisionId },
     select: {
@@ -161,12 +160,13 @@ export async function acknowledgeLotDrawingRef(
       revision: { select: { status: true, supersededById: true } },
     },
   });
-  if (!ref) throw new LotError("该图纸未被本检验批引用", 404);
-  if (ref.revision.status !== "superseded") throw new LotError("该图纸仍是现行版次，无需确认", 409);
+  if (!ref) throw new DomainError("lot:errors.drawingNotReferenced", { status: 404 });
+  if (ref.revision.status !== "superseded")
+    throw new DomainError("lot:errors.drawingStillCurrent", { status: 409 });
   if (ref.acknowledgedAt) return;
   const now = new Date();
   await db.$transaction(async (tx) => {
-    await assertLotStateUnchanged(tx, lotId, detail.lot.status, "图纸版次确认");
+    await assertLotStateUnchanged(tx, lotId, detail.lot.status, "drawingAck");
     await tx.lotDrawingRef.update({
       where: { id: ref.id },
       data: { acknowledgedById: viewer.id, acknowledgedAt: now },

@@ -1,11 +1,13 @@
 import sharp from "sharp";
 import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
 import { canonicalJson } from "~/modules/audit/canonical";
 import { recordEvent, sha256Hex } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { defectWhere } from "~/modules/defect/access.server";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import { lotWhere } from "~/modules/lot/access.server";
-import { LotError, requireRecordableLot } from "~/modules/lot/lots.server";
+import { requireRecordableLot } from "~/modules/lot/lots.server";
 import { annotationSvg, type Shape } from "./annotation";
 import { PhotoError } from "./errors";
 import { defectPhotoRefusal } from "./photos.server";
@@ -83,7 +85,8 @@ async function requireAnnotatable(db: Db, viewer: Viewer, scope: Scope, photoId:
     try {
       await requireRecordableLot(db, viewer, scope, photo.lotId);
     } catch (error) {
-      if (error instanceof LotError) throw new PhotoError(error.message, error.status);
+      if (error instanceof DomainError)
+        throw new PhotoError(error.text(fixedT("zh-CN")), error.status);
       throw error;
     }
   } else if (photo.defect) {

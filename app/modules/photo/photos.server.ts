@@ -237,7 +237,7 @@ export async function attachLotPhoto(
     },
     upload,
     options,
-    (tx) => assertLotStateUnchanged(tx, lot.id, lot.status, "照片"),
+    (tx) => assertLotStateUnchanged(tx, lot.id, lot.status, "photo"),
   );
 }
 
