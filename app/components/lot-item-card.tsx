@@ -3,41 +3,16 @@ import { numericLimitZh } from "~/modules/checklist/labels";
 import { correctedPoint } from "~/modules/lot/corrections";
 import { parseDecimal } from "~/modules/lot/decimal";
 import type { EntryInput } from "~/modules/lot/entry-types";
-import {
-  formatEntered,
-  type ItemVerdict,
-  type JudgeSpec,
-  type LotRules,
-  type NumericSpec,
-  unitLabel,
-} from "~/modules/lot/verdict";
+import { formatEntered, type ItemVerdict, type LotRules, unitLabel } from "~/modules/lot/verdict";
 import { useOnline, useOutbox } from "~/modules/offline/hooks";
 import { enqueueEntry } from "~/modules/offline/outbox.client";
 import type { PhotoView } from "~/modules/photo/view";
 import { PhotoGrid } from "./photo-grid";
 import { PhotoUploader } from "./photo-uploader";
 
-export type LotItemView = {
-  id: string;
-  code: string;
-  kind: "main" | "general";
-  seq: number;
-  textZh: string;
-  tolerance: string | null;
-  samplePlan: string;
-  source: string;
-  numeric: NumericSpec | null;
-  numericFields: {
-    numericUnit: string | null;
-    numericMin: number | null;
-    numericMax: number | null;
-    numericQuantity: string | null;
-    numericTarget: number | null;
-  };
-  numericCondition: string | null;
-  requiredSamples: number | null;
-  spec: JudgeSpec | null;
-};
+export type { LotItemView } from "~/modules/lot/item-view";
+
+import type { LotItemView } from "~/modules/lot/item-view";
 
 export type SaveState = "saved" | "saving" | "dirty" | "queued" | "error";
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { findJumpTarget, type JumpItem, nextUnfilled } from "~/modules/lot/jump";
 
 type Item = JumpItem & { id: string };
@@ -29,6 +30,7 @@ export function LotJump({
   incomplete: ReadonlySet<string>;
   startHere: boolean;
 }) {
+  const { t } = useTranslation("lot");
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -52,13 +54,10 @@ export function LotJump({
   return (
     <form
       className="lot-jump"
-      aria-label="跳到检查项目"
+      aria-label={t("jump.label")}
       onSubmit={(e) => {
         e.preventDefault();
-        go(
-          findJumpTarget(items, text),
-          `没有第“${text}”项（主控项目输入数字，一般项目输入 G 加数字）`,
-        );
+        go(findJumpTarget(items, text), t("jump.notFound", { text }));
       }}
     >
       <input
@@ -68,20 +67,20 @@ export function LotJump({
         inputMode="text"
         enterKeyHint="go"
         autoComplete="off"
-        placeholder="项号，如 7 或 G3"
-        aria-label="跳到第几项"
+        placeholder={t("jump.placeholder")}
+        aria-label={t("jump.input")}
         aria-invalid={error ? true : undefined}
       />
       <button type="submit" className="button">
-        跳转
+        {t("jump.go")}
       </button>
       <button
         type="button"
         className="button"
         disabled={incomplete.size === 0}
-        onClick={() => go(nextUnfilled(items, incomplete, last.current), "全部项目已填写")}
+        onClick={() => go(nextUnfilled(items, incomplete, last.current), t("jump.allDone"))}
       >
-        下一未填
+        {t("jump.next")}
       </button>
       {error ? (
         <em className="field-error" role="alert">

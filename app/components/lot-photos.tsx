@@ -1,4 +1,5 @@
 import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { PhotoView } from "~/modules/photo/view";
 import { PhotoGrid } from "./photo-grid";
 import { PhotoMarkup } from "./photo-markup";
@@ -57,15 +58,16 @@ export function LotPhotosSection({
   maxFileBytes: number;
   onOpen: (list: PhotoView[], index: number) => void;
 }) {
+  const { t } = useTranslation("lot");
   return (
     <section className="panel lot-photos" aria-labelledby="lot-photos-title">
-      <h2 id="lot-photos-title">检验批照片</h2>
-      {photos.length === 0 && !canUpload ? <p className="muted">暂无照片。</p> : null}
-      <PhotoGrid photos={photos} label="检验批照片" onOpen={(i) => onOpen(photos, i)} />
+      <h2 id="lot-photos-title">{t("photos.title")}</h2>
+      {photos.length === 0 && !canUpload ? <p className="muted">{t("photos.none")}</p> : null}
+      <PhotoGrid photos={photos} label={t("photos.title")} onOpen={(i) => onOpen(photos, i)} />
       {canUpload ? (
         <PhotoUploader
           url={`/lots/${lotId}/photos`}
-          label="检验批 拍照/选择照片"
+          label={t("photos.upload")}
           maxFileBytes={maxFileBytes}
         />
       ) : null}

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { PlaceField } from "~/modules/lot/place";
 import { ATTRIBUTE_VALUE_ZH } from "~/modules/lot/verdict-vocabulary";
 
@@ -13,6 +14,7 @@ export function LotPlaceForm({
   fields: { quantities: PlaceField[]; attributes: PlaceField[] };
   editable: boolean;
 }) {
+  const { t } = useTranslation("lot");
   if (fields.quantities.length + fields.attributes.length === 0) return null;
   const all = [
     ...fields.quantities.map((f) => ({ ...f, key: `q.${f.name}` })),
@@ -20,7 +22,7 @@ export function LotPlaceForm({
   ];
   return (
     <section className="panel lot-place">
-      <h2>检验批容量与部位属性</h2>
+      <h2>{t("place.title")}</h2>
       <Form method="post" className="place-form">
         <input type="hidden" name="intent" value="place" />
         <div className="place-fields">
@@ -37,7 +39,7 @@ export function LotPlaceForm({
                   defaultValue={f.value ?? ""}
                   disabled={!editable}
                 >
-                  <option value="">未填写</option>
+                  <option value="">{t("place.unset")}</option>
                   {f.options.map((o) => (
                     <option key={o} value={o}>
                       {ATTRIBUTE_VALUE_ZH[o] ?? o}
@@ -58,7 +60,7 @@ export function LotPlaceForm({
         </div>
         {editable ? (
           <button type="submit" className="button">
-            保存容量与属性
+            {t("place.save")}
           </button>
         ) : null}
       </Form>

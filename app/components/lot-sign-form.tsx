@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { SignaturePad } from "./signature-pad";
 
 /**
@@ -18,13 +19,13 @@ export function LotSignForm({
   busy: boolean;
   onCancel: () => void;
 }) {
-  const conclusionLabel = step === "accept" ? "监理单位验收结论" : "施工单位检查结果";
+  const { t } = useTranslation("lot");
+  const conclusionLabel =
+    step === "accept" ? t("sign.conclusionAccept") : t("sign.conclusionSubmit");
   return (
     <Form method="post" className="panel form-stack sign-form lot-sign-form">
-      <h2>{step === "accept" ? "验收签认" : "施工自检签字"}</h2>
-      <p className="muted">
-        {signerTitle}签字：请核对结论文字（可修改），在框内手写签名并输入登录密码。签字后记录只读。
-      </p>
+      <h2>{step === "accept" ? t("sign.titleAccept") : t("sign.titleSubmit")}</h2>
+      <p className="muted">{t("sign.intro", { title: signerTitle })}</p>
       <input type="hidden" name="intent" value={step} />
       <label>
         {conclusionLabel}
@@ -38,25 +39,25 @@ export function LotSignForm({
       </label>
       {step === "submit" ? (
         <label>
-          专业工长
+          {t("sign.foreman")}
           <input name="foreman" maxLength={40} required autoComplete="off" />
         </label>
       ) : null}
       <SignaturePad name="signature" />
       <label>
-        密码
+        {t("sign.password")}
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
       <label className="check">
         <input type="checkbox" name="confirm" value="on" required />
-        我已核对本检验批记录，确认签字（签字后不可更改）
+        {t("sign.confirm")}
       </label>
       <div className="workflow-buttons">
         <button type="submit" className="button button-primary" disabled={busy}>
-          确认签字
+          {t("sign.ok")}
         </button>
         <button type="button" className="button" onClick={onCancel}>
-          取消
+          {t("sign.cancel")}
         </button>
       </div>
     </Form>

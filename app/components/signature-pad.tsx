@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 /**
  * A drawn signature: pointer events on a canvas (finger, stylus or mouse), kept as a PNG data
  * URL in a hidden field. Transparent background, so the ink is what the server checks for.
  */
 export function SignaturePad({ name }: { name: string }) {
+  const { t } = useTranslation("lot");
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
   const [value, setValue] = useState("");
@@ -60,7 +62,7 @@ export function SignaturePad({ name }: { name: string }) {
         ref={canvas}
         width={600}
         height={200}
-        aria-label="签字框"
+        aria-label={t("sign.pad")}
         onPointerDown={down}
         onPointerMove={move}
         onPointerUp={up}
@@ -68,7 +70,7 @@ export function SignaturePad({ name }: { name: string }) {
       />
       <input type="hidden" name={name} value={value} />
       <button type="button" className="button" onClick={clear}>
-        清除重签
+        {t("sign.clear")}
       </button>
     </div>
   );

@@ -1,4 +1,7 @@
+import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { say } from "~/modules/lot/messages";
 import { formatEntered } from "~/modules/lot/verdict-format";
 import { useOnline, useOutbox } from "~/modules/offline/hooks";
 import {
@@ -8,29 +11,23 @@ import {
   setOutboxUser,
   startOutboxSync,
 } from "~/modules/offline/outbox.client";
-import { syncLabelZh } from "~/modules/offline/sync-rules";
+import { syncLabel } from "~/modules/offline/sync-rules";
 
 /** What was recorded, as text a user can copy into a note or a message. */
-export function commandTextZh(c: OutboxCommand): string {
+export function commandText(c: OutboxCommand, t: TFunction<"lot">): string {
   const e = c.entry;
-  const result =
-    e.result === "pass"
-      ? "合格"
-      : e.result === "fail"
-        ? "不合格"
-        : e.result === "na"
-          ? "不适用"
-          : "";
-  const points = e.points.map((p) => formatEntered(p.value, "", p.text)).join("、");
+  const points = e.points
+    .map((p) => formatEntered(p.value, "", p.text))
+    .join(t("sync.command.pointSep"));
   return [
-    `检验批 ${c.lotLabel} · ${c.itemCode}`,
-    result ? `结果：${result}` : "",
-    points ? `实测：${points}` : "",
-    e.designValue !== null ? `设计值：${e.designValue}` : "",
-    e.note ? `记录：${e.note}` : "",
+    t("sync.command.lot", { lot: c.lotLabel, item: c.itemCode }),
+    e.result ? t("sync.command.result", { result: t(`sync.results.${e.result}`) }) : "",
+    points ? t("sync.command.points", { points }) : "",
+    e.designValue !== null ? t("sync.command.design", { value: e.designValue }) : "",
+    e.note ? t("sync.command.note", { note: e.note }) : "",
   ]
     .filter(Boolean)
-    .join("；");
+    .join(t("sync.command.sep"));
 }
 
 /**
@@ -49,43 +46,46 @@ export function SyncIndicator({ userId }: { userId: string }) {
   const pending = commands.filter((c) => c.status === "pending");
   const refused = commands.filter((c) => c.status === "refused");
   const [copied, setCopied] = useState<string | null>(null);
+  const { t } = useTranslation("lot");
+  const label = syncLabel({ pending: pending.length, conflicts: refused.length, online })
+    .map((m) => say(t, m))
+    .join(" · ");
   const tone = refused.length > 0 ? "conflict" : pending.length > 0 ? "pending" : "synced";
   return (
     <details className={`sync-indicator sync-${tone}`} data-testid="sync-indicator">
-      <summary
-        aria-label={`同步状态：${syncLabelZh({ pending: pending.length, conflicts: refused.length, online })}`}
-      >
-        {syncLabelZh({ pending: pending.length, conflicts: refused.length, online })}
-      </summary>
+      <summary aria-label={t("sync.state", { label })}>{label}</summary>
       <div className="sync-panel">
         {refused.length > 0 ? (
-          <section aria-label="冲突">
-            <h3>冲突（服务器未接受）</h3>
+          <section aria-label={t("sync.conflictsLabel")}>
+            <h3>{t("sync.conflictsTitle")}</h3>
             <ul className="sync-list">
               {refused.map((c) => (
                 <li key={c.id} className="sync-conflict">
-                  <p>{commandTextZh(c)}</p>
-                  <p className="field-error">原因：{c.reasonZh}</p>
+                  <p translate="no">{commandText(c, t)}</p>
+                  <p className="field-error">
+                    {t("sync.reason")}
+                    {c.reasonZh || t("sync.refused")}
+                  </p>
                   <div className="sync-actions">
                     <button
                       type="button"
                       className="button"
                       onClick={() => {
-                        void navigator.clipboard?.writeText(commandTextZh(c)).catch(() => {});
+                        void navigator.clipboard?.writeText(commandText(c, t)).catch(() => {});
                         setCopied(c.id);
                       }}
                     >
-                      {copied === c.id ? "已复制" : "复制内容"}
+                      {copied === c.id ? t("sync.copied") : t("sync.copy")}
                     </button>
                     <button
                       type="button"
                       className="button button-danger"
                       onClick={() => {
-                        if (window.confirm("放弃这条未保存的记录？放弃后无法恢复。"))
+                        if (window.confirm(t("sync.discardConfirm")))
                           void discardCommand(c.seq as number);
                       }}
                     >
-                      放弃
+                      {t("sync.discard")}
                     </button>
                   </div>
                 </li>
@@ -93,18 +93,20 @@ export function SyncIndicator({ userId }: { userId: string }) {
             </ul>
           </section>
         ) : null}
-        <section aria-label="待上传">
-          <h3>待上传</h3>
+        <section aria-label={t("sync.pendingLabel")}>
+          <h3>{t("sync.pendingLabel")}</h3>
           {pending.length === 0 ? (
-            <p className="muted">没有待上传的记录。</p>
+            <p className="muted">{t("sync.nothingPending")}</p>
           ) : (
             <ol className="sync-list">
               {pending.map((c) => (
-                <li key={c.id}>{commandTextZh(c)}</li>
+                <li key={c.id} translate="no">
+                  {commandText(c, t)}
+                </li>
               ))}
             </ol>
           )}
-          {!online ? <p className="muted">离线：恢复网络后自动按顺序上传。</p> : null}
+          {!online ? <p className="muted">{t("sync.offlineHint")}</p> : null}
         </section>
       </div>
     </details>
@@ -115,13 +117,9 @@ export function SyncIndicator({ userId }: { userId: string }) {
 export function useSignOutGuard() {
   const commands = useOutbox() ?? [];
   const unsent = commands.length;
+  const { t } = useTranslation("lot");
   return (event: { preventDefault: () => void }) => {
-    if (
-      unsent > 0 &&
-      !window.confirm(
-        `还有 ${unsent} 项记录未上传（待上传或冲突）。退出后它们仍保存在本机，用同一账号登录后继续上传。确定退出吗？`,
-      )
-    ) {
+    if (unsent > 0 && !window.confirm(t("sync.signOutConfirm", { count: unsent }))) {
       event.preventDefault();
       return;
     }

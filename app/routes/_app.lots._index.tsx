@@ -1,48 +1,29 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/page-header";
 import { Pager } from "~/components/pager";
-import { db } from "~/infra/db.server";
 import { parseQuery } from "~/infra/forms";
-import { scopeFor } from "~/modules/auth/permissions";
+import { requestT } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { LotFilterSchema, lotRegisterCount, lotRegisterPage } from "~/modules/lot/list.server";
-import { LOT_STATE_LABELS_ZH, LOT_STATES } from "~/modules/lot/workflow";
-import { compoundWhere } from "~/modules/site/access.server";
+import { LotFilterSchema, lotListPage } from "~/modules/lot/list.server";
+import { LOT_STATES } from "~/modules/lot/workflow";
 
-export const meta: MetaFunction = () => [{ title: "检验批 · 验收" }];
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
+export const handle = { i18n: ["lot"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUser(request, "lot.view");
+  const { user, scope, db } = await requireUser(request, "lot.view");
   const filter = parseQuery(LotFilterSchema, request);
   const after = new URL(request.url).searchParams.get("after") ?? undefined;
-  const [page, total, compounds, workTypes, contractors] = await Promise.all([
-    lotRegisterPage(db(), user, scope, filter, { after }),
-    lotRegisterCount(db(), user, scope, filter),
-    db().compound.findMany({
-      where: compoundWhere(user, scopeFor(user.role, "compound.view")),
-      select: { id: true, name: true },
-      orderBy: { code: "asc" },
-    }),
-    db().workType.findMany({ select: { code: true, nameZh: true }, orderBy: { seq: "asc" } }),
-    scope === "any"
-      ? db().organization.findMany({
-          where: { kind: "contractor" },
-          select: { id: true, shortName: true },
-          orderBy: { name: "asc" },
-        })
-      : [],
-  ]);
+  const t = await requestT(request);
   return {
-    filter,
-    lots: page.rows,
-    next: page.next,
-    total,
-    compounds,
-    workTypes,
-    contractors,
-    canExport: scopeFor(user.role, "report.export") !== null,
+    ...(await lotListPage(db, user, scope, filter, after)),
+    title: t("list.title", { ns: "lot" }),
   };
 }
 
@@ -50,59 +31,60 @@ export default function LotsPage() {
   const { filter, lots, next, total, compounds, workTypes, contractors, canExport } =
     useLoaderData<typeof loader>();
   const { search } = useLocation();
+  const { t } = useTranslation("lot");
   return (
     <>
-      <PageHeader title="检验批" subtitle={`共 ${total} 个，按小区、编号排序`} />
+      <PageHeader title={t("list.heading")} subtitle={t("list.subtitle", { count: total })} />
       {canExport ? (
         <p className="export-links">
           <a className="button" href={`/reports/lots.xlsx${search}`} download>
-            导出 Excel
+            {t("list.export")}
           </a>
         </p>
       ) : null}
-      <Form method="get" className="filters panel" aria-label="筛选">
+      <Form method="get" className="filters panel" aria-label={t("list.filters")}>
         <FilterSelect
           name="compoundId"
-          label="小区"
+          label={t("list.compound")}
           value={filter.compoundId}
           options={compounds.map((c) => ({ value: c.id, label: c.name }))}
         />
         <FilterSelect
           name="workType"
-          label="工程类别"
+          label={t("list.workType")}
           value={filter.workType}
           options={workTypes.map((w) => ({ value: w.code, label: w.nameZh }))}
         />
         <FilterSelect
           name="status"
-          label="状态"
+          label={t("list.status")}
           value={filter.status}
-          options={LOT_STATES.map((s) => ({ value: s, label: LOT_STATE_LABELS_ZH[s] }))}
+          options={LOT_STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))}
         />
         {contractors.length > 0 ? (
           <FilterSelect
             name="contractorOrgId"
-            label="施工单位"
+            label={t("list.contractor")}
             value={filter.contractorOrgId}
             options={contractors.map((c) => ({ value: c.id, label: c.shortName }))}
           />
         ) : null}
         <button type="submit" className="button">
-          筛选
+          {t("list.filter")}
         </button>
       </Form>
       {lots.length === 0 ? (
-        <p className="muted">没有检验批。</p>
+        <p className="muted">{t("list.empty")}</p>
       ) : (
         <table className="table lots-table">
           <thead>
             <tr>
-              <th>编号</th>
-              <th>小区 · 部位</th>
-              <th>工程类别</th>
-              <th>施工单位</th>
-              <th>状态</th>
-              <th>资料</th>
+              <th>{t("list.number")}</th>
+              <th>{t("list.place")}</th>
+              <th>{t("list.workType")}</th>
+              <th>{t("list.contractor")}</th>
+              <th>{t("list.status")}</th>
+              <th>{t("list.records")}</th>
             </tr>
           </thead>
           <tbody>
@@ -111,13 +93,13 @@ export default function LotsPage() {
                 <td>
                   <Link to={`/lots/${l.id}`}>{l.number}</Link>
                 </td>
-                <td>
+                <td translate="no">
                   {l.compound} · {l.placeLabel}
                 </td>
-                <td>{l.workType}</td>
-                <td>{l.contractor}</td>
-                <td>{l.statusZh}</td>
-                <td>{l.recordsComplete ? "齐全" : "未齐全"}</td>
+                <td translate="no">{l.workType}</td>
+                <td translate="no">{l.contractor}</td>
+                <td>{t(`states.${l.status as (typeof LOT_STATES)[number]}`)}</td>
+                <td>{l.recordsComplete ? t("list.complete") : t("list.incomplete")}</td>
               </tr>
             ))}
           </tbody>

@@ -6,6 +6,9 @@ import { type Action, ROLE_LABELS, scopeFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { startDueNotificationJob, unreadCount } from "~/modules/defect/inbox.server";
 
+// The header's sync indicator speaks the lot namespace's words on every page.
+export const handle = { i18n: ["lot"] };
+
 const NAV = [
   { to: "/dashboard", label: "dashboard", action: "dashboard.view" },
   { to: "/projects", label: "projects", action: "project.view" },

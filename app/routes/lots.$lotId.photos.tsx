@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { db } from "~/infra/db.server";
+import type { TFunction } from "i18next";
+import { DomainError } from "~/infra/domain-error";
 import { env } from "~/infra/env.server";
 import { parseMultipart } from "~/infra/multipart.server";
 import { UploadError } from "~/infra/upload-error";
+import { requestT } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { LotError, requireRecordableLot } from "~/modules/lot/lots.server";
+import { requireRecordableLot } from "~/modules/lot/lots.server";
 import { photoMessages } from "~/modules/photo/errors";
 import { attachLotPhoto } from "~/modules/photo/photos.server";
 import { photoStorage } from "~/modules/photo/storage.server";
@@ -12,34 +14,37 @@ import type { UploadResult } from "~/modules/photo/view";
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 
-function refusal(error: unknown): { message: string; status: number } | null {
-  if (error instanceof UploadError || error instanceof LotError)
-    return { message: error.message, status: error.status };
+function refusal(error: unknown, t: TFunction): { message: string; status: number } | null {
+  if (error instanceof UploadError) return { message: error.message, status: error.status };
+  if (error instanceof DomainError) return { message: error.text(t), status: error.status };
   return null;
 }
 
 /** POST multipart: `photo` file parts (one or more), optional `itemId` for a checklist item. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") return json({ ok: false, message: "只支持 POST" }, 405);
-  const { user, scope } = await requireUser(request, "photo.upload");
+  const t = await requestT(request);
+  if (request.method !== "POST")
+    return json({ ok: false, message: t("errors.postOnly", { ns: "lot" }) }, 405);
+  const { user, scope, db } = await requireUser(request, "photo.upload");
   const lotId = params.lotId ?? "";
   const e = env();
   try {
     // Refuse before reading the body when the lot is not this user's to change.
-    await requireRecordableLot(db(), user, scope, lotId);
+    await requireRecordableLot(db, user, scope, lotId);
     const { fields, files } = await parseMultipart(request, {
       fileBytes: e.photoMaxFileBytes,
       requestBytes: e.photoMaxRequestBytes,
       messages: photoMessages,
     });
-    if (files.length === 0) return json({ ok: false, message: "请选择照片", results: [] }, 400);
+    if (files.length === 0)
+      return json({ ok: false, message: t("errors.choosePhoto", { ns: "lot" }), results: [] }, 400);
     const itemId = fields.itemId?.trim() || null;
     const results: UploadResult[] = [];
     let status = 200;
     for (const file of files) {
       try {
         const { photo, duplicate } = await attachLotPhoto(
-          db(),
+          db,
           photoStorage(),
           user,
           scope,
@@ -48,16 +53,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
         );
         results.push({ ok: true, name: file.name, photoId: photo.id, duplicate });
       } catch (error) {
-        const refused = refusal(error);
+        const refused = refusal(error, t);
         if (!refused) throw error;
         if (status === 200) status = refused.status;
         results.push({ ok: false, name: file.name, message: refused.message });
       }
     }
     const failed = results.find((r) => !r.ok);
-    return json({ ok: !failed, message: failed?.message ?? "已上传", results }, status);
+    return json(
+      { ok: !failed, message: failed?.message ?? t("saved.uploaded", { ns: "lot" }), results },
+      status,
+    );
   } catch (error) {
-    const refused = refusal(error);
+    const refused = refusal(error, t);
     if (!refused) throw error;
     return json({ ok: false, message: refused.message, results: [] }, refused.status);
   }

@@ -5,7 +5,6 @@ import { createLot } from "~/modules/lot/create.server";
 import type { EntryInput } from "~/modules/lot/entry-types";
 import {
   getLot,
-  LotError,
   saveEntry,
   saveLotPlaceData,
   saveLotRecords,
@@ -315,7 +314,7 @@ export async function fillEntries(
     attributes: FIXTURE_ATTRIBUTES,
   });
   const detail = await getLot(db, lotId, contractor, "own");
-  if (!detail) throw new LotError("no lot", 404);
+  if (!detail) throw new Error("no lot");
   for (const item of detail.items) {
     const required =
       detail.verdict.items.find((v) => v.itemId === item.itemId)?.requiredPoints ?? 1;

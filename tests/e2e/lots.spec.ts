@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import * as mupdf from "mupdf";
 import { pdfImageCount, pdfText } from "../support/pdf-text";
+import { expectPageLanguage, useLanguage as showIn } from "./language";
 import { correctPoint, fillChecklist, openLot, signLotStep, waitSaved } from "./lot-steps";
 import { signIn } from "./support";
 
@@ -191,3 +192,64 @@ function pdfPages(pdf: Buffer): string[] {
     doc.loadPage(i).toStructuredText("preserve-whitespace").asText(),
   );
 }
+
+test("the lot list, the new-lot page and a lot page in English and in Chinese; screenshots in English at both tablet sizes", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, "jianli");
+  // Found as a user finds them, in Chinese: a new-lot form and the first lot of the list.
+  await page.goto("/");
+  await page
+    .locator(".card-grid")
+    .getByRole("link", { name: /县农行老旧小区/ })
+    .click();
+  await page.getByRole("link", { name: /^3栋/ }).click();
+  await page.locator(".card-grid").getByRole("link", { name: /1单元/ }).click();
+  const newLot = await page
+    .locator(".place-work-type", { hasText: "楼梯栏杆、扶手维修加固" })
+    .getByRole("link", { name: "新建检验批" })
+    .getAttribute("href");
+  await page.goto("/lots");
+  const lot = await page.locator(".lots-table a[href^='/lots/']").first().getAttribute("href");
+  expect(newLot && lot).toBeTruthy();
+  const pages = { list: "/lots", new: newLot ?? "", lot: lot ?? "" };
+
+  for (const lng of ["zh-CN", "en"] as const) {
+    await showIn(context, baseURL ?? "", lng);
+    await page.goto(pages.list);
+    await expect(page.locator("h1")).toHaveText(lng === "en" ? "Inspection lots" : "检验批");
+    await expectPageLanguage(page, lng);
+    await page.goto(pages.new);
+    await expect(
+      page.getByRole("button", {
+        name: lng === "en" ? "Create and start inspecting" : "新建并开始检查",
+      }),
+    ).toBeVisible();
+    await expectPageLanguage(page, lng);
+    await page.goto(pages.lot);
+    await expect(page.locator("html")).toHaveAttribute("lang", lng);
+    await expect(page.getByTestId("next-step")).toContainText(lng === "en" ? "Next:" : "下一步：");
+  }
+  // The lot page in Chinese has no English words outside data.
+  await showIn(context, baseURL ?? "", "zh-CN");
+  await page.goto(pages.lot);
+  await expectPageLanguage(page, "zh-CN");
+
+  await showIn(context, baseURL ?? "", "en");
+  for (const [w, h] of [
+    [1024, 768],
+    [768, 1024],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const [name, url] of Object.entries(pages)) {
+      await page.goto(url);
+      await page.screenshot({
+        path: `.tmp/screens/lot-en-${name}-${w}x${h}.png`,
+        fullPage: name !== "lot",
+      });
+    }
+  }
+});

@@ -17,7 +17,7 @@ import { createDefect, DefectError, transitionDefect } from "~/modules/defect/de
 import { defaultDueOn } from "~/modules/defect/workflow";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import { createLot } from "~/modules/lot/create.server";
-import { getLot, LotError, transitionLot } from "~/modules/lot/lots.server";
+import { getLot, transitionLot } from "~/modules/lot/lots.server";
 import { attachDefectPhoto } from "~/modules/photo/defect-photos.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
 import { acceptanceRecordPdf, lotRecordPdf } from "~/modules/report/records-pdf.server";
@@ -245,7 +245,7 @@ describe("final acceptance (单位工程竣工验收)", () => {
     await expect(db.signature.deleteMany({})).rejects.toThrow();
     await expect(
       transitionLot(db, supervisor, "any", fx.lastLot.id, "reopen", "再看看"),
-    ).rejects.toThrow(LotError);
+    ).rejects.toThrow(DomainError);
     const stairwell = await db.stairwell.findFirstOrThrow({
       where: { building: { compoundId: fx.compoundId } },
     });
@@ -254,7 +254,7 @@ describe("final acceptance (单位工程竣工验收)", () => {
         workTypeCode: "stair-railing",
         place: { kind: "stairwell", id: stairwell.id },
       }),
-    ).rejects.toThrow("本小区已竣工验收合格");
+    ).rejects.toThrow("lot:errors.compoundSealed");
     await expect(
       createDefect(db, supervisor as never, {
         from: "compound",

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { DomainError } from "~/infra/domain-error";
 import { verifyDatabase } from "~/modules/audit/verify.server";
 import {
   createDefect,
@@ -11,13 +12,7 @@ import {
 } from "~/modules/defect/defects.server";
 import { defaultDueOn } from "~/modules/defect/workflow";
 import { createLot } from "~/modules/lot/create.server";
-import {
-  getLot,
-  LotError,
-  saveEntry,
-  saveLotRecords,
-  transitionLot,
-} from "~/modules/lot/lots.server";
+import { getLot, saveEntry, saveLotRecords, transitionLot } from "~/modules/lot/lots.server";
 import { attachDefectPhoto, defectPhotos } from "~/modules/photo/defect-photos.server";
 import { attachLotPhoto, findViewablePhoto } from "~/modules/photo/photos.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
@@ -189,8 +184,11 @@ describe("defects and the rectification loop", () => {
     });
     await transitionLot(db, contractorA, "own", lot.id, "submit", null);
     const blocked = transitionLot(db, supervisor, "any", lot.id, "accept", null);
-    await expect(blocked).rejects.toThrow(LotError);
-    await expect(blocked).rejects.toThrow(`本检验批还有未关闭的质量问题：${defect.number}`);
+    await expect(blocked).rejects.toThrow(DomainError);
+    await expect(blocked).rejects.toMatchObject({
+      code: "lot:errors.openDefects",
+      params: { list: expect.stringContaining(defect.number) },
+    });
     expect((await db.inspectionLot.findUniqueOrThrow({ where: { id: lot.id } })).status).toBe(
       "submitted",
     );
@@ -206,7 +204,7 @@ describe("defects and the rectification loop", () => {
     await afterPhoto(defect.id);
     await transitionDefect(db, contractorA, "own", defect.id, "reply", "已打磨并刷防锈漆");
     await expect(transitionLot(db, supervisor, "any", lot.id, "accept", null)).rejects.toThrow(
-      "未关闭的质量问题",
+      "lot:errors.openDefects",
     );
     await transitionDefect(db, supervisor, "any", defect.id, "close", null);
     await transitionLot(db, supervisor, "any", lot.id, "accept", null);

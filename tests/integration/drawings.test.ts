@@ -474,9 +474,12 @@ describe("drawing register, revisions, pins and lots", () => {
       newer: { revision: "B" },
     });
     await transitionLot(db, contractorA, "own", lot.id, "submit", null);
-    await expect(transitionLot(db, supervisor, "any", lot.id, "accept", null)).rejects.toThrow(
-      /依据图纸已有新版次，请监理工程师先确认：电施-03 A版/,
-    );
+    await expect(
+      transitionLot(db, supervisor, "any", lot.id, "accept", null),
+    ).rejects.toMatchObject({
+      code: "lot:errors.drawingsUnacknowledged",
+      params: { list: "电施-03 A" },
+    });
     await expect(
       acknowledgeLotDrawingRef(db, contractorA, "own", lot.id, revA["电施-03"]!).catch(inChinese),
     ).rejects.toThrow(/监理/);

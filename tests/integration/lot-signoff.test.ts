@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { DomainError } from "~/infra/domain-error";
 import { parseSignatureDataUrl } from "~/modules/acceptance/signature-image.server";
 import { verifyDatabase } from "~/modules/audit/verify.server";
 import { THROTTLE } from "~/modules/auth/throttle.server";
@@ -7,7 +8,6 @@ import { correctedPoint } from "~/modules/lot/corrections";
 import { createLot } from "~/modules/lot/create.server";
 import {
   getLot,
-  LotError,
   lotContentHash,
   saveEntry,
   saveLotRecords,
@@ -70,7 +70,7 @@ describe("lot sign-off with password and drawn signature (decision 0016)", () =>
         foreman: "李德明",
         confirmed: true,
       }),
-    ).rejects.toMatchObject({ status: 400, message: "密码不正确，未签字" });
+    ).rejects.toMatchObject({ status: 400, params: { message: "密码不正确，未签字" } });
     expect(await db.lotSignature.count({ where: { lotId: lot.id } })).toBe(0);
     expect(await db.auditEvent.count()).toBe(events);
     expect((await db.inspectionLot.findUniqueOrThrow({ where: { id: lot.id } })).status).toBe(
@@ -85,7 +85,7 @@ describe("lot sign-off with password and drawn signature (decision 0016)", () =>
         foreman: " ",
         confirmed: true,
       }),
-    ).rejects.toThrow("请填写专业工长");
+    ).rejects.toThrow("lot:errors.foremanRequired");
 
     await signLot(db, contractor, "own", lot.id, "submit", {
       password: DEMO_PASSWORD,
@@ -180,7 +180,7 @@ describe("lot sign-off with password and drawn signature (decision 0016)", () =>
         confirmed: true,
       }).then(
         () => 200,
-        (e: LotError) => e.status,
+        (e: DomainError) => e.status,
       );
     const statuses: number[] = [];
     for (let i = 0; i <= THROTTLE.perSigner; i++) statuses.push(await attempt());
@@ -202,7 +202,7 @@ describe("lot sign-off with password and drawn signature (decision 0016)", () =>
         ...entry,
         points: [{ ...first, value: 1.12, text: "1.12" }],
       }),
-    ).rejects.toThrow(LotError);
+    ).rejects.toThrow(DomainError);
     const corrected = correctedPoint(first, { value: 1.12, text: "1.12" });
     await saveEntry(db, contractor, "own", lot.id, { ...entry, points: [corrected] });
     const after = (await getLot(db, lot.id, contractor, "own"))!;

@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { DomainError } from "~/infra/domain-error";
 import { scopeFor } from "~/modules/auth/permissions";
 import { createLot } from "~/modules/lot/create.server";
-import {
-  getLot,
-  LotError,
-  saveEntry,
-  saveLotRecords,
-  transitionLot,
-} from "~/modules/lot/lots.server";
+import { getLot, saveEntry, saveLotRecords, transitionLot } from "~/modules/lot/lots.server";
 import { fillEntries } from "../../prisma/seed/activity";
 import { testDb } from "../support/test-db";
 
@@ -117,14 +112,14 @@ describe("inspection lots", () => {
         workTypeCode: "stair-railing",
         place: { kind: "zone", id: zone.id },
       }),
-    ).rejects.toThrow("不在此类部位验收");
+    ).rejects.toThrow("lot:errors.workTypeNotForPlace");
     const other = await stairwell("WZB");
     await expect(
       createLot(db, contractorA, "own", {
         workTypeCode: "stair-railing",
         place: { kind: "stairwell", id: other.id },
       }),
-    ).rejects.toThrow("检查部位不存在或您无权查看");
+    ).rejects.toThrow("lot:errors.placeNotFound");
   });
 
   it("hides a lot from another contractor, by id, and from roles without the right", async () => {
@@ -132,7 +127,7 @@ describe("inspection lots", () => {
     const { contractorB, bureau } = await actors();
     expect(await getLot(db, lot.id, contractorB, "own")).toBeNull();
     await expect(transitionLot(db, contractorB, "own", lot.id, "submit", null)).rejects.toThrow(
-      LotError,
+      DomainError,
     );
     expect(await getLot(db, lot.id, bureau, scopeFor("bureau", "lot.view")!)).not.toBeNull();
     expect(scopeFor("bureau", "lot.review")).toBeNull();
@@ -144,14 +139,14 @@ describe("inspection lots", () => {
     const before = await db.inspectionLot.findUniqueOrThrow({ where: { id: lot.id } });
     const events = await db.auditEvent.count();
     await expect(transitionLot(db, supervisor, "any", lot.id, "accept", null)).rejects.toThrow(
-      LotError,
+      DomainError,
     );
     await transitionLot(db, contractorA, "own", lot.id, "submit", null);
     await expect(transitionLot(db, supervisor, "any", lot.id, "accept", null)).rejects.toThrow(
-      /不能签认|不合格|未完成/,
+      /lot:workflow\.verdict/,
     );
     await expect(transitionLot(db, supervisor, "any", lot.id, "reject", "  ")).rejects.toThrow(
-      "退回必须填写原因",
+      "lot:workflow.rejectReason",
     );
     const after = await db.inspectionLot.findUniqueOrThrow({ where: { id: lot.id } });
     expect({
@@ -195,10 +190,10 @@ describe("inspection lots", () => {
       designValue: null,
       points: [],
     };
-    await expect(saveEntry(db, supervisor, "any", lot.id, edit)).rejects.toThrow(LotError);
-    await expect(saveEntry(db, contractorA, "own", lot.id, edit)).rejects.toThrow(LotError);
+    await expect(saveEntry(db, supervisor, "any", lot.id, edit)).rejects.toThrow(DomainError);
+    await expect(saveEntry(db, contractorA, "own", lot.id, edit)).rejects.toThrow(DomainError);
     await expect(transitionLot(db, supervisor, "any", lot.id, "reopen", "")).rejects.toThrow(
-      LotError,
+      DomainError,
     );
     const accepted = await db.auditEvent.findFirstOrThrow({
       where: { entityId: lot.id, action: "lot.accept" },

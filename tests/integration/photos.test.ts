@@ -215,7 +215,7 @@ describe("photos attached to lots", () => {
     try {
       await expect(
         attachLotPhoto(db, storage, supervisor, "any", { lotId, itemId }, { bytes, name: "x.jpg" }),
-      ).rejects.toThrow("检验批已验收合格，不能修改");
+      ).rejects.toThrow("lot:workflow.locked");
     } finally {
       await db.inspectionLot.update({ where: { id: lotId }, data: { status: "draft" } });
     }
@@ -384,7 +384,7 @@ describe("uploads racing a sign-off, and a full disk", () => {
       ),
     ).rejects.toMatchObject({
       status: 409,
-      message: expect.stringContaining("检验批已签认，照片未保存"),
+      code: "lot:errors.signedNotSaved",
     });
     expect(await db.photo.count({ where: { lotId: lastLot.id } })).toBe(0);
     expect(filesOnDisk(raceRoot).filter((f) => !f.startsWith(".tmp"))).toEqual([]);

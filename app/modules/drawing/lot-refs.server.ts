@@ -95,7 +95,7 @@ export async function addLotDrawingRef(
   const exists = await db.lotDrawingRef.count({ where: { lotId, revisionId } });
   if (exists > 0) return;
   await db.$transaction(async (tx) => {
-    await assertLotStateUnchanged(tx, lotId, lot.status, "依据图纸");
+    await assertLotStateUnchanged(tx, lotId, lot.status, "drawings");
     await tx.lotDrawingRef.create({ data: { lotId, revisionId, addedById: viewer.id } });
     await recordEvent(tx, {
       actorId: viewer.id,
@@ -122,7 +122,7 @@ export async function removeLotDrawingRef(
 ) {
   const { lot } = await requireRecordableLot(db, viewer, scope, lotId);
   await db.$transaction(async (tx) => {
-    await assertLotStateUnchanged(tx, lotId, lot.status, "依据图纸的移除");
+    await assertLotStateUnchanged(tx, lotId, lot.status, "drawingRemoval");
     const { count } = await tx.lotDrawingRef.deleteMany({ where: { lotId, revisionId } });
     if (count === 0) throw new DomainError("drawing:errors.notReferenced", { status: 404 });
     await recordEvent(tx, {
@@ -167,7 +167,7 @@ export async function acknowledgeLotDrawingRef(
   if (ref.acknowledgedAt) return;
   const now = new Date();
   await db.$transaction(async (tx) => {
-    await assertLotStateUnchanged(tx, lotId, detail.lot.status, "图纸版次确认");
+    await assertLotStateUnchanged(tx, lotId, detail.lot.status, "drawingAck");
     await tx.lotDrawingRef.update({
       where: { id: ref.id },
       data: { acknowledgedById: viewer.id, acknowledgedAt: now },

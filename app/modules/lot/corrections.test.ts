@@ -29,11 +29,11 @@ describe("corrections of measured points", () => {
   });
 
   it("a recorded point cannot be deleted or rewritten in place", () => {
-    expect(correctionRefusal([p108], [])).toContain("不能删除");
-    expect(correctionRefusal([p108], [p112])).toContain("不能直接改写");
+    expect(correctionRefusal([p108], [])?.key).toBe("lot:errors.pointDeleted");
+    expect(correctionRefusal([p108], [p112])?.key).toBe("lot:errors.pointRewritten");
     // A forged history (the old value missing from `was`) is a rewrite too.
-    expect(correctionRefusal([p108], [{ ...p112, was: [{ value: 1.2 }] }])).toContain(
-      "不能直接改写",
+    expect(correctionRefusal([p108], [{ ...p112, was: [{ value: 1.2 }] }])?.key).toBe(
+      "lot:errors.pointRewritten",
     );
   });
 
@@ -44,12 +44,14 @@ describe("corrections of measured points", () => {
       { seq: 1, from: expect.objectContaining({ value: 1.08 }), to: null },
     ]);
     expect(livePoints([withdrawn, p112])).toEqual([p112]);
-    expect(correctionRefusal([withdrawn], [p108])).toContain("已作废");
+    expect(correctionRefusal([withdrawn], [p108])?.key).toBe("lot:errors.pointWithdrawnRestore");
   });
 
   it("new points come after the recorded ones, without history", () => {
     expect(correctionRefusal([p108], [p108, p112])).toBeNull();
-    expect(correctionRefusal([], [{ ...p112, was: [p108] }])).toContain("新点");
+    expect(correctionRefusal([], [{ ...p112, was: [p108] }])?.key).toBe(
+      "lot:errors.pointNewWithHistory",
+    );
     // The 严重缺陷 flag is a classification and may change.
     expect(correctionRefusal([p108], [{ ...p108, serious: true }])).toBeNull();
   });

@@ -1,3 +1,4 @@
+import type { LotMessage } from "./messages";
 /**
  * Corrections of measured points (decision 0016): a recorded point is never deleted or
  * rewritten. Correcting it keeps the old value in `was` (oldest first, shown struck through);
@@ -55,19 +56,20 @@ export function correctedPoint<P extends RecordedPoint>(old: P, next: PriorValue
 export function correctionRefusal(
   stored: readonly RecordedPoint[],
   next: readonly RecordedPoint[],
-): string | null {
-  if (next.length < stored.length)
-    return "已记录的实测点不能删除：请用“更正”或“作废”，原值保留在记录中";
+): LotMessage | null {
+  if (next.length < stored.length) return { key: "lot:errors.pointDeleted" };
   for (let i = 0; i < next.length; i++) {
     const n = next[i] as RecordedPoint;
     const nWas = n.was ?? [];
     const s = stored[i];
     if (!s) {
-      if (nWas.length > 0 || n.removed) return `第 ${i + 1} 点是新点，不能带有更正记录`;
+      if (nWas.length > 0 || n.removed)
+        return { key: "lot:errors.pointNewWithHistory", params: { n: i + 1 } };
       continue;
     }
     const sWas = s.was ?? [];
-    if (s.removed && !n.removed) return `第 ${i + 1} 点已作废，不能恢复；请另加一点`;
+    if (s.removed && !n.removed)
+      return { key: "lot:errors.pointWithdrawnRestore", params: { n: i + 1 } };
     const unchanged = same(priorOf(s), priorOf(n)) && sameList(sWas, nWas);
     if (unchanged) continue;
     const corrected =
@@ -76,7 +78,7 @@ export function correctionRefusal(
       sameList([...sWas, priorOf(s)], nWas) &&
       !same(priorOf(s), priorOf(n));
     if (corrected) continue;
-    return `第 ${i + 1} 点已记录，不能直接改写：请用“更正”，原值保留在记录中`;
+    return { key: "lot:errors.pointRewritten", params: { n: i + 1 } };
   }
   return null;
 }

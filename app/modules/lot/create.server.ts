@@ -1,10 +1,10 @@
 import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
 import { compoundSealedMessage } from "~/modules/acceptance/acceptance.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { parseStringList } from "~/modules/checklist/queries.server";
 import { compoundWhere } from "~/modules/site/access.server";
-import { LotError } from "./lots.server";
 
 export type PlaceRef = { kind: "stairwell" | "building" | "zone"; id: string };
 
@@ -88,18 +88,21 @@ export async function createLot(
     },
   });
   const template = workType?.templates[0];
-  if (!workType || !template) throw new LotError("工程类别不存在", 404);
+  if (!workType || !template) throw new DomainError("lot:errors.workTypeNotFound", { status: 404 });
 
   const place = await resolvePlace(db, input.place, viewer, scope);
-  if (!place) throw new LotError("检查部位不存在或您无权查看", 404);
+  if (!place) throw new DomainError("lot:errors.placeNotFound", { status: 404 });
   const sealed = await compoundSealedMessage(db, place.compoundId);
-  if (sealed) throw new LotError(sealed, 409);
+  if (sealed) throw new DomainError("lot:errors.compoundSealed", { status: 409 });
   const zoneKinds = parseStringList(workType.zoneKinds);
   if (
     workType.placeKind !== input.place.kind ||
     (place.zoneKind && !zoneKinds.includes(place.zoneKind))
   ) {
-    throw new LotError(`“${workType.nameZh}”不在此类部位验收`);
+    throw new DomainError("lot:errors.workTypeNotForPlace", {
+      status: 400,
+      params: { workType: workType.nameZh },
+    });
   }
 
   const contracts = await db.contract.findMany({
@@ -107,15 +110,18 @@ export async function createLot(
     select: { contractorOrgId: true },
   });
   const contractorOrgId =
-    viewer.role === "contractor"
+    scope === "own"
       ? viewer.organizationId
       : (input.contractorOrgId ??
         (contracts.length === 1 ? contracts[0]?.contractorOrgId : undefined));
   if (!contractorOrgId || !contracts.some((c) => c.contractorOrgId === contractorOrgId)) {
-    throw new LotError("请选择在本小区有标段的施工单位");
+    throw new DomainError("lot:errors.contractorNotInCompound", {
+      status: 400,
+      field: "contractorOrgId",
+    });
   }
   if (input.plannedStart && input.plannedEnd && input.plannedEnd < input.plannedStart) {
-    throw new LotError("计划完成日期不能早于开始日期");
+    throw new DomainError("lot:errors.endBeforeStart", { status: 400, field: "plannedEnd" });
   }
 
   const prefix = template.items[0]?.code.split("-")[0] ?? "XX";
@@ -159,4 +165,39 @@ export async function createLot(
     });
     return lot;
   });
+}
+
+/**
+ * The new-lot page: the place and work type named by the query, and the contractors with a
+ * contract section in its compound (none for a contractor, who creates lots for itself).
+ * Null when the place or the work type is not there for this viewer.
+ */
+export async function newLotPage(
+  db: Db,
+  viewer: Actor,
+  scope: Scope,
+  query: { workType: string; placeKind: PlaceRef["kind"]; placeId: string },
+) {
+  const place = await resolvePlace(db, { kind: query.placeKind, id: query.placeId }, viewer, scope);
+  const workType = await db.workType.findUnique({
+    where: { code: query.workType },
+    select: { code: true, nameZh: true, lotDivision: true },
+  });
+  if (!place || !workType) return null;
+  const contracts =
+    scope === "own"
+      ? []
+      : await db.contract.findMany({
+          where: { compoundId: place.compoundId },
+          select: { name: true, contractor: { select: { id: true, name: true } } },
+        });
+  return {
+    query,
+    place,
+    workType,
+    contractors: contracts.map((c) => ({
+      id: c.contractor.id,
+      label: `${c.name} · ${c.contractor.name}`,
+    })),
+  };
 }

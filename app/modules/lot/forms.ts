@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { z } from "zod";
 
 /** One item's record as the tablet sends it (autosave); a JSON string inside the form. */
@@ -6,19 +7,19 @@ export const EntrySchema = z.object({
   result: z.enum(["pass", "fail", "na"]).nullable(),
   note: z
     .string()
-    .max(2000, "备注不能超过 2000 字")
+    .max(2000)
     .nullable()
     .transform((v) => (v?.trim() ? v.trim() : null)),
-  designValue: z.number({ error: "设计值必须是数字" }).finite().nullable(),
+  designValue: z.number().finite().nullable(),
   points: z
     .array(
       z.object({
-        value: z.number({ error: "实测值必须是数字" }).finite(),
+        value: z.number().finite(),
         serious: z.boolean().default(false),
         /** As typed ("1.10"), to keep its precision; must read as the value. */
         text: z.string().max(32).nullable().default(null),
         /** This point's design value, for deviation items. */
-        design: z.number({ error: "设计值必须是数字" }).finite().nullable().default(null),
+        design: z.number().finite().nullable().default(null),
         /** Values this point had before corrections, oldest first (kept, struck through). */
         was: z
           .array(
@@ -28,13 +29,13 @@ export const EntrySchema = z.object({
               design: z.number().finite().nullable().default(null),
             }),
           )
-          .max(50, "更正次数过多")
+          .max(50)
           .optional(),
         /** Withdrawn by a correction: kept on record, not judged. */
         removed: z.boolean().optional(),
       }),
     )
-    .max(500, "实测点过多"),
+    .max(500),
 });
 
 /** The lot's quantities (检验批容量 by what sample plans count) and place attributes. */
@@ -50,26 +51,31 @@ export const RecordsSchema = z.object({
     .transform((v) => v === "on"),
   selfCheckNote: z
     .string()
-    .max(2000, "说明不能超过 2000 字")
+    .max(2000)
     .optional()
     .transform((v) => (v?.trim() ? v.trim() : null)),
 });
 
-/** 施工自检 / 验收签认: signed with the password and a drawn signature (decision 0016). */
-export const LotSignSchema = z.object({
-  intent: z.enum(["submit", "accept"]),
-  conclusion: z.string().max(500, "结论不能超过 500 字").default(""),
-  foreman: z.string().max(40, "专业工长姓名过长").optional(),
-  password: z.string().min(1, { error: "请输入密码确认签字" }),
-  signature: z.string().default(""),
-  confirm: z.literal("on", { error: "请先勾选确认，再签字" }).optional(),
-});
+/**
+ * 施工自检 / 验收签认: signed with the password and a drawn signature (decision 0016). Limits
+ * come from here (the form reads them); messages other than zod's own are the catalogue's.
+ */
+export function lotSignSchema(t: TFunction) {
+  return z.object({
+    intent: z.enum(["submit", "accept"]),
+    conclusion: z.string().max(500).default(""),
+    foreman: z.string().max(40).optional(),
+    password: z.string().min(1, { error: t("errors.passwordRequired", { ns: "lot" }) }),
+    signature: z.string().default(""),
+    confirm: z.literal("on", { error: t("errors.confirmRequired", { ns: "lot" }) }).optional(),
+  });
+}
 
 export const TransitionSchema = z.object({
   intent: z.enum(["reject", "reopen"]),
   reason: z
     .string()
-    .max(2000, "原因不能超过 2000 字")
+    .max(2000)
     .optional()
     .transform((v) => v?.trim() ?? null),
 });

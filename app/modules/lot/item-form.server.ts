@@ -1,9 +1,11 @@
 import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { parseWas } from "./corrections";
 import type { EntryInput } from "./entry-types";
 import { entryFromItemForm, type ItemFormFields } from "./item-form";
-import { getLot, LotError, saveEntry } from "./lots.server";
+import { getLot, saveEntry } from "./lots.server";
+import { lotRefusal } from "./messages";
 
 /**
  * Saves one item's plain form post (the lot page without JavaScript): the item's record as it is
@@ -18,7 +20,7 @@ export async function saveItemForm(
   fields: ItemFormFields,
 ) {
   const detail = await getLot(db, lotId, viewer, scope);
-  if (!detail) throw new LotError("检验批不存在或您无权查看", 404);
+  if (!detail) throw new DomainError("lot:errors.notFound", { status: 404 });
   const entry = detail.lot.entries.find((e) => e.itemId === itemId);
   const current: EntryInput = {
     itemId,
@@ -36,6 +38,6 @@ export async function saveItemForm(
     })),
   };
   const outcome = entryFromItemForm(current, fields);
-  if (!outcome.ok) throw new LotError(outcome.messageZh, 400);
+  if (!outcome.ok) throw lotRefusal(outcome.message, 400);
   await saveEntry(db, viewer, scope, lotId, outcome.entry);
 }

@@ -34,13 +34,13 @@ describe("an item's plain form post (lot page without JavaScript)", () => {
     expect(out.ok && out.entry.points).toHaveLength(1);
     expect(out.ok && out.entry.points[0]?.removed).toBe(true);
     const again = out.ok ? entryFromItemForm(out.entry, { remove: "0" }) : out;
-    expect(again).toEqual({ ok: false, messageZh: "该实测点已作废" });
+    expect(again).toEqual({ ok: false, message: { key: "lot:errors.pointAlreadyWithdrawn" } });
   });
 
   it("refuses what is not a number or not a known result, so nothing is saved", () => {
     expect(entryFromItemForm(current, { op: "point", point: "abc" })).toEqual({
       ok: false,
-      messageZh: "请输入数字，例如 1.05",
+      message: { key: "lot:errors.pointNotNumber" },
     });
     expect(entryFromItemForm(current, { result: "maybe" }).ok).toBe(false);
     expect(entryFromItemForm(current, { remove: "3" }).ok).toBe(false);

@@ -1,5 +1,6 @@
 import { parseDecimal } from "./decimal";
 import type { EntryInput } from "./entry-types";
+import type { LotMessage } from "./messages";
 
 /**
  * One item's plain form post (the lot page without JavaScript): which button was pressed and the
@@ -16,7 +17,7 @@ export type ItemFormFields = {
   designValue?: string | null;
 };
 
-export type ItemFormOutcome = { ok: true; entry: EntryInput } | { ok: false; messageZh: string };
+export type ItemFormOutcome = { ok: true; entry: EntryInput } | { ok: false; message: LotMessage };
 
 const RESULTS = new Set(["pass", "fail", "na"]);
 
@@ -30,28 +31,31 @@ export function entryFromItemForm(current: EntryInput, fields: ItemFormFields): 
     if (fields.designValue.trim() === "") next.designValue = null;
     else {
       const design = parseDecimal(fields.designValue);
-      if (design === null) return { ok: false, messageZh: "设计值必须是数字" };
+      if (design === null) return { ok: false, message: { key: "lot:errors.designNotNumber" } };
       next.designValue = design;
     }
   }
   if (fields.result) {
-    if (!RESULTS.has(fields.result)) return { ok: false, messageZh: "未知的检查结果" };
+    if (!RESULTS.has(fields.result))
+      return { ok: false, message: { key: "lot:errors.unknownResult" } };
     next.result = fields.result as EntryInput["result"];
   }
   if (fields.remove !== undefined && fields.remove !== null && fields.remove !== "") {
     const index = Number(fields.remove);
     if (!Number.isInteger(index) || index < 0 || index >= next.points.length)
-      return { ok: false, messageZh: "要作废的实测点不存在" };
-    if (next.points[index]!.removed) return { ok: false, messageZh: "该实测点已作废" };
+      return { ok: false, message: { key: "lot:errors.pointMissing" } };
+    if (next.points[index]!.removed)
+      return { ok: false, message: { key: "lot:errors.pointAlreadyWithdrawn" } };
     next.points[index] = { ...next.points[index]!, removed: true };
   }
   if (fields.op === "point") {
     const text = (fields.point ?? "").trim();
     const value = parseDecimal(text);
-    if (value === null) return { ok: false, messageZh: "请输入数字，例如 1.05" };
+    if (value === null) return { ok: false, message: { key: "lot:errors.pointNotNumber" } };
     const designText = (fields.pointDesign ?? "").trim();
     const design = designText === "" ? null : parseDecimal(designText);
-    if (designText !== "" && design === null) return { ok: false, messageZh: "设计值必须是数字" };
+    if (designText !== "" && design === null)
+      return { ok: false, message: { key: "lot:errors.designNotNumber" } };
     next.points.push({ value, serious: false, text: text.replace(",", "."), design });
   }
   return { ok: true, entry: next };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "~/infra/db.server";
-import type { Actor, Scope } from "~/modules/auth/permissions";
+import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
+import { compoundWhere } from "~/modules/site/access.server";
 import { lotWhere } from "./access.server";
 import { isLotState, LOT_STATE_LABELS_ZH, LOT_STATES } from "./workflow";
 
@@ -128,3 +129,43 @@ function registerRow(l: LotListRow) {
   };
 }
 export type LotRegisterRow = ReturnType<typeof registerRow>;
+
+/**
+ * The lot list page: one page of the register, its total, and the filter choices this viewer may
+ * use (compounds it sees; contractors only for viewers who see every contractor's lots).
+ */
+export async function lotListPage(
+  db: Db,
+  viewer: Actor,
+  scope: Scope,
+  filter: LotFilter,
+  after: string | undefined,
+) {
+  const [page, total, compounds, workTypes, contractors] = await Promise.all([
+    lotRegisterPage(db, viewer, scope, filter, { after }),
+    lotRegisterCount(db, viewer, scope, filter),
+    db.compound.findMany({
+      where: compoundWhere(viewer, scopeFor(viewer.role, "compound.view")),
+      select: { id: true, name: true },
+      orderBy: { code: "asc" },
+    }),
+    db.workType.findMany({ select: { code: true, nameZh: true }, orderBy: { seq: "asc" } }),
+    scope === "any"
+      ? db.organization.findMany({
+          where: { kind: "contractor" },
+          select: { id: true, shortName: true },
+          orderBy: { name: "asc" },
+        })
+      : [],
+  ]);
+  return {
+    filter,
+    lots: page.rows,
+    next: page.next,
+    total,
+    compounds,
+    workTypes,
+    contractors,
+    canExport: scopeFor(viewer.role, "report.export") !== null,
+  };
+}

@@ -123,7 +123,7 @@ export async function lotHistory(db: Db, lotId: string) {
       seq: Number(e.seq),
       at: toDate(e.at),
       action: e.action,
-      actor: e.actorId ? (e.actor ?? "") : "系统",
+      actor: e.actorId ? (e.actor ?? "") : null,
       reason: payload.reason ?? null,
       verdict: payload.verdict ?? null,
       // 更正实测值: the item and each point's old value (struck through on the page) and new one.

@@ -1,16 +1,11 @@
 import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
 import type { SignatureImage } from "~/modules/acceptance/signature-image.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { checkSigningPassword } from "~/modules/auth/signing-password.server";
-import { LotError, transitionLot } from "./lots.server";
+import { transitionLot } from "./lots.server";
 
 type Viewer = Actor & { id: string };
-
-/** The texts a signer starts from: prefilled, never fixed (decision 0016). */
-export const DEFAULT_CONCLUSION_ZH = {
-  selfcheck: "主控项目、一般项目均已自检，符合设计及规范要求，自检合格，报请监理验收。",
-  accept: "主控项目全部合格，一般项目合格率符合规范要求，资料齐全，同意验收。",
-} as const;
 
 export type LotSignInput = {
   password: string;
@@ -39,12 +34,24 @@ export async function signLot(
 ) {
   const conclusion = input.conclusion.trim();
   if (!conclusion)
-    throw new LotError(action === "accept" ? "请填写监理验收结论" : "请填写施工单位检查结果");
+    throw new DomainError(
+      action === "accept"
+        ? "lot:errors.conclusionRequiredAccept"
+        : "lot:errors.conclusionRequiredSubmit",
+      { status: 400, field: "conclusion" },
+    );
   const foreman = input.foreman?.trim() || null;
-  if (action === "submit" && !foreman) throw new LotError("请填写专业工长");
-  if (!input.confirmed) throw new LotError("请先勾选确认，再签字");
+  if (action === "submit" && !foreman)
+    throw new DomainError("lot:errors.foremanRequired", { status: 400, field: "foreman" });
+  if (!input.confirmed)
+    throw new DomainError("lot:errors.confirmRequired", { status: 400, field: "confirm" });
   const password = await checkSigningPassword(db, viewer.id, input.password, now);
-  if (!password.ok) throw new LotError(password.message, password.status);
+  if (!password.ok)
+    throw new DomainError("lot:errors.password", {
+      status: password.status,
+      params: { message: password.message },
+      field: "password",
+    });
   return transitionLot(db, viewer, scope, lotId, action, null, {
     image: input.image,
     conclusion,

@@ -17,21 +17,19 @@ export {
   type Role as UserRole,
 } from "~/modules/auth/permissions";
 
+import zhLot from "~/locales/zh-CN/lot";
 import type { Role as UserRole } from "~/modules/auth/permissions";
+import type { LotMessage } from "./messages";
 
+/**
+ * Chinese state names for callers outside the lot area that have not moved to the catalogue yet
+ * (`t("lot:states.<state>")` is the way); the words live in the catalogue, not here.
+ */
 export const LOT_STATE_LABELS_ZH: Record<LotState, string> = {
-  draft: "草稿",
-  submitted: "施工自检已提交",
-  rejected: "监理退回",
-  accepted: "监理验收合格",
-};
-
-export const LOT_ACTION_LABELS_ZH: Record<LotAction, string> = {
-  save: "保存",
-  submit: "提交自检",
-  accept: "验收签认",
-  reject: "退回",
-  reopen: "撤销验收",
+  draft: zhLot.states.draft,
+  submitted: zhLot.states.submitted,
+  rejected: zhLot.states.rejected,
+  accepted: zhLot.states.accepted,
 };
 
 export type LotTransitionErrorCode =
@@ -49,14 +47,14 @@ export interface LotTransitionRequest {
   /** True when the user belongs to the contractor organisation the lot is assigned to. */
   isOwnContractor: boolean;
   verdictCanAccept: boolean;
-  /** Appended to the refusal of 'accept', e.g. the verdict's summaryZh. */
-  verdictSummaryZh?: string;
+  /** Appended to the refusal of 'accept', e.g. the verdict's summary. */
+  verdictSummary?: string;
   reason?: string | null;
 }
 
 export type LotTransitionDecision =
   | { ok: true; next: LotState }
-  | { ok: false; code: LotTransitionErrorCode; messageZh: string };
+  | { ok: false; code: LotTransitionErrorCode; message: LotMessage };
 
 export function isLotState(value: unknown): value is LotState {
   return typeof value === "string" && (LOT_STATES as readonly string[]).includes(value);
@@ -72,8 +70,8 @@ interface ActionRule {
   actor: Actor;
   from: readonly LotState[];
   to: LotState;
-  roleMessageZh: string;
-  needsReason?: string;
+  roleMessage: LotMessage["key"];
+  needsReason?: LotMessage["key"];
   needsVerdict?: boolean;
 }
 
@@ -88,72 +86,76 @@ const RULES: Record<Exclude<LotAction, "save">, ActionRule> = {
     actor: "contractor",
     from: ["draft", "rejected"],
     to: "submitted",
-    roleMessageZh: "只有施工单位可以提交自检",
+    roleMessage: "lot:workflow.submitRole",
   },
   accept: {
     actor: "supervisor",
     from: ["submitted"],
     to: "accepted",
-    roleMessageZh: "只有监理可以验收签认",
+    roleMessage: "lot:workflow.acceptRole",
     needsVerdict: true,
   },
   reject: {
     actor: "supervisor",
     from: ["submitted"],
     to: "rejected",
-    roleMessageZh: "只有监理可以退回",
-    needsReason: "退回必须填写原因",
+    roleMessage: "lot:workflow.rejectRole",
+    needsReason: "lot:workflow.rejectReason",
   },
   reopen: {
     actor: "supervisor",
     from: ["accepted"],
     to: "draft",
-    roleMessageZh: "只有监理可以撤销验收",
-    needsReason: "撤销验收必须填写原因",
+    roleMessage: "lot:workflow.reopenRole",
+    needsReason: "lot:workflow.reopenReason",
   },
 };
 
-const WRONG_STATE_ZH: Record<LotAction, Partial<Record<LotState, string>>> = {
+const WRONG_STATE: Record<LotAction, Partial<Record<LotState, LotMessage["key"]>>> = {
   save: {
-    submitted: "已提交监理验收，施工单位不能修改；如需修改请等待监理退回",
-    rejected: "检验批已退回施工单位整改，监理不能修改",
+    submitted: "lot:workflow.saveSubmitted",
+    rejected: "lot:workflow.saveRejected",
   },
   submit: {
-    submitted: "已提交，等待监理验收",
-    accepted: "检验批已验收合格，不能再提交",
+    submitted: "lot:workflow.submitSubmitted",
+    accepted: "lot:workflow.submitAccepted",
   },
   accept: {
-    draft: "施工单位尚未提交自检，不能验收",
-    rejected: "检验批已退回，需施工单位重新提交后才能验收",
-    accepted: "检验批已验收合格",
+    draft: "lot:workflow.acceptDraft",
+    rejected: "lot:workflow.acceptRejected",
+    accepted: "lot:workflow.acceptAccepted",
   },
   reject: {
-    draft: "施工单位尚未提交自检，不能退回",
-    rejected: "检验批已退回",
-    accepted: "检验批已验收合格，如需修改请先撤销验收",
+    draft: "lot:workflow.rejectDraft",
+    rejected: "lot:workflow.rejectRejected",
+    accepted: "lot:workflow.rejectAccepted",
   },
   reopen: {
-    draft: "只有已验收的检验批可以撤销验收",
-    submitted: "只有已验收的检验批可以撤销验收",
-    rejected: "只有已验收的检验批可以撤销验收",
+    draft: "lot:workflow.reopenNotAccepted",
+    submitted: "lot:workflow.reopenNotAccepted",
+    rejected: "lot:workflow.reopenNotAccepted",
   },
 };
 
-function refuse(code: LotTransitionErrorCode, messageZh: string): LotTransitionDecision {
-  return { ok: false, code, messageZh };
+function refuse(
+  code: LotTransitionErrorCode,
+  key: LotMessage["key"],
+  params?: LotMessage["params"],
+): LotTransitionDecision {
+  return { ok: false, code, message: { key, params } };
 }
 
 function wrongState(action: LotAction, state: LotState): LotTransitionDecision {
-  const message =
-    WRONG_STATE_ZH[action][state] ??
-    `${LOT_STATE_LABELS_ZH[state]}状态下不能${LOT_ACTION_LABELS_ZH[action]}`;
-  return refuse("wrong_state", message);
+  const key = WRONG_STATE[action][state];
+  return key
+    ? refuse("wrong_state", key)
+    : refuse("wrong_state", "lot:workflow.wrongState", { state, step: action });
 }
 
 /** A contractor acts only on lots assigned to its own organisation. */
 function checkOrganisation(request: LotTransitionRequest): LotTransitionDecision | null {
   if (request.role === "contractor" && !request.isOwnContractor) {
-    return refuse("not_own_contractor", "只有本检验批的施工单位可以操作");
+    return refuse("not_own_contractor", "lot:workflow.notOwnContractor");
   }
   return null;
 }
@@ -161,11 +163,11 @@ function checkOrganisation(request: LotTransitionRequest): LotTransitionDecision
 function decideSave(request: LotTransitionRequest): LotTransitionDecision {
   const { role, state } = request;
   if (role !== "contractor" && role !== "supervisor") {
-    return refuse("forbidden_role", "只有施工单位和监理可以填写检验批");
+    return refuse("forbidden_role", "lot:workflow.saveRole");
   }
   const organisationError = checkOrganisation(request);
   if (organisationError) return organisationError;
-  if (state === "accepted") return refuse("locked", "检验批已验收合格，不能修改");
+  if (state === "accepted") return refuse("locked", "lot:workflow.locked");
   if (!SAVE_BY[role].includes(state)) return wrongState("save", state);
   return { ok: true, next: state };
 }
@@ -179,13 +181,15 @@ export function decideLotTransition(request: LotTransitionRequest): LotTransitio
   if (action === "save") return decideSave(request);
 
   const rule = RULES[action];
-  if (request.role !== rule.actor) return refuse("forbidden_role", rule.roleMessageZh);
+  if (request.role !== rule.actor) return refuse("forbidden_role", rule.roleMessage);
   const organisationError = checkOrganisation(request);
   if (organisationError) return organisationError;
   if (!rule.from.includes(state)) return wrongState(action, state);
   if (rule.needsVerdict && !request.verdictCanAccept) {
-    const detail = request.verdictSummaryZh?.trim() || "请先处理不合格或未完成的项目";
-    return refuse("verdict_not_acceptable", `验收结论不合格，不能签认：${detail}`);
+    const detail = request.verdictSummary?.trim();
+    return detail
+      ? refuse("verdict_not_acceptable", "lot:workflow.verdictNotAcceptable", { detail })
+      : refuse("verdict_not_acceptable", "lot:workflow.verdictFixFirst");
   }
   if (rule.needsReason && !hasText(request.reason)) {
     return refuse("reason_required", rule.needsReason);

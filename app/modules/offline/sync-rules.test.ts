@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { classifyAnswer, retryDelayMs, syncLabelZh } from "./sync-rules";
+import { fixedT } from "~/modules/i18n/i18n.server";
+import { say } from "~/modules/lot/messages";
+import { classifyAnswer, retryDelayMs, syncLabel } from "./sync-rules";
+
+const label = (lng: "zh-CN" | "en", state: Parameters<typeof syncLabel>[0]) =>
+  syncLabel(state)
+    .map((m) => say(fixedT(lng), m))
+    .join(" · ");
 
 describe("the outbox's reading of the server's answer", () => {
   it("applied and replayed commands both leave the outbox", () => {
@@ -33,8 +40,10 @@ describe("the outbox's reading of the server's answer", () => {
   });
 
   it("labels the header indicator", () => {
-    expect(syncLabelZh({ pending: 0, conflicts: 0, online: true })).toBe("已同步");
-    expect(syncLabelZh({ pending: 3, conflicts: 0, online: false })).toBe("离线 · 3 项待上传");
-    expect(syncLabelZh({ pending: 0, conflicts: 2, online: true })).toBe("冲突 2");
+    expect(label("zh-CN", { pending: 0, conflicts: 0, online: true })).toBe("已同步");
+    expect(label("zh-CN", { pending: 3, conflicts: 0, online: false })).toBe("离线 · 3 项待上传");
+    expect(label("zh-CN", { pending: 0, conflicts: 2, online: true })).toBe("冲突 2");
+    expect(label("en", { pending: 1, conflicts: 0, online: false })).toBe("Offline · 1 to upload");
+    expect(label("en", { pending: 0, conflicts: 0, online: true })).toBe("Synced");
   });
 });

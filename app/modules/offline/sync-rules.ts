@@ -1,3 +1,5 @@
+import type { LotMessage } from "~/modules/lot/messages";
+
 /** What the outbox does with the server's answer to one command. Pure, so it is tested alone. */
 export type SendOutcome =
   /** Applied now or before (a replay): the command leaves the outbox. */
@@ -20,7 +22,8 @@ export function classifyAnswer(answer: {
   if (answer.status >= 400 && answer.status < 500 && body.outcome === "refused")
     return {
       kind: "refused",
-      reasonZh: typeof body.message === "string" ? body.message : `服务器拒绝（${answer.status}）`,
+      // The server's reason, in the reader's language; none when the server gave none.
+      reasonZh: typeof body.message === "string" ? body.message : "",
     };
   return { kind: "retry" };
 }
@@ -30,12 +33,18 @@ export function retryDelayMs(attempt: number): number {
   return Math.min(60_000, 2000 * 2 ** Math.max(0, attempt));
 }
 
+/** A plural key without its suffix: i18next picks _one / _other from `count`. */
+const plural = (key: `${string}_other` & LotMessage["key"]) =>
+  key.slice(0, -"_other".length) as LotMessage["key"];
+
 /** The header's words for the outbox: 已同步 / N 项待上传 / 冲突 N (and 离线 when offline). */
-export function syncLabelZh(state: { pending: number; conflicts: number; online: boolean }) {
-  const parts: string[] = [];
-  if (!state.online) parts.push("离线");
-  if (state.pending > 0) parts.push(`${state.pending} 项待上传`);
-  if (state.conflicts > 0) parts.push(`冲突 ${state.conflicts}`);
-  if (state.pending === 0 && state.conflicts === 0) parts.push("已同步");
-  return parts.join(" · ");
+export function syncLabel(state: { pending: number; conflicts: number; online: boolean }) {
+  const parts: LotMessage[] = [];
+  if (!state.online) parts.push({ key: "lot:sync.offline" });
+  if (state.pending > 0)
+    parts.push({ key: plural("lot:sync.pending_other"), params: { count: state.pending } });
+  if (state.conflicts > 0)
+    parts.push({ key: plural("lot:sync.conflicts_other"), params: { count: state.conflicts } });
+  if (state.pending === 0 && state.conflicts === 0) parts.push({ key: "lot:sync.synced" });
+  return parts;
 }

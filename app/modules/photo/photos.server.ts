@@ -242,8 +242,7 @@ export async function attachLotPhoto(
     },
     upload,
     options,
-    (tx) =>
-      assertLotStateUnchanged(tx, lot.id, lot.status, recordT()("photo:watermark.defaultName")),
+    (tx) => assertLotStateUnchanged(tx, lot.id, lot.status, "photo"),
   );
 }
 

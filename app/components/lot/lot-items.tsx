@@ -1,0 +1,76 @@
+import { type ItemPhotos, LotItemCard, useEntryAutosave } from "~/components/lot-item-card";
+import type { RecordedPoint } from "~/modules/lot/corrections";
+import type { EntryInput } from "~/modules/lot/entry-types";
+import type { LotItemView } from "~/modules/lot/item-view";
+import type { computeLotVerdict, LotItemInput, LotRules } from "~/modules/lot/verdict";
+
+/** The entry an item starts from on the page: its stored result, note and every recorded point. */
+export function emptyEntry(
+  itemId: string,
+  input: LotItemInput | undefined,
+  note: string | null = null,
+  recorded?: RecordedPoint[],
+): EntryInput {
+  return {
+    itemId,
+    result: input?.result ?? null,
+    note,
+    designValue: input?.designValue ?? null,
+    points: (recorded ?? []).map((p) => ({
+      value: p.value,
+      serious: p.serious ?? false,
+      text: p.text ?? null,
+      design: p.design ?? null,
+      ...(p.was && p.was.length > 0 ? { was: p.was } : {}),
+      ...(p.removed ? { removed: true } : {}),
+    })),
+  };
+}
+
+/** One item card whose changes are saved as they are made (online, or to the outbox). */
+export function AutosavedItem({
+  lotId,
+  lotLabel,
+  baseVersion,
+  item,
+  entry,
+  verdict,
+  rules,
+  editable,
+  onLocalChange,
+  photos,
+}: {
+  lotId: string;
+  lotLabel: string;
+  baseVersion: string;
+  item: LotItemView;
+  entry: EntryInput;
+  verdict: ReturnType<typeof computeLotVerdict>["items"][number] | undefined;
+  rules: LotRules;
+  editable: boolean;
+  onLocalChange: (next: EntryInput) => void;
+  photos: ItemPhotos;
+}) {
+  const { save, state } = useEntryAutosave({
+    lotId,
+    lotLabel,
+    itemId: item.id,
+    itemCode: item.code,
+    baseVersion,
+  });
+  return (
+    <LotItemCard
+      item={item}
+      entry={entry}
+      verdict={verdict}
+      rules={rules}
+      editable={editable}
+      saveState={state}
+      photos={photos}
+      onChange={(next, mode) => {
+        onLocalChange(next);
+        save(next, mode);
+      }}
+    />
+  );
+}

@@ -1,0 +1,242 @@
+import { Link, useNavigation } from "@remix-run/react";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { LotDrawings } from "~/components/lot-drawings";
+import { LotJump } from "~/components/lot-jump";
+import { LotPhotosSection, usePhotoViewer } from "~/components/lot-photos";
+import { LotPlaceForm } from "~/components/lot-place-form";
+import { useOnline } from "~/components/needs-network";
+import { PageHeader } from "~/components/page-header";
+import { livePoints } from "~/modules/lot/corrections";
+import type { EntryInput } from "~/modules/lot/entry-types";
+import {
+  computeLotVerdict,
+  type LotQuantities,
+  type LotRules,
+  type PlaceAttributes,
+} from "~/modules/lot/verdict";
+import { usePendingEntries } from "~/modules/offline/hooks";
+import type { PhotoView } from "~/modules/photo/view";
+import { LotDefectsPanel } from "./lot-defects-panel";
+import { LotHistory } from "./lot-history";
+import { AutosavedItem, emptyEntry } from "./lot-items";
+import { LotRecordsPanel } from "./lot-records-panel";
+import { LotVerdictPanel } from "./lot-verdict-panel";
+import { LotWorkflowPanel } from "./lot-workflow-panel";
+import type { LotPageView } from "./types";
+
+/** The inspection lot page: the record on the tablet, judged as it is entered, and its workflow. */
+export function LotPage({
+  data,
+  result,
+}: {
+  data: LotPageView;
+  result: { ok: boolean; message?: string } | undefined;
+}) {
+  const { t } = useTranslation("lot");
+  const { lot, itemViews, verdictInputs, notes, recordedPoints, rules, place, canRecord } = data;
+  const { canUpload, photoMaxFileBytes, photos, standards, signature } = data;
+  const { openViewer, viewer } = usePhotoViewer({ canMarkup: canUpload });
+  const photosOf = (itemId: string | null): PhotoView[] =>
+    photos.filter((p) => p.itemId === itemId);
+  const busy = useNavigation().state !== "idle";
+  const online = useOnline();
+  const [entries, setEntries] = useState<Record<string, EntryInput>>(() =>
+    Object.fromEntries(
+      itemViews.map((item, i) => [
+        item.id,
+        emptyEntry(item.id, verdictInputs[i], notes[item.id] ?? null, recordedPoints[item.id]),
+      ]),
+    ),
+  );
+  // Records still in the outbox (recorded offline, page reloaded) are shown over the page's data.
+  const pending = usePendingEntries(lot.id);
+  const [overlaid, setOverlaid] = useState(false);
+  useEffect(() => {
+    if (!pending || Object.keys(pending).length === 0) return;
+    setEntries((prev) => ({ ...prev, ...pending }));
+    setOverlaid(true); // remounts the items, so their fields show the outbox's values
+  }, [pending]);
+  const verdict = useMemo(
+    () =>
+      computeLotVerdict({
+        rules: rules as LotRules,
+        attributes: place.attributes as PlaceAttributes,
+        quantities: place.quantities as LotQuantities,
+        recordsComplete: lot.recordsComplete,
+        items: verdictInputs.map((input) => {
+          const e = entries[input.itemId];
+          return e
+            ? {
+                ...input,
+                result: e.result,
+                designValue: e.designValue,
+                points: livePoints(e.points),
+              }
+            : input;
+        }),
+      }),
+    [entries, verdictInputs, rules, place, lot.recordsComplete],
+  );
+  const itemVerdicts = new Map(verdict.items.map((v) => [v.itemId, v]));
+  const done = verdict.items.filter((v) => v.status !== "incomplete").length;
+  const failing = verdict.items.filter((v) => v.status === "fail").flatMap((v) => v.reasonsZh);
+
+  return (
+    <>
+      <PageHeader
+        title={<span translate="no">{`${lot.workType.nameZh} · ${lot.placeLabel}`}</span>}
+        crumbs={[
+          { to: `/projects/${lot.compound.project.id}`, label: lot.compound.project.name },
+          { to: `/compounds/${lot.compound.id}`, label: lot.compound.name },
+        ]}
+        subtitle={
+          <>
+            {t("page.subtitleLot", { number: lot.number })} ·{" "}
+            <span translate="no">{lot.contractor}</span> ·{" "}
+            {t("page.subtitleVersion", { version: lot.templateVersion })} · {standards[0] ?? ""}
+            {lot.capacity ? (
+              <>
+                {" · "}
+                {t("page.capacity", { capacity: lot.capacity })}{" "}
+                <span translate="no">{lot.capacityUnit ?? ""}</span>
+              </>
+            ) : null}
+          </>
+        }
+        actions={
+          <>
+            <span className={`badge status-${lot.status} lot-status`}>
+              {t(`states.${lot.status}`)}
+            </span>
+            <Link className="button" to={`/lots/${lot.id}/record`}>
+              {t("page.record")}
+            </Link>
+          </>
+        }
+      />
+      {lot.lastReason && (lot.status === "rejected" || lot.status === "draft") ? (
+        <p className="alert alert-error">
+          {lot.status === "rejected" ? t("page.rejectReason") : t("page.reopenReason")}
+          {t("page.reasonSep")}
+          <span translate="no">{lot.lastReason}</span>
+        </p>
+      ) : null}
+      {result?.message ? (
+        <p
+          className={result.ok ? "alert" : "alert alert-error"}
+          role={result.ok ? "status" : "alert"}
+        >
+          {result.message}
+        </p>
+      ) : null}
+
+      <LotVerdictPanel
+        state={lot.status}
+        verdict={verdict}
+        done={done}
+        total={verdict.items.length}
+        failing={failing}
+        viewerIsContractor={data.viewerIsContractor}
+      />
+
+      <LotDrawings
+        refs={data.drawings.refs}
+        options={data.drawings.options}
+        canEdit={data.drawings.canEdit}
+        canAcknowledge={data.drawings.canAcknowledge}
+        compoundId={lot.compound.id}
+        busy={busy}
+      />
+
+      <LotDefectsPanel lotId={lot.id} defects={data.defects} failingItems={data.failingItems} />
+
+      {signature ? (
+        <p
+          className={signature.matches ? "alert signature-ok" : "alert alert-error"}
+          data-testid="signature"
+        >
+          {signature.matches
+            ? t("page.signatureOk", { hash: signature.current.slice(0, 16) })
+            : t("page.signatureBad", {
+                signed: signature.signed?.slice(0, 16) ?? t("page.none"),
+                current: signature.current.slice(0, 16),
+              })}
+        </p>
+      ) : null}
+      {!canRecord ? (
+        <p className="alert">
+          {lot.status === "accepted" ? t("page.readOnlyAccepted") : t("page.readOnly")}
+        </p>
+      ) : null}
+
+      {(["main", "general"] as const).map((kind) => (
+        <section key={kind}>
+          <h2>{t(`page.${kind}`)}</h2>
+          <ol className="lot-items">
+            {itemViews
+              .filter((i) => i.kind === kind)
+              .map((item) => (
+                <AutosavedItem
+                  key={`${item.id}-${overlaid ? "outbox" : "page"}`}
+                  lotId={lot.id}
+                  lotLabel={`${lot.number} ${lot.workType.nameZh}`}
+                  baseVersion={lot.status}
+                  item={item}
+                  entry={entries[item.id] ?? emptyEntry(item.id, undefined)}
+                  verdict={itemVerdicts.get(item.id)}
+                  rules={rules as LotRules}
+                  editable={canRecord}
+                  onLocalChange={(next) => setEntries((prev) => ({ ...prev, [item.id]: next }))}
+                  photos={{
+                    lotId: lot.id,
+                    list: photosOf(item.id),
+                    canUpload,
+                    maxFileBytes: photoMaxFileBytes,
+                    onOpen: openViewer,
+                  }}
+                />
+              ))}
+          </ol>
+        </section>
+      ))}
+
+      {canRecord ? (
+        <LotJump
+          items={itemViews}
+          incomplete={
+            new Set(verdict.items.filter((v) => v.status === "incomplete").map((v) => v.itemId))
+          }
+          startHere={done === 0}
+        />
+      ) : null}
+      <LotPhotosSection
+        lotId={lot.id}
+        photos={photosOf(null)}
+        canUpload={canUpload}
+        maxFileBytes={photoMaxFileBytes}
+        onOpen={openViewer}
+      />
+
+      <LotPlaceForm fields={data.placeFields} editable={canRecord} />
+      <LotRecordsPanel
+        subItem={data.subItem}
+        recordsComplete={lot.recordsComplete}
+        selfCheckNote={lot.selfCheckNote}
+        canRecord={canRecord}
+        busy={busy}
+      />
+      <LotWorkflowPanel
+        actions={data.actions}
+        canAccept={verdict.canAccept}
+        verdictSummary={verdict.summaryZh}
+        selfCheckNote={data.selfCheckNote}
+        signerIsSupervisor={data.signerIsSupervisor}
+        online={online}
+        busy={busy}
+      />
+      <LotHistory history={data.history} />
+      {viewer}
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { Form } from "@remix-run/react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { LotSignForm } from "~/components/lot-sign-form";
+import { NeedsNetwork } from "~/components/needs-network";
+import type { LotAction } from "~/modules/lot/workflow";
+
+type Step = "submit" | "accept";
+
+/**
+ * 流程: submit (施工自检) and accept (验收签认) open the sign form; return and reopen post with a
+ * reason. Signing needs the network, so those buttons wait for it.
+ */
+export function LotWorkflowPanel({
+  actions,
+  canAccept,
+  verdictSummary,
+  selfCheckNote,
+  signerIsSupervisor,
+  online,
+  busy,
+}: {
+  actions: LotAction[];
+  canAccept: boolean;
+  verdictSummary: string;
+  selfCheckNote: string | null;
+  signerIsSupervisor: boolean;
+  online: boolean;
+  busy: boolean;
+}) {
+  const { t } = useTranslation("lot");
+  const [signing, setSigning] = useState<Step | null>(null);
+  if (actions.length === 0) return null;
+  const has = (a: LotAction) => actions.includes(a);
+  return (
+    <section className="panel workflow">
+      <h2>{t("flow.title")}</h2>
+      {has("accept") || has("submit") ? (
+        <NeedsNetwork what={has("accept") ? t("flow.accept") : t("flow.submit")} online={online} />
+      ) : null}
+      <Form method="post" className="workflow-form">
+        {has("reject") || has("reopen") ? (
+          <textarea
+            name="reason"
+            rows={2}
+            maxLength={2000}
+            placeholder={t("flow.reason")}
+            aria-label={t("flow.reasonLabel")}
+          />
+        ) : null}
+        <div className="workflow-buttons">
+          {has("submit") ? (
+            <button
+              type="button"
+              className="button button-primary"
+              aria-expanded={signing === "submit"}
+              onClick={() => setSigning("submit")}
+              disabled={busy || !online}
+            >
+              {t("flow.submit")}
+            </button>
+          ) : null}
+          {has("accept") ? (
+            <button
+              type="button"
+              className="button button-primary"
+              aria-expanded={signing === "accept"}
+              onClick={() => setSigning("accept")}
+              disabled={busy || !online || !canAccept}
+              title={canAccept ? undefined : verdictSummary}
+            >
+              {t("flow.accept")}
+            </button>
+          ) : null}
+          {has("reject") ? (
+            <button
+              type="submit"
+              className="button button-danger"
+              name="intent"
+              value="reject"
+              disabled={busy}
+            >
+              {t("flow.reject")}
+            </button>
+          ) : null}
+          {has("reopen") ? (
+            <button
+              type="submit"
+              className="button button-danger"
+              name="intent"
+              value="reopen"
+              disabled={busy}
+            >
+              {t("flow.reopen")}
+            </button>
+          ) : null}
+        </div>
+        {has("accept") && !canAccept ? (
+          <p className="muted accept-blocked">{t("flow.blocked", { summary: verdictSummary })}</p>
+        ) : null}
+      </Form>
+      {signing && has(signing) ? (
+        <LotSignForm
+          key={signing}
+          step={signing}
+          defaultConclusion={
+            signing === "submit"
+              ? (selfCheckNote ?? t("sign.defaultSelfcheck"))
+              : t("sign.defaultAccept")
+          }
+          signerTitle={signerIsSupervisor ? t("sign.supervisorTitle") : t("sign.inspectorTitle")}
+          busy={busy}
+          onCancel={() => setSigning(null)}
+        />
+      ) : null}
+    </section>
+  );
+}

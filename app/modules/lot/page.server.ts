@@ -1,0 +1,177 @@
+import type { Db } from "~/infra/db.server";
+import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
+import { dueOnIso, isDefectState, isOverdue } from "~/modules/defect/workflow";
+import { lotDrawingRefs, referenceableRevisions } from "~/modules/drawing/lot-refs.server";
+import { withAnnotationVersions } from "~/modules/photo/annotation.server";
+import { lotPhotos } from "~/modules/photo/photos.server";
+import type { LotItemView } from "./item-view";
+import { getLot, normalizedPoint, numericOf, signatureStatus } from "./lots.server";
+import { placeFieldsFor } from "./place";
+import { lotHistory } from "./queries.server";
+import { RECORD_DIVISIONS } from "./record-division";
+import { allowedLotActions, isLotState } from "./workflow";
+
+type Viewer = Actor & { id: string };
+
+/**
+ * Everything the lot page shows, for this viewer: the lot, its items and verdict inputs, photos,
+ * history, defects, drawing references and what the viewer may do. Null when the lot does not
+ * exist or is not the viewer's to see. `photoMaxFileBytes` is the upload limit the page states.
+ */
+export async function lotPage(
+  db: Db,
+  viewer: Viewer,
+  scope: Scope,
+  lotId: string,
+  photoMaxFileBytes: number,
+) {
+  const detail = await getLot(db, lotId, viewer, scope);
+  if (!detail) return null;
+  const { lot, items, verdict, rules, standards } = detail;
+  const state = isLotState(lot.status) ? lot.status : "draft";
+  const isOwnContractor = viewer.organizationId === lot.contractorOrgId;
+  const actions = allowedLotActions(state, viewer.role, isOwnContractor);
+  const may = (action: Parameters<typeof scopeFor>[1]) => scopeFor(viewer.role, action) !== null;
+  const canRecord = actions.includes("save") && may("lot.record");
+  const canUpload = actions.includes("save") && may("photo.upload");
+  const itemViews: LotItemView[] = lot.template.items.map((item, i) => ({
+    id: item.id,
+    code: item.code,
+    kind: item.kind === "main" ? "main" : "general",
+    seq: items[i]?.seq ?? i + 1,
+    textZh: item.textZh,
+    tolerance: item.tolerance,
+    samplePlan: item.samplePlan,
+    source: item.source,
+    numeric: numericOf(item),
+    numericFields: item,
+    numericCondition: item.numericCondition,
+    requiredSamples: verdict.items.find((v) => v.itemId === item.id)?.requiredPoints || null,
+    spec: items[i]?.spec ?? null,
+  }));
+  // Independent reads, at once; photos and drawing references only when the record has any,
+  // and the signed hash comes with the history (one read of the lot's events).
+  const [photos, history, defects, refs, options] = await Promise.all([
+    lot.photos.length > 0
+      ? lotPhotos(db, lot.id).then((list) => withAnnotationVersions(db, list))
+      : [],
+    lotHistory(db, lot.id),
+    lotDefects(db, viewer, scope, lot.id),
+    lot.drawingRefs.length > 0 ? lotDrawingRefs(db, lot.id) : [],
+    canRecord ? referenceableRevisions(db, lot.id, lot.compound.id) : [],
+  ]);
+  const signature = await signatureStatus(db, detail, history.signedHash);
+  const reviews = may("lot.review");
+  return {
+    lot: {
+      id: lot.id,
+      number: lot.number,
+      status: state,
+      placeLabel: lot.placeLabel,
+      capacity: lot.capacity,
+      capacityUnit: lot.capacityUnit,
+      recordsComplete: lot.recordsComplete,
+      selfCheckNote: lot.selfCheckNote,
+      lastReason: lot.lastReason,
+      compound: lot.compound,
+      workType: { code: lot.workType.code, nameZh: lot.workType.nameZh },
+      templateVersion: lot.template.version,
+      contractor: lot.contractor.name,
+      submittedBy: lot.submittedBy,
+      submittedAt: lot.submittedAt,
+      acceptedBy: lot.acceptedBy,
+      acceptedAt: lot.acceptedAt,
+    },
+    standards,
+    rules,
+    itemViews,
+    verdictInputs: items,
+    place: detail.place,
+    placeFields: placeFieldsFor(
+      items.map((i) => i.spec),
+      detail.place,
+      lot,
+    ),
+    notes: Object.fromEntries(lot.entries.map((e) => [e.itemId, e.note])),
+    // Every recorded point, corrected and withdrawn ones included (the verdict inputs hold live ones).
+    recordedPoints: Object.fromEntries(
+      lot.entries.map((e) => [e.itemId, e.points.map((p) => normalizedPoint(p))]),
+    ),
+    serverVerdict: verdict,
+    subItem: {
+      value: lot.subItem,
+      choices: RECORD_DIVISIONS[lot.workType.code]?.subItems.map((x) => x.name) ?? [],
+    },
+    // The sign form starts from the contractor's own note, else the catalogue's default text.
+    selfCheckNote: lot.selfCheckNote?.trim() || null,
+    signerIsSupervisor: reviews,
+    actions: actions.filter((a) => a !== "save"),
+    canRecord,
+    canUpload,
+    viewerIsContractor: isOwnContractor,
+    photoMaxFileBytes,
+    photos,
+    history: [...history],
+    signature,
+    defects,
+    drawings: {
+      refs,
+      options,
+      canEdit: canRecord,
+      canAcknowledge: reviews && state !== "accepted",
+    },
+    failingItems: may("defect.create")
+      ? verdict.items
+          .filter((v) => v.status === "fail")
+          .map((v) => {
+            const item = lot.template.items.find((i) => i.id === v.itemId);
+            return { id: v.itemId, code: item?.code ?? "", textZh: item?.textZh ?? "" };
+          })
+      : [],
+  };
+}
+
+export type LotPageData = NonNullable<Awaited<ReturnType<typeof lotPage>>>;
+
+/**
+ * The lot's defects the viewer may see, and what blocks acceptance while any is open: their
+ * numbers and titles when the viewer may see defects, else only how many.
+ */
+async function lotDefects(db: Db, viewer: Viewer, lotScope: Scope, lotId: string) {
+  const defectScope = scopeFor(viewer.role, "defect.view");
+  const rows = await db.defect.findMany({
+    where: { lotId },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      status: true,
+      dueOn: true,
+      contractorOrgId: true,
+    },
+    orderBy: { number: "asc" },
+  });
+  const now = new Date();
+  const open = rows.filter((d) => d.status !== "closed");
+  const visible =
+    defectScope === "any"
+      ? rows
+      : defectScope === "own" && lotScope === "own"
+        ? rows.filter((d) => d.contractorOrgId === viewer.organizationId)
+        : [];
+  return {
+    openCount: open.length,
+    openList: defectScope === null ? null : open.map((d) => `${d.number} ${d.title}`).join("; "),
+    list: visible.map((d) => {
+      const status = isDefectState(d.status) ? d.status : "open";
+      return {
+        id: d.id,
+        number: d.number,
+        title: d.title,
+        status,
+        dueOn: dueOnIso(d.dueOn),
+        overdue: isOverdue(d.dueOn, status, now),
+      };
+    }),
+  };
+}

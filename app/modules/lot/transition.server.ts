@@ -1,0 +1,151 @@
+import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
+import { compoundSealedMessage } from "~/modules/acceptance/acceptance.server";
+import { recordEvent } from "~/modules/audit/record.server";
+import type { Actor, Scope } from "~/modules/auth/permissions";
+import { getLot } from "./lot-query.server";
+import { assertMay, type PendingSignoff, requireLot } from "./record.server";
+import {
+  currentSignoffs,
+  latestSignature,
+  lotContentHash,
+  type SignoffContent,
+  signoffOf,
+} from "./signoff.server";
+import type { LotAction } from "./workflow";
+
+type Viewer = Actor & { id: string };
+
+/** Numbers and titles of the lot's defects (质量问题) that are not closed: they block acceptance. */
+export async function openDefectNumbers(db: Db, lotId: string) {
+  return db.defect.findMany({
+    where: { lotId, status: { not: "closed" } },
+    select: { id: true, number: true, title: true, status: true },
+    orderBy: { number: "asc" },
+  });
+}
+
+/** The refusal that names the open defects blocking acceptance (numbers and titles are data). */
+export function openDefectsError(open: { number: string; title: string }[]): DomainError {
+  const list = open.map((d) => `${d.number} ${d.title}`).join("; ");
+  return new DomainError("lot:errors.openDefects", { status: 409, params: { list } });
+}
+
+/** Submit, accept, reject or reopen: the state machine decides; the change and its event commit together. */
+export async function transitionLot(
+  db: Db,
+  viewer: Viewer,
+  scope: Scope,
+  lotId: string,
+  action: Exclude<LotAction, "save">,
+  reason: string | null,
+  signoff?: PendingSignoff,
+) {
+  const detail = await requireLot(db, lotId, viewer, scope);
+  const from = detail.lot.status;
+  const next = assertMay(detail, viewer, action, reason);
+  const sealed = await compoundSealedMessage(db, detail.lot.compound.id);
+  if (sealed) throw new DomainError("lot:errors.compoundSealed", { status: 409 });
+  if (action === "accept") {
+    const open = await openDefectNumbers(db, lotId);
+    if (open.length > 0) throw openDefectsError(open);
+    const unacknowledged = detail.lot.drawingRefs.filter(
+      (r) => r.revision.status === "superseded" && !r.acknowledgedAt,
+    );
+    if (unacknowledged.length > 0)
+      throw new DomainError("lot:errors.drawingsUnacknowledged", {
+        status: 409,
+        params: {
+          list: unacknowledged
+            .map((r) => `${r.revision.sheet.number} ${r.revision.revision}`)
+            .join(", "),
+        },
+      });
+  }
+  const now = new Date();
+  const data =
+    action === "submit"
+      ? { status: next, submittedAt: now, submittedById: viewer.id, lastReason: null }
+      : action === "accept"
+        ? { status: next, acceptedAt: now, acceptedById: viewer.id, lastReason: null }
+        : action === "reopen"
+          ? { status: next, acceptedAt: null, acceptedById: null, lastReason: reason }
+          : { status: next, lastReason: reason };
+  await db.$transaction(async (tx) => {
+    // The status in `where` makes a concurrent second transition find nothing to update; being
+    // the transaction's first statement, it also takes the write lock before anything is read.
+    const { count } = await tx.inspectionLot.updateMany({
+      where: { id: lotId, status: from },
+      data,
+    });
+    if (count !== 1) throw new DomainError("lot:errors.changedByOther", { status: 409 });
+    // What is signed is read inside the transaction: a photo or entry that committed after the
+    // page was read (a slow upload) is either in the signed content or refused, never after it.
+    let signed = detail;
+    if (action === "accept" || action === "submit") {
+      const fresh = await getLot(tx, lotId, viewer, scope);
+      if (fresh) {
+        signed = { ...fresh, lot: { ...fresh.lot, status: from } };
+        assertMay(signed, viewer, action, reason);
+      }
+    }
+    const pending: SignoffContent | undefined = signoff && {
+      signerId: viewer.id,
+      conclusion: signoff.conclusion,
+      imageSha256: signoff.image.sha256,
+      foreman: signoff.foreman ?? null,
+    };
+    // 验收签认 binds the newest 施工自检 signature and its own; 施工自检 binds its own only.
+    const selfCheck = latestSignature(signed.lot, "selfcheck");
+    const contentHash =
+      action === "accept"
+        ? lotContentHash(
+            signed,
+            pending
+              ? {
+                  ...(selfCheck ? { selfCheck: signoffOf(selfCheck) } : {}),
+                  accept: pending,
+                }
+              : currentSignoffs(signed.lot),
+          )
+        : action === "submit" && pending
+          ? lotContentHash(signed, { selfCheck: pending })
+          : undefined;
+    const signature =
+      signoff && pending && contentHash
+        ? await tx.lotSignature.create({
+            data: {
+              lotId,
+              kind: action === "accept" ? "accept" : "selfcheck",
+              signerId: viewer.id,
+              foreman: pending.foreman ?? null,
+              conclusion: pending.conclusion,
+              imageSha256: pending.imageSha256,
+              imagePng: new Uint8Array(signoff.image.png),
+              contentHash,
+              signedAt: now,
+            },
+            select: { id: true, kind: true },
+          })
+        : null;
+    await recordEvent(
+      tx,
+      {
+        actorId: viewer.id,
+        action: `lot.${action}`,
+        entityType: "InspectionLot",
+        entityId: lotId,
+        data: {
+          from,
+          to: next,
+          reason: reason ?? undefined,
+          verdict: signed.verdict.summaryZh,
+          contentHash,
+          signature: signature ? { id: signature.id, kind: signature.kind, ...pending } : undefined,
+        },
+      },
+      now,
+    );
+  });
+  return next;
+}
