@@ -106,7 +106,6 @@ export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/components/form.tsx": 2,
   "app/components/fund-gaps.tsx": 7,
   "app/components/home-lists.tsx": 15,
-  "app/components/lot-drawings.tsx": 19,
   "app/components/lot-item-card.tsx": 51,
   "app/components/lot-jump.tsx": 1,
   "app/components/page-header.tsx": 1,

@@ -206,7 +206,7 @@ test("the lot list, the new-lot page and a lot page in English and in Chinese; s
     .locator(".card-grid")
     .getByRole("link", { name: /县农行老旧小区/ })
     .click();
-  await page.getByRole("link", { name: /^3栋/ }).click();
+  await page.locator("a.building-name", { hasText: /^3栋/ }).click();
   await page.locator(".card-grid").getByRole("link", { name: /1单元/ }).click();
   const newLot = await page
     .locator(".place-work-type", { hasText: "楼梯栏杆、扶手维修加固" })

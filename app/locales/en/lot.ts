@@ -319,6 +319,23 @@ const lot: Catalogue<typeof source> = {
     save: "Save capacity and attributes",
   },
   photos: { title: "Lot photos", none: "No photos yet.", upload: "Lot: take or choose photos" },
+  drawings: {
+    title: "Reference drawings",
+    none: "No reference drawings chosen for this lot yet. ",
+    register: "Drawing register",
+    revision: "rev. {{revision}}",
+    issued: "issued {{date}}",
+    superseded: "superseded",
+    newer: "This drawing has a newer revision:",
+    newerTail:
+      "; this lot was inspected against rev. {{revision}}. A supervision engineer must acknowledge it before acceptance.",
+    acknowledged: "New revision acknowledged by {{who}} on {{at}}",
+    acknowledge: "Acknowledge revision change",
+    remove: "Remove",
+    add: "Add a drawing (current revision)",
+    choose: "Choose a drawing",
+    addButton: "Add",
+  },
   network: {
     offline:
       "Offline: {{what}} needs a network connection; try again when you are back online. Recorded inspection data is kept on this device meanwhile.",
