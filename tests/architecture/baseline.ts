@@ -115,7 +115,6 @@ export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/components/photo-uploader.tsx": 9,
   "app/components/photo-viewer.tsx": 14,
   "app/components/pin-crop.tsx": 1,
-  "app/components/place-picker.tsx": 9,
   "app/components/plan-coverage.tsx": 16,
   "app/components/public-residents.tsx": 25,
   "app/components/review-code-sheet.tsx": 4,

@@ -308,6 +308,15 @@ const lot = {
     choose: "选择图纸",
     addButton: "添加",
   },
+  picker: {
+    title: "去检查",
+    placeholder: "楼栋-单元，如 3-2；或室外区域名称",
+    search: "查找部位",
+    find: "查找",
+    results: "查找结果",
+    none: "没有找到“{{q}}”。楼栋和单元请输入数字，如 3-2。",
+    recent: "最近的部位",
+  },
   network: {
     offline: "离线：{{what}}需要网络连接，恢复网络后再{{what}}。已记录的检查数据会先保存在本机。",
   },
