@@ -138,7 +138,7 @@ const lot: Catalogue<typeof source> = {
   },
   page: {
     title: "Inspection lot {{number}} · Yanshou",
-    subtitleLot: "Lot {{number}}",
+    subtitleLot: "Lot",
     subtitleVersion: "checklist v{{version}}",
     capacity: "capacity {{capacity}}",
     record: "Acceptance record",

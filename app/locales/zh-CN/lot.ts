@@ -128,7 +128,7 @@ const lot = {
   },
   page: {
     title: "检验批 {{number}} · 验收",
-    subtitleLot: "检验批 {{number}}",
+    subtitleLot: "检验批",
     subtitleVersion: "检查表第 {{version}} 版",
     capacity: "容量 {{capacity}}",
     record: "验收记录表",
