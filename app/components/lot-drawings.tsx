@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
-import { formatDate, formatDateTime } from "~/modules/site/labels";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/modules/i18n/use-format";
 
 type Ref = {
   revisionId: string;
@@ -30,13 +31,16 @@ export function LotDrawings({
   compoundId: string;
   busy: boolean;
 }) {
+  const { t } = useTranslation("lot");
+  const f = useFormat();
   if (refs.length === 0 && !canEdit) return null;
   return (
     <section className="panel drawing-refs" data-testid="lot-drawings">
-      <h2>依据图纸</h2>
+      <h2>{t("drawings.title")}</h2>
       {refs.length === 0 ? (
         <p className="muted">
-          尚未选择本检验批依据的图纸。<Link to={`/compounds/${compoundId}/drawings`}>图纸目录</Link>
+          {t("drawings.none")}
+          <Link to={`/compounds/${compoundId}/drawings`}>{t("drawings.register")}</Link>
         </p>
       ) : (
         <ul className="card-list">
@@ -44,22 +48,33 @@ export function LotDrawings({
             <li key={r.revisionId} className="card">
               <div>
                 <Link to={`/drawings/${r.revisionId}`}>
-                  {r.number} {r.title} · {r.revision} 版
+                  <span translate="no">
+                    {r.number} {r.title}
+                  </span>{" "}
+                  · {t("drawings.revision", { revision: r.revision })}
                 </Link>{" "}
-                <small className="muted">出图 {formatDate(r.issuedOn)}</small>
+                <small className="muted">
+                  {t("drawings.issued", { date: f.date(r.issuedOn) })}
+                </small>
                 {r.status === "superseded" ? (
-                  <span className="badge revision-superseded"> 已作废</span>
+                  <span className="badge revision-superseded"> {t("drawings.superseded")}</span>
                 ) : null}
               </div>
               {r.newer && r.needsAcknowledgement ? (
                 <p className="alert warning" role="alert">
-                  该图纸已有新版次 <Link to={`/drawings/${r.newer.id}`}>{r.newer.revision} 版</Link>
-                  ，本检验批依据的是 {r.revision} 版。须监理工程师确认后才能验收签认。
+                  {t("drawings.newer")}{" "}
+                  <Link to={`/drawings/${r.newer.id}`}>
+                    {t("drawings.revision", { revision: r.newer.revision })}
+                  </Link>
+                  {t("drawings.newerTail", { revision: r.revision })}
                 </p>
               ) : null}
               {r.acknowledgedAt ? (
                 <p className="muted">
-                  新版次已由 {r.acknowledgedBy} 于 {formatDateTime(r.acknowledgedAt)} 确认
+                  {t("drawings.acknowledged", {
+                    who: r.acknowledgedBy ?? "",
+                    at: f.dateTime(r.acknowledgedAt),
+                  })}
                 </p>
               ) : null}
               <div className="workflow-buttons">
@@ -73,7 +88,7 @@ export function LotDrawings({
                       className="button button-primary"
                       disabled={busy}
                     >
-                      确认版次变更
+                      {t("drawings.acknowledge")}
                     </button>
                   </Form>
                 ) : null}
@@ -87,7 +102,7 @@ export function LotDrawings({
                       className="button"
                       disabled={busy}
                     >
-                      移除
+                      {t("drawings.remove")}
                     </button>
                   </Form>
                 ) : null}
@@ -99,14 +114,15 @@ export function LotDrawings({
       {canEdit && options.length > 0 ? (
         <Form method="post" className="form-row">
           <label>
-            添加图纸（现行版次）
+            {t("drawings.add")}
             <select name="revisionId" defaultValue="" required>
               <option value="" disabled>
-                选择图纸
+                {t("drawings.choose")}
               </option>
               {options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.sheet.number} {o.sheet.title} · {o.revision} 版
+                <option key={o.id} value={o.id} translate="no">
+                  {o.sheet.number} {o.sheet.title} ·{" "}
+                  {t("drawings.revision", { revision: o.revision })}
                 </option>
               ))}
             </select>
@@ -118,7 +134,7 @@ export function LotDrawings({
             className="button"
             disabled={busy}
           >
-            添加
+            {t("drawings.addButton")}
           </button>
         </Form>
       ) : null}

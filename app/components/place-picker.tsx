@@ -1,5 +1,6 @@
 import { Form, Link, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import type { PlaceHit } from "~/modules/home/places.server";
 
 /**
@@ -15,13 +16,14 @@ export function PlacePicker({
   hits: PlaceHit[];
   recent: PlaceHit[];
 }) {
+  const { t } = useTranslation("lot");
   const submit = useSubmit();
   const searching = useNavigation().location?.pathname === "/";
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   return (
     <section className="home-section place-picker" data-testid="place-picker">
-      <h2 className="home-head">去检查</h2>
+      <h2 className="home-head">{t("picker.title")}</h2>
       <Form method="get" action="/" role="search" className="place-search">
         <input
           type="search"
@@ -30,8 +32,8 @@ export function PlacePicker({
           inputMode="search"
           enterKeyHint="search"
           autoComplete="off"
-          placeholder="楼栋-单元，如 3-2；或室外区域名称"
-          aria-label="查找部位"
+          placeholder={t("picker.placeholder")}
+          aria-label={t("picker.search")}
           onChange={(e) => {
             const form = e.currentTarget.form;
             clearTimeout(timer.current);
@@ -41,34 +43,38 @@ export function PlacePicker({
           }}
         />
         <button type="submit" className="button">
-          查找
+          {t("picker.find")}
         </button>
       </Form>
       {q ? (
         hits.length > 0 ? (
-          <ul className="chips place-hits" aria-label="查找结果" aria-busy={searching}>
+          <ul className="chips place-hits" aria-label={t("picker.results")} aria-busy={searching}>
             {hits.map((h) => (
               <li key={`${h.kind}-${h.id}`}>
                 <Link className="chip place-chip" to={h.href}>
-                  {h.label}
-                  <small className="muted">{h.compound}</small>
+                  <span translate="no">{h.label}</span>
+                  <small className="muted" translate="no">
+                    {h.compound}
+                  </small>
                 </Link>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="empty">没有找到“{q}”。楼栋和单元请输入数字，如 3-2。</p>
+          <p className="empty">{t("picker.none", { q })}</p>
         )
       ) : null}
       {recent.length > 0 ? (
         <>
-          <h3 className="muted">最近的部位</h3>
-          <ul className="chips place-recent" aria-label="最近的部位">
+          <h3 className="muted">{t("picker.recent")}</h3>
+          <ul className="chips place-recent" aria-label={t("picker.recent")}>
             {recent.map((h) => (
               <li key={`${h.kind}-${h.id}`}>
                 <Link className="chip place-chip" to={h.href}>
-                  {h.label}
-                  <small className="muted">{h.compound}</small>
+                  <span translate="no">{h.label}</span>
+                  <small className="muted" translate="no">
+                    {h.compound}
+                  </small>
                 </Link>
               </li>
             ))}

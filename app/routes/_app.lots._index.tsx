@@ -91,7 +91,9 @@ export default function LotsPage() {
             {lots.map((l) => (
               <tr key={l.id}>
                 <td>
-                  <Link to={`/lots/${l.id}`}>{l.number}</Link>
+                  <Link to={`/lots/${l.id}`} translate="no">
+                    {l.number}
+                  </Link>
                 </td>
                 <td translate="no">
                   {l.compound} · {l.placeLabel}

@@ -1,38 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "~/infra/db.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { getLot, signatureStatus } from "~/modules/lot/lots.server";
-import { lotRecordExtras } from "~/modules/lot/record-extras.server";
-import { type LotRecordView, lotRecordView, RESULT_ZH } from "~/modules/lot/record-view";
+import { lotRecordPage } from "~/modules/lot/record-page.server";
+import { type LotRecordView, RESULT_ZH } from "~/modules/lot/record-view";
 import { formatEntered } from "~/modules/lot/verdict";
 import { formatDate } from "~/modules/site/labels";
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `检验批质量验收记录 ${data?.lot.number ?? ""}` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUser(request, "lot.view");
-  const detail = await getLot(db(), params.lotId ?? "", user, scope);
-  if (!detail) notFound("lot");
-  const [extras, signature] = await Promise.all([
-    lotRecordExtras(db(), detail),
-    signatureStatus(db(), detail),
-  ]);
-  const dataUrl = (png: Buffer | null) =>
-    png ? `data:image/png;base64,${png.toString("base64")}` : null;
-  return {
-    ...lotRecordView(detail),
-    parties: {
-      projectManager: extras.projectManager,
-      subcontractorName: extras.subcontractorName,
-      subcontractorManager: extras.subcontractorManager,
-    },
-    drawings: extras.drawings,
-    images: { selfcheck: dataUrl(extras.images.selfcheck), accept: dataUrl(extras.images.accept) },
-    signature,
-  };
+  const { user, scope, db } = await requireUser(request, "lot.view");
+  const page = await lotRecordPage(db, user, scope, params.lotId ?? "");
+  if (!page) notFound("lot");
+  return page;
 }
 
 export default function LotRecord() {

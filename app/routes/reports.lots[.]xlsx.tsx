@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "~/infra/db.server";
 import { parseQuery } from "~/infra/forms";
 import { scopeFor } from "~/modules/auth/permissions";
 import { forbidden, requireUser } from "~/modules/auth/require-user.server";
@@ -8,8 +7,8 @@ import { xlsxResponse } from "~/modules/report/excel.server";
 import { lotListXlsx } from "~/modules/report/registers.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireUser(request, "report.export");
+  const { user, db } = await requireUser(request, "report.export");
   const scope = scopeFor(user.role, "lot.view") ?? forbidden("lot.view");
   const filter = parseQuery(LotFilterSchema, request);
-  return xlsxResponse(await lotListXlsx(db(), user, scope, filter), "检验批清单.xlsx");
+  return xlsxResponse(await lotListXlsx(db, user, scope, filter), "检验批清单.xlsx");
 }

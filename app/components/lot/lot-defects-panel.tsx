@@ -40,8 +40,11 @@ export function LotDefectsPanel({
         <ul className="defect-links">
           {defects.list.map((d) => (
             <li key={d.id}>
-              <Link to={`/defects/${d.id}`}>{d.number}</Link> <span translate="no">{d.title}</span>{" "}
-              · {t(`defects.states.${d.status}`)} · {t("defects.due")}{" "}
+              <Link to={`/defects/${d.id}`} translate="no">
+                {d.number}
+              </Link>{" "}
+              <span translate="no">{d.title}</span> · {t(`defects.states.${d.status}`)} ·{" "}
+              {t("defects.due")}{" "}
               <span className={d.overdue ? "overdue" : undefined}>
                 {d.dueOn}
                 {d.overdue ? t("defects.overdue") : ""}

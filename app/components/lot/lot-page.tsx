@@ -92,7 +92,7 @@ export function LotPage({
         ]}
         subtitle={
           <>
-            {t("page.subtitleLot", { number: lot.number })} ·{" "}
+            {t("page.subtitleLot")} <span translate="no">{lot.number}</span> ·{" "}
             <span translate="no">{lot.contractor}</span> ·{" "}
             {t("page.subtitleVersion", { version: lot.templateVersion })} · {standards[0] ?? ""}
             {lot.capacity ? (

@@ -91,10 +91,8 @@ const lot: Catalogue<typeof source> = {
     reopenRole: "Only the supervision engineer can revoke an acceptance",
     rejectReason: "A reason is required to return a lot",
     reopenReason: "A reason is required to revoke an acceptance",
-    saveSubmitted:
-      "Submitted for acceptance: the contractor cannot change it; wait for supervision to return it",
-    saveRejected:
-      "The lot was returned to the contractor for rectification; supervision cannot change it",
+    saveSubmitted: "Submitted: the contractor cannot change it unless supervision returns it",
+    saveRejected: "Returned to the contractor for rectification; supervision cannot change it",
     submitSubmitted: "Already submitted; awaiting acceptance by supervision",
     submitAccepted: "The lot has been accepted and cannot be submitted again",
     acceptDraft: "The contractor has not submitted the self-inspection yet; it cannot be accepted",
@@ -109,8 +107,7 @@ const lot: Catalogue<typeof source> = {
     saveRole: "Only the contractor and supervision can record on a lot",
     locked: "The lot has been accepted and cannot be changed",
     verdictNotAcceptable: "The verdict is not a pass; it cannot be signed: {{detail}}",
-    verdictFixFirst:
-      "The verdict is not a pass; it cannot be signed: deal with the failing or incomplete items first",
+    verdictFixFirst: "Not a pass, cannot be signed: deal with failing or incomplete items first",
   },
   nextStep: {
     label: "Next: ",
@@ -118,12 +115,9 @@ const lot: Catalogue<typeof source> = {
     submittedMine: "Submitted; awaiting acceptance or return by supervision.",
     submittedOther:
       "The contractor has submitted the self-inspection: supervision checks, then accepts or returns it.",
-    rejectedMine:
-      "Returned by supervision: correct as the reason says, then resubmit the self-inspection.",
-    rejectedOther:
-      "Returned to the contractor: waiting for it to correct and resubmit the self-inspection.",
-    incomplete:
-      "{{n, number}} item(s) still to record; then the contractor submits the self-inspection.",
+    rejectedMine: "Returned by supervision: correct as the reason says, then resubmit.",
+    rejectedOther: "Returned to the contractor: waiting for corrections and resubmission.",
+    incomplete: "{{n, number}} item(s) still to record; then the contractor submits.",
     fail: "Some items fail: rectify and re-inspect, or raise a defect; once they pass, the contractor submits the self-inspection.",
     doneMine:
       "All recorded ({{done}}/{{total}} pass): check the documentation, then press “Submit self-inspection”.",
@@ -144,7 +138,7 @@ const lot: Catalogue<typeof source> = {
   },
   page: {
     title: "Inspection lot {{number}} · Yanshou",
-    subtitleLot: "Lot {{number}}",
+    subtitleLot: "Lot",
     subtitleVersion: "checklist v{{version}}",
     capacity: "capacity {{capacity}}",
     record: "Acceptance record",
@@ -319,6 +313,32 @@ const lot: Catalogue<typeof source> = {
     save: "Save capacity and attributes",
   },
   photos: { title: "Lot photos", none: "No photos yet.", upload: "Lot: take or choose photos" },
+  drawings: {
+    title: "Reference drawings",
+    none: "No reference drawings chosen for this lot yet. ",
+    register: "Drawing register",
+    revision: "rev. {{revision}}",
+    issued: "issued {{date}}",
+    superseded: "superseded",
+    newer: "This drawing has a newer revision:",
+    newerTail:
+      "; this lot was inspected against rev. {{revision}}. A supervision engineer must acknowledge it before acceptance.",
+    acknowledged: "New revision acknowledged by {{who}} on {{at}}",
+    acknowledge: "Acknowledge revision change",
+    remove: "Remove",
+    add: "Add a drawing (current revision)",
+    choose: "Choose a drawing",
+    addButton: "Add",
+  },
+  picker: {
+    title: "Inspect",
+    placeholder: "Building-unit, e.g. 3-2; or an outdoor zone's name",
+    search: "Find a location",
+    find: "Find",
+    results: "Results",
+    none: "Nothing found for “{{q}}”. Type building and unit as numbers, e.g. 3-2.",
+    recent: "Recent locations",
+  },
   network: {
     offline:
       "Offline: {{what}} needs a network connection; try again when you are back online. Recorded inspection data is kept on this device meanwhile.",

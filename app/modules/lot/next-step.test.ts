@@ -29,7 +29,7 @@ describe("lotNextStep", () => {
   });
   it("says the same in English", () => {
     expect(say("en", { ...base, state: "draft", verdict: "incomplete", done: 10 })).toBe(
-      "7 item(s) still to record; then the contractor submits the self-inspection.",
+      "7 item(s) still to record; then the contractor submits.",
     );
     expect(say("en", { ...base, state: "submitted", verdict: "pass" })).toContain("supervision");
   });
