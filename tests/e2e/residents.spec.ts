@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { SURVEY_COLUMNS } from "~/modules/residents/survey";
+import { residentsTFor } from "~/modules/residents/i18n.server";
+import { surveyColumns } from "~/modules/residents/survey";
 import { signIn } from "./support";
 
 // Its own Playwright project after the tablet specs: the managed compound it adds would
@@ -16,7 +17,7 @@ const tsx = path.resolve("node_modules/.bin/tsx");
 async function workbook(file: string, rows: (string | number)[][]) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("入户调查表");
-  ws.addRow([...SURVEY_COLUMNS]);
+  ws.addRow(surveyColumns(residentsTFor("zh-CN").t));
   for (const r of rows) ws.addRow(r);
   await wb.xlsx.writeFile(file);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { publicNotice } from "~/modules/dashboard/public.server";
-import { ResidentsError } from "~/modules/residents/access.server";
 import { publicResidents } from "~/modules/residents/public.server";
 import { hashCode } from "~/modules/residents/review-codes.server";
 import { normaliseCode } from "~/modules/residents/review-rules";
@@ -11,18 +10,9 @@ import {
   savePlan,
   submitPublicReview,
 } from "~/modules/residents/reviews.server";
+import { refusal } from "../support/refusal";
 import { compoundByCode, demoUser } from "../support/residents";
 import { testDb } from "../support/test-db";
-
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ResidentsError) return { status: e.status, message: e.message };
-    throw e;
-  }
-  return null;
-};
 
 describe("公示 and 评议 on the public page", () => {
   const db = testDb({ seeded: true });
