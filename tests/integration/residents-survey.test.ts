@@ -9,6 +9,7 @@ import {
   surveyRegister,
 } from "~/modules/residents/survey.server";
 import { surveyXlsx } from "~/modules/residents/survey-sheet.server";
+import { buildActor, buildCompound } from "../support/builders";
 import { compoundByCode, demoUser, surveyWorkbook } from "../support/residents";
 import { testDb } from "../support/test-db";
 
@@ -88,16 +89,22 @@ describe("survey ledger (调查摸底)", () => {
   });
 
   it("finds nothing of another street's compound by a guessed id", async () => {
-    const yushui = await demoUser(db, "yushui");
-    const nh = await compoundByCode(db, "NH");
-    const wzb = await compoundByCode(db, "WZB");
+    // Rows of its own (builders), not the demo streets: two street offices, one compound each.
+    const mine = await buildActor(db, "street");
+    const other = await buildActor(db, "street");
+    const own = await buildCompound(db, { streetOfficeOrgId: mine.organizationId });
+    const theirs = await buildCompound(db, { streetOfficeOrgId: other.organizationId });
     const scope = scopeFor("street", "survey.view");
-    expect(await visibleCompound(db, yushui, scope, nh.id)).toBeNull();
-    expect(await visibleCompound(db, yushui, scope, wzb.id)).not.toBeNull();
-    const leader = await demoUser(db, "loudong2");
-    expect(
-      await visibleCompound(db, leader, scopeFor("building_leader", "warranty.view"), nh.id),
-    ).toBeNull();
+    expect(await visibleCompound(db, mine, scope, theirs.id)).toBeNull();
+    expect((await visibleCompound(db, mine, scope, own.id))?.code).toBe(own.code);
+    // A building leader sees only the compounds its group is a party of.
+    const leader = await buildActor(db, "building_leader");
+    await db.compoundParty.create({
+      data: { compoundId: own.id, organizationId: leader.organizationId, kind: "residents" },
+    });
+    const leaderScope = scopeFor("building_leader", "warranty.view");
+    expect(await visibleCompound(db, leader, leaderScope, theirs.id)).toBeNull();
+    expect(await visibleCompound(db, leader, leaderScope, own.id)).not.toBeNull();
   });
 
   it("reads a ledger exported in English like a Chinese one, and answers in the reader's language", async () => {
