@@ -1,53 +1,63 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/modules/i18n/use-format";
 import type { PublicResidents } from "~/modules/residents/public.server";
-import { formatDate } from "~/modules/site/labels";
-
-const yuan = (n: number) => `${(n / 10_000).toLocaleString("zh-CN")} 万元`;
 
 /** The residents' sections of the public page (公示, 评议, 满意度, 保修维修). */
 export function PublicResidentSections({ code, data }: { code: string; data: PublicResidents }) {
   const { plan, summary } = data;
+  const { t } = useTranslation("residents");
+  const f = useFormat();
   return (
     <>
       {plan ? (
         <section className="panel" data-testid="public-plan">
-          <h2>改造方案公示</h2>
-          <ul>
+          <h2>{t("publicPage.planTitle")}</h2>
+          <ul translate="no">
             {plan.works.map((w) => (
               <li key={w}>{w}</li>
             ))}
           </ul>
           <p>
-            投资估算 {yuan(plan.budgetYuan)}；计划 {formatDate(plan.startsOn)} 至{" "}
-            {formatDate(plan.endsOn)}。
+            {t("publicPage.budget", {
+              amount: plan.budgetYuan / 10_000,
+              start: f.date(plan.startsOn),
+              end: f.date(plan.endsOn),
+            })}
           </p>
-          <p className="muted">{plan.contracts.join("；")}</p>
+          <p className="muted" translate="no">
+            {plan.contracts.map((c) => t("record.contract", c)).join(t("survey.rows.separator"))}
+          </p>
           <p>
-            居民评议：{summary.plan.total} 户提交，{summary.plan.agree} 户同意。
+            {t("publicPage.planReviews", { total: summary.plan.total, agree: summary.plan.agree })}
           </p>
           <Link
             className="button button-primary button-block"
             to={`/gongshi/${code}/review?topic=plan`}
           >
-            对改造方案提意见（评议）
+            {t("publicPage.reviewPlan")}
           </Link>
         </section>
       ) : null}
       {data.passed ? (
         <section className="panel" data-testid="public-satisfaction">
-          <h2>完工满意度</h2>
+          <h2>{t("publicPage.satisfactionTitle")}</h2>
           <p>
             {summary.work.total > 0
-              ? `${summary.work.total} 户评价，平均 ${summary.work.average} 分（5 分制），满意 ${summary.work.satisfied} 户。`
-              : "尚无评价。"}
+              ? t("publicPage.satisfaction", {
+                  total: summary.work.total,
+                  average: summary.work.average ?? 0,
+                  satisfied: summary.work.satisfied,
+                })
+              : t("publicPage.noSatisfaction")}
           </p>
           {summary.work.byBuilding.length > 0 ? (
             <ul className="public-progress">
               {summary.work.byBuilding.map((b) => (
                 <li key={b.building}>
-                  <span>{b.building}</span>
+                  <span translate="no">{b.building}</span>
                   <span>
-                    {b.count} 户 · 平均 {b.average} 分
+                    {t("publicPage.buildingScore", { count: b.count, average: b.average ?? 0 })}
                   </span>
                 </li>
               ))}
@@ -57,20 +67,21 @@ export function PublicResidentSections({ code, data }: { code: string; data: Pub
             className="button button-primary button-block"
             to={`/gongshi/${code}/review?topic=work`}
           >
-            评价完工质量（满意度）
+            {t("publicPage.reviewWork")}
           </Link>
         </section>
       ) : null}
       {data.opinions.length > 0 ? (
         <section className="panel">
-          <h2>居民意见</h2>
+          <h2>{t("publicPage.opinionsTitle")}</h2>
           <ul className="public-opinions">
             {data.opinions.map((o) => (
               <li key={o.id}>
                 <span className="muted">
-                  {o.building} · {o.ratingZh} · {formatDate(o.createdAt)}
+                  <span translate="no">{o.building}</span> · {t(`rating.${o.rating}`)} ·{" "}
+                  {f.date(o.createdAt)}
                 </span>
-                <p>{o.opinion}</p>
+                <p translate="no">{o.opinion}</p>
               </li>
             ))}
           </ul>
@@ -78,16 +89,18 @@ export function PublicResidentSections({ code, data }: { code: string; data: Pub
       ) : null}
       {data.passed ? (
         <section className="panel" data-testid="public-repairs">
-          <h2>保修维修</h2>
-          {data.repairs.length === 0 ? <p>暂无已完成的维修。</p> : null}
+          <h2>{t("publicPage.repairsTitle")}</h2>
+          {data.repairs.length === 0 ? <p>{t("publicPage.noRepairs")}</p> : null}
           <ul className="public-progress">
             {data.repairs.map((r) => (
               <li key={r.id}>
-                <span>
+                <span translate="no">
                   {r.placeLabel} {r.title}
                 </span>
                 <span>
-                  已修复{r.closedAt ? `（${formatDate(r.closedAt)}）` : ""} · {r.byZh}
+                  {t("publicPage.repaired")}
+                  {r.closedAt ? t("publicPage.onDate", { date: f.date(r.closedAt) }) : ""} ·{" "}
+                  {t(`publicPage.route.${r.route}`)}
                 </span>
               </li>
             ))}

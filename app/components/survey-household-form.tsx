@@ -1,28 +1,44 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { getInputProps, getSelectProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { CONSENT, NEEDS, OCCUPANCY } from "~/modules/residents/survey";
+import { useTranslation } from "react-i18next";
+import { FieldErrors, FormErrors, InputField, SelectField, useSchemaForm } from "~/components/form";
+import { addHouseholdSchema } from "~/modules/residents/forms";
+import { CONSENTS, NEED_CODES, OCCUPANCIES } from "~/modules/residents/survey";
 
 type Places = { id: string; name: string; stairwells: { id: string; name: string }[] }[];
 
 /** 入户调查表 on the tablet: one household at a time. */
 export function SurveyHouseholdForm({
   places,
-  errors,
+  lastResult,
   busy,
 }: {
   places: Places;
-  errors: Record<string, string>;
+  lastResult: SubmissionResult<string[]> | null;
   busy: boolean;
 }) {
-  const err = (name: string) =>
-    errors[name] ? <span className="field-error">{errors[name]}</span> : null;
+  const { t } = useTranslation("residents");
+  const [form, fields] = useSchemaForm(addHouseholdSchema(t), {
+    id: "household",
+    lastResult,
+    defaultValue: { residents: "1", elderly: "0", disabled: "0" },
+  });
   return (
     <section className="panel">
-      <h2>入户调查表</h2>
-      <Form method="post" className="residents-form">
+      <h2>{t("survey.form.title")}</h2>
+      <Form
+        method="post"
+        className="residents-form"
+        id={form.id}
+        onSubmit={form.onSubmit}
+        noValidate
+      >
         <input type="hidden" name="intent" value="add" />
-        <label className="field">
-          <span>楼栋单元</span>
-          <select name="stairwellId" required>
+        <FormErrors form={form as never} />
+        <label className="field" htmlFor={fields.stairwellId.id}>
+          <span>{t("survey.form.place")}</span>
+          <select {...getSelectProps(fields.stairwellId)} translate="no">
             {places.map((b) => (
               <optgroup key={b.id} label={b.name}>
                 {b.stairwells.map((s) => (
@@ -34,74 +50,46 @@ export function SurveyHouseholdForm({
               </optgroup>
             ))}
           </select>
-          {err("stairwellId")}
+          <FieldErrors meta={fields.stairwellId as never} />
         </label>
-        <label className="field">
-          <span>房号</span>
-          <input name="room" required maxLength={10} inputMode="numeric" />
-          {err("room")}
-        </label>
-        <label className="field">
-          <span>户主姓名</span>
-          <input name="headName" required maxLength={20} />
-          {err("headName")}
-        </label>
-        <label className="field">
-          <span>联系电话</span>
-          <input name="phone" type="tel" maxLength={13} />
-          {err("phone")}
-        </label>
-        <label className="field">
-          <span>居住情况</span>
-          <select name="occupancy">
-            {Object.entries(OCCUPANCY).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>常住人数</span>
-          <input name="residents" type="number" min={0} max={30} defaultValue={1} />
-          {err("residents")}
-        </label>
-        <label className="field">
-          <span>60岁以上老人</span>
-          <input name="elderly" type="number" min={0} max={30} defaultValue={0} />
-        </label>
-        <label className="field">
-          <span>残疾人</span>
-          <input name="disabled" type="number" min={0} max={30} defaultValue={0} />
-        </label>
+        <InputField meta={fields.room} label={t("survey.form.room")} inputMode="numeric" />
+        <InputField meta={fields.headName} label={t("survey.form.headName")} />
+        <InputField meta={fields.phone} label={t("survey.form.phone")} type="tel" maxLength={13} />
+        <SelectField meta={fields.occupancy} label={t("survey.form.occupancy")}>
+          {OCCUPANCIES.map((k) => (
+            <option key={k} value={k}>
+              {t(`survey.occupancy.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        <InputField meta={fields.residents} label={t("survey.form.residents")} type="number" />
+        <InputField meta={fields.elderly} label={t("survey.form.elderly")} type="number" />
+        <InputField meta={fields.disabled} label={t("survey.form.disabled")} type="number" />
         <fieldset className="field wide">
-          <legend>改造需求</legend>
+          <legend>{t("survey.form.needs")}</legend>
           <div className="residents-checks">
-            {Object.entries(NEEDS).map(([k, v]) => (
+            {NEED_CODES.map((k) => (
               <label key={k}>
-                <input type="checkbox" name="needs" value={k} />
-                {v}
+                <input
+                  {...getInputProps(fields.needs, { type: "checkbox", value: k })}
+                  id={`${fields.needs.id}-${k}`}
+                />
+                {t(`survey.needs.${k}`)}
               </label>
             ))}
           </div>
-          {err("needs")}
+          <FieldErrors meta={fields.needs as never} />
         </fieldset>
-        <label className="field">
-          <span>是否同意改造方案</span>
-          <select name="consent">
-            {Object.entries(CONSENT).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field wide">
-          <span>备注</span>
-          <input name="note" maxLength={200} />
-        </label>
+        <SelectField meta={fields.consent} label={t("survey.form.consent")}>
+          {CONSENTS.map((k) => (
+            <option key={k} value={k}>
+              {t(`survey.consent.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        <InputField meta={fields.note} label={t("survey.form.note")} className="wide" />
         <button type="submit" className="button button-primary" disabled={busy}>
-          登记
+          {t("survey.form.submit")}
         </button>
       </Form>
     </section>

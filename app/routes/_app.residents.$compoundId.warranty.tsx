@@ -1,161 +1,103 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
-import { db } from "~/infra/db.server";
-import { env } from "~/infra/env.server";
-import { parseForm } from "~/infra/forms";
-import { parseMultipart } from "~/infra/multipart.server";
-import { UploadError } from "~/infra/upload-error";
-import { scopeFor } from "~/modules/auth/permissions";
+import { formResult } from "~/components/residents/form-result";
+import { WarrantyReportForm } from "~/components/residents/warranty-report-form";
+import { DomainError } from "~/infra/domain-error";
+import { parseSubmission, replyInvalid } from "~/infra/submission.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { DEFECT_STATE_LABELS_ZH, type DefectState } from "~/modules/defect/workflow";
-import { photoMessages } from "~/modules/photo/errors";
+import { useFormat } from "~/modules/i18n/use-format";
 import { photoStorage } from "~/modules/photo/storage.server";
-import { ResidentsError, visibleCompound } from "~/modules/residents/access.server";
-import { WarrantyReportSchema } from "~/modules/residents/forms";
-import {
-  listWarranty,
-  passedAcceptance,
-  reportWarranty,
-  warrantyFormOptions,
-} from "~/modules/residents/warranty.server";
-import { formatDate } from "~/modules/site/labels";
+import { visibleCompound } from "~/modules/residents/access.server";
+import { warrantyReportSchema } from "~/modules/residents/forms";
+import { residentsT } from "~/modules/residents/i18n.server";
+import { warrantyListPage } from "~/modules/residents/pages.server";
+import { readPhotoForm, replyRefusal, uploadRefused } from "~/modules/residents/upload.server";
+import { reportWarranty } from "~/modules/residents/warranty-report.server";
 
-export const meta: MetaFunction = () => [{ title: "保修报修" }];
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
+export const handle = { i18n: ["residents"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUser(request, "warranty.view");
-  const compound = await visibleCompound(db(), user, scope, params.compoundId ?? "");
-  if (!compound) notFound("compound");
-  const [rows, accepted, options] = await Promise.all([
-    listWarranty(db(), user, scope, compound.id),
-    passedAcceptance(db(), compound.id),
-    warrantyFormOptions(db(), compound.id),
-  ]);
-  const canReport = scopeFor(user.role, "warranty.report") !== null && Boolean(accepted);
-  return { compound, rows, acceptedAt: accepted?.closedAt ?? null, options, canReport };
+  const { user, scope, db } = await requireUser(request, "warranty.view");
+  const page = await warrantyListPage(db, user, scope, params.compoundId ?? "");
+  if (!page) notFound("compound");
+  const { t } = await residentsT(request);
+  return { ...page, title: t("warranty.title") };
 }
 
-type Result = { ok: false; message: string; errors?: Record<string, string> };
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireUser(request, "warranty.report");
-  const compound = await visibleCompound(db(), user, scope, params.compoundId ?? "");
+  const { user, scope, db } = await requireUser(request, "warranty.report");
+  const { t, replyT } = await residentsT(request);
+  const compound = await visibleCompound(db, user, scope, params.compoundId ?? "");
   if (!compound) notFound("compound");
-  const e = env();
+  const read = await readPhotoForm(request, 1);
+  if (!read.ok) return uploadRefused(read.error);
+  const submission = parseSubmission(read.form, warrantyReportSchema(t), replyT);
+  if (submission.status !== "success") return replyInvalid(submission);
+  let reportId: string;
   try {
-    const { fields, files } = await parseMultipart(request, {
-      messages: photoMessages,
-      fileBytes: e.photoMaxFileBytes,
-      requestBytes: e.photoMaxRequestBytes,
-      files: 1,
-    });
-    const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    const parsed = parseForm(WarrantyReportSchema, form);
-    if (!parsed.ok)
-      return data<Result>(
-        { ok: false, message: "请检查填写的内容", errors: parsed.errors },
-        { status: 400 },
-      );
-    const photo = files[0];
-    if (!photo)
-      return data<Result>({ ok: false, message: "请拍摄或选择一张照片" }, { status: 400 });
-    const report = await reportWarranty(
-      db(),
-      photoStorage(),
-      user,
-      { compoundId: compound.id, ...parsed.data },
-      photo,
-    );
-    throw redirect(`/warranty/${report.id}`);
-  } catch (err) {
-    if (err instanceof ResidentsError || err instanceof UploadError)
-      return data<Result>({ ok: false, message: err.message }, { status: err.status });
-    throw err;
+    const photo = read.files[0];
+    if (!photo) throw new DomainError("residents:errors.choosePhoto", { status: 400 });
+    const input = { compoundId: compound.id, ...submission.value };
+    reportId = (await reportWarranty(db, photoStorage(), user, input, photo)).id;
+  } catch (e) {
+    return replyRefusal(submission, e, replyT);
   }
+  throw redirect(`/warranty/${reportId}`);
 }
 
 export default function WarrantyList() {
   const { compound, rows, acceptedAt, options, canReport } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation("residents");
+  const f = useFormat();
   const busy = useNavigation().state !== "idle";
+  const refused = result && "formErrors" in result ? result.formErrors.join(" ") : null;
   return (
     <>
       <PageHeader
-        title="保修报修"
-        crumbs={[{ to: "/residents", label: "居民工作" }]}
-        subtitle={`${compound.name}：${acceptedAt ? `${formatDate(acceptedAt)} 竣工验收合格，长效管理中` : "尚未竣工验收"}`}
+        title={t("warranty.title")}
+        crumbs={[{ to: "/residents", label: t("hub.title") }]}
+        subtitle={
+          <>
+            <span translate="no">{compound.name}</span>
+            {acceptedAt
+              ? t("warranty.accepted", { date: f.date(acceptedAt) })
+              : t("warranty.notAccepted")}
+          </>
+        }
       />
-      {result ? (
-        <div className="alert alert-error" role="alert">
-          {result.message}
-        </div>
-      ) : null}
       {canReport ? (
-        <section className="panel">
-          <h2>报告问题</h2>
-          <Form method="post" encType="multipart/form-data" className="residents-form">
-            <label className="field">
-              <span>问题</span>
-              <input name="title" required maxLength={60} placeholder="例如 声控灯不亮" />
-              {result?.errors?.title ? (
-                <span className="field-error">{result.errors.title}</span>
-              ) : null}
-            </label>
-            <label className="field">
-              <span>楼栋</span>
-              <select name="buildingId">
-                <option value="">（室外）</option>
-                {options.buildings.map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {b.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>部位</span>
-              <input name="placeLabel" maxLength={60} placeholder="例如 2单元 3 楼" />
-            </label>
-            <label className="field">
-              <span>属于哪项改造</span>
-              <select name="workTypeCode">
-                <option value="">不清楚</option>
-                {options.workTypes.map((w) => (
-                  <option key={w.code} value={w.code}>
-                    {w.nameZh}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field wide">
-              <span>说明</span>
-              <textarea name="description" rows={2} maxLength={500} />
-            </label>
-            <label className="field wide">
-              <span>照片</span>
-              <input type="file" name="photo" accept="image/*" capture="environment" required />
-            </label>
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {busy ? "正在上传…" : "提交报修"}
-            </button>
-          </Form>
-        </section>
+        <WarrantyReportForm
+          options={options}
+          lastResult={formResult(result)}
+          refused={refused}
+          busy={busy}
+        />
       ) : null}
       <ul className="card-list" data-testid="warranty-list">
-        {rows.length === 0 ? <li className="empty">暂无报修</li> : null}
+        {rows.length === 0 ? <li className="empty">{t("warranty.empty")}</li> : null}
         {rows.map((w) => (
           <li key={w.id}>
             <Link className="card card-link" to={`/warranty/${w.id}`}>
               <strong>
-                {w.number} {w.title}
+                {w.number} <span translate="no">{w.title}</span>
               </strong>
               <span className="muted">
-                {w.placeLabel} · {w.route === "contractor" ? "施工单位保修" : "物业/社区维修"} ·{" "}
-                {DEFECT_STATE_LABELS_ZH[w.status as DefectState] ?? w.status} ·{" "}
-                {formatDate(w.createdAt)}
+                <span translate="no">{w.placeLabel}</span> ·{" "}
+                {t(
+                  w.route === "contractor"
+                    ? "warranty.route.contractor"
+                    : "warranty.route.management",
+                )}{" "}
+                · {t(`warranty.states.${w.status as "open"}`, { defaultValue: w.status })} ·{" "}
+                {f.date(w.createdAt)}
               </span>
             </Link>
           </li>

@@ -1,61 +1,60 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
-import { db } from "~/infra/db.server";
-import { type Action, scopeFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { residentsHub } from "~/modules/residents/hub.server";
+import { residentsHubPage } from "~/modules/residents/hub.server";
+import { residentsT } from "~/modules/residents/i18n.server";
 
-export const meta: MetaFunction = () => [{ title: "居民工作" }];
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
+export const handle = { i18n: ["residents"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUser(request, "residents.view");
-  const may = (a: Action) => scopeFor(user.role, a) !== null;
-  return {
-    compounds: await residentsHub(db(), user, scope),
-    may: {
-      survey: may("survey.view"),
-      reviews: may("review.view") || may("review.manage"),
-      warranty: may("warranty.view"),
-      illegal: may("illegal.view"),
-    },
-  };
+  const { user, scope, db } = await requireUser(request, "residents.view");
+  const { t } = await residentsT(request);
+  return { ...(await residentsHubPage(db, user, scope)), title: t("hub.title") };
 }
 
 export default function ResidentsHub() {
   const { compounds, may } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("residents");
   return (
     <>
-      <PageHeader title="居民工作" subtitle="调查摸底、公示评议、长效管理与违建拆除" />
-      {compounds.length === 0 ? <p className="empty">没有您负责的小区</p> : null}
+      <PageHeader title={t("hub.title")} subtitle={t("hub.subtitle")} />
+      {compounds.length === 0 ? <p className="empty">{t("hub.empty")}</p> : null}
       <ul className="card-list">
         {compounds.map((c) => (
           <li key={c.id} className="card residents-card">
             <strong>
-              {c.name}（{c.code}）
+              <span translate="no">{c.name}</span>
+              {t("hub.code", { code: c.code })}
             </strong>
             <span className="muted">
-              {c.households} 户 · {c.managed ? "已竣工验收，长效管理中" : "改造中"}
+              {t("hub.households", { count: c.households })} ·{" "}
+              {c.managed ? t("hub.managed") : t("hub.inWorks")}
             </span>
             <div className="residents-links">
               {may.survey ? (
                 <Link className="button" to={`/residents/${c.id}/survey`}>
-                  调查摸底（已登记 {c.surveyed} 户）
+                  {t("hub.survey", { count: c.surveyed })}
                 </Link>
               ) : null}
               {may.reviews ? (
                 <Link className="button" to={`/residents/${c.id}/reviews`}>
-                  公示与评议（{c.reviews} 条）
+                  {t("hub.reviews", { count: c.reviews })}
                 </Link>
               ) : null}
               {may.warranty ? (
                 <Link className="button" to={`/residents/${c.id}/warranty`}>
-                  保修报修（未关闭 {c.openWarranty}）
+                  {t("hub.warranty", { count: c.openWarranty })}
                 </Link>
               ) : null}
               {may.illegal ? (
                 <Link className="button" to={`/residents/${c.id}/illegal`}>
-                  违建拆除（未拆除 {c.openIllegal}）
+                  {t("hub.illegal", { count: c.openIllegal })}
                 </Link>
               ) : null}
             </div>

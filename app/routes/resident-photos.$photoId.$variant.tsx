@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "~/infra/db.server";
 import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { PHOTO_MIME, type PhotoFormat } from "~/modules/photo/sniff";
@@ -12,15 +11,15 @@ import { getWarranty } from "~/modules/residents/warranty.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const variant = params.variant;
   if (variant !== "thumb" && variant !== "display" && variant !== "original") notFound("photo");
-  const { user } = await requireUser(request, "account.view");
-  const owner = await residentPhotoOwner(db(), params.photoId ?? "");
+  const { user, db } = await requireUser(request, "account.view");
+  const owner = await residentPhotoOwner(db, params.photoId ?? "");
   if (!owner) notFound("photo");
   const scope = scopeFor(user.role, owner.kind === "warranty" ? "warranty.view" : "illegal.view");
   const visible =
     scope &&
     (owner.kind === "warranty"
-      ? await getWarranty(db(), user, scope, owner.id)
-      : await visibleIllegal(db(), user, scope, owner.id));
+      ? await getWarranty(db, user, scope, owner.id)
+      : await visibleIllegal(db, user, scope, owner.id));
   if (!visible) notFound("photo");
   const p = owner.photo;
   const sha =

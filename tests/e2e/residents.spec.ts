@@ -1,9 +1,12 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { SURVEY_COLUMNS } from "~/modules/residents/survey";
+import survey from "~/locales/zh-CN/residents/survey";
+import { SURVEY_COLUMN_KEYS } from "~/modules/residents/survey";
+import { expect, signInAs, test } from "./fixtures";
+import { expectPageLanguage, useLanguage } from "./language";
 import { signIn } from "./support";
 
 // Its own Playwright project after the tablet specs: the managed compound it adds would
@@ -16,7 +19,7 @@ const tsx = path.resolve("node_modules/.bin/tsx");
 async function workbook(file: string, rows: (string | number)[][]) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("入户调查表");
-  ws.addRow([...SURVEY_COLUMNS]);
+  ws.addRow(SURVEY_COLUMN_KEYS.map((k) => survey.sheetColumns[k]));
   for (const r of rows) ws.addRow(r);
   await wb.xlsx.writeFile(file);
 }
@@ -180,4 +183,52 @@ test("survey import, 公示 and 评议 by household code, warranty repair after 
   await expect(resident.getByTestId("public-repairs")).toContainText("施工单位保修");
   await expect(resident.locator("body")).not.toContainText("罗永福");
   await resident.screenshot({ path: `${SHOTS}/residents-repairs-390.png`, fullPage: true });
+});
+
+// The spec's own compound and street office (fixtures.ts): no demo account, signed in by session.
+test("the residents hub and the public notice in English and Chinese", async ({
+  browser,
+  world,
+}) => {
+  test.setTimeout(90_000);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const baseURL = test.info().project.use.baseURL ?? "";
+  const { compound } = world;
+  const views = [
+    { name: "1024", viewport: { width: 1024, height: 768 } },
+    { name: "768", viewport: { width: 768, height: 1024 } },
+    { name: "390", viewport: PHONE },
+  ];
+  for (const lng of ["en", "zh-CN"] as const) {
+    const context = await browser.newContext({ baseURL, viewport: views[0]?.viewport });
+    await useLanguage(context, baseURL, lng);
+    await signInAs(context, baseURL, world, "street");
+    const page = await context.newPage();
+    await page.goto("/residents");
+    await expect(page.locator(".residents-card")).toContainText(compound.name);
+    // The shell's top bar (user, role, sync state) is not this area's: checked here is the page.
+    await page.locator("header.topbar").evaluate((el) => el.setAttribute("translate", "no"));
+    await expectPageLanguage(page, lng);
+    // The public page needs no account: a resident's phone in its own language.
+    const visitor = await browser.newContext({ baseURL, viewport: PHONE, hasTouch: true });
+    await useLanguage(visitor, baseURL, lng);
+    const phone = await visitor.newPage();
+    await phone.goto(`/gongshi/${compound.code}`);
+    await expect(phone.getByRole("heading", { level: 1 })).toContainText(compound.name);
+    await expectPageLanguage(phone, lng);
+    await phone.goto(`/gongshi/${compound.code}/review?topic=plan`);
+    await expectPageLanguage(phone, lng);
+    if (lng === "en") {
+      for (const v of views) {
+        await page.setViewportSize(v.viewport);
+        await page.goto("/residents");
+        await page.screenshot({ path: `${SHOTS}/residents-hub-en-${v.name}.png`, fullPage: true });
+        await phone.setViewportSize(v.viewport);
+        await phone.goto(`/gongshi/${compound.code}`);
+        await phone.screenshot({ path: `${SHOTS}/gongshi-en-${v.name}.png`, fullPage: true });
+      }
+    }
+    await context.close();
+    await visitor.close();
+  }
 });

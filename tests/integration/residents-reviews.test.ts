@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { publicNotice } from "~/modules/dashboard/public.server";
-import { ResidentsError } from "~/modules/residents/access.server";
 import { publicResidents } from "~/modules/residents/public.server";
 import { hashCode } from "~/modules/residents/review-codes.server";
 import { normaliseCode } from "~/modules/residents/review-rules";
@@ -11,18 +10,10 @@ import {
   savePlan,
   submitPublicReview,
 } from "~/modules/residents/reviews.server";
+import { buildActor, buildCompound } from "../support/builders";
+import { refusal } from "../support/refusal";
 import { compoundByCode, demoUser } from "../support/residents";
 import { testDb } from "../support/test-db";
-
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ResidentsError) return { status: e.status, message: e.message };
-    throw e;
-  }
-  return null;
-};
 
 describe("公示 and 评议 on the public page", () => {
   const db = testDb({ seeded: true });
@@ -127,5 +118,58 @@ describe("公示 and 评议 on the public page", () => {
       if (h.phone) expect(page).not.toContain(h.phone);
     }
     for (const u of users) expect(page).not.toContain(u.displayName);
+  });
+
+  it("moderates only its own compound's reviews (a guessed review id finds nothing)", async () => {
+    const street = await buildActor(db, "street");
+    const own = await buildCompound(db, { streetOfficeOrgId: street.organizationId });
+    const other = await buildCompound(db);
+    const [household] = await Promise.all([
+      db.household.create({
+        data: {
+          compoundId: other.id,
+          buildingId: other.buildings[0]?.id ?? "",
+          stairwellId: other.buildings[0]?.stairwells[0]?.id ?? "",
+          room: "101",
+          headName: "住户",
+          occupancy: "owner",
+          consent: "agree",
+          createdById: street.id,
+        },
+        select: { id: true },
+      }),
+    ]);
+    const code = await db.reviewCode.create({
+      data: {
+        compoundId: other.id,
+        householdId: household?.id ?? "",
+        buildingId: other.buildings[0]?.id ?? "",
+        codeHash: hashCode("ABCDE-FGHJK"),
+      },
+      select: { id: true },
+    });
+    const review = await db.residentReview.create({
+      data: {
+        compoundId: other.id,
+        buildingId: other.buildings[0]?.id ?? "",
+        codeId: code.id,
+        topic: "plan",
+        rating: 1,
+        opinion: "好",
+      },
+      select: { id: true },
+    });
+    expect(await refusal(moderateReview(db, street, own.id, review.id, "published"))).toEqual({
+      status: 404,
+      message: "评议不存在或您无权查看",
+    });
+    expect(
+      (await refusal(moderateReview(db, street, own.id, review.id, "published"), "en"))?.message,
+    ).toBe("The review does not exist or you may not see it");
+    const after = await db.residentReview.findUniqueOrThrow({
+      where: { id: review.id },
+      select: { status: true },
+    });
+    expect(after.status).toBe("pending");
   });
 });

@@ -2,14 +2,19 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { scopeFor } from "~/modules/auth/permissions";
 import { visibleCompound } from "~/modules/residents/access.server";
+import { residentsTFor } from "~/modules/residents/i18n.server";
 import {
   compoundSurveySummary,
   importSurvey,
   surveyRegister,
-  surveyXlsx,
 } from "~/modules/residents/survey.server";
+import { surveyXlsx } from "~/modules/residents/survey-sheet.server";
+import { buildActor, buildCompound } from "../support/builders";
 import { compoundByCode, demoUser, surveyWorkbook } from "../support/residents";
 import { testDb } from "../support/test-db";
+
+const zh = residentsTFor("zh-CN").t;
+const en = residentsTFor("en").t;
 
 describe("survey ledger (调查摸底)", () => {
   const db = testDb({ seeded: true });
@@ -33,7 +38,7 @@ describe("survey ledger (调查摸底)", () => {
       "",
     ];
     const bad = ["3栋", "9单元", "102", "田秀", "12345", "自住", 2, 0, 0, "", "同意", ""];
-    const result = await importSurvey(db, anhua, nh.id, await surveyWorkbook([good, bad]));
+    const result = await importSurvey(db, anhua, nh.id, await surveyWorkbook([good, bad]), zh);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     // Row 3 of the sheet (header on row 1): no such 单元 in the compound.
@@ -54,7 +59,7 @@ describe("survey ledger (调查摸底)", () => {
       "未表态",
       "",
     ];
-    const ok = await importSurvey(db, anhua, nh.id, await surveyWorkbook([good, fixed]));
+    const ok = await importSurvey(db, anhua, nh.id, await surveyWorkbook([good, fixed]), zh);
     expect(ok).toEqual({ ok: true, imported: 2 });
     expect(await db.household.count({ where: { compoundId: nh.id } })).toBe(before + 2);
     const summary = await compoundSurveySummary(db, nh.id);
@@ -62,7 +67,7 @@ describe("survey ledger (调查摸底)", () => {
     expect(lights?.places).toContainEqual({ place: "3栋1单元", households: 1 });
 
     // The same households again: refused row by row, nothing doubled.
-    const again = await importSurvey(db, anhua, nh.id, await surveyWorkbook([good]));
+    const again = await importSurvey(db, anhua, nh.id, await surveyWorkbook([good]), zh);
     expect(again).toEqual({ ok: false, errors: [{ line: 2, message: "101 室已在台账中登记" }] });
   });
 
@@ -75,7 +80,7 @@ describe("survey ledger (调查摸底)", () => {
     expect(JSON.stringify(without)).not.toContain("刘桂芳");
     expect(JSON.stringify(without)).not.toContain("13908561234");
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await surveyXlsx(db, nh, false)) as unknown as ArrayBuffer);
+    await wb.xlsx.load((await surveyXlsx(db, nh, false, zh)) as unknown as ArrayBuffer);
     const cells: string[] = [];
     wb.worksheets[0]?.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
     expect(cells).toContain("101");
@@ -84,15 +89,70 @@ describe("survey ledger (调查摸底)", () => {
   });
 
   it("finds nothing of another street's compound by a guessed id", async () => {
-    const yushui = await demoUser(db, "yushui");
-    const nh = await compoundByCode(db, "NH");
-    const wzb = await compoundByCode(db, "WZB");
+    // Rows of its own (builders), not the demo streets: two street offices, one compound each.
+    const mine = await buildActor(db, "street");
+    const other = await buildActor(db, "street");
+    const own = await buildCompound(db, { streetOfficeOrgId: mine.organizationId });
+    const theirs = await buildCompound(db, { streetOfficeOrgId: other.organizationId });
     const scope = scopeFor("street", "survey.view");
-    expect(await visibleCompound(db, yushui, scope, nh.id)).toBeNull();
-    expect(await visibleCompound(db, yushui, scope, wzb.id)).not.toBeNull();
-    const leader = await demoUser(db, "loudong2");
-    expect(
-      await visibleCompound(db, leader, scopeFor("building_leader", "warranty.view"), nh.id),
-    ).toBeNull();
+    expect(await visibleCompound(db, mine, scope, theirs.id)).toBeNull();
+    expect((await visibleCompound(db, mine, scope, own.id))?.code).toBe(own.code);
+    // A building leader sees only the compounds its group is a party of.
+    const leader = await buildActor(db, "building_leader");
+    await db.compoundParty.create({
+      data: { compoundId: own.id, organizationId: leader.organizationId, kind: "residents" },
+    });
+    const leaderScope = scopeFor("building_leader", "warranty.view");
+    expect(await visibleCompound(db, leader, leaderScope, theirs.id)).toBeNull();
+    expect(await visibleCompound(db, leader, leaderScope, own.id)).not.toBeNull();
+  });
+
+  it("reads a ledger exported in English like a Chinese one, and answers in the reader's language", async () => {
+    const anhua = await demoUser(db, "anhua");
+    const nh = await compoundByCode(db, "NH");
+    const row = (room: string, phone: string) => [
+      "3栋",
+      "2单元",
+      room,
+      "王强",
+      phone,
+      "Let",
+      2,
+      1,
+      0,
+      "Stairwell lights out, Too little parking",
+      "Undecided",
+      "",
+    ];
+    const bad = await importSurvey(
+      db,
+      anhua,
+      nh.id,
+      await surveyWorkbook([row("201", "12")], "en"),
+      en,
+    );
+    expect(bad).toEqual({
+      ok: false,
+      errors: [
+        { line: 2, message: "The telephone must be an 11-digit mobile or a landline number" },
+      ],
+    });
+    const ok = await importSurvey(
+      db,
+      anhua,
+      nh.id,
+      await surveyWorkbook([row("201", "13908560003")], "en"),
+      en,
+    );
+    expect(ok).toEqual({ ok: true, imported: 1 });
+    const saved = await db.household.findFirstOrThrow({
+      where: { compoundId: nh.id, room: "201", headName: "王强" },
+      select: { occupancy: true, consent: true, needs: true },
+    });
+    expect(saved).toEqual({
+      occupancy: "tenant",
+      consent: "undecided",
+      needs: JSON.stringify(["lights", "parking"]),
+    });
   });
 });

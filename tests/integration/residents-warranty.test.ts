@@ -2,19 +2,19 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scopeFor } from "~/modules/auth/permissions";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
-import { ResidentsError } from "~/modules/residents/access.server";
 import { residentPhotos } from "~/modules/residents/photos.server";
 import { publicResidents } from "~/modules/residents/public.server";
 import {
   attachWarrantyPhoto,
   getWarranty,
   listWarranty,
-  reportWarranty,
   transitionWarranty,
 } from "~/modules/residents/warranty.server";
+import { reportWarranty } from "~/modules/residents/warranty-report.server";
 import { compoundReadyForAcceptance } from "../support/acceptance-fixture";
 import { cameraJpeg } from "../support/images";
 import { TMP_DIR } from "../support/paths";
+import { refusal } from "../support/refusal";
 import { demoUser } from "../support/residents";
 import { testDb } from "../support/test-db";
 
@@ -87,25 +87,28 @@ describe("长效管理: warranty defects after acceptance", () => {
     expect(inbox).toHaveLength(1);
 
     await transitionWarranty(db, contractor, cScope, report.id, "acknowledge", null);
-    await expect(
-      transitionWarranty(db, contractor, cScope, report.id, "reply", "已更换灯具"),
-    ).rejects.toThrow("整改后照片");
+    expect(
+      (await refusal(transitionWarranty(db, contractor, cScope, report.id, "reply", "已更换灯具")))
+        ?.message,
+    ).toContain("整改后照片");
     await attachWarrantyPhoto(db, storage, contractor, cScope, report.id, {
       bytes: await cameraJpeg({ seed: 4 }),
       name: "fixed.jpg",
     });
     await transitionWarranty(db, contractor, cScope, report.id, "reply", "已更换灯具");
     // The building leader reports but does not close; the property company re-inspects.
-    await expect(
-      transitionWarranty(
-        db,
-        leader,
-        scopeFor("building_leader", "warranty.view")!,
-        report.id,
-        "close",
-        null,
+    expect(
+      await refusal(
+        transitionWarranty(
+          db,
+          leader,
+          scopeFor("building_leader", "warranty.view")!,
+          report.id,
+          "close",
+          null,
+        ),
       ),
-    ).rejects.toBeInstanceOf(ResidentsError);
+    ).toMatchObject({ status: 409 });
     await transitionWarranty(
       db,
       property,
@@ -117,7 +120,7 @@ describe("长效管理: warranty defects after acceptance", () => {
     const photos = await residentPhotos(db, "warranty", report.id);
     expect([photos.before.length, photos.after.length]).toEqual([1, 1]);
     const pub = await publicResidents(db, "CX");
-    expect(pub?.repairs.map((r) => [r.title, r.byZh])).toEqual([["声控灯不亮", "施工单位保修"]]);
+    expect(pub?.repairs.map((r) => [r.title, r.route])).toEqual([["声控灯不亮", "contractor"]]);
   });
 
   it("routes the same problem after the period to the management body, unseen by the contractor", async () => {
@@ -158,9 +161,13 @@ describe("长效管理: warranty defects after acceptance", () => {
       title: "t",
       description: "",
     };
-    await expect(
+    const refused = await refusal(
       reportWarranty(db, storage, leader, input, { bytes: await cameraJpeg(), name: "a.jpg" }),
-    ).rejects.toThrow("尚未通过竣工验收");
+    );
+    expect(refused).toEqual({
+      status: 409,
+      message: "小区尚未通过竣工验收，请按施工期质量问题处理",
+    });
   });
 });
 
@@ -182,9 +189,9 @@ describe("违建拆除: audited steps to demolition", () => {
     );
     expect(r.number).toBe("NH-WJ-002");
     await advanceIllegal(db, zhifa, scope, r.id, "notified", null, "已送达");
-    await expect(advanceIllegal(db, zhifa, scope, r.id, "deadline", null, null)).rejects.toThrow(
-      "拆除期限",
-    );
+    expect(
+      (await refusal(advanceIllegal(db, zhifa, scope, r.id, "deadline", null, null)))?.message,
+    ).toContain("拆除期限");
     await advanceIllegal(
       db,
       zhifa,
@@ -194,9 +201,9 @@ describe("违建拆除: audited steps to demolition", () => {
       new Date("2021-05-01T00:00:00+08:00"),
       null,
     );
-    await expect(advanceIllegal(db, zhifa, scope, r.id, "demolished", null, null)).rejects.toThrow(
-      "拆除后照片",
-    );
+    expect(
+      (await refusal(advanceIllegal(db, zhifa, scope, r.id, "demolished", null, null)))?.message,
+    ).toContain("拆除后照片");
     await attachIllegalPhoto(db, storage, zhifa, scope, r.id, {
       bytes: await cameraJpeg({ seed: 8 }),
       name: "a.jpg",

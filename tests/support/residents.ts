@@ -1,13 +1,17 @@
 import ExcelJS from "exceljs";
 import type { Db } from "~/infra/db.server";
 import type { Role } from "~/modules/auth/permissions";
-import { SURVEY_COLUMNS } from "~/modules/residents/survey";
+import { residentsTFor } from "~/modules/residents/i18n.server";
+import { surveyColumns } from "~/modules/residents/survey";
 
 /** A survey workbook as a community worker would fill it: header row, then one row per household. */
-export async function surveyWorkbook(rows: (string | number)[][]): Promise<Buffer> {
+export async function surveyWorkbook(
+  rows: (string | number)[][],
+  lng: "zh-CN" | "en" = "zh-CN",
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("入户调查表");
-  ws.addRow([...SURVEY_COLUMNS]);
+  ws.addRow(surveyColumns(residentsTFor(lng).t));
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -30,7 +30,14 @@ export async function publicNotice(db: Db, code: string) {
   if (!compound) return null;
   const [workTypes, lots, defects, acceptance] = await Promise.all([
     db.workType.findMany({
-      select: { id: true, code: true, nameZh: true, placeKind: true, zoneKinds: true },
+      select: {
+        id: true,
+        code: true,
+        nameZh: true,
+        nameEn: true,
+        placeKind: true,
+        zoneKinds: true,
+      },
       orderBy: { seq: "asc" },
     }),
     // Counted in SQL: a compound has thousands of lots.
@@ -69,13 +76,18 @@ export async function publicNotice(db: Db, code: string) {
       const own = lots.filter((l) => l.workTypeId === id);
       return {
         nameZh: wt.nameZh,
+        nameEn: workTypes.find((w) => w.code === wt.code)?.nameEn ?? wt.nameZh,
         total: own.reduce((n, l) => n + l._count._all, 0),
         accepted: own.reduce((n, l) => n + (l.status === "accepted" ? l._count._all : 0), 0),
       };
     }),
     defects: { found, rectified: count("closed"), rectifying: found - count("closed") },
     acceptance: acceptance
-      ? { statusZh: acceptanceStatusZh(acceptance.status), closedAt: acceptance.closedAt }
+      ? {
+          status: acceptance.status,
+          statusZh: acceptanceStatusZh(acceptance.status),
+          closedAt: acceptance.closedAt,
+        }
       : null,
   };
 }

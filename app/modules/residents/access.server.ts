@@ -51,12 +51,3 @@ export async function visibleCompound(db: Db, viewer: Viewer, scope: Scope | nul
     select: { id: true, code: true, name: true, address: true, households: true },
   });
 }
-
-export class ResidentsError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}

@@ -1,27 +1,53 @@
 import { z } from "zod";
-import { HouseholdFieldsSchema } from "./survey";
+import type { ResidentsT } from "./i18n";
+import { householdFieldsSchema } from "./survey";
 
+/**
+ * The residents' forms, one schema each, used by the page (useSchemaForm) and the action
+ * (parseSubmission); messages in the reader's language.
+ */
 export const PageSchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
 
-export const AddHouseholdSchema = HouseholdFieldsSchema.safeExtend({
-  stairwellId: z.string().min(1, "请选择单元").max(40),
-});
+export const addHouseholdSchema = (t: ResidentsT) =>
+  householdFieldsSchema(t).safeExtend({
+    intent: z.literal("add"),
+    stairwellId: z
+      .string({ error: t("survey.validation.chooseStairwell") })
+      .min(1, t("survey.validation.chooseStairwell"))
+      .max(40),
+  });
 
-const day = (label: string) =>
+export const importSurveySchema = (t: ResidentsT) =>
+  z.object({
+    intent: z.literal("import"),
+    file: z.instanceof(File, { error: t("survey.chooseFile") }),
+  });
+
+const day = (message: string) =>
   z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `请填写${label}`)
+    .string({ error: message })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
     .transform((v) => new Date(`${v}T00:00:00+08:00`));
 
-export const PlanSchema = z.object({
-  worksText: z.string().trim().min(1, "请填写改造内容").max(2000, "改造内容不超过 2000 字"),
-  budgetWan: z.coerce.number({ error: "请填写投资估算" }).positive("投资估算须大于 0").max(100_000),
-  startsOn: day("开工日期"),
-  endsOn: day("完工日期"),
-  publish: z.literal("on").optional(),
-});
+export const planSchema = (t: ResidentsT) =>
+  z.object({
+    intent: z.literal("plan"),
+    worksText: z
+      .string({ error: t("reviews.validation.worksRequired") })
+      .trim()
+      .min(1, t("reviews.validation.worksRequired"))
+      .max(2000, t("reviews.validation.worksTooLong")),
+    budgetWan: z.coerce
+      .number({ error: t("reviews.validation.budgetRequired") })
+      .positive(t("reviews.validation.budgetPositive"))
+      .max(100_000),
+    startsOn: day(t("reviews.validation.startsOn")),
+    endsOn: day(t("reviews.validation.endsOn")),
+    publish: z.literal("on").optional(),
+  });
 
-export const ModerateSchema = z.object({
+export const moderateSchema = z.object({
+  intent: z.literal("moderate"),
   reviewId: z.string().min(1).max(40),
   to: z.enum(["published", "hidden"]),
 });
@@ -32,34 +58,53 @@ const optionalId = z
   .optional()
   .transform((v) => v || null);
 
-export const WarrantyReportSchema = z.object({
-  buildingId: optionalId,
-  placeLabel: z.string().trim().max(60, "部位不超过 60 字").default(""),
-  workTypeCode: z
-    .string()
-    .max(60)
-    .optional()
-    .transform((v) => v || null),
-  title: z.string().trim().min(1, "请填写问题").max(60, "问题不超过 60 字"),
-  description: z.string().trim().max(500, "说明不超过 500 字").default(""),
-});
+export const warrantyReportSchema = (t: ResidentsT) =>
+  z.object({
+    buildingId: optionalId,
+    placeLabel: z.string().trim().max(60, t("warranty.validation.placeTooLong")).default(""),
+    workTypeCode: z
+      .string()
+      .max(60)
+      .optional()
+      .transform((v) => v || null),
+    title: z
+      .string({ error: t("warranty.validation.titleRequired") })
+      .trim()
+      .min(1, t("warranty.validation.titleRequired"))
+      .max(60, t("warranty.validation.titleTooLong")),
+    description: z
+      .string()
+      .trim()
+      .max(500, t("warranty.validation.descriptionTooLong"))
+      .default(""),
+  });
 
-export const WarrantyActionSchema = z.object({
+export const warrantyActionSchema = z.object({
   action: z.enum(["acknowledge", "reply", "close", "return"]),
   comment: z.string().trim().max(500).optional(),
 });
 
-export const IllegalRegisterSchema = z.object({
-  placeLabel: z.string().trim().min(1, "请填写位置").max(60, "位置不超过 60 字"),
-  description: z.string().trim().min(1, "请填写违建情况").max(500, "情况不超过 500 字"),
-  areaM2: z
-    .string()
-    .optional()
-    .transform((v) => (v ? Number(v) : null))
-    .refine((v) => v === null || (Number.isFinite(v) && v > 0 && v < 100_000), "面积须为正数"),
-});
+export const illegalRegisterSchema = (t: ResidentsT) =>
+  z.object({
+    placeLabel: z
+      .string({ error: t("illegal.validation.placeRequired") })
+      .trim()
+      .min(1, t("illegal.validation.placeRequired"))
+      .max(60, t("illegal.validation.placeTooLong")),
+    description: z
+      .string({ error: t("illegal.validation.descriptionRequired") })
+      .trim()
+      .min(1, t("illegal.validation.descriptionRequired"))
+      .max(500, t("illegal.validation.descriptionTooLong")),
+    areaM2: z.coerce
+      .number({ error: t("illegal.validation.area") })
+      .positive(t("illegal.validation.area"))
+      .max(99_999, t("illegal.validation.area"))
+      .optional()
+      .transform((v) => v ?? null),
+  });
 
-export const IllegalStepSchema = z.object({
+export const illegalStepSchema = z.object({
   id: z.string().min(1).max(40),
   to: z.enum(["notified", "deadline", "demolished"]),
   deadline: z

@@ -1,5 +1,5 @@
 import type { Db } from "~/infra/db.server";
-import type { Actor, Scope } from "~/modules/auth/permissions";
+import { type Action, type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
 import { compoundIdFilter } from "./access.server";
 
 /** The compounds on the residents' hub, with counts of each strand of work. */
@@ -43,4 +43,18 @@ export async function residentsHub(db: Db, viewer: Actor, scope: Scope) {
     openIllegal: count(illegal, c.id),
     managed: passed.some((p) => p.compoundId === c.id),
   }));
+}
+
+/** The hub's view model: the compounds and which strands of work the viewer may open. */
+export async function residentsHubPage(db: Db, viewer: Actor, scope: Scope) {
+  const may = (a: Action) => scopeFor(viewer.role, a) !== null;
+  return {
+    compounds: await residentsHub(db, viewer, scope),
+    may: {
+      survey: may("survey.view"),
+      reviews: may("review.view") || may("review.manage"),
+      warranty: may("warranty.view"),
+      illegal: may("illegal.view"),
+    },
+  };
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import type { PhotoUpload } from "~/modules/photo/photos.server";
 import type { PhotoStorage } from "~/modules/photo/storage.server";
-import { compoundIdFilter, ResidentsError } from "./access.server";
+import { compoundIdFilter } from "./access.server";
 import { type IllegalState, illegalStepRefusal, isIllegalState } from "./illegal";
 import { storeResidentPhoto } from "./photos.server";
+import { record } from "./record.server";
 
 type Viewer = Actor & { id: string };
 
@@ -51,7 +53,13 @@ async function watermark(db: Db, compoundId: string, place: string) {
   });
   return {
     c,
-    mark: { project: c.project.name, compound: c.name, place, workType: "违章建筑", item: null },
+    mark: {
+      project: c.project.name,
+      compound: c.name,
+      place,
+      workType: record("residents:record.illegalWorkType"),
+      item: null,
+    },
   };
 }
 
@@ -98,8 +106,9 @@ export async function attachIllegalPhoto(
   photo: PhotoUpload,
 ) {
   const row = await visibleIllegal(db, viewer, scope, id);
-  if (!row) throw new ResidentsError("违建不存在或您无权查看", 404);
-  if (row.status === "demolished") throw new ResidentsError("已拆除的违建不能再添加照片", 409);
+  if (!row) throw new DomainError("residents:errors.illegalNotFound", { status: 404 });
+  if (row.status === "demolished")
+    throw new DomainError("residents:errors.demolishedNoPhotos", { status: 409 });
   const { mark } = await watermark(db, row.compoundId, row.placeLabel);
   const role = row.status === "deadline" ? "after" : "before";
   return storeResidentPhoto(
@@ -107,7 +116,10 @@ export async function attachIllegalPhoto(
     storage,
     viewer,
     { kind: "illegal", id, role },
-    { ...mark, item: role === "after" ? "拆除后" : "拆除前" },
+    {
+      ...mark,
+      item: record(role === "after" ? "residents:record.after" : "residents:record.before"),
+    },
     photo,
   );
 }
@@ -123,11 +135,15 @@ export async function advanceIllegal(
   comment: string | null,
 ) {
   const row = await visibleIllegal(db, viewer, scope, id);
-  if (!row) throw new ResidentsError("违建不存在或您无权查看", 404);
-  if (!isIllegalState(row.status)) throw new ResidentsError(`未知状态 ${row.status}`, 500);
+  if (!row) throw new DomainError("residents:errors.illegalNotFound", { status: 404 });
+  if (!isIllegalState(row.status))
+    throw new DomainError("residents:errors.unknownState", {
+      status: 500,
+      params: { state: row.status },
+    });
   const afterPhotos = await db.photo.count({ where: { attachKey: `illegal:${id}:after` } });
   const refusal = illegalStepRefusal({ from: row.status, to, deadline, afterPhotos });
-  if (refusal) throw new ResidentsError(refusal, 409);
+  if (refusal) throw refusal;
   await db.$transaction(async (tx) => {
     const { count } = await tx.illegalStructure.updateMany({
       where: { id, status: row.status },
@@ -137,7 +153,7 @@ export async function advanceIllegal(
         ...(comment ? { lastComment: comment } : {}),
       },
     });
-    if (count !== 1) throw new ResidentsError("状态已被他人更改，请刷新后重试", 409);
+    if (count !== 1) throw new DomainError("residents:errors.stale", { status: 409 });
     await recordEvent(tx, {
       actorId: viewer.id,
       action: `illegal.${to}`,

@@ -5,6 +5,7 @@ import { type PhotoUpload, photoRowData, withPhotoFiles } from "~/modules/photo/
 import { processPhoto } from "~/modules/photo/pipeline.server";
 import type { PhotoStorage } from "~/modules/photo/storage.server";
 import { toPhotoView } from "~/modules/photo/view";
+import { record } from "./record.server";
 
 /**
  * Photos of warranty defects and illegal structures go through the photo pipeline's exported
@@ -41,7 +42,13 @@ export async function storeResidentPhoto(
   const processed = await heavyImageWork(() =>
     processPhoto(
       upload.bytes,
-      { ...watermark, user: `${user.displayName}（${user.organization.shortName}）` },
+      {
+        ...watermark,
+        user: record("residents:record.photographer", {
+          name: user.displayName,
+          org: user.organization.shortName,
+        }),
+      },
       { name: upload.name, now },
     ),
   );

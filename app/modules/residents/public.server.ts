@@ -1,5 +1,5 @@
 import type { Db } from "~/infra/db.server";
-import { RATING_LABELS_ZH, type ReviewTopic } from "./review-rules";
+import { type RatingKey, type ReviewTopic, ratingKey } from "./review-rules";
 import { compoundPassed, getPlan, reviewSummary } from "./reviews.server";
 
 /**
@@ -51,7 +51,10 @@ export async function publicResidents(db: Db, compoundCode: string) {
           budgetYuan: plan.budgetYuan,
           startsOn: plan.startsOn,
           endsOn: plan.endsOn,
-          contracts: compound.contracts.map((c) => `${c.name}：${c.contractor.name}`),
+          contracts: compound.contracts.map((c) => ({
+            name: c.name,
+            contractor: c.contractor.name,
+          })),
         }
       : null,
     passed,
@@ -60,7 +63,7 @@ export async function publicResidents(db: Db, compoundCode: string) {
       id: o.id,
       topic: o.topic,
       building: buildings.find((b) => b.id === o.buildingId)?.name ?? "",
-      ratingZh: RATING_LABELS_ZH(o.topic as ReviewTopic, o.rating),
+      rating: ratingKey(o.topic as ReviewTopic, o.rating) satisfies RatingKey,
       opinion: o.opinion,
       createdAt: o.createdAt,
     })),
@@ -69,7 +72,7 @@ export async function publicResidents(db: Db, compoundCode: string) {
       title: r.title,
       placeLabel: r.placeLabel,
       closedAt: r.closedAt,
-      byZh: r.route === "contractor" ? "施工单位保修" : "物业/社区维修",
+      route: r.route === "contractor" ? ("contractor" as const) : ("management" as const),
     })),
   };
 }

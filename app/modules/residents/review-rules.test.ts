@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { residentsTFor } from "./i18n.server";
 import { hashCode, newHouseholdCode } from "./review-codes.server";
 import {
   CODE_ALPHABET,
   nextWindow,
   normaliseCode,
-  PublicReviewSchema,
+  publicReviewSchema,
   ratingRefusal,
 } from "./review-rules";
 
@@ -24,6 +25,7 @@ describe("household codes", () => {
 
 describe("public review form", () => {
   const base = { topic: "plan", code: "ABCDE-FGHJK", rating: "1", opinion: "", website: "" };
+  const PublicReviewSchema = publicReviewSchema(residentsTFor("zh-CN").t);
   it("refuses a code of the wrong shape and overlong opinions", () => {
     expect(PublicReviewSchema.safeParse({ ...base, code: "ABC" }).success).toBe(false);
     expect(PublicReviewSchema.safeParse({ ...base, code: "ABCDE-FGHJ0" }).success).toBe(false);
@@ -31,6 +33,13 @@ describe("public review form", () => {
       false,
     );
     expect(PublicReviewSchema.safeParse(base).success).toBe(true);
+  });
+  it("says what is wrong in the reader's language", () => {
+    const wrong = { ...base, code: "ABC" };
+    expect(PublicReviewSchema.safeParse(wrong).error?.issues[0]?.message).toBe("评议码不正确");
+    expect(
+      publicReviewSchema(residentsTFor("en").t).safeParse(wrong).error?.issues[0]?.message,
+    ).toBe("The review code is not correct");
   });
   it("takes 同意/不同意 on the plan and 1–5 on the finished work", () => {
     expect(ratingRefusal("plan", 1)).toBeNull();

@@ -3,7 +3,10 @@
  * A code is handed out on paper by the community (one per household); only its SHA-256 is kept,
  * so the database alone does not give the codes away.
  */
+
 import { z } from "zod";
+import { DomainError } from "~/infra/domain-error";
+import type { ResidentsT } from "./i18n";
 
 /** No 0/O, 1/I/L: read off paper and typed on a phone. 31^10 ≈ 8×10^14 codes. */
 export const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -14,31 +17,48 @@ export function normaliseCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, "");
 }
 
-export const REVIEW_TOPICS = { plan: "改造方案评议", work: "完工满意度评价" } as const;
-export type ReviewTopic = keyof typeof REVIEW_TOPICS;
+/** plan: 改造方案评议; work: 完工满意度评价 (residents:publicReview.topic.*). */
+export const REVIEW_TOPICS = ["plan", "work"] as const;
+export type ReviewTopic = (typeof REVIEW_TOPICS)[number];
 
 export const OPINION_MAX = 300;
 
-export const PublicReviewSchema = z.object({
-  topic: z.enum(["plan", "work"], { error: "请选择评议内容" }),
-  code: z
-    .string()
-    .trim()
-    .min(1, "请填写社区发放的评议码")
-    .max(20, "评议码不正确")
-    .refine((v) => new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`).test(normaliseCode(v)), {
-      message: "评议码不正确",
-    }),
-  rating: z.coerce.number({ error: "请选择评价" }).int().min(0).max(5),
-  opinion: z.string().trim().max(OPINION_MAX, `意见不超过 ${OPINION_MAX} 字`).default(""),
-  /** Honeypot: hidden from people, filled by form-filling robots. */
-  website: z.string().max(200).default(""),
-});
+/** The public review form; messages in the reader's language, the same in browser and server. */
+export function publicReviewSchema(t: ResidentsT) {
+  return z.object({
+    topic: z.enum(REVIEW_TOPICS, { error: t("publicReview.validation.topic") }),
+    code: z
+      .string({ error: t("publicReview.validation.codeRequired") })
+      .trim()
+      .min(1, t("publicReview.validation.codeRequired"))
+      .max(20, t("publicReview.validation.codeWrong"))
+      .refine((v) => new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`).test(normaliseCode(v)), {
+        message: t("publicReview.validation.codeWrong"),
+      }),
+    rating: z.coerce
+      .number({ error: t("publicReview.validation.rating") })
+      .int()
+      .min(0)
+      .max(5),
+    opinion: z
+      .string()
+      .trim()
+      .max(OPINION_MAX, t("publicReview.validation.opinionTooLong", { max: OPINION_MAX }))
+      .default(""),
+    /** Honeypot: hidden from people, filled by form-filling robots. */
+    website: z.string().max(200).default(""),
+  });
+}
 
 /** plan: 1 同意 / 0 不同意; work: 1–5 满意度. */
-export function ratingRefusal(topic: ReviewTopic, rating: number): string | null {
-  if (topic === "plan") return rating === 0 || rating === 1 ? null : "请选择同意或不同意";
-  return rating >= 1 && rating <= 5 ? null : "请选择 1 到 5 分的满意度";
+export function ratingRefusal(topic: ReviewTopic, rating: number): DomainError | null {
+  if (topic === "plan")
+    return rating === 0 || rating === 1
+      ? null
+      : new DomainError("residents:errors.choosePlanRating", { status: 400, field: "rating" });
+  return rating >= 1 && rating <= 5
+    ? null
+    : new DomainError("residents:errors.chooseWorkRating", { status: 400, field: "rating" });
 }
 
 export const RATE_LIMITS = {
@@ -59,9 +79,11 @@ export function nextWindow(
   return { windowStart: current.windowStart, count: current.count + 1 };
 }
 
-export const RATING_LABELS_ZH = (topic: ReviewTopic, rating: number) =>
-  topic === "plan"
-    ? rating === 1
-      ? "同意"
-      : "不同意"
-    : (["", "很不满意", "不满意", "一般", "满意", "很满意"][rating] ?? String(rating));
+export type RatingKey = "agree" | "disagree" | "work.1" | "work.2" | "work.3" | "work.4" | "work.5";
+
+/** What a rating means (residents:rating.*): 同意/不同意, or 很不满意 … 很满意. */
+export function ratingKey(topic: ReviewTopic, rating: number): RatingKey {
+  if (topic === "plan") return rating === 1 ? "agree" : "disagree";
+  const r = Math.min(5, Math.max(1, Math.round(rating)));
+  return `work.${r}` as RatingKey;
+}

@@ -1,15 +1,18 @@
 import { createHash } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/auth/permissions";
-import { ResidentsError } from "./access.server";
+import { DEFAULT_LNG } from "~/modules/i18n/config";
+import type { ResidentsT } from "./i18n";
+import { residentsTFor } from "./i18n.server";
 import { hashCode, newHouseholdCode } from "./review-codes.server";
 import {
   nextWindow,
   RATE_LIMITS,
-  RATING_LABELS_ZH,
   type ReviewTopic,
+  ratingKey,
   ratingRefusal,
 } from "./review-rules";
 
@@ -37,7 +40,8 @@ export type PlanInput = {
 
 /** Saves (and optionally publishes) the plan shown on the public page, with its audit event. */
 export async function savePlan(db: Db, viewer: Viewer, compoundId: string, input: PlanInput) {
-  if (input.endsOn < input.startsOn) throw new ResidentsError("完工日期不能早于开工日期");
+  if (input.endsOn < input.startsOn)
+    throw new DomainError("residents:errors.endsBeforeStarts", { status: 400, field: "endsOn" });
   const now = new Date();
   const data = {
     worksText: input.worksText,
@@ -154,7 +158,7 @@ export type PublicReviewInput = {
 /**
  * A resident's 评议 (plan) or 满意度 (finished work): rate limits per client address and per
  * code first, then the code, then one per household and topic. Stored as pending until the
- * community publishes it. Refusals are ResidentsError with a Chinese message.
+ * community publishes it. Refusals are DomainErrors.
  */
 export async function submitPublicReview(
   db: Db,
@@ -167,24 +171,25 @@ export async function submitPublicReview(
     where: { code: compoundCode },
     select: { id: true },
   });
-  if (!compound) throw new ResidentsError("小区不存在", 404);
+  if (!compound) throw new DomainError("residents:errors.compoundNotFound", { status: 404 });
   if (!(await takeRateLimit(db, addressKey(clientAddress), RATE_LIMITS.address, now)))
-    throw new ResidentsError("提交过于频繁，请稍后再试", 429);
+    throw new DomainError("residents:errors.tooFrequent", { status: 429 });
   const codeHash = hashCode(input.code);
   if (!(await takeRateLimit(db, `review-code:${codeHash}`, RATE_LIMITS.code, now)))
-    throw new ResidentsError("该评议码尝试次数过多，请一小时后再试", 429);
+    throw new DomainError("residents:errors.codeTooManyAttempts", { status: 429 });
   const refusal = ratingRefusal(input.topic, input.rating);
-  if (refusal) throw new ResidentsError(refusal);
+  if (refusal) throw refusal;
   const code = await db.reviewCode.findFirst({
     where: { codeHash, compoundId: compound.id },
     select: { id: true, buildingId: true },
   });
-  if (!code) throw new ResidentsError("评议码不正确，请核对社区发放的评议码", 400);
+  if (!code) throw new DomainError("residents:errors.codeWrong", { status: 400, field: "code" });
   if (input.topic === "plan") {
     const plan = await getPlan(db, compound.id);
-    if (!plan?.publishedAt) throw new ResidentsError("改造方案尚未公示，暂不能评议", 409);
+    if (!plan?.publishedAt)
+      throw new DomainError("residents:errors.planNotPublished", { status: 409 });
   } else if (!(await compoundPassed(db, compound.id)))
-    throw new ResidentsError("工程尚未竣工验收，暂不能评价满意度", 409);
+    throw new DomainError("residents:errors.notAccepted", { status: 409 });
   try {
     await db.$transaction(async (tx) => {
       const review = await tx.residentReview.create({
@@ -213,7 +218,7 @@ export async function submitPublicReview(
     });
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
-      throw new ResidentsError("该评议码已提交过，每户只能提交一次", 409);
+      throw new DomainError("residents:errors.codeUsed", { status: 409 });
     throw e;
   }
 }
@@ -231,7 +236,7 @@ export async function moderateReview(
       where: { id: reviewId, compoundId },
       data: { status: to, moderatedById: viewer.id, moderatedAt: new Date() },
     });
-    if (count !== 1) throw new ResidentsError("评议不存在或您无权查看", 404);
+    if (count !== 1) throw new DomainError("residents:errors.reviewNotFound", { status: 404 });
     await recordEvent(tx, {
       actorId: viewer.id,
       action: `review.${to === "published" ? "publish" : "hide"}`,
@@ -300,7 +305,7 @@ export async function reviewsForModeration(db: Db, compoundId: string) {
   return rows.map((r) => ({
     ...r,
     building: buildings.find((b) => b.id === r.buildingId)?.name ?? "",
-    ratingZh: RATING_LABELS_ZH(r.topic as ReviewTopic, r.rating),
+    rating: ratingKey(r.topic as ReviewTopic, r.rating),
   }));
 }
 
@@ -308,15 +313,33 @@ export async function reviewsForModeration(db: Db, compoundId: string) {
  * 居民评议及满意度 for the acceptance documents: plain lines the acceptance page or its PDF
  * can print under their own heading (counts only, no opinions' text, no households).
  */
-export async function acceptanceReviewLines(db: Db, compoundId: string): Promise<string[]> {
+export async function acceptanceReviewLines(
+  db: Db,
+  compoundId: string,
+  t: ResidentsT = residentsTFor(DEFAULT_LNG).t,
+): Promise<string[]> {
   const s = await reviewSummary(db, compoundId);
   const lines = [
-    `已发放评议码 ${s.codes} 户；改造方案评议 ${s.plan.total} 户，同意 ${s.plan.agree} 户。`,
+    t("record.reviewLines.codes", {
+      codes: s.codes,
+      planTotal: s.plan.total,
+      agree: s.plan.agree,
+    }),
     s.work.total > 0
-      ? `完工满意度评价 ${s.work.total} 户，平均 ${s.work.average} 分（5 分制），满意及以上 ${s.work.satisfied} 户。`
-      : "尚无完工满意度评价。",
+      ? t("record.reviewLines.work", {
+          total: s.work.total,
+          average: s.work.average ?? 0,
+          satisfied: s.work.satisfied,
+        })
+      : t("record.reviewLines.noWork"),
   ];
   for (const b of s.work.byBuilding)
-    lines.push(`${b.building}：${b.count} 户评价，平均 ${b.average} 分。`);
+    lines.push(
+      t("record.reviewLines.building", {
+        building: b.building,
+        count: b.count,
+        average: b.average ?? 0,
+      }),
+    );
   return lines;
 }

@@ -1,24 +1,24 @@
-import ExcelJS from "exceljs";
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/auth/permissions";
-import { xlsxBuffer } from "~/modules/report/excel.server";
-import { ResidentsError } from "./access.server";
+import { LANGUAGES } from "~/modules/i18n/config";
+import type { ResidentsT } from "./i18n";
+import { residentsTFor } from "./i18n.server";
 import {
-  CONSENT,
-  type Consent,
   type HouseholdFields,
-  NEEDS,
+  NEED_CODES,
   type Need,
-  OCCUPANCY,
-  type Occupancy,
   type PlaceIndex,
   parseSurveyRows,
   type RowError,
-  SURVEY_COLUMNS,
   surveySummary,
 } from "./survey";
+import { readSurveyWorkbook } from "./survey-sheet.server";
+
+/** An import is read in any UI language: headers and labels of either catalogue. */
+export const READERS = LANGUAGES.map((lng) => residentsTFor(lng).t);
 
 type Viewer = Actor & { id: string };
 
@@ -79,7 +79,11 @@ export async function addHousehold(
     where: { id: stairwellId, building: { compoundId } },
     select: { id: true, buildingId: true },
   });
-  if (!stairwell) throw new ResidentsError("请选择本小区的单元");
+  if (!stairwell)
+    throw new DomainError("residents:errors.chooseOwnStairwell", {
+      status: 400,
+      field: "stairwellId",
+    });
   try {
     return await db.$transaction(async (tx) => {
       const row = await tx.household.create({
@@ -100,46 +104,14 @@ export async function addHousehold(
       return row;
     });
   } catch (e) {
-    if (duplicate(e)) throw new ResidentsError(`该单元 ${h.room} 室已登记`, 409);
+    if (duplicate(e))
+      throw new DomainError("residents:errors.householdTaken", {
+        status: 409,
+        params: { room: h.room },
+        field: "room",
+      });
     throw e;
   }
-}
-
-/** Reads the first sheet: the header row (the one naming 房号) and the data rows under it. */
-export async function readSurveyWorkbook(bytes: Buffer) {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new ResidentsError("无法读取该文件，请上传 Excel（.xlsx）文件", 422);
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new ResidentsError("Excel 文件中没有工作表", 422);
-  let headerLine = 0;
-  for (let i = 1; i <= Math.min(ws.rowCount, 10); i += 1) {
-    const values = (ws.getRow(i).values as unknown[]).slice(1).map((v) => String(v ?? "").trim());
-    if (values.includes("房号")) {
-      const missing = SURVEY_COLUMNS.filter((c, j) => values[j] !== c);
-      if (missing.length > 0)
-        throw new ResidentsError(
-          `表头应为：${SURVEY_COLUMNS.join("、")}（请使用导出的台账格式）`,
-          422,
-        );
-      headerLine = i;
-      break;
-    }
-  }
-  if (headerLine === 0) throw new ResidentsError("没有找到表头（含“房号”的一行）", 422);
-  const rows: { line: number; values: unknown[] }[] = [];
-  ws.eachRow((row, line) => {
-    if (line <= headerLine) return;
-    const values = (row.values as unknown[])
-      .slice(1, SURVEY_COLUMNS.length + 1)
-      .map((v) => (v && typeof v === "object" && "text" in v ? (v as { text: unknown }).text : v));
-    if (values.every((v) => v === null || v === undefined || String(v).trim() === "")) return;
-    rows.push({ line, values });
-  });
-  return rows;
 }
 
 /**
@@ -152,11 +124,13 @@ export async function importSurvey(
   viewer: Viewer,
   compoundId: string,
   bytes: Buffer,
+  t: ResidentsT,
 ): Promise<{ ok: true; imported: number } | { ok: false; errors: RowError[] }> {
-  if (bytes.length > MAX_SURVEY_FILE_BYTES) throw new ResidentsError("文件不能超过 5 MB", 413);
-  const raw = await readSurveyWorkbook(bytes);
+  if (bytes.length > MAX_SURVEY_FILE_BYTES)
+    throw new DomainError("residents:errors.fileTooLarge", { status: 413, field: "file" });
+  const raw = await readSurveyWorkbook(bytes, READERS);
   const places = await placeIndex(db, compoundId);
-  const { rows, errors } = parseSurveyRows(raw, places);
+  const { rows, errors } = parseSurveyRows(raw, places, t, READERS);
   const existing = await db.household.findMany({
     where: { compoundId },
     select: { stairwellId: true, room: true },
@@ -164,7 +138,7 @@ export async function importSurvey(
   const taken = new Set(existing.map((h) => `${h.stairwellId}/${h.room}`));
   for (const r of rows)
     if (taken.has(`${r.stairwellId}/${r.room}`))
-      errors.push({ line: r.line, message: `${r.room} 室已在台账中登记` });
+      errors.push({ line: r.line, message: t("survey.rows.taken", { room: r.room }) });
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
   const buildingOf = new Map<string, string>();
   for (const s of await db.stairwell.findMany({
@@ -209,13 +183,15 @@ const HOUSEHOLD_SELECT = {
 function parseNeeds(json: string): Need[] {
   try {
     const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((n): n is Need => typeof n === "string" && n in NEEDS) : [];
+    return Array.isArray(v)
+      ? v.filter((n): n is Need => (NEED_CODES as readonly unknown[]).includes(n))
+      : [];
   } catch {
     return [];
   }
 }
 
-async function registerRows(db: Db, compoundId: string, page?: number) {
+export async function registerRows(db: Db, compoundId: string, page?: number) {
   const [rows, total, stairwells] = await Promise.all([
     db.household.findMany({
       where: { compoundId },
@@ -266,12 +242,12 @@ export async function surveyRegister(db: Db, compoundId: string, page: number, p
       room: r.room,
       headName: personal ? r.headName : null,
       phone: personal ? r.phone : null,
-      occupancyZh: OCCUPANCY[r.occupancy as Occupancy] ?? r.occupancy,
+      occupancy: r.occupancy,
       residents: r.residents,
       elderly: r.elderly,
       disabled: r.disabled,
-      needsZh: r.needs.map((n) => NEEDS[n]),
-      consentZh: CONSENT[r.consent as Consent] ?? r.consent,
+      needs: r.needs,
+      consent: r.consent,
       note: r.note,
     })),
   };
@@ -290,39 +266,4 @@ export async function compoundSurveySummary(db: Db, compoundId: string) {
       disabled: r.disabled,
     })),
   );
-}
-
-/** The whole ledger as Excel in the import's column order (names only when `personal`). */
-export async function surveyXlsx(
-  db: Db,
-  compound: { id: string; name: string },
-  personal: boolean,
-) {
-  const { rows } = await registerRows(db, compound.id);
-  type Row = (typeof rows)[number];
-  const col = (header: string, width: number, value: (r: Row) => string | number | null) => ({
-    header,
-    width,
-    value,
-  });
-  return xlsxBuffer({
-    sheetName: "登记台账",
-    title: `${compound.name} 入户调查登记台账`,
-    filterNote: personal ? `共 ${rows.length} 户` : `共 ${rows.length} 户（不含姓名及联系电话）`,
-    columns: [
-      col("楼栋", 8, (r) => r.building),
-      col("单元", 8, (r) => r.stairwell),
-      col("房号", 8, (r) => r.room),
-      col("户主姓名", 10, (r) => (personal ? r.headName : "")),
-      col("联系电话", 14, (r) => (personal ? r.phone : "")),
-      col("居住情况", 8, (r) => OCCUPANCY[r.occupancy as Occupancy] ?? r.occupancy),
-      col("常住人数", 8, (r) => r.residents),
-      col("60岁以上老人", 10, (r) => r.elderly),
-      col("残疾人", 8, (r) => r.disabled),
-      col("改造需求", 30, (r) => r.needs.map((n) => NEEDS[n]).join("、")),
-      col("是否同意改造方案", 12, (r) => CONSENT[r.consent as Consent] ?? r.consent),
-      col("备注", 24, (r) => r.note),
-    ],
-    rows,
-  });
 }

@@ -3,90 +3,118 @@
  * The items follow the county plan's 调查摸底 (居民户数、楼栋等情况，建立登记台账，完善入户调查表)
  * and the works it lists (楼道线路、声控灯、栏杆、道路、雨污管网、化粪池、停车位…).
  */
+
 import { z } from "zod";
+import type { Resources } from "~/locales/resources";
+import type { ResidentsT } from "./i18n";
 
-export const NEEDS = {
-  lights: "楼道灯不亮",
-  wiring: "楼道线路杂乱",
-  railings: "楼梯栏杆扶手松动",
-  pipes: "给排水管道漏堵",
-  sewer: "化粪池/污水外溢",
-  roads: "道路破损",
-  parking: "停车难",
-  walls: "楼道墙面破旧",
-  green: "绿化不足",
-  fitness: "缺少健身器材",
-} as const;
-export type Need = keyof typeof NEEDS;
-export const NEED_CODES = Object.keys(NEEDS) as Need[];
-
-export const OCCUPANCY = { owner: "自住", tenant: "出租", vacant: "空置" } as const;
-export const CONSENT = { agree: "同意", disagree: "不同意", undecided: "未表态" } as const;
-export type Occupancy = keyof typeof OCCUPANCY;
-export type Consent = keyof typeof CONSENT;
-
-/** Import columns, in order; the export writes the same, so an exported ledger imports again. */
-export const SURVEY_COLUMNS = [
-  "楼栋",
-  "单元",
-  "房号",
-  "户主姓名",
-  "联系电话",
-  "居住情况",
-  "常住人数",
-  "60岁以上老人",
-  "残疾人",
-  "改造需求",
-  "是否同意改造方案",
-  "备注",
+/** Renovation needs a household may report (residents:survey.needs.*). */
+export const NEED_CODES = [
+  "lights",
+  "wiring",
+  "railings",
+  "pipes",
+  "sewer",
+  "roads",
+  "parking",
+  "walls",
+  "green",
+  "fitness",
 ] as const;
+export type Need = (typeof NEED_CODES)[number];
+
+export const OCCUPANCIES = ["owner", "tenant", "vacant"] as const;
+export const CONSENTS = ["agree", "disagree", "undecided"] as const;
+export type Occupancy = (typeof OCCUPANCIES)[number];
+export type Consent = (typeof CONSENTS)[number];
+
+/**
+ * Import columns, in order (residents:survey.sheetColumns.*); the export writes the same, so an
+ * exported ledger imports again, in either language.
+ */
+export const SURVEY_COLUMN_KEYS = [
+  "building",
+  "stairwell",
+  "room",
+  "headName",
+  "phone",
+  "occupancy",
+  "residents",
+  "elderly",
+  "disabled",
+  "needs",
+  "consent",
+  "note",
+] as const;
+
+/** The column headers in the language of `t`. */
+export function surveyColumns(t: ResidentsT): string[] {
+  return SURVEY_COLUMN_KEYS.map((k) => t(`survey.sheetColumns.${k}`));
+}
 
 export const MAX_IMPORT_ROWS = 2000;
 
-const fromLabel = <T extends Record<string, string>>(labels: T, value: string) =>
-  (Object.keys(labels) as (keyof T)[]).find((k) => labels[k] === value || k === value);
-
-const count = (label: string) =>
-  z.coerce
-    .number({ error: `${label}须为数字` })
-    .int(`${label}须为整数`)
-    .min(0, `${label}不能为负`)
-    .max(30, `${label}不超过 30`);
+type CountLabel = "residents" | "elderly" | "disabled";
+const count = (t: ResidentsT, which: CountLabel) => {
+  const label = t(`survey.validation.${which}`);
+  return z.coerce
+    .number({ error: t("survey.validation.notNumber", { label }) })
+    .int(t("survey.validation.notInteger", { label }))
+    .min(0, t("survey.validation.negative", { label }))
+    .max(30, t("survey.validation.tooMany", { label }));
+};
 
 /** One household as entered on the tablet form (places by id) or read from a row (by name). */
-export const HouseholdFieldsSchema = z
-  .object({
-    room: z
-      .string()
-      .trim()
-      .min(1, "请填写房号")
-      .max(10, "房号不超过 10 个字符")
-      .regex(/^[0-9A-Za-z-]+$/, "房号只能含数字、字母和 -"),
-    headName: z.string().trim().min(1, "请填写户主姓名").max(20, "户主姓名不超过 20 字"),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})?$/, "联系电话应为 11 位手机号或固定电话")
-      .transform((v) => v || null),
-    occupancy: z.enum(["owner", "tenant", "vacant"], { error: "居住情况应为 自住/出租/空置" }),
-    residents: count("常住人数"),
-    elderly: count("60岁以上老人数"),
-    disabled: count("残疾人数"),
-    needs: z.array(z.enum(NEED_CODES as [Need, ...Need[]], { error: "有未知的改造需求" })),
-    consent: z.enum(["agree", "disagree", "undecided"], {
-      error: "是否同意应为 同意/不同意/未表态",
-    }),
-    note: z.string().trim().max(200, "备注不超过 200 字").default(""),
-  })
-  .refine((h) => h.elderly <= h.residents && h.disabled <= h.residents, {
-    message: "老人或残疾人数不能多于常住人数",
-    path: ["residents"],
-  });
-export type HouseholdFields = z.infer<typeof HouseholdFieldsSchema>;
+export function householdFieldsSchema(t: ResidentsT) {
+  const v = (key: Exclude<keyof Resources["residents"]["survey"]["validation"], CountLabel>) =>
+    t(`survey.validation.${key}`);
+  return z
+    .object({
+      room: z
+        .string({ error: v("roomRequired") })
+        .trim()
+        .min(1, v("roomRequired"))
+        .max(10, v("roomTooLong"))
+        .regex(/^[0-9A-Za-z-]+$/, v("roomFormat")),
+      headName: z
+        .string({ error: v("headRequired") })
+        .trim()
+        .min(1, v("headRequired"))
+        .max(20, v("headTooLong")),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})?$/, v("phone"))
+        .default("")
+        .transform((x) => x || null),
+      occupancy: z.enum(OCCUPANCIES, { error: v("occupancy") }),
+      residents: count(t, "residents"),
+      elderly: count(t, "elderly"),
+      disabled: count(t, "disabled"),
+      needs: z.array(z.enum(NEED_CODES, { error: v("need") })).default([]),
+      consent: z.enum(CONSENTS, { error: v("consent") }),
+      note: z.string().trim().max(200, v("noteTooLong")).default(""),
+    })
+    .refine((h) => h.elderly <= h.residents && h.disabled <= h.residents, {
+      message: v("moreThanResidents"),
+      path: ["residents"],
+    });
+}
+export type HouseholdFields = z.output<ReturnType<typeof householdFieldsSchema>>;
 
 export type PlaceIndex = Map<string, Map<string, string>>; // building name → stairwell name → id
 export type ParsedRow = HouseholdFields & { line: number; stairwellId: string };
 export type RowError = { line: number; message: string };
+
+/** A code from its label in any of the readers' languages (or the code itself). */
+function fromLabel<C extends string>(
+  codes: readonly C[],
+  label: (t: ResidentsT, code: C) => string,
+  readers: readonly ResidentsT[],
+  value: string,
+): C | undefined {
+  return codes.find((c) => c === value || readers.some((r) => label(r, c) === value));
+}
 
 const cell = (v: unknown) => (v === null || v === undefined ? "" : String(v).trim());
 const normBuilding = (v: string) => (/^\d+$/.test(v) ? `${v}栋` : v.replace(/号楼$|#$/, "栋"));
@@ -99,38 +127,58 @@ const normStairwell = (v: string) => (/^\d+$/.test(v) ? `${v}单元` : v);
 export function parseSurveyRows(
   rows: { line: number; values: unknown[] }[],
   places: PlaceIndex,
+  t: ResidentsT,
+  readers: readonly ResidentsT[] = [t],
 ): { rows: ParsedRow[]; errors: RowError[] } {
   const out: ParsedRow[] = [];
   const errors: RowError[] = [];
   const seen = new Map<string, number>();
-  if (rows.length === 0) errors.push({ line: 0, message: "表中没有住户数据" });
+  const schema = householdFieldsSchema(t);
+  if (rows.length === 0) errors.push({ line: 0, message: t("survey.rows.empty") });
   if (rows.length > MAX_IMPORT_ROWS)
-    errors.push({ line: 0, message: `一次最多导入 ${MAX_IMPORT_ROWS} 户` });
+    errors.push({ line: 0, message: t("survey.rows.tooMany", { max: MAX_IMPORT_ROWS }) });
   for (const { line, values } of rows.slice(0, MAX_IMPORT_ROWS)) {
     const v = values.map(cell);
     const building = normBuilding(v[0] ?? "");
     const stairwell = normStairwell(v[1] ?? "");
     const stairwellId = places.get(building)?.get(stairwell);
     if (!stairwellId) {
-      errors.push({ line, message: `本小区没有“${building}${stairwell}”` });
+      errors.push({
+        line,
+        message: t("survey.rows.noPlace", { place: `${building}${stairwell}` }),
+      });
       continue;
     }
-    const needLabels = (v[9] ?? "").split(/[、,，;；\s]+/).filter(Boolean);
-    const needs = needLabels.map((l) => fromLabel(NEEDS, l) ?? l);
-    const parsed = HouseholdFieldsSchema.safeParse({
+    const need = (l: string) => fromLabel(NEED_CODES, (r, c) => r(`survey.needs.${c}`), readers, l);
+    // Labels are separated by list punctuation; a piece no label matches may be several
+    // labels separated by spaces (English labels contain spaces themselves).
+    const needs = (v[9] ?? "")
+      .split(/[、,，;；]+/)
+      .map((piece) => piece.trim())
+      .filter(Boolean)
+      .flatMap((piece) => (need(piece) ? [piece] : piece.split(/\s+/).filter(Boolean)))
+      .map((l) => need(l) ?? l);
+    const occupancy = v[5] ?? "";
+    const consent = v[10] ?? "";
+    const parsed = schema.safeParse({
       room: v[2],
       headName: v[3],
       phone: v[4],
-      occupancy: fromLabel(OCCUPANCY, v[5] ?? "") ?? v[5],
+      occupancy:
+        fromLabel(OCCUPANCIES, (r, c) => r(`survey.occupancy.${c}`), readers, occupancy) ??
+        occupancy,
       residents: v[6] || "0",
       elderly: v[7] || "0",
       disabled: v[8] || "0",
       needs,
-      consent: fromLabel(CONSENT, v[10] ?? "") ?? v[10],
+      consent: fromLabel(CONSENTS, (r, c) => r(`survey.consent.${c}`), readers, consent) ?? consent,
       note: v[11] ?? "",
     });
     if (!parsed.success) {
-      errors.push({ line, message: parsed.error.issues.map((i) => i.message).join("；") });
+      errors.push({
+        line,
+        message: parsed.error.issues.map((i) => i.message).join(t("survey.rows.separator")),
+      });
       continue;
     }
     const key = `${stairwellId}/${parsed.data.room}`;
@@ -138,7 +186,11 @@ export function parseSurveyRows(
     if (first !== undefined) {
       errors.push({
         line,
-        message: `与第 ${first} 行是同一户（${building}${stairwell} ${parsed.data.room}）`,
+        message: t("survey.rows.duplicate", {
+          first,
+          place: `${building}${stairwell}`,
+          room: parsed.data.room,
+        }),
       });
       continue;
     }
@@ -168,7 +220,6 @@ export function surveySummary(rows: readonly SurveyRowForSummary[]) {
       if (r.needs.includes(code)) byPlace.set(r.placeLabel, (byPlace.get(r.placeLabel) ?? 0) + 1);
     return {
       code,
-      labelZh: NEEDS[code],
       households: [...byPlace.values()].reduce((a, b) => a + b, 0),
       places: [...byPlace.entries()]
         .sort((a, b) => a[0].localeCompare(b[0], "zh"))

@@ -1,190 +1,31 @@
-import { randomUUID } from "node:crypto";
 import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
 import { recordEvent } from "~/modules/audit/record.server";
 import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
 import { notify } from "~/modules/defect/inbox.server";
 import {
   type DefectAction,
+  type DefectTransitionErrorCode,
   decideDefectTransition,
   isDefectState,
 } from "~/modules/defect/workflow";
 import type { PhotoUpload } from "~/modules/photo/photos.server";
 import type { PhotoStorage } from "~/modules/photo/storage.server";
-import { compoundIdFilter, ResidentsError } from "./access.server";
+import { compoundIdFilter } from "./access.server";
 import { storeResidentPhoto } from "./photos.server";
-import { routeWarranty } from "./warranty";
+import { record } from "./record.server";
 
-type Viewer = Actor & { id: string };
+export type Viewer = Actor & { id: string };
+
+/** Only a rectifying party (a contractor) sees just the issues routed to its organisation. */
+const rectifies = (viewer: Actor) => scopeFor(viewer.role, "warranty.rectify") !== null;
 
 /** Where a viewer may see warranty defects: a contractor only those routed to it. */
 async function warrantyWhere(db: Db, viewer: Viewer, scope: Scope | null) {
   if (scope === null) return { id: { in: [] as string[] } };
-  if (viewer.role === "contractor")
-    return { contractorOrgId: viewer.organizationId, route: "contractor" };
+  if (rectifies(viewer)) return { contractorOrgId: viewer.organizationId, route: "contractor" };
   const filter = await compoundIdFilter(db, viewer, scope);
   return filter ? { compoundId: filter } : {};
-}
-
-/** The passed acceptance a compound's management starts from, or null while still in works. */
-export async function passedAcceptance(db: Db, compoundId: string) {
-  return db.finalAcceptance.findFirst({
-    where: { compoundId, status: "passed" },
-    select: { closedAt: true, openedAt: true },
-    orderBy: { closedAt: "desc" },
-  });
-}
-
-/** What the report form offers: buildings and work types (with their periods). */
-export async function warrantyFormOptions(db: Db, compoundId: string) {
-  const [buildings, workTypes] = await Promise.all([
-    db.building.findMany({
-      where: { compoundId },
-      select: { id: true, name: true },
-      orderBy: { seq: "asc" },
-    }),
-    db.workType.findMany({ select: { code: true, nameZh: true }, orderBy: { seq: "asc" } }),
-  ]);
-  return { buildings, workTypes };
-}
-
-export type ReportInput = {
-  compoundId: string;
-  buildingId: string | null;
-  placeLabel: string;
-  workTypeCode: string | null;
-  title: string;
-  description: string;
-};
-
-/**
- * A 楼栋长's (or 物业's) report after acceptance, with its photo: finds the work type's
- * contractor in the compound (the lot's, in the same building when there is one), decides the
- * route from the warranty period, stores the photo, then the row, its event and the
- * contractor's inbox line together.
- */
-export async function reportWarranty(
-  db: Db,
-  storage: PhotoStorage,
-  viewer: Viewer,
-  input: ReportInput,
-  photo: PhotoUpload,
-  now = new Date(),
-) {
-  const compound = await db.compound.findUniqueOrThrow({
-    where: { id: input.compoundId },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      project: { select: { name: true } },
-      contracts: { select: { contractorOrgId: true } },
-    },
-  });
-  const accepted = await passedAcceptance(db, compound.id);
-  if (!accepted?.closedAt)
-    throw new ResidentsError("小区尚未通过竣工验收，请按施工期质量问题处理", 409);
-  const workType = input.workTypeCode
-    ? await db.workType.findUnique({
-        where: { code: input.workTypeCode },
-        select: { id: true, code: true, nameZh: true },
-      })
-    : null;
-  if (input.workTypeCode && !workType) throw new ResidentsError("没有这个工程类别");
-  const building = input.buildingId
-    ? await db.building.findFirst({
-        where: { id: input.buildingId, compoundId: compound.id },
-        select: { id: true, name: true },
-      })
-    : null;
-  if (input.buildingId && !building) throw new ResidentsError("请选择本小区的楼栋");
-  let contractorOrgId: string | null = null;
-  if (workType) {
-    const lots = await db.inspectionLot.findMany({
-      where: { compoundId: compound.id, workTypeId: workType.id, status: "accepted" },
-      select: {
-        contractorOrgId: true,
-        buildingId: true,
-        stairwell: { select: { buildingId: true } },
-      },
-    });
-    const inBuilding = lots.find(
-      (l) => building && (l.buildingId === building.id || l.stairwell?.buildingId === building.id),
-    );
-    contractorOrgId = (inBuilding ?? lots[0])?.contractorOrgId ?? null;
-  }
-  if (!contractorOrgId && workType && compound.contracts.length === 1)
-    contractorOrgId = compound.contracts[0]?.contractorOrgId ?? null;
-  const routing = routeWarranty({
-    workTypeCode: workType?.code ?? null,
-    acceptedAt: accepted.closedAt,
-    contractorKnown: contractorOrgId !== null,
-    now,
-  });
-  const placeLabel = `${building?.name ?? ""}${input.placeLabel}`.trim() || compound.name;
-  const id = randomUUID();
-  await storeResidentPhoto(
-    db,
-    storage,
-    viewer,
-    { kind: "warranty", id, role: "before" },
-    {
-      project: compound.project.name,
-      compound: compound.name,
-      place: placeLabel,
-      workType: workType?.nameZh ?? "保修报修",
-      item: "报修",
-    },
-    photo,
-    now,
-  );
-  return db.$transaction(async (tx) => {
-    const count = await tx.warrantyDefect.count({ where: { compoundId: compound.id } });
-    const number = `${compound.code}-BX-${String(count + 1).padStart(3, "0")}`;
-    const data = {
-      id,
-      number,
-      compoundId: compound.id,
-      buildingId: building?.id ?? null,
-      placeLabel,
-      workTypeId: workType?.id ?? null,
-      contractorOrgId: routing.route === "contractor" ? contractorOrgId : null,
-      route: routing.route,
-      warrantyEndsOn: routing.endsOn,
-      title: input.title,
-      description: input.description,
-      reportedById: viewer.id,
-      createdAt: now,
-    };
-    await tx.warrantyDefect.create({ data, select: { id: true } });
-    await recordEvent(
-      tx,
-      {
-        actorId: viewer.id,
-        action: "warranty.report",
-        entityType: "WarrantyDefect",
-        entityId: id,
-        data: {
-          ...data,
-          createdAt: undefined,
-          warrantyEndsOn: routing.endsOn?.toISOString() ?? null,
-          reasonZh: routing.reasonZh,
-          to: "open",
-        },
-      },
-      now,
-    );
-    if (routing.route === "contractor" && contractorOrgId)
-      await notify(
-        tx,
-        { contractorOrgId },
-        {
-          kind: "defect.assigned",
-          link: `/warranty/${id}`,
-          text: `保修：${number} ${input.title}（${placeLabel}），保修期至 ${routing.endsOn.toISOString().slice(0, 10)}`,
-        },
-      );
-    return { id, number, routing };
-  });
 }
 
 const SELECT = {
@@ -227,7 +68,7 @@ export async function getWarranty(db: Db, viewer: Viewer, scope: Scope, id: stri
     row.workTypeId
       ? db.workType.findUnique({
           where: { id: row.workTypeId },
-          select: { nameZh: true, code: true },
+          select: { nameZh: true, nameEn: true, code: true },
         })
       : null,
     row.contractorOrgId
@@ -254,11 +95,36 @@ export function warrantyRoleFor(
   if (CONTRACTOR_SIDE.includes(action)) {
     const doer =
       w.route === "contractor"
-        ? viewer.role === "contractor" && viewer.organizationId === w.contractorOrgId
+        ? rectifies(viewer) && viewer.organizationId === w.contractorOrgId
         : reviewer;
     return doer ? { role: "contractor" as const, own: true } : { role: viewer.role, own: false };
   }
   return reviewer ? { role: "supervisor" as const, own: false } : { role: viewer.role, own: false };
+}
+
+/** The defect workflow's refusal, in the words of the warranty loop (residents:errors.transition.*). */
+function transitionRefusal(code: DefectTransitionErrorCode, action: DefectAction, state: string) {
+  const status = 409;
+  switch (code) {
+    case "forbidden_role":
+      return new DomainError(`residents:errors.transition.forbidden_role.${action}`, { status });
+    case "not_own_contractor":
+      return new DomainError("residents:errors.transition.not_own_contractor", { status });
+    case "wrong_state":
+      return new DomainError(`residents:errors.transition.wrong_state.${action}`, {
+        status,
+        params: { state },
+      });
+    case "comment_required":
+      return new DomainError(
+        action === "return"
+          ? "residents:errors.transition.comment_required.return"
+          : "residents:errors.transition.comment_required.reply",
+        { status, field: "comment" },
+      );
+    case "photo_required":
+      return new DomainError("residents:errors.transition.photo_required", { status });
+  }
 }
 
 async function unrepliedAfterPhotos(db: Db, id: string) {
@@ -284,8 +150,12 @@ export async function transitionWarranty(
   comment: string | null,
 ) {
   const w = await getWarranty(db, viewer, scope, id);
-  if (!w) throw new ResidentsError("保修问题不存在或您无权查看", 404);
-  if (!isDefectState(w.status)) throw new ResidentsError(`未知状态 ${w.status}`, 500);
+  if (!w) throw new DomainError("residents:errors.warrantyNotFound", { status: 404 });
+  if (!isDefectState(w.status))
+    throw new DomainError("residents:errors.unknownState", {
+      status: 500,
+      params: { state: w.status },
+    });
   const { role, own } = warrantyRoleFor(viewer, w, action);
   const decision = decideDefectTransition({
     state: w.status,
@@ -295,7 +165,7 @@ export async function transitionWarranty(
     comment,
     newAfterPhotos: action === "reply" ? await unrepliedAfterPhotos(db, id) : 0,
   });
-  if (!decision.ok) throw new ResidentsError(decision.messageZh, 409);
+  if (!decision.ok) throw transitionRefusal(decision.code, action, w.status);
   const text = comment?.trim() || null;
   const now = new Date();
   await db.$transaction(async (tx) => {
@@ -307,7 +177,7 @@ export async function transitionWarranty(
         closedAt: decision.next === "closed" ? now : null,
       },
     });
-    if (count !== 1) throw new ResidentsError("状态已被他人更改，请刷新后重试", 409);
+    if (count !== 1) throw new DomainError("residents:errors.stale", { status: 409 });
     if (action === "return" && w.contractorOrgId)
       await notify(
         tx,
@@ -315,7 +185,10 @@ export async function transitionWarranty(
         {
           kind: "defect.returned",
           link: `/warranty/${id}`,
-          text: `保修：${w.number} 退回——${text ?? ""}`,
+          text: record("residents:record.warrantyReturned", {
+            number: w.number,
+            comment: text ?? "",
+          }),
         },
       );
     await recordEvent(
@@ -343,10 +216,10 @@ export async function attachWarrantyPhoto(
   upload: PhotoUpload,
 ) {
   const w = await getWarranty(db, viewer, scope, id);
-  if (!w) throw new ResidentsError("保修问题不存在或您无权查看", 404);
+  if (!w) throw new DomainError("residents:errors.warrantyNotFound", { status: 404 });
   const doer = warrantyRoleFor(viewer, w, "reply");
   if (!doer.own || w.status !== "in_progress")
-    throw new ResidentsError("只有负责维修的单位在整改中时可以上传整改后照片", 409);
+    throw new DomainError("residents:errors.afterPhotoNotAllowed", { status: 409 });
   return storeResidentPhoto(
     db,
     storage,
@@ -356,8 +229,8 @@ export async function attachWarrantyPhoto(
       project: w.compound.project.name,
       compound: w.compound.name,
       place: w.placeLabel,
-      workType: w.workType?.nameZh ?? "保修报修",
-      item: "整改后",
+      workType: w.workType?.nameZh ?? record("residents:record.warrantyWorkType"),
+      item: record("residents:record.afterItem"),
     },
     upload,
   );

@@ -7,24 +7,31 @@
  * 建设工程的保修期，自竣工验收合格之日起计算。
  * Periods "by agreement" are the contract's (质量保修书); the demo uses 2 years and says so.
  */
-export type WarrantyRule = { years: number; basisZh: string };
-
-const REG = "《建设工程质量管理条例》第四十条";
+export type WarrantyBasis =
+  | "wiring"
+  | "soundLight"
+  | "finishing"
+  | "drainage"
+  | "septic"
+  | "waterproofing"
+  | "agreed";
+/** `basis` names the clause (residents:basis.*): 第四十条（四）2 年, （二）5 年, or by agreement. */
+export type WarrantyRule = { years: number; basis: WarrantyBasis };
 
 /** Work type code → minimum warranty. Missing = not warrantable (e.g. demolition). */
 export const WARRANTY_PERIODS: Record<string, WarrantyRule> = {
-  "stairwell-wiring": { years: 2, basisZh: `${REG}（四）电气管线 2 年` },
-  "stairwell-sound-light": { years: 2, basisZh: `${REG}（四）电气管线、设备安装 2 年` },
-  "stair-railing": { years: 2, basisZh: `${REG}（四）装修工程 2 年` },
-  "wall-finishing": { years: 2, basisZh: `${REG}（四）装修工程 2 年` },
-  "rain-sewer-network": { years: 2, basisZh: `${REG}（四）给排水管道 2 年` },
-  "septic-tank": { years: 2, basisZh: `${REG}（四）给排水管道 2 年（池体防渗按合同约定）` },
-  waterproofing: { years: 5, basisZh: `${REG}（二）防水、防渗漏 5 年` },
-  "road-repair": { years: 2, basisZh: "发包方与承包方约定（质量保修书，演示取 2 年）" },
-  "parking-lot": { years: 2, basisZh: "发包方与承包方约定（质量保修书，演示取 2 年）" },
-  "green-plaza": { years: 2, basisZh: "发包方与承包方约定（质量保修书，演示取 2 年）" },
-  "rubbish-point": { years: 2, basisZh: "发包方与承包方约定（质量保修书，演示取 2 年）" },
-  "fitness-equipment": { years: 2, basisZh: "发包方与承包方约定（质量保修书，演示取 2 年）" },
+  "stairwell-wiring": { years: 2, basis: "wiring" },
+  "stairwell-sound-light": { years: 2, basis: "soundLight" },
+  "stair-railing": { years: 2, basis: "finishing" },
+  "wall-finishing": { years: 2, basis: "finishing" },
+  "rain-sewer-network": { years: 2, basis: "drainage" },
+  "septic-tank": { years: 2, basis: "septic" },
+  waterproofing: { years: 5, basis: "waterproofing" },
+  "road-repair": { years: 2, basis: "agreed" },
+  "parking-lot": { years: 2, basis: "agreed" },
+  "green-plaza": { years: 2, basis: "agreed" },
+  "rubbish-point": { years: 2, basis: "agreed" },
+  "fitness-equipment": { years: 2, basis: "agreed" },
 };
 
 /** The last instant of the warranty: acceptance date plus the years (same calendar day). */
@@ -34,9 +41,17 @@ export function warrantyEndsOn(acceptedAt: Date, years: number): Date {
   return end;
 }
 
+/** Why a report went where it went (residents:warranty.reason.*). */
+export type WarrantyReason = "notWarrantable" | "expired" | "noContractor" | "inPeriod";
+
 export type WarrantyRouting =
-  | { route: "contractor"; endsOn: Date; basisZh: string; reasonZh: string }
-  | { route: "management"; endsOn: Date | null; basisZh: string | null; reasonZh: string };
+  | { route: "contractor"; endsOn: Date; basis: WarrantyBasis; reason: "inPeriod" }
+  | {
+      route: "management";
+      endsOn: Date | null;
+      basis: WarrantyBasis | null;
+      reason: Exclude<WarrantyReason, "inPeriod">;
+    };
 
 /**
  * Within the period and with a known contractor → the contractor (保修); otherwise the
@@ -49,32 +64,11 @@ export function routeWarranty(input: {
   now: Date;
 }): WarrantyRouting {
   const rule = input.workTypeCode ? WARRANTY_PERIODS[input.workTypeCode] : undefined;
-  if (!rule)
-    return {
-      route: "management",
-      endsOn: null,
-      basisZh: null,
-      reasonZh: "不属于保修范围的工程类别，由物业/社区维修",
-    };
+  if (!rule) return { route: "management", endsOn: null, basis: null, reason: "notWarrantable" };
   const endsOn = warrantyEndsOn(input.acceptedAt, rule.years);
   if (input.now.getTime() >= endsOn.getTime())
-    return {
-      route: "management",
-      endsOn,
-      basisZh: rule.basisZh,
-      reasonZh: "已过保修期，由物业/社区维修",
-    };
+    return { route: "management", endsOn, basis: rule.basis, reason: "expired" };
   if (!input.contractorKnown)
-    return {
-      route: "management",
-      endsOn,
-      basisZh: rule.basisZh,
-      reasonZh: "查不到施工单位，由物业/社区维修",
-    };
-  return {
-    route: "contractor",
-    endsOn,
-    basisZh: rule.basisZh,
-    reasonZh: "在保修期内，由施工单位保修",
-  };
+    return { route: "management", endsOn, basis: rule.basis, reason: "noContractor" };
+  return { route: "contractor", endsOn, basis: rule.basis, reason: "inPeriod" };
 }
