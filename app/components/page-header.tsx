@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-export type Crumb = { to: string; label: string };
+/** `data`: the label is a name as written (not translated, exempt from the language check). */
+export type Crumb = { to: string; label: string; data?: boolean };
 
 export function PageHeader({
   title,
@@ -19,7 +20,7 @@ export function PageHeader({
       {crumbs.length > 0 ? (
         <nav className="crumbs" aria-label="位置">
           {crumbs.map((c) => (
-            <Link key={c.to} to={c.to}>
+            <Link key={c.to} to={c.to} translate={c.data ? "no" : undefined}>
               {c.label}
             </Link>
           ))}

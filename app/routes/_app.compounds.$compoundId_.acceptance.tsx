@@ -104,7 +104,7 @@ export default function AcceptancePage() {
     <>
       <PageHeader
         title={t("page.title")}
-        crumbs={[{ to: `/compounds/${d.compound.id}`, label: d.compound.name }]}
+        crumbs={[{ to: `/compounds/${d.compound.id}`, label: d.compound.name, data: true }]}
         subtitle={a ? t("page.subtitle", { status: t(`status.${a.status}`) }) : t("page.notOpened")}
         actions={
           a && a.status !== "open" && d.canExport ? (

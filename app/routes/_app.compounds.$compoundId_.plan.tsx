@@ -75,7 +75,7 @@ export default function PlanPage() {
     <>
       <PageHeader
         title={t("page.title")}
-        crumbs={[{ to: `/compounds/${d.compound.id}`, label: d.compound.name }]}
+        crumbs={[{ to: `/compounds/${d.compound.id}`, label: d.compound.name, data: true }]}
         subtitle={
           plan
             ? t("page.summary", {

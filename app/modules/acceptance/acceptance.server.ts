@@ -1,9 +1,9 @@
 import type { Db } from "~/infra/db.server";
 import { DomainError } from "~/infra/domain-error";
+import { zhT } from "~/modules/acceptance/zh";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { checkSigningPassword } from "~/modules/auth/signing-password.server";
-import { fixedT } from "~/modules/i18n/i18n.server";
 import { acceptanceContentHash } from "./content";
 import { type Conclusion, canHoldSeat, conclusionZh } from "./parties";
 import { allMet } from "./prerequisites";
@@ -96,7 +96,7 @@ export async function openAcceptance(
   viewer: Viewer,
   compoundId: string,
   input: OpenInput,
-  t: AnyT = fixedT("zh-CN"),
+  t: AnyT = zhT(),
 ) {
   const record = await compoundRecord(db, compoundId);
   if (!record) throw new DomainError("acceptance:errors.compoundNotFound", { status: 404 });
@@ -195,7 +195,7 @@ export async function signAcceptance(
   if (!password.ok)
     throw password.status === 429
       ? new DomainError("acceptance:errors.passwordThrottled", { status: 429 })
-      : new DomainError("acceptance:errors.wrongPassword", { status: 400, field: "password" });
+      : new DomainError("acceptance:errors.wrongPassword", { status: 400 });
 
   const current = await currentContentHash(db, acceptance);
   if (current !== acceptance.contentHash)

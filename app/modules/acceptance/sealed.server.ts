@@ -1,6 +1,6 @@
 import type { Db } from "~/infra/db.server";
 import { DomainError } from "~/infra/domain-error";
-import { fixedT } from "~/modules/i18n/i18n.server";
+import { zhT } from "~/modules/acceptance/zh";
 
 /** The refusal when the compound's record is sealed by a passed acceptance, else null. */
 export async function compoundSealedError(db: Db, compoundId: string): Promise<DomainError | null> {
@@ -20,5 +20,5 @@ export async function assertCompoundNotSealed(db: Db, compoundId: string): Promi
  */
 export async function compoundSealedMessage(db: Db, compoundId: string): Promise<string | null> {
   const sealed = await compoundSealedError(db, compoundId);
-  return sealed ? sealed.text(fixedT("zh-CN")) : null;
+  return sealed ? sealed.text(zhT()) : null;
 }

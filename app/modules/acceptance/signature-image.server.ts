@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { DomainError } from "~/infra/domain-error";
 import type { MessageKey } from "~/locales/resources";
-import { fixedT } from "~/modules/i18n/i18n.server";
+import { zhT } from "~/modules/acceptance/zh";
 
 export const SIGNATURE_MAX_BYTES = 400_000;
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -58,7 +58,7 @@ export async function parseSignatureDataUrl(
   try {
     return await readSignature(dataUrl);
   } catch (error) {
-    if (error instanceof DomainError) return { error: error.text(fixedT("zh-CN")) };
+    if (error instanceof DomainError) return { error: error.text(zhT()) };
     throw error;
   }
 }

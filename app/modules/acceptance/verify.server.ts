@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "~/infra/db.server";
-import { fixedT } from "~/modules/i18n/i18n.server";
+import { zhT } from "~/modules/acceptance/zh";
 import { currentContentHash } from "./record.server";
 import type { AnyT } from "./words";
 
@@ -20,7 +20,7 @@ const STATUS_AFTER: Record<string, string> = {
  * recomputed from the compound's record as it stands now. `t` words the breaks (the audit page
  * passes the reader's; the field keeps its historical name).
  */
-export async function verifyAcceptances(db: Db, events: Event[], t: AnyT = fixedT("zh-CN")) {
+export async function verifyAcceptances(db: Db, events: Event[], t: AnyT = zhT()) {
   const breaks: Break[] = [];
   let signed = 0;
   const rows = await db.finalAcceptance.findMany({

@@ -9,8 +9,8 @@ import {
 import { applicableWorkTypes } from "~/modules/acceptance/prerequisites";
 import { supervisionRecord } from "~/modules/acceptance/supervision.server";
 import { prerequisiteLabel } from "~/modules/acceptance/words";
+import { zhT } from "~/modules/acceptance/zh";
 import { listWorkTypes } from "~/modules/checklist/queries.server";
-import { fixedT } from "~/modules/i18n/i18n.server";
 import type { LotDetail } from "~/modules/lot/lots.server";
 import type { LotRecordExtras } from "~/modules/lot/record-extras.server";
 import { type LotRecordView, lotRecordView, RESULT_ZH } from "~/modules/lot/record-view";
@@ -102,7 +102,7 @@ export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<B
         "5",
         "验收条件",
         prerequisites
-          .map((p) => `${p.ok ? "✓" : "✗"} ${prerequisiteLabel(fixedT("zh-CN"), p.key)}`)
+          .map((p) => `${p.ok ? "✓" : "✗"} ${prerequisiteLabel(zhT(), p.key)}`)
           .join("；"),
         prerequisites.every((p) => p.ok) ? "满足" : "未满足",
       ],

@@ -1,35 +1,50 @@
-/** 室外区域 kinds, in the order a compound page lists them. */
-export const ZONE_KIND_LABELS: Record<string, string> = {
-  road: "道路",
-  pipe: "雨污管网",
-  septic: "化粪池",
-  green: "绿地广场",
-  rubbish: "垃圾收集点",
-  fitness: "健身器材",
-  parking: "停车场",
-  demolition: "违建拆除",
-};
+import type { TFunction } from "i18next";
+import en from "~/locales/en/site";
+import zh from "~/locales/zh-CN/site";
+import { DEFAULT_LNG, type Lng } from "~/modules/i18n/config";
+import * as dates from "~/modules/i18n/dates";
 
+/** 室外区域 kinds, in the order a compound page lists them (words: site:zoneKind.*). */
+export const ZONE_KINDS = [
+  "road",
+  "pipe",
+  "septic",
+  "green",
+  "rubbish",
+  "fitness",
+  "parking",
+  "demolition",
+] as const;
+export type ZoneKind = (typeof ZONE_KINDS)[number];
+
+export const isZoneKind = (kind: string): kind is ZoneKind =>
+  (ZONE_KINDS as readonly string[]).includes(kind);
+
+/** A zone kind in the reader's language (an unknown kind as written). */
+export function zoneKindText(t: TFunction<"site"> | TFunction, kind: string): string {
+  return isZoneKind(kind) ? (t as TFunction<"site">)(`site:zoneKind.${kind}` as never) : kind;
+}
+
+/** @deprecated Chinese words for callers without `t`; use t(`site:zoneKind.${kind}`). */
+export const ZONE_KIND_LABELS: Record<string, string> = zh.zoneKind;
+/** @deprecated use zoneKindText(t, kind). */
 export const zoneKindLabel = (kind: string) => ZONE_KIND_LABELS[kind] ?? kind;
 
-export function formatYuan(yuan: number): string {
+/** An amount in yuan: ¥12.5 万元 / ¥125,000 (万 is how Chinese budgets count). */
+export function formatYuan(yuan: number, lng: Lng = DEFAULT_LNG): string {
+  if (lng === "en") return `¥${yuan.toLocaleString("en")} ${en.money.yuan}`;
   return yuan >= 10_000
-    ? `¥${(yuan / 10_000).toLocaleString("zh-CN")} 万元`
-    : `¥${yuan.toLocaleString("zh-CN")} 元`;
+    ? `¥${(yuan / 10_000).toLocaleString("zh-CN")} ${zh.money.tenThousandYuan}`
+    : `¥${yuan.toLocaleString("zh-CN")} ${zh.money.yuan}`;
 }
 
-export function formatDate(value: Date | string | null): string {
-  if (value === null) return "持续";
-  const d = typeof value === "string" ? new Date(value) : value;
-  return d.toLocaleDateString("zh-CN", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  });
+/** @deprecated use formatDate from ~/modules/i18n/dates (server) or useFormat() (components). */
+export function formatDate(value: Date | string | null, lng: Lng = DEFAULT_LNG): string {
+  if (value === null) return (lng === "en" ? en : zh).dates.ongoing;
+  return dates.formatDate(value, lng);
 }
 
-export function formatDateTime(value: Date | string): string {
-  const d = typeof value === "string" ? new Date(value) : value;
-  return d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+/** @deprecated use formatDateTime from ~/modules/i18n/dates or useFormat(). */
+export function formatDateTime(value: Date | string, lng: Lng = DEFAULT_LNG): string {
+  return dates.formatDateTime(value, lng);
 }
