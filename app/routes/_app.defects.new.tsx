@@ -10,11 +10,12 @@ import { useState } from "react";
 import { PageHeader } from "~/components/page-header";
 import { PinCrop } from "~/components/pin-crop";
 import { db } from "~/infra/db.server";
+import { isDomainError } from "~/infra/domain-error";
 import { parseForm } from "~/infra/forms";
+import { requestT } from "~/modules/auth/language.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import {
   createDefect,
-  DefectError,
   defectPrefillFromItem,
   standaloneDefectOptions,
 } from "~/modules/defect/defects.server";
@@ -31,7 +32,6 @@ import {
   SEVERITY_LABELS_ZH,
   type Severity,
 } from "~/modules/defect/workflow";
-import { DrawingError } from "~/modules/drawing/errors";
 import { pinPrefill } from "~/modules/drawing/pins.server";
 import drawingStyles from "~/styles/drawings.css?url";
 
@@ -101,9 +101,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       dueBySeverity,
     };
   } catch (error) {
-    if (error instanceof DefectError && error.status === 404) notFound("checklistItem");
-    if (error instanceof DefectError)
-      throw data({ kind: "not-found", message: error.message }, { status: 400 });
+    if (isDomainError(error) && error.status === 404) notFound("checklistItem");
+    if (isDomainError(error))
+      throw data(
+        { kind: "not-found", message: error.text(await requestT(request)) },
+        { status: 400 },
+      );
     throw error;
   }
 }
@@ -139,8 +142,8 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     return redirect(`/defects/${defect.id}`);
   } catch (error) {
-    if (error instanceof DefectError || error instanceof DrawingError)
-      return data({ message: error.message }, { status: error.status });
+    if (isDomainError(error))
+      return data({ message: error.text(await requestT(request)) }, { status: error.status });
     throw error;
   }
 }

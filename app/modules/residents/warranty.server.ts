@@ -3,6 +3,7 @@ import type { Db } from "~/infra/db.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
 import { notify } from "~/modules/defect/inbox.server";
+import { recordT } from "~/modules/defect/labels";
 import {
   type DefectAction,
   decideDefectTransition,
@@ -295,7 +296,7 @@ export async function transitionWarranty(
     comment,
     newAfterPhotos: action === "reply" ? await unrepliedAfterPhotos(db, id) : 0,
   });
-  if (!decision.ok) throw new ResidentsError(decision.messageZh, 409);
+  if (!decision.ok) throw new ResidentsError(recordT()(decision.message, decision.params), 409);
   const text = comment?.trim() || null;
   const now = new Date();
   await db.$transaction(async (tx) => {
