@@ -194,3 +194,10 @@ export async function markRead(db: Db, userId: string, id: string | "all", now =
     data: { readAt: now },
   });
 }
+
+/** Marks a line read and returns where it points (the user's own line only; null: none). */
+export async function openLine(db: Db, userId: string, id: string) {
+  await markRead(db, userId, id);
+  const line = await db.notification.findFirst({ where: { id, userId }, select: { link: true } });
+  return line?.link ?? null;
+}
