@@ -1,7 +1,6 @@
 import { DomainError, type MessageParams } from "~/infra/domain-error";
 import type { MessageKey } from "~/locales/resources";
-import { DEFAULT_LNG } from "~/modules/i18n/config";
-import { fixedT } from "~/modules/i18n/i18n.server";
+import { refusal } from "~/modules/defect/labels";
 
 export const MB = 1024 * 1024;
 
@@ -15,9 +14,7 @@ export function uploadRefusal(
   status = 422,
   params: MessageParams = {},
 ): DomainError {
-  const error = new DomainError(code, { status, params });
-  error.message = error.text(fixedT(DEFAULT_LNG));
-  return error;
+  return refusal(code, status, params);
 }
 
 /**

@@ -6,17 +6,19 @@ import type {
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { HistoryPhotos } from "~/components/defect/history-photos";
 import { DefectPhotos } from "~/components/defect-photos";
 import { usePhotoViewer } from "~/components/lot-photos";
 import { PageHeader } from "~/components/page-header";
 import { PinCrop } from "~/components/pin-crop";
 import { db } from "~/infra/db.server";
+import { isDomainError } from "~/infra/domain-error";
 import { env } from "~/infra/env.server";
 import { parseForm } from "~/infra/forms";
+import { requestT } from "~/modules/auth/language.server";
 import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireSignedIn, requireUser } from "~/modules/auth/require-user.server";
 import {
-  DefectError,
   defectHistory,
   getDefect,
   isOwnContractor,
@@ -38,7 +40,7 @@ import {
 import { pinOfDefect } from "~/modules/drawing/pins.server";
 import { withAnnotationVersions } from "~/modules/photo/annotation.server";
 import { defectPhotoRefusal, defectPhotos } from "~/modules/photo/defect-photos.server";
-import { type PhotoView, photoUrl } from "~/modules/photo/view";
+import type { PhotoView } from "~/modules/photo/view";
 import { formatDateTime } from "~/modules/site/labels";
 import drawingStyles from "~/styles/drawings.css?url";
 
@@ -137,9 +139,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const next = await transitionDefect(db(), user, scope, params.defectId ?? "", intent, comment);
     return { ok: true, message: `已更新为：${DEFECT_STATE_LABELS_ZH[next]}` };
   } catch (error) {
-    if (error instanceof DefectError) {
+    if (isDomainError(error)) {
       if (error.status === 404) notFound("defect");
-      return data({ ok: false, message: error.message }, { status: error.status });
+      return data(
+        { ok: false, message: error.text(await requestT(request)) },
+        { status: error.status },
+      );
     }
     throw error;
   }
@@ -303,7 +308,8 @@ export default function DefectPage() {
         <ol className="history" data-testid="defect-history">
           {history.map((h) => (
             <li key={h.seq}>
-              <span className="muted">{formatDateTime(h.at)}</span> {h.actorZh}：
+              <span className="muted">{formatDateTime(h.at)}</span>{" "}
+              {h.actor ? `${h.actor.name}（${h.actor.org}）` : "系统"}：
               {EVENT_LABELS[h.action] ?? h.action}
               {h.comment ? `——${h.comment}` : ""}
               <HistoryPhotos
@@ -316,30 +322,5 @@ export default function DefectPage() {
       </section>
       {viewer}
     </>
-  );
-}
-
-function HistoryPhotos({
-  photos,
-  onOpen,
-}: {
-  photos: PhotoView[];
-  onOpen: (list: PhotoView[], index: number) => void;
-}) {
-  if (photos.length === 0) return null;
-  return (
-    <span className="history-photos">
-      {photos.map((p, i) => (
-        <button
-          key={p.id}
-          type="button"
-          className="photo-thumb"
-          onClick={() => onOpen(photos, i)}
-          aria-label={`查看处理记录照片 ${i + 1}`}
-        >
-          <img src={photoUrl(p.id, "thumb")} alt="" />
-        </button>
-      ))}
-    </span>
   );
 }

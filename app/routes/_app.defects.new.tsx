@@ -16,7 +16,6 @@ import { requestT } from "~/modules/auth/language.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import {
   createDefect,
-  DefectError,
   defectPrefillFromItem,
   standaloneDefectOptions,
 } from "~/modules/defect/defects.server";
@@ -102,9 +101,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       dueBySeverity,
     };
   } catch (error) {
-    if (error instanceof DefectError && error.status === 404) notFound("checklistItem");
-    if (error instanceof DefectError)
-      throw data({ kind: "not-found", message: error.message }, { status: 400 });
+    if (isDomainError(error) && error.status === 404) notFound("checklistItem");
+    if (isDomainError(error))
+      throw data(
+        { kind: "not-found", message: error.text(await requestT(request)) },
+        { status: 400 },
+      );
     throw error;
   }
 }
@@ -140,9 +142,6 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     return redirect(`/defects/${defect.id}`);
   } catch (error) {
-    if (error instanceof DefectError)
-      return data({ message: error.message }, { status: error.status });
-    // Drawing refusals (the pin) are DomainErrors: their words come from the catalogue.
     if (isDomainError(error))
       return data({ message: error.text(await requestT(request)) }, { status: error.status });
     throw error;

@@ -3,11 +3,13 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
+import { isDomainError } from "~/infra/domain-error";
 import { parseForm } from "~/infra/forms";
+import { requestT } from "~/modules/auth/language.server";
 import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { DefectError } from "~/modules/defect/defects.server";
 import { NoticeReplySchema } from "~/modules/defect/forms";
+import type { Translate } from "~/modules/defect/labels";
 import { noticeView } from "~/modules/defect/notice-view.server";
 import { getNotice, replyNotice, replyRefusalFor } from "~/modules/defect/notices.server";
 import { photoUrl } from "~/modules/photo/view";
@@ -22,10 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const notice = await getNotice(db(), params.noticeId ?? "", user, scope);
   if (!notice) notFound("notice");
   const mayReply = scopeFor(user.role, "notice.reply") !== null;
+  const t: Translate = await requestT(request);
+  const refusal = replyRefusalFor(user, notice, "-");
   return {
     notice: noticeView(notice),
     // Why the reply form is not offered yet (null = it is), only for the notified contractor.
-    reply: mayReply ? { blockedZh: replyRefusalFor(user, notice, "-") } : null,
+    reply: mayReply ? { blocked: refusal ? t(refusal.message, refusal.params) : null } : null,
   };
 }
 
@@ -38,9 +42,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await replyNotice(db(), user, scope, params.noticeId ?? "", parsed.data.replyText);
     return { ok: true, message: "回复单已提交" };
   } catch (error) {
-    if (error instanceof DefectError) {
+    if (isDomainError(error)) {
       if (error.status === 404) notFound("notice");
-      return data({ ok: false, message: error.message }, { status: error.status });
+      return data(
+        { ok: false, message: error.text(await requestT(request)) },
+        { status: error.status },
+      );
     }
     throw error;
   }
@@ -134,8 +141,8 @@ export default function NoticePage() {
             </p>
           </>
         ) : reply ? (
-          reply.blockedZh ? (
-            <p className="alert">{reply.blockedZh}</p>
+          reply.blocked ? (
+            <p className="alert">{reply.blocked}</p>
           ) : (
             <Form method="post" className="form-stack">
               <label>

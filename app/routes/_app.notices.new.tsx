@@ -3,9 +3,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageHeader } from "~/components/page-header";
 import { db } from "~/infra/db.server";
+import { isDomainError } from "~/infra/domain-error";
 import { parseForm } from "~/infra/forms";
+import { requestT } from "~/modules/auth/language.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { DefectError } from "~/modules/defect/defects.server";
 import { IssueNoticeSchema, NoticeTargetSchema } from "~/modules/defect/forms";
 import { issueNotice, noticeCandidates } from "~/modules/defect/notices.server";
 import {
@@ -58,8 +59,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const notice = await issueNotice(db(), user, parsed.data);
     return redirect(`/notices/${notice.id}`);
   } catch (error) {
-    if (error instanceof DefectError)
-      return data({ message: error.message }, { status: error.status });
+    if (isDomainError(error))
+      return data({ message: error.text(await requestT(request)) }, { status: error.status });
     throw error;
   }
 }

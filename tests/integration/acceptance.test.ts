@@ -13,7 +13,7 @@ import {
 import { parseSignatureDataUrl } from "~/modules/acceptance/signature-image.server";
 import { fileSupervisionRecord } from "~/modules/acceptance/supervision.server";
 import { verifyDatabase } from "~/modules/audit/verify.server";
-import { createDefect, DefectError, transitionDefect } from "~/modules/defect/defects.server";
+import { createDefect, transitionDefect } from "~/modules/defect/defects.server";
 import { defaultDueOn } from "~/modules/defect/workflow";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import { createLot } from "~/modules/lot/create.server";
@@ -266,7 +266,7 @@ describe("final acceptance (单位工程竣工验收)", () => {
         severity: "general",
         dueOn: defaultDueOn("general", new Date()),
       }),
-    ).rejects.toThrow(DefectError);
+    ).rejects.toThrow(DomainError);
 
     // The 质监站 files its own 监督记录 (建质〔2013〕171号): once, by the station, holding no seat.
     const { station } = await users();

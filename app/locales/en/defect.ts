@@ -1,6 +1,155 @@
 import type { Catalogue } from "../catalogue";
 import type source from "../zh-CN/defect";
 
-const defect: Catalogue<typeof source> = {};
+const defect: Catalogue<typeof source> = {
+  status: {
+    open: "Awaiting rectification",
+    in_progress: "Being rectified",
+    submitted: "Awaiting re-inspection",
+    closed: "Closed",
+  },
+  action: {
+    acknowledge: "Acknowledge",
+    reply: "Submit rectification reply",
+    close: "Pass re-inspection and close",
+    return: "Return",
+  },
+  severity: { general: "Minor", major: "Major", critical: "Critical" },
+  nextStep: {
+    open: "Contractor to acknowledge",
+    in_progress: "Contractor to reply with the rectification",
+    submitted: "Supervision engineer to re-inspect",
+  },
+  noticeStatus: { issued: "Awaiting reply", replied: "Replied" },
+  errors: {
+    lotNotFound: "The inspection lot does not exist or you may not view it",
+    itemNotInLot: "This checklist item does not belong to this inspection lot",
+    itemNotFailing: "A defect can only be raised from a failing checklist item",
+    compoundNotFound: "The compound does not exist or you may not view it",
+    compoundMissing: "The compound does not exist",
+    contractorNotOnCompound: "This contractor does not build this compound",
+    placeRequired: "Please enter the location",
+    noSuchWorkType: "No such work type",
+    titleRequired: "Please enter a title for the defect",
+    compoundSealed: "{{message}}",
+    notFound: "The defect does not exist or you may not view it",
+    unknownState: "Unknown status {{state}}",
+    changedMeanwhile: "Someone else has changed this defect's status; please refresh and try again",
+    transition: {
+      role: {
+        acknowledge: "Only the assigned contractor may acknowledge the defect",
+        reply: "Only the assigned contractor may submit the rectification reply",
+        close: "Only the supervision engineer may close the defect after re-inspection",
+        return: "Only the supervision engineer may return the rectification",
+      },
+      notOwnContractor: "Only this defect's contractor may do this",
+      wrongState: {
+        acknowledge:
+          "$t(defect:status.{{state}}): only a defect awaiting rectification can be acknowledged",
+        reply:
+          "$t(defect:status.{{state}}): please acknowledge first; a submitted or closed defect cannot take another reply",
+        close: "$t(defect:status.{{state}}): only a defect awaiting re-inspection can be closed",
+        return: "$t(defect:status.{{state}}): only a defect awaiting re-inspection can be returned",
+      },
+      commentRequired: {
+        reply: "A rectification reply must describe what was done",
+        return: "Returning requires a reason",
+      },
+      photoRequired: "Please upload after-rectification photos before replying",
+    },
+    notice: {
+      subjectRequired: "Please enter the subject",
+      defectsMissing: "The chosen defects do not exist",
+      noneChosen: "Please choose at least one defect",
+      otherTarget: "{{number}} does not belong to this contractor in this compound",
+      closed: "{{number}} is closed and needs no notice",
+      onOpenNotice: "{{number}} is already on a notice awaiting reply",
+      notFound: "The notice does not exist or you may not view it",
+      replierOnly: "Only the contractor notified may reply",
+      alreadyReplied: "This notice has already been replied to",
+      pending_one:
+        "{{count, number}} defect still has no rectification reply; reply to every defect before replying to the notice",
+      pending_other:
+        "{{count, number}} defects still have no rectification reply; reply to every defect before replying to the notice",
+      replyRequired: "Please enter the reply",
+    },
+  },
+  inbox: {
+    title: "Inbox",
+    unread_one: "{{count, number}} unread",
+    unread_other: "{{count, number}} unread",
+    noneUnread: "No unread messages",
+    markAllRead: "Mark all as read",
+    empty: "No messages yet.",
+    kind: {
+      defect: {
+        assigned: "New rectification task",
+        returned: "Rectification returned",
+        submitted: "Awaiting re-inspection",
+        due_soon: "Due soon",
+        overdue: "Overdue",
+      },
+      notice: { issued: "Supervision notice", replied: "Notice replied" },
+    },
+    text: {
+      defect: {
+        assigned: "{{number}} {{title}} ({{place}}), rectify by {{dueOn}}",
+        returned: "{{number}} {{title}}: returned — {{comment}}",
+        submitted: "{{number}} {{title}}: the contractor has submitted its rectification reply",
+        due_soon: "{{number}} {{title}}: due {{dueOn}}, due soon",
+        overdue: "{{number}} {{title}}: due {{dueOn}}, overdue",
+      },
+      notice: {
+        issued:
+          "Supervision notice {{number}}: {{subject}} (defects: {{count, number}}; reply by {{dueOn}})",
+        replied: "Supervision notice {{number}} has been replied to",
+      },
+    },
+  },
+  prefill: {
+    lot: "Inspection lot {{number}} ({{workType}}, {{place}})",
+    mainItem: "Main item {{seq}}: {{label}}",
+    generalItem: "General item {{seq}}: {{label}}",
+    verdict: "Finding: {{reasons}}",
+    failed: "fails",
+    measured: "Measured: {{values}}",
+    and: ", ",
+    separators: { list: "; " },
+    title: "{{place}} {{label}} fails",
+  },
+  list: {
+    meta: "Defects · Yanshou",
+    title: "Defects",
+    titleMine: "My rectifications",
+    subtitle: "By rectification deadline; closed ones last",
+    subtitleMine: "Defects your organisation must rectify, by deadline",
+    exportExcel: "Export Excel",
+    exportPdf: "Export PDF",
+    filters: "Filters",
+    status: "Status",
+    severity: "Severity",
+    compound: "Compound",
+    contractor: "Contractor",
+    workType: "Work type",
+    place: "Location",
+    placePlaceholder: "Location, e.g. Bldg 3",
+    overdueOnly: "Overdue only",
+    filter: "Filter",
+    total: "{{count, number}} in all:",
+    overdueCount: "Overdue {{count, number}}",
+    empty: "No defects.",
+    number: "No.",
+    defect: "Defect",
+    compoundPlace: "Compound · location",
+    dueOn: "Deadline",
+    next: "Next step",
+    beforeAfter: "Before / after",
+    overdue: " (overdue)",
+    before: "Before",
+    after: "After",
+    noPhoto: "{{label}}: no photo",
+    none: "None",
+  },
+};
 
 export default defect;

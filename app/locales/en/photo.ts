@@ -43,15 +43,16 @@ const photo: Catalogue<typeof source> = {
     notSaved: "{{reason}} (the photo was not saved)",
     lotAccepted:
       "The inspection lot has been accepted and signed; its photos and their markup can no longer change",
-    defectClosedMarkup:
-      "The defect is closed; its photos and their markup can no longer change",
+    defectClosedMarkup: "The defect is closed; its photos and their markup can no longer change",
     defectPhoto: {
       upload: {
-        beforeSupervisorOnly: "Only the supervision engineer may upload before-rectification photos",
+        beforeSupervisorOnly:
+          "Only the supervision engineer may upload before-rectification photos",
         afterContractorOnly: "Only the assigned contractor may upload after-rectification photos",
       },
       markup: {
-        beforeSupervisorOnly: "Only the supervision engineer may mark up before-rectification photos",
+        beforeSupervisorOnly:
+          "Only the supervision engineer may mark up before-rectification photos",
         afterContractorOnly: "Only the assigned contractor may mark up after-rectification photos",
       },
       closed: "The defect is closed; no more photos can be added",

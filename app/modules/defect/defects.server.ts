@@ -10,6 +10,7 @@ import { copyItemPhotosToDefect } from "~/modules/photo/defect-photos.server";
 import { compoundWhere } from "~/modules/site/access.server";
 import { defectWhere } from "./access.server";
 import { notify } from "./inbox.server";
+import { recordT, refusal } from "./labels";
 import {
   type DefectAction,
   type DefectState,
@@ -20,15 +21,6 @@ import {
 } from "./workflow";
 
 type Viewer = Actor & { id: string };
-
-export class DefectError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
 
 export type CreateDefectInput = {
   title: string;
@@ -57,28 +49,43 @@ export async function defectPrefillFromItem(
   itemId: string,
 ) {
   const detail = await getLot(db, lotId, viewer, scope);
-  if (!detail) throw new DefectError("检验批不存在或您无权查看", 404);
+  if (!detail) throw refusal("defect:errors.lotNotFound", 404);
   const item = detail.lot.template.items.find((i) => i.id === itemId);
   const input = detail.items.find((i) => i.itemId === itemId);
   const verdict = detail.verdict.items.find((i) => i.itemId === itemId);
-  if (!item || !input || !verdict) throw new DefectError("该检查项目不属于本检验批", 404);
-  if (verdict.status !== "fail") throw new DefectError("只能从不合格的检查项目登记质量问题");
-  const kindZh = input.kind === "main" ? "主控项目" : "一般项目";
+  if (!item || !input || !verdict) throw refusal("defect:errors.itemNotInLot", 404);
+  if (verdict.status !== "fail") throw refusal("defect:errors.itemNotFailing", 400);
+  // The prefill becomes the defect's own text: written in the language of record.
+  const t = recordT();
+  const p = t("defect:prefill.separators", { returnObjects: true }) as { list: string };
   const lines = [
-    `检验批 ${detail.lot.number}（${detail.lot.workType.nameZh}，${detail.lot.placeLabel}）`,
-    `${kindZh}第${input.seq}项：${input.labelZh}`,
-    `检查结论：${verdict.reasonsZh.join("；") || "不合格"}`,
+    t("defect:prefill.lot", {
+      number: detail.lot.number,
+      workType: detail.lot.workType.nameZh,
+      place: detail.lot.placeLabel,
+    }),
+    t(input.kind === "main" ? "defect:prefill.mainItem" : "defect:prefill.generalItem", {
+      seq: input.seq,
+      label: input.labelZh,
+    }),
+    t("defect:prefill.verdict", {
+      reasons: verdict.reasonsZh.join(p.list) || t("defect:prefill.failed"),
+    }),
   ];
   if (input.points.length > 0 && input.spec) {
     const unit = input.spec.unit;
     lines.push(
-      `实测值：${input.points.map((p) => formatEntered(p.value, unit, p.text)).join("、")}`,
+      t("defect:prefill.measured", {
+        values: input.points
+          .map((x) => formatEntered(x.value, unit, x.text))
+          .join(t("defect:prefill.and")),
+      }),
     );
   }
   return {
     lot: detail.lot,
     item,
-    title: `${detail.lot.placeLabel} ${input.labelZh}不合格`,
+    title: t("defect:prefill.title", { place: detail.lot.placeLabel, label: input.labelZh }),
     description: lines.join("\n"),
   };
 }
@@ -149,14 +156,14 @@ export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectIn
       where: { AND: [{ id: input.compoundId }, compoundWhere(viewer, scope)] },
       select: { id: true, code: true, contracts: { select: { contractorOrgId: true } } },
     });
-    if (!compound) throw new DefectError("小区不存在或您无权查看", 404);
+    if (!compound) throw refusal("defect:errors.compoundNotFound", 404);
     if (!compound.contracts.some((c) => c.contractorOrgId === input.contractorOrgId))
-      throw new DefectError("该施工单位不承建本小区");
-    if (!input.placeLabel.trim()) throw new DefectError("请填写部位");
+      throw refusal("defect:errors.contractorNotOnCompound", 400);
+    if (!input.placeLabel.trim()) throw refusal("defect:errors.placeRequired", 400, {});
     const workType = input.workTypeCode
       ? await db.workType.findUnique({ where: { code: input.workTypeCode }, select: { id: true } })
       : null;
-    if (input.workTypeCode && !workType) throw new DefectError("没有这个工程类别");
+    if (input.workTypeCode && !workType) throw refusal("defect:errors.noSuchWorkType", 400);
     base = {
       compoundId: compound.id,
       compoundCode: compound.code,
@@ -167,9 +174,10 @@ export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectIn
       workTypeId: workType?.id ?? null,
     };
   }
-  if (!input.title.trim()) throw new DefectError("请填写问题标题");
+  if (!input.title.trim()) throw refusal("defect:errors.titleRequired", 400);
   const sealed = await compoundSealedMessage(db, base.compoundId);
-  if (sealed) throw new DefectError(sealed, 409);
+  // The acceptance module words its own refusal (until it returns a code).
+  if (sealed) throw refusal("defect:errors.compoundSealed", 409, { message: sealed });
   const { compoundCode, ...row } = base;
   const pinRevision = input.pin
     ? await requirePinnableRevision(db, viewer, scope, base.compoundId, input.pin)
@@ -205,7 +213,7 @@ export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectIn
       {
         kind: "defect.assigned",
         link: `/defects/${defect.id}`,
-        text: `${number} ${data.title}（${data.placeLabel}），整改期限 ${dueOnIso(data.dueOn)}`,
+        params: { number, title: data.title, place: data.placeLabel, dueOn: dueOnIso(data.dueOn) },
       },
     );
     if (input.pin && pinRevision) await createPinTx(tx, viewer, defect.id, pinRevision, input.pin);
@@ -438,7 +446,7 @@ export async function defectHistory(db: Db, defectId: string) {
       to: payload.to ?? null,
       comment: payload.comment ?? null,
       photos: payload.photos ?? [],
-      actorZh: user ? `${user.displayName}（${user.organization.shortName}）` : "系统",
+      actor: user ? { name: user.displayName, org: user.organization.shortName } : null,
     };
   });
 }
@@ -457,9 +465,9 @@ export async function transitionDefect(
   comment: string | null,
 ) {
   const defect = await getDefect(db, defectId, viewer, scope);
-  if (!defect) throw new DefectError("质量问题不存在或您无权查看", 404);
+  if (!defect) throw refusal("defect:errors.notFound", 404);
   const from = defect.status;
-  if (!isDefectState(from)) throw new DefectError(`未知状态 ${from}`, 500);
+  if (!isDefectState(from)) throw refusal("defect:errors.unknownState", 500, { state: from });
   const newPhotos = action === "reply" ? await unrepliedAfterPhotos(db, defectId) : [];
   const decision = decideDefectTransition({
     state: from,
@@ -469,7 +477,7 @@ export async function transitionDefect(
     comment,
     newAfterPhotos: newPhotos.length,
   });
-  if (!decision.ok) throw new DefectError(decision.messageZh, 409);
+  if (!decision.ok) throw refusal(decision.message, 409, decision.params);
   const next = decision.next;
   const text = comment?.trim() || null;
   const now = new Date();
@@ -483,19 +491,20 @@ export async function transitionDefect(
         closedAt: next === "closed" ? now : null,
       },
     });
-    if (count !== 1) throw new DefectError("质量问题状态已被他人更改，请刷新后重试", 409);
-    const line = { link: `/defects/${defectId}`, text: `${defect.number} ${defect.title}` };
+    if (count !== 1) throw refusal("defect:errors.changedMeanwhile", 409);
+    const link = `/defects/${defectId}`;
+    const params = { number: defect.number, title: defect.title };
     if (action === "return")
       await notify(
         tx,
         { contractorOrgId: defect.contractorOrgId },
-        { ...line, kind: "defect.returned", text: `${line.text}：退回——${text ?? ""}` },
+        { link, kind: "defect.returned", params: { ...params, comment: text ?? "" } },
       );
     if (action === "reply")
       await notify(
         tx,
         { userIds: [defect.createdById] },
-        { ...line, kind: "defect.submitted", text: `${line.text}：施工单位已提交整改回复` },
+        { link, kind: "defect.submitted", params },
       );
     await recordEvent(
       tx,

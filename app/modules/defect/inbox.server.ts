@@ -1,5 +1,10 @@
 import { Prisma } from "~/generated/prisma/client";
 import { type Db, dbKind } from "~/infra/db.server";
+import zh from "~/locales/zh-CN/defect";
+import { type Action, ROLES, scopeFor } from "~/modules/auth/permissions";
+import { DEFAULT_LNG } from "~/modules/i18n/config";
+import { type LineParams, lineText } from "./inbox-lines";
+import { recordT } from "./labels";
 import { chinaDayStart } from "./workflow";
 
 export type NotificationKind =
@@ -11,35 +16,54 @@ export type NotificationKind =
   | "notice.issued"
   | "notice.replied";
 
+/** @deprecated words come from the catalogue (`defect:inbox.kind.*`) */
 export const NOTIFICATION_KIND_LABELS_ZH: Record<NotificationKind, string> = {
-  "defect.assigned": "新的整改任务",
-  "defect.returned": "整改被退回",
-  "defect.submitted": "待复查",
-  "defect.due_soon": "即将到期",
-  "defect.overdue": "已逾期",
-  "notice.issued": "监理通知单",
-  "notice.replied": "通知单已回复",
+  "defect.assigned": zh.inbox.kind.defect.assigned,
+  "defect.returned": zh.inbox.kind.defect.returned,
+  "defect.submitted": zh.inbox.kind.defect.submitted,
+  "defect.due_soon": zh.inbox.kind.defect.due_soon,
+  "defect.overdue": zh.inbox.kind.defect.overdue,
+  "notice.issued": zh.inbox.kind.notice.issued,
+  "notice.replied": zh.inbox.kind.notice.replied,
 };
 
 type Recipients = { contractorOrgId: string } | { userIds: string[] };
 
-/** Adds one inbox line for each recipient, inside the caller's transaction. */
+/** Roles that may do `action`: who receives a contractor's or a reviewer's lines. */
+const rolesFor = (action: Action) => ROLES.filter((r) => scopeFor(r, action) !== null);
+
+/**
+ * Adds one inbox line for each recipient, inside the caller's transaction: its kind and the
+ * kind's message parameters (rendered in each reader's language), and the Chinese text as the
+ * fallback. A line with only `text` (another module's own wording) shows that text.
+ */
 export async function notify(
   tx: Prisma.TransactionClient,
   to: Recipients,
-  line: { kind: NotificationKind; text: string; link: string },
+  line: { kind: NotificationKind; link: string } & (
+    | { params: LineParams; text?: undefined }
+    | { text: string; params?: undefined }
+  ),
 ) {
   const userIds =
     "userIds" in to
       ? to.userIds
       : (
           await tx.user.findMany({
-            where: { organizationId: to.contractorOrgId, role: "contractor", active: true },
+            where: {
+              organizationId: to.contractorOrgId,
+              role: { in: rolesFor("defect.rectify") },
+              active: true,
+            },
             select: { id: true },
           })
         ).map((u) => u.id);
+  const text = line.text ?? lineText(line.kind, line.params, recordT(), DEFAULT_LNG);
+  const params = line.params ? JSON.stringify(line.params) : null;
   for (const userId of new Set(userIds))
-    await tx.notification.create({ data: { userId, ...line } });
+    await tx.notification.create({
+      data: { userId, kind: line.kind, link: line.link, text, params },
+    });
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -61,7 +85,12 @@ export async function syncDueNotifications(db: Db, now = new Date(), batch = 500
   const dueBefore = time(new Date(chinaDayStart(now).getTime() + 2 * DAY_MS));
   const overdueUpTo = time(new Date(now.getTime() - DAY_MS));
   const created = pg ? Prisma.sql`${now}::timestamp(3)` : Prisma.sql`${sqlTime(now)}`;
-  // text: "<number> <title>：整改期限 <China date>，已逾期|，即将到期", as the workflow's dueOnIso writes it
+  // text: the Chinese line (defect:inbox.text.defect.overdue|due_soon, as notify would write it);
+  // params: the same as JSON, rendered in each reader's language.
+  const words = {
+    overdue: zh.inbox.text.defect.overdue.split(/\{\{\w+\}\}/),
+    dueSoon: zh.inbox.text.defect.due_soon.split(/\{\{\w+\}\}/),
+  };
   const dialect = pg
     ? {
         insert: Prisma.sql`INSERT INTO`,
@@ -69,6 +98,8 @@ export async function syncDueNotifications(db: Db, now = new Date(), batch = 500
         chinaDate: Prisma.sql`to_char(x.dueOn + interval '8 hours', 'YYYY-MM-DD')`,
         onConflict: Prisma.sql`ON CONFLICT DO NOTHING`,
         active: Prisma.sql`true`,
+        json: (number: Prisma.Sql, title: Prisma.Sql, dueOn: Prisma.Sql) =>
+          Prisma.sql`json_build_object('number', ${number}, 'title', ${title}, 'dueOn', ${dueOn})::text`,
       }
     : {
         insert: Prisma.sql`INSERT OR IGNORE INTO`,
@@ -76,12 +107,18 @@ export async function syncDueNotifications(db: Db, now = new Date(), batch = 500
         chinaDate: Prisma.sql`date(substr(x.dueOn, 1, 19), '+8 hours')`,
         onConflict: Prisma.empty,
         active: Prisma.sql`1`,
+        json: (number: Prisma.Sql, title: Prisma.Sql, dueOn: Prisma.Sql) =>
+          Prisma.sql`json_object('number', ${number}, 'title', ${title}, 'dueOn', ${dueOn})`,
       };
+  // "{{number}} {{title}}：整改期限 {{dueOn}}，…" with the columns in the placeholders' places
+  const sentence = ([a, b, c, d]: string[]) =>
+    Prisma.sql`${a ?? ""} || x.number || ${b ?? ""} || x.title || ${c ?? ""} || ${dialect.chinaDate} || ${d ?? ""}`;
   const line = (recipients: Prisma.Sql) => Prisma.sql`
-    ${dialect.insert} "Notification" ("id", "userId", "kind", "text", "link", "dedupeKey", "createdAt")
+    ${dialect.insert} "Notification" ("id", "userId", "kind", "text", "params", "link", "dedupeKey", "createdAt")
     SELECT ${dialect.id}, x.userId, x.kind,
-      x.number || ' ' || x.title || '：整改期限 ' || ${dialect.chinaDate}
-        || CASE WHEN x.kind = 'defect.overdue' THEN '，已逾期' ELSE '，即将到期' END,
+      CASE WHEN x.kind = 'defect.overdue'
+        THEN ${sentence(words.overdue)} ELSE ${sentence(words.dueSoon)} END,
+      ${dialect.json(Prisma.sql`x.number`, Prisma.sql`x.title`, dialect.chinaDate)},
       '/defects/' || x.defectId, x.kind || ':' || x.defectId, ${created}
     FROM (
       SELECT u."id" AS userId, d."id" AS defectId, d."number" AS number, d."title" AS title,
@@ -96,11 +133,12 @@ export async function syncDueNotifications(db: Db, now = new Date(), batch = 500
     LIMIT ${batch}
     ${dialect.onConflict}`;
   const contractors = await db.$executeRaw(
-    line(Prisma.sql`u."organizationId" = d."contractorOrgId" AND u."role" = 'contractor'
+    line(Prisma.sql`u."organizationId" = d."contractorOrgId"
+      AND u."role" IN (${Prisma.join(rolesFor("defect.rectify"))})
       AND u."active" = ${dialect.active} AND d."status" IN ('open', 'in_progress')`),
   );
   const supervisors = await db.$executeRaw(
-    line(Prisma.sql`u."id" = d."createdById" AND u."role" = 'supervisor'
+    line(Prisma.sql`u."id" = d."createdById" AND u."role" IN (${Prisma.join(rolesFor("defect.review"))})
       AND d."status" IN ('open', 'in_progress', 'submitted')`),
   );
   return contractors + supervisors;
@@ -135,7 +173,15 @@ export async function unreadCount(db: Db, userId: string) {
 export async function inbox(db: Db, userId: string, take = 100) {
   return db.notification.findMany({
     where: { userId },
-    select: { id: true, kind: true, text: true, link: true, createdAt: true, readAt: true },
+    select: {
+      id: true,
+      kind: true,
+      text: true,
+      params: true,
+      link: true,
+      createdAt: true,
+      readAt: true,
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
   });
@@ -147,4 +193,11 @@ export async function markRead(db: Db, userId: string, id: string | "all", now =
     where: { userId, readAt: null, ...(id === "all" ? {} : { id }) },
     data: { readAt: now },
   });
+}
+
+/** Marks a line read and returns where it points (the user's own line only; null: none). */
+export async function openLine(db: Db, userId: string, id: string) {
+  await markRead(db, userId, id);
+  const line = await db.notification.findFirst({ where: { id, userId }, select: { link: true } });
+  return line?.link ?? null;
 }

@@ -9,11 +9,21 @@ const ok: NoticeCandidate = { number: "NH-QX-001", ...target, status: "open", on
 describe("which defects go on one notice", () => {
   it("takes unclosed defects of the compound's contractor that no open notice holds", () => {
     expect(noticeDefectsRefusal([ok, { ...ok, status: "submitted" }], target)).toBeNull();
-    expect(noticeDefectsRefusal([], target)).toBe("请至少选择一项质量问题");
-    expect(noticeDefectsRefusal([{ ...ok, contractorOrgId: "o2" }], target)).toMatch("不属于");
-    expect(noticeDefectsRefusal([{ ...ok, compoundId: "c2" }], target)).toMatch("不属于");
-    expect(noticeDefectsRefusal([{ ...ok, status: "closed" }], target)).toMatch("已关闭");
-    expect(noticeDefectsRefusal([{ ...ok, onOpenNotice: true }], target)).toMatch("待回复");
+    const m = (r: { message: string } | null) => r?.message;
+    expect(m(noticeDefectsRefusal([], target))).toBe("defect:errors.notice.noneChosen");
+    expect(m(noticeDefectsRefusal([{ ...ok, contractorOrgId: "o2" }], target))).toBe(
+      "defect:errors.notice.otherTarget",
+    );
+    expect(noticeDefectsRefusal([{ ...ok, compoundId: "c2" }], target)).toEqual({
+      message: "defect:errors.notice.otherTarget",
+      params: { number: "NH-QX-001" },
+    });
+    expect(m(noticeDefectsRefusal([{ ...ok, status: "closed" }], target))).toBe(
+      "defect:errors.notice.closed",
+    );
+    expect(m(noticeDefectsRefusal([{ ...ok, onOpenNotice: true }], target))).toBe(
+      "defect:errors.notice.onOpenNotice",
+    );
   });
 });
 
@@ -29,15 +39,24 @@ describe("who answers a notice, and when", () => {
     expect(noticeReplyRefusal(base)).toBeNull();
     for (const s of DEFECT_STATES) {
       const refusal = noticeReplyRefusal({ ...base, defectStates: ["closed", s] });
-      if (s === "open" || s === "in_progress") expect(refusal).toMatch("还有 1 项");
+      if (s === "open" || s === "in_progress")
+        expect(refusal).toEqual({ message: "defect:errors.notice.pending", params: { count: 1 } });
       else expect(refusal).toBeNull();
     }
   });
   it("nobody else, not twice, and not without words", () => {
     for (const role of ROLES.filter((r) => r !== "contractor"))
-      expect(noticeReplyRefusal({ ...base, role })).toBe("只有被通知的施工单位可以回复");
-    expect(noticeReplyRefusal({ ...base, isOwnContractor: false })).toMatch("只有被通知");
-    expect(noticeReplyRefusal({ ...base, state: "replied" })).toBe("该通知单已回复");
-    expect(noticeReplyRefusal({ ...base, replyText: "  " })).toBe("请填写回复内容");
+      expect(noticeReplyRefusal({ ...base, role })?.message).toBe(
+        "defect:errors.notice.replierOnly",
+      );
+    expect(noticeReplyRefusal({ ...base, isOwnContractor: false })?.message).toBe(
+      "defect:errors.notice.replierOnly",
+    );
+    expect(noticeReplyRefusal({ ...base, state: "replied" })?.message).toBe(
+      "defect:errors.notice.alreadyReplied",
+    );
+    expect(noticeReplyRefusal({ ...base, replyText: "  " })?.message).toBe(
+      "defect:errors.notice.replyRequired",
+    );
   });
 });

@@ -2,15 +2,19 @@
  * 监理通知单 rules: which defects may go on one notice, and when the contractor may answer it
  * with a 回复单. Pure; the notice module loads the rows and persists.
  */
-import type { Role } from "~/modules/auth/permissions";
+import type { MessageParams } from "~/infra/domain-error";
+import type { MessageKey } from "~/locales/resources";
+import zh from "~/locales/zh-CN/defect";
+import { type Role, scopeFor } from "~/modules/auth/permissions";
 import type { DefectState } from "./workflow";
 
 export const NOTICE_STATES = ["issued", "replied"] as const;
 export type NoticeState = (typeof NOTICE_STATES)[number];
-export const NOTICE_STATE_LABELS_ZH: Record<NoticeState, string> = {
-  issued: "待回复",
-  replied: "已回复",
-};
+/** @deprecated words come from the catalogue (`defect:noticeStatus.*`) */
+export const NOTICE_STATE_LABELS_ZH: Record<NoticeState, string> = zh.noticeStatus;
+
+/** Why a notice is refused: a message key and its parameters. */
+export type NoticeRefusal = { message: MessageKey; params?: MessageParams };
 
 export function isNoticeState(value: unknown): value is NoticeState {
   return typeof value === "string" && (NOTICE_STATES as readonly string[]).includes(value);
@@ -28,13 +32,14 @@ export type NoticeCandidate = {
 export function noticeDefectsRefusal(
   defects: readonly NoticeCandidate[],
   target: { compoundId: string; contractorOrgId: string },
-): string | null {
-  if (defects.length === 0) return "请至少选择一项质量问题";
+): NoticeRefusal | null {
+  if (defects.length === 0) return { message: "defect:errors.notice.noneChosen" };
   for (const d of defects) {
+    const params = { number: d.number };
     if (d.compoundId !== target.compoundId || d.contractorOrgId !== target.contractorOrgId)
-      return `${d.number} 不属于本小区的该施工单位`;
-    if (d.status === "closed") return `${d.number} 已关闭，不必再通知`;
-    if (d.onOpenNotice) return `${d.number} 已在一份待回复的监理通知单中`;
+      return { message: "defect:errors.notice.otherTarget", params };
+    if (d.status === "closed") return { message: "defect:errors.notice.closed", params };
+    if (d.onOpenNotice) return { message: "defect:errors.notice.onOpenNotice", params };
   }
   return null;
 }
@@ -46,12 +51,14 @@ export function noticeReplyRefusal(request: {
   state: NoticeState;
   defectStates: readonly DefectState[];
   replyText: string;
-}): string | null {
-  if (request.role !== "contractor" || !request.isOwnContractor)
-    return "只有被通知的施工单位可以回复";
-  if (request.state !== "issued") return "该通知单已回复";
+}): NoticeRefusal | null {
+  if (scopeFor(request.role, "notice.reply") === null || !request.isOwnContractor)
+    return { message: "defect:errors.notice.replierOnly" };
+  if (request.state !== "issued") return { message: "defect:errors.notice.alreadyReplied" };
   const pending = request.defectStates.filter((s) => s === "open" || s === "in_progress").length;
-  if (pending > 0) return `还有 ${pending} 项质量问题未提交整改回复，全部提交后才能回复通知单`;
-  if (!request.replyText.trim()) return "请填写回复内容";
+  if (pending > 0)
+    // the key without its plural suffix: i18next picks _one/_other from the count
+    return { message: "defect:errors.notice.pending" as MessageKey, params: { count: pending } };
+  if (!request.replyText.trim()) return { message: "defect:errors.notice.replyRequired" };
   return null;
 }

@@ -2,8 +2,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
-import { DefectError } from "./defects.server";
 import { notify } from "./inbox.server";
+import { refusal as refuse } from "./labels";
 import {
   isNoticeState,
   type NoticeCandidate,
@@ -55,12 +55,12 @@ export type IssueNoticeInput = {
 
 /** 签发监理通知单 (supervisor): number, row, its defects and the event, in one transaction. */
 export async function issueNotice(db: Db, viewer: Viewer, input: IssueNoticeInput) {
-  if (!input.subject.trim()) throw new DefectError("请填写事由");
+  if (!input.subject.trim()) throw refuse("defect:errors.notice.subjectRequired", 400);
   const compound = await db.compound.findUnique({
     where: { id: input.compoundId },
     select: { id: true, code: true },
   });
-  if (!compound) throw new DefectError("小区不存在", 404);
+  if (!compound) throw refuse("defect:errors.compoundMissing", 404);
   return db.$transaction(async (tx) => {
     const rows = await tx.defect.findMany({
       where: { id: { in: input.defectIds } },
@@ -77,7 +77,7 @@ export async function issueNotice(db: Db, viewer: Viewer, input: IssueNoticeInpu
       orderBy: { number: "asc" },
     });
     if (rows.length !== new Set(input.defectIds).size)
-      throw new DefectError("所选质量问题不存在", 404);
+      throw refuse("defect:errors.notice.defectsMissing", 404);
     const candidates: NoticeCandidate[] = rows.map((d) => ({
       number: d.number,
       compoundId: d.compoundId,
@@ -86,7 +86,7 @@ export async function issueNotice(db: Db, viewer: Viewer, input: IssueNoticeInpu
       onOpenNotice: d.notices.length > 0,
     }));
     const refusal = noticeDefectsRefusal(candidates, input);
-    if (refusal) throw new DefectError(refusal, 409);
+    if (refusal) throw refuse(refusal.message, 409, refusal.params);
     const count = await tx.supervisionNotice.count({ where: { compoundId: compound.id } });
     const number = `${compound.code}-TZ-${String(count + 1).padStart(3, "0")}`;
     const replyDueOn = new Date(Math.max(...rows.map((d) => d.dueOn.getTime())));
@@ -125,7 +125,12 @@ export async function issueNotice(db: Db, viewer: Viewer, input: IssueNoticeInpu
       {
         kind: "notice.issued",
         link: `/notices/${notice.id}`,
-        text: `监理通知单 ${number}：${input.subject.trim()}（${rows.length} 项，${dueOnIso(replyDueOn)} 前回复）`,
+        params: {
+          number,
+          subject: input.subject.trim(),
+          count: rows.length,
+          dueOn: dueOnIso(replyDueOn),
+        },
       },
     );
     return notice;
@@ -264,9 +269,9 @@ export async function replyNotice(
   replyText: string,
 ) {
   const notice = await getNotice(db, noticeId, viewer, scope);
-  if (!notice) throw new DefectError("通知单不存在或您无权查看", 404);
+  if (!notice) throw refuse("defect:errors.notice.notFound", 404);
   const refusal = replyRefusalFor(viewer, notice, replyText);
-  if (refusal) throw new DefectError(refusal, 409);
+  if (refusal) throw refuse(refusal.message, 409, refusal.params);
   const now = new Date();
   const text = replyText.trim();
   await db.$transaction(async (tx) => {
@@ -274,7 +279,7 @@ export async function replyNotice(
       where: { id: noticeId, status: "issued" },
       data: { status: "replied", replyText: text, repliedById: viewer.id, repliedAt: now },
     });
-    if (count !== 1) throw new DefectError("该通知单已回复", 409);
+    if (count !== 1) throw refuse("defect:errors.notice.alreadyReplied", 409);
     await recordEvent(
       tx,
       {
@@ -300,7 +305,7 @@ export async function replyNotice(
       {
         kind: "notice.replied",
         link: `/notices/${noticeId}`,
-        text: `监理通知单 ${notice.number} 已回复`,
+        params: { number: notice.number },
       },
     );
   });

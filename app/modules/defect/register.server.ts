@@ -7,7 +7,7 @@ import {
   isDefectState,
   isOverdue,
   isSeverity,
-  nextStepZh,
+  nextStep,
   SEVERITY_LABELS_ZH,
 } from "./workflow";
 
@@ -32,7 +32,7 @@ function registerRow(d: Row, now: Date) {
     dueOn: dueOnIso(d.dueOn),
     closedOn: d.closedAt ? dueOnIso(d.closedAt) : null,
     overdue: isOverdue(d.dueOn, status, now),
-    next: nextStepZh(status),
+    next: nextStep(status),
     lastComment: d.lastComment,
     beforePhotoId: d.photos.find((p) => p.role === "before")?.id ?? null,
     afterPhotoId: d.photos.findLast((p) => p.role === "after")?.id ?? null,

@@ -3,7 +3,10 @@
  * it is assigned to acknowledges it and replies with its fix, the supervisor closes it or sends
  * it back. Pure; callers load the defect, ask for a decision, then persist `next`.
  */
-import type { Role } from "~/modules/auth/permissions";
+import type { MessageParams } from "~/infra/domain-error";
+import type { MessageKey } from "~/locales/resources";
+import zh from "~/locales/zh-CN/defect";
+import { type Action, type Role, scopeFor } from "~/modules/auth/permissions";
 
 export const DEFECT_STATES = ["open", "in_progress", "submitted", "closed"] as const;
 export type DefectState = (typeof DEFECT_STATES)[number];
@@ -11,28 +14,19 @@ export type DefectState = (typeof DEFECT_STATES)[number];
 export const DEFECT_ACTIONS = ["acknowledge", "reply", "close", "return"] as const;
 export type DefectAction = (typeof DEFECT_ACTIONS)[number];
 
-export const DEFECT_STATE_LABELS_ZH: Record<DefectState, string> = {
-  open: "待整改",
-  in_progress: "整改中",
-  submitted: "待复查",
-  closed: "已关闭",
-};
-
-export const DEFECT_ACTION_LABELS_ZH: Record<DefectAction, string> = {
-  acknowledge: "确认整改",
-  reply: "提交整改回复",
-  close: "复查通过关闭",
-  return: "退回",
-};
+/**
+ * @deprecated Chinese labels for modules not yet translated; words come from the catalogue
+ * (`defect:status.*`, `defect:action.*`, `defect:severity.*`).
+ */
+export const DEFECT_STATE_LABELS_ZH: Record<DefectState, string> = zh.status;
+/** @deprecated see DEFECT_STATE_LABELS_ZH */
+export const DEFECT_ACTION_LABELS_ZH: Record<DefectAction, string> = zh.action;
 
 export const SEVERITIES = ["general", "major", "critical"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const SEVERITY_LABELS_ZH: Record<Severity, string> = {
-  general: "一般",
-  major: "较重",
-  critical: "严重",
-};
+/** @deprecated see DEFECT_STATE_LABELS_ZH */
+export const SEVERITY_LABELS_ZH: Record<Severity, string> = zh.severity;
 
 /** Default rectification period per severity, in calendar days (editable when raising). */
 export const DEFAULT_DUE_DAYS: Record<Severity, number> = {
@@ -61,54 +55,42 @@ export interface DefectTransitionRequest {
 
 export type DefectTransitionDecision =
   | { ok: true; next: DefectState }
-  | { ok: false; code: DefectTransitionErrorCode; messageZh: string };
-
-type Actor = "contractor" | "supervisor";
+  | { ok: false; code: DefectTransitionErrorCode; message: MessageKey; params: MessageParams };
 
 interface Rule {
-  actor: Actor;
+  /** who may take the action: the permission it needs */
+  permission: Action;
+  /** the contractor's own actions: only the contractor the defect is assigned to */
+  ownContractor: boolean;
   from: DefectState;
   to: DefectState;
-  roleMessageZh: string;
-  commentRequiredZh?: string;
-  photoRequiredZh?: string;
+  commentRequired?: boolean;
+  photoRequired?: boolean;
 }
 
 const RULES: Record<DefectAction, Rule> = {
   acknowledge: {
-    actor: "contractor",
+    permission: "defect.rectify",
+    ownContractor: true,
     from: "open",
     to: "in_progress",
-    roleMessageZh: "只有被指定的施工单位可以确认整改",
   },
   reply: {
-    actor: "contractor",
+    permission: "defect.rectify",
+    ownContractor: true,
     from: "in_progress",
     to: "submitted",
-    roleMessageZh: "只有被指定的施工单位可以提交整改回复",
-    commentRequiredZh: "提交整改回复必须填写整改情况说明",
-    photoRequiredZh: "提交整改回复前请先上传整改后照片",
+    commentRequired: true,
+    photoRequired: true,
   },
-  close: {
-    actor: "supervisor",
-    from: "submitted",
-    to: "closed",
-    roleMessageZh: "只有监理可以复查关闭",
-  },
+  close: { permission: "defect.review", ownContractor: false, from: "submitted", to: "closed" },
   return: {
-    actor: "supervisor",
+    permission: "defect.review",
+    ownContractor: false,
     from: "submitted",
     to: "in_progress",
-    roleMessageZh: "只有监理可以退回整改",
-    commentRequiredZh: "退回必须填写原因",
+    commentRequired: true,
   },
-};
-
-const WRONG_STATE_ZH: Record<DefectAction, string> = {
-  acknowledge: "只有待整改的质量问题可以确认整改",
-  reply: "请先确认整改；已提交或已关闭的质量问题不能再提交回复",
-  close: "只有待复查的质量问题可以复查关闭",
-  return: "只有待复查的质量问题可以退回",
 };
 
 function isState(value: unknown): value is DefectState {
@@ -126,20 +108,27 @@ export function isSeverity(value: unknown): value is Severity {
 
 export function decideDefectTransition(request: DefectTransitionRequest): DefectTransitionDecision {
   const rule = RULES[request.action];
-  if (request.role !== rule.actor)
-    return { ok: false, code: "forbidden_role", messageZh: rule.roleMessageZh };
-  if (rule.actor === "contractor" && !request.isOwnContractor)
-    return { ok: false, code: "not_own_contractor", messageZh: "只有本质量问题的施工单位可以操作" };
+  const refuse = (
+    code: DefectTransitionErrorCode,
+    message: MessageKey,
+    params: MessageParams = {},
+  ): DefectTransitionDecision => ({ ok: false, code, message, params });
+  if (scopeFor(request.role, rule.permission) === null)
+    return refuse("forbidden_role", `defect:errors.transition.role.${request.action}`);
+  if (rule.ownContractor && !request.isOwnContractor)
+    return refuse("not_own_contractor", "defect:errors.transition.notOwnContractor");
   if (request.state !== rule.from)
-    return {
-      ok: false,
-      code: "wrong_state",
-      messageZh: `${DEFECT_STATE_LABELS_ZH[request.state]}：${WRONG_STATE_ZH[request.action]}`,
-    };
-  if (rule.commentRequiredZh && !(request.comment ?? "").trim())
-    return { ok: false, code: "comment_required", messageZh: rule.commentRequiredZh };
-  if (rule.photoRequiredZh && (request.newAfterPhotos ?? 0) < 1)
-    return { ok: false, code: "photo_required", messageZh: rule.photoRequiredZh };
+    // The state's own words fill {{state}} when the message is rendered (see transitionDefect).
+    return refuse("wrong_state", `defect:errors.transition.wrongState.${request.action}`, {
+      state: request.state,
+    });
+  if (rule.commentRequired && !(request.comment ?? "").trim())
+    return refuse(
+      "comment_required",
+      `defect:errors.transition.commentRequired.${request.action as "reply" | "return"}`,
+    );
+  if (rule.photoRequired && (request.newAfterPhotos ?? 0) < 1)
+    return refuse("photo_required", "defect:errors.transition.photoRequired");
   return { ok: true, next: rule.to };
 }
 
@@ -162,18 +151,9 @@ export function allowedDefectActions(
   );
 }
 
-/** Who acts next, for lists (待施工单位… / 待监理…); null when closed. */
-export function nextStepZh(state: DefectState): string | null {
-  switch (state) {
-    case "open":
-      return "待施工单位确认整改";
-    case "in_progress":
-      return "待施工单位提交整改回复";
-    case "submitted":
-      return "待监理复查";
-    case "closed":
-      return null;
-  }
+/** Who acts next, for lists (a key of defect:nextStep.*); null when closed. */
+export function nextStep(state: DefectState): Exclude<DefectState, "closed"> | null {
+  return state === "closed" ? null : state;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
