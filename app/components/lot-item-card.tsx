@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from "react";
-import { numericLimitZh } from "~/modules/checklist/labels";
 import { correctedPoint } from "~/modules/lot/corrections";
 import { parseDecimal } from "~/modules/lot/decimal";
 import type { EntryInput } from "~/modules/lot/entry-types";
@@ -9,7 +8,9 @@ import {
   type JudgeSpec,
   type LotRules,
   type NumericSpec,
+  numericLimit,
   unitLabel,
+  verdictTextZh,
 } from "~/modules/lot/verdict";
 import { useOnline, useOutbox } from "~/modules/offline/hooks";
 import { enqueueEntry } from "~/modules/offline/outbox.client";
@@ -90,7 +91,7 @@ export function LotItemCard({
   /** The point being corrected (index), or null when the box adds a new point. */
   const [correcting, setCorrecting] = useState<number | null>(null);
   void rules;
-  const limit = verdict?.limitZh ?? numericLimitZh(item.numericFields);
+  const limit = verdictTextZh(verdict?.limit ?? numericLimit(item.numericFields));
   const unit = unitLabel(item.spec?.unit ?? item.numeric?.unit ?? "");
   const needsDesign = item.spec?.comparison === "design" || item.spec?.comparison === "statistic";
   const pointInput = useRef<HTMLInputElement>(null);
@@ -409,10 +410,9 @@ export function LotItemCard({
           ) : null}
         </div>
       ) : null}
-
       {verdict && status === "fail" ? (
         <ul className="item-reasons">
-          {verdict.reasonsZh.map((r) => (
+          {verdict.reasons.map(verdictTextZh).map((r) => (
             <li key={r}>{r}</li>
           ))}
         </ul>

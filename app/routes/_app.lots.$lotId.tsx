@@ -76,6 +76,7 @@ import {
   type LotRules,
   type PlaceAttributes,
 } from "~/modules/lot/verdict";
+import { verdictTextZh } from "~/modules/lot/verdict-text";
 import { allowedLotActions, isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
 import { usePendingEntries } from "~/modules/offline/hooks";
 import { withAnnotationVersions } from "~/modules/photo/annotation.server";
@@ -83,7 +84,6 @@ import { lotPhotos } from "~/modules/photo/photos.server";
 import type { PhotoView } from "~/modules/photo/view";
 import { formatDateTime } from "~/modules/site/labels";
 import drawingStyles from "~/styles/drawings.css?url";
-
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: drawingStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -473,7 +473,7 @@ export default function LotPage() {
   );
   const itemVerdicts = new Map(verdict.items.map((v) => [v.itemId, v]));
   const done = verdict.items.filter((v) => v.status !== "incomplete").length;
-  const failing = verdict.items.filter((v) => v.status === "fail").flatMap((v) => v.reasonsZh);
+  const failing = verdict.items.filter((v) => v.status === "fail").flatMap((v) => v.reasons);
   const tone =
     verdict.status === "pass" ? "pass" : verdict.status === "fail" ? "fail" : "incomplete";
 
@@ -526,7 +526,7 @@ export default function LotPage() {
           <strong className="verdict-status">
             {verdict.status === "pass" ? "合格" : verdict.status === "fail" ? "不合格" : "未完成"}
           </strong>
-          <span className="verdict-summary">{verdict.summaryZh}</span>
+          <span className="verdict-summary">{verdictTextZh(verdict.summary)}</span>
           <span className="muted verdict-done">
             {done} / {verdict.items.length} 项
           </span>
@@ -534,7 +534,7 @@ export default function LotPage() {
         <progress max={verdict.items.length} value={done} aria-label="完成进度" />
         {failing.length > 0 ? (
           <ul className="verdict-reasons">
-            {failing.map((r) => (
+            {failing.map(verdictTextZh).map((r) => (
               <li key={r}>{r}</li>
             ))}
           </ul>
@@ -749,7 +749,7 @@ export default function LotPage() {
                   aria-expanded={signing === "accept"}
                   onClick={() => setSigning("accept")}
                   disabled={busy || !online || !verdict.canAccept}
-                  title={verdict.canAccept ? undefined : verdict.summaryZh}
+                  title={verdict.canAccept ? undefined : verdictTextZh(verdict.summary)}
                 >
                   验收签认
                 </button>
@@ -778,7 +778,7 @@ export default function LotPage() {
               ) : null}
             </div>
             {actions.includes("accept") && !verdict.canAccept ? (
-              <p className="muted accept-blocked">不能签认：{verdict.summaryZh}</p>
+              <p className="muted accept-blocked">不能签认：{verdictTextZh(verdict.summary)}</p>
             ) : null}
           </Form>
           {signing && actions.includes(signing) ? (

@@ -31,12 +31,14 @@ import {
   QUANTITY_LABELS,
   valuesFromItem,
 } from "~/modules/checklist/edit-schema";
-import { ITEM_KIND_LABELS, METHOD_LABELS } from "~/modules/checklist/labels";
+import { ITEM_METHODS } from "~/modules/checklist/labels";
 import {
   ChecklistPublishError,
   getChecklistForEdit,
   publishChecklistVersion,
 } from "~/modules/checklist/publish.server";
+import { msg } from "~/modules/lot/verdict-message";
+import { verdictTextZh } from "~/modules/lot/verdict-text";
 import { formatDate } from "~/modules/site/labels";
 import styles from "~/styles/checklist-edit.css?url";
 
@@ -273,9 +275,9 @@ function EditForm({ checklist, answer }: { checklist: Checklist; answer: ActionR
         const live = group.drafts.filter((d) => !d.removed);
         let newCount = 0;
         return (
-          <section key={group.kind} aria-label={ITEM_KIND_LABELS[group.kind]}>
+          <section key={group.kind} aria-label={verdictTextZh(msg(`kinds.${group.kind}`))}>
             <h2>
-              {ITEM_KIND_LABELS[group.kind]} <small>{live.length} 项</small>
+              {verdictTextZh(msg(`kinds.${group.kind}`))} <small>{live.length} 项</small>
             </h2>
             <ol className="edit-items">
               {group.drafts.map((draft) => {
@@ -330,7 +332,7 @@ function EditForm({ checklist, answer }: { checklist: Checklist; answer: ActionR
               })}
             </ol>
             <button type="button" className="button edit-add" onClick={() => add(group.kind)}>
-              ＋ 新增{ITEM_KIND_LABELS[group.kind]}
+              ＋ 新增{verdictTextZh(msg(`kinds.${group.kind}`))}
             </button>
           </section>
         );
@@ -479,9 +481,9 @@ function ItemCard({
           )}
           {field("method", "检查方法", (p) => (
             <select {...p} defaultValue={values.method}>
-              {Object.entries(METHOD_LABELS).map(([value, text]) => (
+              {ITEM_METHODS.map((value) => (
                 <option key={value} value={value}>
-                  {text}
+                  {verdictTextZh(msg(`methods.${value}`))}
                 </option>
               ))}
             </select>

@@ -5,7 +5,7 @@ import { eventsFor, recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Role, Scope } from "~/modules/auth/permissions";
 import { createPinTx, type PinInput, requirePinnableRevision } from "~/modules/drawing/pins.server";
 import { getLot } from "~/modules/lot/lots.server";
-import { formatEntered } from "~/modules/lot/verdict";
+import { formatEntered, verdictTextZh } from "~/modules/lot/verdict";
 import { copyItemPhotosToDefect } from "~/modules/photo/photos.server";
 import { compoundWhere } from "~/modules/site/access.server";
 import { defectWhere } from "./access.server";
@@ -67,7 +67,7 @@ export async function defectPrefillFromItem(
   const lines = [
     `检验批 ${detail.lot.number}（${detail.lot.workType.nameZh}，${detail.lot.placeLabel}）`,
     `${kindZh}第${input.seq}项：${input.labelZh}`,
-    `检查结论：${verdict.reasonsZh.join("；") || "不合格"}`,
+    `检查结论：${verdict.reasons.map(verdictTextZh).join("；") || "不合格"}`,
   ];
   if (input.points.length > 0 && input.spec) {
     const unit = input.spec.unit;

@@ -33,8 +33,8 @@ import {
   specFromLegacyNumeric,
 } from "./verdict";
 import { parseJudgeSpec } from "./verdict-schema";
+import { verdictTextZh } from "./verdict-text";
 import { decideLotTransition, isLotState, LOT_STATE_LABELS_ZH, type LotAction } from "./workflow";
-
 type Viewer = Actor & { id: string };
 
 export class LotError extends Error {
@@ -385,7 +385,7 @@ function assertMay(detail: LotDetail, viewer: Viewer, action: LotAction, reason?
     role: viewer.role,
     isOwnContractor: viewer.organizationId === detail.lot.contractorOrgId,
     verdictCanAccept: detail.verdict.canAccept,
-    verdictSummaryZh: detail.verdict.summaryZh,
+    verdictSummaryZh: verdictTextZh(detail.verdict.summary),
     reason,
   });
   if (!decision.ok) throw new LotError(decision.messageZh, 409);
@@ -742,7 +742,7 @@ export async function transitionLot(
           from,
           to: next,
           reason: reason ?? undefined,
-          verdict: signed.verdict.summaryZh,
+          verdict: verdictTextZh(signed.verdict.summary),
           contentHash,
           signature: signature ? { id: signature.id, kind: signature.kind, ...pending } : undefined,
         },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeLotVerdict } from "./verdict";
+import { verdictTextZh } from "./verdict-text";
 import {
   allowedLotActions,
   decideLotTransition,
@@ -293,7 +294,7 @@ describe("messages", () => {
       action: "accept",
       role: "supervisor",
       verdictCanAccept: verdict.canAccept,
-      verdictSummaryZh: verdict.summaryZh,
+      verdictSummaryZh: verdictTextZh(verdict.summary),
     } as const;
     expect(message(request)).toBe("验收结论不合格，不能签认：不合格：主控项目 2");
     expect(message({ ...request, verdictSummaryZh: undefined })).toBe(
