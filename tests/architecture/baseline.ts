@@ -44,7 +44,6 @@ export const ROUTES_IMPORTING_DB: readonly string[] = [
   "app/routes/_app.users._index.tsx",
   "app/routes/_app.users.new.tsx",
   "app/routes/_app.warranty.$id.tsx",
-  "app/routes/_app.work-types.$code_.edit.tsx",
   "app/routes/_app.zones.$zoneId.tsx",
   "app/routes/audit.export.tsx",
   "app/routes/defects.$defectId.photos.tsx",
@@ -81,14 +80,12 @@ export const LONG_FILES: Readonly<Record<string, number>> = {
   "app/routes/_app.compounds.$compoundId_.acceptance.tsx": 457,
   "app/routes/_app.funds.payments.$paymentId.tsx": 362,
   "app/routes/_app.lots.$lotId.tsx": 878,
-  "app/routes/_app.work-types.$code_.edit.tsx": 567,
 };
 
 /** Error classes besides DomainError (rule: one error class for expected refusals). */
 export const OTHER_ERROR_CLASSES: readonly string[] = [
   "AcceptanceError",
   "BackupError",
-  "ChecklistPublishError",
   "DefectError",
   "DrawingConfirmationNeeded",
   "DrawingError",
@@ -166,9 +163,7 @@ export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/modules/auth/signing-password.server.ts": 2,
   "app/modules/auth/throttle.server.ts": 5,
   "app/modules/checklist/data-file.ts": 1,
-  "app/modules/checklist/edit-schema.ts": 25,
   "app/modules/checklist/import.server.ts": 2,
-  "app/modules/checklist/publish.server.ts": 14,
   "app/modules/dashboard/dashboard.server.ts": 2,
   "app/modules/defect/defects.server.ts": 32,
   "app/modules/defect/forms.ts": 24,
@@ -282,7 +277,6 @@ export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/routes/_app.users._index.tsx": 11,
   "app/routes/_app.users.new.tsx": 8,
   "app/routes/_app.warranty.$id.tsx": 22,
-  "app/routes/_app.work-types.$code_.edit.tsx": 58,
   "app/routes/_app.zones.$zoneId.tsx": 1,
   "app/routes/defects.$defectId.photos.tsx": 3,
   "app/routes/funds.variance[.]xlsx.tsx": 1,
