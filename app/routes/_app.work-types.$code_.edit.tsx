@@ -94,11 +94,13 @@ export default function EditChecklist() {
             label: format.lng === "en" ? workType.nameEn : workType.nameZh,
           },
         ]}
-        subtitle={t("edit.subtitle", {
-          version,
-          date: format.date(checklist.publishedAt),
-          note: checklist.changeNote,
-        })}
+        subtitle={
+          <>
+            {t("edit.subtitle", { version, date: format.date(checklist.publishedAt) })}
+            <span translate="no">{checklist.changeNote}</span>
+            {t("edit.subtitleEnd")}
+          </>
+        }
       />
       <EditForm checklist={checklist} answer={actionData ?? null} />
     </>

@@ -74,7 +74,8 @@ const checklist: Catalogue<typeof source> = {
   edit: {
     pageTitle: "Edit checklist · {{name}} · Yanshou",
     title: "Edit checklist: {{name}}",
-    subtitle: "Based on version {{version}} (published {{date}} · {{note}})",
+    subtitle: "Based on version {{version}} (published {{date}} · ",
+    subtitleEnd: ")",
     invalid_one: "{{count}} field needs changing (marked in red); no new version was published.",
     invalid_other: "{{count}} fields need changing (marked in red); no new version was published.",
     reopenLatest: "Open the latest version and edit again",

@@ -68,7 +68,8 @@ const checklist = {
   edit: {
     pageTitle: "编辑检查表 · {{name}} · 验收",
     title: "编辑检查表：{{name}}",
-    subtitle: "基于第 {{version}} 版（{{date}} 发布 · {{note}}）",
+    subtitle: "基于第 {{version}} 版（{{date}} 发布 · ",
+    subtitleEnd: "）",
     invalid_one: "有 {{count}} 处需要修改（见标红的栏目），未发布新版本。",
     invalid_other: "有 {{count}} 处需要修改（见标红的栏目），未发布新版本。",
     reopenLatest: "打开最新版本重新编辑",
