@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from "react";
-import { numericLimitZh } from "~/modules/checklist/labels";
+import { useTranslation } from "react-i18next";
 import { correctedPoint } from "~/modules/lot/corrections";
 import { parseDecimal } from "~/modules/lot/decimal";
 import type { EntryInput } from "~/modules/lot/entry-types";
 import { formatEntered, type ItemVerdict, type LotRules, unitLabel } from "~/modules/lot/verdict";
+import { numericLimit } from "~/modules/lot/verdict-legacy";
+import { verdictText, verdictTexts } from "~/modules/lot/verdict-text";
 import { useOnline, useOutbox } from "~/modules/offline/hooks";
 import { enqueueEntry } from "~/modules/offline/outbox.client";
 import type { PhotoView } from "~/modules/photo/view";
@@ -65,7 +67,9 @@ export function LotItemCard({
   /** The point being corrected (index), or null when the box adds a new point. */
   const [correcting, setCorrecting] = useState<number | null>(null);
   void rules;
-  const limit = verdict?.limitZh ?? numericLimitZh(item.numericFields);
+  const { t: tv } = useTranslation("checklist");
+  const limitText = verdict?.limit ?? numericLimit(item.numericFields);
+  const limit = limitText ? verdictText(tv, limitText) : null;
   const unit = unitLabel(item.spec?.unit ?? item.numeric?.unit ?? "");
   const needsDesign = item.spec?.comparison === "design" || item.spec?.comparison === "statistic";
   const pointInput = useRef<HTMLInputElement>(null);
@@ -387,7 +391,7 @@ export function LotItemCard({
 
       {verdict && status === "fail" ? (
         <ul className="item-reasons">
-          {verdict.reasonsZh.map((r) => (
+          {verdictTexts(tv, verdict.reasons).map((r) => (
             <li key={r}>{r}</li>
           ))}
         </ul>

@@ -1,7 +1,9 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { PlaceField } from "~/modules/lot/place";
-import { ATTRIBUTE_VALUE_ZH } from "~/modules/lot/verdict-vocabulary";
+import { msg } from "~/modules/lot/verdict-message";
+import { verdictTextZh } from "~/modules/lot/verdict-text";
+import { isNamedAttributeValue } from "~/modules/lot/verdict-vocabulary";
 
 /**
  * 检验批容量 per quantity the items count, and the place attributes their limits depend on
@@ -42,7 +44,7 @@ export function LotPlaceForm({
                   <option value="">{t("place.unset")}</option>
                   {f.options.map((o) => (
                     <option key={o} value={o}>
-                      {ATTRIBUTE_VALUE_ZH[o] ?? o}
+                      {isNamedAttributeValue(o) ? verdictTextZh(msg(`verdict.values.${o}`)) : o}
                     </option>
                   ))}
                 </select>

@@ -1,9 +1,12 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DataName } from "~/components/checklist/data-text";
 import { isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
 
 type WorkTypeSummary = {
   code: string;
   nameZh: string;
+  nameEn?: string;
   currentVersion: number | null;
   mainCount: number;
   generalCount: number;
@@ -25,7 +28,8 @@ export function WorkTypeLinks({
   /** placeKind and placeId, when the user may open lots */
   newLotQuery?: string;
 }) {
-  if (workTypes.length === 0) return <p className="empty">此处没有适用的工程类别。</p>;
+  const { t } = useTranslation("checklist");
+  if (workTypes.length === 0) return <p className="empty">{t("links.none")}</p>;
   return (
     <ul className="card-list">
       {workTypes.map((wt) => {
@@ -36,10 +40,15 @@ export function WorkTypeLinks({
           <li key={wt.code} className="card place-work-type" data-work-type={wt.code}>
             <div className="place-work-type-head">
               <Link to={`/work-types/${wt.code}`} className="place-work-type-name">
-                <strong>{wt.nameZh}</strong>
+                <strong>
+                  <DataName zh={wt.nameZh} en={wt.nameEn} />
+                </strong>
                 <span className="muted">
-                  检查表 第 {wt.currentVersion} 版 · 主控 {wt.mainCount} 项 · 一般 {wt.generalCount}{" "}
-                  项
+                  {t("links.summary", {
+                    version: wt.currentVersion ?? 0,
+                    main: wt.mainCount,
+                    general: wt.generalCount,
+                  })}
                 </span>
               </Link>
               <div className="place-work-type-actions">
@@ -49,14 +58,14 @@ export function WorkTypeLinks({
                     to={`/lots/${current.id}`}
                     data-testid={`continue-${wt.code}`}
                   >
-                    继续检查 {current.number}
+                    {t("links.continue", { number: current.number })}
                   </Link>
                 ) : newLotQuery ? (
                   <StartLot workType={wt.code} newLotQuery={newLotQuery} />
                 ) : null}
                 {newLotQuery ? (
                   <Link className="button" to={`/lots/new?workType=${wt.code}&${newLotQuery}`}>
-                    新建检验批
+                    {t("links.newLot")}
                   </Link>
                 ) : null}
               </div>
@@ -82,6 +91,7 @@ export function WorkTypeLinks({
 }
 
 function StartLot({ workType, newLotQuery }: { workType: string; newLotQuery: string }) {
+  const { t } = useTranslation("checklist");
   const place = new URLSearchParams(newLotQuery);
   return (
     <Form method="post" action={`/lots/new?workType=${workType}&${newLotQuery}`}>
@@ -89,7 +99,7 @@ function StartLot({ workType, newLotQuery }: { workType: string; newLotQuery: st
       <input type="hidden" name="placeKind" value={place.get("placeKind") ?? ""} />
       <input type="hidden" name="placeId" value={place.get("placeId") ?? ""} />
       <button type="submit" className="button button-primary" data-testid={`start-${workType}`}>
-        开始检查
+        {t("links.start")}
       </button>
     </Form>
   );

@@ -1,46 +1,58 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DataName } from "~/components/checklist/data-text";
 import { PageHeader } from "~/components/page-header";
-import { db } from "~/infra/db.server";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { listWorkTypes } from "~/modules/checklist/queries.server";
-import { zoneKindLabel } from "~/modules/site/labels";
+import { requestChecklistT } from "~/modules/checklist/words.server";
 
-export const meta: MetaFunction = () => [{ title: "检查表库 · 验收" }];
+export const handle = { i18n: ["checklist"] };
 
-const PLACE_LABELS: Record<string, string> = {
-  stairwell: "按单元楼道",
-  building: "按楼栋",
-  zone: "室外区域",
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, "workType.view");
-  return { workTypes: await listWorkTypes(db()) };
+  const { db } = await requireUser(request, "workType.view");
+  const { t } = await requestChecklistT(request);
+  return {
+    title: t("library.pageTitle"),
+    workTypes: await listWorkTypes(db),
+  };
 }
 
 export default function WorkTypes() {
   const { workTypes } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("checklist");
   return (
     <>
       <PageHeader
-        title="检查表库"
-        subtitle={`${workTypes.length} 个工程类别 · 依据 GB 50300-2013 及各专业验收规范`}
+        title={t("library.title")}
+        subtitle={t("library.subtitle", { count: workTypes.length })}
       />
       <ul className="card-grid">
         {workTypes.map((wt) => (
           <li key={wt.code}>
             <Link className="card card-link" to={`/work-types/${wt.code}`}>
-              <strong className="card-title">{wt.nameZh}</strong>
-              <span className="muted">{wt.nameEn}</span>
+              <strong className="card-title">
+                <DataName zh={wt.nameZh} en={wt.nameEn} />
+              </strong>
               <span>
-                主控项目 <b>{wt.mainCount}</b> · 一般项目 <b>{wt.generalCount}</b> · 第{" "}
-                {wt.currentVersion} 版
+                {t("library.counts", {
+                  main: wt.mainCount,
+                  general: wt.generalCount,
+                  version: wt.currentVersion ?? 0,
+                })}
               </span>
               <span className="muted">
-                {PLACE_LABELS[wt.placeKind]}
-                {wt.zoneKinds.length > 0 ? `（${wt.zoneKinds.map(zoneKindLabel).join("、")}）` : ""}{" "}
-                · {wt.standards[0]}
+                {t(`places.${wt.placeKind as "zone"}`)}
+                {wt.zoneKinds.length > 0
+                  ? t("library.zoneKinds", {
+                      kinds: wt.zoneKinds
+                        .map((k) => t(`places.zoneKinds.${k as "road"}`, { defaultValue: k }))
+                        .join(t("library.listSeparator")),
+                    })
+                  : ""}{" "}
+                · <span translate="no">{wt.standards[0]}</span>
               </span>
             </Link>
           </li>
@@ -49,3 +61,5 @@ export default function WorkTypes() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -19,6 +19,7 @@ import {
   normalizedPoint,
   withVerdict,
 } from "~/modules/lot/lots.server";
+import { verdictTextZh } from "~/modules/lot/verdict-text";
 
 export const GENERATOR_VERSION = 4;
 export const SCALE = {
@@ -433,7 +434,7 @@ export async function generateScaleDb(log: (s: string) => void = console.log) {
             submittedAt = event(contractor.id, "lot.submit", "InspectionLot", lotId, {
               from: "draft",
               to: "submitted",
-              verdict: detail.verdict.summaryZh,
+              verdict: verdictTextZh(detail.verdict.summary),
             });
             // Work types whose simple passing values do not pass stay submitted (awaiting the supervisor).
             if (status === "accepted" && detail.verdict.status !== "pass") status = "submitted";
@@ -441,7 +442,7 @@ export async function generateScaleDb(log: (s: string) => void = console.log) {
               acceptedAt = event(supervisor.id, "lot.accept", "InspectionLot", lotId, {
                 from: "submitted",
                 to: "accepted",
-                verdict: detail.verdict.summaryZh,
+                verdict: verdictTextZh(detail.verdict.summary),
                 contentHash: lotContentHash(detail as Parameters<typeof lotContentHash>[0]),
               });
             }

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { foreignText, useLanguage } from "./language";
 import { expectTouchTargets, signIn } from "./support";
 
 // The e2e server's database is shared by all spec files: this file edits SR-M5 of stair-railing
@@ -152,4 +153,51 @@ test("a contractor may not edit checklists", async ({ page }) => {
   });
   expect(posted.status()).toBe(403);
   expect(await currentVersion(page, "stair-railing")).toBe(before);
+});
+
+test("the checklist library, a checklist and its editor read in English and in Chinese", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await signIn(page, "admin");
+  const pages = ["/work-types", "/work-types/stair-railing", "/work-types/stair-railing/edit"];
+  // This area's words are the page's <main>; the shell (user, sync state) and the shared page
+  // header's crumbs label belong to other areas and are checked there.
+  const own = async (lng: "en" | "zh-CN") => {
+    await page.evaluate(() => {
+      const main = document.querySelector("main");
+      for (const el of document.body.querySelectorAll("*"))
+        if (main && !main.contains(el) && !el.contains(main)) el.setAttribute("translate", "no");
+    });
+    // Item codes (SR-M5) are data named in labels ("上移 SR-M5").
+    return (await foreignText(page, lng)).filter(
+      (line) => !line.startsWith("nav[aria-label]") && !/: [A-Z]{2}-[MG] in/.test(line),
+    );
+  };
+  await useLanguage(context, baseURL!, "en");
+  for (const path of pages) {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    expect(await own("en"), path).toEqual([]);
+    for (const [w, h] of [
+      [1024, 768],
+      [768, 1024],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      const name = path.replaceAll("/", "_");
+      await page.screenshot({ path: `test-results/checklist-en${name}-${w}x${h}.png` });
+    }
+  }
+  // English names where the data has them; checklist text as written.
+  await page.goto("/work-types/stair-railing");
+  await expect(page.locator(".item[data-code='SR-M7'] .item-text")).not.toContainText(/[一-龥]/);
+  await expect(page.getByText("Main control items", { exact: false }).first()).toBeVisible();
+
+  await useLanguage(context, baseURL!, "zh-CN");
+  for (const path of pages) {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    expect(await own("zh-CN"), path).toEqual([]);
+  }
 });

@@ -1,19 +1,21 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
 import {
-  ChecklistEditSchema,
+  checklistEditSchema,
   type EditedItem,
   emptyValues,
   type ItemValues,
   valuesFromItem,
 } from "~/modules/checklist/edit-schema";
-import {
-  ChecklistPublishError,
-  getChecklistForEdit,
-  publishChecklistVersion,
-} from "~/modules/checklist/publish.server";
+import { getChecklistForEdit, publishChecklistVersion } from "~/modules/checklist/publish.server";
 import { getWorkTypeChecklist } from "~/modules/checklist/queries.server";
+import { fixedT, serverI18n } from "~/modules/i18n/i18n.server";
 import { testDb } from "../support/test-db";
+
+const ChecklistEditSchema = checklistEditSchema(
+  serverI18n("zh-CN").getFixedT("zh-CN", "checklist"),
+);
 
 /** The current version as the edit form shows it, changed by `edit`, parsed like a posted form. */
 async function editedItems(db: Db, code: string, edit: (items: ItemValues[]) => ItemValues[]) {
@@ -53,9 +55,9 @@ async function expectRefusal(promise: Promise<unknown>, message: string, status:
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(ChecklistPublishError);
-  expect((error as ChecklistPublishError).message).toBe(message);
-  expect((error as ChecklistPublishError).status).toBe(status);
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).text(fixedT("zh-CN"))).toBe(message);
+  expect((error as DomainError).status).toBe(status);
 }
 
 describe("publishing a checklist version", () => {

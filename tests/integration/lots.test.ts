@@ -178,7 +178,7 @@ describe("inspection lots", () => {
     });
     await transitionLot(db, contractorA, "own", lot.id, "submit", null);
     const submitted = await getLot(db, lot.id, supervisor, "any");
-    expect(submitted?.verdict.reasonsZh).toEqual(expect.any(Array));
+    expect(submitted?.verdict.reasons).toEqual(expect.any(Array));
     expect(submitted?.verdict.status).toBe("pass");
     await transitionLot(db, supervisor, "any", lot.id, "accept", null);
 

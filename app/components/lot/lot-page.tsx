@@ -15,6 +15,7 @@ import {
   type LotRules,
   type PlaceAttributes,
 } from "~/modules/lot/verdict";
+import { verdictText, verdictTexts } from "~/modules/lot/verdict-text";
 import { usePendingEntries } from "~/modules/offline/hooks";
 import type { PhotoView } from "~/modules/photo/view";
 import { LotDefectsPanel } from "./lot-defects-panel";
@@ -34,6 +35,7 @@ export function LotPage({
   result: { ok: boolean; message?: string } | undefined;
 }) {
   const { t } = useTranslation("lot");
+  const { t: tv } = useTranslation("checklist");
   const { lot, itemViews, verdictInputs, notes, recordedPoints, rules, place, canRecord } = data;
   const { canUpload, photoMaxFileBytes, photos, standards, signature } = data;
   const { openViewer, viewer } = usePhotoViewer({ canMarkup: canUpload });
@@ -80,7 +82,10 @@ export function LotPage({
   );
   const itemVerdicts = new Map(verdict.items.map((v) => [v.itemId, v]));
   const done = verdict.items.filter((v) => v.status !== "incomplete").length;
-  const failing = verdict.items.filter((v) => v.status === "fail").flatMap((v) => v.reasonsZh);
+  const failing = verdictTexts(
+    tv,
+    verdict.items.filter((v) => v.status === "fail").flatMap((v) => v.reasons),
+  );
 
   return (
     <>
@@ -133,7 +138,7 @@ export function LotPage({
 
       <LotVerdictPanel
         state={lot.status}
-        verdict={verdict}
+        verdict={{ status: verdict.status, summary: verdictText(tv, verdict.summary) }}
         done={done}
         total={verdict.items.length}
         failing={failing}
@@ -229,7 +234,7 @@ export function LotPage({
       <LotWorkflowPanel
         actions={data.actions}
         canAccept={verdict.canAccept}
-        verdictSummary={verdict.summaryZh}
+        verdictSummary={verdictText(tv, verdict.summary)}
         selfCheckNote={data.selfCheckNote}
         signerIsSupervisor={data.signerIsSupervisor}
         online={online}

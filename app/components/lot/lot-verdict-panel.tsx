@@ -3,7 +3,7 @@ import { say } from "~/modules/lot/messages";
 import { lotNextStep } from "~/modules/lot/next-step";
 import type { LotState } from "~/modules/lot/workflow";
 
-type Verdict = { status: "pass" | "fail" | "incomplete"; summaryZh: string };
+type Verdict = { status: "pass" | "fail" | "incomplete"; summary: string };
 
 /** The next step and the verdict as recorded so far (recomputed in the browser on every entry). */
 export function LotVerdictPanel({
@@ -32,7 +32,7 @@ export function LotVerdictPanel({
       <section className={`verdict verdict-${verdict.status}`} aria-label={t("page.verdictLabel")}>
         <div className="verdict-head">
           <strong className="verdict-status">{t(`page.verdict.${verdict.status}`)}</strong>
-          <span className="verdict-summary">{verdict.summaryZh}</span>
+          <span className="verdict-summary">{verdict.summary}</span>
           <span className="muted verdict-done">{t("page.done", { done, total })}</span>
         </div>
         <progress max={total} value={done} aria-label={t("page.progress")} />

@@ -43,7 +43,6 @@ describe("checklist judge data", () => {
         quantities,
         { roadWidth: 8 },
         rules.minimumSampleSize,
-        "",
       );
       expect(sized.ok && sized.n >= 1).toBe(true);
       // The engine reaches a verdict on this item with every attribute given.

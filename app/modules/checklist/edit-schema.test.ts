@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { serverI18n } from "~/modules/i18n/i18n.server";
 import {
-  ChecklistEditSchema,
+  checklistEditSchema,
   type EditFormValues,
   editErrors,
   editValuesFromForm,
@@ -11,6 +12,10 @@ import {
   parseDecimal,
   valuesFromItem,
 } from "./edit-schema";
+
+const ChecklistEditSchema = checklistEditSchema(
+  serverI18n("zh-CN").getFixedT("zh-CN", "checklist"),
+);
 
 const m5: ItemValues = emptyValues({
   code: "SR-M5",

@@ -1,41 +1,22 @@
+import type { TFunction } from "i18next";
 import { z } from "zod";
 import { ItemKindSchema, ItemMethodSchema } from "./data-file";
+import { ITEM_FORM_FIELDS } from "./item-fields";
 
 /**
  * The administrator's checklist edit form: pure, shared by the tablet (field names, drafts) and
  * the server (validation). The form posts flat fields `items.<index>.<field>`, in display order.
  */
 
-export const ITEM_FIELDS = [
-  "code",
-  "kind",
-  "textZh",
-  "textEn",
-  "method",
-  "tolerance",
-  "numericUnit",
-  "numericMin",
-  "numericMax",
-  "numericQuantity",
-  "numericTarget",
-  "numericCondition",
-  "numericNote",
-  "samplePlan",
-  "source",
-  "verified",
-] as const;
+export const ITEM_FIELDS = ITEM_FORM_FIELDS;
 export type ItemField = (typeof ITEM_FIELDS)[number];
 
 /** One item as typed in the form: every field a string ("" when empty, verified "on"/""). */
 export type ItemValues = Record<ItemField, string>;
 export type EditFormValues = { basedOnVersion: string; changeNote: string; items: ItemValues[] };
 
+/** What a numeric limit applies to; words: `checklist:edit.quantities.*`. */
 export const QUANTITIES = ["absolute", "deviationFromDesign", "aboveUpstreamCrown"] as const;
-export const QUANTITY_LABELS: Record<(typeof QUANTITIES)[number], string> = {
-  absolute: "实测值本身",
-  deviationFromDesign: "相对设计值的偏差",
-  aboveUpstreamCrown: "高出上游管顶内壁",
-};
 
 export const ITEM_CODE = /^[A-Z]{2}-([MG])(\d+)$/;
 const KIND_LETTER = { main: "M", general: "G" } as const;
@@ -48,131 +29,152 @@ export function parseDecimal(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-const requiredText = (message: string, max: number) =>
-  z.string({ error: message }).trim().min(1, message).max(max, `不能超过 ${max} 字`);
+/**
+ * The edit form's schema, its messages in the language of `t`: the same in the browser and in
+ * the action.
+ */
+export function checklistEditSchema(t: TFunction<"checklist">) {
+  const tooLong = (max: number) => t("edit.errors.tooLong", { max });
+  const requiredText = (message: string, max: number) =>
+    z.string({ error: message }).trim().min(1, message).max(max, tooLong(max));
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `不能超过 ${max} 字`)
-    .optional()
-    .transform((v) => (v ? v : null));
-
-const decimal = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v?.trim()) return null;
-    const n = parseDecimal(v);
-    if (n === null) {
-      ctx.addIssue({ code: "custom", message: "请输入数字，如 1.05 或 -6" });
-      return z.NEVER;
-    }
-    return n;
-  });
-
-const ItemInputSchema = z
-  .object({
-    code: z
+  const optionalText = (max: number) =>
+    z
       .string()
       .trim()
+      .max(max, tooLong(max))
       .optional()
-      .transform((v) => (v ? v : null))
-      .refine((v) => v === null || ITEM_CODE.test(v), "项目编号格式不正确"),
-    kind: z.enum(ItemKindSchema.options, { error: "请选择主控项目或一般项目" }),
-    textZh: requiredText("请填写检查内容", 1000),
-    textEn: optionalText(1000),
-    method: z.enum(ItemMethodSchema.options, { error: "请选择检查方法" }),
-    tolerance: optionalText(200),
-    numericUnit: optionalText(20),
-    numericMin: decimal,
-    numericMax: decimal,
-    numericQuantity: z
-      .enum(QUANTITIES, { error: "请选择判定对象" })
-      .or(z.literal(""))
-      .optional()
-      .transform((v) => (v ? v : "absolute")),
-    numericTarget: decimal,
-    numericCondition: optionalText(300),
-    numericNote: optionalText(500),
-    samplePlan: requiredText("请填写检查数量", 300),
-    source: requiredText("请填写依据的规范条文", 1000),
-    verified: z
-      .string()
-      .optional()
-      .transform((v) => v === "on" || v === "true"),
-  })
-  .superRefine((item, ctx) => {
-    const { numericMin: min, numericMax: max, numericTarget: target } = item;
-    const given = (v: unknown) => typeof v === "number";
-    if (!item.numericUnit && (given(min) || given(max) || given(target))) {
-      ctx.addIssue({ code: "custom", path: ["numericUnit"], message: "填写了限值时请填写单位" });
-    }
-    if (!item.numericUnit && (item.numericCondition || item.numericNote)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["numericUnit"],
-        message: "填写了适用条件或判定备注时请填写单位",
-      });
-    }
-    if (typeof min === "number" && typeof max === "number" && min > max) {
-      ctx.addIssue({ code: "custom", path: ["numericMin"], message: "下限不能大于上限" });
-    }
-    const letter = item.code ? ITEM_CODE.exec(item.code)?.[1] : undefined;
-    if (letter && letter !== KIND_LETTER[item.kind]) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["kind"],
-        message: "已有项目不能改变主控/一般类别；如需改变，请删除后新增",
-      });
-    }
-  })
-  .transform((item) => {
-    const numeric = item.numericUnit !== null;
-    return {
-      code: item.code,
-      kind: item.kind,
-      textZh: item.textZh,
-      // the data file requires an English text; the Chinese one stands in when none is given
-      textEn: item.textEn ?? item.textZh,
-      method: item.method,
-      tolerance: item.tolerance,
-      numericUnit: item.numericUnit,
-      numericMin: numeric ? item.numericMin : null,
-      numericMax: numeric ? item.numericMax : null,
-      numericQuantity: numeric ? item.numericQuantity : null,
-      numericTarget: numeric ? item.numericTarget : null,
-      numericCondition: numeric ? item.numericCondition : null,
-      numericNote: numeric ? item.numericNote : null,
-      samplePlan: item.samplePlan,
-      source: item.source,
-      verified: item.verified,
-    };
-  });
+      .transform((v) => (v ? v : null));
 
-export type EditedItem = z.output<typeof ItemInputSchema>;
-
-export const ChecklistEditSchema = z.object({
-  basedOnVersion: z.coerce.number({ error: "缺少所依据的版本" }).int().positive("缺少所依据的版本"),
-  changeNote: requiredText("请填写修改说明", 500),
-  items: z
-    .array(ItemInputSchema)
-    .min(1, "检查表至少需要一个检查项目")
-    .max(200, "检查项目过多")
-    .superRefine((items, ctx) => {
-      const seen = new Set<string>();
-      for (const [index, item] of items.entries()) {
-        if (!item.code) continue;
-        if (seen.has(item.code)) {
-          ctx.addIssue({ code: "custom", path: [index, "code"], message: "项目编号重复" });
-        }
-        seen.add(item.code);
+  const decimal = z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v?.trim()) return null;
+      const n = parseDecimal(v);
+      if (n === null) {
+        ctx.addIssue({ code: "custom", message: t("edit.errors.decimal") });
+        return z.NEVER;
       }
-    }),
-});
+      return n;
+    });
 
-export type ChecklistEdit = z.output<typeof ChecklistEditSchema>;
+  const ItemInputSchema = z
+    .object({
+      code: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => (v ? v : null))
+        .refine((v) => v === null || ITEM_CODE.test(v), t("edit.errors.code")),
+      kind: z.enum(ItemKindSchema.options, { error: t("edit.errors.kind") }),
+      textZh: requiredText(t("edit.errors.textZh"), 1000),
+      textEn: optionalText(1000),
+      method: z.enum(ItemMethodSchema.options, { error: t("edit.errors.method") }),
+      tolerance: optionalText(200),
+      numericUnit: optionalText(20),
+      numericMin: decimal,
+      numericMax: decimal,
+      numericQuantity: z
+        .enum(QUANTITIES, { error: t("edit.errors.quantity") })
+        .or(z.literal(""))
+        .optional()
+        .transform((v) => (v ? v : "absolute")),
+      numericTarget: decimal,
+      numericCondition: optionalText(300),
+      numericNote: optionalText(500),
+      samplePlan: requiredText(t("edit.errors.samplePlan"), 300),
+      source: requiredText(t("edit.errors.source"), 1000),
+      verified: z
+        .string()
+        .optional()
+        .transform((v) => v === "on" || v === "true"),
+    })
+    .superRefine((item, ctx) => {
+      const { numericMin: min, numericMax: max, numericTarget: target } = item;
+      const given = (v: unknown) => typeof v === "number";
+      if (!item.numericUnit && (given(min) || given(max) || given(target))) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["numericUnit"],
+          message: t("edit.errors.unitForLimits"),
+        });
+      }
+      if (!item.numericUnit && (item.numericCondition || item.numericNote)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["numericUnit"],
+          message: t("edit.errors.unitForCondition"),
+        });
+      }
+      if (typeof min === "number" && typeof max === "number" && min > max) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["numericMin"],
+          message: t("edit.errors.minAboveMax"),
+        });
+      }
+      const letter = item.code ? ITEM_CODE.exec(item.code)?.[1] : undefined;
+      if (letter && letter !== KIND_LETTER[item.kind]) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["kind"],
+          message: t("edit.errors.kindChanged"),
+        });
+      }
+    })
+    .transform((item) => {
+      const numeric = item.numericUnit !== null;
+      return {
+        code: item.code,
+        kind: item.kind,
+        textZh: item.textZh,
+        // the data file requires an English text; the Chinese one stands in when none is given
+        textEn: item.textEn ?? item.textZh,
+        method: item.method,
+        tolerance: item.tolerance,
+        numericUnit: item.numericUnit,
+        numericMin: numeric ? item.numericMin : null,
+        numericMax: numeric ? item.numericMax : null,
+        numericQuantity: numeric ? item.numericQuantity : null,
+        numericTarget: numeric ? item.numericTarget : null,
+        numericCondition: numeric ? item.numericCondition : null,
+        numericNote: numeric ? item.numericNote : null,
+        samplePlan: item.samplePlan,
+        source: item.source,
+        verified: item.verified,
+      };
+    });
+
+  return z.object({
+    basedOnVersion: z.coerce
+      .number({ error: t("edit.errors.basedOn") })
+      .int()
+      .positive(t("edit.errors.basedOn")),
+    changeNote: requiredText(t("edit.errors.changeNote"), 500),
+    items: z
+      .array(ItemInputSchema)
+      .min(1, t("edit.errors.noItems"))
+      .max(200, t("edit.errors.tooManyItems"))
+      .superRefine((items, ctx) => {
+        const seen = new Set<string>();
+        for (const [index, item] of items.entries()) {
+          if (!item.code) continue;
+          if (seen.has(item.code)) {
+            ctx.addIssue({
+              code: "custom",
+              path: [index, "code"],
+              message: t("edit.errors.duplicateCode"),
+            });
+          }
+          seen.add(item.code);
+        }
+      }),
+  });
+}
+
+export type ChecklistEdit = z.output<ReturnType<typeof checklistEditSchema>>;
+export type EditedItem = ChecklistEdit["items"][number];
 
 /** The posted form as plain values (for validation, and to show the user's input again). */
 export function editValuesFromForm(form: FormData): EditFormValues {
@@ -201,46 +203,14 @@ export function emptyValues(partial: Partial<ItemValues> = {}): ItemValues {
   return Object.fromEntries(ITEM_FIELDS.map((f) => [f, partial[f] ?? ""])) as ItemValues;
 }
 
-type ItemLike = {
-  code: string;
-  kind: string;
-  textZh: string;
-  textEn: string;
-  method: string;
-  tolerance: string | null;
-  numericUnit: string | null;
-  numericMin: number | null;
-  numericMax: number | null;
-  numericQuantity: string | null;
-  numericTarget: number | null;
-  numericCondition: string | null;
-  numericNote: string | null;
-  samplePlan: string;
-  source: string;
-  verified: boolean;
-};
+type ItemLike = Record<ItemField, string | number | boolean | null>;
 
 /** A stored item as form values, to start editing from. */
 export function valuesFromItem(item: ItemLike): ItemValues {
-  const num = (n: number | null) => (n === null ? "" : String(n));
-  return {
-    code: item.code,
-    kind: item.kind,
-    textZh: item.textZh,
-    textEn: item.textEn,
-    method: item.method,
-    tolerance: item.tolerance ?? "",
-    numericUnit: item.numericUnit ?? "",
-    numericMin: num(item.numericMin),
-    numericMax: num(item.numericMax),
-    numericQuantity: item.numericQuantity ?? "absolute",
-    numericTarget: num(item.numericTarget),
-    numericCondition: item.numericCondition ?? "",
-    numericNote: item.numericNote ?? "",
-    samplePlan: item.samplePlan,
-    source: item.source,
-    verified: item.verified ? "on" : "",
-  };
+  const text = (v: string | number | boolean | null) =>
+    typeof v === "boolean" ? (v ? "on" : "") : v === null ? "" : String(v);
+  const values = Object.fromEntries(ITEM_FIELDS.map((f) => [f, text(item[f])])) as ItemValues;
+  return { ...values, numericQuantity: values.numericQuantity || "absolute" };
 }
 
 /** The first message per field, keyed like the form's names ("changeNote", "items.3.numericMin"). */

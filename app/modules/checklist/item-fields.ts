@@ -31,3 +31,12 @@ export const ITEM_ROW_FIELDS = ["code", "seq", ...ITEM_CONTENT_FIELDS] as const;
 export const ITEM_ROW_SELECT = Object.fromEntries(ITEM_ROW_FIELDS.map((f) => [f, true])) as {
   readonly [K in (typeof ITEM_ROW_FIELDS)[number]]: true;
 };
+
+/** What the edit form posts per item: its code and every content column a person types. */
+export const ITEM_FORM_FIELDS = [
+  "code",
+  ...ITEM_CONTENT_FIELDS.filter(
+    (f): f is Exclude<(typeof ITEM_CONTENT_FIELDS)[number], "lookupTable" | "judge"> =>
+      f !== "lookupTable" && f !== "judge",
+  ),
+] as const;

@@ -1,35 +1,20 @@
-export const ITEM_KIND_LABELS: Record<string, string> = { main: "主控项目", general: "一般项目" };
+/** Item kinds and inspection methods; their words are `checklist:kinds.*` / `checklist:methods.*`. */
+export const ITEM_KINDS = ["main", "general"] as const;
+export const ITEM_METHODS = ["observe", "measure", "test", "document"] as const;
 
-export const METHOD_LABELS: Record<string, string> = {
-  observe: "观察",
-  measure: "实测",
-  test: "试验/检测",
-  document: "查资料",
-};
+export { numericLimit } from "~/modules/lot/verdict-legacy";
 
-type NumericLike = {
-  numericUnit: string | null;
-  numericMin: number | null;
-  numericMax: number | null;
-  numericQuantity: string | null;
-  numericTarget: number | null;
-};
+// "GB 50300-2013 clause 3.0.2", "GB 50303-2015 12.1.1", "CJJ 1-2008": a standard and its clause.
+const STANDARD_REF =
+  /\b((?:GB\/T|GB|JGJ\/T|JGJ|CJJ\/T|CJJ|JTG|CECS)\s?\d+(?:\.\d+)?(?:-\d{4})?)(?:\s+(?:clause\s+)?(\d+(?:\.\d+)+(?:-\d+)?))?/g;
 
-/** The machine-judged limit of an item in words, e.g. "≥ 1.05 m", "−10 ~ +10 mm（相对设计值）". */
-export function numericLimitZh(item: NumericLike): string | null {
-  const unit = item.numericUnit;
-  if (!unit) return null;
-  const relative = item.numericQuantity === "deviationFromDesign";
-  const sign = (n: number) => (relative && n > 0 ? `+${n}` : String(n));
-  const { numericMin: min, numericMax: max } = item;
-  let text: string;
-  if (min !== null && max !== null) text = `${sign(min)} ~ ${sign(max)} ${unit}`;
-  else if (min !== null) text = `≥ ${sign(min)} ${unit}`;
-  else if (max !== null) text = `≤ ${sign(max)} ${unit}`;
-  else if (item.numericTarget !== null)
-    text = `设计值 ${item.numericTarget} ${unit}（无规范允许偏差）`;
-  else return null;
-  if (relative) text += "（相对设计值）";
-  if (item.numericQuantity === "aboveUpstreamCrown") text += "（高出上游管顶内壁）";
-  return text;
+/**
+ * The standards and clauses an item's `source` cites, as "GB 50300-2013 §3.0.2". Sources are
+ * research notes, partly in English; the Chinese UI shows only these references.
+ */
+export function sourceRefs(source: string): string[] {
+  const found = [...source.matchAll(STANDARD_REF)].map(([, std, clause]) =>
+    clause ? `${std} §${clause}` : std!,
+  );
+  return [...new Set(found)];
 }

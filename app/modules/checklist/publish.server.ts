@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
 import { recordEvent } from "~/modules/audit/record.server";
 import { type EditedItem, ITEM_CODE, itemCode, nextCodeNumbers } from "./edit-schema";
 import { ITEM_CONTENT_FIELDS, ITEM_ROW_SELECT } from "./item-fields";
@@ -9,16 +10,6 @@ import { ITEM_CONTENT_FIELDS, ITEM_ROW_SELECT } from "./item-fields";
  * version n+1 holding every item (changed or not), and lots keep the version they were opened with.
  */
 
-export class ChecklistPublishError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 409,
-  ) {
-    super(message);
-    this.name = "ChecklistPublishError";
-  }
-}
-
 const ROW_SELECT = ITEM_ROW_SELECT;
 
 type ItemRow = Prisma.ChecklistItemGetPayload<{ select: typeof ROW_SELECT }>;
@@ -26,8 +17,8 @@ type ItemRow = Prisma.ChecklistItemGetPayload<{ select: typeof ROW_SELECT }>;
 /** Everything an item says; seq is its place, compared separately (a pure reorder still publishes). */
 const CONTENT_FIELDS = ITEM_CONTENT_FIELDS satisfies readonly (keyof ItemRow)[];
 
-const staleMessage = (version: number) =>
-  `检查表已有更新的版本（第 ${version} 版），请在最新版本上修改`;
+const stale = (version: number) =>
+  new DomainError("checklist:errors.stale", { status: 409, params: { version } });
 
 /** The current version of a work type's checklist, as the edit form starts from it. */
 export async function getChecklistForEdit(db: Db, code: string) {
@@ -37,6 +28,7 @@ export async function getChecklistForEdit(db: Db, code: string) {
       id: true,
       code: true,
       nameZh: true,
+      nameEn: true,
       templates: {
         orderBy: { version: "desc" },
         take: 1,
@@ -53,7 +45,7 @@ export async function getChecklistForEdit(db: Db, code: string) {
   if (!workType || !current) return null;
   const used = await usedCodes(db, workType.id);
   return {
-    workType: { code: workType.code, nameZh: workType.nameZh },
+    workType: { code: workType.code, nameZh: workType.nameZh, nameEn: workType.nameEn },
     version: current.version,
     publishedAt: current.publishedAt,
     changeNote: current.changeNote,
@@ -78,7 +70,7 @@ async function usedCodes(db: Prisma.TransactionClient, workTypeId: string): Prom
 
 function codePrefix(codes: readonly string[]): string {
   const prefix = codes.find((c) => ITEM_CODE.test(c))?.split("-")[0];
-  if (!prefix) throw new ChecklistPublishError("无法确定检查项目编号前缀", 400);
+  if (!prefix) throw new DomainError("checklist:errors.noPrefix", { status: 400 });
   return prefix;
 }
 
@@ -116,7 +108,7 @@ export async function publishChecklistVersion(db: Db, input: PublishInput): Prom
         orderBy: { version: "desc" },
         select: { version: true },
       });
-      throw new ChecklistPublishError(staleMessage(latest?.version ?? input.basedOnVersion), 409);
+      throw stale(latest?.version ?? input.basedOnVersion);
     }
     throw error;
   }
@@ -135,13 +127,14 @@ async function publishIn(tx: Prisma.TransactionClient, input: PublishInput) {
     },
   });
   const current = workType?.templates[0];
-  if (!workType || !current) throw new ChecklistPublishError("工程类别不存在", 404);
+  if (!workType || !current) throw new DomainError("checklist:errors.noWorkType", { status: 404 });
   if (current.version !== input.basedOnVersion) {
-    throw new ChecklistPublishError(staleMessage(current.version), 409);
+    throw stale(current.version);
   }
   const changeNote = input.changeNote.trim();
-  if (!changeNote) throw new ChecklistPublishError("请填写修改说明", 400);
-  if (input.items.length === 0) throw new ChecklistPublishError("检查表至少需要一个检查项目", 400);
+  if (!changeNote)
+    throw new DomainError("checklist:errors.changeNote", { status: 400, field: "changeNote" });
+  if (input.items.length === 0) throw new DomainError("checklist:errors.noItems", { status: 400 });
 
   const used = await usedCodes(tx, workType.id);
   const prefix = codePrefix(used);
@@ -155,16 +148,20 @@ async function publishIn(tx: Prisma.TransactionClient, input: PublishInput) {
   const rows: ItemRow[] = ordered.map((item, index) => {
     const before = item.code === null ? undefined : previous.get(item.code);
     if (item.code !== null && !before) {
-      throw new ChecklistPublishError(
-        `检查项目 ${item.code} 不在第 ${current.version} 版中，请重新打开编辑页面`,
-        400,
-      );
+      throw new DomainError("checklist:errors.unknownItem", {
+        status: 400,
+        params: { code: item.code, version: current.version },
+      });
     }
     if (before && before.kind !== item.kind) {
-      throw new ChecklistPublishError(`检查项目 ${before.code} 不能改变主控/一般类别`, 400);
+      throw new DomainError("checklist:errors.kindChanged", {
+        status: 400,
+        params: { code: before.code },
+      });
     }
     const code = before?.code ?? itemCode(prefix, item.kind, next[item.kind]++);
-    if (seen.has(code)) throw new ChecklistPublishError(`检查项目 ${code} 重复`, 400);
+    if (seen.has(code))
+      throw new DomainError("checklist:errors.duplicate", { status: 400, params: { code } });
     seen.add(code);
     return {
       code,
@@ -204,7 +201,7 @@ async function publishIn(tx: Prisma.TransactionClient, input: PublishInput) {
   const newOrder = rows.map((r) => r.code).filter((c) => previous.has(c));
   const reordered = oldOrder.join() !== newOrder.join();
   if (added.length + removed.length + changed.length === 0 && !reordered) {
-    throw new ChecklistPublishError("内容没有变化，未发布新版本", 400);
+    throw new DomainError("checklist:errors.unchanged", { status: 400 });
   }
 
   const version = current.version + 1;

@@ -1,27 +1,12 @@
 import { z } from "zod";
 import type { Db } from "~/infra/db.server";
+import { ITEM_ROW_SELECT } from "./item-fields";
+
+// Pages and lots read every column of an item but the lookup table and the judging note.
+const { lookupTable: _table, numericNote: _note, ...SHOWN } = ITEM_ROW_SELECT;
 
 /** The fields of a checklist item that pages and lots show and judge by. */
-export const CHECKLIST_ITEM_SELECT = {
-  id: true,
-  code: true,
-  seq: true,
-  kind: true,
-  textZh: true,
-  textEn: true,
-  method: true,
-  tolerance: true,
-  numericUnit: true,
-  numericMin: true,
-  numericMax: true,
-  numericQuantity: true,
-  numericTarget: true,
-  numericCondition: true,
-  judge: true,
-  samplePlan: true,
-  source: true,
-  verified: true,
-} as const;
+export const CHECKLIST_ITEM_SELECT = { id: true, ...SHOWN } as const;
 
 const stringList = z.array(z.string());
 export const parseStringList = (json: string) => stringList.parse(JSON.parse(json));

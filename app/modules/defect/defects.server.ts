@@ -6,6 +6,7 @@ import type { Actor, Role, Scope } from "~/modules/auth/permissions";
 import { createPinTx, type PinInput, requirePinnableRevision } from "~/modules/drawing/pins.server";
 import { getLot } from "~/modules/lot/lots.server";
 import { formatEntered } from "~/modules/lot/verdict";
+import { verdictTextZh } from "~/modules/lot/verdict-text";
 import { copyItemPhotosToDefect } from "~/modules/photo/defect-photos.server";
 import { compoundWhere } from "~/modules/site/access.server";
 import { defectWhere } from "./access.server";
@@ -69,7 +70,7 @@ export async function defectPrefillFromItem(
       label: input.labelZh,
     }),
     t("defect:prefill.verdict", {
-      reasons: verdict.reasonsZh.join(p.list) || t("defect:prefill.failed"),
+      reasons: verdict.reasons.map(verdictTextZh).join(p.list) || t("defect:prefill.failed"),
     }),
   ];
   if (input.points.length > 0 && input.spec) {

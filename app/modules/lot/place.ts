@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { msg } from "./verdict-message";
 import type { JudgeSpec } from "./verdict-schema";
-import {
-  type LotQuantities,
-  PLACE_ATTRIBUTES,
-  type PlaceAttribute,
-  type PlaceAttributes,
-  SAMPLE_QUANTITIES,
-  type SampleQuantity,
+import { verdictTextZh } from "./verdict-text";
+import type {
+  LotQuantities,
+  PlaceAttribute,
+  PlaceAttributes,
+  SampleQuantity,
 } from "./verdict-vocabulary";
 
 /** 检验批容量 units as lots record them → what sample plans count. */
@@ -122,16 +122,16 @@ export function placeFieldsFor(
   return {
     quantities: [...counts].map((k) => ({
       name: k,
-      labelZh: `检验批容量（${SAMPLE_QUANTITIES[k]}）`,
-      unit: SAMPLE_QUANTITIES[k],
+      labelZh: `检验批容量（${verdictTextZh(msg(`verdict.counts.${k}`))}）`,
+      unit: verdictTextZh(msg(`verdict.counts.${k}`)),
       value: place.quantities[k] ?? null,
     })),
     attributes: [...attrs]
       .filter((a) => a !== "storeys" || place.attributes.storeys == null || own.includes(a))
       .map((a) => ({
         name: a,
-        labelZh: PLACE_ATTRIBUTES[a].labelZh,
-        unit: PLACE_ATTRIBUTES[a].unit,
+        labelZh: verdictTextZh(msg(`verdict.attributes.${a}`)),
+        unit: verdictTextZh(msg(`verdict.attributeUnits.${a}`)),
         value: place.attributes[a] ?? null,
         ...(ATTRIBUTE_OPTIONS[a] ? { options: ATTRIBUTE_OPTIONS[a] } : {}),
       })),

@@ -1,11 +1,16 @@
-import { numericLimitZh } from "~/modules/checklist/labels";
+import { numericLimit } from "~/modules/checklist/labels";
 import { type PriorValue, parseWas } from "./corrections";
 import { itemLabelZh } from "./labels";
 import type { LotDetail } from "./lots.server";
 import { lotDivisionZh } from "./record-division";
 import { formatEntered, formatPercent } from "./verdict-format";
-import { SAMPLE_QUANTITIES } from "./verdict-vocabulary";
+import { msg, type VerdictText } from "./verdict-message";
+import { verdictTextZh } from "./verdict-text";
+import type { SampleQuantity } from "./verdict-vocabulary";
 import { isLotState, LOT_STATE_LABELS_ZH } from "./workflow";
+
+// The record is kept in Chinese, the language of record.
+const zhOrNull = (m: VerdictText | null) => (m ? verdictTextZh(m) : null);
 
 export const RESULT_ZH: Record<string, string> = {
   pass: "合格",
@@ -65,7 +70,7 @@ function capacityZh(detail: LotDetail): string {
   if (lot.capacity) return `${lot.capacity} ${lot.capacityUnit ?? ""}`.trim();
   const parts = Object.entries(place.quantities)
     .filter(([k, v]) => k !== "lots" && v != null)
-    .map(([k, v]) => `${v} ${SAMPLE_QUANTITIES[k as keyof typeof SAMPLE_QUANTITIES]}`);
+    .map(([k, v]) => `${v} ${verdictTextZh(msg(`verdict.counts.${k as SampleQuantity}`))}`);
   return parts.length > 0 ? parts.join("、") : "未填写";
 }
 
@@ -142,10 +147,11 @@ export function lotRecordView(detail: LotDetail) {
       seq: input?.seq ?? i + 1,
       text: item.textZh,
       label: itemLabelZh(item.textZh),
-      requirement: v?.limitZh ?? numericLimitZh(item) ?? item.tolerance ?? "符合设计及规范要求",
+      requirement:
+        zhOrNull(v?.limit ?? numericLimit(item)) ?? item.tolerance ?? "符合设计及规范要求",
       unit: input?.spec?.unit ?? item.numericUnit ?? "",
       required: v?.requiredPoints || null,
-      sampleBasis: v?.sampleBasisZh ?? null,
+      sampleBasis: zhOrNull(v?.sampleBasis ?? null),
       clause: spec
         ? `${spec.standard} §${spec.clause}`
         : clauseFromSource(item.source, acceptanceStandards(standards)[0]),
@@ -159,7 +165,7 @@ export function lotRecordView(detail: LotDetail) {
       passRate: v?.passRate ?? null,
       note: entry?.note ?? null,
       status: v?.status ?? "incomplete",
-      reasons: v?.reasonsZh ?? [],
+      reasons: v?.reasons.map(verdictTextZh) ?? [],
     };
   }
   return {
@@ -193,7 +199,7 @@ export function lotRecordView(detail: LotDetail) {
       acceptedAt: lot.acceptedAt,
     },
     standards: acceptanceStandards(standards),
-    verdict: { status: verdict.status, summary: verdict.summaryZh },
+    verdict: { status: verdict.status, summary: verdictTextZh(verdict.summary) },
     rows,
   };
 }

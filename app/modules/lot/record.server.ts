@@ -11,6 +11,7 @@ import type { EntryInput } from "./entry-types";
 import { getLot, type LotDetail } from "./lot-query.server";
 import { lotRefusal } from "./messages";
 import { PLACE_ATTRIBUTES, SAMPLE_QUANTITIES } from "./verdict";
+import { verdictTextZh } from "./verdict-text";
 import { decideLotTransition, isLotState, type LotAction } from "./workflow";
 
 type Viewer = Actor & { id: string };
@@ -36,7 +37,7 @@ export function assertMay(
     role: viewer.role,
     isOwnContractor: viewer.organizationId === detail.lot.contractorOrgId,
     verdictCanAccept: detail.verdict.canAccept,
-    verdictSummary: detail.verdict.summaryZh,
+    verdictSummary: verdictTextZh(detail.verdict.summary),
     reason,
   });
   if (!decision.ok) throw lotRefusal(decision.message, 409);

@@ -12,6 +12,7 @@ import {
   type SignoffContent,
   signoffOf,
 } from "./signoff.server";
+import { verdictTextZh } from "./verdict-text";
 import type { LotAction } from "./workflow";
 
 type Viewer = Actor & { id: string };
@@ -139,7 +140,7 @@ export async function transitionLot(
           from,
           to: next,
           reason: reason ?? undefined,
-          verdict: signed.verdict.summaryZh,
+          verdict: verdictTextZh(signed.verdict.summary),
           contentHash,
           signature: signature ? { id: signature.id, kind: signature.kind, ...pending } : undefined,
         },

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { judgeOne, type OneItem, times } from "./verdict-fixture.test-support";
+import { verdictTextZh } from "./verdict-text";
 
 interface Case extends OneItem {
   clause: string;
@@ -924,7 +925,9 @@ describe("verdict case table (each case cites its clause)", () => {
   for (const c of CASES) {
     it(`${c.clause}: ${c.item} ${JSON.stringify(c.points ?? [])} → ${c.status}`, () => {
       const v = judgeOne(c.item, c);
-      const line = [v.limitZh ?? "", ...v.reasonsZh].join(" | ");
+      const line = [v.limit ? verdictTextZh(v.limit) : "", ...v.reasons.map(verdictTextZh)].join(
+        " | ",
+      );
       expect(v.status, line).toBe(c.status);
       if (c.required !== undefined) expect(v.requiredPoints, line).toBe(c.required);
       for (const s of c.says ?? []) expect(line).toContain(s);

@@ -2,17 +2,18 @@
  * One checklist item's verdict, GB 50300-2013 §5.0.1: 主控项目 all points pass; 一般项目 by the
  * governing code's pass rate and 1.5× band, or Appendix D where the code sets none.
  */
-import { formatNumber, formatPercent, tidy, withUnit } from "./verdict-format";
+import { tidy } from "./verdict-format";
 import {
   type Bounds,
   describeViolation,
-  limitTextZh,
+  limitText,
   lookupAllowed,
   pointBounds,
   resolveLimit,
   seriousBounds,
   violationOf,
 } from "./verdict-judge";
+import { msg, num, type VerdictParam, type VerdictText } from "./verdict-message";
 import { finishCount, judgeStatistic, missingQuantity, morePoints } from "./verdict-outcomes";
 import { itemRules } from "./verdict-rules";
 import { appendixDJudgement, requiredSamples } from "./verdict-sampling";
@@ -21,35 +22,34 @@ import {
   base,
   type ItemContext,
   type ItemVerdict,
-  itemTitleZh,
+  itemTitle,
   type LotItemInput,
   list,
   type Outcome,
   type PointResult,
 } from "./verdict-types";
-import { SAMPLE_QUANTITIES } from "./verdict-vocabulary";
 
 export * from "./verdict-types";
 
 export function judgeItem(item: LotItemInput, ctx: ItemContext): ItemVerdict {
   const outcome = outcomeOf(item, ctx);
-  const title = itemTitleZh(item);
-  const { notesZh, ...rest } = outcome;
+  const title = itemTitle(item);
+  const { notes, ...rest } = outcome;
   return {
     itemId: item.itemId,
     kind: item.kind,
     seq: item.seq,
     ...rest,
-    reasonsZh: notesZh.map((n) => `${title}: ${n}`),
+    reasons: notes.map((note) => msg("verdict.reason", { title, note })),
   };
 }
 
 function outcomeOf(item: LotItemInput, ctx: ItemContext): Outcome {
-  if (item.result === "na") return base("na", "na", ["不适用 (不计入)"]);
+  if (item.result === "na") return base("na", "na", [msg("verdict.note.na")]);
   if (item.spec === null) {
-    if (item.result === "pass") return base("pass", "manual_pass", ["合格"]);
-    if (item.result === "fail") return base("fail", "manual_fail", ["不合格"]);
-    return base("incomplete", "no_result", ["未填写"]);
+    if (item.result === "pass") return base("pass", "manual_pass", [msg("verdict.note.pass")]);
+    if (item.result === "fail") return base("fail", "manual_fail", [msg("verdict.note.fail")]);
+    return base("incomplete", "no_result", [msg("verdict.note.noResult")]);
   }
   return judgeMeasured(item, item.spec, ctx);
 }
@@ -57,37 +57,46 @@ function outcomeOf(item: LotItemInput, ctx: ItemContext): Outcome {
 interface Judged {
   ok: boolean;
   compared: number;
-  detailZh: string;
+  detail: VerdictText | null;
   serious: boolean;
-  seriousZh: string;
+  seriousDetail: VerdictText | null;
+}
+
+/** "（层数 7 ≥ 7，GB 50096-2011 §6.1.3，未核实）" after a limit. */
+function withBasis(limit: VerdictText, basis: VerdictParam[]): VerdictText {
+  return msg("verdict.limitWithBasis", { limit, basis: { list: basis, join: "comma" } });
 }
 
 function judgeMeasured(item: LotItemInput, spec: JudgeSpec, ctx: ItemContext): Outcome {
   const rules = itemRules(ctx.rules, spec.generalRule);
   const resolved = resolveLimit(spec, ctx.attributes);
   if (!resolved.ok) {
+    const attributes = resolved.missing.map((a) => msg(`verdict.attributes.${a}`));
     const out = base("incomplete", "missing_attribute", [
-      `缺少${resolved.missingZh}，无法确定允许值`,
+      msg("verdict.note.missingAttribute", {
+        attributes: { list: attributes, join: "enumeration" },
+      }),
     ]);
-    return { ...out, params: { attribute: resolved.missingZh } };
+    return { ...out, params: { attribute: resolved.missing.join(",") } };
   }
   const { limit } = resolved;
-  const why = resolved.whyZh ? `${resolved.whyZh}，` : "";
-  const limitZh = `${limitTextZh(spec, limit)}（${why}${resolved.refZh}${spec.unverified ? "，未核实" : ""}）`;
-  const countsZh = SAMPLE_QUANTITIES[spec.sample.counts];
+  const basis: VerdictParam[] = [
+    ...resolved.why,
+    resolved.ref,
+    ...(spec.unverified ? [msg("verdict.unverified")] : []),
+  ];
   const req = requiredSamples(
     spec.sample.rule,
     spec.sample.counts,
     ctx.quantities,
     ctx.attributes,
     rules.minimumSampleSize,
-    countsZh,
   );
   const required = req.ok ? req.n : 0;
   const b0 = pointBounds(spec, limit);
   const common = {
-    limitZh,
-    sampleBasisZh: req.ok ? req.basisZh : null,
+    limit: withBasis(limitText(spec, limit), basis),
+    sampleBasis: req.ok ? req.basis : null,
     requiredPoints: required,
     ...(b0 ? { bounds: { min: b0.min, max: b0.max } } : {}),
   };
@@ -101,23 +110,29 @@ function judgeMeasured(item: LotItemInput, spec: JudgeSpec, ctx: ItemContext): O
     if (allowed === null) {
       const what = spec.lookup ? `${ctx.attributes[spec.lookup.attr] ?? "—"}` : "—";
       return {
-        ...base("incomplete", "missing_attribute", [`查表无此值 (${what})，无法确定允许值`]),
+        ...base("incomplete", "missing_attribute", [msg("verdict.note.lookupMissing", { what })]),
         ...common,
       };
     }
     bounds = { min: null, max: allowed };
     Object.assign(common, { bounds: { min: null, max: allowed } });
-    common.limitZh = `≤ ${withUnit(formatNumber(allowed), spec.unit)}（${why}${resolved.refZh}${spec.unverified ? "，未核实" : ""}）`;
+    common.limit = withBasis(
+      msg("verdict.limit.compare", { op: "≤", value: num(allowed, { unit: spec.unit }) }),
+      basis,
+    );
   }
   if (spec.comparison === "head") {
     const rim = ctx.attributes.rimAboveCrown;
     if (typeof rim === "number" && limit.min !== null && rim < limit.min) {
       bounds = { min: rim, max: null };
-      common.limitZh = `≥ ${withUnit(formatNumber(rim), spec.unit)} (至上游井口)（${resolved.refZh}）`;
+      common.limit = withBasis(
+        msg("verdict.limit.headToRim", { value: num(rim, { unit: spec.unit }) }),
+        [resolved.ref],
+      );
     }
   }
   if (bounds === null)
-    return { ...base("incomplete", "no_result", ["无允许范围，需人工判定"]), ...common };
+    return { ...base("incomplete", "no_result", [msg("verdict.note.noBounds")]), ...common };
 
   const serious = seriousBounds(spec, limit, rules.maxDeviationFactor);
   const pointResults: PointResult[] = [];
@@ -145,19 +160,24 @@ function judgeMeasured(item: LotItemInput, spec: JudgeSpec, ctx: ItemContext): O
     }
     const sv = serious ? violationOf(compared, serious) : null;
     const ok = v === null && !reverse && p.serious !== true;
-    const detailZh = reverse
-      ? `反坡 ${withUnit(formatNumber(p.value), spec.unit)} (设计 ${withUnit(formatNumber(design!), spec.unit)})`
+    const detail = reverse
+      ? msg("verdict.note.reverseSlope", {
+          value: num(p.value, { unit: spec.unit }),
+          design: num(design!, { unit: spec.unit }),
+        })
       : v
         ? describeViolation(compared, v, spec.unit, isDeviation, spec.decimals)
         : p.serious
-          ? "严重缺陷"
-          : "";
+          ? msg("verdict.note.seriousDefect")
+          : null;
     judged.push({
       ok,
       compared,
-      detailZh,
+      detail,
       serious: sv !== null || p.serious === true || reverse,
-      seriousZh: sv ? describeViolation(compared, sv, spec.unit, isDeviation, spec.decimals) : "",
+      seriousDetail: sv
+        ? describeViolation(compared, sv, spec.unit, isDeviation, spec.decimals)
+        : null,
     });
     pointResults.push({ ok, compared });
   }
@@ -171,12 +191,13 @@ function judgeMeasured(item: LotItemInput, spec: JudgeSpec, ctx: ItemContext): O
   };
   const withCounts = (o: Outcome): Outcome => ({ ...o, ...common, ...counts });
 
+  const details = (of: Judged[]) => list(of.map((f) => f.detail ?? ""));
   if (item.result === "fail") {
     const notes =
       failing.length > 0
-        ? [`${failing.length} 点不合格 (${list(failing.map((f) => f.detailZh))})`]
+        ? [msg("verdict.note.pointsFail", { count: failing.length, details: details(failing) })]
         : [];
-    return withCounts(base("fail", "judged_fail", ["判定不合格", ...notes]));
+    return withCounts(base("fail", "judged_fail", [msg("verdict.note.judgedFail"), ...notes]));
   }
   if (spec.comparison === "trigger") {
     if (failing.length === 0)
@@ -187,22 +208,34 @@ function judgeMeasured(item: LotItemInput, spec: JudgeSpec, ctx: ItemContext): O
         req,
         withCounts,
         "all_points_pass",
-        `${measured} 点均不超过 ${limitTextZh(spec, limit)}`,
+        msg("verdict.note.triggerNone", { count: measured, limit: limitText(spec, limit) }),
       );
-    const text = `${failing[0]!.detailZh}：须采取防护措施 (${resolved.refZh})`;
+    const trigger = { detail: failing[0]!.detail ?? "", ref: resolved.ref };
     if (item.result === "pass")
-      return withCounts(base("pass", "manual_pass", [`${text}，已确认措施到位`]));
-    return withCounts({ ...base("incomplete", "trigger_confirm", [`${text}，请确认措施后判定`]) });
+      return withCounts(
+        base("pass", "manual_pass", [msg("verdict.note.triggerConfirmed", trigger)]),
+      );
+    return withCounts({
+      ...base("incomplete", "trigger_confirm", [msg("verdict.note.triggerConfirm", trigger)]),
+    });
   }
   if (item.kind === "main") {
     if (failing.length > 0) {
       const o = base("fail", "points_fail", [
-        `${failing.length} 点不合格 (${list(failing.map((f) => f.detailZh))})，要求 ${common.limitZh}`,
+        msg("verdict.note.mainFail", {
+          count: failing.length,
+          details: details(failing),
+          limit: common.limit,
+        }),
       ]);
-      return withCounts({ ...o, params: { failed: failing.length, limit: common.limitZh } });
+      return withCounts({ ...o, params: { failed: failing.length } });
     }
     if (missingDesign > 0)
-      return withCounts(base("incomplete", "missing_design", [`${missingDesign} 点缺少设计值`]));
+      return withCounts(
+        base("incomplete", "missing_design", [
+          msg("verdict.note.missingDesign", { count: missingDesign }),
+        ]),
+      );
     return finishCount(
       item,
       measured,
@@ -210,25 +243,32 @@ function judgeMeasured(item: LotItemInput, spec: JudgeSpec, ctx: ItemContext): O
       req,
       withCounts,
       "all_points_pass",
-      `${measured} 点全部合格`,
+      msg("verdict.note.allPass", { count: measured }),
     );
   }
   // 一般项目
   const beyond = judged.filter((j) => j.serious);
   if (beyond.length > 0) {
     const factor = rules.maxDeviationFactor;
-    const details = list(beyond.map((j) => j.seriousZh || j.detailZh));
-    const head = factor
-      ? `${beyond.length} 点超出允许偏差 ${formatNumber(factor)} 倍或有严重缺陷`
-      : `${beyond.length} 点存在严重缺陷`;
+    const params = {
+      count: beyond.length,
+      details: list(beyond.map((j) => j.seriousDetail ?? j.detail ?? "")),
+      rule: rules.ruleCode ? msg("verdict.note.ruleSuffix", { rule: rules.ruleCode }) : "",
+    };
     return withCounts(
       base("fail", "serious_fail", [
-        `${head} (${details})${rules.ruleCode ? `，${rules.ruleCode}` : ""}`,
+        factor
+          ? msg("verdict.note.beyondFactor", { ...params, factor: num(factor) })
+          : msg("verdict.note.seriousOnly", params),
       ]),
     );
   }
   if (missingDesign > 0)
-    return withCounts(base("incomplete", "missing_design", [`${missingDesign} 点缺少设计值`]));
+    return withCounts(
+      base("incomplete", "missing_design", [
+        msg("verdict.note.missingDesign", { count: missingDesign }),
+      ]),
+    );
   if (!req.ok) return withCounts(missingQuantity(req));
   if (measured < required) return withCounts(morePoints(measured, required));
   const n = measured;
@@ -236,23 +276,35 @@ function judgeMeasured(item: LotItemInput, spec: JudgeSpec, ctx: ItemContext): O
   if (rules.minPassRate !== null) {
     const rate = (n - failed) / n;
     const pass = tidy(rate) >= rules.minPassRate;
-    const text = `合格率 ${formatPercent(rate)} ${pass ? "≥" : "<"} ${formatPercent(rules.minPassRate)} (${n} 点中 ${failed} 点不合格${failed > 0 ? `：${list(failing.map((f) => f.detailZh))}` : ""}；${rules.ruleCode ?? "GB 50300 §5.0.1"})`;
+    const text = msg("verdict.note.rate", {
+      rate: { percent: rate },
+      op: pass ? "≥" : "<",
+      min: { percent: rules.minPassRate },
+      n,
+      failed,
+      details: failed > 0 ? msg("verdict.note.rateDetails", { details: details(failing) }) : "",
+      rule: rules.ruleCode ?? "GB 50300 §5.0.1",
+    });
     return withCounts(base(pass ? "pass" : "fail", pass ? "rate_pass" : "rate_fail", [text]));
   }
   const d = appendixDJudgement(n, failed, rules.appendixD, rules.doubleSampling ?? []);
   if (d === null)
-    return withCounts(base("incomplete", "no_result", ["缺少 GB 50300 附录D 判定表"]));
+    return withCounts(base("incomplete", "no_result", [msg("verdict.note.noAppendixD")]));
   if (d.status === "more") {
     return withCounts(
       base("incomplete", "appendix_d_more", [
-        `${n} 点中 ${failed} 点不合格：按 GB 50300 附录D 二次抽样，需累计抽样至 ${d.needed} 点`,
+        msg("verdict.note.appendixDMore", { n, failed, needed: d.needed }),
       ]),
     );
   }
   const pass = d.status === "pass";
-  const plan =
-    d.plan === "single" ? "一次抽样" : d.plan === "double" ? "二次抽样" : "样本少于 5，须全部合格";
-  const text = `不合格点数 ${failed} ${pass ? "≤" : ">"} 合格判定数 ${d.ac} (样本 ${n}，GB 50300 附录D ${plan})`;
+  const text = msg("verdict.note.appendixD", {
+    failed,
+    op: pass ? "≤" : ">",
+    ac: d.ac,
+    n,
+    plan: msg(`verdict.plan.${d.plan}`),
+  });
   return withCounts(
     base(pass ? "pass" : "fail", pass ? "appendix_d_pass" : "appendix_d_fail", [text]),
   );

@@ -2,11 +2,12 @@
  * Judging measured values against an item's judge spec: which limit applies on this place and
  * why, each point against it, the serious-deviation band, and the statistics a code defines.
  */
-import { formatNumber, signed, tidy, withUnit } from "./verdict-format";
+import { tidy } from "./verdict-format";
+import { msg, num, type VerdictText } from "./verdict-message";
 import type { Condition, JudgeSpec, Limit } from "./verdict-schema";
-import { ATTRIBUTE_VALUE_ZH, PLACE_ATTRIBUTES, type PlaceAttributes } from "./verdict-vocabulary";
+import { isNamedAttributeValue, type PlaceAttributes } from "./verdict-vocabulary";
 
-const OP_ZH: Record<Condition["op"], string> = {
+const OP_SYMBOL: Record<Condition["op"], string> = {
   eq: "=",
   ne: "≠",
   ge: "≥",
@@ -26,23 +27,30 @@ function holds(cond: Condition, attributes: PlaceAttributes): boolean | null {
   return cond.op === "ge" ? a >= b : cond.op === "gt" ? a > b : cond.op === "le" ? a <= b : a < b;
 }
 
-function attributeZh(attr: Condition["attr"], value: number | string): string {
-  const meta = PLACE_ATTRIBUTES[attr];
+/** "层数 7", "管径 Di 300 mm", "面层类型 水泥混凝土". */
+export function attributeText(attr: Condition["attr"], value: number | string): VerdictText {
   const shown =
-    typeof value === "number" ? formatNumber(value) : (ATTRIBUTE_VALUE_ZH[value] ?? value);
-  return `${meta.labelZh} ${shown}${meta.unit && meta.unit !== "层" ? ` ${meta.unit}` : ""}`;
+    typeof value === "number"
+      ? num(value)
+      : isNamedAttributeValue(value)
+        ? msg(`verdict.values.${value}`)
+        : value;
+  return msg(`verdict.attributeValue.${attr}`, { value: shown });
 }
 
-function conditionZh(cond: Condition, attributes: PlaceAttributes): string {
+function conditionText(cond: Condition, attributes: PlaceAttributes): VerdictText {
   const actual = attributes[cond.attr]!;
-  if (cond.op === "eq" || cond.op === "ne") return attributeZh(cond.attr, actual);
-  const shownValue = typeof cond.value === "number" ? formatNumber(cond.value) : cond.value;
-  return `${attributeZh(cond.attr, actual)} ${OP_ZH[cond.op]} ${shownValue}`;
+  if (cond.op === "eq" || cond.op === "ne") return attributeText(cond.attr, actual);
+  return msg("verdict.condition", {
+    attribute: attributeText(cond.attr, actual),
+    op: OP_SYMBOL[cond.op],
+    value: typeof cond.value === "number" ? num(cond.value) : cond.value,
+  });
 }
 
 export type ResolvedLimit =
-  | { ok: true; limit: Limit; clause: string; whyZh: string; refZh: string }
-  | { ok: false; missingZh: string };
+  | { ok: true; limit: Limit; clause: string; why: VerdictText[]; ref: string }
+  | { ok: false; missing: Condition["attr"][] };
 
 /**
  * The limit that applies on this place: the first whose conditions all hold. If a condition's
@@ -50,11 +58,11 @@ export type ResolvedLimit =
  * not judged against the lower limit by default).
  */
 export function resolveLimit(spec: JudgeSpec, attributes: PlaceAttributes): ResolvedLimit {
-  const missing = new Set<string>();
+  const missing = new Set<Condition["attr"]>();
   for (const limit of spec.limits) {
     const results = limit.when.map((c) => holds(c, attributes));
     for (const [i, r] of results.entries()) {
-      if (r === null) missing.add(PLACE_ATTRIBUTES[limit.when[i]!.attr].labelZh);
+      if (r === null) missing.add(limit.when[i]!.attr);
     }
     if (missing.size > 0) continue;
     if (results.every((r) => r === true)) {
@@ -62,44 +70,46 @@ export function resolveLimit(spec: JudgeSpec, attributes: PlaceAttributes): Reso
       const usedAttrs = new Set(spec.limits.flatMap((l) => l.when.map((c) => c.attr)));
       const why =
         limit.when.length > 0
-          ? limit.when.map((c) => conditionZh(c, attributes)).join("，")
-          : [...usedAttrs].map((a) => attributeZh(a, attributes[a] as number | string)).join("，");
-      return { ok: true, limit, clause, whyZh: why, refZh: `${spec.standard} §${clause}` };
+          ? limit.when.map((c) => conditionText(c, attributes))
+          : [...usedAttrs].map((a) => attributeText(a, attributes[a] as number | string));
+      return { ok: true, limit, clause, why, ref: `${spec.standard} §${clause}` };
     }
   }
-  return { ok: false, missingZh: [...missing].join("、") };
+  return { ok: false, missing: [...missing] };
 }
 
 /** The limit as printed: "≥ 1.10 m", "150~500 mm", "+10, −5 mm". */
-export function limitTextZh(spec: JudgeSpec, limit: Limit): string {
+export function limitText(spec: JudgeSpec, limit: Limit): VerdictText {
   const d = spec.decimals;
-  const show = (x: number) => withUnit(formatNumber(x, Math.max(d, 0)), spec.unit);
+  const show = (x: number) => num(x, { digits: Math.max(d, 0), unit: spec.unit });
   const { min, max } = limit;
   switch (spec.comparison) {
     case "ge":
-      return `≥ ${show(min!)}`;
+      return msg("verdict.limit.compare", { op: "≥", value: show(min!) });
     case "gt":
-      return `> ${show(min!)}`;
+      return msg("verdict.limit.compare", { op: ">", value: show(min!) });
     case "le":
-      return `≤ ${show(max!)}`;
+      return msg("verdict.limit.compare", { op: "≤", value: show(max!) });
     case "lt":
-      return `< ${show(max!)}`;
+      return msg("verdict.limit.compare", { op: "<", value: show(max!) });
     case "range":
-      return `${formatNumber(min!, d)}~${show(max!)}`;
+      return msg("verdict.limit.range", { min: num(min!, { digits: d }), max: show(max!) });
     case "design": {
-      if (min !== null && max !== null && min === -max) return `设计值 ±${show(max)}`;
+      if (min !== null && max !== null && min === -max)
+        return msg("verdict.limit.designPlusMinus", { value: show(max) });
       const parts = [max, min].filter((x): x is number => x !== null);
-      const text = parts.map((x) => signed(formatNumber(x, d), x)).join(", ");
-      return `设计值 ${withUnit(text, spec.unit)}${spec.noReverse ? "，不反坡" : ""}`;
+      return msg(spec.noReverse ? "verdict.limit.designNoReverse" : "verdict.limit.design", {
+        value: num(parts, { digits: d, sign: true, unit: spec.unit }),
+      });
     }
     case "statistic":
-      return "代表值 ≤ 设计值";
+      return msg("verdict.limit.statistic");
     case "lookup":
-      return "≤ 允许值 (查表)";
+      return msg("verdict.limit.lookup");
     case "trigger":
-      return `> ${show(max!)} 时须采取措施`;
+      return msg("verdict.limit.trigger", { value: show(max!) });
     case "head":
-      return `≥ 上游管顶内壁 + ${show(min!)} (或至井口)`;
+      return msg("verdict.limit.head", { value: show(min!) });
   }
 }
 
@@ -172,12 +182,14 @@ export function describeViolation(
   unit: string,
   deviation: boolean,
   minDecimals = 0,
-): string {
+): VerdictText {
   const decimals = Math.max(minDecimals, ...[compared, v.bound].map((x) => decimalsOfValue(x)));
-  const show = (x: number) => withUnit(formatNumber(x, decimals), unit);
-  if (deviation)
-    return `偏差 ${signed(show(compared), compared)} ${v.op} ${signed(show(v.bound), v.bound)}`;
-  return `${show(compared)} ${v.op} ${show(v.bound)}`;
+  const show = (x: number) => num(x, { digits: decimals, unit, sign: deviation });
+  return msg(deviation ? "verdict.violation.deviation" : "verdict.violation.value", {
+    value: show(compared),
+    op: v.op,
+    bound: show(v.bound),
+  });
 }
 
 function decimalsOfValue(x: number): number {

@@ -16,6 +16,7 @@ import {
   rulesOf,
   workTypeOf,
 } from "./verdict-fixture.test-support";
+import { verdictTextZh } from "./verdict-text";
 
 const railingLot = (items: ReturnType<typeof inputOf>[], recordsComplete = true) =>
   computeLotVerdict({
@@ -34,7 +35,7 @@ describe("GB 50300-2013 §5.0.1 lot verdict", () => {
     ]);
     expect(v.status).toBe("incomplete");
     expect(v.canAccept).toBe(false);
-    expect(v.summaryZh).toContain("主控项目全部不适用");
+    expect(verdictTextZh(v.summary)).toContain("主控项目全部不适用");
   });
   it("one failing 主控项目 fails the lot even when the 一般项目 pass (§5.0.1-1)", () => {
     const v = railingLot([
@@ -42,12 +43,12 @@ describe("GB 50300-2013 §5.0.1 lot verdict", () => {
       inputOf("SR-G2", { points: [2] }, 1),
     ]);
     expect(v.status).toBe("fail");
-    expect(v.summaryZh).toBe("不合格：主控项目 1");
+    expect(verdictTextZh(v.summary)).toBe("不合格：主控项目 1");
   });
   it("incomplete records keep a passing lot from acceptance (§5.0.1-3)", () => {
     const v = railingLot([inputOf("SR-M7", { points: [1.12] }, 1)], false);
     expect(v.status).toBe("incomplete");
-    expect(v.summaryZh).toContain("质量验收记录不完整");
+    expect(verdictTextZh(v.summary)).toContain("质量验收记录不完整");
   });
   it("passes when every applicable item passes; n/a items are not counted", () => {
     const v = railingLot([

@@ -1,6 +1,6 @@
 /** Outcomes shared by the item judges: missing quantities, more points, and the statistic. */
-import { formatNumber, withUnit } from "./verdict-format";
 import { upperRepresentative } from "./verdict-judge";
+import { msg, num } from "./verdict-message";
 import type { requiredSamples } from "./verdict-sampling";
 import type { JudgeSpec } from "./verdict-schema";
 import {
@@ -9,19 +9,22 @@ import {
   type LotItemInput,
   type Outcome,
   type VerdictCode,
+  type VerdictText,
 } from "./verdict-types";
 
-export function missingQuantity(req: { ok: false; what: string; missing: string }): Outcome {
+export function missingQuantity(
+  req: Extract<ReturnType<typeof requiredSamples>, { ok: false }>,
+): Outcome {
   const text =
     req.missing === "quantity"
-      ? `缺少检验批容量 (${req.what})，无法确定抽样数量`
-      : `缺少${req.what}，无法确定抽样数量`;
-  return { ...base("incomplete", "missing_quantity", [text]), params: { quantity: req.what } };
+      ? msg("verdict.note.missingCapacity", { what: req.what })
+      : msg("verdict.note.missingSampleAttribute", { what: req.what });
+  return { ...base("incomplete", "missing_quantity", [text]), params: { quantity: req.code } };
 }
 
 export function morePoints(measured: number, required: number): Outcome {
   const o = base("incomplete", "more_points", [
-    `还需 ${required - measured} 个实测点 (已测 ${measured}，应测 ${required})`,
+    msg("verdict.note.morePoints", { count: required - measured, measured, required }),
   ]);
   return { ...o, params: { measured, required } };
 }
@@ -33,7 +36,7 @@ export function finishCount(
   req: ReturnType<typeof requiredSamples>,
   withCounts: (o: Outcome) => Outcome,
   code: VerdictCode,
-  passText: string,
+  passText: VerdictText,
 ): Outcome {
   if (!req.ok) return withCounts(missingQuantity(req));
   if (measured < required) return withCounts(morePoints(measured, required));
@@ -54,9 +57,13 @@ export function judgeStatistic(
     requiredPoints: required,
     points: values.map((v) => ({ ok: null, compared: v })),
   };
-  if (item.result === "fail") return { ...base("fail", "judged_fail", ["判定不合格"]), ...counts };
+  if (item.result === "fail")
+    return { ...base("fail", "judged_fail", [msg("verdict.note.judgedFail")]), ...counts };
   if (design === null)
-    return { ...base("incomplete", "missing_design", ["缺少设计值，无法判定代表值"]), ...counts };
+    return {
+      ...base("incomplete", "missing_design", [msg("verdict.note.statisticNoDesign")]),
+      ...counts,
+    };
   const minN = Math.max(stat.minPoints, required);
   if (values.length < minN) return { ...morePoints(values.length, minN), ...counts };
   const za =
@@ -64,7 +71,15 @@ export function judgeStatistic(
     stat.za[stat.za.length - 1]!.za;
   const r = upperRepresentative(values, za);
   const pass = r.value <= design;
-  const text = `代表值 ${formatNumber(r.value, 1)} = 平均 ${formatNumber(r.mean, 1)} + ${formatNumber(za)}×S ${formatNumber(r.sd, 1)} ${pass ? "≤" : ">"} 设计值 ${withUnit(formatNumber(design), spec.unit)} (${values.length} 点)`;
+  const text = msg("verdict.note.statistic", {
+    value: num(r.value, { digits: 1 }),
+    mean: num(r.mean, { digits: 1 }),
+    za: num(za),
+    sd: num(r.sd, { digits: 1 }),
+    op: pass ? "≤" : ">",
+    design: num(design, { unit: spec.unit }),
+    count: values.length,
+  });
   const o = base(pass ? "pass" : "fail", pass ? "statistic_pass" : "statistic_fail", [text]);
   return { ...o, ...counts, params: { representative: r.value, design, za } };
 }

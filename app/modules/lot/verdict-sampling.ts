@@ -4,6 +4,7 @@
  * the checklist data (per length/area, percentages, width classes).
  */
 import { tidy } from "./verdict-format";
+import { msg, type VerdictText } from "./verdict-message";
 import type { SampleRule } from "./verdict-schema";
 import type { LotQuantities, PlaceAttributes, SampleQuantity } from "./verdict-vocabulary";
 
@@ -46,8 +47,8 @@ export function minimumSamplesForCapacity(
 }
 
 export type RequiredSamples =
-  | { ok: true; n: number; basisZh: string }
-  | { ok: false; missing: "quantity" | "attribute"; what: string };
+  | { ok: true; n: number; basis: VerdictText }
+  | { ok: false; missing: "quantity" | "attribute"; what: VerdictText; code: string };
 
 /**
  * The number of points an item needs under its sample rule, from the lot's quantity of what the
@@ -60,34 +61,54 @@ export function requiredSamples(
   quantities: LotQuantities,
   attributes: PlaceAttributes,
   table: readonly MinimumSampleRow[],
-  countsZh: string,
 ): RequiredSamples {
-  if (rule.kind === "fixed") return { ok: true, n: rule.n, basisZh: `每批 ${rule.n} 点` };
+  if (rule.kind === "fixed")
+    return { ok: true, n: rule.n, basis: msg("verdict.sample.fixed", { n: rule.n }) };
+  const unit = msg(`verdict.counts.${counts}`);
   const q = quantities[counts];
-  if (isMissing(q) || q <= 0) return { ok: false, missing: "quantity", what: countsZh };
-  const qText = `${tidy(q)} ${countsZh}`;
+  if (isMissing(q) || q <= 0) return { ok: false, missing: "quantity", what: unit, code: counts };
+  const quantity = msg("verdict.sample.quantity", { q: tidy(q), unit });
   switch (rule.kind) {
     case "all":
-      return { ok: true, n: Math.ceil(q), basisZh: `全数 ${qText}` };
+      return { ok: true, n: Math.ceil(q), basis: msg("verdict.sample.all", { quantity }) };
     case "per": {
       const n = Math.max(Math.ceil(tidy(q / rule.every)) * rule.n, rule.atLeast ?? rule.n);
-      return { ok: true, n, basisZh: `每 ${tidy(rule.every)} ${countsZh} ${rule.n} 点，${qText}` };
+      const basis = msg("verdict.sample.per", {
+        every: tidy(rule.every),
+        unit,
+        n: rule.n,
+        quantity,
+      });
+      return { ok: true, n, basis };
     }
     case "percent": {
       const byShare = Math.ceil(tidy((rule.percent / 100) * q));
       const floor = rule.table309 ? (minimumSamplesForCapacity(q, table) ?? 0) : 0;
       const units = Math.min(Math.ceil(q), Math.max(byShare, rule.atLeast, floor));
-      const floorText = rule.table309 ? `，GB 50300 表3.0.9 不少于 ${floor}` : "";
-      const each = rule.pointsPerUnit > 1 ? `，每个 ${rule.pointsPerUnit} 点` : "";
+      const floorText = rule.table309 ? msg("verdict.sample.table309Floor", { floor }) : "";
+      const each =
+        rule.pointsPerUnit > 1 ? msg("verdict.sample.eachUnit", { n: rule.pointsPerUnit }) : "";
       return {
         ok: true,
         n: units * rule.pointsPerUnit,
-        basisZh: `抽查 ${rule.percent}% 且不少于 ${rule.atLeast}${floorText}${each}，${qText}`,
+        basis: msg("verdict.sample.percent", {
+          percent: rule.percent,
+          atLeast: rule.atLeast,
+          floor: floorText,
+          each,
+          quantity,
+        }),
       };
     }
     case "perWidth": {
       const width = attributes.roadWidth;
-      if (typeof width !== "number") return { ok: false, missing: "attribute", what: "路面宽度" };
+      if (typeof width !== "number")
+        return {
+          ok: false,
+          missing: "attribute",
+          what: msg("verdict.attributes.roadWidth"),
+          code: "roadWidth",
+        };
       const cls =
         rule.classes.find((c) => c.widthBelow !== null && width < c.widthBelow) ??
         rule.classes.find((c) => c.widthBelow === null)!;
@@ -95,12 +116,17 @@ export function requiredSamples(
       return {
         ok: true,
         n: sections * cls.n,
-        basisZh: `每 ${tidy(rule.every)} m ${cls.n} 点 (路宽 ${tidy(width)} m)，${qText}`,
+        basis: msg("verdict.sample.perWidth", {
+          every: tidy(rule.every),
+          n: cls.n,
+          width: tidy(width),
+          quantity,
+        }),
       };
     }
     case "table309": {
       const n = minimumSamplesForCapacity(q, table) ?? 1;
-      return { ok: true, n, basisZh: `GB 50300 表3.0.9，${qText}` };
+      return { ok: true, n, basis: msg("verdict.sample.table309", { quantity }) };
     }
   }
 }

@@ -1,8 +1,12 @@
 /** Types of item verdicts and the small builders shared by the item judges. */
 
+import type { VerdictText } from "./verdict-message";
+import { msg, type VerdictList, type VerdictParam } from "./verdict-message";
 import type { LotRules } from "./verdict-rules";
 import type { JudgeSpec } from "./verdict-schema";
 import type { LotQuantities, PlaceAttributes } from "./verdict-vocabulary";
+
+export type { VerdictText } from "./verdict-message";
 
 export type ItemKind = "main" | "general";
 export type ItemResult = "pass" | "fail" | "na";
@@ -22,6 +26,7 @@ export interface LotItemInput {
   kind: ItemKind;
   /** 1-based number within its kind (主控项目 1, 一般项目 3). */
   seq: number;
+  /** The item's short label as written in the checklist (data). */
   labelZh: string;
   spec: JudgeSpec | null;
   designValue?: number | null;
@@ -69,32 +74,36 @@ export interface ItemVerdict {
   failedPoints: number;
   measuredPoints: number;
   requiredPoints: number;
-  /** The limit applied and why, e.g. "≥ 1.10 m（层数 7 ≥ 7，GB 50096-2011 §6.1.3）". */
-  limitZh: string | null;
+  /** The limit applied and why ("≥ 1.10 m（层数 7 ≥ 7，GB 50096-2011 §6.1.3）" once worded). */
+  limit: VerdictText | null;
   /** How the required number of points was found. */
-  sampleBasisZh: string | null;
+  sampleBasis: VerdictText | null;
   /** The bounds a point is compared with on this place (deviation bounds for design items). */
   bounds?: { min: number | null; max: number | null };
   points: PointResult[];
-  reasonsZh: string[];
+  /** "主控项目 1 栏杆高度: …" once worded, one per note. */
+  reasons: VerdictText[];
 }
 
-const KIND_ZH: Record<ItemKind, string> = { main: "主控项目", general: "一般项目" };
 const MAX_LISTED = 3;
 
-export function itemTitleZh(item: Pick<LotItemInput, "kind" | "seq" | "labelZh">): string {
-  return `${KIND_ZH[item.kind]} ${item.seq} ${item.labelZh}`;
+export function itemTitle(item: Pick<LotItemInput, "kind" | "seq" | "labelZh">): VerdictText {
+  return msg("verdict.itemTitle", {
+    kind: msg(`kinds.${item.kind}`),
+    seq: item.seq,
+    label: item.labelZh,
+  });
 }
 
-export function shortRefZh(item: Pick<ItemVerdict, "kind" | "seq">): string {
-  return `${KIND_ZH[item.kind]} ${item.seq}`;
+export function shortRef(item: Pick<ItemVerdict, "kind" | "seq">): VerdictText {
+  return msg("verdict.shortRef", { kind: msg(`kinds.${item.kind}`), seq: item.seq });
 }
 
-export type Outcome = Omit<ItemVerdict, "itemId" | "kind" | "seq" | "reasonsZh"> & {
-  notesZh: string[];
+export type Outcome = Omit<ItemVerdict, "itemId" | "kind" | "seq" | "reasons"> & {
+  notes: VerdictText[];
 };
 
-export function base(status: ItemStatus, code: VerdictCode, notesZh: string[]): Outcome {
+export function base(status: ItemStatus, code: VerdictCode, notes: VerdictText[]): Outcome {
   return {
     status,
     code,
@@ -102,16 +111,16 @@ export function base(status: ItemStatus, code: VerdictCode, notesZh: string[]): 
     failedPoints: 0,
     measuredPoints: 0,
     requiredPoints: 0,
-    limitZh: null,
-    sampleBasisZh: null,
+    limit: null,
+    sampleBasis: null,
     points: [],
-    notesZh,
+    notes,
   };
 }
 
-export function list(details: string[]): string {
-  const shown = details.slice(0, MAX_LISTED).join("；");
-  return details.length > MAX_LISTED ? `${shown} 等` : shown;
+/** At most three details, "；"-joined, "等" when there are more. */
+export function list(details: VerdictParam[]): VerdictList {
+  return { list: details, join: "semicolon", max: MAX_LISTED };
 }
 
 export interface ItemContext {

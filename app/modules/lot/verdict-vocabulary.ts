@@ -2,22 +2,22 @@
  * The judging vocabulary without zod (place attributes, sample quantities, comparisons): the
  * tablet bundle needs these; the schemas that validate checklist data stay in verdict-schema.ts.
  */
-/** Place attributes a limit or a sample rule may depend on, and where each comes from. */
+/**
+ * Place attributes a limit or a sample rule may depend on, and where each comes from. Their
+ * names are `checklist:verdict.attributes.*`, a value with its name and unit
+ * `checklist:verdict.attributeValue.*`, named values (asphalt …) `checklist:verdict.values.*`.
+ */
 export const PLACE_ATTRIBUTES = {
-  storeys: { labelZh: "层数", unit: "层", source: "Building.floors" },
-  surface: { labelZh: "面层类型", unit: "", source: "Zone.surface" },
-  roadWidth: { labelZh: "路面宽度", unit: "m", source: "Zone.roadWidth" },
-  roadClass: { labelZh: "道路等级", unit: "", source: "Zone.roadClass" },
-  pipeMaterial: { labelZh: "管材", unit: "", source: "Zone.pipeMaterial" },
-  pipeDiameter: { labelZh: "管径 Di", unit: "mm", source: "Zone.pipeDiameter" },
-  structure: { labelZh: "池体结构", unit: "", source: "Zone.structure" },
-  bends: { labelZh: "两盒间弯曲数", unit: "个", source: "InspectionLot.attributes" },
-  conduitDiameter: { labelZh: "导管管径", unit: "mm", source: "InspectionLot.attributes" },
-  rimAboveCrown: {
-    labelZh: "上游井口高出管顶内壁",
-    unit: "m",
-    source: "InspectionLot.attributes",
-  },
+  storeys: { source: "Building.floors" },
+  surface: { source: "Zone.surface" },
+  roadWidth: { source: "Zone.roadWidth" },
+  roadClass: { source: "Zone.roadClass" },
+  pipeMaterial: { source: "Zone.pipeMaterial" },
+  pipeDiameter: { source: "Zone.pipeDiameter" },
+  structure: { source: "Zone.structure" },
+  bends: { source: "InspectionLot.attributes" },
+  conduitDiameter: { source: "InspectionLot.attributes" },
+  rimAboveCrown: { source: "InspectionLot.attributes" },
 } as const;
 export type PlaceAttribute = keyof typeof PLACE_ATTRIBUTES;
 export const PLACE_ATTRIBUTE_NAMES = Object.keys(PLACE_ATTRIBUTES) as [
@@ -25,34 +25,41 @@ export const PLACE_ATTRIBUTE_NAMES = Object.keys(PLACE_ATTRIBUTES) as [
   ...PlaceAttribute[],
 ];
 
-/** Words for attribute values in verdict lines. */
-export const ATTRIBUTE_VALUE_ZH: Record<string, string> = {
-  asphalt: "沥青",
-  concrete: "水泥混凝土",
-  paving: "铺砌",
-  rc: "钢筋混凝土",
-  plastic: "化学建材",
-  masonry: "砌体",
-  arterial: "主干路",
-  secondary: "次干路",
-  branch: "支路",
-};
+/** Attribute values with a name (`checklist:verdict.values.*`); others are shown as they are. */
+export const NAMED_ATTRIBUTE_VALUES = [
+  "asphalt",
+  "concrete",
+  "paving",
+  "rc",
+  "plastic",
+  "masonry",
+  "arterial",
+  "secondary",
+  "branch",
+] as const;
+export type NamedAttributeValue = (typeof NAMED_ATTRIBUTE_VALUES)[number];
+export function isNamedAttributeValue(v: unknown): v is NamedAttributeValue {
+  return (NAMED_ATTRIBUTE_VALUES as readonly unknown[]).includes(v);
+}
 
-/** What a sample plan counts; the lot records one quantity per kind it needs. */
+/**
+ * What a sample plan counts; the lot records one quantity per kind it needs. The unit of each
+ * is `checklist:verdict.counts.*` ("m", "跑", "处接头" …).
+ */
 export const SAMPLE_QUANTITIES = {
   m: "m",
-  m2: "m²",
-  m3: "m³",
-  flights: "跑",
-  rooms: "间",
-  joints: "处接头",
-  units: "个(套、座)",
-  bays: "个车位",
-  sections: "井段",
-  circuits: "回路",
-  supports: "处支架",
-  bends: "处弯曲",
-  lots: "批",
+  m2: "m2",
+  m3: "m3",
+  flights: "flights",
+  rooms: "rooms",
+  joints: "joints",
+  units: "units",
+  bays: "bays",
+  sections: "sections",
+  circuits: "circuits",
+  supports: "supports",
+  bends: "bends",
+  lots: "lots",
 } as const;
 export type SampleQuantity = keyof typeof SAMPLE_QUANTITIES;
 export const QUANTITY_NAMES = Object.keys(SAMPLE_QUANTITIES) as [

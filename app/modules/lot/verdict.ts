@@ -10,18 +10,21 @@ import {
   type ItemVerdict,
   judgeItem,
   type LotItemInput,
-  shortRefZh,
+  shortRef,
 } from "./verdict-item";
+import { msg, type VerdictText } from "./verdict-message";
 import type { LotRules } from "./verdict-rules";
 import type { LotQuantities, PlaceAttributes } from "./verdict-vocabulary";
 
 export * from "./verdict-format";
 export * from "./verdict-item";
 export * from "./verdict-judge";
-export { type NumericSpec, specFromLegacyNumeric } from "./verdict-legacy";
+export { type NumericSpec, numericLimit, specFromLegacyNumeric } from "./verdict-legacy";
+export * from "./verdict-message";
 export * from "./verdict-rules";
 export * from "./verdict-sampling";
 export type { Condition, JudgeSpec, Limit, SampleRule } from "./verdict-schema";
+export * from "./verdict-text";
 export * from "./verdict-vocabulary";
 
 export type LotStatus = "pass" | "fail" | "incomplete";
@@ -37,16 +40,16 @@ export interface LotVerdictInput {
 export interface LotVerdict {
   status: LotStatus;
   canAccept: boolean;
-  /** One line for lists and error messages, e.g. "不合格：主控项目 2". */
-  summaryZh: string;
+  /** One line for lists and error messages ("不合格：主控项目 2" once worded). */
+  summary: VerdictText;
   items: ItemVerdict[];
   /** Item by item; failing items first, then incomplete, then passing, then not applicable. */
-  reasonsZh: string[];
+  reasons: VerdictText[];
 }
 
-const RECORDS_INCOMPLETE_ZH = "施工操作依据、质量验收记录不完整";
-const NO_APPLICABLE_ITEMS_ZH = "没有适用的检查项目";
-const NO_MAIN_ITEMS_ZH = "主控项目全部不适用，不能判定合格 (GB 50300 §5.0.1)";
+const RECORDS_INCOMPLETE = msg("verdict.lot.recordsIncomplete");
+const NO_APPLICABLE_ITEMS = msg("verdict.lot.noApplicableItems");
+const NO_MAIN_ITEMS = msg("verdict.lot.noMainItems");
 
 function byKindAndSeq(a: LotItemInput, b: LotItemInput): number {
   if (a.kind !== b.kind) return a.kind === "main" ? -1 : 1;
@@ -68,14 +71,20 @@ function lotStatusOf(items: ItemVerdict[], recordsComplete: boolean | undefined)
   return "pass";
 }
 
-function summaryOf(status: LotStatus, items: ItemVerdict[], recordsComplete?: boolean): string {
-  if (status === "pass") return "合格";
+function summaryOf(
+  status: LotStatus,
+  items: ItemVerdict[],
+  recordsComplete?: boolean,
+): VerdictText {
+  if (status === "pass") return msg("verdict.lot.pass");
   const wanted: ItemStatus = status === "fail" ? "fail" : "incomplete";
-  const refs = items.filter((i) => i.status === wanted).map(shortRefZh);
-  if (status === "incomplete" && recordsComplete === false) refs.push(RECORDS_INCOMPLETE_ZH);
-  if (status === "incomplete" && mainAllNa(items)) refs.push(NO_MAIN_ITEMS_ZH);
-  if (refs.length === 0) refs.push(NO_APPLICABLE_ITEMS_ZH);
-  return `${status === "fail" ? "不合格" : "未完成"}：${refs.join("、")}`;
+  const refs = items.filter((i) => i.status === wanted).map(shortRef);
+  if (status === "incomplete" && recordsComplete === false) refs.push(RECORDS_INCOMPLETE);
+  if (status === "incomplete" && mainAllNa(items)) refs.push(NO_MAIN_ITEMS);
+  if (refs.length === 0) refs.push(NO_APPLICABLE_ITEMS);
+  return msg(status === "fail" ? "verdict.lot.fail" : "verdict.lot.incomplete", {
+    refs: { list: refs, join: "enumeration" },
+  });
 }
 
 /** GB 50300-2013 §5.0.1: main items all pass, general items per the governing code, records complete. */
@@ -88,21 +97,21 @@ export function computeLotVerdict(input: LotVerdictInput): LotVerdict {
   const items = [...input.items].sort(byKindAndSeq).map((item) => judgeItem(item, ctx));
   const status = lotStatusOf(items, input.recordsComplete);
   const reasonsOf = (wanted: ItemStatus) =>
-    items.filter((i) => i.status === wanted).flatMap((i) => i.reasonsZh);
-  const reasonsZh = [
-    ...(items.every((i) => i.status === "na") ? [NO_APPLICABLE_ITEMS_ZH] : []),
-    ...(mainAllNa(items) && !items.every((i) => i.status === "na") ? [NO_MAIN_ITEMS_ZH] : []),
+    items.filter((i) => i.status === wanted).flatMap((i) => i.reasons);
+  const reasons = [
+    ...(items.every((i) => i.status === "na") ? [NO_APPLICABLE_ITEMS] : []),
+    ...(mainAllNa(items) && !items.every((i) => i.status === "na") ? [NO_MAIN_ITEMS] : []),
     ...reasonsOf("fail"),
     ...reasonsOf("incomplete"),
-    ...(input.recordsComplete === false ? [RECORDS_INCOMPLETE_ZH] : []),
+    ...(input.recordsComplete === false ? [RECORDS_INCOMPLETE] : []),
     ...reasonsOf("pass"),
     ...reasonsOf("na"),
   ];
   return {
     status,
     canAccept: status === "pass",
-    summaryZh: summaryOf(status, items, input.recordsComplete),
+    summary: summaryOf(status, items, input.recordsComplete),
     items,
-    reasonsZh,
+    reasons,
   };
 }

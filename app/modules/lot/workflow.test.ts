@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import en from "~/locales/en/lot";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import { computeLotVerdict } from "./verdict";
+import { verdictTextZh } from "./verdict-text";
 import {
   allowedLotActions,
   decideLotTransition,
@@ -299,7 +300,7 @@ describe("messages", () => {
       action: "accept",
       role: "supervisor",
       verdictCanAccept: verdict.canAccept,
-      verdictSummary: verdict.summaryZh,
+      verdictSummary: verdictTextZh(verdict.summary),
     } as const;
     expect(message(request)).toBe("验收结论不合格，不能签认：不合格：主控项目 2");
     expect(message({ ...request, verdictSummary: undefined })).toBe(
