@@ -3,7 +3,8 @@ import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SyncIndicator, useSignOutGuard } from "~/components/sync-indicator";
 import { db } from "~/infra/db.server";
-import { type Action, ROLE_LABELS, scopeFor } from "~/modules/auth/permissions";
+import { requestTranslators } from "~/modules/auth/language.server";
+import { type Action, scopeFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { startDueNotificationJob, unreadCount } from "~/modules/defect/inbox.server";
 
@@ -21,15 +22,19 @@ const NAV = [
   { to: "/funds", label: "funds", action: "fund.view" },
 ] as const satisfies readonly { to: string; label: string; action: Action }[];
 
+// Shared components of every signed-in page (page header, pager, filters) and role names.
+export const handle = { i18n: ["auth"] };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, "account.view");
+  const { t } = await requestTranslators(request, "auth");
   startDueNotificationJob(db());
   return {
     unread: await unreadCount(db(), user.id),
     user: {
       id: user.id,
       displayName: user.displayName,
-      roleLabel: ROLE_LABELS[user.role],
+      roleLabel: t(`roles.${user.role}`),
       organizationName: user.organizationName,
     },
     nav: NAV.filter((n) => scopeFor(user.role, n.action) !== null).map(({ to, label }) => ({
