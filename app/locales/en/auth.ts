@@ -5,7 +5,7 @@ const auth: Catalogue<typeof source> = {
   roles: {
     admin: "System administrator",
     bureau: "Housing and Construction Bureau",
-    supervisor: "Supervision engineer (监理)",
+    supervisor: "Supervision engineer",
     contractor: "Contractor",
     owner: "Client (employer)",
     designer: "Designer",
