@@ -59,8 +59,8 @@ export default function Account() {
         subtitle={
           <>
             <span translate="no">{user.organizationName}</span> ·{" "}
-            <span translate="no">{user.title}</span> · {user.role} ·{" "}
-            {t("account.username", { username: user.username })}
+            <span translate="no">{user.title}</span> · {user.role} · {t("account.username")}{" "}
+            <span translate="no">{user.username}</span>
           </>
         }
       />

@@ -74,7 +74,7 @@ export default function OrganizationPage() {
               <td translate="no">{u.displayName}</td>
               <td translate="no">{u.title}</td>
               <td>{isRole(u.role) ? t(`roles.${u.role}`) : u.role}</td>
-              <td>{u.username}</td>
+              <td translate="no">{u.username}</td>
             </tr>
           ))}
         </tbody>

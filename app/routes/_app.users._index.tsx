@@ -44,7 +44,9 @@ export default function UsersPage() {
           {users.map((u) => (
             <tr key={u.id} className={u.active ? undefined : "muted"}>
               <td>
-                <Link to={`/users/${u.id}`}>{u.username}</Link>
+                <Link to={`/users/${u.id}`} translate="no">
+                  {u.username}
+                </Link>
               </td>
               <td translate="no">
                 {u.displayName} <span className="muted">{u.title}</span>

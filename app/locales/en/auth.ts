@@ -160,7 +160,7 @@ const auth: Catalogue<typeof source> = {
   },
   account: {
     metaTitle: "Account · Yanshou",
-    username: "username {{username}}",
+    username: "username",
     permissions: "My permissions",
     permission: "{{action}} ({{scope}})",
     devices: "Signed-in devices",

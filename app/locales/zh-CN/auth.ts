@@ -151,7 +151,7 @@ const auth = {
   },
   account: {
     metaTitle: "账号 · 验收",
-    username: "用户名 {{username}}",
+    username: "用户名",
     permissions: "我的权限",
     permission: "{{action}}（{{scope}}）",
     devices: "登录设备",

@@ -2,9 +2,9 @@ import type { Db } from "~/infra/db.server";
 import { DomainError } from "~/infra/domain-error";
 import type { MessageKey } from "~/locales/resources";
 import { DEFAULT_LNG } from "~/modules/i18n/config";
-import { fixedT } from "~/modules/i18n/i18n.server";
 import { verifyPassword } from "./password.server";
 import { claimTry, clearTries, THROTTLE, waitMessage } from "./throttle.server";
+import { authWords } from "./words";
 
 /**
  * A refused check carries its DomainError (throw it: the reader's language is chosen when it is
@@ -50,7 +50,7 @@ export async function checkSigningPassword(
     return {
       ok: false,
       status: 400,
-      message: fixedT(DEFAULT_LNG)("signing.wrongPassword", { ns: "auth" }),
+      message: authWords(DEFAULT_LNG).signing.wrongPassword,
       error: new DomainError("auth:signing.wrongPassword", { status: 400, field: "password" }),
     };
   await clearTries(db, [key]);

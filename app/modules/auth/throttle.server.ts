@@ -1,6 +1,6 @@
 import type { Db } from "~/infra/db.server";
 import { DEFAULT_LNG, type Lng } from "~/modules/i18n/config";
-import { fixedT } from "~/modules/i18n/i18n.server";
+import { authWords, fill } from "./words";
 
 /**
  * Failure counters for password checks (sign-in and the signing password), one row per key in
@@ -96,8 +96,8 @@ export function waitMessage(
   what: "signIn" | "signing" = "signIn",
   lng: Lng = DEFAULT_LNG,
 ): string {
-  const t = fixedT(lng);
-  return seconds < 60
-    ? t(`throttle.${what}Seconds`, { ns: "auth", count: seconds })
-    : t(`throttle.${what}Minutes`, { ns: "auth", count: Math.ceil(seconds / 60) });
+  const count = seconds < 60 ? seconds : Math.ceil(seconds / 60);
+  const unit = seconds < 60 ? "Seconds" : "Minutes";
+  const form = count === 1 ? "one" : "other";
+  return fill(authWords(lng).throttle[`${what}${unit}_${form}`], { count });
 }
