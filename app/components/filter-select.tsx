@@ -1,4 +1,6 @@
-/** One filter of a list page: "全部<label>" first, then the choices; submitted with its GET form. */
+import { useTranslation } from "react-i18next";
+
+/** One filter of a list page: "all <label>" first, then the choices; submitted with its GET form. */
 export function FilterSelect({
   name,
   label,
@@ -10,9 +12,10 @@ export function FilterSelect({
   value: string | null | undefined;
   options: readonly { value: string; label: string }[];
 }) {
+  const { t } = useTranslation("auth");
   return (
     <select name={name} defaultValue={value ?? ""} aria-label={label}>
-      <option value="">全部{label}</option>
+      <option value="">{t("shared.all", { label })}</option>
       {options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 /** `data`: the label is a name as written (not translated, exempt from the language check). */
 export type Crumb = { to: string; label: string; data?: boolean };
@@ -15,10 +16,11 @@ export function PageHeader({
   subtitle?: ReactNode;
   actions?: ReactNode;
 }) {
+  const { t } = useTranslation("auth");
   return (
     <div className="page-header">
       {crumbs.length > 0 ? (
-        <nav className="crumbs" aria-label="位置">
+        <nav className="crumbs" aria-label={t("shared.crumbs")}>
           {crumbs.map((c) => (
             <Link key={c.to} to={c.to} translate={c.data ? "no" : undefined}>
               {c.label}

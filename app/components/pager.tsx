@@ -1,11 +1,13 @@
 import { Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 /**
- * Keyset paging links for a long list: “下一页” carries the next page's cursor in `after`
- * (the other filters stay), “回到第一页” drops it.
+ * Keyset paging links for a long list: "next page" carries the next page's cursor in `after`
+ * (the other filters stay), "back to the first page" drops it.
  */
 export function Pager({ next, shown }: { next: string | null; shown: number }) {
   const { pathname, search } = useLocation();
+  const { t } = useTranslation("auth");
   const params = new URLSearchParams(search);
   const paged = params.has("after");
   if (!next && !paged) return null;
@@ -14,16 +16,16 @@ export function Pager({ next, shown }: { next: string | null; shown: number }) {
   const following = new URLSearchParams(params);
   if (next) following.set("after", next);
   return (
-    <nav className="pager" aria-label="翻页">
-      <span className="muted">本页 {shown} 条</span>
+    <nav className="pager" aria-label={t("shared.paging")}>
+      <span className="muted">{t("shared.shown", { count: shown })}</span>
       {paged ? (
         <Link className="button" to={`${pathname}?${first.toString()}`}>
-          回到第一页
+          {t("shared.firstPage")}
         </Link>
       ) : null}
       {next ? (
         <Link className="button" to={`${pathname}?${following.toString()}`} rel="next">
-          下一页
+          {t("actions.next", { ns: "common" })}
         </Link>
       ) : null}
     </nav>

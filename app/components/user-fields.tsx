@@ -1,60 +1,49 @@
-import { ROLE_LABELS, type Role } from "~/modules/auth/permissions";
+import type { FieldMetadata } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import { InputField, SelectField } from "~/components/form";
+import type { Role } from "~/modules/auth/permissions";
 
 type Org = { id: string; name: string; roles: readonly Role[] };
+type Meta = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 
-/** Name, title, phone, organization and role: the role list follows the organization's kind. */
+/** Name, title, phone, organisation and role: the role list follows the organisation's kind. */
 export function UserFields({
   orgs,
-  value,
+  fields,
   orgId,
   onOrg,
 }: {
   orgs: Org[];
-  value?: { displayName: string; title: string; phone: string | null; role: string };
+  fields: { displayName: Meta; title: Meta; phone: Meta; organizationId: Meta; role: Meta };
   orgId: string;
   onOrg: (id: string) => void;
 }) {
+  const { t } = useTranslation("auth");
   const roles = orgs.find((o) => o.id === orgId)?.roles ?? [];
   return (
     <>
-      <label>
-        姓名
-        <input name="displayName" required maxLength={40} defaultValue={value?.displayName} />
-      </label>
-      <label>
-        职务
-        <input name="title" maxLength={40} defaultValue={value?.title} />
-      </label>
-      <label>
-        电话
-        <input name="phone" type="tel" maxLength={20} defaultValue={value?.phone ?? ""} />
-      </label>
-      <label>
-        单位
-        <select
-          name="organizationId"
-          required
-          value={orgId}
-          onChange={(e) => onOrg(e.target.value)}
-        >
-          <option value="">请选择</option>
-          {orgs.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        角色
-        <select name="role" required key={orgId} defaultValue={value?.role ?? roles[0]}>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <InputField meta={fields.displayName} label={t("users.fields.displayName")} />
+      <InputField meta={fields.title} label={t("users.fields.title")} />
+      <InputField meta={fields.phone} label={t("users.fields.phone")} type="tel" />
+      <SelectField
+        meta={fields.organizationId}
+        label={t("users.fields.organizationId")}
+        onChange={(e) => onOrg(e.target.value)}
+      >
+        <option value="">{t("users.choose")}</option>
+        {orgs.map((o) => (
+          <option key={o.id} value={o.id} translate="no">
+            {o.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField meta={fields.role} label={t("users.fields.role")} key={orgId}>
+        {roles.map((r) => (
+          <option key={r} value={r}>
+            {t(`roles.${r}`)}
+          </option>
+        ))}
+      </SelectField>
     </>
   );
 }

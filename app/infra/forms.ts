@@ -1,5 +1,8 @@
 import "./zod-zh"; // Chinese default messages, set once
 import type { z } from "zod";
+import { fixedT } from "~/modules/i18n/i18n.server";
+import { zodErrorMap } from "~/modules/i18n/zod-messages";
+import { guardLanguage } from "./http-guard";
 
 /** Parses a form with a zod schema; the first message per field, in Chinese, for the UI. */
 export function parseForm<T extends z.ZodType>(
@@ -33,13 +36,19 @@ export function safeRedirect(to: unknown, fallback = "/"): string {
   return to;
 }
 
-/** A query string through its schema; a bad one is a 400 with a Chinese message, never a 500. */
+/**
+ * A query string through its schema; a bad one is a 400 with a message in the reader's language
+ * (as the headers tell: the `lng` cookie, else Accept-Language), never a 500.
+ */
 export function parseQuery<T extends z.ZodType>(schema: T, request: Request): z.infer<T> {
-  const result = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const t = fixedT(guardLanguage(request.headers));
+  const result = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams), {
+    error: zodErrorMap(t),
+  });
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
+  const reason = result.error.issues[0]?.message ?? t("validation.invalid");
   throw Response.json(
-    { kind: "bad-request", message: `查询条件无效：${issue?.message ?? "格式不正确"}` },
+    { kind: "bad-request", message: t("error.badQuery", { reason }) },
     { status: 400 },
   );
 }

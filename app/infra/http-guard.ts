@@ -4,6 +4,9 @@
  * See docs/decisions/0010-sign-in-throttle-and-http-guard.md.
  */
 
+import en from "~/locales/en/auth";
+import zh from "~/locales/zh-CN/auth";
+
 export const FORM_BODY_MAX_BYTES = 1024 * 1024;
 
 export type Refusal = { status: number; message: string };
@@ -12,14 +15,39 @@ type Headers = { get(name: string): string | null };
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export const GUARD_MESSAGES = {
-  crossOrigin:
-    "请求来源与本站不符，已拒绝。请在本系统页面内操作（可能是外部网站或过期页面发起的请求）。",
-  noOrigin: "请求缺少来源信息，已拒绝。请在本系统页面内操作。",
-  formTooLarge: `表单内容过大（上限 ${FORM_BODY_MAX_BYTES / 1024 / 1024} MB），未保存。`,
-  lengthRequired: "请求缺少内容长度，未处理。请在本系统页面内提交表单。",
-  unsupportedType: "请求格式不正确：只接受页面表单提交，未保存。",
-};
+type GuardKey = keyof typeof zh.guard;
+const CATALOGUES = { "zh-CN": zh.guard, en: en.guard } as const;
+
+/**
+ * The reader's language as far as headers tell (the gate runs before anyone is looked up): the
+ * remembered choice (the `lng` cookie: base64 JSON, as Remix writes it), else Accept-Language.
+ */
+export function guardLanguage(headers: Headers): "zh-CN" | "en" {
+  const cookie = /(?:^|;\s*)lng=([^;]+)/.exec(headers.get("cookie") ?? "")?.[1];
+  if (cookie) {
+    try {
+      const value: unknown = JSON.parse(atob(decodeURIComponent(cookie)));
+      if (value === "en" || value === "zh-CN") return value;
+    } catch {
+      // a cookie of another shape: fall through to the browser's language
+    }
+  }
+  const first = (headers.get("accept-language") ?? "").split(",")[0]?.trim().toLowerCase() ?? "";
+  return first.startsWith("en") ? "en" : "zh-CN";
+}
+
+/** A guard message in the reader's language (auth:guard.*). */
+export function guardMessage(key: GuardKey, headers: Headers): string {
+  return CATALOGUES[guardLanguage(headers)][key].replace(
+    "{{mb}}",
+    String(FORM_BODY_MAX_BYTES / 1024 / 1024),
+  );
+}
+
+/** The Chinese messages (kept for callers that name them). */
+export const GUARD_MESSAGES = Object.fromEntries(
+  (Object.keys(zh.guard) as GuardKey[]).map((k) => [k, guardMessage(k, { get: () => null })]),
+) as Record<GuardKey, string>;
 
 export const isStateChanging = (method: string) => STATE_CHANGING.has(method.toUpperCase());
 
@@ -43,9 +71,9 @@ export function checkOrigin(method: string, headers: Headers): Refusal | null {
   const host = requestHost(headers);
   const origin = headers.get("origin");
   const source = origin ?? headers.get("referer");
-  if (source === null) return { status: 403, message: GUARD_MESSAGES.noOrigin };
+  if (source === null) return { status: 403, message: guardMessage("noOrigin", headers) };
   if (!host || source === "null" || hostOf(source) !== host)
-    return { status: 403, message: GUARD_MESSAGES.crossOrigin };
+    return { status: 403, message: guardMessage("crossOrigin", headers) };
   return null;
 }
 
@@ -64,11 +92,12 @@ export function checkBody(method: string, headers: Headers): Refusal | null {
   if (type === "application/x-www-form-urlencoded" || (type === "" && empty)) {
     if (empty) return null;
     if (length === null || !Number.isSafeInteger(length))
-      return { status: 411, message: GUARD_MESSAGES.lengthRequired };
-    if (length > FORM_BODY_MAX_BYTES) return { status: 413, message: GUARD_MESSAGES.formTooLarge };
+      return { status: 411, message: guardMessage("lengthRequired", headers) };
+    if (length > FORM_BODY_MAX_BYTES)
+      return { status: 413, message: guardMessage("formTooLarge", headers) };
     return null;
   }
-  return { status: 415, message: GUARD_MESSAGES.unsupportedType };
+  return { status: 415, message: guardMessage("unsupportedType", headers) };
 }
 
 /** Content-Security-Policy of an HTML page; scripts only from this site or with the nonce. */

@@ -1,4 +1,5 @@
-import { checkBody, checkOrigin, GUARD_MESSAGES } from "./http-guard";
+import { fixedT } from "~/modules/i18n/i18n.server";
+import { checkBody, checkOrigin, guardLanguage, guardMessage } from "./http-guard";
 
 export type Refused = { kind: "refused"; message: string };
 
@@ -29,10 +30,10 @@ export async function readForm(request: Request): Promise<FormData> {
   if (refusal) refuse(refusal.status, refusal.message);
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/x-www-form-urlencoded"))
-    refuse(415, GUARD_MESSAGES.unsupportedType);
+    refuse(415, guardMessage("unsupportedType", request.headers));
   try {
     return await request.formData();
   } catch {
-    return refuse(400, "表单数据不完整或已损坏，未处理。请重新提交。");
+    return refuse(400, fixedT(guardLanguage(request.headers))("error.brokenForm"));
   }
 }

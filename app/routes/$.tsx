@@ -7,3 +7,4 @@ export async function loader() {
 export default function NotFound() {
   return null;
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

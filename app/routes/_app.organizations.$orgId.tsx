@@ -1,35 +1,42 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
-import { db } from "~/infra/db.server";
-import { isRole, ROLE_LABELS } from "~/modules/auth/permissions";
+import { requestTranslators } from "~/modules/auth/language.server";
+import { isRole } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { ORG_KIND_LABELS } from "~/modules/org/labels";
+import { isOrgKind } from "~/modules/org/labels";
 import { getOrganization } from "~/modules/org/queries.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUser(request, "organization.view");
-  const organization = await getOrganization(db(), params.orgId ?? "", user, scope);
+  const { user, scope, db } = await requireUser(request, "organization.view");
+  const organization = await getOrganization(db, params.orgId ?? "", user, scope);
   if (!organization) notFound("organization");
-  return { organization };
+  const { t } = await requestTranslators(request, "auth");
+  return { organization, title: t("users.userMetaTitle", { name: organization.name }) };
 }
+
+export const handle = { i18n: ["auth"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export default function OrganizationPage() {
   const { organization: o } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("auth");
   return (
     <>
       <PageHeader
-        title={o.name}
-        crumbs={[{ to: "/organizations", label: "单位" }]}
-        subtitle={ORG_KIND_LABELS[o.kind] ?? o.kind}
+        title={<span translate="no">{o.name}</span>}
+        crumbs={[{ to: "/organizations", label: t("organizations.title") }]}
+        subtitle={isOrgKind(o.kind) ? t(`orgKinds.${o.kind}`) : o.kind}
       />
       {o.contracts.length > 0 ? (
         <>
-          <h2>承建标段</h2>
+          <h2>{t("organizations.contracts")}</h2>
           <ul className="card-list">
             {o.contracts.map((c) => (
               <li key={c.name}>
-                <Link className="card card-link" to={`/compounds/${c.compound.id}`}>
+                <Link className="card card-link" to={`/compounds/${c.compound.id}`} translate="no">
                   {c.name}
                 </Link>
               </li>
@@ -39,11 +46,11 @@ export default function OrganizationPage() {
       ) : null}
       {o.streetCompounds.length > 0 ? (
         <>
-          <h2>辖区小区</h2>
+          <h2>{t("organizations.compounds")}</h2>
           <ul className="card-list">
             {o.streetCompounds.map((c) => (
               <li key={c.id}>
-                <Link className="card card-link" to={`/compounds/${c.id}`}>
+                <Link className="card card-link" to={`/compounds/${c.id}`} translate="no">
                   {c.name}
                 </Link>
               </li>
@@ -51,23 +58,23 @@ export default function OrganizationPage() {
           </ul>
         </>
       ) : null}
-      <h2>人员</h2>
+      <h2>{t("organizations.people")}</h2>
       <table className="table">
         <thead>
           <tr>
-            <th>姓名</th>
-            <th>职务</th>
-            <th>角色</th>
-            <th>用户名</th>
+            <th>{t("users.fields.displayName")}</th>
+            <th>{t("users.fields.title")}</th>
+            <th>{t("users.role")}</th>
+            <th>{t("users.username")}</th>
           </tr>
         </thead>
         <tbody>
           {o.users.map((u) => (
             <tr key={u.id}>
-              <td>{u.displayName}</td>
-              <td>{u.title}</td>
-              <td>{isRole(u.role) ? ROLE_LABELS[u.role] : u.role}</td>
-              <td>{u.username}</td>
+              <td translate="no">{u.displayName}</td>
+              <td translate="no">{u.title}</td>
+              <td>{isRole(u.role) ? t(`roles.${u.role}`) : u.role}</td>
+              <td translate="no">{u.username}</td>
             </tr>
           ))}
         </tbody>
@@ -75,3 +82,5 @@ export default function OrganizationPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

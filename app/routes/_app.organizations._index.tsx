@@ -1,28 +1,39 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
-import { db } from "~/infra/db.server";
+import { requestTranslators } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { ORG_KIND_LABELS } from "~/modules/org/labels";
+import { isOrgKind } from "~/modules/org/labels";
 import { listOrganizations } from "~/modules/org/queries.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUser(request, "organization.view");
-  return { organizations: await listOrganizations(db(), user, scope) };
+  const { user, scope, db } = await requireUser(request, "organization.view");
+  const { t } = await requestTranslators(request, "auth");
+  return {
+    organizations: await listOrganizations(db, user, scope),
+    title: t("organizations.metaTitle"),
+  };
 }
+
+export const handle = { i18n: ["auth"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export default function Organizations() {
   const { organizations } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("auth");
   return (
     <>
-      <PageHeader title="参建单位" />
+      <PageHeader title={t("organizations.title")} />
       <ul className="card-list">
         {organizations.map((o) => (
           <li key={o.id}>
             <Link className="card card-link" to={`/organizations/${o.id}`}>
-              <strong>{o.name}</strong>
+              <strong translate="no">{o.name}</strong>
               <span className="muted">
-                {ORG_KIND_LABELS[o.kind] ?? o.kind} · {o._count.users} 个账号
+                {isOrgKind(o.kind) ? t(`orgKinds.${o.kind}`) : o.kind} ·{" "}
+                {t("organizations.accounts", { count: o._count.users })}
               </span>
             </Link>
           </li>
@@ -31,3 +42,5 @@ export default function Organizations() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

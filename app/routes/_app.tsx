@@ -2,12 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SyncIndicator, useSignOutGuard } from "~/components/sync-indicator";
-import { type Action, ROLE_LABELS, scopeFor } from "~/modules/auth/permissions";
+import { requestTranslators } from "~/modules/auth/language.server";
+import { type Action, scopeFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { startDueNotificationJob, unreadCount } from "~/modules/defect/inbox.server";
 
 // The header's sync indicator speaks the lot namespace's words on every page.
-export const handle = { i18n: ["lot"] };
+// The sync indicator (lot), the shared page header, pager and filters and role names (auth).
+export const handle = { i18n: ["lot", "auth"] };
 
 const NAV = [
   { to: "/dashboard", label: "dashboard", action: "dashboard.view" },
@@ -25,13 +27,14 @@ const NAV = [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, db } = await requireUser(request, "account.view");
+  const { t } = await requestTranslators(request, "auth");
   startDueNotificationJob(db);
   return {
     unread: await unreadCount(db, user.id),
     user: {
       id: user.id,
       displayName: user.displayName,
-      roleLabel: ROLE_LABELS[user.role],
+      roleLabel: t(`roles.${user.role}`),
       organizationName: user.organizationName,
     },
     nav: NAV.filter((n) => scopeFor(user.role, n.action) !== null).map(({ to, label }) => ({

@@ -1,140 +1,122 @@
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, InputField, useSchemaForm } from "~/components/form";
 import { PageHeader } from "~/components/page-header";
 import { UserFields } from "~/components/user-fields";
-import { db } from "~/infra/db.server";
-import { parseForm } from "~/infra/forms";
-import { auditActionLabel } from "~/modules/audit/labels";
-import { eventsFor } from "~/modules/audit/record.server";
-import { requestT } from "~/modules/auth/language.server";
-import { isRole, ROLE_LABELS } from "~/modules/auth/permissions";
+import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
+import { requestTranslators } from "~/modules/auth/language.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { organizationOptions } from "~/modules/org/org-options.server";
-import { UserIntentSchema } from "~/modules/org/user-forms";
+import { useFormat } from "~/modules/i18n/use-format";
+import { passwordFormSchema, userFieldsSchema, userIntentSchema } from "~/modules/org/user-forms";
+import { userPage } from "~/modules/org/user-page.server";
 import { MIN_PASSWORD_LENGTH } from "~/modules/org/user-rules";
-import {
-  getUser,
-  resetPassword,
-  setUserActive,
-  UserAdminError,
-  updateUser,
-} from "~/modules/org/users.server";
-import { formatDateTime } from "~/modules/site/labels";
+import { resetPassword, setUserActive, updateUser } from "~/modules/org/users.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.account.displayName ?? "用户"} · 验收` },
-];
+export const handle = { i18n: ["auth"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, "user.manage");
-  const account = await getUser(db(), params.userId ?? "");
-  if (!account) notFound("user");
-  const events = await eventsFor(db(), "User", account.id);
-  const t = await requestT(request);
-  const orgs = await organizationOptions(db());
-  const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
-  return {
-    account: {
-      ...account,
-      roleZh: isRole(account.role) ? ROLE_LABELS[account.role] : account.role,
-    },
-    orgs,
-    history: events.map((e) => ({
-      seq: e.seq,
-      at: e.at,
-      action: auditActionLabel(t, e.action),
-      detail: describeChange(e.payload, orgNames),
-    })),
-  };
+  const { db } = await requireUser(request, "user.manage");
+  const { t } = await requestTranslators(request, "auth");
+  const page = await userPage(db, params.userId ?? "", t);
+  if (!page) notFound("user");
+  return { ...page, title: t("users.userMetaTitle", { name: page.account.displayName }) };
 }
-
-const FIELD_ZH: Record<string, string> = {
-  displayName: "姓名",
-  title: "职务",
-  phone: "电话",
-  role: "角色",
-  organizationId: "单位",
-};
-
-/** "角色：施工单位 → 监理工程师" from an event's recorded changes; empty for other events. */
-function describeChange(payload: string, orgNames: Map<string, string>): string {
-  const { changes } = JSON.parse(payload) as {
-    changes?: Record<string, { from: unknown; to: unknown }>;
-  };
-  const show = (field: string, v: unknown) => {
-    const text = String(v ?? "（空）");
-    if (field === "role" && isRole(text)) return ROLE_LABELS[text];
-    if (field === "organizationId") return orgNames.get(text) ?? text;
-    return text;
-  };
-  return Object.entries(changes ?? {})
-    .map(([f, c]) => `${FIELD_ZH[f] ?? f}：${show(f, c.from)} → ${show(f, c.to)}`)
-    .join("；");
-}
-
-const DONE: Record<string, string> = {
-  update: "已保存",
-  deactivate: "账号已停用，其登录已全部退出",
-  activate: "账号已启用",
-  password: "密码已重置，其登录已全部退出",
-};
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user } = await requireUser(request, "user.manage");
-  const parsed = parseForm(UserIntentSchema, await request.formData());
-  if (!parsed.ok)
-    return data({ ok: false, message: Object.values(parsed.errors)[0] }, { status: 400 });
+  const { user, db } = await requireUser(request, "user.manage");
+  const { t, common } = await requestTranslators(request, "auth");
+  const submission = parseSubmission(await request.formData(), userIntentSchema(t), common);
+  if (submission.status !== "success") return replyInvalid(submission);
   const userId = params.userId ?? "";
-  const input = parsed.data;
+  const input = submission.value;
   try {
     if (input.intent === "update") {
       const { intent: _intent, ...fields } = input;
-      const { changed } = await updateUser(db(), user, userId, fields);
-      if (!changed) return { ok: true, message: "没有更改" };
-    } else if (input.intent === "password") await resetPassword(db(), user, userId, input.password);
-    else await setUserActive(db(), user, userId, input.intent === "activate");
-    return { ok: true, message: DONE[input.intent] ?? "已完成" };
+      const { changed } = await updateUser(db, user, userId, fields);
+      if (!changed) return data({ done: "unchanged" as const, intent: input.intent });
+    } else if (input.intent === "password")
+      await resetPassword(db, user, userId, input.password, common);
+    else await setUserActive(db, user, userId, input.intent === "activate");
+    return data({ done: input.intent, intent: input.intent });
   } catch (error) {
-    if (error instanceof UserAdminError) {
-      if (error.status === 404) notFound("user");
-      return data({ ok: false, message: error.message }, { status: error.status });
-    }
-    throw error;
+    if ((error as { status?: number }).status === 404) notFound("user");
+    return replyError(submission, error, common);
   }
 }
+
+// FormErrors takes any form's metadata; its type names the widest one.
+const anyForm = (form: unknown) => form as Parameters<typeof FormErrors>[0]["form"];
+
+type Result = ReturnType<typeof useActionData<typeof action>>;
+/** The server's answer goes to the form that sent it (by its submit button's intent). */
+const replyFor = (result: Result, intents: readonly string[]) =>
+  result && !("done" in result) && intents.includes(String(result.initialValue?.intent))
+    ? result
+    : undefined;
 
 export default function UserPage() {
   const { account, orgs, history } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const { t } = useTranslation("auth");
+  const format = useFormat();
   const [orgId, setOrgId] = useState(account.organizationId);
+  const fieldsSchema = useMemo(() => userFieldsSchema(t), [t]);
+  const [profile, fields] = useSchemaForm(fieldsSchema, {
+    id: `profile-${account.role}-${account.organizationId}`,
+    lastResult: replyFor(result, ["update"]),
+    defaultValue: {
+      displayName: account.displayName,
+      title: account.title,
+      phone: account.phone ?? "",
+      role: account.role,
+      organizationId: account.organizationId,
+    },
+  });
+  const [password, passwordFields] = useSchemaForm(passwordFormSchema(), {
+    id: "password",
+    lastResult: replyFor(result, ["password"]),
+  });
+  const [status] = useSchemaForm(
+    useMemo(() => fieldsSchema.pick({}), [fieldsSchema]),
+    {
+      id: "status",
+      lastResult: replyFor(result, ["activate", "deactivate"]),
+    },
+  );
+  const statusLabel = account.active ? t("users.active") : t("users.inactive");
   return (
     <>
       <PageHeader
-        title={`${account.displayName}（${account.username}）`}
-        crumbs={[{ to: "/users", label: "用户" }]}
-        subtitle={`${account.organization.name} · ${account.roleZh} · ${account.active ? "启用" : "已停用"}`}
+        title={
+          <span translate="no">
+            {t("users.pageTitle", { name: account.displayName, username: account.username })}
+          </span>
+        }
+        crumbs={[{ to: "/users", label: t("users.title") }]}
+        subtitle={
+          <>
+            <span translate="no">{account.organization.name}</span> · {account.roleLabel} ·{" "}
+            {statusLabel}
+          </>
+        }
       />
-      {result?.message ? (
-        <p
-          className={result.ok ? "alert" : "alert alert-error"}
-          role={result.ok ? "status" : "alert"}
-        >
-          {result.message}
+      {result && "done" in result ? (
+        <p className="alert" role="status">
+          {t(`users.done.${result.done}`)}
         </p>
       ) : null}
-      <Form
-        method="post"
-        className="panel form-stack"
-        key={`${account.role}-${account.organizationId}`}
-      >
-        <h2>资料与角色</h2>
-        <UserFields orgs={orgs} value={account} orgId={orgId} onOrg={setOrgId} />
-        <p className="muted">
-          更改角色或单位后，该用户的所有登录会立即退出，新权限在重新登录后生效。
-        </p>
+      <Form method="post" className="panel form-stack" {...getFormProps(profile)}>
+        <h2>{t("users.profile")}</h2>
+        <FormErrors form={anyForm(profile)} />
+        <UserFields orgs={orgs} fields={fields} orgId={orgId} onOrg={setOrgId} />
+        <p className="muted">{t("users.profileHint")}</p>
         <div className="workflow-buttons">
           <button
             type="submit"
@@ -143,24 +125,28 @@ export default function UserPage() {
             className="button button-primary"
             disabled={busy}
           >
-            保存
+            {t("actions.save", { ns: "common" })}
           </button>
         </div>
       </Form>
-      <Form method="post" className="panel form-stack">
-        <h2>重置密码</h2>
-        <label>
-          新密码（至少 {MIN_PASSWORD_LENGTH} 位）
-          <input name="password" type="password" required autoComplete="new-password" />
-        </label>
+      <Form method="post" className="panel form-stack" {...getFormProps(password)}>
+        <h2>{t("users.resetPassword")}</h2>
+        <FormErrors form={anyForm(password)} />
+        <InputField
+          meta={passwordFields.password}
+          type="password"
+          label={t("users.newPassword", { min: MIN_PASSWORD_LENGTH })}
+          autoComplete="new-password"
+        />
         <div className="workflow-buttons">
           <button type="submit" name="intent" value="password" className="button" disabled={busy}>
-            重置密码
+            {t("users.resetPassword")}
           </button>
         </div>
       </Form>
-      <Form method="post" className="panel">
-        <h2>账号状态</h2>
+      <Form method="post" className="panel" {...getFormProps(status)}>
+        <h2>{t("users.accountStatus")}</h2>
+        <FormErrors form={anyForm(status)} />
         <button
           type="submit"
           name="intent"
@@ -168,16 +154,16 @@ export default function UserPage() {
           className="button"
           disabled={busy}
         >
-          {account.active ? "停用账号" : "启用账号"}
+          {account.active ? t("users.deactivate") : t("users.activate")}
         </button>
       </Form>
       <section className="panel">
-        <h2>变更记录</h2>
+        <h2>{t("users.history")}</h2>
         <ol className="history" data-testid="user-history">
           {history.map((h) => (
             <li key={h.seq}>
-              <span className="muted">{formatDateTime(h.at)}</span> {h.action}
-              {h.detail ? `：${h.detail}` : ""}
+              <span className="muted">{format.dateTime(h.at)}</span> {h.action}
+              {h.detail ? t("users.detail", { detail: h.detail }) : ""}
             </li>
           ))}
         </ol>
@@ -185,3 +171,5 @@ export default function UserPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

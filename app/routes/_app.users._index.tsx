@@ -1,64 +1,59 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
-import { db } from "~/infra/db.server";
-import { isRole, ROLE_LABELS } from "~/modules/auth/permissions";
+import { requestTranslators } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { listUsers } from "~/modules/org/users.server";
+import { usersPage } from "~/modules/org/user-page.server";
 
-export const meta: MetaFunction = () => [{ title: "用户 · 验收" }];
+export const handle = { i18n: ["auth"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, "user.manage");
-  const users = await listUsers(db());
-  return {
-    users: users.map((u) => ({
-      id: u.id,
-      username: u.username,
-      displayName: u.displayName,
-      title: u.title,
-      roleZh: isRole(u.role) ? ROLE_LABELS[u.role] : u.role,
-      organization: u.organization.shortName,
-      active: u.active,
-    })),
-  };
+  const { db } = await requireUser(request, "user.manage");
+  const { t } = await requestTranslators(request, "auth");
+  return { users: await usersPage(db, t), title: t("users.metaTitle") };
 }
 
 export default function UsersPage() {
   const { users } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("auth");
   return (
     <>
       <PageHeader
-        title="用户"
-        subtitle="账号、所属单位和角色；每次更改都写入操作记录"
+        title={t("users.title")}
+        subtitle={t("users.subtitle")}
         actions={
           <Link className="button button-primary" to="/users/new">
-            新建用户
+            {t("users.new")}
           </Link>
         }
       />
       <table className="table" data-testid="users">
         <thead>
           <tr>
-            <th>用户名</th>
-            <th>姓名</th>
-            <th>单位</th>
-            <th>角色</th>
-            <th>状态</th>
+            <th>{t("users.username")}</th>
+            <th>{t("users.name")}</th>
+            <th>{t("users.organization")}</th>
+            <th>{t("users.role")}</th>
+            <th>{t("users.status")}</th>
           </tr>
         </thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.id} className={u.active ? undefined : "muted"}>
               <td>
-                <Link to={`/users/${u.id}`}>{u.username}</Link>
+                <Link to={`/users/${u.id}`} translate="no">
+                  {u.username}
+                </Link>
               </td>
-              <td>
+              <td translate="no">
                 {u.displayName} <span className="muted">{u.title}</span>
               </td>
-              <td>{u.organization}</td>
-              <td>{u.roleZh}</td>
-              <td>{u.active ? "启用" : "已停用"}</td>
+              <td translate="no">{u.organization}</td>
+              <td>{u.roleLabel}</td>
+              <td>{u.active ? t("users.active") : t("users.inactive")}</td>
             </tr>
           ))}
         </tbody>
@@ -66,3 +61,5 @@ export default function UsersPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -1,70 +1,77 @@
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, InputField, useSchemaForm } from "~/components/form";
 import { PageHeader } from "~/components/page-header";
 import { UserFields } from "~/components/user-fields";
-import { db } from "~/infra/db.server";
-import { parseForm } from "~/infra/forms";
+import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
+import { requestTranslators } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { organizationOptions } from "~/modules/org/org-options.server";
-import { NewUserSchema } from "~/modules/org/user-forms";
+import { newUserSchema } from "~/modules/org/user-forms";
 import { MIN_PASSWORD_LENGTH } from "~/modules/org/user-rules";
-import { createUser, UserAdminError } from "~/modules/org/users.server";
+import { createUser } from "~/modules/org/users.server";
 
-export const meta: MetaFunction = () => [{ title: "新建用户 · 验收" }];
+export const handle = { i18n: ["auth"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, "user.manage");
-  return { orgs: await organizationOptions(db()) };
+  const { db } = await requireUser(request, "user.manage");
+  const { t } = await requestTranslators(request, "auth");
+  return { orgs: await organizationOptions(db), title: t("users.newMetaTitle") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requireUser(request, "user.manage");
-  const parsed = parseForm(NewUserSchema, await request.formData());
-  if (!parsed.ok) return data({ message: Object.values(parsed.errors)[0] }, { status: 400 });
+  const { user, db } = await requireUser(request, "user.manage");
+  const { t, common } = await requestTranslators(request, "auth");
+  const submission = parseSubmission(await request.formData(), newUserSchema(t), common);
+  if (submission.status !== "success") return replyInvalid(submission);
   try {
-    const created = await createUser(db(), user, parsed.data);
+    const created = await createUser(db, user, submission.value, common);
     return redirect(`/users/${created.id}`);
   } catch (error) {
-    if (error instanceof UserAdminError)
-      return data({ message: error.message }, { status: error.status });
-    throw error;
+    return replyError(submission, error, common);
   }
 }
 
 export default function NewUserPage() {
   const { orgs } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const { t } = useTranslation("auth");
   const [orgId, setOrgId] = useState("");
+  const [form, fields] = useSchemaForm(
+    useMemo(() => newUserSchema(t), [t]),
+    { lastResult },
+  );
   return (
     <>
-      <PageHeader title="新建用户" crumbs={[{ to: "/users", label: "用户" }]} />
-      {result?.message ? (
-        <p className="alert alert-error" role="alert">
-          {result.message}
-        </p>
-      ) : null}
-      <Form method="post" className="panel form-stack">
-        <label>
-          用户名
-          <input name="username" required maxLength={32} autoCapitalize="none" />
-        </label>
-        <UserFields orgs={orgs} orgId={orgId} onOrg={setOrgId} />
-        <label>
-          初始密码（至少 {MIN_PASSWORD_LENGTH} 位）
-          <input name="password" type="password" required autoComplete="new-password" />
-        </label>
+      <PageHeader title={t("users.new")} crumbs={[{ to: "/users", label: t("users.title") }]} />
+      <Form method="post" className="panel form-stack" {...getFormProps(form)}>
+        <FormErrors form={form as unknown as Parameters<typeof FormErrors>[0]["form"]} />
+        <InputField meta={fields.username} label={t("users.username")} autoCapitalize="none" />
+        <UserFields orgs={orgs} fields={fields} orgId={orgId} onOrg={setOrgId} />
+        <InputField
+          meta={fields.password}
+          type="password"
+          label={t("users.initialPassword", { min: MIN_PASSWORD_LENGTH })}
+          autoComplete="new-password"
+        />
         <div className="workflow-buttons">
           <button type="submit" className="button button-primary" disabled={busy}>
-            创建
+            {t("users.create")}
           </button>
           <Link className="button" to="/users">
-            取消
+            {t("actions.cancel", { ns: "common" })}
           </Link>
         </div>
       </Form>
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

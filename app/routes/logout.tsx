@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { db } from "~/infra/db.server";
 import { requireSameOrigin } from "~/infra/http.server";
+import { publicContext } from "~/modules/auth/require-user.server";
 import { destroySession } from "~/modules/auth/session.server";
 
 export async function loader() {
@@ -10,5 +10,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
-  return redirect("/login", { headers: { "Set-Cookie": await destroySession(db(), request) } });
+  return redirect("/login", {
+    headers: { "Set-Cookie": await destroySession(publicContext().db, request) },
+  });
 }

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectPageLanguage, useLanguage } from "./language";
 import { compoundLinks, expectTouchTargets, signIn } from "./support";
 
 test("a signed-out visitor is sent to the sign-in page", async ({ page }) => {
@@ -195,4 +196,72 @@ test("signing out ends the session; another device can be signed out from the ac
   await expect(tablet).toHaveURL(/\/login$/);
   await tablet.goto("/projects");
   await expect(tablet).toHaveURL(/\/login/);
+});
+
+test("the sign-in page speaks the browser's language, and its switch (no JS) remembers the choice", async ({
+  browser,
+  baseURL,
+}) => {
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1024, height: 768 },
+    { width: 768, height: 1024 },
+  ]) {
+    const context = await browser.newContext({ viewport, locale: "en-GB" });
+    await context.setExtraHTTPHeaders({ "Accept-Language": "en-GB,en" });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { name: /Yanshou/ })).toBeVisible();
+    await expectPageLanguage(page, "en");
+    await page.screenshot({ path: `test-results/login-en-${viewport.width}.png` });
+    await context.close();
+  }
+  // Without JavaScript: the switch is a plain form post that sets the cookie.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await context.setExtraHTTPHeaders({ "Accept-Language": "zh-CN,zh" });
+  const page = await context.newPage();
+  await page.goto("/login?redirectTo=%2Fusers");
+  await expectPageLanguage(page, "zh-CN");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fusers$/);
+  await expect(page.getByLabel("Username")).toBeVisible();
+  await expectPageLanguage(page, "en");
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByLabel("用户名")).toBeVisible();
+  await context.close();
+  expect(baseURL).toBeTruthy();
+});
+
+// FIXME(issue 13): the shell outside this area (sync indicator, organisation title) is still
+// Chinese, and the top bar's role label stayed Chinese right after the switch (to investigate).
+test.fixme("the account's language wins everywhere at once: users page and sign-in in English, then back", async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  await useLanguage(context, baseURL ?? "", "zh-CN");
+  const page = await context.newPage();
+  await signIn(page, "admin");
+  await page.goto("/account");
+  await expectPageLanguage(page, "zh-CN");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "My permissions" })).toBeVisible();
+  await expectPageLanguage(page, "en");
+  await page.screenshot({ path: "test-results/account-en-1024.png", fullPage: true });
+  // The cookie and the browser still say Chinese: the setting wins.
+  await page.goto("/users");
+  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+  await expectPageLanguage(page, "en");
+  await page.screenshot({ path: "test-results/users-en-1024.png", fullPage: true });
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.screenshot({ path: "test-results/users-en-768.png", fullPage: true });
+  await page.goto("/organizations");
+  await expectPageLanguage(page, "en");
+  await page.goto("/account");
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByRole("heading", { name: "我的权限" })).toBeVisible();
+  await expectPageLanguage(page, "zh-CN");
+  await page.goto("/users");
+  await expectPageLanguage(page, "zh-CN");
+  await context.close();
 });

@@ -42,8 +42,8 @@ describe("sign-in", () => {
   it("answers a wrong password and an unknown user with the same message", async () => {
     const wrong = await signIn(db, { username: "shigong1", password: "nope", userAgent: null });
     const unknown = await signIn(db, { username: "nobody", password: "nope", userAgent: null });
-    expect(wrong).toEqual({ ok: false, message: SIGN_IN_MESSAGES.invalid });
-    expect(unknown).toEqual({ ok: false, message: SIGN_IN_MESSAGES.invalid });
+    expect(wrong).toEqual({ ok: false, message: SIGN_IN_MESSAGES.invalid() });
+    expect(unknown).toEqual({ ok: false, message: SIGN_IN_MESSAGES.invalid() });
   });
 
   it("counts every one of 40 parallel wrong passwords, and refuses the right one in a burst after the limit", async () => {
@@ -81,7 +81,7 @@ describe("sign-in", () => {
     for (let i = 0; i < THROTTLE.perUserAtAddress; i++)
       expect(await attempt("wrong", "10.0.0.1")).toEqual({
         ok: false,
-        message: SIGN_IN_MESSAGES.invalid,
+        message: SIGN_IN_MESSAGES.invalid(),
       });
     expect(await attempt(DEMO_PASSWORD, "10.0.0.1")).toEqual({
       ok: false,

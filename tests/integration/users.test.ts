@@ -5,6 +5,12 @@ import { createUser, resetPassword, setUserActive, updateUser } from "~/modules/
 import type { PhotoStorage } from "~/modules/photo/storage.server";
 import { testDb } from "../support/test-db";
 
+/** A password-policy refusal: its message (Chinese by default) names the problem. */
+const policy = (text: string) => ({
+  code: "auth:errors.password",
+  params: { problem: expect.stringContaining(text) },
+});
+
 describe("user administration: every change audited", () => {
   const db = testDb({ seeded: true });
 
@@ -30,16 +36,20 @@ describe("user administration: every change audited", () => {
     const { admin, contractorOrg, supervisorOrg } = await setup();
     const input = { ...fields(contractorOrg.id), username: "wangjg", password: "changeme-2026" };
     const events = await db.auditEvent.count();
-    await expect(createUser(db, admin, { ...input, username: "W" })).rejects.toThrow("用户名须为");
+    await expect(createUser(db, admin, { ...input, username: "W" })).rejects.toMatchObject({
+      code: "auth:errors.usernamePattern",
+    });
     await expect(
       createUser(db, admin, { ...input, organizationId: supervisorOrg.id }),
-    ).rejects.toThrow("角色与所属单位类型不符");
-    await expect(createUser(db, admin, { ...input, password: "short" })).rejects.toThrow(
-      "密码至少",
+    ).rejects.toMatchObject({ code: "auth:errors.roleMismatch" });
+    await expect(createUser(db, admin, { ...input, password: "short" })).rejects.toMatchObject(
+      policy("密码至少"),
     );
     expect(await db.auditEvent.count()).toBe(events);
     const user = await createUser(db, admin, input);
-    await expect(createUser(db, admin, input)).rejects.toThrow("用户名已被使用");
+    await expect(createUser(db, admin, input)).rejects.toMatchObject({
+      code: "auth:errors.usernameTaken",
+    });
     const event = await db.auditEvent.findFirstOrThrow({
       where: { entityId: user.id, action: "user.create" },
     });
@@ -108,14 +118,20 @@ describe("user administration: every change audited", () => {
       userAgent: null,
     });
     expect(refused.ok).toBe(false);
-    await expect(setUserActive(db, admin, user.id, false)).rejects.toThrow("账号已停用");
-    await expect(setUserActive(db, admin, admin.id, false)).rejects.toThrow("不能停用自己的账号");
+    await expect(setUserActive(db, admin, user.id, false)).rejects.toMatchObject({
+      code: "auth:errors.alreadyInactive",
+    });
+    await expect(setUserActive(db, admin, admin.id, false)).rejects.toMatchObject({
+      code: "auth:errors.ownAccount",
+    });
     await setUserActive(db, admin, user.id, true);
     await signIn(db, { username: "zhaoliu", password: "changeme-2026", userAgent: null });
     // The policy holds wherever a password is set: the username and a NUL are refused on reset.
-    await expect(resetPassword(db, admin, user.id, "Zhaoliu-2026-x")).rejects.toThrow("用户名");
-    await expect(resetPassword(db, admin, user.id, "another\u0000pass-9")).rejects.toThrow(
-      "控制字符",
+    await expect(resetPassword(db, admin, user.id, "Zhaoliu-2026-x")).rejects.toMatchObject(
+      policy("用户名"),
+    );
+    await expect(resetPassword(db, admin, user.id, "another\u0000pass-9")).rejects.toMatchObject(
+      policy("控制字符"),
     );
     await resetPassword(db, admin, user.id, "another-pass-9");
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import { passwordProblem } from "./password-policy.server";
 
 const who = { username: "zhaoliu", displayName: "赵六" };
@@ -20,6 +21,14 @@ describe("password policy", () => {
     ["short", "至少 10 位"],
   ])("refuses %j with a Chinese reason", (password, reason) => {
     expect(passwordProblem(password, who)).toContain(reason);
+  });
+
+  it("says the same in English, reasons listed", () => {
+    const en = fixedT("en");
+    expect(passwordProblem("short", who, en)).toBe("The password needs at least 10 characters");
+    expect(passwordProblem("Zhang19900101", who, en)).toMatch(
+      /^The password is too easy to guess \(.*it contains a date or year.*\)\. Use a longer/,
+    );
   });
 
   it.each(["tiger-Lamp-47-river", "Qz7#mP2v!kL9", "correct horse battery"])(

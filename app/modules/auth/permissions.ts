@@ -1,4 +1,5 @@
 /** Roles, actions and the permission matrix: pure data and functions, no I/O. */
+import auth from "~/locales/zh-CN/auth";
 
 export const ROLES = [
   "admin",
@@ -18,76 +19,75 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: "系统管理员",
-  bureau: "住建局",
-  supervisor: "监理工程师",
-  contractor: "施工单位",
-  owner: "建设单位",
-  designer: "设计单位",
-  street: "街道/社区",
-  auditor: "审计局",
-  finance: "财政局",
-  building_leader: "楼栋长",
-  property: "物业服务企业",
-  enforcement: "综合行政执法局",
+/** Every action a loader or action may ask for; its label is `auth:actions.<action>`. */
+export const ACTION_NAMES = [
+  "project.view",
+  "compound.view",
+  "workType.view",
+  "checklist.publish",
+  "organization.view",
+  "account.view",
+  "lot.view",
+  "lot.create",
+  "lot.record",
+  "lot.submit",
+  "lot.review",
+  "audit.view",
+  "photo.upload",
+  "defect.view",
+  "defect.create",
+  "defect.rectify",
+  "defect.review",
+  "notice.view",
+  "notice.issue",
+  "notice.reply",
+  "user.manage",
+  "plan.manage",
+  "acceptance.view",
+  "acceptance.manage",
+  "acceptance.supervise",
+  "acceptance.sign",
+  "dashboard.view",
+  "report.export",
+  "drawing.view",
+  "drawing.upload",
+  // 资金监管 (fund supervision)
+  "fund.view",
+  "fund.apply",
+  "fund.certify",
+  "fund.approve",
+  "fund.pay",
+  "fund.reverse",
+  "fund.audit",
+  // residents and the long run (issue 19)
+  "residents.view",
+  "survey.view",
+  "survey.personal",
+  "survey.edit",
+  "review.manage",
+  "review.view",
+  "warranty.view",
+  "warranty.report",
+  "warranty.rectify",
+  "warranty.review",
+  "illegal.view",
+  "illegal.manage",
+] as const;
+export type Action = (typeof ACTION_NAMES)[number];
+
+type Labels = typeof auth.actions;
+const actionLabel = (action: Action, labels: Labels): string => {
+  const [group, verb] = action.split(".") as [keyof Labels, string];
+  return (labels[group] as Record<string, string>)[verb] ?? action;
 };
 
-/** Every action a loader or action may ask for, with what the 403 page tells the user. */
-export const ACTIONS = {
-  "project.view": "查看改造项目",
-  "compound.view": "查看小区及楼栋、单元、室外区域",
-  "workType.view": "查看工程类别及检查表",
-  "checklist.publish": "发布检查表新版本",
-  "organization.view": "查看单位及人员",
-  "account.view": "查看本人账号及登录设备",
-  "lot.view": "查看检验批",
-  "lot.create": "新建检验批",
-  "lot.record": "填写检验批检查记录",
-  "lot.submit": "提交施工自检",
-  "lot.review": "监理验收签认、退回或撤销验收",
-  "audit.view": "查看及校验操作记录",
-  "photo.upload": "上传检验批照片",
-  "defect.view": "查看质量问题",
-  "defect.create": "登记质量问题",
-  "defect.rectify": "确认整改及提交整改回复",
-  "defect.review": "复查关闭或退回质量问题",
-  "notice.view": "查看监理通知单",
-  "notice.issue": "签发监理通知单",
-  "notice.reply": "回复监理通知单",
-  "user.manage": "管理用户账号及角色",
-  "plan.manage": "编制、调整及（总监）批准检验批划分方案",
-  "acceptance.view": "查看单位工程竣工验收",
-  "acceptance.manage": "组织竣工验收、指定签字人及作废（建设单位项目负责人）",
-  "acceptance.supervise": "质监站填写竣工验收监督记录",
-  "acceptance.sign": "在竣工验收记录上签字",
-  "dashboard.view": "查看进度统计",
-  "report.export": "导出 PDF 及 Excel 报表",
-  "drawing.view": "查看设计图纸",
-  "drawing.upload": "上传设计图纸及新版次",
-  // 资金监管 (fund supervision)
-  "fund.view": "查看资金监管：预算、合同、工程量清单及计量支付",
-  "fund.apply": "提交计量支付申请",
-  "fund.certify": "监理审核计量",
-  "fund.approve": "建设单位审批计量支付",
-  "fund.pay": "财政局登记支付",
-  "fund.reverse": "冲正已审批的计量支付",
-  "fund.audit": "资金审计追溯、差异报表及导出",
-  // residents and the long run (issue 19)
-  "residents.view": "查看居民工作（调查摸底、评议、保修、违建）",
-  "survey.view": "查看入户调查登记台账（不含姓名电话）",
-  "survey.personal": "查看住户姓名及联系电话",
-  "survey.edit": "录入及导入入户调查表",
-  "review.manage": "发布改造方案、发放评议码、审核居民评议",
-  "review.view": "查看居民评议及满意度汇总",
-  "warranty.view": "查看保修期质量问题",
-  "warranty.report": "报告保修期质量问题",
-  "warranty.rectify": "确认及回复保修整改",
-  "warranty.review": "复查关闭保修期质量问题",
-  "illegal.view": "查看违章建筑台账",
-  "illegal.manage": "登记违章建筑及推进拆除",
-} as const;
-export type Action = keyof typeof ACTIONS;
+/** Chinese role names (the zh catalogue's); pages take `auth:roles.<role>` in their language. */
+export const ROLE_LABELS: Record<Role, string> = auth.roles;
+
+/** Chinese action labels (the zh catalogue's); pages take `auth:actions.<action>`. */
+export const ACTIONS = Object.fromEntries(
+  ACTION_NAMES.map((a) => [a, actionLabel(a, auth.actions)]),
+) as Record<Action, string>;
 
 /**
  * any: every record; own: records tied to the user's organization
@@ -308,4 +308,14 @@ export function permits(actor: Actor, action: Action, ownerOrgIds?: readonly str
   if (scope === null) return false;
   if (scope === "any" || ownerOrgIds === undefined) return true;
   return ownerOrgIds.includes(actor.organizationId);
+}
+
+/** Whether the user's role may do `action` at all (its scope aside): the matrix, not role names. */
+export function can(user: { role: Role }, action: Action): boolean {
+  return scopeFor(user.role, action) !== null;
+}
+
+/** Whether `value` names an action of the matrix (for labels of stored or posted action names). */
+export function isAction(value: string): value is Action {
+  return (ACTION_NAMES as readonly string[]).includes(value);
 }

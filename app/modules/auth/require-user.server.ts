@@ -2,23 +2,29 @@ import { redirect } from "@remix-run/node";
 import { type Db, db } from "~/infra/db.server";
 import { requireSameOrigin } from "~/infra/http.server";
 import type { Resources } from "~/locales/resources";
-import { DEFAULT_LNG } from "~/modules/i18n/config";
-import { fixedT } from "~/modules/i18n/i18n.server";
-import { ACTIONS, type Action, type Scope, scopeFor } from "./permissions";
+import { DEFAULT_LNG, type Lng } from "~/modules/i18n/config";
+import { fixedT, resolveLanguage } from "~/modules/i18n/i18n.server";
+import { type Action, type Scope, scopeFor } from "./permissions";
 import { type CurrentUser, getCurrentUser } from "./session.server";
 
-export type Forbidden = { kind: "forbidden"; action: Action; actionLabel: string };
+export type Forbidden = { kind: "forbidden"; action: Action; actionLabel: string; message: string };
 
-// Thrown as real Responses: a resource route (photo, drawing, report, upload) then answers
-// with this status and JSON message, where a thrown data() became "Unexpected Server Error".
-export function forbidden(action: Action): never {
+/**
+ * 403 for an action the user's role may not do. Thrown as a real Response, so a resource route
+ * (photo, drawing, report, upload) answers with this status and JSON message too. The page names
+ * the action in `lng`, the reader's language when the gate (requireUser) refuses: the error page
+ * shows `actionLabel`, JSON readers `message`.
+ */
+export function forbidden(action: Action, lng: Lng = DEFAULT_LNG): never {
+  const t = fixedT(lng);
+  const actionLabel = t(`actions.${action}`, { ns: "auth" });
   throw Response.json(
     {
       kind: "forbidden",
       action,
-      actionLabel: ACTIONS[action],
-      message: `您的账号没有“${ACTIONS[action]}”的权限`,
-    } satisfies Forbidden & { message: string },
+      actionLabel,
+      message: t("forbidden", { ns: "auth", action: actionLabel }),
+    } satisfies Forbidden,
     { status: 403 },
   );
 }
@@ -67,7 +73,7 @@ export async function requireUser(
 ): Promise<{ user: CurrentUser; scope: Scope; db: Db }> {
   const user = await requireSignedIn(request);
   const scope = scopeFor(user.role, action);
-  if (scope === null) forbidden(action);
+  if (scope === null) forbidden(action, await resolveLanguage(request, user));
   // Routes get the database handle from the gate and pass it to modules; they never import it.
   return { user, scope, db: db() };
 }

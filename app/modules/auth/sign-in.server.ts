@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "~/infra/db.server";
 import { deviceCookie } from "~/infra/session-cookie.server";
+import { DEFAULT_LNG, type Lng } from "~/modules/i18n/config";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import { decoyHash, verifyPassword } from "./password.server";
 import { createSession } from "./session.server";
 import {
@@ -13,9 +15,10 @@ import {
   waitMessage,
 } from "./throttle.server";
 
+/** The refusals of a sign-in, in `lng` (Chinese by default). */
 export const SIGN_IN_MESSAGES = {
-  invalid: "用户名或密码错误",
-  wait: (seconds: number) => waitMessage(seconds),
+  invalid: (lng: Lng = DEFAULT_LNG) => fixedT(lng)("signIn.invalid", { ns: "auth" }),
+  wait: (seconds: number, lng: Lng = DEFAULT_LNG) => waitMessage(seconds, "signIn", lng),
 };
 
 type SignInResult =
@@ -67,6 +70,8 @@ export async function signIn(
     userAgent: string | null;
     address?: string;
     cookieHeader?: string | null;
+    /** The language of the refusal message. */
+    lng?: Lng;
   },
   now = new Date(),
 ): Promise<SignInResult> {
@@ -82,12 +87,12 @@ export async function signIn(
   if (!claim.allowed)
     return {
       ok: false,
-      message: SIGN_IN_MESSAGES.wait(claim.retryAfterSeconds),
+      message: SIGN_IN_MESSAGES.wait(claim.retryAfterSeconds, input.lng),
       retryAfterSeconds: claim.retryAfterSeconds,
     };
   // Unknown users cost the same scrypt work, so timing does not reveal which usernames exist.
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
-  if (!user?.active || !valid) return { ok: false, message: SIGN_IN_MESSAGES.invalid };
+  if (!user?.active || !valid) return { ok: false, message: SIGN_IN_MESSAGES.invalid(input.lng) };
   // The own (username, address|device) counter starts again. The shared per-username and
   // per-address counters only lose this try: one right password must not wipe an attacker's count.
   const own = keys.map((k) => k.key).filter((k) => k.startsWith("ua:") || k.startsWith("ud:"));

@@ -1,4 +1,6 @@
 import type { Db } from "~/infra/db.server";
+import { DEFAULT_LNG, type Lng } from "~/modules/i18n/config";
+import { authWords, fill } from "./words";
 
 /**
  * Failure counters for password checks (sign-in and the signing password), one row per key in
@@ -88,7 +90,14 @@ export async function failuresOf(db: Db, key: string): Promise<number> {
   return row?.failures ?? 0;
 }
 
-export function waitMessage(seconds: number, what = "登录"): string {
-  const wait = seconds < 60 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
-  return `${what}尝试过于频繁，请 ${wait}后再试`;
+/** "Too many sign-in (or signing password) attempts; try again in …", in `lng`. */
+export function waitMessage(
+  seconds: number,
+  what: "signIn" | "signing" = "signIn",
+  lng: Lng = DEFAULT_LNG,
+): string {
+  const count = seconds < 60 ? seconds : Math.ceil(seconds / 60);
+  const unit = seconds < 60 ? "Seconds" : "Minutes";
+  const form = count === 1 ? "one" : "other";
+  return fill(authWords(lng).throttle[`${what}${unit}_${form}`], { count });
 }

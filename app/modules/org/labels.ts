@@ -1,13 +1,12 @@
-export const ORG_KIND_LABELS: Record<string, string> = {
-  bureau: "住建局",
-  owner: "建设单位",
-  supervisor: "监理单位",
-  design: "设计单位",
-  contractor: "施工单位",
-  street: "街道/社区",
-  audit: "审计局",
-  finance: "财政局",
-  residents: "楼栋自治小组",
-  property: "物业服务企业",
-  enforcement: "综合行政执法局",
-};
+import auth from "~/locales/zh-CN/auth";
+
+/** Kinds of organisation, in the order lists show them; labels are `auth:orgKinds.<kind>`. */
+export const ORG_KINDS = Object.keys(auth.orgKinds) as (keyof typeof auth.orgKinds)[];
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export function isOrgKind(value: string): value is OrgKind {
+  return (ORG_KINDS as string[]).includes(value);
+}
+
+/** Chinese labels (the zh catalogue's), for callers not yet converted. */
+export const ORG_KIND_LABELS: Record<string, string> = auth.orgKinds;

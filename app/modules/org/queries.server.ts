@@ -2,14 +2,14 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
 import type { Scope } from "~/modules/auth/permissions";
 
-import { ORG_KIND_LABELS } from "./labels";
+import { ORG_KINDS } from "./labels";
 
 type Viewer = { organizationId: string };
 
 const orgWhere = (viewer: Viewer, scope: Scope): Prisma.OrganizationWhereInput =>
   scope === "any" ? {} : { id: viewer.organizationId };
 
-const KIND_ORDER = Object.keys(ORG_KIND_LABELS);
+const KIND_ORDER: readonly string[] = ORG_KINDS;
 
 export async function listOrganizations(db: Db, viewer: Viewer, scope: Scope) {
   const rows = await db.organization.findMany({

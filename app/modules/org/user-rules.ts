@@ -30,3 +30,4 @@ export function isRoleValue(value: string): value is Role {
 
 export const USERNAME_PATTERN = /^[a-z][a-z0-9_.-]{2,31}$/;
 export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH_CHARS = 200;

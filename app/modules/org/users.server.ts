@@ -1,18 +1,15 @@
+import type { TFunction } from "i18next";
 import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
+import type { MessageKey } from "~/locales/resources";
 import { recordEvent } from "~/modules/audit/record.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { passwordProblem } from "~/modules/auth/password-policy.server";
 import type { Role } from "~/modules/auth/permissions";
 import { roleFitsOrganization, USERNAME_PATTERN } from "./user-rules";
 
-export class UserAdminError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
+const refuse = (code: MessageKey, status = 400, field?: string) =>
+  new DomainError(code, { status, field });
 
 type Admin = { id: string };
 
@@ -49,19 +46,30 @@ export async function getUser(db: Db, userId: string) {
 }
 
 async function checkFields(db: Db, fields: UserFields) {
-  if (!fields.displayName.trim()) throw new UserAdminError("请填写姓名");
+  if (!fields.displayName.trim())
+    throw refuse("auth:errors.displayNameRequired", 400, "displayName");
   const org = await db.organization.findUnique({
     where: { id: fields.organizationId },
     select: { kind: true },
   });
-  if (!org) throw new UserAdminError("请选择单位");
+  if (!org) throw refuse("auth:errors.organizationRequired", 400, "organizationId");
   if (!roleFitsOrganization(fields.role, org.kind))
-    throw new UserAdminError("角色与所属单位类型不符（如施工单位的人员只能是施工单位角色）");
+    throw refuse("auth:errors.roleMismatch", 400, "role");
 }
 
-function checkPassword(password: string, context: { username?: string; displayName?: string }) {
-  const problem = passwordProblem(password, context);
-  if (problem) throw new UserAdminError(problem);
+/** The password policy's message is made in the reader's language (`t`), so it travels as a param. */
+function checkPassword(
+  password: string,
+  context: { username?: string; displayName?: string },
+  t: TFunction | undefined,
+) {
+  const problem = passwordProblem(password, context, t);
+  if (problem)
+    throw new DomainError("auth:errors.password", {
+      status: 400,
+      params: { problem },
+      field: "password",
+    });
 }
 
 /** Makes an account; the event records who made it with which role, never the password. */
@@ -69,14 +77,15 @@ export async function createUser(
   db: Db,
   admin: Admin,
   input: UserFields & { username: string; password: string },
+  t?: TFunction,
 ) {
   const username = input.username.trim();
   if (!USERNAME_PATTERN.test(username))
-    throw new UserAdminError("用户名须为 3–32 位小写字母、数字或 _ . -，以字母开头");
+    throw refuse("auth:errors.usernamePattern", 400, "username");
   await checkFields(db, input);
-  checkPassword(input.password, input);
+  checkPassword(input.password, input, t);
   if (await db.user.findUnique({ where: { username }, select: { id: true } }))
-    throw new UserAdminError("用户名已被使用", 409);
+    throw refuse("auth:errors.usernameTaken", 409, "username");
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const { password: _password, ...fields } = input;
@@ -105,7 +114,7 @@ export async function updateUser(db: Db, admin: Admin, userId: string, fields: U
     where: { id: userId },
     select: { displayName: true, title: true, phone: true, role: true, organizationId: true },
   });
-  if (!before) throw new UserAdminError("用户不存在", 404);
+  if (!before) throw refuse("auth:errors.userNotFound", 404);
   await checkFields(db, fields);
   const next = { ...fields, displayName: fields.displayName.trim() };
   const changes = Object.fromEntries(
@@ -114,7 +123,7 @@ export async function updateUser(db: Db, admin: Admin, userId: string, fields: U
       .map((k) => [k, { from: before[k], to: next[k] }]),
   );
   if (Object.keys(changes).length === 0) return { changed: false };
-  if (userId === admin.id && "role" in changes) throw new UserAdminError("不能更改自己的角色", 409);
+  if (userId === admin.id && "role" in changes) throw refuse("auth:errors.ownRole", 409, "role");
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: next });
     if ("role" in changes || "organizationId" in changes) {
@@ -135,13 +144,14 @@ export async function updateUser(db: Db, admin: Admin, userId: string, fields: U
 
 /** 停用 / 启用: a deactivated account cannot sign in and its sessions end now. */
 export async function setUserActive(db: Db, admin: Admin, userId: string, active: boolean) {
-  if (userId === admin.id) throw new UserAdminError("不能停用自己的账号", 409);
+  if (userId === admin.id) throw refuse("auth:errors.ownAccount", 409);
   await db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: userId, active: !active },
       data: { active },
     });
-    if (count !== 1) throw new UserAdminError(active ? "账号已是启用状态" : "账号已停用", 409);
+    if (count !== 1)
+      throw refuse(active ? "auth:errors.alreadyActive" : "auth:errors.alreadyInactive", 409);
     if (!active) await tx.session.deleteMany({ where: { userId } });
     await recordEvent(tx, {
       actorId: admin.id,
@@ -154,16 +164,22 @@ export async function setUserActive(db: Db, admin: Admin, userId: string, active
 }
 
 /** Sets a new password and ends the user's sessions; the event says that it happened, not what. */
-export async function resetPassword(db: Db, admin: Admin, userId: string, password: string) {
+export async function resetPassword(
+  db: Db,
+  admin: Admin,
+  userId: string,
+  password: string,
+  t?: TFunction,
+) {
   const target = await db.user.findUnique({
     where: { id: userId },
     select: { username: true, displayName: true },
   });
-  checkPassword(password, target ?? {});
+  checkPassword(password, target ?? {}, t);
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash } });
-    if (count !== 1) throw new UserAdminError("用户不存在", 404);
+    if (count !== 1) throw refuse("auth:errors.userNotFound", 404);
     await tx.session.deleteMany({ where: { userId } });
     await recordEvent(tx, {
       actorId: admin.id,
