@@ -31,7 +31,11 @@ const biggest = files
 console.log(`error classes: ${errors.length} (${errors.join(", ")})`);
 console.log(`routes importing the database client: ${dbImports.length} of ${routes.length}`);
 console.log(
-  `Chinese literals outside app/locales: ${Object.values(layers).reduce((a, b) => a + b, 0)} (${Object.entries(layers).map(([k, v]) => `${k} ${v}`).join(", ")})`,
+  `Chinese literals outside app/locales: ${Object.values(layers).reduce((a, b) => a + b, 0)} (${Object.entries(
+    layers,
+  )
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ")})`,
 );
 console.log("biggest files:");
 for (const [f, n] of biggest) console.log(`  ${String(n).padStart(5)}  ${f}`);

@@ -5,7 +5,7 @@ import { type Browser, expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import * as mupdf from "mupdf";
 import { USERS } from "../../prisma/seed/demo-data";
-import { foreignText, useLanguage } from "./language";
+import { foreignText, setLanguage } from "./language";
 import { signLotStep } from "./lot-steps";
 import { compoundLinks, signIn } from "./support";
 
@@ -241,7 +241,7 @@ test("the compound, its plan and its acceptance page read wholly in English or i
     expect(await foreign("zh-CN"), url).toEqual([]);
   }
 
-  await useLanguage(page.context(), baseURL, "en");
+  await setLanguage(page.context(), baseURL, "en");
   for (const [url, name] of pages.map((u, i) => [u, ["compound", "plan", "acceptance"][i]])) {
     await page.goto(url ?? "");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");

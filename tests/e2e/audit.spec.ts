@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectLanguageOutsideShell, useLanguage } from "./language-area";
+import { expectLanguageOutsideShell, setLanguage } from "./language-area";
 import { signIn } from "./support";
 
 test("the bureau verifies the chain, searches the log and exports it; others may not", async ({
@@ -56,7 +56,7 @@ test("the audit log reads in English and in Chinese", async ({ browser, baseURL 
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
   await signIn(page, "zhujianju");
-  await useLanguage(context, baseURL!, "en");
+  await setLanguage(context, baseURL!, "en");
   await page.goto("/audit?verify=1");
   await expect(page.getByRole("heading", { name: "Activity log" })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("the chain is intact");
@@ -66,7 +66,7 @@ test("the audit log reads in English and in Chinese", async ({ browser, baseURL 
   await page.setViewportSize({ width: 768, height: 1024 });
   await page.screenshot({ path: ".tmp/screens/audit-en-768x1024.png", fullPage: false });
 
-  await useLanguage(context, baseURL!, "zh-CN");
+  await setLanguage(context, baseURL!, "zh-CN");
   await page.goto("/audit?verify=1");
   await expect(page.getByRole("heading", { name: "操作记录" })).toBeVisible();
   await expectLanguageOutsideShell(page, "zh-CN");

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { foreignText, useLanguage } from "./language";
+import { foreignText, setLanguage } from "./language";
 import { expectTouchTargets, signIn } from "./support";
 
 // The e2e server's database is shared by all spec files: this file edits SR-M5 of stair-railing
@@ -175,7 +175,7 @@ test("the checklist library, a checklist and its editor read in English and in C
       (line) => !line.startsWith("nav[aria-label]") && !/: [A-Z]{2}-[MG] in/.test(line),
     );
   };
-  await useLanguage(context, baseURL!, "en");
+  await setLanguage(context, baseURL!, "en");
   for (const path of pages) {
     await page.goto(path);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -194,7 +194,7 @@ test("the checklist library, a checklist and its editor read in English and in C
   await expect(page.locator(".item[data-code='SR-M7'] .item-text")).not.toContainText(/[一-龥]/);
   await expect(page.getByText("Main control items", { exact: false }).first()).toBeVisible();
 
-  await useLanguage(context, baseURL!, "zh-CN");
+  await setLanguage(context, baseURL!, "zh-CN");
   for (const path of pages) {
     await page.goto(path);
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { MM } from "../../prisma/seed/drawing-pdf";
 import { drawingSetPdf, encryptedPdf } from "../support/pdfs";
-import { expectLanguageOutsideShell, useLanguage } from "./language-area";
+import { expectLanguageOutsideShell, setLanguage } from "./language-area";
 import { openLot } from "./lot-steps";
 import { compoundLinks, signIn } from "./support";
 
@@ -259,7 +259,7 @@ test("the drawing register and a sheet read in English and in Chinese", async ({
   await signIn(page, "jianli");
   const compounds = await compoundLinks(page);
   const nh = Object.entries(compounds).find(([name]) => name.includes("农行"))![1];
-  await useLanguage(context, baseURL!, "en");
+  await setLanguage(context, baseURL!, "en");
   await page.goto(`${nh}/drawings`);
   await expect(page.getByRole("heading", { name: "Drawings", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: /Rev\. A superseded/ }).first()).toBeVisible();
@@ -279,7 +279,7 @@ test("the drawing register and a sheet read in English and in Chinese", async ({
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.screenshot({ path: ".tmp/screens/drawing-en-1024x768.png" });
 
-  await useLanguage(context, baseURL!, "zh-CN");
+  await setLanguage(context, baseURL!, "zh-CN");
   await page.reload();
   await expect(page.getByRole("button", { name: "放大" })).toBeVisible();
   await expectLanguageOutsideShell(page, "zh-CN");

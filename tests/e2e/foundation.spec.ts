@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectPageLanguage, useLanguage } from "./language";
+import { expectPageLanguage, setLanguage } from "./language";
 import { compoundLinks, expectTouchTargets, signIn } from "./support";
 
 test("a signed-out visitor is sent to the sign-in page", async ({ page }) => {
@@ -239,7 +239,7 @@ test.fixme("the account's language wins everywhere at once: users page and sign-
   baseURL,
 }) => {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-  await useLanguage(context, baseURL ?? "", "zh-CN");
+  await setLanguage(context, baseURL ?? "", "zh-CN");
   const page = await context.newPage();
   await signIn(page, "admin");
   await page.goto("/account");

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
-import { expectPageLanguage, type Lng, useLanguage } from "./language";
+import { expectPageLanguage, type Lng, setLanguage } from "./language";
 
-export { useLanguage };
+export { setLanguage };
 
 /**
  * expectPageLanguage for a page's own content. The shell (top bar: sync indicator, the user's

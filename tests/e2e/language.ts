@@ -6,7 +6,7 @@ export type Lng = "zh-CN" | "en";
  * Shows the app in `lng` for this context: the remembered choice (the `lng` cookie the sign-in
  * page sets) and the browser's language. A user whose account names a language sees that one.
  */
-export async function useLanguage(context: BrowserContext, baseURL: string, lng: Lng) {
+export async function setLanguage(context: BrowserContext, baseURL: string, lng: Lng) {
   // Remix's cookie encoding: base64 of the JSON value.
   const value = Buffer.from(JSON.stringify(lng)).toString("base64");
   await context.addCookies([{ name: "lng", value, url: baseURL }]);

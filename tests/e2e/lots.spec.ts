@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import * as mupdf from "mupdf";
 import { pdfImageCount, pdfText } from "../support/pdf-text";
-import { expectPageLanguage, useLanguage as showIn } from "./language";
+import { expectPageLanguage, setLanguage as showIn } from "./language";
 import { correctPoint, fillChecklist, openLot, signLotStep, waitSaved } from "./lot-steps";
 import { signIn } from "./support";
 

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import survey from "~/locales/zh-CN/residents/survey";
 import { SURVEY_COLUMN_KEYS } from "~/modules/residents/survey";
 import { expect, signInAs, test } from "./fixtures";
-import { expectPageLanguage, useLanguage } from "./language";
+import { expectPageLanguage, setLanguage } from "./language";
 import { signIn } from "./support";
 
 // Its own Playwright project after the tablet specs: the managed compound it adds would
@@ -201,7 +201,7 @@ test("the residents hub and the public notice in English and Chinese", async ({
   ];
   for (const lng of ["en", "zh-CN"] as const) {
     const context = await browser.newContext({ baseURL, viewport: views[0]?.viewport });
-    await useLanguage(context, baseURL, lng);
+    await setLanguage(context, baseURL, lng);
     await signInAs(context, baseURL, world, "street");
     const page = await context.newPage();
     await page.goto("/residents");
@@ -211,7 +211,7 @@ test("the residents hub and the public notice in English and Chinese", async ({
     await expectPageLanguage(page, lng);
     // The public page needs no account: a resident's phone in its own language.
     const visitor = await browser.newContext({ baseURL, viewport: PHONE, hasTouch: true });
-    await useLanguage(visitor, baseURL, lng);
+    await setLanguage(visitor, baseURL, lng);
     const phone = await visitor.newPage();
     await phone.goto(`/gongshi/${compound.code}`);
     await expect(phone.getByRole("heading", { level: 1 })).toContainText(compound.name);
