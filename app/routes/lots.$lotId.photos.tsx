@@ -15,7 +15,6 @@ import type { UploadResult } from "~/modules/photo/view";
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 
 function refusal(error: unknown, t: TFunction): { message: string; status: number } | null {
-  if (error instanceof UploadError) return { message: error.message, status: error.status };
   if (error instanceof DomainError) return { message: error.text(t), status: error.status };
   return null;
 }
