@@ -24,20 +24,7 @@ export class DomainError extends Error {
     this.status = options.status ?? 409;
     this.params = options.params ?? {};
     this.field = options.field;
-    // Logs and callers that still read .message get words, not a key, once the server has
-    // registered its translator (see modules/i18n/i18n.server.ts).
-    let words: string | undefined;
-    Object.defineProperty(this, "message", {
-      get: () => words ?? DomainError.recordWords?.(this) ?? code,
-      set: (value: string) => {
-        words = value;
-      },
-      configurable: true,
-    });
   }
-
-  /** Words in the language of record (Chinese), registered by the server's i18n module. */
-  static recordWords: ((error: DomainError) => string) | undefined;
 
   /** The message in the language of `t`. */
   text(t: TFunction): string {

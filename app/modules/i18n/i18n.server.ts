@@ -1,7 +1,6 @@
 import { createCookie } from "@remix-run/node";
 import i18next, { type i18n, type TFunction } from "i18next";
 import Negotiator from "negotiator";
-import { DomainError } from "~/infra/domain-error";
 import { NAMESPACES } from "~/locales/resources";
 import { DEFAULT_LNG, i18nOptions, isLng, type Lng } from "./config";
 import { SERVER_RESOURCES } from "./resources.server";
@@ -54,8 +53,6 @@ export function serverI18n(lng: Lng): i18n {
   }
   return instance;
 }
-
-DomainError.recordWords = (error) => error.text(fixedT(DEFAULT_LNG));
 
 /** A translator fixed to one language, for messages, PDFs and spreadsheets made on the server. */
 export function fixedT(lng: Lng): TFunction {
