@@ -32,8 +32,7 @@ export function replyRefusal(
   error: unknown,
   t: TFunction,
 ) {
-  if (error instanceof UploadError)
-    return data(submission.reply({ formErrors: [error.message] }), { status: error.status });
+  // Every refusal (the photo pipeline's included) is a DomainError, worded for the reader.
   return replyError(submission, error, t);
 }
 
