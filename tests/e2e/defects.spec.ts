@@ -49,7 +49,7 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   await contractor.getByRole("link", { name: "质量问题" }).click();
   await expect(contractor.getByRole("heading", { name: "我的整改" })).toBeVisible();
   const row = contractor.locator("tr", { hasText: "不合格" }).first();
-  await expect(row).toContainText("待施工单位确认整改");
+  await expect(row).toContainText("待整改");
   await row.getByRole("link").click();
   await contractor.getByRole("button", { name: "确认整改" }).click();
   await expect(contractor.getByTestId("defect-status")).toHaveText("整改中");
