@@ -20,7 +20,8 @@ const LATIN_ALLOWED =
 /**
  * Text on the page that is in the other language: Chinese on an English page, English words on a
  * Chinese page. Data is exempt where the page marks it: inside an element with `translate="no"`
- * (names, notes, checklist text as written) or with a `lang` of its own.
+ * (names, notes, checklist text as written) or with a `lang` of its own. Attributes may quote
+ * such data.
  */
 export async function foreignText(page: Page, lng: Lng): Promise<string[]> {
   const found: string[] = await page.evaluate((lng) => {
@@ -52,12 +53,23 @@ export async function foreignText(page: Page, lng: Lng): Promise<string[]> {
       if (!parent || exempt(parent) || !visible(parent)) continue;
       check(n.textContent ?? "", parent.tagName.toLowerCase());
     }
+    // An attribute may quote data the page shows as data (a signer's name in a signature's alt).
+    const data: string[] = [];
+    for (const e of document.body.querySelectorAll('[translate="no"]')) {
+      const texts = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+      for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+        const t = n.textContent?.trim();
+        if (t) data.push(t);
+      }
+    }
+    data.sort((a, b) => b.length - a.length);
+    const withoutData = (text: string) => data.reduce((t, d) => t.split(d).join(" "), text);
     for (const el of document.body.querySelectorAll(
       "[placeholder], [aria-label], [title], [alt]",
     )) {
       if (exempt(el)) continue;
       for (const attr of ["placeholder", "aria-label", "title", "alt"])
-        check(el.getAttribute(attr) ?? "", `${el.tagName.toLowerCase()}[${attr}]`);
+        check(withoutData(el.getAttribute(attr) ?? ""), `${el.tagName.toLowerCase()}[${attr}]`);
     }
     check(document.title, "title");
     return out;
