@@ -26,7 +26,7 @@ export function ReviewCodeSheet({
               <span translate="no">{compound.name}</span>
               <span translate="no">{t("reviews.slipPlace", { place: c.place, room: c.room })}</span>
             </div>
-            <code>{c.code}</code>
+            <code translate="no">{c.code}</code>
             <div className="muted">{t("reviews.slipHelp", { code: compound.code })}</div>
           </div>
         ))}

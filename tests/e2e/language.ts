@@ -43,8 +43,10 @@ export async function foreignText(page: Page, lng: Lng): Promise<string[]> {
       if (!t) return;
       if (lng === "en" && CJK.test(t)) out.push(`${where}: ${t.slice(0, 80)}`);
       if (lng === "zh-CN") {
-        for (const word of t.match(/[A-Za-z][A-Za-z-]{3,}/g) ?? [])
-          out.push(`${where}: ${word} in “${t.slice(0, 60)}”`);
+        // A run with digits in it (a hash, a code like DJ-2021-03) is an identifier, not a word.
+        for (const word of t.match(/[A-Za-z0-9][A-Za-z0-9-]*/g) ?? [])
+          if (/^[A-Za-z][A-Za-z-]{3,}$/.test(word))
+            out.push(`${where}: ${word} in “${t.slice(0, 60)}”`);
       }
     };
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

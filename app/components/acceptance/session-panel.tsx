@@ -78,7 +78,7 @@ export function SessionPanel({
       </table>
       {hashCheck ? (
         <p className={hashOk ? "hash-ok" : "hash-bad"}>
-          {t("session.hash")} <code>{a.contentHash.slice(0, 16)}…</code>
+          {t("session.hash")} <code translate="no">{a.contentHash.slice(0, 16)}…</code>
           {t("session.hashSeparator")}
           {hashCheck.matches && hashCheck.signaturesMatch
             ? t("session.hashMatches")
