@@ -43,7 +43,14 @@ console.log(
 const started = Date.now();
 const result = spawnSync(
   path.resolve("node_modules", ".bin", "vitest"),
-  ["run", ...files, `--maxWorkers=${workers}`, "--minWorkers=1", ...process.argv.slice(2)],
+  [
+    "run",
+    ...files,
+    `--maxWorkers=${workers}`,
+    "--minWorkers=1",
+    // `--all` was the whole suite when the default was a subset; now it is the default.
+    ...process.argv.slice(2).filter((a) => a !== "--all"),
+  ],
   { stdio: "inherit", env: { ...process.env, TEST_DATABASE_URL: url } },
 );
 console.log(`test:pg took ${((Date.now() - started) / 1000).toFixed(0)} s`);
