@@ -48,6 +48,9 @@ const result = spawnSync(
     ...files,
     `--maxWorkers=${workers}`,
     "--minWorkers=1",
+    // Every query is a round trip to the server: the longest files (a compound's whole final
+    // acceptance) take over the default 60 s on a busy 2-core machine.
+    "--testTimeout=180000",
     // `--all` was the whole suite when the default was a subset; now it is the default.
     ...process.argv.slice(2).filter((a) => a !== "--all"),
   ],
