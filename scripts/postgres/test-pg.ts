@@ -1,39 +1,60 @@
 /**
- * npm run test:pg: the integration tests on PostgreSQL. PG_TEST_URL names a server and a role
+ * npm run test:pg: the integration suite on PostgreSQL. PG_TEST_URL names a server and a role
  * that may create databases (e.g. postgres://yanshou:yanshou@127.0.0.1:5432/postgres; `.ci/run`
  * sets it up); without it this prints why and succeeds, so `npm test` needs no PostgreSQL.
  *
- * By default a representative subset runs (every module with database-specific SQL or triggers,
- * plus the PostgreSQL migration checks), keeping `npm test` short; `npm run test:pg -- --all`
- * runs the whole integration suite. Server tests copy SQLite templates and stay on SQLite.
+ * It runs every integration test file that touches the database (those using
+ * tests/support/test-db.ts or shared-db.ts, each file on its own database copied from a
+ * migrated template) plus the PostgreSQL-only ones (migration history checks, SQLite →
+ * PostgreSQL + S3, two app instances on one database and bucket), on two workers. Left out,
+ * because they are SQLite-only by nature:
  */
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 
-const SUBSET = [
-  "tests/integration/pg-migrations.test.ts",
-  "tests/integration/audit.test.ts", // append-only triggers, the chain under 60 concurrent writers
-  "tests/integration/funds.test.ts", // payment immutability triggers, BigInt money
-  "tests/integration/notices.test.ts", // the due-date INSERT … SELECT
-  "tests/integration/dashboard.test.ts", // hourly counts by date text
-  "tests/integration/defects.test.ts", // the verifier on a direct status edit
-  "tests/integration/lot-read.test.ts", // the lot read path's hand-written SQL (postgresSql)
-  "tests/integration/lot-signoff.test.ts", // signatures through the raw read and the verifier
-  "tests/integration/jobs.test.ts", // the job queue's claims racing across two clients
-  "tests/integration/migrate-to-postgres.test.ts", // SQLite → PostgreSQL + S3, verified (PG only)
-];
-// Left to --all for time: acceptance and lots (both pass on PostgreSQL, 2026-11-30) and the rest.
+const SQLITE_ONLY: Record<string, string> = {
+  // The embedded default's online SQLite backup and restore; PostgreSQL uses pg_dump/PITR.
+  "backup.test.ts": "SQLite online backup of the embedded default",
+  // Each test starts the built server on its own copy of the SQLite template (upload limits,
+  // streaming, early refusals: no database-specific code); instances.test.ts runs the built
+  // server on PostgreSQL.
+  "uploads-server.test.ts": "servers on SQLite template copies",
+  // The SQLite migration history (pg-migrations.test.ts checks the PostgreSQL one).
+  "migrations.test.ts": "the SQLite migration history",
+};
+const USES_DATABASE = /support\/(test-db|shared-db)"|PG_ADMIN_URL/;
 
 const url = process.env.PG_TEST_URL?.trim();
 if (!url) {
   console.log("test:pg skipped: PG_TEST_URL is not set (see scripts/postgres/test-pg.ts)");
   process.exit(0);
 }
-const all = process.argv.includes("--all");
-const files = all ? ["tests/integration"] : SUBSET;
+const dir = "tests/integration";
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith(".test.ts") && !(f in SQLITE_ONLY))
+  .filter((f) => USES_DATABASE.test(fs.readFileSync(path.join(dir, f), "utf8")))
+  .map((f) => path.join(dir, f));
+const workers = process.env.PG_TEST_WORKERS ?? "2";
+console.log(
+  `test:pg: ${files.length} files on ${workers} workers; SQLite-only, left out: ${Object.keys(SQLITE_ONLY).join(", ")}`,
+);
+const started = Date.now();
 const result = spawnSync(
   path.resolve("node_modules", ".bin", "vitest"),
-  ["run", ...files, ...(all ? ["--exclude", "**/uploads-server.test.ts"] : [])],
+  [
+    "run",
+    ...files,
+    `--maxWorkers=${workers}`,
+    "--minWorkers=1",
+    // Every query is a round trip to the server: the longest files (a compound's whole final
+    // acceptance) take over the default 60 s on a busy 2-core machine.
+    "--testTimeout=180000",
+    // `--all` was the whole suite when the default was a subset; now it is the default.
+    ...process.argv.slice(2).filter((a) => a !== "--all"),
+  ],
   { stdio: "inherit", env: { ...process.env, TEST_DATABASE_URL: url } },
 );
+console.log(`test:pg took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 process.exit(result.status ?? 1);
