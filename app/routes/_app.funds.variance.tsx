@@ -1,97 +1,59 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FundStats } from "~/components/fund/gaps";
+import { VarianceTable } from "~/components/fund/variance";
 import { PageHeader } from "~/components/page-header";
-import { db } from "~/infra/db.server";
-import { scopeFor } from "~/modules/auth/permissions";
+import { requestTranslators } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { varianceReport, varianceView } from "~/modules/fund/reports.server";
+import { variancePage } from "~/modules/fund/pages.server";
 import fundStyles from "~/styles/funds.css?url";
 
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
+export const handle = { i18n: ["fund"] };
 export const links = () => [{ rel: "stylesheet", href: fundStyles }];
-export const meta: MetaFunction = () => [{ title: "差异报表 · 资金监管 · 验收" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireUser(request, "fund.audit");
-  return {
-    ...varianceView(await varianceReport(db())),
-    canExport: scopeFor(user.role, "report.export") !== null,
-    canVerify: scopeFor(user.role, "audit.view") !== null,
-  };
+  const { user, db } = await requireUser(request, "fund.audit");
+  const { t } = await requestTranslators(request, "fund");
+  return { ...(await variancePage(db, user)), title: t("meta.variance") };
 }
 
 export default function VariancePage() {
   const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation("fund");
   return (
     <>
       <PageHeader
-        title="差异报表：合同 / 已验收 / 已审核 / 已支付"
-        crumbs={[{ to: "/funds", label: "资金监管" }]}
-        subtitle="每项为“工程量 / 金额（元）”；已审核含已审批、已支付，不含已冲正"
+        title={t("variance.title")}
+        crumbs={[{ to: "/funds", label: t("crumb") }]}
+        subtitle={t("variance.subtitle")}
         actions={
           <>
             {d.canExport ? (
               <a className="button button-primary" href="/funds/variance.xlsx" download>
-                导出 Excel
+                {t("variance.export")}
               </a>
             ) : null}
             {d.canVerify ? (
               <Link className="button" to="/audit">
-                校验操作记录
+                {t("variance.verify")}
               </Link>
             ) : null}
           </>
         }
       />
-      <div className="stats">
-        <div className="stat">
-          <span className="stat-label">合同金额</span>
-          <span className="stat-value">{d.totals.contract}</span>
-        </div>
-        <div className="stat">
-          <span className="stat-label">已验收</span>
-          <span className="stat-value">{d.totals.accepted}</span>
-        </div>
-        <div className="stat">
-          <span className="stat-label">已审核</span>
-          <span className="stat-value">{d.totals.certified}</span>
-        </div>
-        <div className="stat">
-          <span className="stat-label">已支付（按单价，含质保金）</span>
-          <span className="stat-value">{d.totals.paid}</span>
-        </div>
-      </div>
-      <div className="fund-table-wrap">
-        <table className="table fund-table" data-testid="variance">
-          <thead>
-            <tr>
-              <th>标段</th>
-              <th>清单</th>
-              <th className="num">合同</th>
-              <th className="num">已验收</th>
-              <th className="num">已审核</th>
-              <th className="num">已支付</th>
-              <th>提示</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.rows.map((r) => (
-              <tr key={`${r.contract}-${r.code}`}>
-                <td className="fund-nowrap" title={r.contract}>
-                  {r.contract.split("（")[0]}
-                </td>
-                <td>
-                  {r.code} {r.name}（{r.unit}）
-                </td>
-                <td className="num">{r.contract_}</td>
-                <td className="num">{r.accepted}</td>
-                <td className="num">{r.certified}</td>
-                <td className="num">{r.paid}</td>
-                <td>{r.flag ? <span className="badge badge-warn">{r.flag}</span> : null}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FundStats
+        items={[
+          { label: t("variance.stat.contract"), value: d.totals.contract },
+          { label: t("variance.stat.accepted"), value: d.totals.accepted },
+          { label: t("variance.stat.certified"), value: d.totals.certified },
+          { label: t("variance.stat.paid"), value: d.totals.paid },
+        ]}
+      />
+      <VarianceTable rows={d.rows} />
     </>
   );
 }

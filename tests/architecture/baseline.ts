@@ -11,10 +11,6 @@ export const ROUTES_IMPORTING_DB: readonly string[] = [
   "app/routes/_app.defects.$defectId.tsx",
   "app/routes/_app.defects._index.tsx",
   "app/routes/_app.defects.new.tsx",
-  "app/routes/_app.funds._index.tsx",
-  "app/routes/_app.funds.contracts.$contractId.tsx",
-  "app/routes/_app.funds.payments.$paymentId.tsx",
-  "app/routes/_app.funds.variance.tsx",
   "app/routes/_app.notices.$noticeId.tsx",
   "app/routes/_app.notices._index.tsx",
   "app/routes/_app.notices.new.tsx",
@@ -22,7 +18,6 @@ export const ROUTES_IMPORTING_DB: readonly string[] = [
   "app/routes/_app.projects._index.tsx",
   "app/routes/_app.stairwells.$stairwellId.tsx",
   "app/routes/_app.zones.$zoneId.tsx",
-  "app/routes/funds.variance[.]xlsx.tsx",
   "app/routes/notices.$noticeId.print.tsx",
   "app/routes/photos.$photoId.$variant.tsx",
   "app/routes/reports.defects[.]pdf.tsx",
@@ -34,7 +29,6 @@ export const ROUTES_IMPORTING_DB: readonly string[] = [
 export const LONG_FILES: Readonly<Record<string, number>> = {
   "app/components/lot-item-card.tsx": 521,
   "app/modules/defect/defects.server.ts": 529,
-  "app/routes/_app.funds.payments.$paymentId.tsx": 362,
 };
 
 /** Error classes besides DomainError (rule: one error class for expected refusals). */
@@ -42,14 +36,12 @@ export const OTHER_ERROR_CLASSES: readonly string[] = [
   "BackupError",
   "DrawingError",
   "EnvError",
-  "FundError",
   "MissingFontError",
 ];
 
 /** Chinese string literals outside the catalogues, per file (rule: words in one catalogue). */
 export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/components/dashboard-charts.tsx": 10,
-  "app/components/fund-gaps.tsx": 7,
   "app/components/home-lists.tsx": 15,
   "app/components/lot-item-card.tsx": 51,
   "app/components/lot-jump.tsx": 1,
@@ -69,12 +61,6 @@ export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/modules/defect/forms.ts": 24,
   "app/modules/drawing/errors.ts": 13,
   "app/modules/drawing/labels.ts": 10,
-  "app/modules/fund/payments.server.ts": 15,
-  "app/modules/fund/queries.server.ts": 5,
-  "app/modules/fund/record.server.ts": 3,
-  "app/modules/fund/reports.server.ts": 24,
-  "app/modules/fund/rules.ts": 10,
-  "app/modules/fund/steps.server.ts": 8,
   "app/modules/fund/verify.server.ts": 11,
   "app/modules/home/home.ts": 1,
   "app/modules/lot/jump.ts": 2,
@@ -101,10 +87,6 @@ export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/routes/_app.defects.$defectId.tsx": 41,
   "app/routes/_app.defects._index.tsx": 35,
   "app/routes/_app.defects.new.tsx": 26,
-  "app/routes/_app.funds._index.tsx": 25,
-  "app/routes/_app.funds.contracts.$contractId.tsx": 41,
-  "app/routes/_app.funds.payments.$paymentId.tsx": 72,
-  "app/routes/_app.funds.variance.tsx": 20,
   "app/routes/_app.notices.$noticeId.tsx": 29,
   "app/routes/_app.notices._index.tsx": 15,
   "app/routes/_app.notices.new.tsx": 15,
@@ -112,7 +94,6 @@ export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/routes/_app.projects._index.tsx": 2,
   "app/routes/_app.stairwells.$stairwellId.tsx": 4,
   "app/routes/_app.zones.$zoneId.tsx": 1,
-  "app/routes/funds.variance[.]xlsx.tsx": 1,
   "app/routes/lots.$lotId.record.tsx": 70,
   "app/routes/notices.$noticeId.print.tsx": 42,
   "app/routes/reports.defects[.]pdf.tsx": 1,

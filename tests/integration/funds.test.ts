@@ -1,17 +1,18 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { DomainError } from "~/infra/domain-error";
 import { verifyDatabase } from "~/modules/audit/verify.server";
+import { namespaceT } from "~/modules/auth/language.server";
 import type { Role } from "~/modules/auth/permissions";
-import { FundError } from "~/modules/fund/access.server";
 import {
   applyPayment,
   approvePayment,
   certifyPayment,
-  IMMUTABLE_MESSAGE,
   recordPayment,
   reversePayment,
 } from "~/modules/fund/payments.server";
 import { contractOverview, getApplication, listContracts } from "~/modules/fund/queries.server";
+import { gapsOf } from "~/modules/fund/refusal";
 import { budgetSummary, varianceReport, varianceXlsx } from "~/modules/fund/reports.server";
 import { createLot } from "~/modules/lot/create.server";
 import { transitionLot } from "~/modules/lot/lots.server";
@@ -86,10 +87,10 @@ describe("计量支付 against accepted lots", () => {
       ],
       password,
     });
-    await expect(attempt).rejects.toBeInstanceOf(FundError);
-    const error = (await attempt.catch((e: unknown) => e)) as FundError;
-    expect(error.status).toBe(422);
-    expect(error.gaps.map((g) => [g.code, g.availableMilli, g.gapMilli])).toEqual([
+    await expect(attempt).rejects.toBeInstanceOf(DomainError);
+    const error = (await attempt.catch((e: unknown) => e)) as DomainError;
+    expect(error).toMatchObject({ code: "fund:errors.claimExceeds", status: 422 });
+    expect(gapsOf(error).map((g) => [g.code, g.availableMilli, g.gapMilli])).toEqual([
       ["010101", 28_000, 2_000],
       ["010201", 14_000, 6_500],
     ]);
@@ -115,7 +116,7 @@ describe("计量支付 against accepted lots", () => {
         password: "wrong-password",
         opinion: "",
       }),
-    ).rejects.toThrow("密码不正确");
+    ).rejects.toMatchObject({ code: "auth:signing.wrongPassword", status: 400 });
     // 28 跑 × ¥1,650 + 10.5 跑 × ¥980 = ¥46,200 + ¥10,290 = ¥56,490; 3% retention ¥1,694.70.
     const certified = await certifyPayment(db, users.jianli!, app.id, {
       quantities: { [railingLine.id]: 10_500 },
@@ -154,9 +155,18 @@ describe("计量支付 against accepted lots", () => {
     expect(report.recordBreaks).toEqual([]);
     // The auditor's Excel: 元 as exact number cells, the paid line's 28 跑 at ¥1,650.
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await varianceXlsx(db)) as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      (await varianceXlsx(db, namespaceT("zh-CN", "fund"))) as unknown as ArrayBuffer,
+    );
     const sheet = wb.worksheets[0]!;
     expect(sheet.getRow(3).getCell(13).value).toBe("已支付金额（元）");
+    // The same sheet for an English reader: headers in English, names as written.
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load(
+      (await varianceXlsx(db, namespaceT("en", "fund"))) as unknown as ArrayBuffer,
+    );
+    expect(en.worksheets[0]!.getRow(3).getCell(13).value).toBe("Paid amount (CNY)");
+    expect(en.worksheets[0]!.getRow(4).getCell(1).value).toMatch(/^标段/);
     const wiringRow = sheet
       .getRows(4, sheet.rowCount - 3)!
       .find(
@@ -172,10 +182,10 @@ describe("计量支付 against accepted lots", () => {
     });
     await expect(
       certifyPayment(db, users.jianli!, paid.id, { quantities: {}, password, opinion: "" }),
-    ).rejects.toThrow(IMMUTABLE_MESSAGE);
+    ).rejects.toMatchObject({ code: "fund:errors.immutable", status: 409 });
     await expect(
       approvePayment(db, users.jianshe!, paid.id, { password, opinion: "" }),
-    ).rejects.toThrow(IMMUTABLE_MESSAGE);
+    ).rejects.toMatchObject({ code: "fund:errors.immutable", status: 409 });
     await expect(
       rawExec(db, `UPDATE "PaymentApplication" SET "grossFen" = 1 WHERE "id" = '${paid.id}'`),
     ).rejects.toThrow(/immutable/);
@@ -190,7 +200,7 @@ describe("计量支付 against accepted lots", () => {
     ).rejects.toThrow(/immutable/);
     await expect(
       reversePayment(db, users.caizheng!, paid.id, { password, reason: "" }),
-    ).rejects.toThrow("冲正原因");
+    ).rejects.toMatchObject({ code: "fund:errors.reasonRequired", status: 400 });
     await reversePayment(db, users.caizheng!, paid.id, { password, reason: "凭证号登记错误" });
     expect(await fundEvents(paid.id)).toContain("fund.reverse");
     const row = await db.paymentApplication.findUniqueOrThrow({
@@ -200,7 +210,7 @@ describe("计量支付 against accepted lots", () => {
     expect(row).toEqual({ status: "reversed", grossFen: 5_649_000n, voucherNo: "DJCZ-2021-0001" });
     await expect(
       reversePayment(db, users.caizheng!, paid.id, { password, reason: "再次" }),
-    ).rejects.toThrow(IMMUTABLE_MESSAGE);
+    ).rejects.toMatchObject({ code: "fund:errors.immutable", status: 409 });
     // The reversed quantities are free to claim again.
     const again = await applyPayment(db, users.shigong1!, "own", contractA, {
       period: "2021年5月（重报）",
@@ -227,7 +237,7 @@ describe("计量支付 against accepted lots", () => {
     expect(report.recordBreaks[0]!.messageZh).toContain("计量内容哈希不符");
     await expect(
       approvePayment(db, users.jianshe!, open.id, { password, opinion: "" }),
-    ).rejects.toThrow("不一致");
+    ).rejects.toMatchObject({ code: "fund:errors.tampered", status: 409 });
     await rawExec(
       db,
       `UPDATE "PaymentLine" SET "certifiedMilli" = 28000 WHERE "applicationId" = '${open.id}'`,

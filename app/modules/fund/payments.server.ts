@@ -1,14 +1,16 @@
 import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
 import { sha256Hex } from "~/modules/audit/record.server";
 import type { Scope } from "~/modules/auth/permissions";
-import { confirmPassword, contractWhere, FundError, type Viewer } from "./access.server";
+import { confirmPassword, contractWhere, type Viewer } from "./access.server";
 import { type CertifiedContent, certifiedCanonical, claimCanonical } from "./content";
 import { measureContract, signedLotHashes } from "./measure.server";
 import { lineAmountFen, retentionFen, sumFen } from "./money";
-import { IMMUTABLE_MESSAGE, loadApp, STALE_MESSAGE, sign, type Tx } from "./record.server";
-import { type Claim, claimGaps, OPEN_STATES, type PaymentState } from "./rules";
+import { immutable, loadApp, recordOpinion, sign, stale, type Tx } from "./record.server";
+import { coverageRefusal } from "./refusal";
+import { type Claim, claimGaps, OPEN_STATES } from "./rules";
 
-export { IMMUTABLE_MESSAGE, loadApp, rowsHash } from "./record.server";
+export { loadApp, rowsHash } from "./record.server";
 export { approvePayment, recordPayment, reversePayment } from "./steps.server";
 
 function measureMap(items: NonNullable<Awaited<ReturnType<typeof measureContract>>>["items"]) {
@@ -30,18 +32,19 @@ export async function applyPayment(
     where: { AND: [{ id: contractId }, contractWhere(viewer, scope)] },
     select: { id: true },
   });
-  if (!contract) throw new FundError("合同不存在或您无权查看", 404);
+  if (!contract) throw notFound();
   const period = input.period.trim();
-  if (!period) throw new FundError("请填写计量期间，例如 2021年5月");
+  if (!period)
+    throw new DomainError("fund:errors.periodRequired", { status: 400, field: "period" });
   const wanted = input.lines.filter((l) => l.milli > 0);
-  if (wanted.length === 0) throw new FundError("请至少填写一项本期完成工程量");
+  if (wanted.length === 0) throw new DomainError("fund:errors.noLines", { status: 400 });
   const check = async (tx: Tx) => {
     const m = await measureContract(tx, contractId);
-    if (!m) throw new FundError("合同不存在或您无权查看", 404);
+    if (!m) throw notFound();
     const items = new Map(m.items.map((i) => [i.id, i]));
     const claims: Claim[] = wanted.map((l) => {
       const item = items.get(l.billItemId);
-      if (!item) throw new FundError("工程量清单项目不属于本合同");
+      if (!item) throw new DomainError("fund:errors.itemNotInContract", { status: 400 });
       return {
         billItemId: item.id,
         code: item.code,
@@ -51,8 +54,7 @@ export async function applyPayment(
       };
     });
     const gaps = claimGaps(claims, measureMap(m.items));
-    if (gaps.length > 0)
-      throw new FundError("申报工程量超过已验收检验批覆盖的工程量，未提交：", 422, gaps);
+    if (gaps.length > 0) throw coverageRefusal("fund:errors.claimExceeds", gaps);
     return m;
   };
   await check(db);
@@ -62,7 +64,7 @@ export async function applyPayment(
     const open = await tx.paymentApplication.count({
       where: { contractId, status: { in: [...OPEN_STATES] } },
     });
-    if (open > 0) throw new FundError("本合同还有未完成的计量支付申请，完成后才能申请下一期", 409);
+    if (open > 0) throw new DomainError("fund:errors.openApplication", { status: 409 });
     const last = await tx.paymentApplication.findFirst({
       where: { contractId },
       orderBy: { seq: "desc" },
@@ -86,7 +88,7 @@ export async function applyPayment(
     });
     const lines = wanted.map((l) => ({ billItemId: l.billItemId, claimedMilli: l.milli }));
     const hash = sha256Hex(claimCanonical({ number, contractId, period, lines }));
-    await sign(tx, viewer, app.id, "apply", hash, "申请计量支付", now, {
+    await sign(tx, viewer, app.id, "apply", hash, recordOpinion("apply"), now, {
       to: "applied",
       number,
       contractId,
@@ -97,11 +99,12 @@ export async function applyPayment(
   });
 }
 
-function requireState(status: string, expected: PaymentState, what: string) {
-  if (status === expected) return;
-  if (status === "approved" || status === "paid" || status === "reversed")
-    throw new FundError(IMMUTABLE_MESSAGE, 409);
-  throw new FundError(`当前状态不能${what}`, 409);
+const notFound = () => new DomainError("fund:errors.contractNotFound", { status: 404 });
+
+function requireApplied(status: string) {
+  if (status === "applied") return;
+  if (status === "approved" || status === "paid" || status === "reversed") throw immutable();
+  throw new DomainError("fund:errors.wrongState.certify", { status: 409 });
 }
 
 /**
@@ -119,14 +122,17 @@ export async function certifyPayment(
 ) {
   const prepare = async (tx: Tx) => {
     const app = await loadApp(tx, applicationId);
-    requireState(app.status, "applied", "审核");
+    requireApplied(app.status);
     const m = await measureContract(tx, app.contractId, app.id);
-    if (!m) throw new FundError("合同不存在", 404);
+    if (!m) throw new DomainError("fund:errors.contractGone", { status: 404 });
     const items = new Map(m.items.map((i) => [i.id, i]));
     const certified = app.lines.map((l) => {
       const q = input.quantities[l.id] ?? l.claimedMilli;
       if (q < 0 || q > l.claimedMilli)
-        throw new FundError(`清单 ${l.billItem.code} 的审核量不能大于申报量或小于 0`);
+        throw new DomainError("fund:errors.certifyRange", {
+          status: 400,
+          params: { code: l.billItem.code },
+        });
       return { line: l, item: items.get(l.billItemId)!, milli: q };
     });
     const gaps = claimGaps(
@@ -139,8 +145,7 @@ export async function certifyPayment(
       })),
       measureMap(m.items),
     );
-    if (gaps.length > 0)
-      throw new FundError("审核量超过已验收检验批覆盖的工程量，请核减：", 422, gaps);
+    if (gaps.length > 0) throw coverageRefusal("fund:errors.certifyExceeds", gaps);
     const hashes = await signedLotHashes(
       tx,
       certified.flatMap((c) => c.item.accepted.lots.map((l) => l.id)),
@@ -201,21 +206,30 @@ export async function certifyPayment(
         contentHash: hash,
       },
     });
-    if (count !== 1) throw new FundError(STALE_MESSAGE, 409);
-    await sign(tx, viewer, app.id, "certify", hash, input.opinion.trim() || "同意计量", now, {
-      from: "applied",
-      to: "certified",
-      lines: lines.map((l) => ({
-        billItemId: l.billItemId,
-        claimedMilli: l.claimedMilli,
-        certifiedMilli: l.certifiedMilli,
-        amountFen: l.amountFen.toString(),
-        lotIds: l.lots.map((x) => x.lotId),
-      })),
-      grossFen: content.grossFen.toString(),
-      retentionFen: content.retentionFen.toString(),
-      netFen: content.netFen.toString(),
-    });
+    if (count !== 1) throw stale();
+    await sign(
+      tx,
+      viewer,
+      app.id,
+      "certify",
+      hash,
+      input.opinion.trim() || recordOpinion("certify"),
+      now,
+      {
+        from: "applied",
+        to: "certified",
+        lines: lines.map((l) => ({
+          billItemId: l.billItemId,
+          claimedMilli: l.claimedMilli,
+          certifiedMilli: l.certifiedMilli,
+          amountFen: l.amountFen.toString(),
+          lotIds: l.lots.map((x) => x.lotId),
+        })),
+        grossFen: content.grossFen.toString(),
+        retentionFen: content.retentionFen.toString(),
+        netFen: content.netFen.toString(),
+      },
+    );
     return { contentHash: hash, grossFen: content.grossFen, netFen: content.netFen };
   });
 }

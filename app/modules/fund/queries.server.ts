@@ -3,16 +3,9 @@ import type { Actor, Scope } from "~/modules/auth/permissions";
 import { contractWhere } from "./access.server";
 import { CONTRACT_SELECT, measureContract } from "./measure.server";
 import { formatFen, formatQuantity, lineAmountFen, sumFen } from "./money";
-import {
-  FUND_SOURCE_LABELS_ZH,
-  type FundSource,
-  PAYMENT_STATE_LABELS_ZH,
-  type PaymentState,
-} from "./rules";
+import { OPEN_STATES, type PaymentState } from "./rules";
 
-export const stateZh = (s: string) => PAYMENT_STATE_LABELS_ZH[s as PaymentState] ?? s;
-export const sourceZh = (s: string | null) =>
-  s ? (FUND_SOURCE_LABELS_ZH[s as FundSource] ?? s) : "";
+const isOpen = (status: string) => OPEN_STATES.includes(status as PaymentState);
 
 export async function listContracts(db: Db, viewer: Actor, scope: Scope) {
   const contracts = await db.contract.findMany({
@@ -88,25 +81,14 @@ export async function contractOverview(db: Db, id: string, viewer: Actor, scope:
       number: a.number,
       period: a.period,
       status: a.status,
-      statusZh: stateZh(a.status),
       appliedAt: a.appliedAt,
       gross: a.grossFen === null ? "" : formatFen(a.grossFen),
       net: a.netFen === null ? "" : formatFen(a.netFen),
       paidAt: a.paidAt,
     })),
-    hasOpenApplication: applications.some((a) =>
-      ["applied", "certified", "approved"].includes(a.status),
-    ),
+    hasOpenApplication: applications.some((a) => isOpen(a.status)),
   };
 }
-
-const STEP_ZH: Record<string, string> = {
-  apply: "施工单位申请",
-  certify: "监理审核签认",
-  approve: "建设单位审批",
-  pay: "财政局登记支付",
-  reverse: "冲正",
-};
 
 /**
  * One application traced to its evidence: each line's certified quantity, the accepted lots it
@@ -180,7 +162,6 @@ export async function getApplication(db: Db, id: string, viewer: Actor, scope: S
     number: app.number,
     period: app.period,
     status: app.status,
-    statusZh: stateZh(app.status),
     appliedAt: app.appliedAt,
     appliedBy: app.appliedBy.displayName,
     contract: { id: app.contract.id, name: app.contract.name },
@@ -191,7 +172,7 @@ export async function getApplication(db: Db, id: string, viewer: Actor, scope: S
     net: fen(app.netFen),
     contentHash: app.contentHash,
     paid: app.paidAt
-      ? { source: sourceZh(app.paidSource), voucherNo: app.voucherNo ?? "", at: app.paidAt }
+      ? { source: app.paidSource ?? "", voucherNo: app.voucherNo ?? "", at: app.paidAt }
       : null,
     reversed: app.reversedAt ? { at: app.reversedAt, reason: app.reverseReason ?? "" } : null,
     lines: [...app.lines]
@@ -221,7 +202,6 @@ export async function getApplication(db: Db, id: string, viewer: Actor, scope: S
       })),
     signatures: app.signatures.map((s) => ({
       step: s.step,
-      stepZh: STEP_ZH[s.step] ?? s.step,
       name: s.user.displayName,
       organization: s.user.organization.name,
       contentHash: s.contentHash,

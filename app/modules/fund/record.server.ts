@@ -1,13 +1,25 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { DomainError } from "~/infra/domain-error";
 import { recordEvent, sha256Hex } from "~/modules/audit/record.server";
+import { DEFAULT_LNG } from "~/modules/i18n/config";
+import { serverI18n } from "~/modules/i18n/i18n.server";
 import type { Viewer } from "./access.server";
-import { FundError } from "./access.server";
 import { type CertifiedContent, certifiedCanonical } from "./content";
 
 export type Tx = Prisma.TransactionClient;
 
-export const IMMUTABLE_MESSAGE = "已审批的计量支付不可更改，如有错误只能冲正";
-export const STALE_MESSAGE = "计量支付状态已被他人更改，请刷新后重试";
+/** Approved, paid or reversed: never changed again (decision 0013). */
+export const immutable = () => new DomainError("fund:errors.immutable", { status: 409 });
+/** Someone else moved the application on between the check and the write. */
+export const stale = () => new DomainError("fund:errors.stale", { status: 409 });
+
+/**
+ * A signature's default opinion: part of the signed record, so in the language of record
+ * (Chinese) whatever the signer's UI language.
+ */
+export function recordOpinion(step: "apply" | "certify" | "approve" | "pay"): string {
+  return serverI18n(DEFAULT_LNG).getFixedT(DEFAULT_LNG, "fund")(`record.${step}`);
+}
 
 /** One signature row and its audit event, in the caller's transaction. */
 export async function sign(
@@ -62,7 +74,7 @@ const APP_SELECT = {
 
 export async function loadApp(tx: Tx, id: string) {
   const app = await tx.paymentApplication.findUnique({ where: { id }, select: APP_SELECT });
-  if (!app) throw new FundError("计量支付申请不存在", 404);
+  if (!app) throw new DomainError("fund:errors.applicationNotFound", { status: 404 });
   return app;
 }
 

@@ -1,13 +1,13 @@
+import type { TFunction } from "i18next";
 import type { Db } from "~/infra/db.server";
+import { isoDay } from "~/modules/i18n/dates";
 import { type SheetColumn, xlsxBuffer } from "~/modules/report/excel.server";
 import { measureContract } from "./measure.server";
 import { formatFen, formatQuantity, lineAmountFen, sumFen } from "./money";
-import { COUNTING_STATES, FUND_SOURCE_LABELS_ZH, FUND_SOURCES } from "./rules";
+import { COUNTING_STATES, FUND_SOURCES } from "./rules";
 
-const month = (d: Date) => {
-  const cn = new Date(d.getTime() + 8 * 3_600_000);
-  return `${cn.getUTCFullYear()}-${String(cn.getUTCMonth() + 1).padStart(2, "0")}`;
-};
+/** 'YYYY-MM' of the Beijing month an instant falls in (a sort key; pages word it). */
+const month = (d: Date) => isoDay(d).slice(0, 7);
 
 /** 预算 by source and compound against what was paid (net, after 质保金) from each. */
 export async function budgetSummary(db: Db) {
@@ -45,7 +45,6 @@ export async function budgetSummary(db: Db) {
     }));
     return {
       source,
-      sourceZh: FUND_SOURCE_LABELS_ZH[source],
       compounds: per.map((p) => cell(p.b, p.s)),
       total: cell(sumFen(per.map((p) => p.b)), sumFen(per.map((p) => p.s))),
     };
@@ -75,8 +74,10 @@ export type VarianceRow = {
   acceptedFen: bigint;
   certifiedFen: bigint;
   paidFen: bigint;
-  flag: string;
+  flags: VarianceFlag[];
 };
+
+export type VarianceFlag = "certifiedAboveAccepted" | "acceptedBeyondContract";
 
 /**
  * 差异报表: per bill item, contract vs accepted (lots) vs certified (applications that count)
@@ -92,9 +93,9 @@ export async function varianceReport(db: Db) {
     if (!m) continue;
     for (const i of m.items) {
       const certifiedMilli = i.priorMilli;
-      const flags: string[] = [];
-      if (certifiedMilli > i.accepted.acceptedMilli) flags.push("审核量超过现有验收量");
-      if (i.accepted.uncappedMilli > i.quantityMilli) flags.push("验收量超过合同量");
+      const flags: VarianceFlag[] = [];
+      if (certifiedMilli > i.accepted.acceptedMilli) flags.push("certifiedAboveAccepted");
+      if (i.accepted.uncappedMilli > i.quantityMilli) flags.push("acceptedBeyondContract");
       rows.push({
         contract: m.contract.name,
         code: i.code,
@@ -109,7 +110,7 @@ export async function varianceReport(db: Db) {
         acceptedFen: lineAmountFen(i.accepted.acceptedMilli, i.unitPriceFen),
         certifiedFen: lineAmountFen(certifiedMilli, i.unitPriceFen),
         paidFen: lineAmountFen(i.paidMilli, i.unitPriceFen),
-        flag: flags.join("；"),
+        flags,
       });
       for (const lot of i.accepted.lots) {
         const at = m.acceptedAt.get(lot.id);
@@ -153,7 +154,7 @@ export function varianceView(report: Awaited<ReturnType<typeof varianceReport>>)
       accepted: `${formatQuantity(r.acceptedMilli)} / ${formatFen(r.acceptedFen)}`,
       certified: `${formatQuantity(r.certifiedMilli)} / ${formatFen(r.certifiedFen)}`,
       paid: `${formatQuantity(r.paidMilli)} / ${formatFen(r.paidFen)}`,
-      flag: r.flag,
+      flags: r.flags,
     })),
     totals: {
       contract: formatFen(sumFen(report.rows.map((r) => r.contractFen))),
@@ -173,30 +174,60 @@ export function varianceView(report: Awaited<ReturnType<typeof varianceReport>>)
 const yuan = (fen: bigint) => Number(formatFen(fen).replaceAll(",", ""));
 const qty = (milli: number) => Number(formatQuantity(milli));
 
-export async function varianceXlsx(db: Db) {
+/** The auditor's sheet, headers and notes in the reader's language (`t`); names as written. */
+export async function varianceXlsx(db: Db, t: TFunction<"fund">) {
   const { rows } = await varianceReport(db);
+  const col = (key: keyof typeof COLUMN_WIDTHS, value: SheetColumn<VarianceRow>["value"]) => ({
+    header: t(`xlsx.col.${key}`),
+    width: COLUMN_WIDTHS[key],
+    value,
+  });
   const columns: SheetColumn<VarianceRow>[] = [
-    { header: "标段（合同）", width: 26, value: (r) => r.contract },
-    { header: "清单编码", width: 14, value: (r) => r.code },
-    { header: "项目名称", width: 26, value: (r) => r.name },
-    { header: "单位", width: 6, value: (r) => r.unit },
-    { header: "综合单价（元）", width: 14, value: (r) => yuan(r.unitPriceFen) },
-    { header: "合同工程量", width: 12, value: (r) => qty(r.contractMilli) },
-    { header: "合同金额（元）", width: 16, value: (r) => yuan(r.contractFen) },
-    { header: "已验收工程量", width: 12, value: (r) => qty(r.acceptedMilli) },
-    { header: "已验收金额（元）", width: 16, value: (r) => yuan(r.acceptedFen) },
-    { header: "已审核工程量", width: 12, value: (r) => qty(r.certifiedMilli) },
-    { header: "已审核金额（元）", width: 16, value: (r) => yuan(r.certifiedFen) },
-    { header: "已支付工程量", width: 12, value: (r) => qty(r.paidMilli) },
-    { header: "已支付金额（元）", width: 16, value: (r) => yuan(r.paidFen) },
-    { header: "差异提示", width: 24, value: (r) => r.flag },
+    col("contract", (r) => r.contract),
+    col("code", (r) => r.code),
+    col("name", (r) => r.name),
+    col("unit", (r) => r.unit),
+    col("unitPrice", (r) => yuan(r.unitPriceFen)),
+    col("contractQty", (r) => qty(r.contractMilli)),
+    col("contractAmount", (r) => yuan(r.contractFen)),
+    col("acceptedQty", (r) => qty(r.acceptedMilli)),
+    col("acceptedAmount", (r) => yuan(r.acceptedFen)),
+    col("certifiedQty", (r) => qty(r.certifiedMilli)),
+    col("certifiedAmount", (r) => yuan(r.certifiedFen)),
+    col("paidQty", (r) => qty(r.paidMilli)),
+    col("paidAmount", (r) => yuan(r.paidFen)),
+    col("flag", (r) =>
+      r.flags.map((f) => t(`variance.flag.${f}`)).join(t("variance.flagSeparator")),
+    ),
   ];
   const total = (f: (r: VarianceRow) => bigint) => formatFen(sumFen(rows.map(f)));
   return xlsxBuffer({
-    sheetName: "差异报表",
-    title: "资金监管差异报表（合同 / 已验收 / 已审核 / 已支付）",
-    filterNote: `合计：合同 ${total((r) => r.contractFen)} 元；已验收 ${total((r) => r.acceptedFen)} 元；已审核 ${total((r) => r.certifiedFen)} 元；已支付 ${total((r) => r.paidFen)} 元（已支付按清单单价计，未扣质保金）`,
+    sheetName: t("xlsx.sheet"),
+    title: t("xlsx.title"),
+    filterNote: t("xlsx.totals", {
+      contract: total((r) => r.contractFen),
+      accepted: total((r) => r.acceptedFen),
+      certified: total((r) => r.certifiedFen),
+      paid: total((r) => r.paidFen),
+    }),
     columns,
     rows,
   });
 }
+
+const COLUMN_WIDTHS = {
+  contract: 26,
+  code: 14,
+  name: 26,
+  unit: 6,
+  unitPrice: 14,
+  contractQty: 12,
+  contractAmount: 16,
+  acceptedQty: 12,
+  acceptedAmount: 16,
+  certifiedQty: 12,
+  certifiedAmount: 16,
+  paidQty: 12,
+  paidAmount: 16,
+  flag: 24,
+} as const;

@@ -102,14 +102,6 @@ export function claimGaps(
 export const PAYMENT_STATES = ["applied", "certified", "approved", "paid", "reversed"] as const;
 export type PaymentState = (typeof PAYMENT_STATES)[number];
 
-export const PAYMENT_STATE_LABELS_ZH: Record<PaymentState, string> = {
-  applied: "施工单位已申请，待监理审核",
-  certified: "监理已审核，待建设单位审批",
-  approved: "建设单位已审批，待财政局支付",
-  paid: "财政局已支付",
-  reversed: "已冲正",
-};
-
 /** Applications whose certified quantities count as taken (a reversed one gives them back). */
 export const COUNTING_STATES: readonly PaymentState[] = ["certified", "approved", "paid"];
 /** Applications still in progress: a contract has at most one. */
@@ -117,14 +109,6 @@ export const OPEN_STATES: readonly PaymentState[] = ["applied", "certified", "ap
 
 export const FUND_SOURCES = ["central", "provincial", "county", "resident", "shop_sale"] as const;
 export type FundSource = (typeof FUND_SOURCES)[number];
-export const FUND_SOURCE_LABELS_ZH: Record<FundSource, string> = {
-  central: "中央补助资金",
-  provincial: "省级补助资金",
-  county: "县级配套资金",
-  resident: "居民出资",
-  shop_sale: "地下通道门面出售收入",
-};
-
 export function isFundSource(value: string): value is FundSource {
   return (FUND_SOURCES as readonly string[]).includes(value);
 }

@@ -1,14 +1,8 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
-import { confirmPassword, FundError, type Viewer } from "./access.server";
-import {
-  IMMUTABLE_MESSAGE,
-  loadApp,
-  rowsHash,
-  STALE_MESSAGE,
-  sign,
-  type Tx,
-} from "./record.server";
+import { DomainError } from "~/infra/domain-error";
+import { confirmPassword, type Viewer } from "./access.server";
+import { immutable, loadApp, recordOpinion, rowsHash, sign, stale, type Tx } from "./record.server";
 import { isFundSource, type PaymentState } from "./rules";
 
 /** One signed step on a certified application whose rows must still hash to what was certified. */
@@ -22,7 +16,6 @@ async function signedStep(
   plan: (app: Awaited<ReturnType<typeof loadApp>>) => {
     from: PaymentState[];
     to: PaymentState;
-    what: string;
     data: Prisma.PaymentApplicationUpdateManyMutationInput;
     event: Record<string, unknown>;
   },
@@ -31,12 +24,11 @@ async function signedStep(
     const app = await loadApp(tx, applicationId);
     const p = plan(app);
     if (!p.from.includes(app.status as PaymentState)) {
-      if (["approved", "paid", "reversed"].includes(app.status))
-        throw new FundError(IMMUTABLE_MESSAGE, 409);
-      throw new FundError(`当前状态不能${p.what}`, 409);
+      if (["approved", "paid", "reversed"].includes(app.status)) throw immutable();
+      throw new DomainError(`fund:errors.wrongState.${step}`, { status: 409 });
     }
     if (rowsHash(app) !== app.contentHash)
-      throw new FundError("计量内容与监理签认时不一致，不能继续：请联系审计局核查", 409);
+      throw new DomainError("fund:errors.tampered", { status: 409 });
     return { app, p };
   };
   await check(db);
@@ -47,14 +39,14 @@ async function signedStep(
       where: { id: app.id, status: app.status },
       data: { status: p.to, ...p.data },
     });
-    if (count !== 1) throw new FundError(STALE_MESSAGE, 409);
+    if (count !== 1) throw stale();
     await sign(
       tx,
       viewer,
       app.id,
       step,
       app.contentHash ?? "",
-      input.opinion.trim() || p.what,
+      input.opinion.trim() || (step === "reverse" ? "" : recordOpinion(step)),
       now,
       {
         from: app.status,
@@ -77,7 +69,6 @@ export async function approvePayment(
   return signedStep(db, viewer, applicationId, "approve", input, now, () => ({
     from: ["certified"],
     to: "approved",
-    what: "审批",
     data: {},
     event: {},
   }));
@@ -92,12 +83,13 @@ export async function recordPayment(
   now = new Date(),
 ) {
   const voucherNo = input.voucherNo.trim();
-  if (!isFundSource(input.source)) throw new FundError("请选择资金来源");
-  if (!voucherNo) throw new FundError("请填写支付凭证号");
+  if (!isFundSource(input.source))
+    throw new DomainError("fund:errors.sourceRequired", { status: 400, field: "source" });
+  if (!voucherNo)
+    throw new DomainError("fund:errors.voucherRequired", { status: 400, field: "voucherNo" });
   return signedStep(db, viewer, applicationId, "pay", input, now, (app) => ({
     from: ["approved"],
     to: "paid",
-    what: "登记支付",
     data: { paidSource: input.source, voucherNo, paidAt: now },
     event: { source: input.source, voucherNo, netFen: (app.netFen ?? 0n).toString() },
   }));
@@ -115,7 +107,8 @@ export async function reversePayment(
   now = new Date(),
 ) {
   const reason = input.reason.trim();
-  if (!reason) throw new FundError("请填写冲正原因");
+  if (!reason)
+    throw new DomainError("fund:errors.reasonRequired", { status: 400, field: "reason" });
   return signedStep(
     db,
     viewer,
@@ -126,7 +119,6 @@ export async function reversePayment(
     (app) => ({
       from: ["approved", "paid"],
       to: "reversed",
-      what: "冲正",
       data: { reversedAt: now, reverseReason: reason },
       event: {
         reason,

@@ -1,0 +1,135 @@
+import type { SerializeFrom } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { PaymentPageData } from "~/modules/fund/pages.server";
+import { useFormat } from "~/modules/i18n/use-format";
+
+type App = SerializeFrom<PaymentPageData>["app"];
+type Line = App["lines"][number];
+type Lot = Line["lots"][number];
+
+/** One accepted lot behind a line: where, how much, its photos, who accepted it and its hash. */
+function LotTrace({ lot, canOpen }: { lot: Lot; canOpen: boolean }) {
+  const { t } = useTranslation("fund");
+  const f = useFormat();
+  return (
+    <li>
+      {canOpen ? <Link to={`/lots/${lot.id}`}>{lot.number}</Link> : lot.number}{" "}
+      <span translate="no">{lot.placeLabel}</span> · <span translate="no">{lot.capacity}</span> ·{" "}
+      {t("payment.photos", { count: lot.photos })} · <span translate="no">{lot.acceptedBy}</span>
+      {lot.acceptedAt ? ` ${t("payment.acceptedAt", { at: f.dateTime(lot.acceptedAt) })}` : ""}
+      {lot.statusNow !== "accepted" ? (
+        <span className="badge badge-danger">{t("payment.revoked")}</span>
+      ) : null}
+      {canOpen ? (
+        <>
+          {" "}
+          <a href={`/lots/${lot.id}/record`}>{t("payment.lotRecord")}</a>
+        </>
+      ) : null}
+      <div className="fund-hash" title={t("payment.lotHashTitle")}>
+        {t("payment.lotHash", { hash: lot.lotHash })}
+      </div>
+    </li>
+  );
+}
+
+/** 计量明细: each line's claim, certified quantity (an input while certifying) and its lots. */
+export function PaymentLines({
+  lines,
+  certifying,
+  canOpenLots,
+}: {
+  lines: readonly Line[];
+  certifying: boolean;
+  canOpenLots: boolean;
+}) {
+  const { t } = useTranslation("fund");
+  return (
+    <div className="fund-table-wrap">
+      <table className="table fund-table" data-testid="lines">
+        <thead>
+          <tr>
+            <th>{t("payment.col.item")}</th>
+            <th className="num">{t("payment.col.unitPrice")}</th>
+            <th className="num">{t("payment.col.claimed")}</th>
+            <th className="num">{t("payment.col.certified")}</th>
+            <th className="num">{t("payment.col.amount")}</th>
+            <th>{t("payment.col.lots")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={l.id} data-testid={`line-${l.code}`}>
+              <td>
+                {l.code} <span translate="no">{t("nameUnit", { name: l.name, unit: l.unit })}</span>
+              </td>
+              <td className="num">{l.unitPrice}</td>
+              <td className="num">{l.claimed}</td>
+              <td className="num">
+                {certifying ? (
+                  <input
+                    className="fund-qty"
+                    name={`cert-${l.id}`}
+                    defaultValue={l.claimed}
+                    inputMode="decimal"
+                    aria-label={t("payment.certLabel", { code: l.code })}
+                  />
+                ) : (
+                  <span className={l.reduced ? "fund-reduced" : undefined}>
+                    {l.certified || "—"}
+                    {l.reduced ? t("payment.reduced") : ""}
+                  </span>
+                )}
+              </td>
+              <td className="num">{l.amount || "—"}</td>
+              <td>
+                {l.lots.length === 0 ? (
+                  <span className="muted">{t("payment.lotsAfterCertify")}</span>
+                ) : (
+                  <ul className="fund-trace">
+                    {l.lots.map((lot) => (
+                      <LotTrace key={lot.id} lot={lot} canOpen={canOpenLots} />
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** 签字记录: every signed step with the hash of what it signed. */
+export function Signatures({ signatures }: { signatures: App["signatures"] }) {
+  const { t } = useTranslation("fund");
+  const f = useFormat();
+  return (
+    <div className="fund-table-wrap">
+      <table className="table fund-table" data-testid="signatures">
+        <thead>
+          <tr>
+            <th>{t("payment.sigCol.step")}</th>
+            <th>{t("payment.sigCol.signer")}</th>
+            <th>{t("payment.sigCol.opinion")}</th>
+            <th>{t("payment.sigCol.at")}</th>
+            <th>{t("payment.sigCol.hash")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {signatures.map((s) => (
+            <tr key={s.step}>
+              <td>{t(`step.${s.step}` as "step.apply")}</td>
+              <td translate="no">{t("nameOrg", { name: s.name, organization: s.organization })}</td>
+              <td translate="no">{s.opinion}</td>
+              <td>{f.dateTime(s.signedAt)}</td>
+              <td className="fund-hash">{s.contentHash}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
