@@ -1,6 +1,7 @@
 import type { Catalogue } from "../catalogue";
 import type source from "../zh-CN/lot";
 import drawings from "./lot/drawings";
+import item from "./lot/item";
 import record from "./lot/record";
 
 const lot: Catalogue<typeof source> = {
@@ -316,6 +317,7 @@ const lot: Catalogue<typeof source> = {
   },
   photos: { title: "Lot photos", none: "No photos yet.", upload: "Lot: take or choose photos" },
   drawings,
+  item,
   picker: {
     title: "Inspect",
     placeholder: "Building-unit, e.g. 3-2; or an outdoor zone's name",

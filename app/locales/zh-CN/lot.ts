@@ -1,5 +1,6 @@
 // The "lot" namespace (source language). Keys are English, grouped by screen or concern.
 import drawings from "./lot/drawings";
+import item from "./lot/item";
 import record from "./lot/record";
 
 const lot = {
@@ -296,6 +297,7 @@ const lot = {
   place: { title: "检验批容量与部位属性", unset: "未填写", save: "保存容量与属性" },
   photos: { title: "检验批照片", none: "暂无照片。", upload: "检验批 拍照/选择照片" },
   drawings,
+  item,
   picker: {
     title: "去检查",
     placeholder: "楼栋-单元，如 3-2；或室外区域名称",
