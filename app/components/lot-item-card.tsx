@@ -1,37 +1,24 @@
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { correctedPoint } from "~/modules/lot/corrections";
-import { parseDecimal } from "~/modules/lot/decimal";
 import type { EntryInput } from "~/modules/lot/entry-types";
-import { formatEntered, type ItemVerdict, type LotRules, unitLabel } from "~/modules/lot/verdict";
+import type { LotItemView } from "~/modules/lot/item-view";
+import { type ItemVerdict, type LotRules, unitLabel } from "~/modules/lot/verdict";
 import { numericLimit } from "~/modules/lot/verdict-legacy";
 import { verdictText, verdictTexts } from "~/modules/lot/verdict-text";
-import { useOnline, useOutbox } from "~/modules/offline/hooks";
-import { enqueueEntry } from "~/modules/offline/outbox.client";
 import type { PhotoView } from "~/modules/photo/view";
+import { ItemPoints } from "./lot/item-points";
+import { type SaveState, useEntryAutosave } from "./lot/use-entry-autosave";
 import { PhotoGrid } from "./photo-grid";
 import { PhotoUploader } from "./photo-uploader";
 
 export type { LotItemView } from "~/modules/lot/item-view";
+export { type SaveState, useEntryAutosave };
 
-import type { LotItemView } from "~/modules/lot/item-view";
+const RESULTS = ["pass", "fail", "na"] as const;
+const STATUSES = ["pass", "fail", "na", "incomplete"] as const;
+const statusKey = (s: string) =>
+  (STATUSES as readonly string[]).includes(s) ? (s as (typeof STATUSES)[number]) : "incomplete";
 
-export type SaveState = "saved" | "saving" | "dirty" | "queued" | "error";
-
-const RESULTS = [
-  { value: "pass", label: "合格" },
-  { value: "fail", label: "不合格" },
-  { value: "na", label: "不适用" },
-] as const;
-
-const STATUS_LABELS: Record<string, string> = {
-  pass: "合格",
-  fail: "不合格",
-  na: "不适用",
-  incomplete: "未完成",
-};
-
-/** One checklist item on the tablet: result, measured points judged on entry, note; autosaved. */
 /** An item's photos: its thumbnails, and the upload control when the lot may still change. */
 export type ItemPhotos = {
   lotId: string;
@@ -41,6 +28,10 @@ export type ItemPhotos = {
   onOpen: (list: PhotoView[], index: number) => void;
 };
 
+/**
+ * One checklist item on the tablet: result, measured points judged on entry, note; autosaved.
+ * The item's text, tolerance and sample plan are checklist data (shown as written, translate="no").
+ */
 export function LotItemCard({
   item,
   entry,
@@ -60,60 +51,14 @@ export function LotItemCard({
   saveState: SaveState;
   photos?: ItemPhotos;
 }) {
-  const [pointText, setPointText] = useState("");
-  const [pointError, setPointError] = useState<string | null>(null);
-  const [pointDesign, setPointDesign] = useState("");
-  const [confirming, setConfirming] = useState<string | null>(null);
-  /** The point being corrected (index), or null when the box adds a new point. */
-  const [correcting, setCorrecting] = useState<number | null>(null);
   void rules;
+  const { t } = useTranslation("lot");
   const { t: tv } = useTranslation("checklist");
   const limitText = verdict?.limit ?? numericLimit(item.numericFields);
   const limit = limitText ? verdictText(tv, limitText) : null;
   const unit = unitLabel(item.spec?.unit ?? item.numeric?.unit ?? "");
-  const needsDesign = item.spec?.comparison === "design" || item.spec?.comparison === "statistic";
-  const pointInput = useRef<HTMLInputElement>(null);
 
-  function addPoint(confirmed = false) {
-    const value = parseDecimal(pointText);
-    if (value === null) {
-      setPointError("请输入数字，例如 1.05");
-      return;
-    }
-    const design = pointDesign.trim() === "" ? null : parseDecimal(pointDesign);
-    const range = item.spec?.entryRange;
-    if (!confirmed && range && (value < range[0] || value > range[1])) {
-      setConfirming(`${pointText.trim()} ${unit} ${item.textZh.slice(0, 12)}？请确认单位`);
-      return;
-    }
-    setConfirming(null);
-    setPointError(null);
-    setPointText("");
-    const point = { value, serious: false, text: pointText.trim().replace(",", "."), design };
-    // The next value goes in the same box, also after a tap on 添加实测点.
-    pointInput.current?.focus();
-    const old = correcting === null ? undefined : entry.points[correcting];
-    setCorrecting(null);
-    if (old) {
-      // A correction keeps the old value (struck through); it never replaces it silently.
-      const points = entry.points.map((p, k) => (k === correcting ? correctedPoint(p, point) : p));
-      onChange({ ...entry, points }, "now");
-      return;
-    }
-    onChange({ ...entry, points: [...entry.points, point] }, "now");
-  }
-  /** Verdict of each point by its place in the list: withdrawn points are not judged. */
-  const pointVerdicts: (boolean | null)[] = [];
-  {
-    let live = 0;
-    for (const p of entry.points) {
-      if (p.removed) pointVerdicts.push(null);
-      else pointVerdicts.push(verdict?.points[live++]?.ok ?? null);
-    }
-  }
-  const liveCount = entry.points.filter((p) => !p.removed).length;
-
-  const status = verdict?.status ?? "incomplete";
+  const status = statusKey(verdict?.status ?? "incomplete");
   // Without JavaScript the buttons below post this form (the page reloads with the record);
   // with it, their click handlers save through autosave and prevent the post.
   const formId = `item-form-${item.id}`;
@@ -140,234 +85,78 @@ export function LotItemCard({
       <div className="item-head">
         <span className="item-no">
           {item.seq}
-          <small>{item.code}</small>
+          <small translate="no">{item.code}</small>
         </span>
         <div className="item-body">
-          <p className="item-text">{item.textZh}</p>
+          <p className="item-text" translate="no">
+            {item.textZh}
+          </p>
           <p className="item-meta">
             {limit ? (
-              <b className="limit">判定：{limit}</b>
+              <b className="limit">{t("item.limit", { limit })}</b>
             ) : item.tolerance ? (
-              <b>{item.tolerance}</b>
+              <b translate="no">{item.tolerance}</b>
             ) : null}
             {item.numericCondition ? (
-              <span className="muted">（适用：{item.numericCondition}）</span>
+              <span className="muted">
+                {t("item.appliesBefore")}
+                <span translate="no">{item.numericCondition}</span>
+                {t("item.appliesAfter")}
+              </span>
             ) : null}
-            <span className="muted">检查数量：{item.samplePlan}</span>
+            <span className="muted">
+              {t("item.samplePlan")}
+              <span translate="no">{item.samplePlan}</span>
+            </span>
           </p>
         </div>
-        <span className={`badge item-status status-${status}`}>{STATUS_LABELS[status]}</span>
+        <span className={`badge item-status status-${status}`}>{t(`item.status.${status}`)}</span>
       </div>
 
-      <fieldset className="segmented" aria-label={`${item.code} 检查结果`}>
+      <fieldset className="segmented" aria-label={t("item.resultsLabel", { code: item.code })}>
         {RESULTS.map((r) => (
           <button
-            key={r.value}
+            key={r}
             type="submit"
             form={formId}
             name="result"
-            value={r.value}
-            className={
-              entry.result === r.value ? `seg seg-${r.value} seg-on` : `seg seg-${r.value}`
-            }
-            aria-pressed={entry.result === r.value}
+            value={r}
+            className={entry.result === r ? `seg seg-${r} seg-on` : `seg seg-${r}`}
+            aria-pressed={entry.result === r}
             disabled={!editable}
             onClick={(e) => {
               e.preventDefault();
-              onChange({ ...entry, result: entry.result === r.value ? null : r.value }, "now");
+              onChange({ ...entry, result: entry.result === r ? null : r }, "now");
             }}
           >
-            {r.label}
+            {t(`item.result.${r}`)}
           </button>
         ))}
       </fieldset>
 
       {item.spec ? (
-        <div className="points">
-          {needsDesign ? (
-            <label className="inline-field">
-              <span>设计值 ({unit})</span>
-              <input
-                inputMode="decimal"
-                defaultValue={entry.designValue ?? ""}
-                disabled={!editable}
-                aria-label={`${item.code} 设计值`}
-                form={formId}
-                name="designValue"
-                onKeyDown={(e) => {
-                  if (e.key === "Enter") {
-                    e.preventDefault();
-                    e.currentTarget.blur();
-                  }
-                }}
-                onBlur={(e) => {
-                  const v =
-                    e.currentTarget.value.trim() === ""
-                      ? null
-                      : parseDecimal(e.currentTarget.value);
-                  if (v !== entry.designValue) onChange({ ...entry, designValue: v }, "now");
-                }}
-              />
-            </label>
-          ) : null}
-          <ol className="point-list" aria-label={`${item.code} 实测点`}>
-            {entry.points.map((p, i) => {
-              const ok = pointVerdicts[i] ?? null;
-              const cls = p.removed
-                ? "point point-removed"
-                : ok === false
-                  ? "point point-bad"
-                  : ok
-                    ? "point point-ok"
-                    : "point";
-              return (
-                <li
-                  // biome-ignore lint/suspicious/noArrayIndexKey: points are positional (点 1, 点 2…)
-                  key={i}
-                  className={cls}
-                >
-                  <span>
-                    {i + 1}.{" "}
-                    {(p.was ?? []).map((w, k) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: a point's history is positional
-                      <s key={k} className="point-was" title="更正前的值">
-                        {formatEntered(w.value, unit, w.text)}
-                      </s>
-                    ))}
-                    {(p.was ?? []).length > 0 ? " " : null}
-                    {p.removed ? (
-                      <s className="point-was">{formatEntered(p.value, unit, p.text)}</s>
-                    ) : (
-                      formatEntered(p.value, unit, p.text)
-                    )}
-                    {p.design != null ? ` (设计 ${formatEntered(p.design, unit)})` : ""}{" "}
-                    {p.removed ? "已作废" : ok === false ? "✗" : ok ? "✓" : "?"}
-                    {(p.was ?? []).length > 0 && !p.removed ? <small> 已更正</small> : null}
-                  </span>
-                  {editable && !p.removed ? (
-                    <>
-                      <button
-                        type="button"
-                        className="point-remove"
-                        aria-label={`更正第 ${i + 1} 点`}
-                        aria-pressed={correcting === i}
-                        onClick={() => {
-                          setCorrecting(correcting === i ? null : i);
-                          pointInput.current?.focus();
-                        }}
-                      >
-                        ✎
-                      </button>
-                      <button
-                        // Without JavaScript this posts the item's form (the point is withdrawn).
-                        type="submit"
-                        form={formId}
-                        name="remove"
-                        value={i}
-                        className="point-remove"
-                        aria-label={`作废第 ${i + 1} 点`}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          onChange(
-                            {
-                              ...entry,
-                              points: entry.points.map((q, k) =>
-                                k === i ? { ...q, removed: true } : q,
-                              ),
-                            },
-                            "now",
-                          );
-                        }}
-                      >
-                        ×
-                      </button>
-                    </>
-                  ) : null}
-                </li>
-              );
-            })}
-          </ol>
-          <p className="muted point-count">
-            已测 {liveCount} 点{item.requiredSamples ? ` / 至少 ${item.requiredSamples} 点` : ""}
-            {verdict?.passRate !== undefined
-              ? ` · 合格率 ${Math.round(verdict.passRate * 100)}%`
-              : ""}
-          </p>
-          {editable ? (
-            <div className="point-add">
-              <input
-                ref={pointInput}
-                inputMode="decimal"
-                enterKeyHint="done"
-                placeholder={
-                  correcting === null
-                    ? `实测值 (${unit || "数值"})`
-                    : `第 ${correcting + 1} 点更正为 (${unit || "数值"})`
-                }
-                aria-label={`${item.code} 实测值`}
-                form={formId}
-                name="point"
-                value={pointText}
-                aria-invalid={pointError ? true : undefined}
-                onChange={(e) => setPointText(e.currentTarget.value)}
-                onKeyDown={(e) => {
-                  if (e.key === "Enter") {
-                    e.preventDefault();
-                    addPoint();
-                  }
-                }}
-              />
-              <span className="keypad-unit" title="单位">
-                {unit || "—"}
-              </span>
-              {needsDesign ? (
-                <input
-                  inputMode="decimal"
-                  placeholder={`本点设计值 (${unit})`}
-                  aria-label={`${item.code} 本点设计值`}
-                  form={formId}
-                  name="pointDesign"
-                  value={pointDesign}
-                  onChange={(e) => setPointDesign(e.currentTarget.value)}
-                />
-              ) : null}
-              <button
-                type="submit"
-                form={formId}
-                name="op"
-                value="point"
-                className="button"
-                onClick={(e) => {
-                  e.preventDefault();
-                  addPoint();
-                }}
-              >
-                {correcting === null ? "添加实测点" : "保存更正"}
-              </button>
-            </div>
-          ) : null}
-          {confirming ? (
-            <p className="field-error" role="alert">
-              {confirming}{" "}
-              <button type="button" className="button" onClick={() => addPoint(true)}>
-                确认添加
-              </button>
-            </p>
-          ) : null}
-          {pointError ? <em className="field-error">{pointError}</em> : null}
-        </div>
+        <ItemPoints
+          item={item}
+          entry={entry}
+          verdict={verdict}
+          unit={unit}
+          editable={editable}
+          formId={formId}
+          onChange={onChange}
+        />
       ) : null}
 
       <NoteField
         value={entry.note ?? ""}
         disabled={!editable}
-        label={`${item.code} 检查记录`}
+        label={t("item.noteLabel", { code: item.code })}
+        placeholder={t("item.notePlaceholder")}
         form={editable ? formId : undefined}
         onChange={(note) => onChange({ ...entry, note: note === "" ? null : note }, "later")}
       />
       {editable ? (
         <button type="submit" form={formId} className="button nojs-only">
-          保存备注
+          {t("item.saveNote")}
         </button>
       ) : null}
 
@@ -375,14 +164,14 @@ export function LotItemCard({
         <div className="item-photos">
           <PhotoGrid
             photos={photos.list}
-            label={`${item.code} 照片`}
+            label={t("item.photosLabel", { code: item.code })}
             onOpen={(i) => photos.onOpen(photos.list, i)}
           />
           {photos.canUpload ? (
             <PhotoUploader
               url={`/lots/${photos.lotId}/photos`}
               fields={{ itemId: item.id }}
-              label={`${item.code} 拍照/选择照片`}
+              label={t("item.upload", { code: item.code })}
               maxFileBytes={photos.maxFileBytes}
             />
           ) : null}
@@ -397,15 +186,7 @@ export function LotItemCard({
         </ul>
       ) : null}
       <p className={`save-state save-${saveState}`} aria-live="polite">
-        {saveState === "saving"
-          ? "保存中…"
-          : saveState === "queued"
-            ? "已存本机，待上传"
-            : saveState === "error"
-              ? "未保存：见页面顶部的 冲突 列表"
-              : saveState === "dirty"
-                ? "待保存"
-                : ""}
+        {saveState === "saved" ? "" : t(`item.save.${saveState}`)}
       </p>
     </li>
   );
@@ -415,12 +196,14 @@ function NoteField({
   value,
   disabled,
   label,
+  placeholder,
   form,
   onChange,
 }: {
   value: string;
   disabled: boolean;
   label: string;
+  placeholder: string;
   form?: string;
   onChange: (v: string) => void;
 }) {
@@ -429,7 +212,7 @@ function NoteField({
     <textarea
       className="note"
       rows={1}
-      placeholder="检查记录 / 备注"
+      placeholder={placeholder}
       aria-label={label}
       form={form}
       name={form ? "note" : undefined}
@@ -441,80 +224,4 @@ function NoteField({
       }}
     />
   );
-}
-
-/**
- * Autosave for one item through the outbox (app/modules/offline): every change becomes a command
- * in IndexedDB, sent at once when online and in order once the network returns; a note is queued
- * after a pause in typing, or at once when the page is hidden.
- */
-export function useEntryAutosave(target: {
-  lotId: string;
-  lotLabel: string;
-  itemId: string;
-  itemCode: string;
-  baseVersion: string;
-}) {
-  const { lotId, itemId } = target;
-  const commands = useOutbox(lotId);
-  const online = useOnline();
-  const later = useRef<EntryInput | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const targetRef = useRef(target);
-  targetRef.current = target;
-  const [queueFailed, setQueueFailed] = useState(false);
-
-  const queue = (entry: EntryInput) => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    later.current = null;
-    const { lotId, lotLabel, itemId, itemCode, baseVersion } = targetRef.current;
-    enqueueEntry({ lotId, lotLabel, itemId, itemCode, baseVersion, entry }).then(
-      () => setQueueFailed(false),
-      () => setQueueFailed(true),
-    );
-  };
-  const queueRef = useRef(queue);
-  queueRef.current = queue;
-
-  useEffect(() => {
-    const flush = () => {
-      if (later.current) queueRef.current(later.current);
-    };
-    window.addEventListener("pagehide", flush);
-    const onHidden = () => document.visibilityState === "hidden" && flush();
-    document.addEventListener("visibilitychange", onHidden);
-    return () => {
-      window.removeEventListener("pagehide", flush);
-      document.removeEventListener("visibilitychange", onHidden);
-    };
-  }, []);
-
-  const [typing, setTyping] = useState(false);
-  const save = (entry: EntryInput, mode: "now" | "later") => {
-    if (mode === "now") {
-      setTyping(false);
-      queue(entry);
-      return;
-    }
-    later.current = entry;
-    setTyping(true);
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      setTyping(false);
-      if (later.current) queue(later.current);
-    }, 600);
-  };
-  const mine = (commands ?? []).filter((c) => c.itemId === itemId);
-  const state: SaveState =
-    queueFailed || mine.some((c) => c.status === "refused")
-      ? "error"
-      : mine.length > 0
-        ? online
-          ? "saving"
-          : "queued"
-        : typing
-          ? "dirty"
-          : "saved";
-  return { save, state };
 }

@@ -1,5 +1,8 @@
 import type { Catalogue } from "../catalogue";
 import type source from "../zh-CN/lot";
+import drawings from "./lot/drawings";
+import item from "./lot/item";
+import record from "./lot/record";
 
 const lot: Catalogue<typeof source> = {
   states: {
@@ -313,23 +316,8 @@ const lot: Catalogue<typeof source> = {
     save: "Save capacity and attributes",
   },
   photos: { title: "Lot photos", none: "No photos yet.", upload: "Lot: take or choose photos" },
-  drawings: {
-    title: "Reference drawings",
-    none: "No reference drawings chosen for this lot yet. ",
-    register: "Drawing register",
-    revision: "rev. {{revision}}",
-    issued: "issued {{date}}",
-    superseded: "superseded",
-    newer: "This drawing has a newer revision:",
-    newerTail:
-      "; this lot was inspected against rev. {{revision}}. A supervision engineer must acknowledge it before acceptance.",
-    acknowledged: "New revision acknowledged by {{who}} on {{at}}",
-    acknowledge: "Acknowledge revision change",
-    remove: "Remove",
-    add: "Add a drawing (current revision)",
-    choose: "Choose a drawing",
-    addButton: "Add",
-  },
+  drawings,
+  item,
   picker: {
     title: "Inspect",
     placeholder: "Building-unit, e.g. 3-2; or an outdoor zone's name",
@@ -339,6 +327,7 @@ const lot: Catalogue<typeof source> = {
     none: "Nothing found for “{{q}}”. Type building and unit as numbers, e.g. 3-2.",
     recent: "Recent locations",
   },
+  record,
   network: {
     offline:
       "Offline: {{what}} needs a network connection; try again when you are back online. Recorded inspection data is kept on this device meanwhile.",

@@ -1,4 +1,8 @@
 // The "lot" namespace (source language). Keys are English, grouped by screen or concern.
+import drawings from "./lot/drawings";
+import item from "./lot/item";
+import record from "./lot/record";
+
 const lot = {
   states: {
     draft: "草稿",
@@ -292,22 +296,8 @@ const lot = {
   },
   place: { title: "检验批容量与部位属性", unset: "未填写", save: "保存容量与属性" },
   photos: { title: "检验批照片", none: "暂无照片。", upload: "检验批 拍照/选择照片" },
-  drawings: {
-    title: "依据图纸",
-    none: "尚未选择本检验批依据的图纸。",
-    register: "图纸目录",
-    revision: "{{revision}} 版",
-    issued: "出图 {{date}}",
-    superseded: "已作废",
-    newer: "该图纸已有新版次",
-    newerTail: "，本检验批依据的是 {{revision}} 版。须监理工程师确认后才能验收签认。",
-    acknowledged: "新版次已由 {{who}} 于 {{at}} 确认",
-    acknowledge: "确认版次变更",
-    remove: "移除",
-    add: "添加图纸（现行版次）",
-    choose: "选择图纸",
-    addButton: "添加",
-  },
+  drawings,
+  item,
   picker: {
     title: "去检查",
     placeholder: "楼栋-单元，如 3-2；或室外区域名称",
@@ -317,6 +307,7 @@ const lot = {
     none: "没有找到“{{q}}”。楼栋和单元请输入数字，如 3-2。",
     recent: "最近的部位",
   },
+  record,
   network: {
     offline: "离线：{{what}}需要网络连接，恢复网络后再{{what}}。已记录的检查数据会先保存在本机。",
   },

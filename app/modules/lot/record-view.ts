@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import type { Namespace } from "~/locales/resources";
 import { numericLimit } from "~/modules/checklist/labels";
 import { type PriorValue, parseWas } from "./corrections";
 import { itemLabelZh } from "./labels";
@@ -7,71 +9,117 @@ import { formatEntered, formatPercent } from "./verdict-format";
 import { msg, type VerdictText } from "./verdict-message";
 import { verdictTextZh } from "./verdict-text";
 import type { SampleQuantity } from "./verdict-vocabulary";
-import { isLotState, LOT_STATE_LABELS_ZH } from "./workflow";
+import { isLotState } from "./workflow";
 
-// The record is kept in Chinese, the language of record.
+// The record is kept in Chinese, the language of record: callers pass fixedT("zh-CN") (its
+// verdict texts are Chinese either way); a reader's language only words the page around it.
 const zhOrNull = (m: VerdictText | null) => (m ? verdictTextZh(m) : null);
 
-export const RESULT_ZH: Record<string, string> = {
-  pass: "合格",
-  fail: "不合格",
-  na: "不适用",
-  incomplete: "未完成",
-};
+/** The translator of the record's words (lot:record.*). */
+export type RecordT = TFunction<Namespace[]>;
 
-const NON_NUMERIC_RECORD: Record<string, string> = {
-  pass: "符合要求",
-  fail: "不符合要求",
-  na: "不适用",
-  incomplete: "未检查",
-};
+const RESULTS = ["pass", "fail", "na", "incomplete"] as const;
+type Result = (typeof RESULTS)[number];
+const asResult = (status: string): Result =>
+  (RESULTS as readonly string[]).includes(status) ? (status as Result) : "incomplete";
+
+/** 检查结果 of a row (合格 / 不合格 / 不适用 / 未完成). */
+export const resultText = (t: RecordT, status: string) =>
+  t(`lot:record.result.${asResult(status)}`);
 
 /**
  * 检查记录 of one row: measured values as entered (failing points marked ✗), design values,
  * the 合格率 of 一般项目; for items judged by hand the finding. Never blank.
  */
-export function checkRecordZh(r: {
-  kind: string;
-  status: string;
-  unit: string;
-  points: number[];
-  pointTexts: (string | null)[];
-  pointDesigns: (number | null)[];
-  pointOk: (boolean | null)[];
-  pointWas?: PriorValue[][];
-  pointRemoved?: boolean[];
-  passRate: number | null;
-  note: string | null;
-}): string {
+export function checkRecordText(
+  t: RecordT,
+  r: {
+    kind: string;
+    status: string;
+    unit: string;
+    points: number[];
+    pointTexts: (string | null)[];
+    pointDesigns: (number | null)[];
+    pointOk: (boolean | null)[];
+    pointWas?: PriorValue[][];
+    pointRemoved?: boolean[];
+    passRate: number | null;
+    note: string | null;
+  },
+): string {
   const parts: string[] = [];
   if (r.points.length > 0) {
     const values = r.points.map((v, i) => {
       const shown = formatEntered(v, r.unit, r.pointTexts[i]);
       const design = r.pointDesigns[i];
-      const d = design != null ? `(设计 ${formatEntered(design, r.unit)})` : "";
+      const d =
+        design != null ? t("lot:record.design", { value: formatEntered(design, r.unit) }) : "";
       // Corrected values print struck through on the page ("更正") before the value that counts.
       const was = (r.pointWas?.[i] ?? []).map((w) => `${formatEntered(w.value, r.unit, w.text)}→`);
-      if (r.pointRemoved?.[i]) return `${was.join("")}${shown}（已作废）`;
+      if (r.pointRemoved?.[i]) return `${was.join("")}${shown}${t("lot:record.withdrawn")}`;
       return `${was.join("")}${shown}${d}${r.pointOk[i] === false ? "✗" : ""}`;
     });
-    parts.push(`实测 ${values.join("、")}`);
+    parts.push(t("lot:record.measured", { values: values.join(t("lot:record.nameSep")) }));
     if (r.kind === "general" && r.passRate !== null)
-      parts.push(`合格率 ${formatPercent(r.passRate)}`);
+      parts.push(t("lot:record.passRate", { rate: formatPercent(r.passRate) }));
   } else {
-    parts.push(NON_NUMERIC_RECORD[r.status] ?? "—");
+    parts.push(t(`lot:record.nonNumeric.${asResult(r.status)}`));
   }
   if (r.note) parts.push(r.note);
-  return parts.join("；");
+  return parts.join(t("lot:record.listSep"));
+}
+
+/** A piece of 检查记录 text; a corrected or withdrawn value is struck through. */
+export type RecordRun = { text: string; strike?: boolean };
+
+/**
+ * 检查记录 as runs, for the page and the PDF: each point as entered (superseded values struck
+ * through before the value that counts, withdrawn ones struck and marked), then the 合格率 of
+ * 一般项目 and the note.
+ */
+export function recordRuns(
+  t: RecordT,
+  r: {
+    kind: string;
+    unit: string;
+    points: number[];
+    pointTexts: (string | null)[];
+    pointOk: (boolean | null)[];
+    pointWas: PriorValue[][];
+    pointRemoved: boolean[];
+    passRate: number | null;
+    note: string | null;
+  },
+): RecordRun[] {
+  const runs: RecordRun[] = [{ text: t("lot:record.measuredLabel") }];
+  r.points.forEach((v, i) => {
+    if (i > 0) runs.push({ text: t("lot:record.nameSep") });
+    for (const w of r.pointWas[i] ?? [])
+      runs.push({ text: formatEntered(w.value, r.unit, w.text), strike: true }, { text: " " });
+    const shown = formatEntered(v, r.unit, r.pointTexts[i]);
+    if (r.pointRemoved[i])
+      runs.push({ text: shown, strike: true }, { text: t("lot:record.withdrawn") });
+    else runs.push({ text: `${shown}${r.pointOk[i] === false ? "✗" : ""}` });
+  });
+  const tail = [
+    r.kind === "general" && r.passRate !== null
+      ? t("lot:record.passRate", { rate: formatPercent(r.passRate) })
+      : "",
+    r.note ?? "",
+  ].filter(Boolean);
+  const sep = t("lot:record.listSep");
+  if (tail.length > 0) runs.push({ text: `${sep}${tail.join(sep)}` });
+  return runs;
 }
 
 /** 检验批容量 as recorded: the lot capacity, else each quantity the items count. */
-function capacityZh(detail: LotDetail): string {
+function capacityText(t: RecordT, detail: LotDetail): string {
   const { lot, place } = detail;
   if (lot.capacity) return `${lot.capacity} ${lot.capacityUnit ?? ""}`.trim();
   const parts = Object.entries(place.quantities)
     .filter(([k, v]) => k !== "lots" && v != null)
     .map(([k, v]) => `${v} ${verdictTextZh(msg(`verdict.counts.${k as SampleQuantity}`))}`);
-  return parts.length > 0 ? parts.join("、") : "未填写";
+  return parts.length > 0 ? parts.join(t("lot:record.nameSep")) : t("lot:record.unset");
 }
 
 /** 验收依据: the acceptance codes among the work type's standards (design codes are not). */
@@ -108,7 +156,7 @@ function clauseFromSource(source: string | null, governing: string | undefined):
 type Signer = { name: string; title: string | null; at: Date; conclusion: string } | null;
 
 /** The 检验批质量验收记录 as printed (GB 50300 附录E 表E.0.1), shared by the page and its PDF. */
-export function lotRecordView(detail: LotDetail) {
+export function lotRecordView(detail: LotDetail, t: RecordT) {
   const { lot, items, verdict, standards } = detail;
   const division = lotDivisionZh(lot.workType.code, lot.subItem, lot.number);
   const newest = (kind: string) => lot.signatures.find((s) => s.kind === kind);
@@ -129,7 +177,9 @@ export function lotRecordView(detail: LotDetail) {
   const rows = lot.template.items.map((item, i) => rowWithRecord(item, i));
   function rowWithRecord(item: (typeof lot.template.items)[number], i: number) {
     const row = rowOf(item, i);
-    return { ...row, record: checkRecordZh(row) };
+    const record = checkRecordText(t, row);
+    const runs = row.points.length > 0 ? recordRuns(t, row) : [{ text: record }];
+    return { ...row, record, runs };
   }
   function rowOf(item: (typeof lot.template.items)[number], i: number) {
     const input = items[i];
@@ -148,7 +198,9 @@ export function lotRecordView(detail: LotDetail) {
       text: item.textZh,
       label: itemLabelZh(item.textZh),
       requirement:
-        zhOrNull(v?.limit ?? numericLimit(item)) ?? item.tolerance ?? "符合设计及规范要求",
+        zhOrNull(v?.limit ?? numericLimit(item)) ??
+        item.tolerance ??
+        t("lot:record.defaultRequirement"),
       unit: input?.spec?.unit ?? item.numericUnit ?? "",
       required: v?.requiredPoints || null,
       sampleBasis: zhOrNull(v?.sampleBasis ?? null),
@@ -172,17 +224,22 @@ export function lotRecordView(detail: LotDetail) {
     lot: {
       id: lot.id,
       number: lot.number,
-      status: isLotState(lot.status) ? LOT_STATE_LABELS_ZH[lot.status] : lot.status,
+      state: lot.status,
+      status: isLotState(lot.status) ? t(`lot:states.${lot.status}`) : lot.status,
       accepted: lot.status === "accepted",
       compound: lot.compound.name,
       division: division.division,
       subDivision: division.subDivision,
+      divisionLine: t("lot:record.divisionValue", {
+        division: division.division,
+        subDivision: division.subDivision,
+      }),
       subItem: division.subItem,
       subItemChoices: division.choices,
       appendixB: division.appendixB,
       workType: lot.workType.nameZh,
       contractor: lot.contractor.name,
-      capacity: capacityZh(detail),
+      capacity: capacityText(t, detail),
       // 检验批部位: the place only (the work type is in 分项工程名称).
       place: lot.placeLabel.startsWith(lot.workType.nameZh)
         ? lot.placeLabel.slice(lot.workType.nameZh.length).trim()
@@ -198,6 +255,21 @@ export function lotRecordView(detail: LotDetail) {
       acceptedBy: lot.acceptedBy,
       acceptedAt: lot.acceptedAt,
     },
+    selfCheckText: selfCheck
+      ? selfCheck.conclusion
+      : lot.submittedBy
+        ? t("lot:record.selfCheckDone", {
+            records: t(
+              lot.recordsComplete ? "lot:record.recordsComplete" : "lot:record.recordsIncomplete",
+            ),
+            note: lot.selfCheckNote ?? "",
+          })
+        : t("lot:record.notSubmitted"),
+    conclusionText: acceptance
+      ? acceptance.conclusion
+      : lot.status === "accepted"
+        ? t("lot:record.acceptedDefault")
+        : t("lot:record.notAccepted", { summary: verdictTextZh(verdict.summary) }),
     standards: acceptanceStandards(standards),
     verdict: { status: verdict.status, summary: verdictTextZh(verdict.summary) },
     rows,

@@ -1,46 +1,50 @@
 import type { Db } from "~/infra/db.server";
 import { acceptanceOverview } from "~/modules/acceptance/acceptance.server";
-import {
-  acceptanceStatusZh,
-  conclusionZh,
-  PARTY_LABELS_ZH,
-  type Party,
-} from "~/modules/acceptance/parties";
+import { isAcceptanceStatus, isConclusion, isParty } from "~/modules/acceptance/parties";
 import { applicableWorkTypes } from "~/modules/acceptance/prerequisites";
 import { supervisionRecord } from "~/modules/acceptance/supervision.server";
 import { prerequisiteLabel } from "~/modules/acceptance/words";
-import { zhT } from "~/modules/acceptance/zh";
 import { listWorkTypes } from "~/modules/checklist/queries.server";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import type { LotDetail } from "~/modules/lot/lots.server";
 import type { LotRecordExtras } from "~/modules/lot/record-extras.server";
-import { type LotRecordView, lotRecordView, RESULT_ZH } from "~/modules/lot/record-view";
-import { ROLLUP_LABELS, rollUp } from "~/modules/lot/rollup";
-import { formatEntered } from "~/modules/lot/verdict";
+import {
+  type LotRecordView,
+  lotRecordView,
+  type RecordT,
+  resultText,
+} from "~/modules/lot/record-view";
+import { rollUp } from "~/modules/lot/rollup";
 import { acceptanceReviewLines } from "~/modules/residents/reviews.server";
 import { formatDate, formatDateTime } from "~/modules/site/labels";
 import { type Cell, PdfReport } from "./pdf.server";
 import type { PdfPhoto } from "./photo-thumbs.server";
 
-/** 单位工程质量竣工验收记录 (after GB 50300 表 H.0.1-1) with each party's drawn signature. */
+/**
+ * 单位工程质量竣工验收记录 (after GB 50300 表 H.0.1-1) with each party's drawn signature.
+ * A signed record: always in Chinese, the language of record, whoever downloads it.
+ */
 export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<Buffer | null> {
   const overview = await acceptanceOverview(db, compoundId);
   if (!overview?.acceptance) return null;
+  const t = fixedT("zh-CN") as RecordT;
+  const r = (key: string, params?: Record<string, unknown>) =>
+    String(t(`acceptance:record.${key}` as never, params as never));
   const { record, acceptance, hashCheck, prerequisites } = overview;
   const { compound } = record;
   const phases = compound.project.phases;
   // 以居民为主体: the residents' opinion on the plan and the finished work goes with the record.
   const reviewLines = await acceptanceReviewLines(db, compoundId);
-  const pdf = new PdfReport(
-    "单位工程质量竣工验收记录",
-    `${compound.name} 单位工程质量竣工验收记录`,
-  );
-  pdf.heading("单位工程质量竣工验收记录");
+  const pdf = new PdfReport(r("title"), r("docTitle", { compound: compound.name }));
+  pdf.heading(r("title"));
   pdf.line(
-    `验收状态：${acceptanceStatusZh(acceptance.status)}　　记录编号：${compound.code}-JG-${acceptance.id.slice(-6).toUpperCase()}`,
-    {
-      align: "right",
-      size: 9,
-    },
+    r("status", {
+      status: isAcceptanceStatus(acceptance.status)
+        ? t(`acceptance:status.${acceptance.status}`)
+        : acceptance.status,
+      number: `${compound.code}-JG-${acceptance.id.slice(-6).toUpperCase()}`,
+    }),
+    { align: "right", size: 9 },
   );
   const applicable = applicableWorkTypes(
     {
@@ -56,106 +60,116 @@ export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<B
   const accepted = record.lots.filter((l) => l.status === "accepted").length;
   const complete = record.lots.filter((l) => l.recordsComplete).length;
   const closed = record.defects.filter((d) => d.status === "closed").length;
+  const names = (list: string[]) => list.join(r("nameSep"));
   pdf.keyValues([
-    ["工程名称", compound.name],
-    ["所属项目", compound.project.name],
-    ["工程地址", compound.address],
-    ["改造户数", `${compound.households} 户`],
-    ["施工单位", compound.contracts.map((c) => c.contractor.name).join("、")],
-    ["标段", compound.contracts.map((c) => c.name).join("、")],
-    ["开工日期", phases[1] ? formatDate(phases[1].startsOn) : "—"],
-    ["验收日期", formatDate(acceptance.closedAt ?? acceptance.openedAt)],
+    [r("name"), compound.name],
+    [r("project"), compound.project.name],
+    [r("address"), compound.address],
+    [r("households"), r("householdsValue", { n: compound.households })],
+    [r("contractor"), names(compound.contracts.map((c) => c.contractor.name))],
+    [r("contract"), names(compound.contracts.map((c) => c.name))],
+    [r("startedOn"), phases[1] ? formatDate(phases[1].startsOn) : "—"],
+    [r("acceptedOn"), formatDate(acceptance.closedAt ?? acceptance.openedAt)],
   ]);
+  const lots = record.lots.length;
   pdf.table(
     [
-      { header: "序号", width: 0.07, align: "center" },
-      { header: "项目", width: 0.2 },
-      { header: "验收记录", width: 0.53 },
-      { header: "验收结论", width: 0.2, align: "center" },
+      { header: r("seq"), width: 0.07, align: "center" },
+      { header: r("item"), width: 0.2 },
+      { header: r("findings"), width: 0.53 },
+      { header: r("conclusion"), width: 0.2, align: "center" },
     ],
     [
       [
         "1",
-        "分部工程验收",
-        `共 ${summary.divisions.length} 个分部，经查符合设计及标准规定 ${passedDivisions} 个分部`,
-        ROLLUP_LABELS[summary.status],
+        r("divisions"),
+        r("divisionsFound", { total: summary.divisions.length, passed: passedDivisions }),
+        r(`rollup.${summary.status}`),
       ],
       [
         "2",
-        "检验批验收",
-        `共 ${record.lots.length} 个检验批，已验收 ${accepted} 个`,
-        accepted === record.lots.length && record.lots.length > 0 ? "合格" : "未完成",
+        r("lots"),
+        r("lotsFound", { total: lots, accepted }),
+        accepted === lots && lots > 0 ? r("pass") : r("unfinished"),
       ],
       [
         "3",
-        "质量控制资料核查",
-        `${record.lots.length} 个检验批中资料齐全 ${complete} 个`,
-        complete === record.lots.length ? "齐全" : "不齐全",
+        r("records"),
+        r("recordsFound", { total: lots, complete }),
+        complete === lots ? r("recordsComplete") : r("recordsIncomplete"),
       ],
       [
         "4",
-        "质量问题整改",
-        `共登记质量问题 ${record.defects.length} 项，已整改关闭 ${closed} 项`,
-        closed === record.defects.length ? "已全部整改" : "未完成",
+        r("defects"),
+        r("defectsFound", { total: record.defects.length, closed }),
+        closed === record.defects.length ? r("defectsClosed") : r("unfinished"),
       ],
       [
         "5",
-        "验收条件",
+        r("prerequisites"),
         prerequisites
-          .map((p) => `${p.ok ? "✓" : "✗"} ${prerequisiteLabel(zhT(), p.key)}`)
-          .join("；"),
-        prerequisites.every((p) => p.ok) ? "满足" : "未满足",
+          .map((p) => `${p.ok ? "✓" : "✗"} ${prerequisiteLabel(t, p.key)}`)
+          .join(r("listSep")),
+        prerequisites.every((p) => p.ok) ? r("met") : r("unmet"),
       ],
-      ["6", "居民评议及满意度", reviewLines.join("\n"), "见记录"],
+      ["6", r("reviews"), reviewLines.join("\n"), r("seeRecord")],
     ],
   );
   pdf.table(
     [
-      { header: "分部工程", width: 0.3 },
-      { header: "分项工程（工程类别）", width: 0.36 },
-      { header: "检验批 已验收/共", width: 0.18, align: "center" },
-      { header: "结论", width: 0.16, align: "center" },
+      { header: r("division"), width: 0.3 },
+      { header: r("subItem"), width: 0.36 },
+      { header: r("lotCount"), width: 0.18, align: "center" },
+      { header: r("result"), width: 0.16, align: "center" },
     ],
     summary.divisions.flatMap((d) =>
       d.subItems.map((s) => [
         d.name,
         s.nameZh,
         `${s.accepted} / ${s.total}`,
-        ROLLUP_LABELS[s.status],
+        r(`rollup.${s.status}`),
       ]),
     ),
   );
   pdf.keep(90);
   pdf.table(
     [
-      { header: "综合验收结论", width: 0.2 },
+      { header: r("overall"), width: 0.2 },
       { header: "", width: 0.8 },
     ],
     [
       [
-        { text: "综合验收结论", bold: true },
-        { text: `${conclusionZh(acceptance.conclusion)}。${acceptance.remarks}`, bold: true },
+        { text: r("overall"), bold: true },
+        {
+          text: r("overallValue", {
+            conclusion: isConclusion(acceptance.conclusion)
+              ? t(`acceptance:conclusion.${acceptance.conclusion}`)
+              : acceptance.conclusion,
+            remarks: acceptance.remarks,
+          }),
+          bold: true,
+        },
       ],
     ],
     { header: false },
   );
   pdf.keep(150);
   const rows: Cell[][] = acceptance.participants.map((p) => [
-    PARTY_LABELS_ZH[p.party as Party] ?? p.party,
+    isParty(p.party) ? t(`acceptance:party.${p.party}`) : p.party,
     p.organization.name,
     `${p.user.displayName}\n${p.user.title}`,
     p.signature
       ? { text: "", image: Buffer.from(p.signature.imagePng), imageHeight: 34 }
-      : "（未签字）",
+      : r("unsigned"),
     p.signature ? `${p.signature.opinion}\n${formatDateTime(p.signature.signedAt)}` : "",
   ]);
   pdf.table(
     [
-      { header: "参加验收单位", width: 0.13 },
-      { header: "单位名称", width: 0.27 },
-      { header: "签字人", width: 0.17 },
-      { header: "签字", width: 0.21, align: "center" },
-      { header: "意见及日期", width: 0.22 },
+      { header: r("party"), width: 0.13 },
+      { header: r("organization"), width: 0.27 },
+      { header: r("signer"), width: 0.17 },
+      { header: r("signature"), width: 0.21, align: "center" },
+      { header: r("opinion"), width: 0.22 },
     ],
     rows,
   );
@@ -164,75 +178,73 @@ export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<B
   pdf.keep(60);
   pdf.table(
     [
-      { header: "质量安全监督站 监督记录", width: 0.2 },
+      { header: t("acceptance:supervision.title"), width: 0.2 },
       { header: "", width: 0.8 },
     ],
     [
       [
-        { text: "质监站监督记录", bold: true },
+        { text: r("supervisionShort"), bold: true },
         supervision
-          ? `${supervision.record}\n监督人：${supervision.signer}（${supervision.title}，${supervision.organization}）　${formatDateTime(supervision.filedAt)}`
-          : "（尚未填写）",
+          ? `${supervision.record}\n${r("supervisionBy", { signer: supervision.signer, title: supervision.title, organization: supervision.organization, at: formatDateTime(supervision.filedAt) })}`
+          : r("supervisionNone"),
       ],
     ],
     { header: false },
   );
   pdf.line(
-    `签字内容哈希（SHA-256）：${acceptance.contentHash}　${hashCheck?.matches ? "与当前记录一致" : "与当前记录不一致"}`,
+    r("hash", {
+      hash: acceptance.contentHash,
+      check: r(hashCheck?.matches ? "hashMatches" : "hashDiffers"),
+    }),
     { size: 7 },
   );
   return pdf.toBuffer();
 }
 
 /** 检查记录 as runs: corrected and withdrawn values struck through, then the value that counts. */
-function checkRecordRuns(r: LotRecordView["rows"][number]): Cell {
-  const extra = [r.status === "fail" ? r.reasons.join("；") : ""].filter(Boolean).join("\n");
+function checkRecordRuns(t: RecordT, r: LotRecordView["rows"][number]): Cell {
+  const extra = r.status === "fail" ? r.reasons.join(t("lot:record.listSep")) : "";
   if (
     r.points.length === 0 ||
     (!r.pointWas.some((w) => w.length > 0) && !r.pointRemoved.some(Boolean))
   )
     return [r.record, extra].filter(Boolean).join("\n");
-  const runs: { text: string; strike?: boolean }[] = [{ text: "实测 " }];
-  r.points.forEach((v, i) => {
-    if (i > 0) runs.push({ text: "、" });
-    for (const w of r.pointWas[i] ?? [])
-      runs.push({ text: formatEntered(w.value, r.unit, w.text), strike: true }, { text: " " });
-    const shown = formatEntered(v, r.unit, r.pointTexts[i]);
-    if (r.pointRemoved[i]) runs.push({ text: shown, strike: true }, { text: "（已作废）" });
-    else runs.push({ text: `${shown}${r.pointOk[i] === false ? "✗" : ""}` });
-  });
-  const tail = [
-    r.kind === "general" && r.passRate !== null
-      ? `合格率 ${Math.round(r.passRate * 1000) / 10}%`
-      : "",
-    r.note ?? "",
-  ].filter(Boolean);
-  if (tail.length > 0) runs.push({ text: `；${tail.join("；")}` });
-  if (extra) runs.push({ text: `\n${extra}` });
+  const runs = extra ? [...r.runs, { text: `\n${extra}` }] : r.runs;
   return { text: runs.map((x) => x.text).join(""), runs };
 }
 
-/** 检验批质量验收记录 (GB 50300 附录E 表E.0.1), A4 portrait, the signatures kept with the table. */
+/**
+ * 检验批质量验收记录 (GB 50300 附录E 表E.0.1), A4 portrait, the signatures kept with the table.
+ * A signed record: always in Chinese, the language of record, whoever downloads it.
+ */
 export async function lotRecordPdf(
   detail: LotDetail,
   signature: { signed: string | null; current: string; matches: boolean } | null = null,
   photos: PdfPhoto[] = [],
   extras: LotRecordExtras | null = null,
 ): Promise<Buffer> {
-  const { lot, standards, verdict, rows } = lotRecordView(detail);
-  const pdf = new PdfReport("检验批质量验收记录", `检验批质量验收记录 ${lot.number}`);
-  pdf.heading("检验批质量验收记录", 15);
+  const t = fixedT("zh-CN") as RecordT;
+  const r = (key: string, params?: Record<string, unknown>) =>
+    String(t(`lot:record.${key}` as never, params as never));
+  const view = lotRecordView(detail, t);
+  const { lot, standards, rows } = view;
+  const pdf = new PdfReport(r("title"), r("docTitle", { number: lot.number }));
+  pdf.heading(r("title"), 15);
   if (signature && !signature.matches) {
     pdf.line(
-      `注意：本记录的当前内容与验收签认时的内容不一致（签认哈希 ${signature.signed?.slice(0, 16) ?? "—"}…，现在 ${signature.current.slice(0, 16)}…），签认不再覆盖当前内容。`,
+      r("tamper", {
+        signed: signature.signed?.slice(0, 16) ?? "—",
+        current: signature.current.slice(0, 16),
+      }),
       { size: 9 },
     );
   }
-  pdf.line(`编号：${lot.appendixB}　系统编号：${lot.number}　状态：${lot.status}`, {
+  pdf.line(r("numbers", { appendixB: lot.appendixB, number: lot.number, status: lot.status }), {
     align: "right",
     size: 8,
   });
-  const head = (k: string, v: string): Cell[] => [{ text: k, bold: true }, v];
+  const head = (k: string, v: string): Cell[] => [{ text: r(k), bold: true }, v];
+  const unset = r("unset");
   pdf.table(
     [
       { header: "", width: 0.17 },
@@ -241,23 +253,23 @@ export async function lotRecordPdf(
       { header: "", width: 0.33 },
     ],
     [
+      [...head("compound", lot.compound), ...head("division", lot.divisionLine)],
+      [...head("subItem", lot.subItem), ...head("capacity", lot.capacity)],
       [
-        ...head("单位（子单位）工程名称", lot.compound),
-        ...head("分部（子分部）工程名称", `${lot.division}（${lot.subDivision}）`),
-      ],
-      [...head("分项工程名称", lot.subItem), ...head("检验批容量", lot.capacity)],
-      [
-        ...head("施工单位", lot.contractor),
-        ...head("项目负责人", extras?.projectManager ?? "未填写"),
+        ...head("contractor", lot.contractor),
+        ...head("projectManager", extras?.projectManager ?? unset),
       ],
       [
-        ...head("分包单位", extras?.subcontractorName ?? "无"),
+        ...head("subcontractor", extras?.subcontractorName ?? r("noSubcontractor")),
         ...head(
-          "分包单位项目负责人",
-          extras?.subcontractorName ? (extras.subcontractorManager ?? "未填写") : "—",
+          "subcontractorManager",
+          extras?.subcontractorName ? (extras.subcontractorManager ?? unset) : "—",
         ),
       ],
-      [...head("检验批部位", lot.place), ...head("检查表版本", `第 ${lot.templateVersion} 版`)],
+      [
+        ...head("place", lot.place),
+        ...head("templateVersion", r("version", { version: lot.templateVersion })),
+      ],
     ],
     { header: false, compact: true },
   );
@@ -268,37 +280,39 @@ export async function lotRecordPdf(
     ],
     [
       head(
-        "施工依据",
+        "basis",
         extras && extras.drawings.length > 0
-          ? extras.drawings.map((d) => d.text).join("；")
-          : "设计文件（未关联图纸）",
+          ? extras.drawings.map((d) => d.text).join(r("listSep"))
+          : r("basisNone"),
       ),
-      head("验收依据", standards.join("、")),
+      head("standards", standards.join(r("nameSep"))),
     ],
     { header: false, compact: true },
   );
-  const body: Cell[][] = rows.map((r) => [
-    `${r.kind === "main" ? "主控" : "一般"} ${r.seq}. ${r.label}`,
-    r.clause,
-    r.requirement,
-    `${r.required ?? "全数"} / ${r.livePoints || (r.status === "incomplete" ? "—" : "全数")}`,
-    checkRecordRuns(r),
-    RESULT_ZH[r.status] ?? r.status,
+  const body: Cell[][] = rows.map((row) => [
+    `${r(`kindShort.${row.kind === "main" ? "main" : "general"}`)} ${row.seq}. ${row.label}`,
+    row.clause,
+    row.requirement,
+    `${row.required ?? r("all")} / ${row.livePoints || (row.status === "incomplete" ? "—" : r("all"))}`,
+    checkRecordRuns(t, row),
+    resultText(t, row.status),
   ]);
   pdf.table(
     [
-      { header: "验收项目", width: 0.22 },
-      { header: "条款", width: 0.15 },
-      { header: "设计要求及规范规定", width: 0.22 },
-      { header: "最小/实际抽样", width: 0.09, align: "center" },
-      { header: "检查记录", width: 0.24 },
-      { header: "检查结果", width: 0.08, align: "center" },
+      { header: r("columns.item"), width: 0.22 },
+      { header: r("columns.clause"), width: 0.15 },
+      { header: r("columns.requirement"), width: 0.22 },
+      { header: r("columns.samplingShort"), width: 0.09, align: "center" },
+      { header: r("columns.record"), width: 0.24 },
+      { header: r("columns.result"), width: 0.08, align: "center" },
     ],
     body,
     { compact: true, keepWithNext: 110 },
   );
   const signCell = (png: Buffer | null | undefined): Cell =>
-    png ? { text: "", image: png, imageHeight: 30 } : "（未签名）";
+    png ? { text: "", image: png, imageHeight: 30 } : r("unsigned");
+  const blank = r("blank");
+  const gap = r("gap");
   pdf.table(
     [
       { header: "", width: 0.17 },
@@ -307,19 +321,13 @@ export async function lotRecordPdf(
     ],
     [
       [
-        { text: "施工单位检查结果", bold: true },
-        `${
-          lot.selfCheck
-            ? lot.selfCheck.conclusion
-            : lot.submittedBy
-              ? `自检完成，${lot.recordsComplete ? "施工操作依据、质量验收记录齐全" : "资料不全"}。${lot.selfCheckNote ?? ""}`
-              : "尚未提交自检"
-        }\n专业工长：${lot.foreman ?? "　　　　"}\n项目专业质量检查员：${lot.selfCheck?.name ?? lot.submittedBy?.displayName ?? "　　　　"}　日期：${lot.submittedAt ? formatDate(lot.submittedAt) : "　　　　"}`,
+        { text: r("selfCheckTitle"), bold: true },
+        `${view.selfCheckText}\n${r("foreman")}${lot.foreman ?? blank}\n${r("inspector")}${lot.selfCheck?.name ?? lot.submittedBy?.displayName ?? blank}${gap}${r("date")}${lot.submittedAt ? formatDate(lot.submittedAt) : blank}`,
         signCell(extras?.images.selfcheck),
       ],
       [
-        { text: "监理单位验收结论", bold: true },
-        `${lot.acceptance ? lot.acceptance.conclusion : lot.accepted ? "合格，同意验收。" : `尚未验收。当前结论：${verdict.summary}`}\n专业监理工程师：${lot.accepted ? (lot.acceptedBy?.displayName ?? "") : "　　　　"}　日期：${lot.accepted && lot.acceptedAt ? formatDate(lot.acceptedAt) : "　　　　"}`,
+        { text: r("acceptTitle"), bold: true },
+        `${view.conclusionText}\n${r("supervisor")}${lot.accepted ? (lot.acceptedBy?.displayName ?? "") : blank}${gap}${r("date")}${lot.accepted && lot.acceptedAt ? formatDate(lot.acceptedAt) : blank}`,
         signCell(extras?.images.accept),
       ],
     ],
@@ -327,11 +335,11 @@ export async function lotRecordPdf(
   );
   if (photos.length > 0) {
     pdf.newPage();
-    pdf.line("现场照片（标注的照片显示标注版本；原图不变，哈希见下）", { size: 10 });
+    pdf.line(r("photos"), { size: 10 });
     pdf.table(
       [
-        { header: "项目", width: 0.3 },
-        { header: "照片", width: 0.7 },
+        { header: r("photoItem"), width: 0.3 },
+        { header: r("photo"), width: 0.7 },
       ],
       photos.map((p) => [p.label, { text: "", image: p.image, imageHeight: 220 }]),
     );
