@@ -5,9 +5,10 @@
  * For the embedded default only; PostgreSQL and S3: see docs/decisions/0018-operations.md.
  */
 import path from "node:path";
-import { BackupError, backupEmbedded, restoreEmbedded } from "~/infra/backup.server";
+import { backupEmbedded, restoreEmbedded } from "~/infra/backup.server";
 import { createDb } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
+import { isFailure } from "~/infra/failure";
 import { verifyDatabase } from "~/modules/audit/verify.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
 
@@ -76,7 +77,7 @@ async function main(command: string | undefined): Promise<number> {
 main(process.argv[2]).then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error instanceof BackupError ? `✗ ${error.message}` : error);
+    console.error(isFailure(error, "backup") ? `✗ ${error.message}` : error);
     process.exit(1);
   },
 );

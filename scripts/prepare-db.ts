@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { createDb } from "~/infra/db.server";
-import { EnvError, ensureDataDirs, env } from "~/infra/env.server";
+import { ensureDataDirs, env } from "~/infra/env.server";
+import { isFailure } from "~/infra/failure";
 import { migratePostgres } from "~/infra/pg-migrate.server";
 import { ROLE_LABELS } from "~/modules/auth/permissions";
 import { importChecklistData, publishDataFileRevisions } from "~/modules/checklist/import.server";
@@ -93,7 +94,7 @@ export function printDemoSignIns() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   prepareDatabase().catch((error: unknown) => {
-    console.error(error instanceof EnvError ? error.message : error);
+    console.error(isFailure(error, "env") ? error.message : error);
     process.exit(1);
   });
 }

@@ -6,7 +6,8 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { EnvError, env } from "~/infra/env.server";
+import { env } from "~/infra/env.server";
+import { isFailure } from "~/infra/failure";
 import { prepareDatabase, printDemoSignIns } from "./prepare-db";
 
 const bin = (name: string) => path.resolve("node_modules", ".bin", name);
@@ -41,6 +42,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof EnvError ? error.message : error);
+  console.error(isFailure(error, "env") ? error.message : error);
   process.exit(1);
 });

@@ -1,8 +1,8 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { getInputProps, getSelectProps } from "@conform-to/react";
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, FormErrors, InputField, SelectField, useSchemaForm } from "~/components/form";
+import { FieldErrors, InputField, SelectField, useSchemaForm } from "~/components/form";
+import { PanelForm } from "~/components/residents/panel-form";
 import { addHouseholdSchema } from "~/modules/residents/forms";
 import { CONSENTS, NEED_CODES, OCCUPANCIES } from "~/modules/residents/survey";
 
@@ -25,73 +25,63 @@ export function SurveyHouseholdForm({
     defaultValue: { residents: "1", elderly: "0", disabled: "0" },
   });
   return (
-    <section className="panel">
-      <h2>{t("survey.form.title")}</h2>
-      <Form
-        method="post"
-        className="residents-form"
-        id={form.id}
-        onSubmit={form.onSubmit}
-        noValidate
-      >
-        <input type="hidden" name="intent" value="add" />
-        <FormErrors form={form as never} />
-        <label className="field" htmlFor={fields.stairwellId.id}>
-          <span>{t("survey.form.place")}</span>
-          <select {...getSelectProps(fields.stairwellId)} translate="no">
-            {places.map((b) => (
-              <optgroup key={b.id} label={b.name}>
-                {b.stairwells.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {b.name}
-                    {s.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-          <FieldErrors meta={fields.stairwellId as never} />
-        </label>
-        <InputField meta={fields.room} label={t("survey.form.room")} inputMode="numeric" />
-        <InputField meta={fields.headName} label={t("survey.form.headName")} />
-        <InputField meta={fields.phone} label={t("survey.form.phone")} type="tel" maxLength={13} />
-        <SelectField meta={fields.occupancy} label={t("survey.form.occupancy")}>
-          {OCCUPANCIES.map((k) => (
-            <option key={k} value={k}>
-              {t(`survey.occupancy.${k}`)}
-            </option>
+    <PanelForm title={t("survey.form.title")} form={form}>
+      <input type="hidden" name="intent" value="add" />
+      <label className="field" htmlFor={fields.stairwellId.id}>
+        <span>{t("survey.form.place")}</span>
+        <select {...getSelectProps(fields.stairwellId)} translate="no">
+          {places.map((b) => (
+            <optgroup key={b.id} label={b.name}>
+              {b.stairwells.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {b.name}
+                  {s.name}
+                </option>
+              ))}
+            </optgroup>
           ))}
-        </SelectField>
-        <InputField meta={fields.residents} label={t("survey.form.residents")} type="number" />
-        <InputField meta={fields.elderly} label={t("survey.form.elderly")} type="number" />
-        <InputField meta={fields.disabled} label={t("survey.form.disabled")} type="number" />
-        <fieldset className="field wide">
-          <legend>{t("survey.form.needs")}</legend>
-          <div className="residents-checks">
-            {NEED_CODES.map((k) => (
-              <label key={k}>
-                <input
-                  {...getInputProps(fields.needs, { type: "checkbox", value: k })}
-                  id={`${fields.needs.id}-${k}`}
-                />
-                {t(`survey.needs.${k}`)}
-              </label>
-            ))}
-          </div>
-          <FieldErrors meta={fields.needs as never} />
-        </fieldset>
-        <SelectField meta={fields.consent} label={t("survey.form.consent")}>
-          {CONSENTS.map((k) => (
-            <option key={k} value={k}>
-              {t(`survey.consent.${k}`)}
-            </option>
+        </select>
+        <FieldErrors meta={fields.stairwellId as never} />
+      </label>
+      <InputField meta={fields.room} label={t("survey.fields.room")} inputMode="numeric" />
+      <InputField meta={fields.headName} label={t("survey.fields.headName")} />
+      <InputField meta={fields.phone} label={t("survey.fields.phone")} type="tel" maxLength={13} />
+      <SelectField meta={fields.occupancy} label={t("survey.fields.occupancy")}>
+        {OCCUPANCIES.map((k) => (
+          <option key={k} value={k}>
+            {t(`survey.occupancy.${k}`)}
+          </option>
+        ))}
+      </SelectField>
+      <InputField meta={fields.residents} label={t("survey.fields.residents")} type="number" />
+      <InputField meta={fields.elderly} label={t("survey.fields.elderly")} type="number" />
+      <InputField meta={fields.disabled} label={t("survey.fields.disabled")} type="number" />
+      <fieldset className="field wide">
+        <legend>{t("survey.fields.needs")}</legend>
+        <div className="residents-checks">
+          {NEED_CODES.map((k) => (
+            <label key={k}>
+              <input
+                {...getInputProps(fields.needs, { type: "checkbox", value: k })}
+                id={`${fields.needs.id}-${k}`}
+              />
+              {t(`survey.needs.${k}`)}
+            </label>
           ))}
-        </SelectField>
-        <InputField meta={fields.note} label={t("survey.form.note")} className="wide" />
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t("survey.form.submit")}
-        </button>
-      </Form>
-    </section>
+        </div>
+        <FieldErrors meta={fields.needs as never} />
+      </fieldset>
+      <SelectField meta={fields.consent} label={t("survey.fields.consent")}>
+        {CONSENTS.map((k) => (
+          <option key={k} value={k}>
+            {t(`survey.consent.${k}`)}
+          </option>
+        ))}
+      </SelectField>
+      <InputField meta={fields.note} label={t("survey.fields.note")} className="wide" />
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {t("survey.form.submit")}
+      </button>
+    </PanelForm>
   );
 }

@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { failure } from "./failure";
 
 export const BACKUP_FORMAT = 1;
 const DB_FILE = "yanshou.db";
@@ -23,8 +24,6 @@ export type BackupManifest = {
   files: number;
   bytes: number;
 };
-
-export class BackupError extends Error {}
 
 /** Every regular file under `dir` except upload temporaries (.tmp folders). */
 function filesUnder(dir: string): string[] {
@@ -70,8 +69,8 @@ export async function backupEmbedded(opts: {
   out: string;
 }): Promise<BackupManifest> {
   if (!fs.existsSync(opts.databasePath))
-    throw new BackupError(`数据库文件不存在 (no database): ${opts.databasePath}`);
-  if (fs.existsSync(opts.out)) throw new BackupError(`备份目录已存在 (exists): ${opts.out}`);
+    throw failure("backup", `数据库文件不存在 (no database): ${opts.databasePath}`);
+  if (fs.existsSync(opts.out)) throw failure("backup", `备份目录已存在 (exists): ${opts.out}`);
   const partial = `${opts.out}.partial`;
   fs.rmSync(partial, { recursive: true, force: true });
   fs.mkdirSync(partial, { recursive: true });
@@ -106,15 +105,16 @@ export function restoreEmbedded(opts: {
 }): { manifest: BackupManifest; movedAside: string[] } {
   const manifestFile = path.join(opts.from, MANIFEST);
   if (!fs.existsSync(manifestFile) || !fs.existsSync(path.join(opts.from, DB_FILE)))
-    throw new BackupError(`不是备份目录 (not a backup folder): ${opts.from}`);
+    throw failure("backup", `不是备份目录 (not a backup folder): ${opts.from}`);
   const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as BackupManifest;
   if (manifest.format !== BACKUP_FORMAT)
-    throw new BackupError(`备份格式不支持 (unsupported format): ${manifest.format}`);
+    throw failure("backup", `备份格式不支持 (unsupported format): ${manifest.format}`);
   const existing = [opts.databasePath, opts.uploadsDir].filter(
     (p) => fs.existsSync(p) && (fs.statSync(p).isFile() || fs.readdirSync(p).length > 0),
   );
   if (existing.length > 0 && !opts.force)
-    throw new BackupError(
+    throw failure(
+      "backup",
       `目标已有数据，加 --force 将其移到一旁后恢复 (data exists, use --force): ${existing.join(", ")}`,
     );
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");

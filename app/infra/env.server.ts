@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { failure } from "./failure";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -92,13 +93,11 @@ export type Env = {
   demoActivity: boolean;
 };
 
-export class EnvError extends Error {}
-
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = EnvSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
-    throw new EnvError(`环境变量配置有误 (invalid environment):\n${lines.join("\n")}`);
+    throw failure("env", `环境变量配置有误 (invalid environment):\n${lines.join("\n")}`);
   }
   const e = result.data;
   const dataDir = path.resolve(e.DATA_DIR);
@@ -150,7 +149,11 @@ export function ensureDataDirs(e: Env = env()): void {
       fs.mkdirSync(dir, { recursive: true });
       fs.accessSync(dir, fs.constants.W_OK);
     } catch (error) {
-      throw new EnvError(`无法写入数据目录 ${dir} (data folder not writable): ${String(error)}`);
+      throw failure(
+        "env",
+        `无法写入数据目录 ${dir} (data folder not writable): ${String(error)}`,
+        error,
+      );
     }
   }
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env.server";
+import { parseEnv } from "./env.server";
+import { isFailure } from "./failure";
 
 describe("environment", () => {
   it("defaults to port 3000, ./data and ./uploads", () => {
@@ -45,7 +46,12 @@ describe("environment", () => {
   });
 
   it("explains bad values in Chinese and English", () => {
-    expect(() => parseEnv({ PORT: "abc" })).toThrow(EnvError);
+    expect(() => parseEnv({ PORT: "abc" })).toThrow(/PORT 必须是端口号/);
+    try {
+      parseEnv({ PORT: "abc" });
+    } catch (error) {
+      expect(isFailure(error, "env")).toBe(true);
+    }
     expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT 必须在 1–65535 之间/);
     expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET 至少 32 个字符/);
     expect(() => parseEnv({ SECURE_COOKIES: "yes" })).toThrow(/SECURE_COOKIES/);

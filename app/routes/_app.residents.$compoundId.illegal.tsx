@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
@@ -17,22 +17,22 @@ import {
   attachIllegalPhoto,
   registerIllegal,
 } from "~/modules/residents/illegal.server";
+import { residentsPageLoader } from "~/modules/residents/page-loader.server";
 import { illegalPage } from "~/modules/residents/pages.server";
 import { readPhotoForm, replyRefusal, uploadRefused } from "~/modules/residents/upload.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
-export const handle = { i18n: ["residents"] };
+export { residentsHandle as handle, titleMeta as meta } from "~/components/residents/route-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "illegal.view");
-  const page = await illegalPage(db, user, scope, params.compoundId ?? "");
-  if (!page) notFound("compound");
-  const { t } = await residentsT(request);
-  return { ...page, title: t("illegal.title") };
-}
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  residentsPageLoader(
+    request,
+    "illegal.view",
+    "compound",
+    (t) => t("illegal.title"),
+    ({ db, user, scope }) => illegalPage(db, user, scope, params.compoundId ?? ""),
+  );
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope, db } = await requireUser(request, "illegal.manage");
@@ -82,11 +82,14 @@ export default function Illegal() {
   const { t } = useTranslation("residents");
   const busy = useNavigation().state !== "idle";
   const register = resultFor(result, "register");
+  const steps = new Map(rows.map((r) => [r.id, resultFor(result, `step-${r.id}`)]));
+  // The photo forms' refusals (the other forms show theirs beside their fields).
+  const answered = register ?? [...steps.values()].find(Boolean);
   const errors =
-    !register && result && "error" in result && result.error
+    !answered && result && "error" in result && result.error
       ? Object.values(result.error).flat()
       : [];
-  const refused = result && "formErrors" in result ? result.formErrors : [];
+  const refused = !answered && result && "formErrors" in result ? result.formErrors : [];
   const message = [...errors, ...refused].join(" ");
   return (
     <>
@@ -109,7 +112,13 @@ export default function Illegal() {
       <ul className="card-list" data-testid="illegal-list">
         {rows.length === 0 ? <li className="empty">{t("illegal.empty")}</li> : null}
         {rows.map((r) => (
-          <IllegalCard key={r.id} r={r} canManage={canManage} busy={busy} />
+          <IllegalCard
+            key={r.id}
+            r={r}
+            canManage={canManage}
+            busy={busy}
+            stepResult={steps.get(r.id) ?? null}
+          />
         ))}
       </ul>
     </>

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
@@ -11,22 +11,22 @@ import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { visibleCompound } from "~/modules/residents/access.server";
 import { moderateSchema, planSchema } from "~/modules/residents/forms";
 import { residentsT } from "~/modules/residents/i18n.server";
+import { residentsPageLoader } from "~/modules/residents/page-loader.server";
 import { reviewsPage } from "~/modules/residents/pages.server";
 import { issueHouseholdCodes, moderateReview, savePlan } from "~/modules/residents/reviews.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
-export const handle = { i18n: ["residents"] };
+export { residentsHandle as handle, titleMeta as meta } from "~/components/residents/route-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "review.view");
-  const page = await reviewsPage(db, user, scope, params.compoundId ?? "");
-  if (!page) notFound("compound");
-  const { t } = await residentsT(request);
-  return { ...page, title: t("reviews.title") };
-}
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  residentsPageLoader(
+    request,
+    "review.view",
+    "compound",
+    (t) => t("reviews.title"),
+    ({ db, user, scope }) => reviewsPage(db, user, scope, params.compoundId ?? ""),
+  );
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope, db } = await requireUser(request, "review.manage");

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { visibleCompound } from "~/modules/residents/access.server";
 import { addHouseholdSchema, importSurveySchema, PageSchema } from "~/modules/residents/forms";
 import { residentsT } from "~/modules/residents/i18n.server";
+import { residentsPageLoader } from "~/modules/residents/page-loader.server";
 import { surveyPage } from "~/modules/residents/pages.server";
 import {
   addHousehold,
@@ -21,17 +22,17 @@ import {
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
-export const handle = { i18n: ["residents"] };
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export { residentsHandle as handle, titleMeta as meta } from "~/components/residents/route-meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "survey.view");
   const { page } = PageSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const view = await surveyPage(db, user, scope, params.compoundId ?? "", page);
-  if (!view) notFound("compound");
-  const { t } = await residentsT(request);
-  return { ...view, title: t("survey.title") };
+  return residentsPageLoader(
+    request,
+    "survey.view",
+    "compound",
+    (t) => t("survey.title"),
+    ({ db, user, scope }) => surveyPage(db, user, scope, params.compoundId ?? "", page),
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,23 +13,23 @@ import { photoStorage } from "~/modules/photo/storage.server";
 import { visibleCompound } from "~/modules/residents/access.server";
 import { warrantyReportSchema } from "~/modules/residents/forms";
 import { residentsT } from "~/modules/residents/i18n.server";
+import { residentsPageLoader } from "~/modules/residents/page-loader.server";
 import { warrantyListPage } from "~/modules/residents/pages.server";
 import { readPhotoForm, replyRefusal, uploadRefused } from "~/modules/residents/upload.server";
 import { reportWarranty } from "~/modules/residents/warranty-report.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
-export const handle = { i18n: ["residents"] };
+export { residentsHandle as handle, titleMeta as meta } from "~/components/residents/route-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "warranty.view");
-  const page = await warrantyListPage(db, user, scope, params.compoundId ?? "");
-  if (!page) notFound("compound");
-  const { t } = await residentsT(request);
-  return { ...page, title: t("warranty.title") };
-}
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  residentsPageLoader(
+    request,
+    "warranty.view",
+    "compound",
+    (t) => t("warranty.title"),
+    ({ db, user, scope }) => warrantyListPage(db, user, scope, params.compoundId ?? ""),
+  );
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope, db } = await requireUser(request, "warranty.report");

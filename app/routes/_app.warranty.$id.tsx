@@ -1,31 +1,34 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
+import { resultFor } from "~/components/residents/form-result";
+import { PhotoInput } from "~/components/residents/panel-form";
 import { WarrantyFacts } from "~/components/residents/warranty-facts";
+import { WarrantyStepForm } from "~/components/residents/warranty-step-form";
 import { DomainError } from "~/infra/domain-error";
 import { parseSubmission, replyInvalid } from "~/infra/submission.server";
-import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import { requireUser } from "~/modules/auth/require-user.server";
 import { photoStorage } from "~/modules/photo/storage.server";
 import { warrantyActionSchema } from "~/modules/residents/forms";
 import { residentsT } from "~/modules/residents/i18n.server";
+import { residentsPageLoader } from "~/modules/residents/page-loader.server";
 import { warrantyPage } from "~/modules/residents/pages.server";
 import { readPhotoForm, replyRefusal, uploadRefused } from "~/modules/residents/upload.server";
 import { attachWarrantyPhoto, transitionWarranty } from "~/modules/residents/warranty.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
-export const handle = { i18n: ["residents"] };
+export { residentsHandle as handle, titleMeta as meta } from "~/components/residents/route-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "warranty.view");
-  const page = await warrantyPage(db, user, scope, params.id ?? "");
-  if (!page) notFound("warrantyIssue");
-  const { t } = await residentsT(request);
-  return { ...page, title: t("warranty.detailTitle") };
-}
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  residentsPageLoader(
+    request,
+    "warranty.view",
+    "warrantyIssue",
+    (t) => t("warranty.detailTitle"),
+    ({ db, user, scope }) => warrantyPage(db, user, scope, params.id ?? ""),
+  );
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope, db } = await requireUser(request, "warranty.view");
@@ -77,9 +80,11 @@ export default function WarrantyDetail() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation("residents");
   const busy = useNavigation().state !== "idle";
+  const step = resultFor(result, "step");
+  // The photo form's refusals (the step form shows its own beside its fields).
   const errors =
-    result && "error" in result && result.error ? Object.values(result.error).flat() : [];
-  const refused = result && "formErrors" in result ? result.formErrors : [];
+    !step && result && "error" in result && result.error ? Object.values(result.error).flat() : [];
+  const refused = !step && result && "formErrors" in result ? result.formErrors : [];
   const message = [...errors, ...refused].join(" ");
   return (
     <>
@@ -123,10 +128,7 @@ export default function WarrantyDetail() {
         <Photos title={t("warranty.afterPhotos")} ids={photos.after} />
         {canUpload ? (
           <Form method="post" encType="multipart/form-data" className="residents-form">
-            <label className="field">
-              <span>{t("warranty.uploadAfter")}</span>
-              <input type="file" name="photo" accept="image/*" capture="environment" required />
-            </label>
+            <PhotoInput label={t("warranty.uploadAfter")} />
             <button type="submit" className="button" disabled={busy}>
               {t("warranty.upload")}
             </button>
@@ -134,26 +136,7 @@ export default function WarrantyDetail() {
         ) : null}
       </section>
       {actions.length > 0 ? (
-        <section className="panel">
-          <Form method="post" className="residents-form">
-            <label className="field wide">
-              <span>{t("warranty.comment")}</span>
-              <textarea name="comment" rows={2} maxLength={500} />
-            </label>
-            {actions.map((a) => (
-              <button
-                key={a}
-                type="submit"
-                name="action"
-                value={a}
-                className="button button-primary"
-                disabled={busy}
-              >
-                {t(`warranty.actions.${a}`)}
-              </button>
-            ))}
-          </Form>
-        </section>
+        <WarrantyStepForm actions={actions} lastResult={step} busy={busy} />
       ) : null}
       <p>
         <Link to={`/residents/${w.compound.id}/warranty`}>{t("warranty.backToList")}</Link>

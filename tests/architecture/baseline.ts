@@ -25,18 +25,32 @@ export const ROUTES_IMPORTING_DB: readonly string[] = [
   "app/routes/reports.notices.$noticeId[.]pdf.tsx",
 ];
 
+/** UI routes (a default export) without an ErrorBoundary (rule: every UI route has one). */
+export const ROUTES_WITHOUT_ERROR_BOUNDARY: readonly string[] = [
+  "app/routes/_app._index.tsx",
+  "app/routes/_app.buildings.$buildingId.tsx",
+  "app/routes/_app.compounds.$compoundId_.qr.tsx",
+  "app/routes/_app.dashboard.tsx",
+  "app/routes/_app.defects.$defectId.tsx",
+  "app/routes/_app.defects._index.tsx",
+  "app/routes/_app.defects.new.tsx",
+  "app/routes/_app.notices.$noticeId.tsx",
+  "app/routes/_app.notices._index.tsx",
+  "app/routes/_app.notices.new.tsx",
+  "app/routes/_app.projects.$projectId.tsx",
+  "app/routes/_app.projects._index.tsx",
+  "app/routes/_app.stairwells.$stairwellId.tsx",
+  "app/routes/_app.zones.$zoneId.tsx",
+  "app/routes/notices.$noticeId.print.tsx",
+];
+
 /** Files over 350 lines (rule: none, generated code and tests aside). */
 export const LONG_FILES: Readonly<Record<string, number>> = {
   "app/modules/defect/defects.server.ts": 529,
 };
 
 /** Error classes besides DomainError (rule: one error class for expected refusals). */
-export const OTHER_ERROR_CLASSES: readonly string[] = [
-  "BackupError",
-  "DrawingError",
-  "EnvError",
-  "MissingFontError",
-];
+export const OTHER_ERROR_CLASSES: readonly string[] = [];
 
 /** Chinese string literals outside the catalogues, per file (rule: words in one catalogue). */
 export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
@@ -57,7 +71,6 @@ export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/modules/checklist/import.server.ts": 2,
   "app/modules/dashboard/dashboard.server.ts": 2,
   "app/modules/defect/forms.ts": 24,
-  "app/modules/drawing/errors.ts": 13,
   "app/modules/drawing/labels.ts": 10,
   "app/modules/fund/verify.server.ts": 11,
   "app/modules/home/home.ts": 1,

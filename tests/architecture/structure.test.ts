@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CHINESE_LITERALS, LONG_FILES, OTHER_ERROR_CLASSES, ROUTES_IMPORTING_DB } from "./baseline";
+import {
+  CHINESE_LITERALS,
+  LONG_FILES,
+  OTHER_ERROR_CLASSES,
+  ROUTES_IMPORTING_DB,
+  ROUTES_WITHOUT_ERROR_BOUNDARY,
+} from "./baseline";
 import { appSources, chineseLiterals, errorClasses, importsOf, lineCount, read } from "./scan";
 
 // Issue 13's structure rules, checked on every `npm test`: routes parse, authorise, call a
@@ -26,6 +32,19 @@ describe("routes are thin", () => {
       (f) => !ROUTES_IMPORTING_DB.includes(f) && CLIENT_CALL.test(read(f)),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it("every UI route (one with a default export) exports an ErrorBoundary", () => {
+    const ui = routes.filter((f) => /^export default /m.test(read(f)));
+    const lacking = ui.filter(
+      (f) =>
+        !/^export (function|const) ErrorBoundary\b|^export \{[^}]*\bErrorBoundary\b[^}]*\}/m.test(
+          read(f),
+        ),
+    );
+    expect(lacking.filter((f) => !ROUTES_WITHOUT_ERROR_BOUNDARY.includes(f))).toEqual([]);
+    // A fixed route must leave the baseline list.
+    expect(ROUTES_WITHOUT_ERROR_BOUNDARY.filter((f) => !lacking.includes(f))).toEqual([]);
   });
 
   it("no route imports another route", () => {

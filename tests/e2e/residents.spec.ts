@@ -19,7 +19,7 @@ const tsx = path.resolve("node_modules/.bin/tsx");
 async function workbook(file: string, rows: (string | number)[][]) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("入户调查表");
-  ws.addRow(SURVEY_COLUMN_KEYS.map((k) => survey.sheetColumns[k]));
+  ws.addRow(SURVEY_COLUMN_KEYS.map((k) => survey.fields[k]));
   for (const r of rows) ws.addRow(r);
   await wb.xlsx.writeFile(file);
 }

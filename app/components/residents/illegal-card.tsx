@@ -1,7 +1,10 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/modules/i18n/use-format";
 import { ILLEGAL_STATES, type IllegalState } from "~/modules/residents/illegal";
+import { IllegalStepForm } from "./illegal-step-form";
+import { PhotoInput } from "./panel-form";
 
 type Row = {
   id: string;
@@ -17,7 +20,17 @@ type Row = {
 };
 
 /** One illegal structure: its state, photos, and (for the managing body) the next step. */
-export function IllegalCard({ r, canManage, busy }: { r: Row; canManage: boolean; busy: boolean }) {
+export function IllegalCard({
+  r,
+  canManage,
+  busy,
+  stepResult,
+}: {
+  r: Row;
+  canManage: boolean;
+  busy: boolean;
+  stepResult: SubmissionResult<string[]> | null;
+}) {
   const { t } = useTranslation("residents");
   const f = useFormat();
   const state = r.status as IllegalState;
@@ -53,32 +66,15 @@ export function IllegalCard({ r, canManage, busy }: { r: Row; canManage: boolean
         ))}
       </div>
       {canManage && next && next !== "registered" ? (
-        <Form method="post" className="residents-form">
-          <input type="hidden" name="id" value={r.id} />
-          <input type="hidden" name="to" value={next} />
-          {next === "deadline" ? (
-            <label className="field">
-              <span>{t("illegal.deadline")}</span>
-              <input type="date" name="deadline" required />
-            </label>
-          ) : null}
-          <label className="field">
-            <span>{t("illegal.comment")}</span>
-            <input name="comment" maxLength={300} />
-          </label>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t(`illegal.next.${next}`)}
-          </button>
-        </Form>
+        <IllegalStepForm id={r.id} next={next} lastResult={stepResult} busy={busy} />
       ) : null}
       {canManage && state !== "demolished" ? (
         <Form method="post" encType="multipart/form-data" className="residents-form">
           <input type="hidden" name="intent" value="photo" />
           <input type="hidden" name="id" value={r.id} />
-          <label className="field">
-            <span>{state === "deadline" ? t("illegal.afterPhoto") : t("illegal.moreBefore")}</span>
-            <input type="file" name="photo" accept="image/*" capture="environment" required />
-          </label>
+          <PhotoInput
+            label={state === "deadline" ? t("illegal.afterPhoto") : t("illegal.moreBefore")}
+          />
           <button type="submit" className="button" disabled={busy}>
             {t("illegal.upload")}
           </button>

@@ -1,10 +1,10 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, InputField, TextareaField, useSchemaForm } from "~/components/form";
+import { InputField, TextareaField, useSchemaForm } from "~/components/form";
 import { isoDay } from "~/modules/i18n/dates";
 import { useFormat } from "~/modules/i18n/use-format";
 import { planSchema } from "~/modules/residents/forms";
+import { PanelForm } from "./panel-form";
 
 type Plan = {
   worksText: string;
@@ -35,42 +35,36 @@ export function PlanForm({
     },
   });
   return (
-    <section className="panel">
-      <h2>
-        {t("reviews.planTitle")}
-        {plan?.publishedAt
-          ? t("reviews.planPublished", { date: f.date(plan.publishedAt) })
-          : t("reviews.planUnpublished")}
-      </h2>
-      <Form
-        method="post"
-        className="residents-form"
-        id={form.id}
-        onSubmit={form.onSubmit}
-        noValidate
-      >
-        <input type="hidden" name="intent" value="plan" />
-        {/* conform types the form by its schema; FormErrors reads only its errors */}
-        <FormErrors form={form as never} />
-        <TextareaField meta={fields.worksText} label={t("reviews.worksText")} rows={5} />
-        <InputField
-          meta={fields.budgetWan}
-          label={t("reviews.budgetWan")}
-          type="number"
-          step="0.01"
-        />
-        <InputField meta={fields.startsOn} label={t("reviews.startsOn")} type="date" />
-        <InputField meta={fields.endsOn} label={t("reviews.endsOn")} type="date" />
-        <div className="residents-checks">
-          <label>
-            <input type="checkbox" name="publish" defaultChecked={Boolean(plan?.publishedAt)} />{" "}
-            {t("reviews.publish")}
-          </label>
-        </div>
-        <button type="submit" className="button button-primary">
-          {t("reviews.save")}
-        </button>
-      </Form>
-    </section>
+    <PanelForm
+      title={
+        <>
+          {t("reviews.planTitle")}
+          {plan?.publishedAt
+            ? t("reviews.planPublished", { date: f.date(plan.publishedAt) })
+            : t("reviews.planUnpublished")}
+        </>
+      }
+      form={form}
+    >
+      <input type="hidden" name="intent" value="plan" />
+      <TextareaField meta={fields.worksText} label={t("reviews.worksText")} rows={5} />
+      <InputField
+        meta={fields.budgetWan}
+        label={t("reviews.budgetWan")}
+        type="number"
+        step="0.01"
+      />
+      <InputField meta={fields.startsOn} label={t("reviews.startsOn")} type="date" />
+      <InputField meta={fields.endsOn} label={t("reviews.endsOn")} type="date" />
+      <div className="residents-checks">
+        <label>
+          <input type="checkbox" name="publish" defaultChecked={Boolean(plan?.publishedAt)} />{" "}
+          {t("reviews.publish")}
+        </label>
+      </div>
+      <button type="submit" className="button button-primary">
+        {t("reviews.save")}
+      </button>
+    </PanelForm>
   );
 }

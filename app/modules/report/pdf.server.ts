@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import PDFDocument from "pdfkit";
+import { failure } from "~/infra/failure";
 
 /**
  * A small document-building API over pdfkit for the printed records: A4, a CJK font embedded as
@@ -11,12 +12,9 @@ const FONT_DIR = process.env.CJK_FONT_DIR ?? "/usr/share/fonts/opentype/noto";
 const REGULAR = { file: "NotoSansCJK-Regular.ttc", postscript: "NotoSansCJKsc-Regular" };
 const BOLD = { file: "NotoSansCJK-Bold.ttc", postscript: "NotoSansCJKsc-Bold" };
 
-export class MissingFontError extends Error {}
-
 function fontPath(file: string) {
   const full = `${FONT_DIR}/${file}`;
-  if (!fs.existsSync(full))
-    throw new MissingFontError(`缺少中文字体 ${full}（请安装 fonts-noto-cjk）`);
+  if (!fs.existsSync(full)) throw failure("font", `缺少中文字体 ${full}（请安装 fonts-noto-cjk）`);
   return full;
 }
 

@@ -83,6 +83,7 @@ export const warrantyActionSchema = z.object({
   action: z.enum(["acknowledge", "reply", "close", "return"]),
   comment: z.string().trim().max(500).optional(),
 });
+export type WarrantyStep = z.output<typeof warrantyActionSchema>["action"];
 
 export const illegalRegisterSchema = (t: ResidentsT) =>
   z.object({

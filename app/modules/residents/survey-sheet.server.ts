@@ -85,7 +85,7 @@ export async function surveyXlsx(
     }),
     columns: SURVEY_COLUMN_KEYS.map((key) => {
       const [width, value] = values[key];
-      return { header: t(`survey.sheetColumns.${key}`), width, value };
+      return { header: t(`survey.fields.${key}`), width, value };
     }),
     rows,
   });

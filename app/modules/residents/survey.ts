@@ -29,7 +29,7 @@ export type Occupancy = (typeof OCCUPANCIES)[number];
 export type Consent = (typeof CONSENTS)[number];
 
 /**
- * Import columns, in order (residents:survey.sheetColumns.*); the export writes the same, so an
+ * Import columns, in order (residents:survey.fields.*); the export writes the same, so an
  * exported ledger imports again, in either language.
  */
 export const SURVEY_COLUMN_KEYS = [
@@ -49,7 +49,7 @@ export const SURVEY_COLUMN_KEYS = [
 
 /** The column headers in the language of `t`. */
 export function surveyColumns(t: ResidentsT): string[] {
-  return SURVEY_COLUMN_KEYS.map((k) => t(`survey.sheetColumns.${k}`));
+  return SURVEY_COLUMN_KEYS.map((k) => t(`survey.fields.${k}`));
 }
 
 export const MAX_IMPORT_ROWS = 2000;

@@ -3,7 +3,6 @@ import { DomainError } from "~/infra/domain-error";
 import { recordEvent } from "~/modules/audit/record.server";
 import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
 import { notify } from "~/modules/defect/inbox.server";
-import { recordT } from "~/modules/defect/labels";
 import {
   type DefectAction,
   type DefectTransitionErrorCode,

@@ -47,16 +47,6 @@ const survey: Catalogue<typeof source> = {
   form: {
     title: "Household survey form",
     place: "Building / stairwell",
-    room: "Flat",
-    headName: "Head of household",
-    phone: "Telephone",
-    occupancy: "Occupancy",
-    residents: "Residents",
-    elderly: "Over 60",
-    disabled: "With disabilities",
-    needs: "Renovation needs",
-    consent: "Agrees with the plan",
-    note: "Note",
     submit: "Register",
   },
   needs: {
@@ -73,7 +63,7 @@ const survey: Catalogue<typeof source> = {
   },
   occupancy: { owner: "Owner-occupied", tenant: "Let", vacant: "Vacant" },
   consent: { agree: "Agrees", disagree: "Disagrees", undecided: "Undecided" },
-  sheetColumns: {
+  fields: {
     building: "Building",
     stairwell: "Stairwell",
     room: "Flat",

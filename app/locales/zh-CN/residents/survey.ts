@@ -43,16 +43,6 @@ const survey = {
   form: {
     title: "入户调查表",
     place: "楼栋单元",
-    room: "房号",
-    headName: "户主姓名",
-    phone: "联系电话",
-    occupancy: "居住情况",
-    residents: "常住人数",
-    elderly: "60岁以上老人",
-    disabled: "残疾人",
-    needs: "改造需求",
-    consent: "是否同意改造方案",
-    note: "备注",
     submit: "登记",
   },
   needs: {
@@ -69,8 +59,8 @@ const survey = {
   },
   occupancy: { owner: "自住", tenant: "出租", vacant: "空置" },
   consent: { agree: "同意", disagree: "不同意", undecided: "未表态" },
-  /** The import and export columns, in order (an exported ledger imports again). */
-  sheetColumns: {
+  /** The survey's fields: the form's labels and the sheet's columns, in order. */
+  fields: {
     building: "楼栋",
     stairwell: "单元",
     room: "房号",
