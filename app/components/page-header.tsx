@@ -2,8 +2,15 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-/** `data`: the label is a name as written (not translated, exempt from the language check). */
+/**
+ * `data`: the label is a name as written (not translated, exempt from the language check).
+ * Unset, a crumb to one record (`/compounds/:id`, `/projects/:id`) is taken as named by its data
+ * and a crumb to a section or a page of a record (`/users`, `/compounds/:id/drawings`) as words.
+ */
 export type Crumb = { to: string; label: string; data?: boolean };
+
+const namedByData = (c: Crumb) =>
+  c.data ?? c.to.split(/[?#]/)[0]?.split("/").filter(Boolean).length === 2;
 
 export function PageHeader({
   title,
@@ -22,7 +29,7 @@ export function PageHeader({
       {crumbs.length > 0 ? (
         <nav className="crumbs" aria-label={t("shared.crumbs")}>
           {crumbs.map((c) => (
-            <Link key={c.to} to={c.to} translate={c.data ? "no" : undefined}>
+            <Link key={c.to} to={c.to} translate={namedByData(c) ? "no" : undefined}>
               {c.label}
             </Link>
           ))}

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SyncIndicator, useSignOutGuard } from "~/components/sync-indicator";
-import { requestTranslators } from "~/modules/auth/language.server";
 import { type Action, scopeFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { startDueNotificationJob, unreadCount } from "~/modules/defect/inbox.server";
@@ -27,14 +26,15 @@ const NAV = [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, db } = await requireUser(request, "account.view");
-  const { t } = await requestTranslators(request, "auth");
   startDueNotificationJob(db);
   return {
     unread: await unreadCount(db, user.id),
     user: {
       id: user.id,
       displayName: user.displayName,
-      roleLabel: t(`roles.${user.role}`),
+      // A code, worded in the browser: the label follows the page's language as soon as the
+      // account's setting changes (i18next switches before this loader's data would).
+      role: user.role,
       organizationName: user.organizationName,
     },
     nav: NAV.filter((n) => scopeFor(user.role, n.action) !== null).map(({ to, label }) => ({
@@ -76,8 +76,13 @@ export default function AppLayout() {
             ) : null}
           </NavLink>
           <NavLink to="/account" className="who-link" title={user.organizationName}>
-            <span className="who-name">{user.displayName}</span>
-            <span className="who-role">{user.roleLabel}</span>
+            <span className="who-name" translate="no">
+              {user.displayName}
+            </span>
+            <span className="who-role">{t(`roles.${user.role}`, { ns: "auth" })}</span>
+            <span className="who-org" translate="no">
+              {user.organizationName}
+            </span>
           </NavLink>
           <Form method="post" action="/logout" onSubmit={onSignOut}>
             <button type="submit" className="button button-quiet">

@@ -1,6 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { expectLanguageOutsideShell, setLanguage } from "./language-area";
+import { expect, readsInBothLanguages, test } from "./fixtures";
 import { signIn } from "./support";
+
+// The language check is the spec's own bureau user (fixtures.ts), signed in by session.
+test.use({ worldRoles: ["bureau"] });
 
 test("the bureau verifies the chain, searches the log and exports it; others may not", async ({
   page,
@@ -52,23 +54,17 @@ test("the bureau verifies the chain, searches the log and exports it; others may
   expect((await contractor.goto("/audit/export"))?.status()).toBe(403);
 });
 
-test("the audit log reads in English and in Chinese", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-  const page = await context.newPage();
-  await signIn(page, "zhujianju");
-  await setLanguage(context, baseURL!, "en");
-  await page.goto("/audit?verify=1");
-  await expect(page.getByRole("heading", { name: "Activity log" })).toBeVisible();
-  await expect(page.getByRole("status")).toContainText("the chain is intact");
-  await expect(page.locator(".audit-table tbody tr").first()).toBeVisible();
-  await expectLanguageOutsideShell(page, "en");
-  await page.screenshot({ path: ".tmp/screens/audit-en-1024x768.png", fullPage: false });
-  await page.setViewportSize({ width: 768, height: 1024 });
-  await page.screenshot({ path: ".tmp/screens/audit-en-768x1024.png", fullPage: false });
-
-  await setLanguage(context, baseURL!, "zh-CN");
-  await page.goto("/audit?verify=1");
-  await expect(page.getByRole("heading", { name: "操作记录" })).toBeVisible();
-  await expectLanguageOutsideShell(page, "zh-CN");
-  await context.close();
+test("the audit log reads in English and in Chinese", async ({ browser, world }) => {
+  await readsInBothLanguages(browser, world, "bureau", ["/audit?verify=1"], async (page, lng) => {
+    const en = lng === "en";
+    await expect(
+      page.getByRole("heading", { name: en ? "Activity log" : "操作记录" }),
+    ).toBeVisible();
+    await expect(page.getByRole("status")).toContainText(en ? "the chain is intact" : "链条完整");
+    await expect(page.locator(".audit-table tbody tr").first()).toBeVisible();
+    if (!en) return;
+    await page.screenshot({ path: ".tmp/screens/audit-en-1024x768.png" });
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.screenshot({ path: ".tmp/screens/audit-en-768x1024.png" });
+  });
 });

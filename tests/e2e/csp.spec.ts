@@ -1,5 +1,10 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { contextAs, expect, test } from "./fixtures";
+import { expectPageLanguage } from "./language";
 import { compoundLinks, signIn } from "./support";
+
+// The language walk is the spec's own bureau user (fixtures.ts), signed in by session.
+test.use({ worldRoles: ["bureau"] });
 
 /** Records CSP violations (the DOM event and Chromium's console report) from the first script on. */
 async function watchCsp(page: Page): Promise<string[]> {
@@ -57,6 +62,28 @@ test("the main pages run under the CSP with no violation (nonce'd scripts, chart
   await expect(page).toHaveURL(/\/lots$/);
   await page.waitForTimeout(500);
   expect(violations).toEqual([]);
+});
+
+test("English and Chinese pages run under the CSP too (catalogues load as chunks, no eval)", async ({
+  browser,
+  world,
+}) => {
+  for (const lng of ["en", "zh-CN"] as const) {
+    const context = await contextAs(browser, world, "bureau", { lng });
+    const page = await context.newPage();
+    const violations = await watchCsp(page);
+    for (const path of ["/", "/dashboard", "/audit", "/account"]) {
+      await page.goto(path);
+      await expect(page.locator("main").first()).toBeVisible();
+    }
+    await expectPageLanguage(page, lng);
+    // After hydration, a client-side navigation loads the next page's words under the policy.
+    await page.locator("a[href='/lots']").first().click();
+    await expect(page).toHaveURL(/\/lots$/);
+    await expectPageLanguage(page, lng);
+    expect(violations).toEqual([]);
+    await context.close();
+  }
 });
 
 test("pages refuse to be framed and are not cached once signed in", async ({ page }) => {

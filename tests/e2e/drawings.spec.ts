@@ -1,11 +1,13 @@
-import { expect, test } from "@playwright/test";
 import { MM } from "../../prisma/seed/drawing-pdf";
 import { drawingSetPdf, encryptedPdf } from "../support/pdfs";
-import { expectLanguageOutsideShell, setLanguage } from "./language-area";
+import { contextAs, expect, test } from "./fixtures";
+import { expectPageLanguage, setLanguage } from "./language";
 import { openLot } from "./lot-steps";
 import { compoundLinks, signIn } from "./support";
 
 test.describe.configure({ timeout: 120_000 });
+// The language check is the spec's own supervisor (fixtures.ts), signed in by session.
+test.use({ worldRoles: ["supervisor"] });
 
 test("a supervisor zooms a sheet on a tablet, pins a new defect, and sees the pin after reload; another contractor gets 404", async ({
   browser,
@@ -250,21 +252,17 @@ test("a lot checked against a sheet: a newer revision warns until the supervisor
 test("the drawing register and a sheet read in English and in Chinese", async ({
   browser,
   baseURL,
+  world,
 }) => {
-  const context = await browser.newContext({
-    viewport: { width: 1024, height: 768 },
-    hasTouch: true,
-  });
+  const context = await contextAs(browser, world, "supervisor", { lng: "en" });
   const page = await context.newPage();
-  await signIn(page, "jianli");
   const compounds = await compoundLinks(page);
   const nh = Object.entries(compounds).find(([name]) => name.includes("农行"))![1];
-  await setLanguage(context, baseURL!, "en");
   await page.goto(`${nh}/drawings`);
   await expect(page.getByRole("heading", { name: "Drawings", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: /Rev\. A superseded/ }).first()).toBeVisible();
   await expect(page.getByRole("form", { name: "Upload drawings" })).toBeVisible();
-  await expectLanguageOutsideShell(page, "en");
+  await expectPageLanguage(page, "en");
   await page.screenshot({ path: ".tmp/screens/drawings-en-1024x768.png", fullPage: true });
   await page.setViewportSize({ width: 768, height: 1024 });
   await page.screenshot({ path: ".tmp/screens/drawings-en-768x1024.png", fullPage: true });
@@ -274,7 +272,7 @@ test("the drawing register and a sheet read in English and in Chinese", async ({
   await expect(page.getByRole("button", { name: "Zoom in" })).toBeVisible();
   await page.getByRole("button", { name: "Pin a defect on the sheet" }).click();
   await expect(page.getByText("Tap the sheet where the pin goes")).toBeVisible();
-  await expectLanguageOutsideShell(page, "en");
+  await expectPageLanguage(page, "en");
   await page.screenshot({ path: ".tmp/screens/drawing-en-768x1024.png" });
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.screenshot({ path: ".tmp/screens/drawing-en-1024x768.png" });
@@ -282,9 +280,9 @@ test("the drawing register and a sheet read in English and in Chinese", async ({
   await setLanguage(context, baseURL!, "zh-CN");
   await page.reload();
   await expect(page.getByRole("button", { name: "放大" })).toBeVisible();
-  await expectLanguageOutsideShell(page, "zh-CN");
+  await expectPageLanguage(page, "zh-CN");
   await page.goto(`${nh}/drawings`);
   await expect(page.getByRole("heading", { name: "图纸", exact: true })).toBeVisible();
-  await expectLanguageOutsideShell(page, "zh-CN");
+  await expectPageLanguage(page, "zh-CN");
   await context.close();
 });

@@ -1,8 +1,15 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { type BrowserContext, test as base } from "@playwright/test";
+import {
+  type Browser,
+  type BrowserContext,
+  test as base,
+  expect,
+  type Page,
+} from "@playwright/test";
 import type { Role } from "~/modules/auth/permissions";
 import type { BuiltActor, BuiltCompound } from "../support/builders";
+import { expectPageLanguage, type Lng, setLanguage } from "./language";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // The e2e server's database and secret (playwright.config.ts, webServer).
@@ -37,14 +44,61 @@ export async function signInAs(
 }
 
 /**
- * `world`: one compound per spec file and users of its own (street office, building leader,
- * property company), made once per worker; specs share no demo account.
+ * A new browser context signed in as the world's `role`, showing the app in `lng` (the cookie
+ * and the browser's language; the user has no setting of its own).
  */
-export const test = base.extend<object, { world: OwnWorld }>({
+export async function contextAs(
+  browser: Browser,
+  world: OwnWorld,
+  role: Role,
+  options: { lng?: Lng; viewport?: { width: number; height: number } } = {},
+) {
+  const baseURL = `http://localhost:${PORT}`;
+  const context = await browser.newContext({
+    baseURL,
+    viewport: options.viewport ?? { width: 1024, height: 768 },
+    hasTouch: true,
+  });
+  await setLanguage(context, baseURL, options.lng ?? "zh-CN");
+  await signInAs(context, baseURL, world, role);
+  return context;
+}
+
+/**
+ * Opens each of `paths` as the world's `role` in English, then in Chinese, and checks that each
+ * reads wholly in that language (outside data). `each` adds a spec's own checks on every page
+ * (a heading, touch targets, a screenshot).
+ */
+export async function readsInBothLanguages(
+  browser: Browser,
+  world: OwnWorld,
+  role: Role,
+  paths: string[],
+  each?: (page: Page, lng: Lng, path: string) => Promise<void>,
+) {
+  for (const lng of ["en", "zh-CN"] as const) {
+    const context = await contextAs(browser, world, role, { lng });
+    const page = await context.newPage();
+    for (const path of paths) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBeLessThan(400);
+      await expectPageLanguage(page, lng);
+      await each?.(page, lng, path);
+    }
+    await context.close();
+  }
+}
+
+/**
+ * `world`: one compound per spec file and users of its own, made once per worker; specs share
+ * no demo account. The roles default to the residents' parties (street office, building leader,
+ * property company); a spec names others with `test.use({ worldRoles: [...] })`.
+ */
+export const test = base.extend<object, { world: OwnWorld; worldRoles: Role[] }>({
+  worldRoles: [["street", "building_leader", "property"], { scope: "worker", option: true }],
   world: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as an object.
-    async ({}, use) => {
-      await use(ownWorld(["street", "building_leader", "property"]));
+    async ({ worldRoles }, use) => {
+      await use(ownWorld(worldRoles));
     },
     { scope: "worker" },
   ],

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectPageLanguage, setLanguage } from "./language";
+import { contextAs, expect, test } from "./fixtures";
+import { expectPageLanguage } from "./language";
 import { compoundLinks, expectTouchTargets, signIn } from "./support";
 
 test("a signed-out visitor is sent to the sign-in page", async ({ page }) => {
@@ -232,34 +232,46 @@ test("the sign-in page speaks the browser's language, and its switch (no JS) rem
   expect(baseURL).toBeTruthy();
 });
 
-// FIXME(issue 13): the shell outside this area (sync indicator, organisation title) is still
-// Chinese, and the top bar's role label stayed Chinese right after the switch (to investigate).
-test.fixme("the account's language wins everywhere at once: users page and sign-in in English, then back", async ({
+// The account switch is the spec's own administrator (fixtures.ts), signed in by session.
+test.use({ worldRoles: ["admin"] });
+
+test("the account's language wins everywhere at once: the shell, users page and sign-in in English, then back", async ({
   browser,
-  baseURL,
+  world,
 }) => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-  await setLanguage(context, baseURL ?? "", "zh-CN");
+  // The cookie and the browser say Chinese; the account has no setting yet.
+  const context = await contextAs(browser, world, "admin", { lng: "zh-CN" });
   const page = await context.newPage();
-  await signIn(page, "admin");
+  const shots = "test-results/shell";
   await page.goto("/account");
+  await expect(page.locator(".who-role")).toHaveText("系统管理员");
   await expectPageLanguage(page, "zh-CN");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { name: "My permissions" })).toBeVisible();
+  // The top bar follows at once: nav, role, sync state, inbox, sign-out.
+  await expect(page.locator(".who-role")).toHaveText("System administrator");
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
   await expectPageLanguage(page, "en");
-  await page.screenshot({ path: "test-results/account-en-1024.png", fullPage: true });
-  // The cookie and the browser still say Chinese: the setting wins.
+  await expectTouchTargets(page);
+  await page.screenshot({ path: `${shots}/account-en-1024.png` });
+  // The setting wins over the Chinese cookie and browser on every page.
   await page.goto("/users");
   await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
   await expectPageLanguage(page, "en");
-  await page.screenshot({ path: "test-results/users-en-1024.png", fullPage: true });
+  await page.goto("/lots");
+  await expectPageLanguage(page, "en");
+  await expectTouchTargets(page);
+  await page.screenshot({ path: `${shots}/lots-en-1024.png` });
   await page.setViewportSize({ width: 768, height: 1024 });
-  await page.screenshot({ path: "test-results/users-en-768.png", fullPage: true });
+  await expectTouchTargets(page);
+  await page.screenshot({ path: `${shots}/lots-en-768.png` });
   await page.goto("/organizations");
   await expectPageLanguage(page, "en");
+  await page.screenshot({ path: `${shots}/organizations-en-768.png` });
   await page.goto("/account");
   await page.getByRole("button", { name: "中文" }).click();
   await expect(page.getByRole("heading", { name: "我的权限" })).toBeVisible();
+  await expect(page.locator(".who-role")).toHaveText("系统管理员");
   await expectPageLanguage(page, "zh-CN");
   await page.goto("/users");
   await expectPageLanguage(page, "zh-CN");

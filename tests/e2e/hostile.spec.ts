@@ -110,6 +110,49 @@ test("sign-in over HTTP backs off after 5 wrong passwords with a clear message",
   expect(refused.body).toContain("过于频繁");
 });
 
+test("a refusal is worded for its reader: English for an English browser, Chinese otherwise", async () => {
+  const CJK = /[\u4e00-\u9fff]/;
+  const asks: { method: string; path: string; headers: Record<string, string> }[] = [
+    // JSON refusals from the request guard (no origin; not a page form).
+    { method: "POST", path: "/lots/any", headers: { "Content-Type": "application/json" } },
+    {
+      method: "POST",
+      path: "/lots/any",
+      headers: { "Content-Type": "application/json", Origin: server.base },
+    },
+  ];
+  for (const lng of ["en", "zh-CN"] as const) {
+    const language = { "Accept-Language": lng === "en" ? "en-GB,en" : "zh-CN,zh" };
+    for (const ask of asks) {
+      const answer = await raw(
+        server.host,
+        ask.method,
+        ask.path,
+        { ...ask.headers, ...language },
+        "{}",
+      );
+      expect(answer.status, answer.body).toBeGreaterThanOrEqual(400);
+      expect(answer.status, answer.body).toBeLessThan(500);
+      const { message } = JSON.parse(answer.body) as { message: string };
+      expect(message.length, answer.body).toBeGreaterThan(0);
+      expect(CJK.test(message), message).toBe(lng === "zh-CN");
+    }
+    // A page refused to a signed-in user (403, 404): the error page in the reader's language.
+    for (const [path, as, title] of [
+      ["/audit", "shigong1", lng === "en" ? "Not allowed" : "无权访问"],
+      ["/compounds/cguessed", "jianli", lng === "en" ? "Not found" : "未找到"],
+    ] as const) {
+      const page = await raw(server.host, "GET", path, {
+        Cookie: ctx.cookies[as] ?? "",
+        ...language,
+      });
+      expect([403, 404], path).toContain(page.status);
+      expect(page.body).toContain(`<html lang="${lng}"`);
+      expect(page.body).toContain(title);
+    }
+  }
+});
+
 test("refused requests changed no row and no file, and the server never exited", async () => {
   const delta = changes(before, server.snapshot());
   expect(delta).toEqual({ rows: 0, files: 0 });

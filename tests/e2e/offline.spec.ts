@@ -1,6 +1,8 @@
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
+import { contextAs, expect, test } from "./fixtures";
+import { expectPageLanguage } from "./language";
 import { addPoint, fillChecklist, openLot, signLotStep, waitSaved } from "./lot-steps";
 import { signIn } from "./support";
 
@@ -94,6 +96,34 @@ test("installable: manifest and icons, a service worker precaching the app shell
   await expect(page.getByRole("heading", { name: "离线：此页面尚未在本机缓存" })).toBeVisible();
   await context.setOffline(false);
   await context.close();
+});
+
+// The language check is the spec's own supervisor (fixtures.ts), signed in by session.
+test.use({ worldRoles: ["supervisor"] });
+
+test("offline, an opened page and the sync state speak the reader's language", async ({
+  browser,
+  world,
+}) => {
+  for (const lng of ["en", "zh-CN"] as const) {
+    const context = await contextAs(browser, world, "supervisor", { lng });
+    const page = await context.newPage();
+    await page.goto("/");
+    await controlled(page);
+    await page.goto("/lots");
+    const heading = lng === "en" ? "Inspection lots" : "检验批";
+    await expect(page.getByRole("heading", { name: heading }).first()).toBeVisible();
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole("heading", { name: heading }).first()).toBeVisible();
+    await expect(page.getByTestId("sync-indicator")).toContainText(
+      lng === "en" ? "Offline" : "离线",
+    );
+    await expectPageLanguage(page, lng);
+    if (lng === "en") await page.screenshot({ path: ".tmp/screens/offline-lots-en-1024x768.png" });
+    await context.setOffline(false);
+    await context.close();
+  }
 });
 
 const DB_PATH = path.resolve(`.tmp/e2e-${process.env.E2E_PORT ?? 3100}`, "yanshou.db");

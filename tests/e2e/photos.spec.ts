@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { cameraJpeg } from "../support/images";
+import { contextAs, expect, test } from "./fixtures";
+import { expectPageLanguage, setLanguage } from "./language";
 import { signIn } from "./support";
 
 /** Opens a new lot of `workType` at stairwell `unit` of `building` in 县农行老旧小区. */
@@ -138,4 +140,38 @@ test("a contractor adds a photo to its lot as a whole", async ({ page }) => {
     buffer: await cameraJpeg({ orientation: 1, seed: 9 }),
   });
   await expect(section.locator(".photo-grid img")).toHaveCount(1);
+});
+
+// The language check is the spec's own supervisor (fixtures.ts), signed in by session.
+test.use({ worldRoles: ["supervisor"] });
+
+test("a lot's photo viewer and an upload refusal read in English and in Chinese", async ({
+  browser,
+  world,
+  baseURL,
+}) => {
+  const context = await contextAs(browser, world, "supervisor", { lng: "zh-CN" });
+  const page = await context.newPage();
+  const lotPath = new URL(await openLot(page, "2栋", "2单元", "楼道声控灯")).pathname;
+  const upload = (name: string, buffer: Buffer) =>
+    page.request.post(`${lotPath}/photos`, {
+      headers: { Origin: baseURL ?? "" },
+      multipart: { photo: { name, mimeType: "image/jpeg", buffer } },
+    });
+  expect((await upload("whole.jpg", await cameraJpeg({ seed: 11 }))).status()).toBe(200);
+  for (const lng of ["en", "zh-CN"] as const) {
+    await setLanguage(context, baseURL ?? "", lng);
+    const refused = JSON.stringify(
+      await (await upload("fake.jpg", Buffer.from("no photo"))).json(),
+    );
+    if (lng === "en") expect(refused).not.toMatch(/[\u4e00-\u9fff]/);
+    else expect(refused).toContain("不是照片");
+    await page.goto(lotPath);
+    await page.locator(".lot-photos .photo-thumb").first().click();
+    const name = lng === "en" ? "Photo viewer" : "照片查看";
+    await expect(page.getByRole("dialog", { name })).toBeVisible();
+    await expectPageLanguage(page, lng);
+    if (lng === "en") await page.screenshot({ path: ".tmp/screens/photo-viewer-en-1024x768.png" });
+  }
+  await context.close();
 });

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import * as mupdf from "mupdf";
 import sharp from "sharp";
 import { cameraJpeg } from "../support/images";
 import { pdfText } from "../support/pdf-text";
+import { expect, readsInBothLanguages, test } from "./fixtures";
 import { waitSaved } from "./lot-steps";
 import { compoundLinks, expectTouchTargets, signIn } from "./support";
 
@@ -128,6 +129,29 @@ test("each role's home page at both tablet sizes: touch targets, screenshots", a
       });
     }
     await page.close();
+  }
+});
+
+// The language check is the spec's own users (fixtures.ts), signed in by session.
+test.use({ worldRoles: ["supervisor", "contractor"] });
+
+test("the home page reads in English and in Chinese at both tablet sizes, 44 px targets", async ({
+  browser,
+  world,
+}) => {
+  for (const role of ["supervisor", "contractor"] as const) {
+    await readsInBothLanguages(browser, world, role, ["/"], async (page, lng) => {
+      await expect(page.locator("main h1").first()).toBeVisible();
+      if (lng !== "en") return;
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        await expectTouchTargets(page);
+        await page.screenshot({
+          path: `.tmp/screens/home-${role}-en-${size.width}x${size.height}.png`,
+          fullPage: true,
+        });
+      }
+    });
   }
 });
 

@@ -1,5 +1,10 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { contextAs, expect, test } from "./fixtures";
+import { expectPageLanguage } from "./language";
 import { compoundLinks, signIn, smallTouchTargets } from "./support";
+
+// The English sweep is the spec's own users (fixtures.ts), signed in by session.
+test.use({ worldRoles: ["supervisor", "bureau"] });
 
 const SIZES = [
   { width: 1024, height: 768 },
@@ -110,5 +115,31 @@ test("every interactive element on the main pages is at least 44 px at 1024×768
   console.log(
     `[touch] ${found.length} elements under 44 px${found.length ? `:\n${found.join("\n")}` : ""}`,
   );
+  expect(found).toEqual([]);
+});
+
+test("English words are longer: the main pages keep 44 px targets in English too", async ({
+  browser,
+  world,
+}) => {
+  test.setTimeout(120_000);
+  const found: string[] = [];
+  for (const lng of ["en", "zh-CN"] as const) {
+    const context = await contextAs(browser, world, "supervisor", { lng });
+    const page = await context.newPage();
+    await page.goto("/");
+    await expectPageLanguage(page, lng);
+    await context.close();
+  }
+  const pages = {
+    supervisor: ["/", "/lots", "/defects", "/notices", "/inbox", "/work-types", "/account"],
+    bureau: ["/dashboard", "/audit", "/organizations"],
+  } as const;
+  for (const [role, urls] of Object.entries(pages)) {
+    const context = await contextAs(browser, world, role as keyof typeof pages, { lng: "en" });
+    await sweep(await context.newPage(), [...urls], found);
+    await context.close();
+  }
+  console.log(`[touch, en] ${found.length} elements under 44 px`);
   expect(found).toEqual([]);
 });
