@@ -50,14 +50,7 @@ export function PlacePicker({
         hits.length > 0 ? (
           <ul className="chips place-hits" aria-label={t("picker.results")} aria-busy={searching}>
             {hits.map((h) => (
-              <li key={`${h.kind}-${h.id}`}>
-                <Link className="chip place-chip" to={h.href}>
-                  <span translate="no">{h.label}</span>
-                  <small className="muted" translate="no">
-                    {h.compound}
-                  </small>
-                </Link>
-              </li>
+              <PlaceChip key={`${h.kind}-${h.id}`} hit={h} />
             ))}
           </ul>
         ) : (
@@ -69,18 +62,25 @@ export function PlacePicker({
           <h3 className="muted">{t("picker.recent")}</h3>
           <ul className="chips place-recent" aria-label={t("picker.recent")}>
             {recent.map((h) => (
-              <li key={`${h.kind}-${h.id}`}>
-                <Link className="chip place-chip" to={h.href}>
-                  <span translate="no">{h.label}</span>
-                  <small className="muted" translate="no">
-                    {h.compound}
-                  </small>
-                </Link>
-              </li>
+              <PlaceChip key={`${h.kind}-${h.id}`} hit={h} />
             ))}
           </ul>
         </>
       ) : null}
     </section>
+  );
+}
+
+/** A place found or recently opened: its name and its compound (data, as written). */
+function PlaceChip({ hit }: { hit: { href: string; label: string; compound: string } }) {
+  return (
+    <li>
+      <Link className="chip place-chip" to={hit.href}>
+        <span translate="no">{hit.label}</span>
+        <small className="muted" translate="no">
+          {hit.compound}
+        </small>
+      </Link>
+    </li>
   );
 }

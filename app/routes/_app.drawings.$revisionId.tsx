@@ -1,9 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
@@ -20,13 +15,12 @@ import { isRevisionStatus } from "~/modules/drawing/labels";
 import { pinDefect } from "~/modules/drawing/pins.server";
 import { pinExistingSchema, sheetPage } from "~/modules/drawing/sheet-page.server";
 import { useFormat } from "~/modules/i18n/use-format";
-import styles from "~/styles/drawings.css?url";
 
-export const handle = { i18n: ["drawing"] };
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "" }];
+export {
+  drawingHandle as handle,
+  drawingLinks as links,
+  drawingMeta as meta,
+} from "~/components/drawing/route-meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope, db } = await requireUser(request, "drawing.view");

@@ -16,17 +16,10 @@ import { isParty } from "~/modules/acceptance/parties";
 import { Worded } from "../worded";
 
 type Last = SubmissionResult<string[]> | undefined;
+type SessionFormProps = { acceptanceId: string; busy: boolean; lastResult: Last };
 
 /** A named signatory signs: drawn signature, opinion, password (GB 50300 §6.0.6). */
-export function SignForm({
-  acceptanceId,
-  busy,
-  lastResult,
-}: {
-  acceptanceId: string;
-  busy: boolean;
-  lastResult: Last;
-}) {
+export function SignForm({ acceptanceId, busy, lastResult }: SessionFormProps) {
   const { t } = useTranslation("acceptance");
   const online = useOnline();
   const [form, fields] = useSchemaForm(acceptanceForms(t).sign, {
@@ -59,15 +52,7 @@ export function SignForm({
 }
 
 /** The organiser voids the open session, giving a reason. */
-export function VoidForm({
-  acceptanceId,
-  busy,
-  lastResult,
-}: {
-  acceptanceId: string;
-  busy: boolean;
-  lastResult: Last;
-}) {
+export function VoidForm({ acceptanceId, busy, lastResult }: SessionFormProps) {
   const { t } = useTranslation("acceptance");
   const [form, fields] = useSchemaForm(acceptanceForms(t).void, {
     id: "acceptance-void",

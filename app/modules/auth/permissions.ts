@@ -103,6 +103,18 @@ const everyone = {
   "account.view": "own",
 } as const satisfies Partial<Record<Action, Scope>>;
 
+/** What the auditor and finance both read: every compound, lot, acceptance, record and fund. */
+const readsEverything = {
+  "compound.view": "any",
+  "organization.view": "any",
+  "lot.view": "any",
+  "audit.view": "any",
+  "acceptance.view": "any",
+  "report.export": "any",
+  "fund.view": "any",
+  "fund.audit": "any",
+} as const satisfies Partial<Record<Action, Scope>>;
+
 export const PERMISSIONS: Matrix = {
   admin: {
     ...everyone,

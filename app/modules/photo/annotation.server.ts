@@ -5,11 +5,10 @@ import { uploadRefusal } from "~/infra/upload-error";
 import { canonicalJson } from "~/modules/audit/canonical";
 import { recordEvent, sha256Hex } from "~/modules/audit/record.server";
 import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
-import { defectWhere } from "~/modules/defect/access.server";
-import { lotWhere } from "~/modules/lot/access.server";
 import { requireRecordableLot } from "~/modules/lot/lots.server";
 import { annotationSvg, type Shape } from "./annotation";
 import { defectPhotoRefusal, isDefectContractor } from "./defect-photos.server";
+import { viewablePhotoWhere } from "./photos.server";
 import { type PhotoStorage, photoKey, photoStorage } from "./storage.server";
 
 type Viewer = Actor & { id: string };
@@ -62,13 +61,7 @@ export async function annotationPermission(db: Db, photoId: string) {
  */
 async function requireAnnotatable(db: Db, viewer: Viewer, scope: Scope, photoId: string) {
   const photo = await db.photo.findFirst({
-    where: {
-      id: photoId,
-      OR: [
-        { lotId: { not: null }, lot: lotWhere(viewer, scope) },
-        { defectId: { not: null }, defect: defectWhere(viewer, scope) },
-      ],
-    },
+    where: viewablePhotoWhere(photoId, viewer, scope),
     select: {
       id: true,
       lotId: true,

@@ -252,16 +252,21 @@ export async function photoOwnerKind(db: Db, photoId: string) {
   return row ? (row.defectId ? "defect" : "lot") : null;
 }
 
+/** The photo `photoId` if the viewer may see the lot or defect it is attached to. */
+export function viewablePhotoWhere(photoId: string, viewer: Actor, scope: Scope) {
+  return {
+    id: photoId,
+    OR: [
+      { lotId: { not: null }, lot: lotWhere(viewer, scope) },
+      { defectId: { not: null }, defect: defectWhere(viewer, scope) },
+    ],
+  };
+}
+
 /** One photo with its stored files' names, only if the viewer may see what it is attached to. */
 export async function findViewablePhoto(db: Db, photoId: string, viewer: Actor, scope: Scope) {
   return db.photo.findFirst({
-    where: {
-      id: photoId,
-      OR: [
-        { lotId: { not: null }, lot: lotWhere(viewer, scope) },
-        { defectId: { not: null }, defect: defectWhere(viewer, scope) },
-      ],
-    },
+    where: viewablePhotoWhere(photoId, viewer, scope),
     select: {
       id: true,
       sha256: true,

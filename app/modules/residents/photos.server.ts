@@ -1,7 +1,12 @@
 import type { Db } from "~/infra/db.server";
 import { heavyImageWork } from "~/infra/image-work.server";
 import { recordEvent } from "~/modules/audit/record.server";
-import { type PhotoUpload, photoRowData, withPhotoFiles } from "~/modules/photo/photos.server";
+import {
+  PHOTO_VIEW_SELECT,
+  type PhotoUpload,
+  photoRowData,
+  withPhotoFiles,
+} from "~/modules/photo/photos.server";
 import { processPhoto } from "~/modules/photo/pipeline.server";
 import type { PhotoStorage } from "~/modules/photo/storage.server";
 import { toPhotoView } from "~/modules/photo/view";
@@ -89,20 +94,7 @@ export async function storeResidentPhoto(
 export async function residentPhotos(db: Db, kind: "warranty" | "illegal", id: string) {
   const rows = await db.photo.findMany({
     where: { attachKey: { in: [`${kind}:${id}:before`, `${kind}:${id}:after`] } },
-    select: {
-      id: true,
-      role: true,
-      itemId: true,
-      sha256: true,
-      width: true,
-      height: true,
-      capturedAt: true,
-      uploadedAt: true,
-      device: true,
-      gpsLat: true,
-      gpsLng: true,
-      uploadedBy: { select: { displayName: true } },
-    },
+    select: { ...PHOTO_VIEW_SELECT, role: true },
     orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
   });
   return {
