@@ -67,6 +67,7 @@ describe("job queue", () => {
     await until(
       async () =>
         (await a.backgroundJob.count({ where: { kind: "k.race", status: "done" } })) === 200,
+      120_000, // 30 s was not enough on PostgreSQL on a busy 2-core machine (load average 20)
     );
     await Promise.all([wa.stop(), wb.stop()]);
 
