@@ -83,7 +83,7 @@ describe("job queue", () => {
       select: { attempts: true, status: true },
     });
     expect(rows.every((r) => r.attempts === 1 && r.status === "done")).toBe(true);
-  });
+  }, 180_000);
 
   it("retries a failed job after a backoff delay and gives up after maxAttempts", async () => {
     const db = shared.open();
