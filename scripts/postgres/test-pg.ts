@@ -51,6 +51,8 @@ const result = spawnSync(
     // Every query is a round trip to the server: the longest files (a compound's whole final
     // acceptance) take over the default 60 s on a busy 2-core machine.
     "--testTimeout=180000",
+    // A file's first query creates its database from the template (serialised across workers).
+    "--hookTimeout=120000",
     // `--all` was the whole suite when the default was a subset; now it is the default.
     ...process.argv.slice(2).filter((a) => a !== "--all"),
   ],
