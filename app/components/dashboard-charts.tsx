@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import {
   Bar,
   BarChart,
@@ -21,36 +22,65 @@ function useMounted() {
 
 const FONT = { fontSize: 14 };
 
+// React's SVG types lack the global translate attribute; the DOM honours it on any element.
+const NO_TRANSLATE = { translate: "no" } as Record<string, string>;
+
+/**
+ * An axis label that is data (a work type or contractor as written): translate="no", so an
+ * English page may show a Chinese name without counting as untranslated text.
+ */
+function DataTick(props: {
+  x?: number | string;
+  y?: number | string;
+  textAnchor?: string;
+  payload?: { value: string | number };
+}) {
+  return (
+    <text
+      x={props.x}
+      y={props.y}
+      dy={5}
+      textAnchor={props.textAnchor === "middle" ? "middle" : "end"}
+      fontSize={14}
+      fill="#555"
+      {...NO_TRANSLATE}
+    >
+      {props.payload?.value}
+    </text>
+  );
+}
+
 export function LotsByWorkTypeChart({
   data,
 }: {
   data: { name: string; accepted: number; remaining: number }[];
 }) {
+  const { t } = useTranslation("site");
   if (!useMounted() || data.length === 0) return null;
   return (
-    <div className="chart" role="img" aria-label="各工程类别检验批验收进度">
+    <div className="chart" role="img" aria-label={t("dashboard.chartLots")}>
       <ResponsiveContainer width="100%" height={Math.max(160, data.length * 44 + 60)}>
         <BarChart
-          data={data.map((d) => ({ ...d, name: d.name.replace(/（.*）$/, "") }))}
+          data={data.map((d) => ({ ...d, name: d.name.replace(/\uFF08.*\uFF09$/, "") }))}
           layout="vertical"
           margin={{ left: 8, right: 16 }}
         >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} tick={FONT} />
-          <YAxis type="category" dataKey="name" width={190} tick={FONT} />
+          <YAxis type="category" dataKey="name" width={190} tick={<DataTick />} />
           <Tooltip />
           <Legend wrapperStyle={FONT} />
           <Bar
             isAnimationActive={false}
             dataKey="accepted"
-            name="已验收"
+            name={t("dashboard.accepted")}
             stackId="a"
             fill="#198754"
           />
           <Bar
             isAnimationActive={false}
             dataKey="remaining"
-            name="未验收"
+            name={t("dashboard.remaining")}
             stackId="a"
             fill="#d9a400"
           />
@@ -67,14 +97,15 @@ export function DefectsByContractorChart({
   data: Record<string, string | number>[];
   severities: { key: string; label: string }[];
 }) {
+  const { t } = useTranslation("site");
   if (!useMounted() || data.length === 0) return null;
   const colors = ["#f0ad4e", "#d9534f", "#8b0000"];
   return (
-    <div className="chart" role="img" aria-label="各施工单位质量问题">
+    <div className="chart" role="img" aria-label={t("dashboard.chartContractors")}>
       <ResponsiveContainer width="100%" height={260}>
         <BarChart data={data} margin={{ left: 0, right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="name" tick={FONT} />
+          <XAxis dataKey="name" tick={<DataTick textAnchor="middle" />} />
           <YAxis allowDecimals={false} tick={FONT} />
           <Tooltip />
           <Legend wrapperStyle={FONT} />
@@ -88,7 +119,12 @@ export function DefectsByContractorChart({
               fill={colors[i]}
             />
           ))}
-          <Bar isAnimationActive={false} dataKey="closed" name="已关闭" fill="#198754" />
+          <Bar
+            isAnimationActive={false}
+            dataKey="closed"
+            name={t("dashboard.closed")}
+            fill="#198754"
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>
@@ -100,9 +136,10 @@ export function DefectTrendChart({
 }: {
   data: { week: string; opened: number; closed: number; open: number }[];
 }) {
+  const { t } = useTranslation("site");
   if (!useMounted() || data.length === 0) return null;
   return (
-    <div className="chart" role="img" aria-label="每周新增与关闭的质量问题">
+    <div className="chart" role="img" aria-label={t("dashboard.trend")}>
       <ResponsiveContainer width="100%" height={260}>
         <LineChart data={data} margin={{ left: 0, right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -110,12 +147,12 @@ export function DefectTrendChart({
           <YAxis allowDecimals={false} tick={FONT} />
           <Tooltip />
           <Legend wrapperStyle={FONT} />
-          {/* 关闭 drawn first, wide and light; 新增 on top, thin with dots: both show where equal. */}
+          {/* Closed drawn first, wide and light; opened on top, thin with dots: both show where equal. */}
           <Line
             isAnimationActive={false}
             type="linear"
             dataKey="closed"
-            name="关闭"
+            name={t("dashboard.trendClosed")}
             stroke="#198754"
             strokeOpacity={0.55}
             strokeWidth={7}
@@ -125,7 +162,7 @@ export function DefectTrendChart({
             isAnimationActive={false}
             type="linear"
             dataKey="opened"
-            name="新增"
+            name={t("dashboard.trendOpened")}
             stroke="#d9534f"
             strokeWidth={2.5}
             dot={{ r: 3 }}
@@ -134,7 +171,7 @@ export function DefectTrendChart({
             isAnimationActive={false}
             type="linear"
             dataKey="open"
-            name="未关闭（周末）"
+            name={t("dashboard.trendOpen")}
             stroke="#0b5394"
             strokeWidth={3}
             dot={false}

@@ -10,7 +10,10 @@ function focusItem(code: string) {
   if (!card) return;
   card.scrollIntoView({ block: "center" });
   const target =
-    card.querySelector<HTMLInputElement>("input[aria-label$='设计值']:not([disabled])") ??
+    // By field name, not label: the labels are in the reader's language.
+    card.querySelector<HTMLInputElement>(
+      "input:is([name='designValue'], [name='pointDesign']):not([disabled])",
+    ) ??
     card.querySelector<HTMLInputElement>(".point-add input:not([disabled])") ??
     card.querySelector<HTMLButtonElement>(".segmented button:not([disabled])");
   target?.focus({ preventScroll: true });

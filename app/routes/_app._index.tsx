@@ -1,121 +1,89 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { HomeCompounds, HomeDefectList, HomeLotList, HomeProgress } from "~/components/home-lists";
 import { PlacePicker } from "~/components/place-picker";
-import { db } from "~/infra/db.server";
-import { scopeFor } from "~/modules/auth/permissions";
+import { Worded } from "~/components/worded";
+import { requestTranslators } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { compoundsOf, homeFor } from "~/modules/home/home.server";
-import { recentPlaces, searchPlaces } from "~/modules/home/places.server";
+import { homePage } from "~/modules/home/home.server";
 
-export const meta: MetaFunction = () => [{ title: "我的工作 · 验收" }];
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
+// The place picker speaks "lot", the lists' work-type names come from checklist data.
+export const handle = { i18n: ["site", "lot", "checklist"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireUser(request, "account.view");
-  const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 40);
-  const picker = scopeFor(user.role, "lot.create") !== null;
+  const { user, db } = await requireUser(request, "account.view");
+  const { t } = await requestTranslators(request, "site");
+  const q = new URL(request.url).searchParams.get("q") ?? "";
   return {
+    title: t("home.title"),
     user: { displayName: user.displayName },
-    home: await homeFor(db(), user),
-    compounds: await compoundsOf(db(), user),
-    picker: picker
-      ? {
-          q,
-          hits: q ? await searchPlaces(db(), user, q) : [],
-          recent: await recentPlaces(db(), user),
-        }
-      : null,
+    ...(await homePage(db, user, q)),
   };
 }
 
 export default function Home() {
   const { home, picker, user, compounds } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("site");
+  const list = (key: keyof typeof LISTS) => ({
+    title: t(`home.lists.${key}.title`),
+    empty: t(`home.lists.${key}.empty`),
+    nextStep: t(`home.lists.${key}.next`),
+    testId: LISTS[key],
+  });
   return (
     <div className="home">
-      <h1 className="home-title">{user.displayName}，今天的工作</h1>
+      <h1 className="home-title">
+        <Worded ns="site" k="home.heading" values={{ name: user.displayName }} />
+      </h1>
       {home.kind === "contractor" ? (
         <>
-          <HomeDefectList
-            title="我的整改（按期限）"
-            testId="home-my-defects"
-            list={home.defects}
-            empty="没有待整改的质量问题。"
-            more="/defects?status=open"
-            nextStepZh="整改后拍照回复，等监理复查"
-          />
-          <HomeLotList
-            title="监理退回的检验批"
-            testId="home-returned"
-            list={home.returned}
-            empty="没有被退回的检验批。"
-            nextStepZh="按退回原因修改后重新提交施工自检"
-          />
+          <HomeDefectList {...list("myDefects")} list={home.defects} more="/defects?status=open" />
+          <HomeLotList {...list("returned")} list={home.returned} />
         </>
       ) : null}
       {home.kind === "supervisor" && picker ? <PlacePicker {...picker} /> : null}
       {home.kind === "supervisor" ? (
         <>
-          <HomeLotList
-            title="待复验的检验批"
-            testId="home-reinspect"
-            list={home.reinspect}
-            empty="没有退回后重新提交的检验批。"
-            nextStepZh="复验后验收签认或再次退回"
-          />
-          <HomeLotList
-            title="待验收的检验批"
-            testId="home-submitted"
-            list={home.submitted}
-            empty="没有等待验收的检验批。"
-            nextStepZh="检查后验收签认或退回"
-          />
-          <HomeDefectList
-            title="待复查的质量问题"
-            testId="home-review"
-            list={home.review}
-            empty="没有等待复查的整改回复。"
-            more="/defects?status=submitted"
-            nextStepZh="复查后关闭或退回"
-          />
+          <HomeLotList {...list("reinspect")} list={home.reinspect} />
+          <HomeLotList {...list("submitted")} list={home.submitted} />
+          <HomeDefectList {...list("review")} list={home.review} more="/defects?status=submitted" />
         </>
       ) : null}
       {home.kind !== "supervisor" && picker ? <PlacePicker {...picker} /> : null}
       {home.kind !== "overview" ? (
         <HomeLotList
-          title={home.kind === "supervisor" ? "我新建的草稿" : "本单位的草稿"}
-          testId="home-drafts"
+          {...list(home.kind === "supervisor" ? "myDrafts" : "orgDrafts")}
           list={home.drafts}
-          empty="没有草稿。"
-          nextStepZh={
-            home.kind === "supervisor"
-              ? "填写完成后由施工单位提交施工自检"
-              : "填写完成、资料齐全后提交施工自检"
-          }
         />
       ) : null}
       {home.kind === "overview" ? (
         <>
           <HomeProgress progress={home.progress} showDefects={home.showDefects} />
           {home.showDefects ? (
-            <HomeDefectList
-              title="已逾期的质量问题"
-              testId="home-overdue"
-              list={home.overdue}
-              empty="没有逾期的质量问题。"
-              more="/defects"
-              nextStepZh="施工单位须尽快整改"
-            />
+            <HomeDefectList {...list("overdue")} list={home.overdue} more="/defects" />
           ) : null}
-          <HomeLotList
-            title="被退回的检验批"
-            testId="home-returned"
-            list={home.returned}
-            empty="没有被退回的检验批。"
-            nextStepZh="等施工单位修改后重新提交"
-          />
+          <HomeLotList {...list("rejected")} list={home.returned} />
         </>
       ) : null}
       {home.kind !== "overview" ? <HomeCompounds compounds={compounds} /> : null}
     </div>
   );
 }
+
+/** Each home list's words (site:home.lists.<key>) and its test id. */
+const LISTS = {
+  myDefects: "home-my-defects",
+  returned: "home-returned",
+  reinspect: "home-reinspect",
+  submitted: "home-submitted",
+  review: "home-review",
+  myDrafts: "home-drafts",
+  orgDrafts: "home-drafts",
+  overdue: "home-overdue",
+  rejected: "home-returned",
+} as const;

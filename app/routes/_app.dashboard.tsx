@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DataName } from "~/components/checklist/data-text";
 import {
   DefectsByContractorChart,
   DefectTrendChart,
@@ -7,50 +9,56 @@ import {
 } from "~/components/dashboard-charts-lazy";
 import { PageHeader } from "~/components/page-header";
 import { PlanCoverage } from "~/components/plan-coverage";
-import { db } from "~/infra/db.server";
+import { Worded } from "~/components/worded";
+import { requestTranslators } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { dashboard } from "~/modules/dashboard/dashboard.server";
-import { coverageByCompound } from "~/modules/plan/plan.server";
-import { formatDate } from "~/modules/site/labels";
+import { dashboardPage } from "~/modules/dashboard/dashboard.server";
+import { useFormat } from "~/modules/i18n/use-format";
 
-export const meta: MetaFunction = () => [{ title: "进度统计 · 验收" }];
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
+// Severity words (defect), a completion acceptance's status (acceptance), coverage (plan).
+export const handle = { i18n: ["site", "plan", "defect", "acceptance", "checklist"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUser(request, "dashboard.view");
-  const data = await dashboard(db(), user);
-  const coverage = await coverageByCompound(
-    db(),
-    data.compounds.map((c) => c.id),
-  );
-  return {
-    scope,
-    data,
-    coverage: Object.fromEntries(data.compounds.map((c) => [c.id, coverage.get(c.id) ?? null])),
-  };
+  const { user, scope, db } = await requireUser(request, "dashboard.view");
+  const { t } = await requestTranslators(request, "site");
+  return { title: t("dashboard.title"), scope, ...(await dashboardPage(db, user)) };
 }
-
-const PHASE_ZH = { done: "已结束", current: "进行中", upcoming: "未开始" } as const;
 
 export default function DashboardPage() {
   const { scope, data, coverage } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["site", "defect", "acceptance"]);
+  const format = useFormat();
+  const severities = data.severities.map((s) => ({
+    key: s.key,
+    label: t("dashboard.severityOpen", { severity: t(`defect:severity.${s.severity}`) }),
+  }));
   return (
     <>
       <PageHeader
-        title="进度统计"
-        subtitle={scope === "any" ? "全部小区的验收进度与质量问题" : "本单位相关小区的验收进度"}
+        title={t("dashboard.heading")}
+        subtitle={scope === "any" ? t("dashboard.subtitleAll") : t("dashboard.subtitleOwn")}
       />
       {data.phases.map((p) => (
         <section key={p.name} className="panel">
-          <h2>计划阶段 · {p.name}</h2>
+          <h2>
+            <Worded ns="site" k="dashboard.phases" values={{ project: p.name }} />
+          </h2>
           <ol className="phase-line">
             {p.phases.map((ph) => (
               <li key={ph.name} className={`phase-${ph.state}`}>
-                <strong>{ph.name}</strong>
+                <strong translate="no">{ph.name}</strong>
                 <span>
-                  {formatDate(ph.startsOn)} — {ph.endsOn ? formatDate(ph.endsOn) : "持续"}
+                  {t("dashboard.period", {
+                    from: format.date(ph.startsOn),
+                    to: ph.endsOn ? format.date(ph.endsOn) : t("dates.ongoing"),
+                  })}
                 </span>
-                <span>本阶段验收检验批 {ph.lotsAccepted} 个</span>
-                <span className="badge">{PHASE_ZH[ph.state]}</span>
+                <span>{t("dashboard.phaseLots", { count: ph.lotsAccepted })}</span>
+                <span className="badge">{t(`phaseState.${ph.state}`)}</span>
               </li>
             ))}
           </ol>
@@ -59,52 +67,53 @@ export default function DashboardPage() {
       {data.compounds.map((c) => (
         <section key={c.id} className="panel dash-compound">
           <h2>
-            <Link to={`/compounds/${c.id}`}>{c.name}</Link>{" "}
-            <small className="badge">竣工验收：{c.acceptanceZh}</small>
+            <Link to={`/compounds/${c.id}`} translate="no">
+              {c.name}
+            </Link>{" "}
+            <small className="badge">
+              {t("dashboard.acceptance", {
+                status: c.acceptance
+                  ? t(`acceptance:status.${c.acceptance}`)
+                  : t("dashboard.notAccepted"),
+              })}
+            </small>
           </h2>
           <div className="stats">
-            <div className="stat">
-              <span className="stat-label">检验批 已验收/共</span>
-              <span className="stat-value">
-                {c.lotsAccepted} / {c.lotsTotal}
-              </span>
-            </div>
+            <Stat label={t("compound.lotCounts")} value={`${c.lotsAccepted} / ${c.lotsTotal}`} />
             {data.showDefects ? (
               <>
-                <div className="stat">
-                  <span className="stat-label">质量问题 未关闭</span>
-                  <span className="stat-value">{c.defectsOpen}</span>
-                </div>
-                <div className="stat">
-                  <span className="stat-label">其中逾期</span>
-                  <span className="stat-value overdue">{c.defectsOverdue}</span>
-                </div>
-                <div className="stat">
-                  <span className="stat-label">已关闭</span>
-                  <span className="stat-value">{c.defectsClosed}</span>
-                </div>
+                <Stat label={t("dashboard.defectsOpen")} value={c.defectsOpen} />
+                <Stat label={t("dashboard.ofWhichOverdue")} value={c.defectsOverdue} overdue />
+                <Stat label={t("dashboard.closed")} value={c.defectsClosed} />
               </>
             ) : null}
           </div>
-          <h3>检验批覆盖（按划分方案）</h3>
+          <h3>{t("compound.coverage")}</h3>
           <PlanCoverage compoundId={c.id} coverage={coverage[c.id] ?? null} limit={4} />
           {c.byWorkType.length === 0 ? (
-            <p className="muted">尚无检验批。</p>
+            <p className="muted">{t("dashboard.noLots")}</p>
           ) : (
             <>
-              <LotsByWorkTypeChart data={c.byWorkType} />
+              <LotsByWorkTypeChart
+                data={c.byWorkType.map((w) => ({
+                  ...w,
+                  name: format.lng === "en" && w.nameEn ? w.nameEn : w.name,
+                }))}
+              />
               <table className="table dash-table">
                 <thead>
                   <tr>
-                    <th>工程类别</th>
-                    <th>已验收</th>
-                    <th>未验收</th>
+                    <th>{t("dashboard.workType")}</th>
+                    <th>{t("dashboard.accepted")}</th>
+                    <th>{t("dashboard.remaining")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {c.byWorkType.map((w) => (
                     <tr key={w.name}>
-                      <td>{w.name}</td>
+                      <td>
+                        <DataName zh={w.name} en={w.nameEn} />
+                      </td>
                       <td>{w.accepted}</td>
                       <td>{w.remaining}</td>
                     </tr>
@@ -118,28 +127,28 @@ export default function DashboardPage() {
       {data.showDefects ? (
         <>
           <section className="panel">
-            <h2>质量问题 · 按施工单位及严重程度</h2>
+            <h2>{t("dashboard.byContractor")}</h2>
             {data.byContractor.length === 0 ? (
-              <p className="muted">尚无质量问题。</p>
+              <p className="muted">{t("dashboard.noDefects")}</p>
             ) : (
               <>
-                <DefectsByContractorChart data={data.byContractor} severities={data.severities} />
+                <DefectsByContractorChart data={data.byContractor} severities={severities} />
                 <table className="table dash-table">
                   <thead>
                     <tr>
-                      <th>施工单位</th>
-                      {data.severities.map((s) => (
+                      <th>{t("dashboard.contractor")}</th>
+                      {severities.map((s) => (
                         <th key={s.key}>{s.label}</th>
                       ))}
-                      <th>逾期</th>
-                      <th>已关闭</th>
+                      <th>{t("dashboard.overdue")}</th>
+                      <th>{t("dashboard.closed")}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {data.byContractor.map((r) => (
                       <tr key={String(r.name)}>
-                        <td>{r.name}</td>
-                        {data.severities.map((s) => (
+                        <td translate="no">{r.name}</td>
+                        {severities.map((s) => (
                           <td key={s.key}>{r[s.key]}</td>
                         ))}
                         <td>{r.overdue}</td>
@@ -152,9 +161,9 @@ export default function DashboardPage() {
             )}
           </section>
           <section className="panel">
-            <h2>每周新增与关闭的质量问题</h2>
+            <h2>{t("dashboard.trend")}</h2>
             {data.trend.length === 0 ? (
-              <p className="muted">尚无质量问题。</p>
+              <p className="muted">{t("dashboard.noDefects")}</p>
             ) : (
               <DefectTrendChart data={data.trend} />
             )}
@@ -162,5 +171,22 @@ export default function DashboardPage() {
         </>
       ) : null}
     </>
+  );
+}
+
+function Stat({
+  label,
+  value,
+  overdue,
+}: {
+  label: string;
+  value: number | string;
+  overdue?: boolean;
+}) {
+  return (
+    <div className="stat">
+      <span className="stat-label">{label}</span>
+      <span className={overdue ? "stat-value overdue" : "stat-value"}>{value}</span>
+    </div>
   );
 }

@@ -1,84 +1,110 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
-import { db } from "~/infra/db.server";
-import { scopeFor } from "~/modules/auth/permissions";
+import { Data, Worded } from "~/components/worded";
+import { requestTranslators } from "~/modules/auth/language.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { formatDate, formatYuan } from "~/modules/site/labels";
-import { getProjectOverview } from "~/modules/site/queries.server";
+import { useFormat } from "~/modules/i18n/use-format";
+import { formatYuan } from "~/modules/site/labels";
+import { projectPage } from "~/modules/site/place-pages.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.project.name ?? "项目"} · 验收` },
-];
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
+export const handle = { i18n: ["site"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user } = await requireUser(request, "project.view");
-  const compoundScope = scopeFor(user.role, "compound.view");
-  const project = await getProjectOverview(db(), params.projectId ?? "", user, compoundScope);
-  if (!project) notFound("project");
-  return { project, today: new Date() };
-}
-
-function phaseState(startsOn: Date, endsOn: Date | null, today: Date) {
-  if (today < startsOn) return "未开始";
-  if (endsOn === null || today <= endsOn) return "进行中";
-  return "已结束";
+  const { user, db } = await requireUser(request, "project.view");
+  const page = await projectPage(db, user, params.projectId ?? "");
+  if (!page) notFound("project");
+  const { t } = await requestTranslators(request, "site");
+  return { title: t("project.title", { project: page.project.name }), ...page };
 }
 
 export default function ProjectOverview() {
-  const { project, today } = useLoaderData<typeof loader>();
+  const { project } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("site");
+  const format = useFormat();
   return (
     <>
       <PageHeader
-        title={project.name}
-        crumbs={[{ to: "/projects", label: "项目" }]}
-        subtitle={`${project.county} · 建设单位 ${project.owner?.name ?? "—"}`}
+        title={<Data>{project.name}</Data>}
+        crumbs={[{ to: "/projects", label: t("things.projects") }]}
+        subtitle={
+          <Worded
+            ns="site"
+            k="project.subtitle"
+            values={{ county: project.county, owner: project.owner?.name ?? "—" }}
+          />
+        }
       />
       <section className="stats">
         <div className="stat">
-          <span className="stat-label">总投资</span>
-          <span className="stat-value">{formatYuan(project.budgetYuan)}</span>
+          <span className="stat-label">{t("project.budget")}</span>
+          <span className="stat-value">{formatYuan(project.budgetYuan, format.lng)}</span>
         </div>
         <div className="stat">
-          <span className="stat-label">惠及户数</span>
-          <span className="stat-value">{project.households.toLocaleString("zh-CN")} 户</span>
+          <span className="stat-label">{t("project.households")}</span>
+          <span className="stat-value">
+            {t("projects.households", { count: project.households })}
+          </span>
         </div>
         <div className="stat">
-          <span className="stat-label">小区</span>
-          <span className="stat-value">{project.compounds.length} 个</span>
+          <span className="stat-label">{t("project.compounds")}</span>
+          <span className="stat-value">
+            {t("project.compoundCount", { count: project.compounds.length })}
+          </span>
         </div>
       </section>
-      {project.description ? <p>{project.description}</p> : null}
+      {project.description ? <p translate="no">{project.description}</p> : null}
 
-      <h2>计划阶段</h2>
+      <h2>{t("project.phases")}</h2>
       <ol className="phases">
         {project.phases.map((p) => (
           <li key={p.seq} className="phase">
-            <strong>{p.name}</strong>
+            <strong translate="no">{p.name}</strong>
             <span className="muted">
-              {formatDate(p.startsOn)} — {formatDate(p.endsOn)}
+              {t("dashboard.period", {
+                from: format.date(p.startsOn),
+                to: p.endsOn ? format.date(p.endsOn) : t("dates.ongoing"),
+              })}
             </span>
-            <span className="badge">{phaseState(p.startsOn, p.endsOn, today)}</span>
+            <span className="badge">{t(`phaseState.${p.state}`)}</span>
           </li>
         ))}
       </ol>
 
-      <h2>小区</h2>
+      <h2>{t("project.compounds")}</h2>
       {project.compounds.length === 0 ? (
-        <p className="empty">您的单位在本项目中没有负责的小区。</p>
+        <p className="empty">{t("project.noCompounds")}</p>
       ) : (
         <ul className="card-grid">
           {project.compounds.map((c) => (
             <li key={c.id}>
               <Link className="card card-link" to={`/compounds/${c.id}`}>
-                <strong className="card-title">{c.name}</strong>
-                <span className="muted">{c.address}</span>
-                <span>
-                  {c.households} 户 · {c._count.buildings} 栋楼 · {c._count.zones} 个室外区域
+                <strong className="card-title" translate="no">
+                  {c.name}
+                </strong>
+                <span className="muted" translate="no">
+                  {c.address}
                 </span>
-                <span className="muted">
+                <span>
+                  {t("project.compoundFacts", {
+                    households: c.households,
+                    buildings: c._count.buildings,
+                    zones: c._count.zones,
+                  })}
+                </span>
+                <span className="muted" translate="no">
                   {c.streetOffice?.shortName ?? ""}
-                  {c.contracts.map((k) => ` · ${k.name}：${k.contractor.shortName}`).join("")}
+                  {c.contracts
+                    .map(
+                      (k) =>
+                        ` · ${t("project.contract", { name: k.name, contractor: k.contractor.shortName })}`,
+                    )
+                    .join("")}
                 </span>
               </Link>
             </li>

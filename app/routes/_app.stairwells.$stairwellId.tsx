@@ -1,49 +1,51 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
+import { Data } from "~/components/worded";
 import { WorkTypeLinks } from "~/components/work-type-links";
-import { db } from "~/infra/db.server";
-import { scopeFor } from "~/modules/auth/permissions";
+import { requestTranslators } from "~/modules/auth/language.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { workTypesForPlace } from "~/modules/checklist/queries.server";
-import { lotsAtPlace } from "~/modules/lot/queries.server";
-import { getStairwell } from "~/modules/site/queries.server";
+import { stairwellPage } from "~/modules/site/place-pages.server";
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
+export const handle = { i18n: ["site", "checklist"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUser(request, "compound.view");
-  const stairwell = await getStairwell(db(), params.stairwellId ?? "", user, scope);
-  if (!stairwell) notFound("stairwell");
-  return {
-    stairwell,
-    workTypes: await workTypesForPlace(db(), { placeKind: "stairwell" }),
-    lots: await lotsAtPlace(
-      db(),
-      { stairwellId: stairwell.id },
-      user,
-      scopeFor(user.role, "lot.view"),
-    ),
-    newLotQuery: scopeFor(user.role, "lot.create")
-      ? `placeKind=stairwell&placeId=${stairwell.id}`
-      : undefined,
-  };
+  const { user, scope, db } = await requireUser(request, "compound.view");
+  const page = await stairwellPage(db, user, scope, params.stairwellId ?? "");
+  if (!page) notFound("stairwell");
+  const { t } = await requestTranslators(request, "site");
+  return { title: t("stairwell.title"), ...page };
 }
 
 export default function StairwellPage() {
   const { stairwell, workTypes, lots, newLotQuery } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("site");
   const { building } = stairwell;
   const { compound } = building;
   return (
     <>
       <PageHeader
-        title={`${compound.name} ${building.name} ${stairwell.name}`}
+        title={
+          <Data>
+            {compound.name} {building.name} {stairwell.name}
+          </Data>
+        }
         crumbs={[
-          { to: `/projects/${compound.project.id}`, label: compound.project.name },
-          { to: `/compounds/${compound.id}`, label: compound.name },
-          { to: `/buildings/${building.id}`, label: building.name },
+          { to: `/projects/${compound.project.id}`, label: compound.project.name, data: true },
+          { to: `/compounds/${compound.id}`, label: compound.name, data: true },
+          { to: `/buildings/${building.id}`, label: building.name, data: true },
         ]}
-        subtitle={`楼道 ${stairwell.floors} 层 · ${stairwell.households} 户`}
+        subtitle={t("stairwell.subtitle", {
+          floors: stairwell.floors,
+          households: stairwell.households,
+        })}
       />
-      <h2>本单元的检查工程类别</h2>
+      <h2>{t("stairwell.workTypes")}</h2>
       <WorkTypeLinks workTypes={workTypes} lots={lots} newLotQuery={newLotQuery} />
     </>
   );

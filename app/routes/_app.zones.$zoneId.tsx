@@ -1,44 +1,49 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
+import { Data, Worded } from "~/components/worded";
 import { WorkTypeLinks } from "~/components/work-type-links";
-import { db } from "~/infra/db.server";
-import { scopeFor } from "~/modules/auth/permissions";
+import { requestTranslators } from "~/modules/auth/language.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { workTypesForPlace } from "~/modules/checklist/queries.server";
-import { lotsAtPlace } from "~/modules/lot/queries.server";
-import { zoneKindLabel } from "~/modules/site/labels";
-import { getZone } from "~/modules/site/queries.server";
+import { zoneKindText } from "~/modules/site/labels";
+import { zonePage } from "~/modules/site/place-pages.server";
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
+export const handle = { i18n: ["site", "checklist"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUser(request, "compound.view");
-  const zone = await getZone(db(), params.zoneId ?? "", user, scope);
-  if (!zone) notFound("zone");
-  const workTypes = await workTypesForPlace(db(), { placeKind: "zone", zoneKind: zone.kind });
-  return {
-    zone,
-    workTypes,
-    lots: await lotsAtPlace(db(), { zoneId: zone.id }, user, scopeFor(user.role, "lot.view")),
-    newLotQuery: scopeFor(user.role, "lot.create")
-      ? `placeKind=zone&placeId=${zone.id}`
-      : undefined,
-  };
+  const { user, scope, db } = await requireUser(request, "compound.view");
+  const page = await zonePage(db, user, scope, params.zoneId ?? "");
+  if (!page) notFound("zone");
+  const { t } = await requestTranslators(request, "site");
+  return { title: t("zone.title"), ...page };
 }
 
 export default function ZonePage() {
   const { zone, workTypes, lots, newLotQuery } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("site");
   const { compound } = zone;
   return (
     <>
       <PageHeader
-        title={zone.name}
+        title={<Data>{zone.name}</Data>}
         crumbs={[
-          { to: `/projects/${compound.project.id}`, label: compound.project.name },
-          { to: `/compounds/${compound.id}`, label: compound.name },
+          { to: `/projects/${compound.project.id}`, label: compound.project.name, data: true },
+          { to: `/compounds/${compound.id}`, label: compound.name, data: true },
         ]}
-        subtitle={`${zoneKindLabel(zone.kind)} · ${zone.description}`}
+        subtitle={
+          <Worded
+            ns="site"
+            k="zone.subtitle"
+            values={{ kind: zoneKindText(t, zone.kind), description: zone.description }}
+          />
+        }
       />
-      <h2>本区域的检查工程类别</h2>
+      <h2>{t("zone.workTypes")}</h2>
       <WorkTypeLinks workTypes={workTypes} lots={lots} newLotQuery={newLotQuery} />
     </>
   );

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "~/infra/db.server";
 import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { findViewablePhoto, photoOwnerKind } from "~/modules/photo/photos.server";
@@ -16,12 +15,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const variant = params.variant ?? "";
   if (!isVariant(variant)) notFound("photo");
   // Signed in first, and the same 404 whether the photo is missing or not the viewer's to see.
-  const { user } = await requireUser(request, "account.view");
+  const { user, db } = await requireUser(request, "account.view");
   const photoId = params.photoId ?? "";
-  const owner = await photoOwnerKind(db(), photoId);
+  const owner = await photoOwnerKind(db, photoId);
   const scope = owner && scopeFor(user.role, owner === "defect" ? "defect.view" : "lot.view");
   if (!scope) notFound("photo");
-  const photo = await findViewablePhoto(db(), photoId, user, scope);
+  const photo = await findViewablePhoto(db, photoId, user, scope);
   if (!photo) notFound("photo");
   const sha =
     variant === "original"

@@ -1,10 +1,11 @@
 import { Prisma } from "~/generated/prisma/client";
 import { type Db, dbKind } from "~/infra/db.server";
-import { acceptanceStatusZh } from "~/modules/acceptance/parties";
+import { isAcceptanceStatus } from "~/modules/acceptance/parties";
 import { type Actor, scopeFor } from "~/modules/auth/permissions";
 import { defectWhere } from "~/modules/defect/access.server";
-import { SEVERITIES, SEVERITY_LABELS_ZH } from "~/modules/defect/workflow";
+import { SEVERITIES } from "~/modules/defect/workflow";
 import { lotWhere } from "~/modules/lot/access.server";
+import { coverageByCompound } from "~/modules/plan/coverage.server";
 import { compoundWhere } from "~/modules/site/access.server";
 import { phaseState, trendFromWeeks, weekStart } from "./trend";
 
@@ -72,7 +73,7 @@ export async function dashboard(db: Db, viewer: Actor, now = new Date()) {
         where: lotScopeWhere,
         _count: { _all: true },
       }),
-      db.workType.findMany({ select: { id: true, nameZh: true, seq: true } }),
+      db.workType.findMany({ select: { id: true, nameZh: true, nameEn: true, seq: true } }),
       defectScope
         ? db.defect.groupBy({
             by: ["compoundId", "contractorOrgId", "severity", "status"],
@@ -114,12 +115,13 @@ export async function dashboard(db: Db, viewer: Actor, now = new Date()) {
     const own = lotCounts.filter((l) => l.compoundId === c.id);
     const types = new Map<
       string,
-      { nameZh: string; seq: number; accepted: number; total: number }
+      { nameZh: string; nameEn: string | null; seq: number; accepted: number; total: number }
     >();
     for (const l of own) {
       const wt = typeOf.get(l.workTypeId);
       const t = types.get(l.workTypeId) ?? {
         nameZh: wt?.nameZh ?? "",
+        nameEn: wt?.nameEn ?? null,
         seq: wt?.seq ?? 0,
         accepted: 0,
         total: 0,
@@ -137,15 +139,17 @@ export async function dashboard(db: Db, viewer: Actor, now = new Date()) {
       lotsTotal: sum(own, () => true),
       byWorkType: [...types.values()]
         .sort((a, b) => a.seq - b.seq)
-        .map(({ nameZh, accepted, total }) => ({
+        .map(({ nameZh, nameEn, accepted, total }) => ({
           name: nameZh,
+          nameEn,
           accepted,
           remaining: total - accepted,
         })),
       defectsOpen: sum(defectCounts, (d) => inCompound(d) && d.status !== "closed"),
       defectsOverdue: sum(overdueCounts, inCompound),
       defectsClosed: sum(defectCounts, (d) => inCompound(d) && d.status === "closed"),
-      acceptanceZh: acceptance ? acceptanceStatusZh(acceptance.status) : "未验收",
+      // The latest completion acceptance's status (acceptance:status.*), null when none was opened.
+      acceptance: acceptance && isAcceptanceStatus(acceptance.status) ? acceptance.status : null,
     };
   });
 
@@ -205,12 +209,23 @@ export async function dashboard(db: Db, viewer: Actor, now = new Date()) {
     showDefects: defectScope !== null,
     compounds: perCompound,
     byContractor,
-    severities: SEVERITIES.map((s) => ({
-      key: `open_${s}`,
-      label: `${SEVERITY_LABELS_ZH[s]}（未关闭）`,
-    })),
+    // byContractor's columns of open defects, one per severity (worded defect:severity.*)
+    severities: SEVERITIES.map((s) => ({ key: `open_${s}`, severity: s })),
     trend,
     phases,
   };
 }
 export type Dashboard = Awaited<ReturnType<typeof dashboard>>;
+
+/** The dashboard page: the read model and each compound's coverage of its inspection-lot plan. */
+export async function dashboardPage(db: Db, viewer: Actor, now = new Date()) {
+  const data = await dashboard(db, viewer, now);
+  const coverage = await coverageByCompound(
+    db,
+    data.compounds.map((c) => c.id),
+  );
+  return {
+    data,
+    coverage: Object.fromEntries(data.compounds.map((c) => [c.id, coverage.get(c.id) ?? null])),
+  };
+}

@@ -1,11 +1,12 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
-import { type Role, scopeFor } from "~/modules/auth/permissions";
+import { can, type Role, scopeFor } from "~/modules/auth/permissions";
 import { defectWhere } from "~/modules/defect/access.server";
 import { chinaDayStart, dueOnIso } from "~/modules/defect/workflow";
 import { lotWhere } from "~/modules/lot/access.server";
 import { compoundWhere } from "~/modules/site/access.server";
 import { type HomeKind, homeKindOf } from "./home";
+import { recentPlaces, searchPlaces } from "./places.server";
 
 /** How many rows each list on the home page shows; the count says how many there are. */
 export const HOME_LIST_LIMIT = 8;
@@ -20,7 +21,7 @@ const LOT_ROW = {
   lastReason: true,
   updatedAt: true,
   submittedAt: true,
-  workType: { select: { nameZh: true } },
+  workType: { select: { nameZh: true, nameEn: true } },
   contractor: { select: { shortName: true } },
 } as const satisfies Prisma.InspectionLotSelect;
 
@@ -42,7 +43,9 @@ type DefectRow = Prisma.DefectGetPayload<{ select: typeof DEFECT_ROW }>;
 export type HomeLot = {
   id: string;
   number: string;
-  title: string;
+  /** The work type as written (Chinese, and English where the checklist has it) and the place. */
+  workType: { zh: string; en: string | null };
+  place: string;
   detail: string;
   reason: string | null;
 };
@@ -61,7 +64,8 @@ export type HomeList<T> = { count: number; rows: T[] };
 const lotView = (l: LotRow): HomeLot => ({
   id: l.id,
   number: l.number,
-  title: `${l.workType.nameZh} · ${l.placeLabel}`,
+  workType: { zh: l.workType.nameZh, en: l.workType.nameEn },
+  place: l.placeLabel,
   detail: l.contractor.shortName,
   reason: l.lastReason,
 });
@@ -195,10 +199,29 @@ export function compoundsOf(db: Db, viewer: Viewer) {
 
 export async function homeFor(db: Db, viewer: Viewer, now = new Date()) {
   const today = chinaDayStart(now);
-  const kind: HomeKind = homeKindOf(viewer.role);
+  const kind: HomeKind = homeKindOf(viewer);
   if (kind === "supervisor") return supervisorHome(db, viewer, today);
   if (kind === "contractor") return contractorHome(db, viewer, today);
   return overviewHome(db, viewer, today);
 }
 
 export type Home = Awaited<ReturnType<typeof homeFor>>;
+
+/**
+ * The home page: the viewer's lists, its compounds and, for whoever opens lots, the place
+ * picker (search `q` and the places worked on last).
+ */
+export async function homePage(db: Db, viewer: Viewer, q: string) {
+  const query = q.trim().slice(0, 40);
+  const [home, compounds, picker] = await Promise.all([
+    homeFor(db, viewer),
+    compoundsOf(db, viewer),
+    can(viewer, "lot.create")
+      ? Promise.all([
+          query ? searchPlaces(db, viewer, query) : Promise.resolve([]),
+          recentPlaces(db, viewer),
+        ]).then(([hits, recent]) => ({ q: query, hits, recent }))
+      : Promise.resolve(null),
+  ]);
+  return { home, compounds, picker };
+}

@@ -1,11 +1,12 @@
-import type { Role } from "~/modules/auth/permissions";
+import { can, type Role } from "~/modules/auth/permissions";
 
-/** Which landing page a role gets: its own work first. */
+/** Which landing page a user gets: its own work first. */
 export type HomeKind = "supervisor" | "contractor" | "overview";
 
-export function homeKindOf(role: Role): HomeKind {
-  if (role === "supervisor") return "supervisor";
-  if (role === "contractor") return "contractor";
+/** Who accepts lots (监理) sees what waits for acceptance; who submits them (施工) its own work. */
+export function homeKindOf(user: { role: Role }): HomeKind {
+  if (can(user, "lot.review")) return "supervisor";
+  if (can(user, "lot.submit")) return "contractor";
   return "overview";
 }
 

@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
-import { type Role, scopeFor } from "~/modules/auth/permissions";
+import { can, type Role, scopeFor } from "~/modules/auth/permissions";
 import { lotWhere } from "~/modules/lot/access.server";
 import { compoundWhere } from "~/modules/site/access.server";
 import { parsePlaceQuery } from "./home";
@@ -77,16 +77,11 @@ export async function searchPlaces(db: Db, viewer: Viewer, raw: string): Promise
 export async function recentPlaces(db: Db, viewer: Viewer): Promise<PlaceHit[]> {
   const scope = scopeFor(viewer.role, "lot.view");
   if (scope === null) return [];
-  const mine: Prisma.InspectionLotWhereInput =
-    viewer.role === "contractor"
-      ? { contractorOrgId: viewer.organizationId }
-      : {
-          OR: [
-            { createdById: viewer.id },
-            { submittedById: viewer.id },
-            { acceptedById: viewer.id },
-          ],
-        };
+  const mine: Prisma.InspectionLotWhereInput = can(viewer, "lot.submit")
+    ? { contractorOrgId: viewer.organizationId }
+    : {
+        OR: [{ createdById: viewer.id }, { submittedById: viewer.id }, { acceptedById: viewer.id }],
+      };
   const lots = await db.inspectionLot.findMany({
     where: { AND: [lotWhere(viewer, scope), mine] },
     select: {
