@@ -88,7 +88,9 @@ export function ApplicationsTable({ applications }: { applications: readonly App
           {applications.map((a) => (
             <tr key={a.id}>
               <td>
-                <Link to={`/funds/payments/${a.id}`}>{a.number}</Link>
+                <Link to={`/funds/payments/${a.id}`} translate="no">
+                  {a.number}
+                </Link>
               </td>
               <td translate="no">{a.period}</td>
               <td>{t(`state.${a.status}` as "state.applied")}</td>
