@@ -47,8 +47,12 @@ export function BillTable({ items }: { items: readonly Item[] }) {
           {items.map((i) => (
             <tr key={i.id}>
               <td>{i.code}</td>
-              <td translate="no">{i.name}</td>
-              <td translate="no">{i.workTypeName}</td>
+              <td className="fund-name" translate="no">
+                {i.name}
+              </td>
+              <td className="fund-name" translate="no">
+                {i.workTypeName}
+              </td>
               <td translate="no">{i.unit}</td>
               <td className="num">{i.unitPrice}</td>
               <td className="num">{i.quantity}</td>
