@@ -86,7 +86,11 @@ export default function PaymentPage() {
   return (
     <>
       <PageHeader
-        title={t("payment.title", { number: app.number })}
+        title={
+          <>
+            {t("payment.heading")} <span translate="no">{app.number}</span>
+          </>
+        }
         crumbs={[
           { to: "/funds", label: t("crumb") },
           { to: `/funds/contracts/${app.contract.id}`, label: app.contract.name, data: true },

@@ -2,6 +2,9 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
+import type { Lng } from "./language";
+import { foreignText } from "./language";
+import { expectLanguageOutsideShell, setLanguage } from "./language-area";
 import { signIn } from "./support";
 
 const DATA = `.tmp/e2e-${process.env.E2E_PORT ?? 3100}`;
@@ -32,6 +35,9 @@ async function as(browser: Browser, username: string): Promise<Page> {
   await signIn(page, username);
   return page;
 }
+
+// The language test reads the payment the flow above made.
+test.describe.configure({ mode: "serial" });
 
 async function openPayment(page: Page, number: string) {
   await page.goto("/funds");
@@ -112,4 +118,56 @@ test("计量支付: contractor applies, supervisor certifies with a reduction, o
   await auditor.goto("/audit");
   await auditor.getByRole("button", { name: "校验操作记录链和签认记录" }).click();
   await expect(auditor.getByText(/业务记录与操作记录一致/)).toBeVisible({ timeout: 30_000 });
+});
+
+test("the funds pages read in English and in Chinese", async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  await signIn(page, "shenji");
+  const heading = (name: string | RegExp) => page.getByRole("heading", { name, level: 1 });
+  // Index, a contract, a payment and the variance report, as an auditor sees them.
+  const visit = async (lng: Lng, shoot: boolean) => {
+    await setLanguage(context, baseURL!, lng);
+    const en = lng === "en";
+    const check = async (name: string, titleQuotes?: string) => {
+      if (titleQuotes && !en) {
+        // The tab title quotes the application number (WZB-JL-001), data a title cannot mark.
+        await page.locator(".topbar, .crumbs").evaluateAll((els) => {
+          for (const e of els) e.setAttribute("translate", "no");
+        });
+        await expect(page.locator("html")).toHaveAttribute("lang", lng);
+        const found = await foreignText(page, lng);
+        expect(found.filter((f) => !f.startsWith(`title: ${titleQuotes} in`))).toEqual([]);
+      } else await expectLanguageOutsideShell(page, lng);
+      if (!shoot) return;
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.screenshot({ path: `.tmp/screens/funds-${name}-en-1024x768.png`, fullPage: true });
+      await page.setViewportSize({ width: 768, height: 1024 });
+      await page.screenshot({ path: `.tmp/screens/funds-${name}-en-768x1024.png`, fullPage: true });
+      await page.setViewportSize({ width: 1024, height: 768 });
+    };
+    await page.goto("/funds");
+    await expect(heading(en ? "Funds supervision" : "资金监管")).toBeVisible();
+    await expect(page.getByTestId("budget-table")).toContainText(
+      en ? "Central government subsidy" : "中央补助资金",
+    );
+    await check("index");
+    await page.getByRole("link", { name: /标段二/ }).click();
+    await expect(page.getByTestId("bill")).toContainText("010101");
+    await expect(
+      page.getByRole("heading", { name: en ? /^Bill of quantities/ : /^工程量清单/ }),
+    ).toBeVisible();
+    await check("contract");
+    await page.getByRole("link", { name: "WZB-JL-001" }).click();
+    await expect(heading(en ? "Progress payment WZB-JL-001" : "计量支付 WZB-JL-001")).toBeVisible();
+    await expect(page.getByTestId("line-010101")).toContainText(en ? "1 photo" : "照片 1 张");
+    await check("payment", "WZB-JL-");
+    await page.goto("/funds/variance");
+    await expect(heading(en ? /^Variance/ : /^差异报表/)).toBeVisible();
+    await check("variance");
+  };
+  await visit("en", true);
+  await visit("zh-CN", false);
+  await context.close();
 });

@@ -47,8 +47,12 @@ export function BillTable({ items }: { items: readonly Item[] }) {
           {items.map((i) => (
             <tr key={i.id}>
               <td>{i.code}</td>
-              <td translate="no">{i.name}</td>
-              <td translate="no">{i.workTypeName}</td>
+              <td className="fund-name" translate="no">
+                {i.name}
+              </td>
+              <td className="fund-name" translate="no">
+                {i.workTypeName}
+              </td>
               <td translate="no">{i.unit}</td>
               <td className="num">{i.unitPrice}</td>
               <td className="num">{i.quantity}</td>
@@ -88,7 +92,9 @@ export function ApplicationsTable({ applications }: { applications: readonly App
           {applications.map((a) => (
             <tr key={a.id}>
               <td>
-                <Link to={`/funds/payments/${a.id}`}>{a.number}</Link>
+                <Link to={`/funds/payments/${a.id}`} translate="no">
+                  {a.number}
+                </Link>
               </td>
               <td translate="no">{a.period}</td>
               <td>{t(`state.${a.status}` as "state.applied")}</td>

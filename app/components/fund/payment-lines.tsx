@@ -14,7 +14,9 @@ function LotTrace({ lot, canOpen }: { lot: Lot; canOpen: boolean }) {
   const f = useFormat();
   return (
     <li>
-      {canOpen ? <Link to={`/lots/${lot.id}`}>{lot.number}</Link> : lot.number}{" "}
+      <span translate="no">
+        {canOpen ? <Link to={`/lots/${lot.id}`}>{lot.number}</Link> : lot.number}
+      </span>{" "}
       <span translate="no">{lot.placeLabel}</span> · <span translate="no">{lot.capacity}</span> ·{" "}
       {t("payment.photos", { count: lot.photos })} · <span translate="no">{lot.acceptedBy}</span>
       {lot.acceptedAt ? ` ${t("payment.acceptedAt", { at: f.dateTime(lot.acceptedAt) })}` : ""}

@@ -37,7 +37,7 @@ export function VarianceTable({ rows }: { rows: readonly Row[] }) {
               <td className="fund-nowrap" title={r.contract} translate="no">
                 {r.section}
               </td>
-              <td>
+              <td className="fund-name">
                 {r.code} <span translate="no">{t("nameUnit", { name: r.name, unit: r.unit })}</span>
               </td>
               <td className="num">{r.contract_}</td>

@@ -4,7 +4,8 @@ import type source from "../zh-CN/fund";
 const fund: Catalogue<typeof source> = {
   meta: {
     index: "Funds · Yanshou",
-    contract: "{{name}} · Funds · Yanshou",
+    // The contract name is data in Chinese; a tab title cannot mark it so.
+    contract: "Contract · Funds · Yanshou",
     payment: "Progress payment {{number}} · Yanshou",
     variance: "Variance report · Funds · Yanshou",
   },
@@ -82,7 +83,7 @@ const fund: Catalogue<typeof source> = {
   },
   sign: { password: "Password (to sign)" },
   payment: {
-    title: "Progress payment {{number}}",
+    heading: "Progress payment",
     reversed: "Reversed on {{at}}: ",
     gross: "Certified amount",
     retention: "Retention ({{rate}})",

@@ -78,7 +78,7 @@ const fund = {
   },
   sign: { password: "密码（签字确认）" },
   payment: {
-    title: "计量支付 {{number}}",
+    heading: "计量支付",
     reversed: "已于 {{at}} 冲正：",
     gross: "审核金额",
     retention: "质保金（{{rate}}）",
