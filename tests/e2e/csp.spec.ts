@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { contextAs, expect, test } from "./fixtures";
+import { expect, inEachLanguage, test } from "./fixtures";
 import { expectPageLanguage } from "./language";
 import { compoundLinks, signIn } from "./support";
 
@@ -68,9 +68,7 @@ test("English and Chinese pages run under the CSP too (catalogues load as chunks
   browser,
   world,
 }) => {
-  for (const lng of ["en", "zh-CN"] as const) {
-    const context = await contextAs(browser, world, "bureau", { lng });
-    const page = await context.newPage();
+  await inEachLanguage(browser, world, "bureau", async (page, lng) => {
     const violations = await watchCsp(page);
     for (const path of ["/", "/dashboard", "/audit", "/account"]) {
       await page.goto(path);
@@ -82,8 +80,7 @@ test("English and Chinese pages run under the CSP too (catalogues load as chunks
     await expect(page).toHaveURL(/\/lots$/);
     await expectPageLanguage(page, lng);
     expect(violations).toEqual([]);
-    await context.close();
-  }
+  });
 });
 
 test("pages refuse to be framed and are not cached once signed in", async ({ page }) => {

@@ -64,6 +64,20 @@ export async function contextAs(
   return context;
 }
 
+/** Runs `body` on a new page of the world's `role` in English, then in Chinese. */
+export async function inEachLanguage(
+  browser: Browser,
+  world: OwnWorld,
+  role: Role,
+  body: (page: Page, lng: Lng, context: BrowserContext) => Promise<void>,
+) {
+  for (const lng of ["en", "zh-CN"] as const) {
+    const context = await contextAs(browser, world, role, { lng });
+    await body(await context.newPage(), lng, context);
+    await context.close();
+  }
+}
+
 /**
  * Opens each of `paths` as the world's `role` in English, then in Chinese, and checks that each
  * reads wholly in that language (outside data). `each` adds a spec's own checks on every page
@@ -76,17 +90,14 @@ export async function readsInBothLanguages(
   paths: string[],
   each?: (page: Page, lng: Lng, path: string) => Promise<void>,
 ) {
-  for (const lng of ["en", "zh-CN"] as const) {
-    const context = await contextAs(browser, world, role, { lng });
-    const page = await context.newPage();
+  await inEachLanguage(browser, world, role, async (page, lng) => {
     for (const path of paths) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBeLessThan(400);
       await expectPageLanguage(page, lng);
       await each?.(page, lng, path);
     }
-    await context.close();
-  }
+  });
 }
 
 /**

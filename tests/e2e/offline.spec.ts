@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
-import { contextAs, expect, test } from "./fixtures";
+import { expect, inEachLanguage, test } from "./fixtures";
 import { expectPageLanguage } from "./language";
 import { addPoint, fillChecklist, openLot, signLotStep, waitSaved } from "./lot-steps";
 import { signIn } from "./support";
@@ -105,9 +105,7 @@ test("offline, an opened page and the sync state speak the reader's language", a
   browser,
   world,
 }) => {
-  for (const lng of ["en", "zh-CN"] as const) {
-    const context = await contextAs(browser, world, "supervisor", { lng });
-    const page = await context.newPage();
+  await inEachLanguage(browser, world, "supervisor", async (page, lng, context) => {
     await page.goto("/");
     await controlled(page);
     await page.goto("/lots");
@@ -122,8 +120,7 @@ test("offline, an opened page and the sync state speak the reader's language", a
     await expectPageLanguage(page, lng);
     if (lng === "en") await page.screenshot({ path: ".tmp/screens/offline-lots-en-1024x768.png" });
     await context.setOffline(false);
-    await context.close();
-  }
+  });
 });
 
 const DB_PATH = path.resolve(`.tmp/e2e-${process.env.E2E_PORT ?? 3100}`, "yanshou.db");
