@@ -42,13 +42,9 @@ test("home, dashboard and the place pages read in English and in Chinese", async
     }
   }
 
-  // The dashboard's charts speak the reader's language once drawn.
   await setLanguage(context, baseURL ?? "", "en");
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: "Progress", exact: true })).toBeVisible();
-  await expect(page.locator(".chart").first()).toBeVisible();
-  await expect(page.locator(".chart .recharts-legend-wrapper").first()).toContainText("Accepted");
-  await expectLanguageOutsideShell(page, "en");
 
   for (const size of [
     { width: 1024, height: 768 },
@@ -60,7 +56,7 @@ test("home, dashboard and the place pages read in English and in Chinese", async
       ["dashboard", "/dashboard"],
     ] as const) {
       await page.goto(path);
-      if (name === "dashboard") await expect(page.locator(".chart").first()).toBeVisible();
+      await page.waitForLoadState("networkidle");
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
