@@ -288,8 +288,9 @@ async function expectLanguageIn(
   selector: string,
   lng: "zh-CN" | "en",
 ) {
-  // Everything outside the cards is set aside as data for this check only.
+  // Everything outside the cards (the document title too) is set aside for this check only.
   await page.evaluate((selector) => {
+    document.title = "";
     const keep = new Set(document.querySelectorAll(selector));
     for (const el of document.body.querySelectorAll("*")) {
       if (keep.has(el) || [...keep].some((k) => k.contains(el) || el.contains(k))) continue;
