@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { IntentButton } from "~/components/intent-button";
 import { useFormat } from "~/modules/i18n/use-format";
 
 type Ref = {
@@ -79,32 +80,21 @@ export function LotDrawings({
               ) : null}
               <div className="workflow-buttons">
                 {r.needsAcknowledgement && canAcknowledge ? (
-                  <Form method="post">
-                    <input type="hidden" name="revisionId" value={r.revisionId} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="drawing-ack"
-                      className="button button-primary"
-                      disabled={busy}
-                    >
-                      {t("drawings.acknowledge")}
-                    </button>
-                  </Form>
+                  <IntentButton
+                    intent="drawing-ack"
+                    label={t("drawings.acknowledge")}
+                    fields={{ revisionId: r.revisionId }}
+                    tone="primary"
+                    busy={busy}
+                  />
                 ) : null}
                 {canEdit ? (
-                  <Form method="post">
-                    <input type="hidden" name="revisionId" value={r.revisionId} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="drawing-remove"
-                      className="button"
-                      disabled={busy}
-                    >
-                      {t("drawings.remove")}
-                    </button>
-                  </Form>
+                  <IntentButton
+                    intent="drawing-remove"
+                    label={t("drawings.remove")}
+                    fields={{ revisionId: r.revisionId }}
+                    busy={busy}
+                  />
                 ) : null}
               </div>
             </li>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { IntentButton } from "~/components/intent-button";
 import { PageHeader } from "~/components/page-header";
 import { SubItemPanel } from "~/components/plan/sub-item-panel";
 import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
@@ -99,32 +100,26 @@ export default function PlanPage() {
         </p>
       ) : null}
       {!plan && d.canManage ? (
-        <Form method="post" className="panel">
+        <IntentButton
+          intent="generate"
+          label={t("page.generate")}
+          tone="primary"
+          busy={busy}
+          className="panel"
+        >
           <p>{t("page.generateHint")}</p>
-          <button
-            type="submit"
-            name="intent"
-            value="generate"
-            className="button button-primary"
-            disabled={busy}
-          >
-            {t("page.generate")}
-          </button>
-        </Form>
+        </IntentButton>
       ) : null}
       {d.canApprove ? (
-        <Form method="post" className="panel">
+        <IntentButton
+          intent="approve"
+          label={t("page.approve")}
+          tone="primary"
+          busy={busy}
+          className="panel"
+        >
           <p>{t("page.approveHint")}</p>
-          <button
-            type="submit"
-            name="intent"
-            value="approve"
-            className="button button-primary"
-            disabled={busy}
-          >
-            {t("page.approve")}
-          </button>
-        </Form>
+        </IntentButton>
       ) : null}
       {plan?.coverage.map((s) => (
         <SubItemPanel

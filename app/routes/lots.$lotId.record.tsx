@@ -24,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await lotRecordPage(db, user, scope, params.lotId ?? "");
   if (!page) notFound("lot");
   const t = await requestT(request);
-  return { ...page, title: t("record.docTitle", { ns: "lot", number: page.lot.number }) };
+  // The title names no lot number: a title cannot mark data, and the number shows on the page.
+  return { ...page, title: t("record.title", { ns: "lot" }) };
 }
 
 const nbsp = (s: string | null | undefined) => s ?? "\u00a0\u00a0\u00a0\u00a0";
