@@ -4,7 +4,7 @@ import { type Browser, expect, type Page, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
 import type { Lng } from "./language";
 import { foreignText } from "./language";
-import { expectLanguageOutsideShell, setLanguage } from "./language-area";
+import { expectPageLanguage, setLanguage } from "./language";
 import { signIn } from "./support";
 
 const DATA = `.tmp/e2e-${process.env.E2E_PORT ?? 3100}`;
@@ -139,7 +139,7 @@ test("the funds pages read in English and in Chinese", async ({ browser, baseURL
         await expect(page.locator("html")).toHaveAttribute("lang", lng);
         const found = await foreignText(page, lng);
         expect(found.filter((f) => !f.startsWith(`title: ${titleQuotes} in`))).toEqual([]);
-      } else await expectLanguageOutsideShell(page, lng);
+      } else await expectPageLanguage(page, lng);
       if (!shoot) return;
       await page.setViewportSize({ width: 1024, height: 768 });
       await page.screenshot({ path: `.tmp/screens/funds-${name}-en-1024x768.png`, fullPage: true });

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import type { Lng } from "./language";
-import { expectLanguageOutsideShell, setLanguage } from "./language-area";
+import { expectPageLanguage, setLanguage } from "./language";
 import { signIn } from "./support";
 
 /** The first link on `from` whose address starts with `prefix`, as a user would follow it. */
@@ -38,7 +38,7 @@ test("home, dashboard and the place pages read in English and in Chinese", async
     for (const path of pages) {
       await page.goto(path);
       await expect(page.locator("h1")).toBeVisible();
-      await expectLanguageOutsideShell(page, lng);
+      await expectPageLanguage(page, lng);
     }
   }
 
