@@ -3,8 +3,7 @@ import path from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
 import type { Lng } from "./language";
-import { foreignText } from "./language";
-import { expectPageLanguage, setLanguage } from "./language";
+import { expectPageLanguage, foreignText, setLanguage } from "./language";
 import { signIn } from "./support";
 
 const DATA = `.tmp/e2e-${process.env.E2E_PORT ?? 3100}`;
