@@ -36,6 +36,10 @@ const files = fs
   .filter((f) => f.endsWith(".test.ts") && !(f in SQLITE_ONLY))
   .filter((f) => USES_DATABASE.test(fs.readFileSync(path.join(dir, f), "utf8")))
   .map((f) => path.join(dir, f));
+const args = process.argv.slice(2).filter((a) => a !== "--all");
+// `npm run test:pg -- tests/integration/x.test.ts` runs just the files named.
+const named = args.filter((a) => a.endsWith(".test.ts"));
+if (named.length > 0) files.splice(0, files.length, ...named);
 const workers = process.env.PG_TEST_WORKERS ?? "2";
 console.log(
   `test:pg: ${files.length} files on ${workers} workers; SQLite-only, left out: ${Object.keys(SQLITE_ONLY).join(", ")}`,
@@ -54,7 +58,7 @@ const result = spawnSync(
     // A file's first query creates its database from the template (serialised across workers).
     "--hookTimeout=120000",
     // `--all` was the whole suite when the default was a subset; now it is the default.
-    ...process.argv.slice(2).filter((a) => a !== "--all"),
+    ...args.filter((a) => !a.endsWith(".test.ts")),
   ],
   { stdio: "inherit", env: { ...process.env, TEST_DATABASE_URL: url } },
 );
