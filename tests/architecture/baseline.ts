@@ -16,6 +16,17 @@ export const ROUTES_IMPORTING_DB: readonly string[] = [
   "app/routes/reports.notices.$noticeId[.]pdf.tsx",
 ];
 
+/** UI routes (a default export) without an ErrorBoundary export (rule: every one has one). */
+export const ROUTES_WITHOUT_ERROR_BOUNDARY: readonly string[] = [
+  "app/routes/_app.defects.$defectId.tsx",
+  "app/routes/_app.defects._index.tsx",
+  "app/routes/_app.defects.new.tsx",
+  "app/routes/_app.notices.$noticeId.tsx",
+  "app/routes/_app.notices._index.tsx",
+  "app/routes/_app.notices.new.tsx",
+  "app/routes/notices.$noticeId.print.tsx",
+];
+
 /** Files over 350 lines (rule: none, generated code and tests aside). */
 export const LONG_FILES: Readonly<Record<string, number>> = {
   "app/modules/defect/defects.server.ts": 529,
