@@ -1,57 +1,32 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/page-header";
 import { Pager } from "~/components/pager";
-import { db } from "~/infra/db.server";
 import { parseQuery } from "~/infra/forms";
+import { requestT } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { defectListCounts } from "~/modules/defect/defects.server";
 import { FilterSchema } from "~/modules/defect/forms";
-import { defectRegisterPage } from "~/modules/defect/register.server";
-import {
-  DEFECT_STATE_LABELS_ZH,
-  DEFECT_STATES,
-  type DefectState,
-  SEVERITIES,
-  SEVERITY_LABELS_ZH,
-} from "~/modules/defect/workflow";
+import { defectListPage } from "~/modules/defect/pages.server";
+import { DEFECT_STATES, SEVERITIES } from "~/modules/defect/workflow";
+import { useFormat } from "~/modules/i18n/use-format";
 import { photoUrl } from "~/modules/photo/view";
 
-export const meta: MetaFunction = () => [{ title: "质量问题 · 验收" }];
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
+export const handle = { i18n: ["defect"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUser(request, "defect.view");
+  const { user, scope, db } = await requireUser(request, "defect.view");
   const filter = parseQuery(FilterSchema, request);
   const after = new URL(request.url).searchParams.get("after") ?? undefined;
-  const any = scope === "any";
-  const [page, allCounts, workTypes, compounds, contractors] = await Promise.all([
-    defectRegisterPage(db(), user, scope, filter, { after }),
-    defectListCounts(db(), user, scope, filter),
-    db().workType.findMany({ select: { code: true, nameZh: true }, orderBy: { seq: "asc" } }),
-    any
-      ? db().compound.findMany({ select: { id: true, name: true }, orderBy: { code: "asc" } })
-      : [],
-    any
-      ? db().organization.findMany({
-          where: { kind: "contractor" },
-          select: { id: true, shortName: true },
-          orderBy: { name: "asc" },
-        })
-      : [],
-  ]);
-  const counts = Object.fromEntries(
-    ["all", "overdue", ...DEFECT_STATES].map((k) => [k, allCounts[k] ?? 0]),
-  ) as Record<DefectState | "all" | "overdue", number>;
+  const t = await requestT(request);
   return {
-    mine: !any,
-    filter,
-    counts,
-    defects: page.rows,
-    next: page.next,
-    workTypes,
-    compounds,
-    contractors,
+    ...(await defectListPage(db, user, scope, filter, after)),
+    title: t("list.meta", { ns: "defect" }),
   };
 }
 
@@ -59,96 +34,96 @@ export default function DefectsPage() {
   const { mine, filter, counts, defects, next, compounds, contractors, workTypes } =
     useLoaderData<typeof loader>();
   const { search } = useLocation();
+  const { t } = useTranslation("defect");
+  const f = useFormat();
   return (
     <>
       <PageHeader
-        title={mine ? "我的整改" : "质量问题"}
-        subtitle={
-          mine ? "本单位需要整改的质量问题，按整改期限排序" : "按整改期限排序，已关闭的在最后"
-        }
+        title={mine ? t("list.titleMine") : t("list.title")}
+        subtitle={mine ? t("list.subtitleMine") : t("list.subtitle")}
       />
       <p className="export-links">
         <a className="button" href={`/reports/defects.xlsx${search}`} download>
-          导出 Excel
+          {t("list.exportExcel")}
         </a>
         <a className="button" href={`/reports/defects.pdf${search}`} download>
-          导出 PDF
+          {t("list.exportPdf")}
         </a>
       </p>
       {!mine ? (
-        <Form method="get" className="filters panel" aria-label="筛选">
+        <Form method="get" className="filters panel" aria-label={t("list.filters")}>
           <FilterSelect
             name="status"
-            label="状态"
+            label={t("list.status")}
             value={filter.status}
-            options={DEFECT_STATES.map((s) => ({ value: s, label: DEFECT_STATE_LABELS_ZH[s] }))}
+            options={DEFECT_STATES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           />
           <FilterSelect
             name="severity"
-            label="严重程度"
+            label={t("list.severity")}
             value={filter.severity}
-            options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS_ZH[s] }))}
+            options={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
           />
           <FilterSelect
             name="compoundId"
-            label="小区"
+            label={t("list.compound")}
             value={filter.compoundId}
             options={compounds.map((c) => ({ value: c.id, label: c.name }))}
           />
           <FilterSelect
             name="contractorOrgId"
-            label="施工单位"
+            label={t("list.contractor")}
             value={filter.contractorOrgId}
             options={contractors.map((c) => ({ value: c.id, label: c.shortName }))}
           />
           <FilterSelect
             name="workTypeCode"
-            label="工程类别"
+            label={t("list.workType")}
             value={filter.workTypeCode}
             options={workTypes.map((w) => ({ value: w.code, label: w.nameZh }))}
           />
           <input
             name="place"
             defaultValue={filter.place ?? ""}
-            placeholder="部位，如 3栋"
-            aria-label="部位"
-            maxLength={100}
+            placeholder={t("list.placePlaceholder")}
+            aria-label={t("list.place")}
+            maxLength={FilterSchema.shape.place.removeCatch().unwrap().maxLength ?? undefined}
           />
           <label className="check">
             <input type="checkbox" name="overdue" value="1" defaultChecked={!!filter.overdue} />
-            仅逾期
+            {t("list.overdueOnly")}
           </label>
           <button type="submit" className="button">
-            筛选
+            {t("list.filter")}
           </button>
         </Form>
       ) : null}
       <p className="defect-counts" data-testid="defect-counts">
-        共 {counts.all} 项：
+        {t("list.total", { count: counts.all })}
         {DEFECT_STATES.map((s) => (
           <span key={s} className={`badge defect-status defect-${s}`}>
-            {DEFECT_STATE_LABELS_ZH[s]} {counts[s]}
+            {t(`status.${s}`)} {f.number(counts[s])}
           </span>
         ))}
         <span className={counts.overdue > 0 ? "badge badge-overdue" : "badge"}>
-          逾期 {counts.overdue}
+          {t("list.overdueCount", { count: counts.overdue })}
         </span>
       </p>
       {defects.length === 0 ? (
-        <p className="muted">没有质量问题。</p>
+        <p className="muted">{t("list.empty")}</p>
       ) : (
         <table className="table defects-table">
           <thead>
             <tr>
-              <th>编号</th>
-              <th>问题</th>
-              <th>小区 · 部位</th>
-              {mine ? null : <th>施工单位</th>}
-              <th>严重程度</th>
-              <th>整改期限</th>
-              <th>状态</th>
-              <th>下一步</th>
-              <th>整改前 / 后</th>
+              <th>{t("list.number")}</th>
+              <th>{t("list.defect")}</th>
+              <th>{t("list.compoundPlace")}</th>
+              {mine ? null : <th>{t("list.contractor")}</th>}
+              <th>{t("list.severity")}</th>
+              <th>{t("list.dueOn")}</th>
+              <th>{t("list.status")}</th>
+              <th>{t("list.next")}</th>
+              <th>{t("list.beforeAfter")}</th>
             </tr>
           </thead>
           <tbody>
@@ -157,21 +132,21 @@ export default function DefectsPage() {
                 <td>
                   <Link to={`/defects/${d.id}`}>{d.number}</Link>
                 </td>
-                <td>{d.title}</td>
-                <td>
+                <td translate="no">{d.title}</td>
+                <td translate="no">
                   {d.compound} · {d.placeLabel}
                 </td>
-                {mine ? null : <td>{d.contractor}</td>}
-                <td>{d.severityZh}</td>
+                {mine ? null : <td translate="no">{d.contractor}</td>}
+                <td>{t(`severity.${d.severity}`)}</td>
                 <td className={d.overdue ? "overdue" : undefined}>
-                  {d.dueOn}
-                  {d.overdue ? "（已逾期）" : ""}
+                  {f.date(d.dueOn)}
+                  {d.overdue ? t("list.overdue") : ""}
                 </td>
-                <td>{DEFECT_STATE_LABELS_ZH[d.status]}</td>
-                <td>{d.next ?? "—"}</td>
+                <td>{t(`status.${d.status}`)}</td>
+                <td>{d.next ? t(`nextStep.${d.next}`) : "—"}</td>
                 <td className="before-after">
-                  <Thumb id={d.beforePhotoId} label="整改前" />
-                  <Thumb id={d.afterPhotoId} label="整改后" />
+                  <Thumb id={d.beforePhotoId} label={t("list.before")} />
+                  <Thumb id={d.afterPhotoId} label={t("list.after")} />
                 </td>
               </tr>
             ))}
@@ -184,10 +159,11 @@ export default function DefectsPage() {
 }
 
 function Thumb({ id, label }: { id: string | null; label: string }) {
+  const { t } = useTranslation("defect");
   if (!id)
     return (
-      <span className="thumb-missing" title={`${label}：无照片`}>
-        无
+      <span className="thumb-missing" title={t("list.noPhoto", { label })}>
+        {t("list.none")}
       </span>
     );
   return <img src={photoUrl(id, "thumb")} alt={label} width={44} height={44} loading="lazy" />;

@@ -7,183 +7,132 @@ import type {
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
 import { PinCrop } from "~/components/pin-crop";
-import { db } from "~/infra/db.server";
 import { isDomainError } from "~/infra/domain-error";
-import { parseForm } from "~/infra/forms";
+import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
 import { requestT } from "~/modules/auth/language.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import {
-  createDefect,
-  defectPrefillFromItem,
-  standaloneDefectOptions,
-} from "~/modules/defect/defects.server";
-import {
-  CreateFromItemSchema,
-  CreateFromPinSchema,
-  CreateStandaloneSchema,
-} from "~/modules/defect/forms";
-import {
-  DEFAULT_DUE_DAYS,
-  defaultDueOn,
-  dueOnIso,
-  SEVERITIES,
-  SEVERITY_LABELS_ZH,
-  type Severity,
-} from "~/modules/defect/workflow";
-import { pinPrefill } from "~/modules/drawing/pins.server";
+import { createDefect } from "~/modules/defect/defects.server";
+import { newDefectSchema } from "~/modules/defect/forms";
+import { newDefectPage, pinnedCompoundId } from "~/modules/defect/pages.server";
+import { DEFAULT_DUE_DAYS, SEVERITIES, type Severity } from "~/modules/defect/workflow";
 import drawingStyles from "~/styles/drawings.css?url";
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
+export const handle = { i18n: ["defect"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: drawingStyles }];
 
-export const meta: MetaFunction = () => [{ title: "登记质量问题 · 验收" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
-/**
- * ?lotId&itemId: from a lot's failing item (prefilled); ?compoundId: on its own;
- * ?revisionId&x&y: on its own, pinned at that point of a drawing sheet (图钉).
- */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireUser(request, "defect.create");
-  const url = new URL(request.url);
-  const now = new Date();
-  const dueBySeverity = Object.fromEntries(
-    SEVERITIES.map((s) => [s, dueOnIso(defaultDueOn(s, now))]),
-  ) as Record<Severity, string>;
-  const revisionId = url.searchParams.get("revisionId");
-  if (revisionId) {
-    const revision = await pinPrefill(db(), user, "any", revisionId);
-    if (!revision) notFound("drawing");
-    const x = Number(url.searchParams.get("x"));
-    const y = Number(url.searchParams.get("y"));
-    if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1))
-      throw data({ kind: "not-found", message: "标注位置不在图纸范围内" }, { status: 400 });
-    const options = await standaloneDefectOptions(db(), user, revision.sheet.compound.id);
-    if (!options) notFound("compound");
-    const { sheet } = revision;
-    return {
-      mode: "standalone" as const,
-      ...options,
-      dueBySeverity,
-      pin: {
-        revisionId: revision.id,
-        x,
-        y,
-        superseded: revision.status === "superseded",
-        previewWidth: revision.previewWidth,
-        previewHeight: revision.previewHeight,
-        sheetLabel: `${sheet.number} ${sheet.title}（${revision.revision}版）`,
-      },
-    };
-  }
-  const compoundId = url.searchParams.get("compoundId");
-  if (compoundId) {
-    const options = await standaloneDefectOptions(db(), user, compoundId);
-    if (!options) notFound("compound");
-    return { mode: "standalone" as const, ...options, dueBySeverity, pin: null };
-  }
-  const itemId = url.searchParams.get("itemId") ?? "";
+  const { user, db } = await requireUser(request, "defect.create");
+  const t = await requestT(request);
   try {
-    const prefill = await defectPrefillFromItem(
-      db(),
-      user,
-      "any",
-      url.searchParams.get("lotId") ?? "",
-      itemId,
-    );
-    return {
-      mode: "item" as const,
-      lot: { id: prefill.lot.id, number: prefill.lot.number, placeLabel: prefill.lot.placeLabel },
-      contractor: prefill.lot.contractor.name,
-      itemId,
-      title: prefill.title,
-      description: prefill.description,
-      dueBySeverity,
-    };
+    const page = await newDefectPage(db, user, new URL(request.url).searchParams);
+    if ("miss" in page) {
+      if (page.miss === "pinOutside")
+        throw data(
+          { kind: "not-found", message: t("form.pinOutside", { ns: "defect" }) },
+          { status: 400 },
+        );
+      notFound(page.miss);
+    }
+    return { ...page, title: t("create.meta", { ns: "defect" }) };
   } catch (error) {
     if (isDomainError(error) && error.status === 404) notFound("checklistItem");
     if (isDomainError(error))
-      throw data(
-        { kind: "not-found", message: error.text(await requestT(request)) },
-        { status: 400 },
-      );
+      throw data({ kind: "not-found", message: error.text(t) }, { status: 400 });
     throw error;
   }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requireUser(request, "defect.create");
+  const { user, db } = await requireUser(request, "defect.create");
+  const t = await requestT(request);
   const form = await request.formData();
+  const mode = form.has("revisionId") ? "pin" : form.has("lotId") ? "item" : "standalone";
+  const submission = parseSubmission(form, newDefectSchema(t, mode), t);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const input = submission.value;
   try {
-    if (form.has("revisionId")) {
-      const parsed = parseForm(CreateFromPinSchema, form);
-      if (!parsed.ok) return data({ message: Object.values(parsed.errors)[0] }, { status: 400 });
-      const { revisionId, x, y, ...rest } = parsed.data;
-      const revision = await pinPrefill(db(), user, "any", revisionId);
-      if (!revision) return data({ message: "图纸不存在或您无权查看" }, { status: 404 });
-      const defect = await createDefect(db(), user, {
+    if ("revisionId" in input) {
+      const { revisionId, x, y, ...rest } = input;
+      const compoundId = await pinnedCompoundId(db, user, revisionId);
+      if (!compoundId) notFound("drawing");
+      const defect = await createDefect(db, user, {
         from: "compound",
-        compoundId: revision.sheet.compound.id,
+        compoundId,
         ...rest,
         pin: { revisionId, x, y },
       });
       return redirect(`/defects/${defect.id}`);
     }
-    const parsed = form.has("lotId")
-      ? parseForm(CreateFromItemSchema, form)
-      : parseForm(CreateStandaloneSchema, form);
-    if (!parsed.ok) return data({ message: Object.values(parsed.errors)[0] }, { status: 400 });
     const defect = await createDefect(
-      db(),
+      db,
       user,
-      "lotId" in parsed.data
-        ? { from: "lot", ...parsed.data }
-        : { from: "compound", ...parsed.data },
+      "lotId" in input ? { from: "lot", ...input } : { from: "compound", ...input },
     );
     return redirect(`/defects/${defect.id}`);
   } catch (error) {
-    if (isDomainError(error))
-      return data({ message: error.text(await requestT(request)) }, { status: error.status });
-    throw error;
+    return replyError(submission, error, t);
   }
 }
 
 export default function NewDefectPage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const errors = result?.error ? Object.values(result.error).flat() : [];
+  const { t } = useTranslation("defect");
   const busy = useNavigation().state !== "idle";
   const [due, setDue] = useState(page.dueBySeverity.general);
   const back =
     page.mode === "item"
       ? `/lots/${page.lot.id}`
-      : page.pin
+      : page.mode === "pin"
         ? `/drawings/${page.pin.revisionId}`
         : `/compounds/${page.compound.id}`;
   return (
     <>
       {page.mode === "item" ? (
         <PageHeader
-          title="登记质量问题"
-          crumbs={[{ to: back, label: `检验批 ${page.lot.number}` }]}
-          subtitle={`${page.lot.placeLabel} · 整改单位：${page.contractor}`}
+          title={t("create.title")}
+          crumbs={[{ to: back, label: t("create.lotCrumb", { number: page.lot.number }) }]}
+          subtitle={
+            <>
+              <span translate="no">{page.lot.placeLabel}</span>
+              {t("create.contractorIs")}
+              <span translate="no">{page.contractor}</span>
+            </>
+          }
         />
       ) : (
         <PageHeader
-          title="登记质量问题"
+          title={t("create.title")}
           crumbs={[
-            { to: `/compounds/${page.compound.id}`, label: page.compound.name },
-            ...(page.pin ? [{ to: back, label: page.pin.sheetLabel }] : []),
+            { to: `/compounds/${page.compound.id}`, label: page.compound.name, data: true },
+            ...(page.pin ? [{ to: back, label: page.pin.sheet, data: true }] : []),
           ]}
           subtitle={
-            page.pin
-              ? `标注在图纸 ${page.pin.sheetLabel}；登记后可在问题页面拍摄整改前照片`
-              : "巡查中发现的问题；登记后可在问题页面拍摄整改前照片"
+            page.pin ? (
+              <>
+                {t("create.pinnedOn")}
+                <span translate="no">{page.pin.sheet}</span>
+                {t("page.revision", { revision: page.pin.revision })}
+                {t("create.photosLater")}
+              </>
+            ) : (
+              t("create.standalone")
+            )
           }
         />
       )}
-      {result?.message ? (
+      {errors.length > 0 ? (
         <p className="alert alert-error" role="alert">
-          {result.message}
+          {errors.join(" ")}
         </p>
       ) : null}
       <Form method="post" className="panel form-stack">
@@ -201,31 +150,29 @@ export default function NewDefectPage() {
                 <input type="hidden" name="y" value={page.pin.y} />
                 <PinCrop pin={page.pin} />
                 {page.pin.superseded ? (
-                  <p className="alert alert-error">
-                    注意：此图纸版次已作废，问题将标注在作废版次上。
-                  </p>
+                  <p className="alert alert-error">{t("create.superseded")}</p>
                 ) : null}
               </>
             ) : (
               <input type="hidden" name="compoundId" value={page.compound.id} />
             )}
             <label>
-              整改单位
+              {t("create.contractor")}
               <select
                 name="contractorOrgId"
                 required
                 defaultValue={page.contractors.length === 1 ? page.contractors[0]?.id : ""}
               >
-                <option value="">请选择</option>
+                <option value="">{t("create.choose")}</option>
                 {page.contractors.map((c) => (
-                  <option key={c.id} value={c.id}>
+                  <option key={c.id} value={c.id} translate="no">
                     {c.name}
                   </option>
                 ))}
               </select>
             </label>
             <label>
-              部位
+              {t("create.place")}
               <input name="placeLabel" list="defect-places" required maxLength={100} />
               <datalist id="defect-places">
                 {page.places.map((p) => (
@@ -234,11 +181,11 @@ export default function NewDefectPage() {
               </datalist>
             </label>
             <label>
-              工程类别
+              {t("create.workType")}
               <select name="workTypeCode" defaultValue="">
-                <option value="">（不限）</option>
+                <option value="">{t("create.anyWorkType")}</option>
                 {page.workTypes.map((w) => (
-                  <option key={w.code} value={w.code}>
+                  <option key={w.code} value={w.code} translate="no">
                     {w.nameZh}
                   </option>
                 ))}
@@ -247,7 +194,7 @@ export default function NewDefectPage() {
           </>
         )}
         <label>
-          问题标题
+          {t("create.defectTitle")}
           <input
             name="title"
             defaultValue={page.mode === "item" ? page.title : ""}
@@ -256,7 +203,7 @@ export default function NewDefectPage() {
           />
         </label>
         <label>
-          严重程度
+          {t("create.severity")}
           <select
             name="severity"
             defaultValue="general"
@@ -264,13 +211,16 @@ export default function NewDefectPage() {
           >
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
-                {SEVERITY_LABELS_ZH[s]}（默认 {DEFAULT_DUE_DAYS[s]} 天）
+                {t("create.severityOption", {
+                  label: t(`severity.${s}`),
+                  days: DEFAULT_DUE_DAYS[s],
+                })}
               </option>
             ))}
           </select>
         </label>
         <label>
-          整改期限
+          {t("create.dueOn")}
           <input
             type="date"
             name="dueOn"
@@ -280,7 +230,7 @@ export default function NewDefectPage() {
           />
         </label>
         <label>
-          问题描述
+          {t("create.description")}
           <textarea
             name="description"
             rows={6}
@@ -290,10 +240,10 @@ export default function NewDefectPage() {
         </label>
         <div className="workflow-buttons">
           <button type="submit" className="button button-primary" disabled={busy}>
-            登记
+            {t("create.submit")}
           </button>
           <Link className="button" to={back}>
-            取消
+            {t("create.cancel")}
           </Link>
         </div>
       </Form>

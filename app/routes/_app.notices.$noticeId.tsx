@@ -1,106 +1,122 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, TextareaField, useSchemaForm } from "~/components/form";
 import { PageHeader } from "~/components/page-header";
-import { db } from "~/infra/db.server";
-import { isDomainError } from "~/infra/domain-error";
-import { parseForm } from "~/infra/forms";
+import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
 import { requestT } from "~/modules/auth/language.server";
-import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { NoticeReplySchema } from "~/modules/defect/forms";
+import { noticeReplySchema } from "~/modules/defect/forms";
 import type { Translate } from "~/modules/defect/labels";
-import { noticeView } from "~/modules/defect/notice-view.server";
-import { getNotice, replyNotice, replyRefusalFor } from "~/modules/defect/notices.server";
+import { noticePage } from "~/modules/defect/notice-pages.server";
+import { isNoticeState } from "~/modules/defect/notice-rules";
+import { replyNotice } from "~/modules/defect/notices.server";
+import { isDefectState, isSeverity } from "~/modules/defect/workflow";
+import { useFormat } from "~/modules/i18n/use-format";
 import { photoUrl } from "~/modules/photo/view";
-import { formatDate, formatDateTime } from "~/modules/site/labels";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `监理通知单 ${data?.notice.number ?? ""} · 验收` },
-];
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
+export const handle = { i18n: ["defect"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUser(request, "notice.view");
-  const notice = await getNotice(db(), params.noticeId ?? "", user, scope);
-  if (!notice) notFound("notice");
-  const mayReply = scopeFor(user.role, "notice.reply") !== null;
+  const { user, scope, db } = await requireUser(request, "notice.view");
+  const page = await noticePage(db, user, scope, params.noticeId ?? "");
+  if (!page) notFound("notice");
   const t: Translate = await requestT(request);
-  const refusal = replyRefusalFor(user, notice, "-");
+  const blocked = page.reply?.blocked;
   return {
-    notice: noticeView(notice),
+    notice: page.notice,
     // Why the reply form is not offered yet (null = it is), only for the notified contractor.
-    reply: mayReply ? { blocked: refusal ? t(refusal.message, refusal.params) : null } : null,
+    reply: page.reply ? { blocked: blocked ? t(blocked.message, blocked.params) : null } : null,
+    title: t("defect:notice.page.meta", { number: page.notice.number }),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireUser(request, "notice.reply");
-  const parsed = parseForm(NoticeReplySchema, await request.formData());
-  if (!parsed.ok)
-    return data({ ok: false, message: Object.values(parsed.errors)[0] }, { status: 400 });
+  const { user, scope, db } = await requireUser(request, "notice.reply");
+  const t = await requestT(request);
+  const submission = parseSubmission(await request.formData(), noticeReplySchema(t), t);
+  if (submission.status !== "success") return replyInvalid(submission);
   try {
-    await replyNotice(db(), user, scope, params.noticeId ?? "", parsed.data.replyText);
-    return { ok: true, message: "回复单已提交" };
+    await replyNotice(db, user, scope, params.noticeId ?? "", submission.value.replyText);
+    return { ...submission.reply(), done: t("notice.page.replied", { ns: "defect" }) };
   } catch (error) {
-    if (isDomainError(error)) {
-      if (error.status === 404) notFound("notice");
-      return data(
-        { ok: false, message: error.text(await requestT(request)) },
-        { status: error.status },
-      );
-    }
-    throw error;
+    return replyError(submission, error, t);
   }
 }
 
 export default function NoticePage() {
   const { notice, reply } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const { t } = useTranslation("defect");
+  const { t: common } = useTranslation();
+  const f = useFormat();
+  const [form, fields] = useSchemaForm(noticeReplySchema(common), {
+    lastResult,
+    defaultValue: { replyText: t("notice.page.replyDefault") },
+  });
+  const done = lastResult && "done" in lastResult ? lastResult.done : null;
   return (
     <>
       <PageHeader
-        title={`监理通知单 ${notice.number}`}
+        title={t("notice.page.title", { number: notice.number })}
         crumbs={[
-          { to: "/notices", label: "监理通知单" },
-          { to: `/compounds/${notice.compound.id}`, label: notice.compound.name },
+          { to: "/notices", label: t("notice.list.title") },
+          { to: `/compounds/${notice.compound.id}`, label: notice.compound.name, data: true },
         ]}
-        subtitle={`致 ${notice.contractor} · ${notice.issuedBy.displayName}（${notice.issuedBy.title}）签发于 ${formatDate(notice.issuedAt)} · ${notice.replyDueOn} 前回复`}
+        subtitle={
+          <>
+            {t("notice.page.to")}
+            <span translate="no">
+              {notice.contractor} ·{" "}
+              {t("history.actor", {
+                name: notice.issuedBy.displayName,
+                org: notice.issuedBy.title,
+              })}
+            </span>{" "}
+            {t("notice.page.issued", { date: f.date(notice.issuedAt) })} ·{" "}
+            {t("notice.page.replyBy", { date: f.date(notice.replyDueOn) })}
+          </>
+        }
         actions={
           <>
             <span className={`badge notice-${notice.status}`} data-testid="notice-status">
-              {notice.statusZh}
+              {isNoticeState(notice.status) ? t(`noticeStatus.${notice.status}`) : notice.status}
             </span>
             <Link className="button" to={`/notices/${notice.id}/print`}>
-              打印通知单
+              {t("notice.page.print")}
             </Link>
             <a className="button" href={`/reports/notices/${notice.id}.pdf`} download>
-              下载 PDF
+              {t("notice.page.pdf")}
             </a>
           </>
         }
       />
-      {result?.message ? (
-        <p
-          className={result.ok ? "alert" : "alert alert-error"}
-          role={result.ok ? "status" : "alert"}
-        >
-          {result.message}
+      {done ? (
+        <p className="alert" role="status">
+          {done}
         </p>
       ) : null}
       <section className="panel">
-        <h2>事由：{notice.subject}</h2>
-        <p>{notice.content}</p>
+        <h2>
+          {t("notice.page.subject")}
+          <span translate="no">{notice.subject}</span>
+        </h2>
+        <p translate="no">{notice.content}</p>
         <table className="table notice-defects-table" data-testid="notice-defects">
           <thead>
             <tr>
-              <th>序号</th>
-              <th>问题</th>
-              <th>部位</th>
-              <th>严重程度</th>
-              <th>整改期限</th>
-              <th>状态</th>
-              <th>整改前 / 后</th>
+              <th>{t("notice.page.seq")}</th>
+              <th>{t("notice.page.defect")}</th>
+              <th>{t("notice.page.place")}</th>
+              <th>{t("notice.page.severity")}</th>
+              <th>{t("notice.page.dueOn")}</th>
+              <th>{t("notice.page.status")}</th>
+              <th>{t("notice.page.beforeAfter")}</th>
             </tr>
           </thead>
           <tbody>
@@ -108,21 +124,29 @@ export default function NoticePage() {
               <tr key={d.id}>
                 <td>{d.seq}</td>
                 <td>
-                  <Link to={`/defects/${d.id}`}>{d.number}</Link> {d.title}
-                  {d.reply ? <div className="muted">回复：{d.reply}</div> : null}
+                  <Link to={`/defects/${d.id}`}>{d.number}</Link>{" "}
+                  <span translate="no">{d.title}</span>
+                  {d.reply ? (
+                    <div className="muted">
+                      {t("notice.page.reply")}
+                      <span translate="no">{d.reply}</span>
+                    </div>
+                  ) : null}
                 </td>
-                <td>{d.placeLabel}</td>
-                <td>{d.severityZh}</td>
-                <td>{d.dueOn}</td>
+                <td translate="no">{d.placeLabel}</td>
+                <td>{isSeverity(d.severity) ? t(`severity.${d.severity}`) : d.severity}</td>
+                <td>{f.date(d.dueOn)}</td>
                 <td>
-                  <span className={`badge defect-status defect-${d.status}`}>{d.statusZh}</span>
+                  <span className={`badge defect-status defect-${d.status}`}>
+                    {isDefectState(d.status) ? t(`status.${d.status}`) : d.status}
+                  </span>
                 </td>
                 <td className="before-after">
                   {d.beforePhotoId ? (
-                    <img src={photoUrl(d.beforePhotoId, "thumb")} alt="整改前" />
+                    <img src={photoUrl(d.beforePhotoId, "thumb")} alt={t("list.before")} />
                   ) : null}
                   {d.afterPhotoId ? (
-                    <img src={photoUrl(d.afterPhotoId, "thumb")} alt="整改后" />
+                    <img src={photoUrl(d.afterPhotoId, "thumb")} alt={t("list.after")} />
                   ) : null}
                 </td>
               </tr>
@@ -131,39 +155,44 @@ export default function NoticePage() {
         </table>
       </section>
       <section className="panel" aria-labelledby="reply-title">
-        <h2 id="reply-title">回复单</h2>
+        <h2 id="reply-title">{t("notice.page.replyTitle")}</h2>
         {notice.repliedAt ? (
           <>
-            <p data-testid="notice-reply">{notice.replyText}</p>
+            <p data-testid="notice-reply" translate="no">
+              {notice.replyText}
+            </p>
             <p className="muted">
-              {notice.repliedBy?.displayName}（{notice.repliedBy?.title}）回复于{" "}
-              {formatDateTime(notice.repliedAt)}
+              <span translate="no">
+                {t("history.actor", {
+                  name: notice.repliedBy?.displayName ?? "",
+                  org: notice.repliedBy?.title ?? "",
+                })}
+              </span>{" "}
+              {t("notice.page.repliedOn", { date: f.dateTime(notice.repliedAt) })}
             </p>
           </>
         ) : reply ? (
           reply.blocked ? (
             <p className="alert">{reply.blocked}</p>
           ) : (
-            <Form method="post" className="form-stack">
-              <label>
-                回复内容
-                <textarea
-                  name="replyText"
-                  rows={4}
-                  maxLength={4000}
-                  required
-                  defaultValue="我方已按通知要求完成上述质量问题的整改，各项整改回复及照片已逐项提交，请予复查。"
-                />
-              </label>
+            <Form
+              method="post"
+              className="form-stack"
+              id={form.id}
+              onSubmit={form.onSubmit}
+              noValidate
+            >
+              <TextareaField meta={fields.replyText} label={t("notice.page.replyLabel")} rows={4} />
+              <FormErrors form={form as unknown as Parameters<typeof FormErrors>[0]["form"]} />
               <div className="workflow-buttons">
                 <button type="submit" className="button button-primary" disabled={busy}>
-                  提交回复单
+                  {t("notice.page.submitReply")}
                 </button>
               </div>
             </Form>
           )
         ) : (
-          <p className="muted">施工单位尚未回复。</p>
+          <p className="muted">{t("notice.page.noReply")}</p>
         )}
       </section>
     </>

@@ -1,90 +1,70 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
 import { Pager } from "~/components/pager";
-import { db } from "~/infra/db.server";
-import { scopeFor } from "~/modules/auth/permissions";
+import { requestT } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { isNoticeState, NOTICE_STATE_LABELS_ZH } from "~/modules/defect/notice-rules";
-import { listNoticesPage } from "~/modules/defect/notices.server";
-import { dueOnIso } from "~/modules/defect/workflow";
-import { formatDate } from "~/modules/site/labels";
+import { noticeListPage } from "~/modules/defect/notice-pages.server";
+import { isNoticeState } from "~/modules/defect/notice-rules";
+import { useFormat } from "~/modules/i18n/use-format";
 
-export const meta: MetaFunction = () => [{ title: "监理通知单 · 验收" }];
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
+export const handle = { i18n: ["defect"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUser(request, "notice.view");
+  const { user, scope, db } = await requireUser(request, "notice.view");
   const after = new URL(request.url).searchParams.get("after") ?? undefined;
-  const { rows: notices, next } = await listNoticesPage(db(), user, scope, { after });
-  const canIssue = scopeFor(user.role, "notice.issue") !== null;
+  const t = await requestT(request);
   return {
-    next,
-    notices: notices.map((n) => ({
-      id: n.id,
-      number: n.number,
-      subject: n.subject,
-      statusZh: isNoticeState(n.status) ? NOTICE_STATE_LABELS_ZH[n.status] : n.status,
-      status: n.status,
-      issuedAt: n.issuedAt,
-      replyDueOn: dueOnIso(n.replyDueOn),
-      compound: n.compound.name,
-      contractor: n.contractor.shortName,
-      defects: n._count.defects,
-    })),
-    // Where a supervisor may issue one: each compound × contractor holding a contract there.
-    targets: canIssue
-      ? (
-          await db().contract.findMany({
-            select: {
-              compound: { select: { id: true, name: true } },
-              contractor: { select: { id: true, shortName: true } },
-            },
-            orderBy: { compound: { code: "asc" } },
-          })
-        ).map((c) => ({
-          value: `${c.compound.id}:${c.contractor.id}`,
-          label: `${c.compound.name} · ${c.contractor.shortName}`,
-        }))
-      : null,
+    ...(await noticeListPage(db, user, scope, after)),
+    title: t("notice.list.meta", { ns: "defect" }),
   };
 }
 
 export default function NoticesPage() {
   const { notices, next, targets } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("defect");
+  const f = useFormat();
   return (
     <>
-      <PageHeader
-        title="监理通知单"
-        subtitle="把未关闭的质量问题成批通知施工单位，并记录其回复单"
-      />
+      <PageHeader title={t("notice.list.title")} subtitle={t("notice.list.subtitle")} />
       {targets ? (
-        <Form method="get" action="/notices/new" className="panel filters" aria-label="签发通知单">
-          <select name="target" aria-label="小区及施工单位" required defaultValue="">
-            <option value="">选择小区及施工单位</option>
-            {targets.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
+        <Form
+          method="get"
+          action="/notices/new"
+          className="panel filters"
+          aria-label={t("notice.list.issue")}
+        >
+          <select name="target" aria-label={t("notice.list.target")} required defaultValue="">
+            <option value="">{t("notice.list.chooseTarget")}</option>
+            {targets.map((o) => (
+              <option key={o.value} value={o.value} translate="no">
+                {o.label}
               </option>
             ))}
           </select>
           <button type="submit" className="button button-primary">
-            签发通知单
+            {t("notice.list.issue")}
           </button>
         </Form>
       ) : null}
       {notices.length === 0 ? (
-        <p className="muted">暂无监理通知单。</p>
+        <p className="muted">{t("notice.list.empty")}</p>
       ) : (
         <table className="table">
           <thead>
             <tr>
-              <th>编号</th>
-              <th>事由</th>
-              <th>小区 · 施工单位</th>
-              <th>问题数</th>
-              <th>签发日期</th>
-              <th>回复期限</th>
-              <th>状态</th>
+              <th>{t("notice.list.number")}</th>
+              <th>{t("notice.list.subject")}</th>
+              <th>{t("notice.list.compoundContractor")}</th>
+              <th>{t("notice.list.defects")}</th>
+              <th>{t("notice.list.issuedOn")}</th>
+              <th>{t("notice.list.replyDue")}</th>
+              <th>{t("notice.list.status")}</th>
             </tr>
           </thead>
           <tbody>
@@ -93,15 +73,17 @@ export default function NoticesPage() {
                 <td>
                   <Link to={`/notices/${n.id}`}>{n.number}</Link>
                 </td>
-                <td>{n.subject}</td>
-                <td>
+                <td translate="no">{n.subject}</td>
+                <td translate="no">
                   {n.compound} · {n.contractor}
                 </td>
-                <td>{n.defects}</td>
-                <td>{formatDate(n.issuedAt)}</td>
-                <td>{n.replyDueOn}</td>
+                <td>{f.number(n.defects)}</td>
+                <td>{f.date(n.issuedAt)}</td>
+                <td>{f.date(n.replyDueOn)}</td>
                 <td>
-                  <span className={`badge notice-${n.status}`}>{n.statusZh}</span>
+                  <span className={`badge notice-${n.status}`}>
+                    {isNoticeState(n.status) ? t(`noticeStatus.${n.status}`) : n.status}
+                  </span>
                 </td>
               </tr>
             ))}

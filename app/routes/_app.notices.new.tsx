@@ -1,129 +1,124 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import {
+  FieldErrors,
+  FormErrors,
+  InputField,
+  TextareaField,
+  useSchemaForm,
+} from "~/components/form";
 import { PageHeader } from "~/components/page-header";
-import { db } from "~/infra/db.server";
-import { isDomainError } from "~/infra/domain-error";
-import { parseForm } from "~/infra/forms";
+import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
 import { requestT } from "~/modules/auth/language.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { IssueNoticeSchema, NoticeTargetSchema } from "~/modules/defect/forms";
-import { issueNotice, noticeCandidates } from "~/modules/defect/notices.server";
-import {
-  DEFECT_STATE_LABELS_ZH,
-  dueOnIso,
-  isDefectState,
-  isSeverity,
-  SEVERITY_LABELS_ZH,
-} from "~/modules/defect/workflow";
+import { issueNoticeSchema, NoticeTargetSchema } from "~/modules/defect/forms";
+import { newNoticePage } from "~/modules/defect/notice-pages.server";
+import { issueNotice } from "~/modules/defect/notices.server";
+import { isDefectState, isSeverity } from "~/modules/defect/workflow";
+import { useFormat } from "~/modules/i18n/use-format";
 
-export const meta: MetaFunction = () => [{ title: "签发监理通知单 · 验收" }];
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
+export const handle = { i18n: ["defect"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, "notice.issue");
+  const { db } = await requireUser(request, "notice.issue");
   const target = NoticeTargetSchema.safeParse(
     Object.fromEntries(new URL(request.url).searchParams),
   );
   if (!target.success) notFound("compoundOrContractor");
-  const { compoundId, contractorOrgId } = target.data;
-  const contract = await db().contract.findFirst({
-    where: { compoundId, contractorOrgId },
-    select: { compound: { select: { name: true } }, contractor: { select: { name: true } } },
-  });
-  if (!contract) notFound("contractSection");
-  const candidates = await noticeCandidates(db(), compoundId, contractorOrgId);
-  return {
-    compoundId,
-    contractorOrgId,
-    compound: contract.compound.name,
-    contractor: contract.contractor.name,
-    candidates: candidates.map((d) => ({
-      id: d.id,
-      number: d.number,
-      title: d.title,
-      placeLabel: d.placeLabel,
-      severityZh: isSeverity(d.severity) ? SEVERITY_LABELS_ZH[d.severity] : d.severity,
-      statusZh: isDefectState(d.status) ? DEFECT_STATE_LABELS_ZH[d.status] : d.status,
-      dueOn: dueOnIso(d.dueOn),
-      onOpenNotice: d.onOpenNotice,
-    })),
-  };
+  const page = await newNoticePage(db, target.data.compoundId, target.data.contractorOrgId);
+  if (!page) notFound("contractSection");
+  const t = await requestT(request);
+  return { ...page, title: t("notice.create.meta", { ns: "defect" }) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requireUser(request, "notice.issue");
-  const form = await request.formData();
-  const parsed = parseForm(IssueNoticeSchema, form, { arrays: ["defectIds"] });
-  if (!parsed.ok) return data({ message: Object.values(parsed.errors)[0] }, { status: 400 });
+  const { user, db } = await requireUser(request, "notice.issue");
+  const t = await requestT(request);
+  const submission = parseSubmission(await request.formData(), issueNoticeSchema(t), t);
+  if (submission.status !== "success") return replyInvalid(submission);
   try {
-    const notice = await issueNotice(db(), user, parsed.data);
+    const notice = await issueNotice(db, user, submission.value);
     return redirect(`/notices/${notice.id}`);
   } catch (error) {
-    if (isDomainError(error))
-      return data({ message: error.text(await requestT(request)) }, { status: error.status });
-    throw error;
+    return replyError(submission, error, t);
   }
 }
 
 export default function NewNoticePage() {
   const page = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const { t } = useTranslation("defect");
+  const { t: common } = useTranslation();
+  const f = useFormat();
   const selectable = page.candidates.filter((d) => !d.onOpenNotice);
+  const [form, fields] = useSchemaForm(issueNoticeSchema(common), {
+    lastResult,
+    defaultValue: {
+      compoundId: page.compoundId,
+      contractorOrgId: page.contractorOrgId,
+      subject: t("notice.create.defaultSubject", { compound: page.compound }),
+      content: t("notice.create.defaultContent"),
+    },
+  });
   return (
     <>
       <PageHeader
-        title="签发监理通知单"
-        crumbs={[{ to: "/notices", label: "监理通知单" }]}
-        subtitle={`${page.compound} · 致 ${page.contractor}`}
+        title={t("notice.create.title")}
+        crumbs={[{ to: "/notices", label: t("notice.list.title") }]}
+        subtitle={
+          <>
+            <span translate="no">{page.compound}</span>
+            {t("notice.create.to")}
+            <span translate="no">{page.contractor}</span>
+          </>
+        }
       />
-      {result?.message ? (
-        <p className="alert alert-error" role="alert">
-          {result.message}
-        </p>
-      ) : null}
-      <Form method="post" className="panel form-stack">
+      <Form
+        method="post"
+        className="panel form-stack"
+        id={form.id}
+        onSubmit={form.onSubmit}
+        noValidate
+      >
+        <FormErrors form={form as unknown as Parameters<typeof FormErrors>[0]["form"]} />
         <input type="hidden" name="compoundId" value={page.compoundId} />
         <input type="hidden" name="contractorOrgId" value={page.contractorOrgId} />
-        <label>
-          事由
-          <input
-            name="subject"
-            required
-            maxLength={200}
-            defaultValue={`${page.compound}质量问题整改`}
-          />
-        </label>
-        <label>
-          通知内容
-          <textarea
-            name="content"
-            rows={4}
-            maxLength={4000}
-            defaultValue="经检查，下列部位存在质量问题，请按规范及设计要求在整改期限内完成整改，整改完成后逐项提交整改回复并填写回复单。"
-          />
-        </label>
-        <fieldset className="notice-defects">
-          <legend>通知的质量问题（{selectable.length} 项可选）</legend>
-          {page.candidates.length === 0 ? (
-            <p className="muted">该施工单位在本小区没有未关闭的质量问题。</p>
-          ) : null}
+        <InputField meta={fields.subject} label={t("notice.create.subject")} />
+        <TextareaField meta={fields.content} label={t("notice.create.content")} rows={4} />
+        <fieldset className="notice-defects" aria-describedby={fields.defectIds.errorId}>
+          <legend>{t("notice.create.defects", { count: selectable.length })}</legend>
+          {page.candidates.length === 0 ? <p className="muted">{t("notice.create.none")}</p> : null}
           {page.candidates.map((d) => (
             <label key={d.id} className="check notice-defect">
               <input
                 type="checkbox"
-                name="defectIds"
+                name={fields.defectIds.name}
                 value={d.id}
                 defaultChecked={!d.onOpenNotice}
                 disabled={d.onOpenNotice}
               />
               <span>
-                <strong>{d.number}</strong> {d.title} · {d.placeLabel} · {d.severityZh} ·{" "}
-                {d.statusZh} · 期限 {d.dueOn}
-                {d.onOpenNotice ? "（已在待回复的通知单中）" : ""}
+                <strong>{d.number}</strong>{" "}
+                <span translate="no">
+                  {d.title} · {d.placeLabel}
+                </span>{" "}
+                · {isSeverity(d.severity) ? t(`severity.${d.severity}`) : d.severity} ·{" "}
+                {isDefectState(d.status) ? t(`status.${d.status}`) : d.status} ·{" "}
+                {t("notice.create.due", { date: f.date(d.dueOn) })}
+                {d.onOpenNotice ? t("notice.create.onOpen") : ""}
               </span>
             </label>
           ))}
+          <FieldErrors
+            meta={fields.defectIds as unknown as Parameters<typeof FieldErrors>[0]["meta"]}
+          />
         </fieldset>
         <div className="workflow-buttons">
           <button
@@ -131,10 +126,10 @@ export default function NewNoticePage() {
             className="button button-primary"
             disabled={busy || selectable.length === 0}
           >
-            签发
+            {t("notice.create.submit")}
           </button>
           <Link className="button" to="/notices">
-            取消
+            {t("notice.create.cancel")}
           </Link>
         </div>
       </Form>

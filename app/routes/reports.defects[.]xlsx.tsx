@@ -1,16 +1,26 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "~/infra/db.server";
+import { isDomainError, refusalResponse } from "~/infra/domain-error";
 import { parseQuery } from "~/infra/forms";
+import { requestLanguage } from "~/modules/auth/language.server";
 import { scopeFor } from "~/modules/auth/permissions";
 import { forbidden, requireUser } from "~/modules/auth/require-user.server";
 import { FilterSchema } from "~/modules/defect/forms";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import { xlsxResponse } from "~/modules/report/excel.server";
 import { defectRegisterXlsx } from "~/modules/report/registers.server";
 
+/** The defect register as Excel, headers in the reader's language. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireUser(request, "report.export");
+  const { user, db } = await requireUser(request, "report.export");
   const scope = scopeFor(user.role, "defect.view") ?? forbidden("defect.view");
   const filter = parseQuery(FilterSchema, request);
-  const file = await defectRegisterXlsx(db(), user, scope, filter);
-  return xlsxResponse(file, "质量问题台账.xlsx");
+  const lng = await requestLanguage(request);
+  const t = fixedT(lng);
+  try {
+    const file = await defectRegisterXlsx(db, user, scope, filter, lng);
+    return xlsxResponse(file, `${t("register.file", { ns: "defect" })}.xlsx`);
+  } catch (error) {
+    if (isDomainError(error)) return refusalResponse(error, t);
+    throw error;
+  }
 }

@@ -2,13 +2,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "~/infra/domain-error";
 import { verifyDatabase } from "~/modules/audit/verify.server";
-import {
-  createDefect,
-  defectHistory,
-  getDefect,
-  listDefects,
-  transitionDefect,
-} from "~/modules/defect/defects.server";
+import { createDefect, transitionDefect } from "~/modules/defect/defects.server";
+import { defectHistory, getDefect, listDefects } from "~/modules/defect/read.server";
 import { defaultDueOn } from "~/modules/defect/workflow";
 import { createLot } from "~/modules/lot/create.server";
 import { getLot, saveEntry, saveLotRecords, transitionLot } from "~/modules/lot/lots.server";

@@ -1,48 +1,90 @@
 import { z } from "zod";
 import { decimalNumber } from "~/infra/zod-zh";
+import type { Translate as TFunction } from "./labels";
 import { DEFECT_ACTIONS, DEFECT_STATES, parseDueOn, SEVERITIES } from "./workflow";
 
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .max(max, `${label}不能超过 ${max} 字`)
-    .optional()
-    .transform((v) => v?.trim() ?? "");
+// The defect and notice forms: one schema per form, used by useSchemaForm in the browser and by
+// parseSubmission in the action; messages in the language of `t` (same words on both sides).
 
-const common = {
-  title: text(200, "标题").refine((v) => v !== "", "请填写问题标题"),
-  description: text(4000, "问题描述"),
-  severity: z.enum(SEVERITIES, { error: "请选择严重程度" }),
-  dueOn: z.string().transform((v, ctx) => {
-    const d = parseDueOn(v);
-    if (!d) ctx.addIssue({ code: "custom", message: "请填写有效的整改期限" });
-    return d ?? new Date(0);
-  }),
-};
+type Field = "title" | "description" | "place" | "comment" | "subject" | "content" | "reply";
+
+function texts(t: TFunction) {
+  const text = (max: number, field: Field) =>
+    z
+      .string()
+      .max(
+        max,
+        t("defect:form.tooLong", { label: t(`defect:form.fields.${field}`), max: String(max) }),
+      )
+      .optional()
+      .transform((v) => v?.trim() ?? "");
+  const required = (max: number, field: Field, message: string) =>
+    text(max, field).refine((v) => v !== "", message);
+  return { text, required };
+}
+
+function defectFields(t: TFunction) {
+  const { text, required } = texts(t);
+  return {
+    title: required(200, "title", t("defect:form.titleRequired")),
+    description: text(4000, "description"),
+    severity: z.enum(SEVERITIES, { error: t("defect:form.severityRequired") }),
+    dueOn: z.string({ error: t("defect:form.dueOnInvalid") }).transform((v, ctx) => {
+      const d = parseDueOn(v);
+      if (!d) ctx.addIssue({ code: "custom", message: t("defect:form.dueOnInvalid") });
+      return d ?? new Date(0);
+    }),
+  };
+}
 
 /** 登记质量问题 from a lot's failing item. */
-export const CreateFromItemSchema = z.object({
-  lotId: z.string().min(1),
-  itemId: z.string().min(1),
-  ...common,
-});
+export function createFromItemSchema(t: TFunction) {
+  return z.object({
+    lotId: z.string().min(1),
+    itemId: z.string().min(1),
+    ...defectFields(t),
+  });
+}
 
 /** 登记质量问题 on its own, at a place of a compound. */
-export const CreateStandaloneSchema = z.object({
-  compoundId: z.string().min(1),
-  contractorOrgId: z.string({ error: "请选择整改单位" }).min(1, "请选择整改单位"),
-  placeLabel: text(100, "部位").refine((v) => v !== "", "请填写部位"),
-  workTypeCode: z
-    .string()
-    .optional()
-    .transform((v) => v?.trim() || null),
-  ...common,
-});
+export function createStandaloneSchema(t: TFunction) {
+  const { required } = texts(t);
+  const contractorRequired = t("defect:form.contractorRequired");
+  return z.object({
+    compoundId: z.string().min(1),
+    contractorOrgId: z.string({ error: contractorRequired }).min(1, contractorRequired),
+    placeLabel: required(100, "place", t("defect:form.placeRequired")),
+    workTypeCode: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() || null),
+    ...defectFields(t),
+  });
+}
 
-export const TransitionSchema = z.object({
-  intent: z.enum(DEFECT_ACTIONS),
-  comment: text(2000, "说明").transform((v) => (v === "" ? null : v)),
-});
+/** 登记质量问题 from a point on a drawing sheet (图钉): a standalone defect with its pin. */
+export function createFromPinSchema(t: TFunction) {
+  const outside = t("defect:form.pinOutside");
+  const coordinate = decimalNumber(outside).pipe(z.number().min(0, outside).max(1, outside));
+  return createStandaloneSchema(t)
+    .omit({ compoundId: true })
+    .extend({ revisionId: z.string().min(1), x: coordinate, y: coordinate });
+}
+
+/** The new-defect page's form, whichever way it starts (the hidden fields tell). */
+export function newDefectSchema(t: TFunction, mode: "item" | "standalone" | "pin") {
+  if (mode === "item") return createFromItemSchema(t);
+  return mode === "pin" ? createFromPinSchema(t) : createStandaloneSchema(t);
+}
+
+/** Acknowledge, reply, close, return: the button names the intent; the comment is optional here. */
+export function transitionSchema(t: TFunction) {
+  const { text } = texts(t);
+  return z.object({
+    intent: z.enum(DEFECT_ACTIONS, { error: t("defect:form.unknownAction") }),
+    comment: text(2000, "comment").transform((v) => (v === "" ? null : v)),
+  });
+}
 
 export const FilterSchema = z.object({
   status: z.enum(DEFECT_STATES).optional().catch(undefined),
@@ -65,25 +107,26 @@ export const NoticeTargetSchema = z.preprocess(
   z.object({ compoundId: z.string().min(1), contractorOrgId: z.string().min(1) }),
 );
 
-export const IssueNoticeSchema = z.object({
-  compoundId: z.string().min(1),
-  contractorOrgId: z.string().min(1),
-  subject: text(200, "事由").refine((v) => v !== "", "请填写事由"),
-  content: text(4000, "通知内容"),
-  defectIds: z.array(z.string().min(1)).min(1, "请至少选择一项质量问题").max(200),
-});
+/** 签发监理通知单: subject, text and the defects it carries. */
+export function issueNoticeSchema(t: TFunction) {
+  const { text, required } = texts(t);
+  const noneChosen = t("defect:errors.notice.noneChosen");
+  return z.object({
+    compoundId: z.string().min(1),
+    contractorOrgId: z.string().min(1),
+    subject: required(200, "subject", t("defect:errors.notice.subjectRequired")),
+    content: text(4000, "content"),
+    defectIds: z.preprocess(
+      (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+      z.array(z.string().min(1)).min(1, noneChosen).max(200),
+    ),
+  });
+}
 
-export const NoticeReplySchema = z.object({
-  replyText: text(4000, "回复内容").refine((v) => v !== "", "请填写回复内容"),
-});
-
-/** 登记质量问题 from a point on a drawing sheet (图钉): a standalone defect with its pin. */
-export const CreateFromPinSchema = CreateStandaloneSchema.omit({ compoundId: true }).extend({
-  revisionId: z.string().min(1),
-  x: decimalNumber("标注位置不在图纸范围内").pipe(
-    z.number().min(0, "标注位置不在图纸范围内").max(1, "标注位置不在图纸范围内"),
-  ),
-  y: decimalNumber("标注位置不在图纸范围内").pipe(
-    z.number().min(0, "标注位置不在图纸范围内").max(1, "标注位置不在图纸范围内"),
-  ),
-});
+/** 回复单 of a notice. */
+export function noticeReplySchema(t: TFunction) {
+  const { required } = texts(t);
+  return z.object({
+    replyText: required(4000, "reply", t("defect:errors.notice.replyRequired")),
+  });
+}

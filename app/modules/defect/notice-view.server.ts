@@ -1,14 +1,7 @@
-import { isNoticeState, NOTICE_STATE_LABELS_ZH } from "./notice-rules";
 import type { NoticeDetail } from "./notices.server";
-import {
-  DEFECT_STATE_LABELS_ZH,
-  dueOnIso,
-  isDefectState,
-  isSeverity,
-  SEVERITY_LABELS_ZH,
-} from "./workflow";
+import { dueOnIso } from "./workflow";
 
-/** What the notice page and its printable form show. */
+/** What the notice page, its printable form and its PDF show (labels stay codes). */
 export function noticeView(n: NoticeDetail) {
   return {
     id: n.id,
@@ -16,7 +9,6 @@ export function noticeView(n: NoticeDetail) {
     subject: n.subject,
     content: n.content,
     status: n.status,
-    statusZh: isNoticeState(n.status) ? NOTICE_STATE_LABELS_ZH[n.status] : n.status,
     replyDueOn: dueOnIso(n.replyDueOn),
     issuedAt: n.issuedAt,
     project: n.compound.project.name,
@@ -33,9 +25,8 @@ export function noticeView(n: NoticeDetail) {
       title: d.title,
       description: d.description,
       placeLabel: d.placeLabel,
-      severityZh: isSeverity(d.severity) ? SEVERITY_LABELS_ZH[d.severity] : d.severity,
+      severity: d.severity,
       status: d.status,
-      statusZh: isDefectState(d.status) ? DEFECT_STATE_LABELS_ZH[d.status] : d.status,
       dueOn: dueOnIso(d.dueOn),
       reply: d.status === "submitted" || d.status === "closed" ? d.lastComment : null,
       beforePhotoId: d.photos.find((p) => p.role === "before")?.id ?? null,
@@ -43,3 +34,4 @@ export function noticeView(n: NoticeDetail) {
     })),
   };
 }
+export type NoticeView = ReturnType<typeof noticeView>;

@@ -1,15 +1,7 @@
 import type { Db } from "~/infra/db.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
-import { type DefectFilter, eachDefect, listDefectsPage } from "./defects.server";
-import {
-  DEFECT_STATE_LABELS_ZH,
-  dueOnIso,
-  isDefectState,
-  isOverdue,
-  isSeverity,
-  nextStep,
-  SEVERITY_LABELS_ZH,
-} from "./workflow";
+import { type DefectFilter, eachDefect, listDefectsPage } from "./read.server";
+import { dueOnIso, isDefectState, isOverdue, isSeverity, nextStep } from "./workflow";
 
 type Row = Awaited<ReturnType<typeof listDefectsPage>>["rows"][number];
 type Filter = DefectFilter & { overdue?: "1" };
@@ -25,9 +17,8 @@ function registerRow(d: Row, now: Date) {
     contractor: d.contractor.shortName,
     lot: d.lot?.number ?? null,
     workType: d.workType?.nameZh ?? null,
-    severityZh: isSeverity(d.severity) ? SEVERITY_LABELS_ZH[d.severity] : d.severity,
+    severity: isSeverity(d.severity) ? d.severity : "general",
     status,
-    statusZh: DEFECT_STATE_LABELS_ZH[status],
     createdOn: dueOnIso(d.createdAt),
     dueOn: dueOnIso(d.dueOn),
     closedOn: d.closedAt ? dueOnIso(d.closedAt) : null,

@@ -7,6 +7,26 @@ export type SheetColumn<T> = {
   value: (row: T) => string | number | Date | null;
 };
 
+/** The workbook's author: the product's name, as on every page. */
+const CREATOR = "验收 yanshou";
+
+// A4 landscape, the columns fitted to the page width.
+const PAGE_SETUP = {
+  paperSize: 9,
+  orientation: "landscape",
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+} as const;
+
+function styleHeader(header: ExcelJS.Row) {
+  header.font = { bold: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEEEEEE" } };
+    cell.border = { bottom: { style: "thin" } };
+  });
+}
+
 /** One-sheet workbook: a title row, a line stating the filters, then a header row and the rows. */
 export async function xlsxBuffer<T>(input: {
   sheetName: string;
@@ -16,26 +36,16 @@ export async function xlsxBuffer<T>(input: {
   rows: T[];
 }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  wb.creator = "验收 yanshou";
+  wb.creator = CREATOR;
   wb.created = new Date();
   const ws = wb.addWorksheet(input.sheetName, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-    },
+    pageSetup: PAGE_SETUP,
   });
   ws.columns = input.columns.map((c) => ({ width: c.width }));
   ws.addRow([input.title]).font = { bold: true, size: 14 };
   ws.addRow([input.filterNote]);
   const header = ws.addRow(input.columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEEEEEE" } };
-    cell.border = { bottom: { style: "thin" } };
-  });
+  styleHeader(header);
   for (const row of input.rows) ws.addRow(input.columns.map((c) => c.value(row)));
   ws.views = [{ state: "frozen", ySplit: 3 }];
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: input.columns.length } };
@@ -61,16 +71,10 @@ export async function xlsxFromRows<T>(input: {
     sink.on("error", reject);
   });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true });
-  wb.creator = "验收 yanshou";
+  wb.creator = CREATOR;
   wb.created = new Date();
   const ws = wb.addWorksheet(input.sheetName, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-    },
+    pageSetup: PAGE_SETUP,
     views: [{ state: "frozen", ySplit: 3 }],
   });
   ws.columns = input.columns.map((c) => ({ width: c.width }));
@@ -79,11 +83,7 @@ export async function xlsxFromRows<T>(input: {
   title.commit();
   ws.addRow([input.filterNote]).commit();
   const header = ws.addRow(input.columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEEEEEE" } };
-    cell.border = { bottom: { style: "thin" } };
-  });
+  styleHeader(header);
   header.commit();
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: input.columns.length } };
   for await (const row of input.rows) ws.addRow(input.columns.map((c) => c.value(row))).commit();

@@ -1,19 +1,33 @@
 import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
+import type { Resources } from "~/locales/resources";
 import type { Actor, Scope } from "~/modules/auth/permissions";
-import { type DefectFilter, defectListCounts } from "~/modules/defect/defects.server";
+import type { Translate as TFunction } from "~/modules/defect/labels";
+import { type DefectFilter, defectListCounts } from "~/modules/defect/read.server";
 import { type DefectRegisterRow, eachDefectRegisterRow } from "~/modules/defect/register.server";
-import { DEFECT_STATE_LABELS_ZH, SEVERITY_LABELS_ZH } from "~/modules/defect/workflow";
+import { isDefectState } from "~/modules/defect/workflow";
+import { DEFAULT_LNG, type Lng } from "~/modules/i18n/config";
+import { formatDate, formatDateTime } from "~/modules/i18n/dates";
+import { fixedT as commonT } from "~/modules/i18n/i18n.server";
 import { eachLotRegisterRow, type LotFilter, type LotRegisterRow } from "~/modules/lot/list.server";
-import { LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
 import type { PhotoStorage } from "~/modules/photo/storage.server";
 import { compoundWhere } from "~/modules/site/access.server";
-import { formatDate, formatDateTime } from "~/modules/site/labels";
 import { type SheetColumn, xlsxFromRows } from "./excel.server";
 import { type Cell, PdfReport } from "./pdf.server";
 import { thumbsForPdf } from "./photo-thumbs.server";
 
+// The defect register (PDF, Excel) and the lot list (Excel), headers and notes in the reader's
+// language `lng`; names, places and titles as written.
+
 type Filters = DefectFilter & { overdue?: "1" };
 type AnyFilter = Omit<Filters, "status"> & Omit<LotFilter, "status"> & { status?: string };
+
+const fixedT = (lng: Lng): TFunction => commonT(lng);
+
+function statusLabel(t: TFunction, status: string): string {
+  if (isDefectState(status)) return t(`defect:status.${status}`);
+  return t(`lot:states.${status}`, { defaultValue: status });
+}
 
 /** The filters in words, e.g. “筛选：小区 县农行老旧小区；状态 待整改”, names looked up. */
 export async function filterNote(
@@ -21,7 +35,9 @@ export async function filterNote(
   viewer: Actor,
   scope: Scope,
   filter: AnyFilter,
+  lng: Lng = DEFAULT_LNG,
 ): Promise<string> {
+  const t = fixedT(lng);
   const parts: string[] = [];
   if (filter.compoundId) {
     // Looked up within what the viewer may see: a guessed id of another contractor's compound
@@ -30,19 +46,15 @@ export async function filterNote(
       where: { id: filter.compoundId, ...compoundWhere(viewer, scope) },
       select: { name: true },
     });
-    if (!c)
-      throw Response.json(
-        { kind: "not-found", message: "小区不存在或您无权查看" },
-        { status: 404 },
-      );
-    parts.push(`小区 ${c.name}`);
+    if (!c) throw new DomainError("defect:errors.compoundNotFound", { status: 404 });
+    parts.push(t("defect:filterNote.compound", { name: c.name }));
   }
   if (filter.contractorOrgId) {
     const o = await db.organization.findUnique({
       where: { id: filter.contractorOrgId },
       select: { shortName: true },
     });
-    parts.push(`施工单位 ${o?.shortName ?? "—"}`);
+    parts.push(t("defect:filterNote.contractor", { name: o?.shortName ?? "—" }));
   }
   const workTypeCode = filter.workType ?? filter.workTypeCode;
   if (workTypeCode) {
@@ -50,40 +62,50 @@ export async function filterNote(
       where: { code: workTypeCode },
       select: { nameZh: true },
     });
-    parts.push(`工程类别 ${w?.nameZh ?? "—"}`);
+    parts.push(t("defect:filterNote.workType", { name: w?.nameZh ?? "—" }));
   }
-  if (filter.status) {
-    const labels: Record<string, string> = { ...DEFECT_STATE_LABELS_ZH, ...LOT_STATE_LABELS_ZH };
-    parts.push(`状态 ${labels[filter.status] ?? filter.status}`);
-  }
-  if (filter.place) parts.push(`部位含“${filter.place}”`);
-  if (filter.severity) parts.push(`严重程度 ${SEVERITY_LABELS_ZH[filter.severity]}`);
-  if (filter.overdue) parts.push("仅逾期");
-  const when = `导出时间 ${formatDateTime(new Date())}`;
-  return parts.length > 0 ? `筛选：${parts.join("；")}　${when}` : `全部记录　${when}`;
+  if (filter.status)
+    parts.push(t("defect:filterNote.status", { label: statusLabel(t, filter.status) }));
+  if (filter.place) parts.push(t("defect:filterNote.place", { place: filter.place }));
+  if (filter.severity) parts.push(t("defect:filterNote.severity", { severity: filter.severity }));
+  if (filter.overdue) parts.push(t("defect:filterNote.overdue"));
+  const when = t("defect:filterNote.exported", { time: formatDateTime(new Date(), lng) });
+  return parts.length > 0
+    ? t("defect:filterNote.filtered", { parts: parts.join(t("defect:filterNote.separator")), when })
+    : t("defect:filterNote.all", { when });
 }
 
-const DEFECT_COLUMNS: SheetColumn<DefectRegisterRow>[] = [
-  { header: "编号", width: 14, value: (d) => d.number },
-  { header: "问题", width: 36, value: (d) => d.title },
-  { header: "小区", width: 18, value: (d) => d.compound },
-  { header: "部位", width: 20, value: (d) => d.placeLabel },
-  { header: "检验批", width: 14, value: (d) => d.lot },
-  { header: "施工单位", width: 14, value: (d) => d.contractor },
-  { header: "严重程度", width: 10, value: (d) => d.severityZh },
-  { header: "登记日期", width: 12, value: (d) => d.createdOn },
-  { header: "整改期限", width: 12, value: (d) => d.dueOn },
-  { header: "是否逾期", width: 10, value: (d) => (d.overdue ? "已逾期" : "") },
-  { header: "状态", width: 10, value: (d) => d.statusZh },
-  { header: "关闭日期", width: 12, value: (d) => d.closedOn },
-];
+function defectColumns(t: TFunction): SheetColumn<DefectRegisterRow>[] {
+  const h = (key: keyof Resources["defect"]["register"]) => t(`defect:register.${key}`);
+  return [
+    { header: h("number"), width: 14, value: (d) => d.number },
+    { header: h("defect"), width: 36, value: (d) => d.title },
+    { header: h("compound"), width: 18, value: (d) => d.compound },
+    { header: h("place"), width: 20, value: (d) => d.placeLabel },
+    { header: h("lot"), width: 14, value: (d) => d.lot },
+    { header: h("contractor"), width: 14, value: (d) => d.contractor },
+    { header: h("severity"), width: 10, value: (d) => t(`defect:severity.${d.severity}`) },
+    { header: h("createdOn"), width: 12, value: (d) => d.createdOn },
+    { header: h("dueOn"), width: 12, value: (d) => d.dueOn },
+    { header: h("overdueColumn"), width: 10, value: (d) => (d.overdue ? h("overdue") : "") },
+    { header: h("status"), width: 10, value: (d) => t(`defect:status.${d.status}`) },
+    { header: h("closedOn"), width: 12, value: (d) => d.closedOn },
+  ];
+}
 
-export async function defectRegisterXlsx(db: Db, viewer: Actor, scope: Scope, filter: Filters) {
+export async function defectRegisterXlsx(
+  db: Db,
+  viewer: Actor,
+  scope: Scope,
+  filter: Filters,
+  lng: Lng = DEFAULT_LNG,
+) {
+  const t = fixedT(lng);
   return xlsxFromRows({
-    sheetName: "质量问题台账",
-    title: "质量问题台账",
-    filterNote: await filterNote(db, viewer, scope, filter),
-    columns: DEFECT_COLUMNS,
+    sheetName: t("defect:register.title"),
+    title: t("defect:register.title"),
+    filterNote: await filterNote(db, viewer, scope, filter, lng),
+    columns: defectColumns(t),
     rows: eachDefectRegisterRow(db, viewer, scope, filter),
   });
 }
@@ -91,20 +113,23 @@ export async function defectRegisterXlsx(db: Db, viewer: Actor, scope: Scope, fi
 /** A printed register lists at most this many rows (with thumbnails); Excel has them all. */
 export const PDF_MAX_ROWS = 1000;
 
-/** The register as a landscape table; photo thumbnails are a column to add once defects have photos. */
 /** A thumbnail cell, or a dash when there is no photo (yet). */
 export function photoCell(thumbs: Map<string, Buffer>, id: string | null): Cell {
   const image = id ? thumbs.get(id) : undefined;
   return image ? { text: "", image, imageHeight: 44 } : "—";
 }
 
+/** The register as a landscape table with each defect's 整改前 and 整改后 thumbnails. */
 export async function defectRegisterPdf(
   db: Db,
   viewer: Actor,
   scope: Scope,
   filter: Filters,
   storage?: PhotoStorage,
+  lng: Lng = DEFAULT_LNG,
 ) {
+  const t = fixedT(lng);
+  const h = (key: keyof Resources["defect"]["register"]) => t(`defect:register.${key}`);
   const rows: DefectRegisterRow[] = [];
   for await (const r of eachDefectRegisterRow(db, viewer, scope, filter)) {
     if (rows.length === PDF_MAX_ROWS) break;
@@ -116,40 +141,47 @@ export async function defectRegisterPdf(
     rows.flatMap((r) => [r.beforePhotoId, r.afterPhotoId]),
     storage,
   );
-  const pdf = new PdfReport("质量问题台账", "质量问题台账", { landscape: true });
-  pdf.heading("质量问题台账");
-  pdf.line(await filterNote(db, viewer, scope, filter), { size: 9 });
+  const pdf = new PdfReport(h("title"), h("title"), { landscape: true });
+  pdf.heading(h("title"));
+  pdf.line(await filterNote(db, viewer, scope, filter, lng), { size: 9 });
   const n = (k: string) => counts[k] ?? 0;
   pdf.line(
-    `共 ${n("all")} 项：待整改 ${n("open")}，整改中 ${n("in_progress")}，待复查 ${n("submitted")}，已关闭 ${n("closed")}，逾期 ${n("overdue")}`,
+    t("defect:register.counts", {
+      all: n("all"),
+      open: n("open"),
+      in_progress: n("in_progress"),
+      submitted: n("submitted"),
+      closed: n("closed"),
+      overdue: n("overdue"),
+    }),
     { size: 9 },
   );
   if (n("all") > rows.length)
-    pdf.line(`本表列出前 ${rows.length} 项；全部记录请导出 Excel，或筛选后再打印。`, { size: 9 });
+    pdf.line(t("defect:register.capped", { count: rows.length }), { size: 9 });
   pdf.space(0.3);
   pdf.table(
     [
-      { header: "编号", width: 0.09 },
-      { header: "问题", width: 0.19 },
-      { header: "小区 · 部位", width: 0.16 },
-      { header: "施工单位", width: 0.08 },
-      { header: "严重程度", width: 0.06, align: "center" },
-      { header: "整改期限", width: 0.09, align: "center" },
-      { header: "状态", width: 0.07, align: "center" },
-      { header: "关闭日期", width: 0.08, align: "center" },
-      { header: "整改前", width: 0.09, align: "center" },
-      { header: "整改后", width: 0.09, align: "center" },
+      { header: h("number"), width: 0.09 },
+      { header: h("defect"), width: 0.19 },
+      { header: h("compoundPlace"), width: 0.16 },
+      { header: h("contractor"), width: 0.08 },
+      { header: h("severity"), width: 0.06, align: "center" },
+      { header: h("dueOn"), width: 0.09, align: "center" },
+      { header: h("status"), width: 0.07, align: "center" },
+      { header: h("closedOn"), width: 0.08, align: "center" },
+      { header: h("before"), width: 0.09, align: "center" },
+      { header: h("after"), width: 0.09, align: "center" },
     ],
     rows.length === 0
-      ? [["", "（无记录）", "", "", "", "", "", "", "", ""]]
+      ? [["", h("none"), "", "", "", "", "", "", "", ""]]
       : rows.map((d) => [
           d.number,
           d.title,
           `${d.compound} · ${d.placeLabel}`,
           d.contractor,
-          d.severityZh,
-          `${d.dueOn}${d.overdue ? "\n已逾期" : ""}`,
-          d.statusZh,
+          t(`defect:severity.${d.severity}`),
+          `${d.dueOn}${d.overdue ? `\n${h("overdue")}` : ""}`,
+          t(`defect:status.${d.status}`),
           d.closedOn ?? "",
           photoCell(thumbs, d.beforePhotoId),
           photoCell(thumbs, d.afterPhotoId),
@@ -158,26 +190,40 @@ export async function defectRegisterPdf(
   return pdf.toBuffer();
 }
 
-const LOT_COLUMNS: SheetColumn<LotRegisterRow>[] = [
-  { header: "编号", width: 14, value: (l) => l.number },
-  { header: "小区", width: 18, value: (l) => l.compound },
-  { header: "工程类别", width: 18, value: (l) => l.workType },
-  { header: "部位", width: 22, value: (l) => l.placeLabel },
-  { header: "容量", width: 10, value: (l) => l.capacity },
-  { header: "施工单位", width: 14, value: (l) => l.contractor },
-  { header: "状态", width: 12, value: (l) => l.statusZh },
-  { header: "资料齐全", width: 10, value: (l) => (l.recordsComplete ? "是" : "否") },
-  { header: "验收日期", width: 12, value: (l) => (l.acceptedAt ? formatDate(l.acceptedAt) : "") },
-  { header: "监理工程师", width: 12, value: (l) => l.acceptedBy },
-  { header: "质量问题数", width: 10, value: (l) => l.defects },
-];
+function lotColumns(t: TFunction, lng: Lng): SheetColumn<LotRegisterRow>[] {
+  const h = (key: keyof Resources["defect"]["lotRegister"]) => t(`defect:lotRegister.${key}`);
+  return [
+    { header: h("number"), width: 14, value: (l) => l.number },
+    { header: h("compound"), width: 18, value: (l) => l.compound },
+    { header: h("workType"), width: 18, value: (l) => l.workType },
+    { header: h("place"), width: 22, value: (l) => l.placeLabel },
+    { header: h("capacity"), width: 10, value: (l) => l.capacity },
+    { header: h("contractor"), width: 14, value: (l) => l.contractor },
+    { header: h("status"), width: 12, value: (l) => statusLabel(t, l.status) },
+    { header: h("records"), width: 10, value: (l) => h(l.recordsComplete ? "yes" : "no") },
+    {
+      header: h("acceptedOn"),
+      width: 12,
+      value: (l) => (l.acceptedAt ? formatDate(l.acceptedAt, lng) : ""),
+    },
+    { header: h("acceptedBy"), width: 12, value: (l) => l.acceptedBy },
+    { header: h("defects"), width: 10, value: (l) => l.defects },
+  ];
+}
 
-export async function lotListXlsx(db: Db, viewer: Actor, scope: Scope, filter: LotFilter) {
+export async function lotListXlsx(
+  db: Db,
+  viewer: Actor,
+  scope: Scope,
+  filter: LotFilter,
+  lng: Lng = DEFAULT_LNG,
+) {
+  const t = fixedT(lng);
   return xlsxFromRows({
-    sheetName: "检验批清单",
-    title: "检验批清单",
-    filterNote: await filterNote(db, viewer, scope, filter),
-    columns: LOT_COLUMNS,
+    sheetName: t("defect:lotRegister.title"),
+    title: t("defect:lotRegister.title"),
+    filterNote: await filterNote(db, viewer, scope, filter, lng),
+    columns: lotColumns(t, lng),
     rows: eachLotRegisterRow(db, viewer, scope, filter),
   });
 }
