@@ -50,6 +50,23 @@ function DataTick(props: {
   );
 }
 
+/**
+ * The legend drawn by us: recharts' own labels each swatch "<name> legend icon" in English,
+ * whatever the page's language.
+ */
+function ChartLegend({ payload }: { payload?: readonly { value?: unknown; color?: string }[] }) {
+  return (
+    <ul className="chart-legend" style={FONT}>
+      {(payload ?? []).map((p) => (
+        <li key={String(p.value)}>
+          <span className="chart-swatch" style={{ background: p.color }} aria-hidden="true" />
+          {String(p.value ?? "")}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function LotsByWorkTypeChart({
   data,
 }: {
@@ -69,7 +86,7 @@ export function LotsByWorkTypeChart({
           <XAxis type="number" allowDecimals={false} tick={FONT} />
           <YAxis type="category" dataKey="name" width={190} tick={<DataTick />} />
           <Tooltip />
-          <Legend wrapperStyle={FONT} />
+          <Legend content={<ChartLegend />} />
           <Bar
             isAnimationActive={false}
             dataKey="accepted"
@@ -108,7 +125,7 @@ export function DefectsByContractorChart({
           <XAxis dataKey="name" tick={<DataTick textAnchor="middle" />} />
           <YAxis allowDecimals={false} tick={FONT} />
           <Tooltip />
-          <Legend wrapperStyle={FONT} />
+          <Legend content={<ChartLegend />} />
           {severities.map((s, i) => (
             <Bar
               isAnimationActive={false}
@@ -146,7 +163,7 @@ export function DefectTrendChart({
           <XAxis dataKey="week" tick={FONT} />
           <YAxis allowDecimals={false} tick={FONT} />
           <Tooltip />
-          <Legend wrapperStyle={FONT} />
+          <Legend content={<ChartLegend />} />
           {/* Closed drawn first, wide and light; opened on top, thin with dots: both show where equal. */}
           <Line
             isAnimationActive={false}
