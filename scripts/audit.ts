@@ -12,6 +12,7 @@ import type { StoredEvent } from "~/modules/audit/chain";
 import { sha256Hex } from "~/modules/audit/record.server";
 import { verifyChain } from "~/modules/audit/verify";
 import { exportChain, verifyDatabase } from "~/modules/audit/verify.server";
+import { zhBreak, zhMessage } from "~/modules/audit/verify-zh.server";
 
 const LineSchema = z.object({
   seq: z.number().int(),
@@ -54,7 +55,7 @@ async function verifyFile(file: string) {
   const { count, firstBreak } = verifyChain(events, sha256Hex);
   if (firstBreak) {
     console.log(
-      `✗ 操作记录链断开 (chain broken) at event ${firstBreak.seq}: ${firstBreak.messageZh}`,
+      `✗ 操作记录链断开 (chain broken) at event ${firstBreak.seq}: ${zhMessage(firstBreak)}`,
     );
     console.log(`  expected ${firstBreak.expected}\n  actual   ${firstBreak.actual}`);
     return 1;
@@ -71,14 +72,16 @@ async function verifyDb() {
     if (r.chainBreak) {
       failed = true;
       console.log(
-        `✗ 操作记录链断开 (chain broken) at event ${r.chainBreak.seq}: ${r.chainBreak.messageZh}`,
+        `✗ 操作记录链断开 (chain broken) at event ${r.chainBreak.seq}: ${zhMessage(r.chainBreak)}`,
       );
       console.log(`  expected ${r.chainBreak.expected}\n  actual   ${r.chainBreak.actual}`);
     } else console.log(`✓ ${r.events} 条操作记录，链条完整 (chain intact)`);
     if (r.recordBreaks.length > 0) {
       failed = true;
-      for (const b of r.recordBreaks)
-        console.log(`✗ ${b.label} (${b.entityType} ${b.entityId}): ${b.messageZh}`);
+      for (const b of r.recordBreaks) {
+        const { label, message } = zhBreak(b);
+        console.log(`✗ ${label} (${b.entityType} ${b.entityId}): ${message}`);
+      }
     } else
       console.log(
         `✓ 记录与操作记录一致，${r.signedRecords} 份签认记录内容未变 (records match, signatures valid)`,

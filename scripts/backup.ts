@@ -4,12 +4,14 @@
  *
  * For the embedded default only; PostgreSQL and S3: see docs/decisions/0018-operations.md.
  */
+
 import path from "node:path";
 import { backupEmbedded, restoreEmbedded } from "~/infra/backup.server";
 import { createDb } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { isFailure } from "~/infra/failure";
 import { verifyDatabase } from "~/modules/audit/verify.server";
+import { zhBreakLine, zhMessage } from "~/modules/audit/verify-zh.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
 
 function arg(name: string): string | undefined {
@@ -55,8 +57,8 @@ async function main(command: string | undefined): Promise<number> {
         new LocalPhotoStorage(path.join(e.uploadsDir, "photos")),
         new LocalPhotoStorage(path.join(e.uploadsDir, "drawings")),
       );
-      const breaks = [...(r.chainBreak ? [r.chainBreak.messageZh] : [])].concat(
-        r.recordBreaks.map((b) => `${b.label}: ${b.messageZh}`),
+      const breaks = [...(r.chainBreak ? [zhMessage(r.chainBreak)] : [])].concat(
+        r.recordBreaks.map((b) => zhBreakLine(b)),
       );
       if (r.events !== manifest.auditEvents)
         breaks.push(`操作记录条数 ${r.events} 与备份清单 ${manifest.auditEvents} 不符`);

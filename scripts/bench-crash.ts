@@ -5,6 +5,7 @@
  * start-up sweep), then check: PRAGMA integrity_check ok, the audit chain and every record and
  * file hash verify (as `npm run audit:verify`), and no stored file of any kind lacks its row.
  */
+
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,6 +13,7 @@ import Database from "better-sqlite3";
 import sharp from "sharp";
 import { createDb } from "~/infra/db.server";
 import { verifyDatabase } from "~/modules/audit/verify.server";
+import { zhBreakLine } from "~/modules/audit/verify-zh.server";
 import { createLot } from "~/modules/lot/create.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
 import { freePort, orphanFiles, prepare, type Served, serve, signIn } from "./bench-support";
@@ -168,7 +170,7 @@ async function main() {
   console.log(
     `audit verify: ${report.events} events, chain ${report.chainBreak ? "BROKEN" : "ok"}, record breaks ${report.recordBreaks.length}`,
   );
-  for (const b of report.recordBreaks.slice(0, 5)) console.log(`  ${b.label}: ${b.messageZh}`);
+  for (const b of report.recordBreaks.slice(0, 5)) console.log(`  ${zhBreakLine(b)}`);
   console.log(`orphan files: ${orphans.length}`);
   console.log(`took ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const ok =

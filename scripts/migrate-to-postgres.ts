@@ -9,8 +9,10 @@
  * hash, every file's SHA-256, and the audit verifier on the target. Stop the server first.
  * Exit 0 = identical and verified, 1 = differences (printed), 2 = refused or failed.
  */
+
 import { parseArgs } from "node:util";
 import { env } from "~/infra/env.server";
+import { zhBreakLine } from "~/modules/audit/verify-zh.server";
 import { isMigrationRefused, migrateToPostgres } from "~/modules/ops/migrate-to-postgres.server";
 
 const { values } = parseArgs({
@@ -73,7 +75,7 @@ try {
   console.log(
     `审计链 (audit chain): ${a.sourceEvents} → ${a.target.events} 条, ${a.target.chainBreak ? `断裂于 #${a.target.chainBreak.seq}` : "完整 (unbroken)"}, 签名记录 (signed records): ${a.target.signedRecords}, 记录问题 (record breaks): ${a.target.recordBreaks.length}`,
   );
-  for (const b of a.target.recordBreaks) console.log(`  ✗ ${b.label}: ${b.messageZh}`);
+  for (const b of a.target.recordBreaks) console.log(`  ✗ ${zhBreakLine(b)}`);
   console.log(
     report.ok
       ? `✓ 迁移已验证一致 (verified identical) in ${((Date.now() - started) / 1000).toFixed(1)} s`

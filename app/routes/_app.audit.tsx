@@ -11,7 +11,8 @@ import { requireUser } from "~/modules/auth/require-user.server";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import { useFormat } from "~/modules/i18n/use-format";
 
-export const handle = { i18n: ["audit"] };
+// acceptance: the verification words final acceptances' breaks from its catalogue.
+export const handle = { i18n: ["audit", "acceptance"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "" }];
 

@@ -2,6 +2,7 @@
  * npm run bench:audit — `npm run audit:verify`'s work on the county-scale database (generated
  * by bench:scale's generator, or reused from .tmp): wall time and this process's peak RSS.
  */
+import { zhBreakLine } from "~/modules/audit/verify-zh.server";
 import { generateScaleDb } from "./generate";
 
 const dirs = await generateScaleDb((s) => console.log(`[generate] ${s}`));
@@ -18,7 +19,7 @@ await db.$disconnect();
 console.log(
   `events: ${report.events}, chain ${report.chainBreak ? `broken at ${report.chainBreak.seq}` : "intact"}, signed records: ${report.signedRecords}, record breaks: ${report.recordBreaks.length}`,
 );
-for (const b of report.recordBreaks.slice(0, 5)) console.log(`  ${b.label}: ${b.messageZh}`);
+for (const b of report.recordBreaks.slice(0, 5)) console.log(`  ${zhBreakLine(b)}`);
 const rssMb = process.resourceUsage().maxRSS / 1024;
 const usage = process.resourceUsage();
 const mem = process.memoryUsage();

@@ -426,10 +426,8 @@ describe("final acceptance (单位工程竣工验收)", () => {
       });
     // Somebody edits a lot of the accepted compound behind the application's back.
     await db.inspectionLot.update({ where: { id: fx.lots[0]!.id }, data: { status: "draft" } });
-    const messages = (await verifyDatabase(db, photoStore)).recordBreaks.map((b) => b.messageZh);
-    expect(messages).toContain(
-      "验收后小区的检验批、质量问题或签字人已被改动，与签字时的内容不一致",
-    );
+    const messages = (await verifyDatabase(db, photoStore)).recordBreaks.map((b) => b.code);
+    expect(messages).toContain("acceptance:verify.changedAfterPass");
   });
 
   it("locks signing after repeated wrong passwords, like sign-in", async () => {

@@ -6,6 +6,9 @@ import type { StoredEvent } from "~/modules/audit/chain";
 import { sha256Hex } from "~/modules/audit/record.server";
 import { verifyChain } from "~/modules/audit/verify";
 import { exportChain, verifyDatabase } from "~/modules/audit/verify.server";
+import { wordBreak } from "~/modules/audit/verify-words";
+import { zhBreak, zhBreakLine, zhMessage } from "~/modules/audit/verify-zh.server";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import { createLot } from "~/modules/lot/create.server";
 import { getLot, saveEntry, saveLotRecords, transitionLot } from "~/modules/lot/lots.server";
 import { attachLotPhoto } from "~/modules/photo/photos.server";
@@ -96,13 +99,26 @@ describe("tamper-evident record", () => {
     await rawExec(db, `UPDATE "SamplePoint" SET "value" = 0.98 WHERE "id" = ?`, point.id);
     const report = await verifyDatabase(db);
     expect(report.chainBreak).toBeNull();
-    const messages = report.recordBreaks.map((b) => `${b.label}: ${b.messageZh}`);
-    expect(messages).toEqual([
+    expect(report.recordBreaks).toMatchObject([
+      {
+        label: { code: "audit:verify.label.lot", params: { number: accepted.number } },
+        code: "audit:verify.lot.entryChanged",
+        params: { item: "SR-M7" },
+      },
+      { code: "audit:verify.lot.hashMismatch" },
+    ]);
+    // The command-line tools word them in Chinese, the page in the reader's language.
+    expect(report.recordBreaks.map(zhBreakLine)).toEqual([
       expect.stringMatching(
         new RegExp(`^检验批 ${accepted.number}: 检查项目 SR-M7 的记录与最后一次保存的不一致`),
       ),
       expect.stringMatching(new RegExp(`^检验批 ${accepted.number}: 签认内容哈希不符`)),
     ]);
+    expect(wordBreak(fixedT("en"), report.recordBreaks[0]!)).toEqual({
+      label: `Inspection lot ${accepted.number}`,
+      message:
+        "The record of check item SR-M7 differs from its last saved version: results or measured values were changed directly",
+    });
   });
 
   it("reports a lot's status changed directly", async () => {
@@ -110,7 +126,7 @@ describe("tamper-evident record", () => {
     const { draft } = await scenario(db);
     await rawExec(db, `UPDATE "InspectionLot" SET "status" = 'accepted' WHERE "id" = ?`, draft.id);
     const report = await verifyDatabase(db);
-    expect(report.recordBreaks.map((b) => b.messageZh)).toContain(
+    expect(report.recordBreaks.map((b) => zhBreak(b).message)).toContain(
       "状态为“accepted”，但操作记录中最后的状态是“draft”：状态被直接修改",
     );
   });
@@ -125,7 +141,7 @@ describe("tamper-evident record", () => {
     );
     const edited = await verifyDatabase(db);
     expect(edited.chainBreak).toMatchObject({ seq: 5, kind: "content" });
-    expect(edited.chainBreak?.messageZh).toMatch(
+    expect(zhMessage(edited.chainBreak!)).toMatch(
       /^第 5 条操作记录（lot.entry.save InspectionLot .+）的内容在写入后被修改$/,
     );
 
@@ -185,10 +201,12 @@ describe("tamper-evident record", () => {
     const report = await verifyDatabase(db, storage);
     expect(report.recordBreaks).toHaveLength(1);
     expect(report.recordBreaks[0]).toMatchObject({ entityType: "Photo", entityId: photo.id });
-    expect(report.recordBreaks[0]?.messageZh).toMatch(/^原图内容被修改/);
+    expect(report.recordBreaks[0]).toMatchObject({ code: "audit:verify.photo.altered" });
+    expect(zhBreak(report.recordBreaks[0]!).message).toMatch(/^原图内容被修改/);
 
     fs.rmSync(file);
-    expect((await verifyDatabase(db, storage)).recordBreaks[0]?.messageZh).toBe("原图文件缺失");
+    const missing = (await verifyDatabase(db, storage)).recordBreaks[0]!;
+    expect(zhBreak(missing).message).toBe("原图文件缺失");
   });
 
   it("an exported chain verifies offline, and an edited line is found", async () => {

@@ -227,7 +227,7 @@ describe("defects and the rectification loop", () => {
       expect.objectContaining({
         entityType: "Defect",
         entityId: defect.id,
-        messageZh: expect.stringContaining("状态被直接修改"),
+        code: "audit:verify.statusChanged",
       }),
     );
   });

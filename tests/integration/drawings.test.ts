@@ -501,9 +501,9 @@ describe("drawing register, revisions, pins and lots", () => {
     expect(report.signedRecords).toBe(1);
     await db.lotDrawingRef.deleteMany({ where: { lotId: lot.id } });
     const tampered = await verifyDatabase(db, storage, storage);
-    expect(tampered.recordBreaks.map((b) => b.messageZh)).toEqual([
-      "依据图纸与操作记录不一致：被直接修改",
-      expect.stringContaining("签认内容哈希不符"),
+    expect(tampered.recordBreaks.map((b) => b.code)).toEqual([
+      "audit:verify.lot.drawingsChanged",
+      "audit:verify.lot.hashMismatch",
     ]);
   });
 
@@ -516,8 +516,12 @@ describe("drawing register, revisions, pins and lots", () => {
       {
         entityType: "DrawingRevision",
         entityId: rev.id,
-        label: "图纸 电施-02 A版",
-        messageZh: expect.stringMatching(/^图像内容被修改/),
+        label: {
+          code: "audit:verify.label.drawing",
+          params: { number: "电施-02", revision: "A" },
+        },
+        code: "audit:verify.drawing.altered.full",
+        params: { actual: expect.stringMatching(/^[0-9a-f]{16}$/) },
       },
     ]);
   });

@@ -233,8 +233,12 @@ describe("计量支付 against accepted lots", () => {
       `UPDATE "PaymentLine" SET "certifiedMilli" = 27000 WHERE "applicationId" = '${open.id}'`,
     );
     const report = await verifyDatabase(db);
-    expect(report.recordBreaks.map((b) => b.label)).toEqual(["计量支付 NH-JL-002"]);
-    expect(report.recordBreaks[0]!.messageZh).toContain("计量内容哈希不符");
+    expect(report.recordBreaks).toMatchObject([
+      {
+        label: { code: "audit:verify.label.payment", params: { number: "NH-JL-002" } },
+        code: "audit:verify.payment.hashMismatch",
+      },
+    ]);
     await expect(
       approvePayment(db, users.jianshe!, open.id, { password, opinion: "" }),
     ).rejects.toMatchObject({ code: "fund:errors.tampered", status: 409 });

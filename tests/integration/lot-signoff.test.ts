@@ -155,11 +155,11 @@ describe("lot sign-off with password and drawn signature (decision 0016)", () =>
     });
     const tampered = (await getLot(db, lot.id, supervisor, "any"))!;
     expect((await signatureStatus(db, tampered))?.matches).toBe(false);
-    const breaks = (await verifyDatabase(db)).recordBreaks.map((b) => b.messageZh);
+    const breaks = (await verifyDatabase(db)).recordBreaks.map((b) => b.code);
     expect(breaks).toEqual(
       expect.arrayContaining([
-        expect.stringContaining("签字记录与操作记录不一致"),
-        expect.stringContaining("签认内容哈希不符"),
+        "audit:verify.lot.signatureChanged",
+        "audit:verify.lot.hashMismatch",
       ]),
     );
     await db.lotSignature.updateMany({

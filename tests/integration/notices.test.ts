@@ -197,7 +197,7 @@ describe("监理通知单, 回复单 and the inbox", () => {
     expect((await verifyDatabase(db, storage)).recordBreaks.filter(mine)).toEqual([
       expect.objectContaining({
         entityType: "SupervisionNotice",
-        messageZh: expect.stringContaining("状态被直接修改"),
+        code: "audit:verify.statusChanged",
       }),
     ]);
   });

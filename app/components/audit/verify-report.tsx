@@ -1,22 +1,23 @@
 import { useTranslation } from "react-i18next";
+import { type RecordBreak, word, wordBreak } from "~/modules/audit/verify-words";
 import { useFormat } from "~/modules/i18n/use-format";
 
 type Report = {
   checkedAt: string | Date;
   events: number;
   chainBreak: {
-    kind: "gap" | "link" | "content";
+    code: string;
     params: Record<string, string | number>;
     expected: string;
     actual: string;
   } | null;
   signedRecords: number;
-  recordBreaks: { entityId: string; label: string; messageZh: string }[];
+  recordBreaks: RecordBreak[];
 };
 
 /**
- * The result of verifying the chain and the signed records. A record break's label and message
- * are written by the verifying modules in the language of record: shown with lang="zh-CN".
+ * The result of verifying the chain and the signed records, worded in the reader's language from
+ * the codes the verifying modules return.
  */
 export function VerifyReport({ report }: { report: Report }) {
   const { t } = useTranslation("audit");
@@ -26,7 +27,7 @@ export function VerifyReport({ report }: { report: Report }) {
     <div className="verify-report" role="status">
       {chainBreak ? (
         <p className="alert alert-error">
-          ✗ {t(`chain.${chainBreak.kind}`, chainBreak.params)}
+          ✗ {word(t, chainBreak)}
           <br />
           <small>
             {t("page.expectedActual", {
@@ -39,10 +40,10 @@ export function VerifyReport({ report }: { report: Report }) {
         <p className="alert">{t("page.chainWhole", { count: report.events })}</p>
       )}
       {report.recordBreaks.length > 0 ? (
-        <ul className="alert alert-error verify-breaks" lang="zh-CN">
+        <ul className="alert alert-error verify-breaks">
           {report.recordBreaks.map((b) => (
-            <li key={`${b.entityId}${b.messageZh}`}>
-              {t("page.recordBreak", { label: b.label, message: b.messageZh })}
+            <li key={`${b.entityId}${b.code}${JSON.stringify(b.params)}`}>
+              {t("page.recordBreak", wordBreak(t, b))}
             </li>
           ))}
         </ul>

@@ -155,11 +155,64 @@ const audit: Catalogue<typeof source> = {
     user: "{{name}} ({{username}})",
     checklist: "{{name}} version {{version, number}}",
   },
-  chain: {
-    gap: "Record {{expected}} is missing (the next is record {{seq}}): records were deleted or inserted",
-    link: "The previous-hash of record {{seq}} does not match the hash of record {{previous}}: the chain breaks here",
-    content:
-      "Record {{seq}} ({{action}} {{entityType}} {{entityId}}) was altered after it was written",
+  verify: {
+    chain: {
+      gap: "Record {{expected}} is missing (the next is record {{seq}}): records were deleted or inserted",
+      link: "The previous-hash of record {{seq}} does not match the hash of record {{previous}}: the chain breaks here",
+      content:
+        "Record {{seq}} ({{action}} {{entityType}} {{entityId}}) was altered after it was written",
+    },
+    label: {
+      lot: "Inspection lot {{number}}",
+      defect: "Defect {{number}}",
+      notice: "Supervision notice {{number}}",
+      payment: "Interim payment {{number}}",
+      drawing: "Drawing {{number}} Rev. {{revision}}",
+      photo: "Photo {{hash}}…",
+      photoOfLot: "Photo {{hash}}… (inspection lot {{number}})",
+      photoOfDefect: "Photo {{hash}}… (defect {{number}})",
+    },
+    statusChanged:
+      "Status is “{{status}}” but the last status in the audit log is “{{expected}}”: the status was changed directly",
+    lot: {
+      notCreated: "No creation record: the inspection lot was not created through the system",
+      entryChanged:
+        "The record of check item {{item}} differs from its last saved version: results or measured values were changed directly",
+      drawingsChanged: "The reference drawings differ from the audit log: changed directly",
+      recordsChanged: "The completeness of documents differs from the audit log: changed directly",
+      signatureChanged:
+        "A signature differs from the audit log: signer, conclusion or signature image changed directly",
+      signatureImage:
+        "A signature image no longer matches the hash taken at signing: it was replaced",
+      hashMismatch: "Signed content hash mismatch: {{signed}}… when signed, {{now}}… now",
+    },
+    defect: { notRaised: "No raising record: the defect was not raised through the system" },
+    notice: { notIssued: "No issue record: the notice was not issued through the system" },
+    photo: {
+      missing: "Original image file missing",
+      altered: "Original image altered: its SHA-256 is now {{actual}}…",
+    },
+    drawing: {
+      missing: {
+        source: "Source file missing",
+        full: "Image file missing",
+        preview: "Preview file missing",
+      },
+      altered: {
+        source: "Source file altered: its SHA-256 is now {{actual}}…",
+        full: "Image altered: its SHA-256 is now {{actual}}…",
+        preview: "Preview altered: its SHA-256 is now {{actual}}…",
+      },
+    },
+    payment: {
+      notApplied:
+        "No application record: the interim payment was not applied for through the system",
+      signatureChanged: "The “{{step}}” signature differs from the audit log",
+      signatureMissing: "The “{{step}}” signature recorded in the audit log is missing",
+      hashMismatch: "Measured content hash mismatch: {{certified}}… when certified, {{now}}… now",
+      paymentChanged:
+        "The funding source or voucher number differs from what was recorded at payment",
+    },
   },
 };
 

@@ -146,10 +146,55 @@ const audit = {
     user: "{{name}}（{{username}}）",
     checklist: "{{name}} 第 {{version, number}} 版",
   },
-  chain: {
-    gap: "缺少第 {{expected}} 条操作记录（下一条是第 {{seq}} 条）：记录被删除或插入",
-    link: "第 {{seq}} 条操作记录的前序哈希与第 {{previous}} 条的哈希不符：链条在此断开",
-    content: "第 {{seq}} 条操作记录（{{action}} {{entityType}} {{entityId}}）的内容在写入后被修改",
+  /** The verification of the chain and of the records against it (app/modules/audit/verify*). */
+  verify: {
+    chain: {
+      gap: "缺少第 {{expected}} 条操作记录（下一条是第 {{seq}} 条）：记录被删除或插入",
+      link: "第 {{seq}} 条操作记录的前序哈希与第 {{previous}} 条的哈希不符：链条在此断开",
+      content:
+        "第 {{seq}} 条操作记录（{{action}} {{entityType}} {{entityId}}）的内容在写入后被修改",
+    },
+    label: {
+      lot: "检验批 {{number}}",
+      defect: "质量问题 {{number}}",
+      notice: "监理通知单 {{number}}",
+      payment: "计量支付 {{number}}",
+      drawing: "图纸 {{number}} {{revision}}版",
+      photo: "照片 {{hash}}…",
+      photoOfLot: "照片 {{hash}}…（检验批 {{number}}）",
+      photoOfDefect: "照片 {{hash}}…（质量问题 {{number}}）",
+    },
+    statusChanged: "状态为“{{status}}”，但操作记录中最后的状态是“{{expected}}”：状态被直接修改",
+    lot: {
+      notCreated: "没有新建记录：检验批不是通过系统新建的",
+      entryChanged: "检查项目 {{item}} 的记录与最后一次保存的不一致：检查结果或实测值被直接修改",
+      drawingsChanged: "依据图纸与操作记录不一致：被直接修改",
+      recordsChanged: "资料完整情况与操作记录不一致：被直接修改",
+      signatureChanged: "签字记录与操作记录不一致：签字人、结论或签名图片被直接修改",
+      signatureImage: "签名图片与签字时的哈希不符：被替换",
+      hashMismatch: "签认内容哈希不符：签认时 {{signed}}…，现在 {{now}}…",
+    },
+    defect: { notRaised: "没有登记记录：质量问题不是通过系统登记的" },
+    notice: { notIssued: "没有签发记录：通知单不是通过系统签发的" },
+    photo: {
+      missing: "原图文件缺失",
+      altered: "原图内容被修改：现在的 SHA-256 为 {{actual}}…",
+    },
+    drawing: {
+      missing: { source: "原文件文件缺失", full: "图像文件缺失", preview: "预览图文件缺失" },
+      altered: {
+        source: "原文件内容被修改：现在的 SHA-256 为 {{actual}}…",
+        full: "图像内容被修改：现在的 SHA-256 为 {{actual}}…",
+        preview: "预览图内容被修改：现在的 SHA-256 为 {{actual}}…",
+      },
+    },
+    payment: {
+      notApplied: "没有申请记录：计量支付不是通过系统申请的",
+      signatureChanged: "“{{step}}”签字与操作记录不一致",
+      signatureMissing: "操作记录中的“{{step}}”签字缺失",
+      hashMismatch: "计量内容哈希不符：审核签认时 {{certified}}…，现在 {{now}}…",
+      paymentChanged: "支付的资金来源或凭证号与登记时不一致",
+    },
   },
 };
 

@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Db } from "~/infra/db.server";
-import { zhT } from "~/modules/acceptance/zh";
+import { breakCollector, type RecordBreak } from "~/modules/audit/verify-words";
 import { currentContentHash } from "./record.server";
-import type { AnyT } from "./words";
 
-type Break = { entityType: string; entityId: string; label: string; messageZh: string };
 type Event = { action: string; entityId: string; payload: string };
 
 const STATUS_AFTER: Record<string, string> = {
@@ -17,11 +15,12 @@ const STATUS_AFTER: Record<string, string> = {
 /**
  * Replays final acceptances against the chain: status as the events left it, each signature's
  * image and bound hash as its event recorded, and for a passed acceptance the content hash
- * recomputed from the compound's record as it stands now. `t` words the breaks (the audit page
- * passes the reader's; the field keeps its historical name).
+ * recomputed from the compound's record as it stands now. Breaks carry catalogue codes
+ * (acceptance:verify.*) that the reader's translator words.
  */
-export async function verifyAcceptances(db: Db, events: Event[], t: AnyT = zhT()) {
-  const breaks: Break[] = [];
+export async function verifyAcceptances(db: Db, events: Event[]) {
+  const breaks: RecordBreak[] = [];
+  const breakOf = breakCollector(breaks, "FinalAcceptance");
   let signed = 0;
   const rows = await db.finalAcceptance.findMany({
     select: {
@@ -44,9 +43,10 @@ export async function verifyAcceptances(db: Db, events: Event[], t: AnyT = zhT()
     },
   });
   for (const a of rows) {
-    const label = t("acceptance:verify.label", { compound: a.compound.name });
-    const fail = (messageZh: string) =>
-      breaks.push({ entityType: "FinalAcceptance", entityId: a.id, label, messageZh });
+    const fail = breakOf(a.id, {
+      code: "acceptance:verify.label",
+      params: { compound: a.compound.name },
+    });
     const history = events
       .filter((e) => e.entityId === a.id && e.action.startsWith("acceptance."))
       .map((e) => ({
@@ -55,34 +55,32 @@ export async function verifyAcceptances(db: Db, events: Event[], t: AnyT = zhT()
       }));
     const opened = history.find((h) => h.action === "acceptance.open");
     if (!opened) {
-      fail(t("acceptance:verify.noOpenEvent"));
+      fail("acceptance:verify.noOpenEvent");
       continue;
     }
-    if (opened.payload.contentHash !== a.contentHash) fail(t("acceptance:verify.hashAtOpen"));
+    if (opened.payload.contentHash !== a.contentHash) fail("acceptance:verify.hashAtOpen");
     const last = history.filter((h) => STATUS_AFTER[h.action]).at(-1);
     if (last && STATUS_AFTER[last.action] !== a.status)
-      fail(
-        t("acceptance:verify.statusMismatch", {
-          status: a.status,
-          last: STATUS_AFTER[last.action] ?? "",
-        }),
-      );
+      fail("acceptance:verify.statusMismatch", {
+        status: a.status,
+        last: STATUS_AFTER[last.action] ?? "",
+      });
     const signs = history.filter((h) => h.action === "acceptance.sign");
     for (const p of a.participants) {
       if (!p.signature) continue;
       const event = signs.find((h) => h.payload.participantSeq === p.seq);
       const sha = createHash("sha256").update(p.signature.imagePng).digest("hex");
-      if (!event) fail(t("acceptance:verify.signatureNoEvent", { seq: p.seq }));
+      if (!event) fail("acceptance:verify.signatureNoEvent", { seq: p.seq });
       else if (event.payload.imageSha256 !== sha || sha !== p.signature.imageSha256)
-        fail(t("acceptance:verify.signatureImage", { seq: p.seq }));
+        fail("acceptance:verify.signatureImage", { seq: p.seq });
       if (p.signature.contentHash !== a.contentHash)
-        fail(t("acceptance:verify.signatureContent", { seq: p.seq }));
+        fail("acceptance:verify.signatureContent", { seq: p.seq });
     }
     if (a.status === "passed" || a.status === "failed") signed += 1;
     // Only a passed acceptance seals the compound; after 不合格 the work (rightly) goes on, and
     // its signatures are checked against the hash recorded when it was opened, above.
     if (a.status === "passed" && (await currentContentHash(db, a)) !== a.contentHash)
-      fail(t("acceptance:verify.changedAfterPass"));
+      fail("acceptance:verify.changedAfterPass");
   }
   return { breaks, signed };
 }

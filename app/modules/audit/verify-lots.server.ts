@@ -9,13 +9,9 @@ import {
   withVerdict,
 } from "~/modules/lot/lots.server";
 import { canonicalJson } from "./canonical";
+import { breakCollector, breakLabel, type RecordBreak } from "./verify-words";
 
-export type RecordBreak = {
-  entityType: string;
-  entityId: string;
-  label: string;
-  messageZh: string;
-};
+export type { RecordBreak };
 
 /** One event as the replays read it. */
 export type ChainEvent = {
@@ -124,6 +120,7 @@ const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
  */
 export async function verifyLots(db: Db, run: SqlRows, stray: readonly ChainEvent[]) {
   const breaks: RecordBreak[] = [];
+  const breakOf = breakCollector(breaks, "InspectionLot");
   let signed = 0;
   let after = "";
   for (;;) {
@@ -166,18 +163,12 @@ export async function verifyLots(db: Db, run: SqlRows, stray: readonly ChainEven
         template: { ...base.template, items: await templateItems(db, base.template.id) },
       };
       const history = byLot.get(lot.id) ?? emptyHistory();
-      const fail = (messageZh: string) =>
-        breaks.push({
-          entityType: "InspectionLot",
-          entityId: lot.id,
-          label: `检验批 ${lot.number}`,
-          messageZh,
-        });
-      if (!history.created) fail("没有新建记录：检验批不是通过系统新建的");
+      const fail = breakOf(lot.id, breakLabel.lot(lot.number));
+      if (!history.created) fail("audit:verify.lot.notCreated");
 
       const expectedStatus = history.lastStatus ?? "draft";
       if (lot.status !== expectedStatus) {
-        fail(`状态为“${lot.status}”，但操作记录中最后的状态是“${expectedStatus}”：状态被直接修改`);
+        fail("audit:verify.statusChanged", { status: lot.status, expected: expectedStatus });
       }
 
       const entries = new Map(lot.entries.map((e) => [e.itemId, e]));
@@ -193,34 +184,33 @@ export async function verifyLots(db: Db, run: SqlRows, stray: readonly ChainEven
             })
           : NULL_DIGEST;
         if (current !== (history.saved.get(item.id) ?? NULL_DIGEST)) {
-          fail(`检查项目 ${item.code} 的记录与最后一次保存的不一致：检查结果或实测值被直接修改`);
+          fail("audit:verify.lot.entryChanged", { item: item.code });
         }
       }
 
       const currentRefs = lot.drawingRefs.map((r) => r.revisionId).sort();
       if (canonicalJson(currentRefs) !== canonicalJson([...history.refs].sort()))
-        fail("依据图纸与操作记录不一致：被直接修改");
+        fail("audit:verify.lot.drawingsChanged");
 
       const records = { recordsComplete: lot.recordsComplete, selfCheckNote: lot.selfCheckNote };
       const expectedRecords =
         history.records ?? canonicalJson({ recordsComplete: false, selfCheckNote: null });
-      if (canonicalJson(records) !== expectedRecords)
-        fail("资料完整情况与操作记录不一致：被直接修改");
+      if (canonicalJson(records) !== expectedRecords) fail("audit:verify.lot.recordsChanged");
 
       for (const sig of lot.signatures) {
         const recorded = history.signatures.get(sig.id);
-        if (recorded !== digest(signatureFields(sig)))
-          fail("签字记录与操作记录不一致：签字人、结论或签名图片被直接修改");
-        else if (badImages.has(sig.id)) fail("签名图片与签字时的哈希不符：被替换");
+        if (recorded !== digest(signatureFields(sig))) fail("audit:verify.lot.signatureChanged");
+        else if (badImages.has(sig.id)) fail("audit:verify.lot.signatureImage");
       }
       if (lot.status === "accepted") {
         signed += 1;
         // The verdict is part of what was signed: computed for accepted lots only.
         const now = lotContentHash(withVerdict(lot));
         if (history.signedHash !== now)
-          fail(
-            `签认内容哈希不符：签认时 ${String(history.signedHash).slice(0, 16)}…，现在 ${now.slice(0, 16)}…`,
-          );
+          fail("audit:verify.lot.hashMismatch", {
+            signed: String(history.signedHash).slice(0, 16),
+            now: now.slice(0, 16),
+          });
       }
     }
   }

@@ -15,7 +15,8 @@ import { type PhotoStorage, photoKey, photoStorage } from "~/modules/photo/stora
 import type { StoredEvent } from "./chain";
 import { sha256Hex } from "./record.server";
 import { type ChainBreak, chainWalker } from "./verify";
-import { type ChainEvent, type RecordBreak, verifyLots } from "./verify-lots.server";
+import { type ChainEvent, verifyLots } from "./verify-lots.server";
+import { breakCollector, breakLabel, type Message, type RecordBreak } from "./verify-words";
 
 export type { RecordBreak };
 
@@ -79,16 +80,16 @@ async function forEachEvent(
 function replayStatuses(
   lastTo: ReadonlyMap<string, string>,
   entityType: string,
-  rows: readonly { id: string; label: string; status: string }[],
-  madeOutsideZh: string,
+  rows: readonly { id: string; label: Message; status: string }[],
+  madeOutside: string,
 ) {
   const breaks: RecordBreak[] = [];
+  const breakOf = breakCollector(breaks, entityType);
   for (const { id, label, status } of rows) {
     const expected = lastTo.get(id);
-    const fail = (messageZh: string) => breaks.push({ entityType, entityId: id, label, messageZh });
-    if (expected === undefined) fail(madeOutsideZh);
-    else if (status !== expected)
-      fail(`状态为“${status}”，但操作记录中最后的状态是“${expected}”：状态被直接修改`);
+    const fail = breakOf(id, label);
+    if (expected === undefined) fail(madeOutside);
+    else if (status !== expected) fail("audit:verify.statusChanged", { status, expected });
   }
   return breaks;
 }
@@ -116,14 +117,14 @@ async function verifyDefects(run: SqlRows, lastTo: Map<string, Map<string, strin
     ...replayStatuses(
       lastTo.get("Defect")!,
       "Defect",
-      defects.map((d) => ({ ...d, label: `质量问题 ${d.number}` })),
-      "没有登记记录：质量问题不是通过系统登记的",
+      defects.map((d) => ({ ...d, label: breakLabel.defect(d.number) })),
+      "audit:verify.defect.notRaised",
     ),
     ...replayStatuses(
       lastTo.get("SupervisionNotice")!,
       "SupervisionNotice",
-      notices.map((n) => ({ ...n, label: `监理通知单 ${n.number}` })),
-      "没有签发记录：通知单不是通过系统签发的",
+      notices.map((n) => ({ ...n, label: breakLabel.notice(n.number) })),
+      "audit:verify.notice.notIssued",
     ),
   ];
 }
@@ -132,7 +133,7 @@ async function verifyDefects(run: SqlRows, lastTo: Map<string, Map<string, strin
 async function verifyPhotos(run: SqlRows, storage: PhotoStorage) {
   const breaks: RecordBreak[] = [];
   // Rows of a lot item and of the defect raised from it share one original: hash it once.
-  const problems = new Map<string, string | null>();
+  const problems = new Map<string, Message | null>();
   let after = "";
   for (;;) {
     const photos = (await run(
@@ -148,22 +149,23 @@ async function verifyPhotos(run: SqlRows, storage: PhotoStorage) {
         problems.set(photo.sha256, await originalProblem(storage, photo.sha256));
       const problem = problems.get(photo.sha256);
       if (!problem) continue;
-      const owner = photo.lotNumber
-        ? `（检验批 ${photo.lotNumber}）`
-        : photo.defectNumber
-          ? `（质量问题 ${photo.defectNumber}）`
-          : "";
-      const label = `照片 ${photo.sha256.slice(0, 12)}…${owner}`;
-      breaks.push({ entityType: "Photo", entityId: photo.id, label, messageZh: problem });
+      const label = breakLabel.photo(
+        photo.sha256.slice(0, 12),
+        photo.lotNumber,
+        photo.defectNumber,
+      );
+      breaks.push({ entityType: "Photo", entityId: photo.id, label, ...problem });
     }
   }
   return breaks;
 }
 
-async function originalProblem(storage: PhotoStorage, sha256: string): Promise<string | null> {
+async function originalProblem(storage: PhotoStorage, sha256: string): Promise<Message | null> {
   const actual = await storedSha256(storage, photoKey("original", sha256));
-  if (actual === null) return "原图文件缺失";
-  return actual === sha256 ? null : `原图内容被修改：现在的 SHA-256 为 ${actual.slice(0, 16)}…`;
+  if (actual === null) return { code: "audit:verify.photo.missing", params: {} };
+  return actual === sha256
+    ? null
+    : { code: "audit:verify.photo.altered", params: { actual: actual.slice(0, 16) } };
 }
 
 async function storedSha256(storage: PhotoStorage, key: string): Promise<string | null> {
@@ -189,13 +191,8 @@ async function verifyDrawings(db: Db, storage: DrawingStorage) {
     },
   });
   const checked = new Map<string, string | null>();
-  const names: Record<DrawingVariant, string> = {
-    source: "原文件",
-    full: "图像",
-    preview: "预览图",
-  };
   for (const r of revisions) {
-    const label = `图纸 ${r.sheet.number} ${r.revision}版`;
+    const label = breakLabel.drawing(r.sheet.number, r.revision);
     for (const [variant, sha] of [
       ["source", r.sourceSha256],
       ["full", r.imageSha256],
@@ -209,14 +206,17 @@ async function verifyDrawings(db: Db, storage: DrawingStorage) {
         entityType: "DrawingRevision",
         entityId: r.id,
         label,
-        messageZh:
-          actual === null
-            ? `${names[variant]}文件缺失`
-            : `${names[variant]}内容被修改：现在的 SHA-256 为 ${actual!.slice(0, 16)}…`,
+        ...drawingProblem(variant, actual ?? null),
       });
     }
   }
   return breaks;
+}
+
+function drawingProblem(variant: DrawingVariant, actual: string | null): Message {
+  return actual === null
+    ? { code: `audit:verify.drawing.missing.${variant}`, params: {} }
+    : { code: `audit:verify.drawing.altered.${variant}`, params: { actual: actual.slice(0, 16) } };
 }
 
 /**

@@ -3,8 +3,8 @@ import { eventHashWith, GENESIS_HASH, type StoredEvent } from "./chain";
 export type ChainBreak = {
   seq: number;
   kind: "gap" | "link" | "content";
-  /** The Chinese record of the break (scripts, logs); pages show audit:chain.<kind> with params. */
-  messageZh: string;
+  /** What the break is, as a catalogue key (audit:verify.chain.<kind>) worded with params. */
+  code: `audit:verify.chain.${"gap" | "link" | "content"}`;
   params: Record<string, string | number>;
   expected: string;
   actual: string;
@@ -48,8 +48,8 @@ export function chainWalker(sha256: (text: string) => string) {
       return {
         seq: expectedSeq,
         kind: "gap",
+        code: "audit:verify.chain.gap",
         params: { expected: expectedSeq, seq: event.seq },
-        messageZh: `缺少第 ${expectedSeq} 条操作记录（下一条是第 ${event.seq} 条）：记录被删除或插入`,
         expected: String(expectedSeq),
         actual: String(event.seq),
       };
@@ -58,8 +58,8 @@ export function chainWalker(sha256: (text: string) => string) {
       return {
         seq: event.seq,
         kind: "link",
+        code: "audit:verify.chain.link",
         params: { seq: event.seq, previous: event.seq - 1 },
-        messageZh: `第 ${event.seq} 条操作记录的前序哈希与第 ${event.seq - 1} 条的哈希不符：链条在此断开`,
         expected: prevHash,
         actual: event.prevHash,
       };
@@ -69,13 +69,13 @@ export function chainWalker(sha256: (text: string) => string) {
       return {
         seq: event.seq,
         kind: "content",
+        code: "audit:verify.chain.content",
         params: {
           seq: event.seq,
           action: event.action,
           entityType: event.entityType,
           entityId: event.entityId,
         },
-        messageZh: `第 ${event.seq} 条操作记录（${event.action} ${event.entityType} ${event.entityId}）的内容在写入后被修改`,
         expected: event.hash,
         actual: recomputed,
       };

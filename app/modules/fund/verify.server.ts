@@ -1,7 +1,7 @@
 import type { Db } from "~/infra/db.server";
+import { breakCollector, breakLabel, type RecordBreak } from "~/modules/audit/verify-words";
 import { loadApp, rowsHash } from "./payments.server";
 
-type Break = { entityType: string; entityId: string; label: string; messageZh: string };
 type Event = { action: string; entityId: string; payload: string };
 
 /**
@@ -10,7 +10,8 @@ type Event = { action: string; entityId: string; payload: string };
  * lots behind them, unit prices) still hashing to what the supervisor signed.
  */
 export async function verifyPayments(db: Db, events: readonly Event[]) {
-  const breaks: Break[] = [];
+  const breaks: RecordBreak[] = [];
+  const breakOf = breakCollector(breaks, "PaymentApplication");
   let signed = 0;
   const byApp = new Map<string, { action: string; payload: Record<string, unknown> }[]>();
   for (const e of events) {
@@ -27,17 +28,15 @@ export async function verifyPayments(db: Db, events: readonly Event[]) {
   });
   for (const { id, signatures } of apps) {
     const app = await loadApp(db, id);
-    const label = `计量支付 ${app.number}`;
-    const fail = (messageZh: string) =>
-      breaks.push({ entityType: "PaymentApplication", entityId: id, label, messageZh });
+    const fail = breakOf(id, breakLabel.payment(app.number));
     const history = byApp.get(id) ?? [];
     if (!history.some((h) => h.action === "fund.apply")) {
-      fail("没有申请记录：计量支付不是通过系统申请的");
+      fail("audit:verify.payment.notApplied");
       continue;
     }
     const expected = history.at(-1)?.payload.to;
     if (app.status !== expected)
-      fail(`状态为“${app.status}”，但操作记录中最后的状态是“${String(expected)}”：状态被直接修改`);
+      fail("audit:verify.statusChanged", { status: app.status, expected: String(expected) });
     for (const s of signatures) {
       const event = history.find((h) => h.action === `fund.${s.step}`);
       if (
@@ -45,20 +44,22 @@ export async function verifyPayments(db: Db, events: readonly Event[]) {
         event.payload.contentHash !== s.contentHash ||
         event.payload.opinion !== s.opinion
       )
-        fail(`“${s.step}”签字与操作记录不一致`);
+        fail("audit:verify.payment.signatureChanged", { step: s.step });
     }
     for (const h of history) {
       const step = h.action.slice("fund.".length);
-      if (!signatures.some((s) => s.step === step)) fail(`操作记录中的“${step}”签字缺失`);
+      if (!signatures.some((s) => s.step === step))
+        fail("audit:verify.payment.signatureMissing", { step });
     }
     if (app.status === "applied") continue;
     signed += 1;
     const certified = history.find((h) => h.action === "fund.certify")?.payload.contentHash;
     const now = rowsHash(app);
     if (app.contentHash !== certified || now !== certified)
-      fail(
-        `计量内容哈希不符：审核签认时 ${String(certified).slice(0, 16)}…，现在 ${now.slice(0, 16)}…`,
-      );
+      fail("audit:verify.payment.hashMismatch", {
+        certified: String(certified).slice(0, 16),
+        now: now.slice(0, 16),
+      });
     const pay = history.find((h) => h.action === "fund.pay")?.payload;
     if (pay) {
       const row = await db.paymentApplication.findUniqueOrThrow({
@@ -66,7 +67,7 @@ export async function verifyPayments(db: Db, events: readonly Event[]) {
         select: { paidSource: true, voucherNo: true },
       });
       if (row.paidSource !== pay.source || row.voucherNo !== pay.voucherNo)
-        fail("支付的资金来源或凭证号与登记时不一致");
+        fail("audit:verify.payment.paymentChanged");
     }
   }
   return { breaks, signed };
