@@ -199,6 +199,11 @@ test("the checklist library, a checklist and its editor read in English and in C
   await expect(page.locator(`[id='${described}']`)).toBeVisible();
   expect(await own("en")).toEqual([]);
   await page.screenshot({ path: "test-results/checklist-en-edit-error-1024x768.png" });
+  // A refusal only the server can make (nothing changed) comes back above the form.
+  await note.fill("No change");
+  await page.getByRole("button", { name: /^Publish/ }).click();
+  await expect(page.getByRole("alert")).toContainText("Nothing changed");
+  expect(await own("en")).toEqual([]);
 
   // English names where the data has them; checklist text as written.
   await page.goto("/work-types/stair-railing");

@@ -87,8 +87,11 @@ export function EditForm({
     form.insert({ name: fields.items.name, index: groupEnd(kind), defaultValue: entry.values });
   }
 
-  const fieldErrorCount = Object.keys(form.allErrors).filter((name) => name !== "").length;
-  const showAlert = (submitted || lastResult) && (fieldErrorCount > 0 || form.errors?.length);
+  // Fields to correct; a stale base version is not one (the alert offers the latest version).
+  const fieldErrorCount = Object.keys(form.allErrors).filter(
+    (name) => name !== "" && name !== fields.basedOnVersion.name && name !== fields.items.name,
+  ).length;
+  const showAlert = (submitted || lastResult) && Object.keys(form.allErrors).length > 0;
 
   return (
     <Form
@@ -101,19 +104,19 @@ export function EditForm({
       {showAlert ? (
         <div className="alert alert-error" role="alert">
           {fieldErrorCount > 0 ? <p>{t("edit.invalid", { count: fieldErrorCount })}</p> : null}
-          {form.errors?.map((e) => (
+          {[...(form.errors ?? []), ...(fields.items.errors ?? [])].map((e) => (
             <p key={e}>{e}</p>
           ))}
-          {form.errors?.length ? (
-            <p>
-              <a className="button" href={`/work-types/${workType.code}/edit`}>
-                {t("edit.reopenLatest")}
-              </a>
-            </p>
+          {fields.basedOnVersion.errors?.length ? (
+            <>
+              <p id={fields.basedOnVersion.errorId}>{fields.basedOnVersion.errors.join(" ")}</p>
+              <p>
+                <a className="button" href={`/work-types/${workType.code}/edit`}>
+                  {t("edit.reopenLatest")}
+                </a>
+              </p>
+            </>
           ) : null}
-          {fields.items.errors?.map((e) => (
-            <p key={e}>{e}</p>
-          ))}
         </div>
       ) : null}
       <section className="panel edit-intro">

@@ -193,16 +193,6 @@ export function valuesFromItem(item: ItemLike): ItemValues {
   return { ...values, numericQuantity: values.numericQuantity || "absolute" };
 }
 
-/** The first message per field, keyed like the form's names ("changeNote", "items.3.numericMin"). */
-export function editErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "form";
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
 /** The next free number per kind, from every code the work type has ever used (codes are never reused). */
 export function nextCodeNumbers(codes: Iterable<string>): { main: number; general: number } {
   const next = { main: 1, general: 1 };
