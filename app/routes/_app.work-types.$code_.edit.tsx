@@ -4,19 +4,16 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataName } from "~/components/checklist/data-text";
-import { type EditAnswer, EditForm } from "~/components/checklist/edit-form";
+import { EditForm } from "~/components/checklist/edit-form";
 import { PageHeader } from "~/components/page-header";
 import { isDomainError } from "~/infra/domain-error";
+import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import {
-  checklistEditSchema,
-  editErrors,
-  editValuesFromForm,
-} from "~/modules/checklist/edit-schema";
+import { checklistEditSchema } from "~/modules/checklist/edit-schema";
 import { getChecklistForEdit, publishChecklistVersion } from "~/modules/checklist/publish.server";
 import { requestChecklistT } from "~/modules/checklist/words.server";
 import { fixedT } from "~/modules/i18n/i18n.server";
@@ -41,34 +38,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db } = await requireUser(request, "checklist.publish");
   const { lng, t } = await requestChecklistT(request);
+  const words = fixedT(lng);
   const code = params.code ?? "";
-  const values = editValuesFromForm(await request.formData());
-  const parsed = checklistEditSchema(t).safeParse(values);
-  if (!parsed.success) {
-    const errors = editErrors(parsed.error);
-    const count = Object.keys(errors).length;
-    return data<EditAnswer>(
-      { values, errors, message: t("edit.invalid", { count }), stale: false },
-      { status: 400 },
-    );
-  }
+  const submission = parseSubmission(await request.formData(), checklistEditSchema(t), words);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const edit = submission.value;
   try {
     const published = await publishChecklistVersion(db, {
       workTypeCode: code,
-      basedOnVersion: parsed.data.basedOnVersion,
+      basedOnVersion: edit.basedOnVersion,
       actorId: user.id,
-      changeNote: parsed.data.changeNote,
-      items: parsed.data.items,
+      changeNote: edit.changeNote,
+      items: edit.items,
     });
     return redirect(`/work-types/${encodeURIComponent(code)}?v=${published.version}`);
   } catch (error) {
-    if (!isDomainError(error)) throw error;
-    if (error.status === 404) notFound("checklist");
-    const message = error.text(fixedT(lng));
-    return data<EditAnswer>(
-      { values, errors: {}, message, stale: error.status === 409 },
-      { status: error.status },
-    );
+    if (isDomainError(error) && error.status === 404) notFound("checklist");
+    return replyError(submission, error, words);
   }
 }
 
@@ -102,7 +88,7 @@ export default function EditChecklist() {
           </>
         }
       />
-      <EditForm checklist={checklist} answer={actionData ?? null} />
+      <EditForm checklist={checklist} lastResult={actionData} />
     </>
   );
 }

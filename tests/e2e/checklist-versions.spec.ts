@@ -189,6 +189,22 @@ test("the checklist library, a checklist and its editor read in English and in C
       await page.screenshot({ path: `test-results/checklist-en${name}-${w}x${h}.png` });
     }
   }
+  // A refusal in English: the message beside its field, the field marked invalid.
+  await page.goto("/work-types/stair-railing/edit");
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.getByRole("button", { name: /^Publish/ }).click();
+  const note = page.locator("textarea[name='changeNote']");
+  await expect(note).toHaveAttribute("aria-invalid", "true");
+  const described = await note.getAttribute("aria-describedby");
+  await expect(page.locator(`[id='${described}']`)).toBeVisible();
+  expect(await own("en")).toEqual([]);
+  await page.screenshot({ path: "test-results/checklist-en-edit-error-1024x768.png" });
+  // A refusal only the server can make (nothing changed) comes back above the form.
+  await note.fill("No change");
+  await page.getByRole("button", { name: /^Publish/ }).click();
+  await expect(page.getByRole("alert")).toContainText("Nothing changed");
+  expect(await own("en")).toEqual([]);
+
   // English names where the data has them; checklist text as written.
   await page.goto("/work-types/stair-railing");
   await expect(page.locator(".item[data-code='SR-M7'] .item-text")).not.toContainText(/[一-龥]/);

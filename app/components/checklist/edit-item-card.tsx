@@ -1,81 +1,76 @@
-import type { ReactElement } from "react";
+import {
+  type FieldMetadata,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+} from "@conform-to/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { type ItemField, type ItemValues, QUANTITIES } from "~/modules/checklist/edit-schema";
+import { FieldErrors } from "~/components/form";
+import { type ItemInput, QUANTITIES } from "~/modules/checklist/edit-schema";
 import { ITEM_METHODS } from "~/modules/checklist/labels";
 
-export type Draft = {
-  key: string;
-  values: ItemValues;
-  open: boolean;
-  removed: boolean;
-  hasLookupTable: boolean;
-};
+type Meta = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+export type ItemMeta = FieldMetadata<ItemInput, Record<string, unknown>, string[]>;
+
+/** A labelled control of the card, its messages beside it (the control carries aria-*). */
+function Field({
+  meta,
+  label,
+  className = "",
+  children,
+}: {
+  meta: Meta;
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`field ${className}`}>
+      <label htmlFor={meta.id}>{label}</label>
+      {children}
+      <FieldErrors meta={meta} />
+    </div>
+  );
+}
 
 /** One item of the checklist editor: its tools (move, remove) and its fields, folded. */
 export function ItemCard({
-  draft,
-  index,
+  item,
   number,
   provisional,
-  errors,
+  hasLookupTable,
+  open,
   canUp,
   canDown,
   onMove,
   onRemove,
-  onTextChange,
   onToggle,
 }: {
-  draft: Draft;
-  index: number;
+  item: ItemMeta;
   number: number;
   provisional: string | null;
-  errors: Record<string, string>;
+  hasLookupTable: boolean;
+  open: boolean;
   canUp: boolean;
   canDown: boolean;
   onMove: (direction: -1 | 1) => void;
   onRemove: () => void;
-  onTextChange: (text: string) => void;
   onToggle: (open: boolean) => void;
 }) {
   const { t } = useTranslation("checklist");
-  const { values } = draft;
-  const name = (field: ItemField) => `items.${index}.${field}`;
-  const hasErrors = Object.keys(errors).some((k) => k.startsWith(`items.${index}.`));
-  const label = values.code || t("edit.newItem", { code: provisional ?? "" }).trim();
-  const field = (
-    f: ItemField,
-    text: string,
-    input: (props: {
-      name: string;
-      id: string;
-      "aria-invalid"?: true;
-      "aria-describedby"?: string;
-    }) => ReactElement,
-    className = "",
-  ) => {
-    const error = errors[name(f)];
-    const id = `${draft.key}-${f}`;
-    return (
-      <div className={`field ${className}`}>
-        <label htmlFor={id}>{text}</label>
-        {input({
-          name: name(f),
-          id,
-          "aria-invalid": error ? true : undefined,
-          "aria-describedby": error ? `${id}-error` : undefined,
-        })}
-        {error ? (
-          <em className="field-error" id={`${id}-error`}>
-            {error}
-          </em>
-        ) : null}
-      </div>
-    );
-  };
+  const f = item.getFieldset();
+  const code = f.code.value ?? "";
+  const kind = f.kind.value ?? "";
+  const textZh = f.textZh.value ?? "";
+  const hasErrors = Object.keys(item.allErrors).length > 0;
+  const label = code || t("edit.newItem", { code: provisional ?? "" }).trim();
+  const text = (meta: Meta) => getInputProps(meta as FieldMetadata<string>, { type: "text" });
+  const decimal = (meta: Meta) => ({ ...text(meta), inputMode: "decimal" as const });
   return (
-    <li className={`edit-item edit-item-${values.kind}`} data-code={values.code || undefined}>
-      <input type="hidden" name={name("code")} value={values.code} />
-      <input type="hidden" name={name("kind")} value={values.kind} />
+    <li className={`edit-item edit-item-${kind}`} data-code={code || undefined}>
+      <input {...getInputProps(f.code, { type: "hidden" })} />
+      <input {...getInputProps(f.kind, { type: "hidden" })} />
       <div className="edit-item-tools">
         <button
           type="button"
@@ -104,15 +99,15 @@ export function ItemCard({
           {t("edit.remove")}
         </button>
       </div>
-      <details open={draft.open} onToggle={(e) => onToggle(e.currentTarget.open)}>
+      <details open={open || hasErrors} onToggle={(e) => onToggle(e.currentTarget.open)}>
         <summary>
           <span className="item-no">
             {number}
-            <small translate="no">{values.code || t("edit.newItemShort")}</small>
+            <small translate="no">{code || t("edit.newItemShort")}</small>
           </span>
           <span className="edit-summary-text">
-            {values.textZh ? (
-              <span translate="no">{values.textZh}</span>
+            {textZh ? (
+              <span translate="no">{textZh}</span>
             ) : provisional ? (
               t("edit.newItemSummary", { code: provisional })
             ) : (
@@ -122,105 +117,68 @@ export function ItemCard({
           {hasErrors ? <span className="badge badge-danger">{t("edit.needsFix")}</span> : null}
         </summary>
         <div className="edit-grid">
-          {field(
-            "textZh",
-            t("edit.fields.textZh"),
-            (p) => (
-              <textarea
-                {...p}
-                rows={3}
-                defaultValue={values.textZh}
-                onChange={(e) => onTextChange(e.currentTarget.value)}
-              />
-            ),
-            "span-all",
-          )}
-          {field(
-            "textEn",
-            t("edit.fields.textEn"),
-            (p) => (
-              <input {...p} defaultValue={values.textEn} />
-            ),
-            "span-all",
-          )}
-          {field("method", t("edit.fields.method"), (p) => (
-            <select {...p} defaultValue={values.method}>
+          <Field meta={f.textZh} label={t("edit.fields.textZh")} className="span-all">
+            <textarea {...getTextareaProps(f.textZh)} rows={3} />
+          </Field>
+          <Field meta={f.textEn} label={t("edit.fields.textEn")} className="span-all">
+            <input {...text(f.textEn)} />
+          </Field>
+          <Field meta={f.method} label={t("edit.fields.method")}>
+            <select {...getSelectProps(f.method)}>
               {ITEM_METHODS.map((value) => (
                 <option key={value} value={value}>
                   {t(`methods.${value}`)}
                 </option>
               ))}
             </select>
-          ))}
-          {field("tolerance", t("edit.fields.tolerance"), (p) => (
-            <input {...p} defaultValue={values.tolerance} />
-          ))}
+          </Field>
+          <Field meta={f.tolerance} label={t("edit.fields.tolerance")}>
+            <input {...text(f.tolerance)} />
+          </Field>
           <fieldset className="edit-numeric span-all">
             <legend>{t("edit.fields.numeric")}</legend>
-            {field("numericUnit", t("edit.fields.numericUnit"), (p) => (
+            <Field meta={f.numericUnit} label={t("edit.fields.numericUnit")}>
               <input
-                {...p}
-                defaultValue={values.numericUnit}
+                {...text(f.numericUnit)}
                 placeholder={t("edit.fields.numericUnitPlaceholder")}
               />
-            ))}
-            {field("numericMin", t("edit.fields.numericMin"), (p) => (
-              <input {...p} inputMode="decimal" defaultValue={values.numericMin} />
-            ))}
-            {field("numericMax", t("edit.fields.numericMax"), (p) => (
-              <input {...p} inputMode="decimal" defaultValue={values.numericMax} />
-            ))}
-            {field("numericQuantity", t("edit.fields.numericQuantity"), (p) => (
-              <select {...p} defaultValue={values.numericQuantity || "absolute"}>
+            </Field>
+            <Field meta={f.numericMin} label={t("edit.fields.numericMin")}>
+              <input {...decimal(f.numericMin)} />
+            </Field>
+            <Field meta={f.numericMax} label={t("edit.fields.numericMax")}>
+              <input {...decimal(f.numericMax)} />
+            </Field>
+            <Field meta={f.numericQuantity} label={t("edit.fields.numericQuantity")}>
+              <select {...getSelectProps(f.numericQuantity)}>
                 {QUANTITIES.map((q) => (
                   <option key={q} value={q}>
                     {t(`edit.quantities.${q}`)}
                   </option>
                 ))}
               </select>
-            ))}
-            {field("numericTarget", t("edit.fields.numericTarget"), (p) => (
-              <input {...p} inputMode="decimal" defaultValue={values.numericTarget} />
-            ))}
-            {field("numericCondition", t("edit.fields.numericCondition"), (p) => (
-              <input {...p} defaultValue={values.numericCondition} />
-            ))}
-            {field(
-              "numericNote",
-              t("edit.fields.numericNote"),
-              (p) => (
-                <input {...p} defaultValue={values.numericNote} />
-              ),
-              "span-all",
-            )}
+            </Field>
+            <Field meta={f.numericTarget} label={t("edit.fields.numericTarget")}>
+              <input {...decimal(f.numericTarget)} />
+            </Field>
+            <Field meta={f.numericCondition} label={t("edit.fields.numericCondition")}>
+              <input {...text(f.numericCondition)} />
+            </Field>
+            <Field meta={f.numericNote} label={t("edit.fields.numericNote")} className="span-all">
+              <input {...text(f.numericNote)} />
+            </Field>
           </fieldset>
-          {field(
-            "samplePlan",
-            t("edit.fields.samplePlan"),
-            (p) => (
-              <input {...p} defaultValue={values.samplePlan} />
-            ),
-            "span-all",
-          )}
-          {field(
-            "source",
-            t("edit.fields.source"),
-            (p) => (
-              <textarea {...p} rows={2} defaultValue={values.source} />
-            ),
-            "span-all",
-          )}
+          <Field meta={f.samplePlan} label={t("edit.fields.samplePlan")} className="span-all">
+            <input {...text(f.samplePlan)} />
+          </Field>
+          <Field meta={f.source} label={t("edit.fields.source")} className="span-all">
+            <textarea {...getTextareaProps(f.source)} rows={2} />
+          </Field>
           <label className="edit-check span-all">
-            <input
-              type="checkbox"
-              name={name("verified")}
-              defaultChecked={values.verified === "on"}
-            />
+            <input {...getInputProps(f.verified, { type: "checkbox" })} />
             <span>{t("edit.fields.verified")}</span>
           </label>
-          {draft.hasLookupTable ? (
-            <p className="muted span-all">{t("edit.fields.lookupTable")}</p>
-          ) : null}
+          {hasLookupTable ? <p className="muted span-all">{t("edit.fields.lookupTable")}</p> : null}
         </div>
       </details>
     </li>

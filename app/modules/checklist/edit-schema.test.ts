@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { parseSubmission } from "~/infra/submission.server";
 import { serverI18n } from "~/modules/i18n/i18n.server";
 import {
   checklistEditSchema,
   type EditFormValues,
-  editErrors,
-  editValuesFromForm,
   emptyValues,
   type ItemValues,
   itemCode,
@@ -41,7 +40,10 @@ const form = (items: ItemValues[], changeNote = "调整扶手高度下限"): Edi
 function errorsOf(values: EditFormValues) {
   const result = ChecklistEditSchema.safeParse(values);
   if (result.success) throw new Error("expected the form to be invalid");
-  return editErrors(result.error);
+  // The first message per field, keyed by path ("changeNote", "items.3.numericMin").
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) errors[issue.path.join(".") || "form"] ??= issue.message;
+  return errors;
 }
 
 describe("ChecklistEditSchema", () => {
@@ -177,26 +179,35 @@ describe("ChecklistEditSchema", () => {
   });
 });
 
-describe("editValuesFromForm", () => {
-  it("reads items.<index>.<field> in index order and ignores unknown fields", () => {
+describe("the posted form (conform's names)", () => {
+  const words = serverI18n("zh-CN").getFixedT("zh-CN");
+  const post = (items: Partial<ItemValues>[]) => {
     const data = new FormData();
     data.set("basedOnVersion", "3");
     data.set("changeNote", "新增一项");
-    data.set("items.1.code", "SR-G1");
-    data.set("items.1.textZh", "二");
-    data.set("items.0.code", "SR-M1");
-    data.set("items.0.textZh", "一");
-    data.set("items.0.verified", "on");
-    data.set("items.0.evil", "x");
-    data.set("items.x.code", "y");
-    const values = editValuesFromForm(data);
-    expect(values.basedOnVersion).toBe("3");
-    expect(values.changeNote).toBe("新增一项");
-    expect(values.items.map((i) => [i.code, i.textZh, i.verified])).toEqual([
-      ["SR-M1", "一", "on"],
-      ["SR-G1", "二", ""],
+    items.forEach((item, i) => {
+      for (const [field, value] of Object.entries(item)) data.set(`items[${i}].${field}`, value);
+    });
+    return parseSubmission(data, ChecklistEditSchema, words);
+  };
+
+  it("reads items[<index>].<field> in index order", () => {
+    const submission = post([m5, { ...m5, code: "", kind: "general", textZh: "二", verified: "" }]);
+    if (submission.status !== "success") throw new Error("expected a valid form");
+    expect(submission.value.items.map((i) => [i.code, i.textZh, i.verified])).toEqual([
+      ["SR-M5", m5.textZh, true],
+      [null, "二", false],
     ]);
-    expect(values.items[0]).not.toHaveProperty("evil");
+  });
+
+  it("names each wrong field as the form does, so its message shows beside it", () => {
+    const submission = post([m5, { kind: "general", method: "observe", textZh: "二" }]);
+    if (submission.status !== "error") throw new Error("expected an invalid form");
+    expect(submission.error?.["items[1].samplePlan"]).toEqual(["请填写检查数量"]);
+    expect(Object.keys(submission.error ?? {}).sort()).toEqual([
+      "items[1].samplePlan",
+      "items[1].source",
+    ]);
   });
 });
 

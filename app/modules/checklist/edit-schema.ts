@@ -5,7 +5,8 @@ import { ITEM_FORM_FIELDS } from "./item-fields";
 
 /**
  * The administrator's checklist edit form: pure, shared by the tablet (field names, drafts) and
- * the server (validation). The form posts flat fields `items.<index>.<field>`, in display order.
+ * the server (validation, through conform). The form posts `items[<index>].<field>`, main items
+ * first, in display order.
  */
 
 export const ITEM_FIELDS = ITEM_FORM_FIELDS;
@@ -175,29 +176,8 @@ export function checklistEditSchema(t: TFunction<"checklist">) {
 
 export type ChecklistEdit = z.output<ReturnType<typeof checklistEditSchema>>;
 export type EditedItem = ChecklistEdit["items"][number];
-
-/** The posted form as plain values (for validation, and to show the user's input again). */
-export function editValuesFromForm(form: FormData): EditFormValues {
-  const str = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
-  const byIndex = new Map<number, Partial<ItemValues>>();
-  const fields = new Set<string>(ITEM_FIELDS);
-  for (const [key, value] of form.entries()) {
-    const match = /^items\.(\d{1,3})\.(\w+)$/.exec(key);
-    if (!match || !fields.has(match[2] ?? "")) continue;
-    const index = Number(match[1]);
-    const item = byIndex.get(index) ?? {};
-    item[match[2] as ItemField] = str(value);
-    byIndex.set(index, item);
-  }
-  const items = [...byIndex.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, item]) => emptyValues(item));
-  return {
-    basedOnVersion: str(form.get("basedOnVersion")),
-    changeNote: str(form.get("changeNote")),
-    items,
-  };
-}
+/** One item as the form holds it (conform's field list). */
+export type ItemInput = z.input<ReturnType<typeof checklistEditSchema>>["items"][number];
 
 export function emptyValues(partial: Partial<ItemValues> = {}): ItemValues {
   return Object.fromEntries(ITEM_FIELDS.map((f) => [f, partial[f] ?? ""])) as ItemValues;
@@ -211,16 +191,6 @@ export function valuesFromItem(item: ItemLike): ItemValues {
     typeof v === "boolean" ? (v ? "on" : "") : v === null ? "" : String(v);
   const values = Object.fromEntries(ITEM_FIELDS.map((f) => [f, text(item[f])])) as ItemValues;
   return { ...values, numericQuantity: values.numericQuantity || "absolute" };
-}
-
-/** The first message per field, keyed like the form's names ("changeNote", "items.3.numericMin"). */
-export function editErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "form";
-    errors[key] ??= issue.message;
-  }
-  return errors;
 }
 
 /** The next free number per kind, from every code the work type has ever used (codes are never reused). */

@@ -17,8 +17,13 @@ type ItemRow = Prisma.ChecklistItemGetPayload<{ select: typeof ROW_SELECT }>;
 /** Everything an item says; seq is its place, compared separately (a pure reorder still publishes). */
 const CONTENT_FIELDS = ITEM_CONTENT_FIELDS satisfies readonly (keyof ItemRow)[];
 
+/** The edit was based on an older version: the form offers to reopen the latest one. */
 const stale = (version: number) =>
-  new DomainError("checklist:errors.stale", { status: 409, params: { version } });
+  new DomainError("checklist:errors.stale", {
+    status: 409,
+    params: { version },
+    field: "basedOnVersion",
+  });
 
 /** The current version of a work type's checklist, as the edit form starts from it. */
 export async function getChecklistForEdit(db: Db, code: string) {
