@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { standardNameKey } from "~/modules/lot/record-division";
 
 /** 资料与自检: the sub-item (when the work type has several) and the records check. */
 export function LotRecordsPanel({
@@ -28,11 +29,15 @@ export function LotRecordsPanel({
               <option value="" disabled>
                 {t("records.choose")}
               </option>
-              {subItem.choices.map((c) => (
-                <option key={c} value={c} translate="no">
-                  {c}
-                </option>
-              ))}
+              {subItem.choices.map((c) => {
+                // the stored value is the Chinese standard name; the label is the reader's
+                const key = standardNameKey(c);
+                return (
+                  <option key={c} value={c} translate={key ? undefined : "no"}>
+                    {key ? t(`divisions.names.${key}`) : c}
+                  </option>
+                );
+              })}
             </select>
           </label>
           {canRecord ? (
