@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { standardNameKey } from "~/modules/lot/record-division";
+import { useStandardName } from "./standard-name";
 
 /** 资料与自检: the sub-item (when the work type has several) and the records check. */
 export function LotRecordsPanel({
@@ -17,6 +17,7 @@ export function LotRecordsPanel({
   busy: boolean;
 }) {
   const { t } = useTranslation("lot");
+  const word = useStandardName();
   return (
     <section className="panel lot-records">
       <h2>{t("records.title")}</h2>
@@ -29,15 +30,12 @@ export function LotRecordsPanel({
               <option value="" disabled>
                 {t("records.choose")}
               </option>
-              {subItem.choices.map((c) => {
+              {subItem.choices.map((c) => (
                 // the stored value is the Chinese standard name; the label is the reader's
-                const key = standardNameKey(c);
-                return (
-                  <option key={c} value={c} translate={key ? undefined : "no"}>
-                    {key ? t(`divisions.names.${key}`) : c}
-                  </option>
-                );
-              })}
+                <option key={c} value={c} translate="no">
+                  {word(c)}
+                </option>
+              ))}
             </select>
           </label>
           {canRecord ? (
