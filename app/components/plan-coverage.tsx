@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
+import { useStandardName } from "~/components/lot/standard-name";
 
 export type CoverageView = {
   status: string;
@@ -31,6 +32,7 @@ export function PlanCoverage({
   limit?: number;
 }) {
   const { t } = useTranslation("plan");
+  const word = useStandardName();
   const planHref = `/compounds/${compoundId}/plan`;
   if (!coverage)
     return (
@@ -62,10 +64,10 @@ export function PlanCoverage({
             <tr key={s.id} data-sub-item={s.name}>
               <td translate="no">
                 <span className="muted">
-                  {s.division}
-                  {s.subDivision ? ` › ${s.subDivision}` : ""} ›{" "}
+                  {word(s.division)}
+                  {s.subDivision ? ` › ${word(s.subDivision)}` : ""} ›{" "}
                 </span>
-                {s.name}
+                {word(s.name)}
               </td>
               <td>{s.planned}</td>
               <td>{s.opened}</td>

@@ -10,7 +10,7 @@ import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { isLotState } from "~/modules/lot/workflow";
 import { compoundPage } from "~/modules/site/compound-page.server";
 
-export const handle = { i18n: ["site", "plan"] };
+export const handle = { i18n: ["site", "plan", "lot"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 

@@ -19,7 +19,7 @@ import {
 } from "~/modules/plan/plan.server";
 import { getCompound } from "~/modules/site/queries.server";
 
-export const handle = { i18n: ["plan"] };
+export const handle = { i18n: ["plan", "lot"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 

@@ -18,7 +18,7 @@ import { useFormat } from "~/modules/i18n/use-format";
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
 // Severity words (defect), a completion acceptance's status (acceptance), coverage (plan).
-export const handle = { i18n: ["site", "plan", "defect", "acceptance", "checklist"] };
+export const handle = { i18n: ["site", "plan", "defect", "acceptance", "checklist", "lot"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useStandardName } from "./standard-name";
 
 /** 资料与自检: the sub-item (when the work type has several) and the records check. */
 export function LotRecordsPanel({
@@ -16,6 +17,7 @@ export function LotRecordsPanel({
   busy: boolean;
 }) {
   const { t } = useTranslation("lot");
+  const word = useStandardName();
   return (
     <section className="panel lot-records">
       <h2>{t("records.title")}</h2>
@@ -29,8 +31,9 @@ export function LotRecordsPanel({
                 {t("records.choose")}
               </option>
               {subItem.choices.map((c) => (
+                // the stored value is the Chinese standard name; the label is the reader's
                 <option key={c} value={c} translate="no">
-                  {c}
+                  {word(c)}
                 </option>
               ))}
             </select>

@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, useSchemaForm } from "~/components/form";
+import { useStandardName } from "~/components/lot/standard-name";
 import { planForms } from "~/modules/plan/forms";
 import type { PlanPageData } from "~/modules/plan/page.server";
 import { Data } from "../worded";
@@ -44,14 +45,15 @@ export function SubItemPanel({
   lastFor: (plannedLotId: string) => Last;
 }) {
   const { t } = useTranslation("plan");
+  const word = useStandardName();
   return (
     <section className="panel plan-sub-item" data-testid={`sub-item-${s.name}`}>
       <h2 translate="no">
         <span className="muted">
-          {s.division}
-          {s.subDivision ? ` › ${s.subDivision}` : ""} ›
+          {word(s.division)}
+          {s.subDivision ? ` › ${word(s.subDivision)}` : ""} ›
         </span>{" "}
-        {s.name}
+        {word(s.name)}
       </h2>
       <p className="coverage-line">
         {t("page.counts", { planned: s.planned, opened: s.opened, accepted: s.accepted })}

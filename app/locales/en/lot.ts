@@ -1,5 +1,6 @@
 import type { Catalogue } from "../catalogue";
 import type source from "../zh-CN/lot";
+import divisions from "./lot/divisions";
 import drawings from "./lot/drawings";
 import item from "./lot/item";
 import record from "./lot/record";
@@ -328,6 +329,7 @@ const lot: Catalogue<typeof source> = {
     recent: "Recent locations",
   },
   record,
+  divisions,
   network: {
     offline:
       "Offline: {{what}} needs a network connection; try again when you are back online. Recorded inspection data is kept on this device meanwhile.",

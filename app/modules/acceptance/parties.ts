@@ -59,8 +59,6 @@ export function isConclusion(value: unknown): value is Conclusion {
 
 // Chinese words for the PDF record until it takes the reader's `t` (report module): the
 // catalogue's own entries, so there is one source of the words.
-/** @deprecated use t(`acceptance:party.${party}`) */
-export const PARTY_LABELS_ZH: Record<Party, string> = zh.party;
 /** @deprecated use t(`acceptance:status.${status}`) */
 export function acceptanceStatusZh(status: string): string {
   return isAcceptanceStatus(status) ? zh.status[status] : status;

@@ -6,6 +6,42 @@
  * Decision 0016; the orders were read from table B.0.1 as commonly reprinted and are marked
  * for checking against the printed standard like the other `unverified` figures.
  */
+import type { TFunction } from "i18next";
+import type { Namespace } from "~/locales/resources";
+import zh from "~/locales/zh-CN/lot/divisions";
+
+/** A GB 50300 附录B/附录C name, by its catalogue key (lot:divisions.names.*). */
+export type StandardNameKey = keyof typeof zh.names;
+/** The Chinese standard name: the value stored on lots and plan rows and printed on the record. */
+export const nameZh = (key: StandardNameKey): string => zh.names[key];
+
+const KEY_OF_ZH = new Map(
+  Object.entries(zh.names).map(([k, v]) => [v, k as StandardNameKey] as const),
+);
+
+/** The catalogue key of a stored Chinese standard name, if it is one. */
+export const standardNameKey = (stored: string) => KEY_OF_ZH.get(stored);
+
+/**
+ * A stored Chinese standard name worded in the reader's language (the Chinese one when the
+ * translator is Chinese); a name that is no standard name (data typed by hand) stays as written.
+ */
+export function standardName(t: TFunction<Namespace[]>, stored: string): string {
+  const key = standardNameKey(stored);
+  return key ? t(`lot:divisions.names.${key}`) : stored;
+}
+
+/** 检验批容量 unit keys (lot:divisions.units.*) and their stored Chinese value. */
+export type UnitKey = keyof typeof zh.units;
+export const unitZh = (key: UnitKey): string => zh.units[key];
+const UNIT_OF_ZH = new Map(Object.entries(zh.units).map(([k, v]) => [v, k as UnitKey] as const));
+
+/** A stored capacity unit in the reader's language. */
+export function unitName(t: TFunction<Namespace[]>, stored: string): string {
+  const key = UNIT_OF_ZH.get(stored);
+  return key ? t(`lot:divisions.units.${key}`) : stored;
+}
+
 export type SubItem = { name: string; code: string | null };
 export type RecordDivision = {
   division: string;
@@ -16,66 +52,78 @@ export type RecordDivision = {
 };
 
 const B = (
-  division: string,
-  subDivision: string,
+  division: StandardNameKey,
+  subDivision: StandardNameKey,
   code: string | null,
-  items: [string, string | null][],
+  items: [StandardNameKey, string | null][],
 ) =>
   ({
-    division,
-    subDivision,
+    division: nameZh(division),
+    subDivision: nameZh(subDivision),
     code,
-    subItems: items.map(([name, c]) => ({ name, code: c })),
+    subItems: items.map(([name, c]) => ({ name: nameZh(name), code: c })),
   }) satisfies RecordDivision;
 
 export const RECORD_DIVISIONS: Record<string, RecordDivision> = {
   // 07 建筑电气 / 05 电气照明: 分项 in table B.0.1 order
-  "stairwell-wiring": B("建筑电气", "电气照明", "0705", [
-    ["梯架、支架、托盘和槽盒安装", "02"],
-    ["导管敷设", "03"],
-    ["管内穿线和槽盒内敷线", "04"],
-    ["电缆头制作、导线连接和线路绝缘测试", "07"],
+  "stairwell-wiring": B("buildingElectrical", "electricalLighting", "0705", [
+    ["traysSupports", "02"],
+    ["conduits", "03"],
+    ["wiring", "04"],
+    ["terminations", "07"],
   ]),
-  "stairwell-sound-light": B("建筑电气", "电气照明", "0705", [
-    ["普通灯具安装", "08"],
-    ["开关、插座、风扇安装", "10"],
-    ["建筑照明通电试运行", "11"],
+  "stairwell-sound-light": B("buildingElectrical", "electricalLighting", "0705", [
+    ["luminaires", "08"],
+    ["switches", "10"],
+    ["lightingTrial", "11"],
   ]),
   // 03 建筑装饰装修 / 12 细部 / 04 护栏和扶手制作与安装
-  "stair-railing": B("建筑装饰装修", "细部", "0312", [["护栏和扶手制作与安装", "04"]]),
+  "stair-railing": B("decoration", "detailing", "0312", [["railings", "04"]]),
   // 03 建筑装饰装修 / 10 涂饰 (01 水性涂料涂饰); 基层修补 is 02 抹灰 / 01 一般抹灰
-  "wall-finishing": B("建筑装饰装修", "涂饰", "0310", [["水性涂料涂饰", "01"]]),
+  "wall-finishing": B("decoration", "coating", "0310", [["waterCoating", "01"]]),
   // 05 建筑给水排水及供暖 / 07 室外排水管网
-  "rain-sewer-network": B("建筑给水排水及供暖", "室外排水管网", "0507", [
-    ["排水管道安装", "01"],
-    ["排水管沟与井池", "02"],
-    ["试验与调试", "03"],
+  "rain-sewer-network": B("plumbing", "outdoorDrainage", "0507", [
+    ["drainPipes", "01"],
+    ["drainPits", "02"],
+    ["testing", "03"],
   ]),
-  "septic-tank": B("建筑给水排水及供暖", "室外排水管网", "0507", [["排水管沟与井池", "02"]]),
+  "septic-tank": B("plumbing", "outdoorDrainage", "0507", [["drainPits", "02"]]),
   // 附录C 室外工程 (CJJ 1 / CJJ 82): no 附录B code
-  "road-repair": B("道路（室外设施）", "路基 / 基层 / 面层", null, [
-    ["土方路基", null],
-    ["基层", null],
-    ["面层", null],
-    ["路缘石", null],
+  "road-repair": B("roadsOutdoor", "roadLayers", null, [
+    ["earthSubgrade", null],
+    ["baseCourse", null],
+    ["surfaceCourse", null],
+    ["kerbs", null],
   ]),
-  "parking-lot": B("道路（室外设施）", "广场与停车场", null, [["广场与停车场面层", null]]),
-  "green-plaza": B("室外环境", "场坪绿化", null, [
-    ["栽植", null],
-    ["园路与广场铺装", null],
+  "parking-lot": B("roadsOutdoor", "squaresParking", null, [["squareSurface", null]]),
+  "green-plaza": B("outdoorEnvironment", "siteLandscaping", null, [
+    ["planting", null],
+    ["pathPaving", null],
   ]),
-  "rubbish-point": B("室外环境", "建筑小品", null, [["垃圾收集点", null]]),
-  "fitness-equipment": B("室外环境", "建筑小品", null, [["室外健身器材安装", null]]),
-  "illegal-structure-demolition": B("措施项目（不属 GB 50300 分部分项）", "拆除", null, [
-    ["违章建筑拆除", null],
-  ]),
+  "rubbish-point": B("outdoorEnvironment", "landscapeStructures", null, [["refusePoint", null]]),
+  "fitness-equipment": B("outdoorEnvironment", "landscapeStructures", null, [["fitness", null]]),
+  "illegal-structure-demolition": B("measures", "demolition", null, [["illegalDemolition", null]]),
 };
 
-/** The lot's 分部/子分部/分项 and 附录B 编号; the 分项 named on the lot, else the only one. */
-export function lotDivisionZh(workTypeCode: string, lotSubItem: string | null, lotNumber: string) {
+/**
+ * The lot's 分部/子分部/分项 and 附录B 编号 in the reader's language (Chinese on the signed
+ * record); the 分项 named on the lot, else the only one.
+ */
+export function lotDivision(
+  t: TFunction<Namespace[]>,
+  workTypeCode: string,
+  lotSubItem: string | null,
+  lotNumber: string,
+) {
   const d = RECORD_DIVISIONS[workTypeCode];
   if (!d)
-    return { division: "—", subDivision: "—", subItem: "未指定", appendixB: "—", choices: [] };
+    return {
+      division: "—",
+      subDivision: "—",
+      subItem: t("lot:divisions.unspecified"),
+      appendixB: "—",
+      choices: [],
+    };
   const chosen =
     d.subItems.find((s) => s.name === lotSubItem) ??
     (d.subItems.length === 1 ? d.subItems[0] : undefined);
@@ -84,14 +132,18 @@ export function lotDivisionZh(workTypeCode: string, lotSubItem: string | null, l
     d.code && chosen?.code
       ? `${d.code}${chosen.code}${serial}`
       : d.code
-        ? "（请先选择分项工程）"
-        : "—（附录C 室外工程，无附录B编号）";
+        ? t("lot:divisions.chooseFirst")
+        : t("lot:divisions.outdoorNoCode");
+  const names = d.subItems.map((s) => standardName(t, s.name));
   return {
-    division: d.division,
-    subDivision: d.subDivision,
-    subItem:
-      chosen?.name ?? `未指定（本类别含 ${d.subItems.map((s) => s.name).join("、")}，请选择）`,
+    division: standardName(t, d.division),
+    subDivision: standardName(t, d.subDivision),
+    subItem: chosen
+      ? standardName(t, chosen.name)
+      : t("lot:divisions.chooseSubItem", {
+          choices: names.join(t("lot:divisions.choiceSeparator")),
+        }),
     appendixB,
-    choices: d.subItems.map((s) => s.name),
+    choices: names,
   };
 }

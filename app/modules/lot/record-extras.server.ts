@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Db } from "~/infra/db.server";
 import { lotDrawingRefs } from "~/modules/drawing/lot-refs.server";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import type { LotDetail } from "./lots.server";
+import type { RecordT } from "./record-view";
 
 /**
  * What the 附录E record prints beyond the lot itself: the contract's 项目负责人 and 分包单位,
@@ -29,13 +31,19 @@ export async function lotRecordExtras(db: Db, detail: LotDetail) {
     const png = Buffer.from(row.imagePng);
     return createHash("sha256").update(png).digest("hex") === row.imageSha256 ? png : null;
   };
+  // The record is printed in Chinese, the language of record, whatever the reader's language.
+  const t = fixedT("zh-CN") as RecordT;
   return {
     projectManager: contract?.projectManager ?? null,
     subcontractorName: contract?.subcontractorName ?? null,
     subcontractorManager: contract?.subcontractorManager ?? null,
     drawings: drawings.map((d) => ({
       revisionId: d.revisionId,
-      text: `${d.number} ${d.title}（${d.revision} 版）`,
+      text: t("lot:record.drawingRef", {
+        number: d.number,
+        title: d.title,
+        revision: d.revision,
+      }),
     })),
     images: { selfcheck: image("selfcheck"), accept: image("accept") },
   };

@@ -4,7 +4,7 @@ import { numericLimit } from "~/modules/checklist/labels";
 import { type PriorValue, parseWas } from "./corrections";
 import { itemLabelZh } from "./labels";
 import type { LotDetail } from "./lots.server";
-import { lotDivisionZh } from "./record-division";
+import { lotDivision } from "./record-division";
 import { formatEntered, formatPercent } from "./verdict-format";
 import { msg, type VerdictText } from "./verdict-message";
 import { verdictTextZh } from "./verdict-text";
@@ -158,7 +158,7 @@ type Signer = { name: string; title: string | null; at: Date; conclusion: string
 /** The 检验批质量验收记录 as printed (GB 50300 附录E 表E.0.1), shared by the page and its PDF. */
 export function lotRecordView(detail: LotDetail, t: RecordT) {
   const { lot, items, verdict, standards } = detail;
-  const division = lotDivisionZh(lot.workType.code, lot.subItem, lot.number);
+  const division = lotDivision(t, lot.workType.code, lot.subItem, lot.number);
   const newest = (kind: string) => lot.signatures.find((s) => s.kind === kind);
   const signerOf = (kind: string): Signer => {
     const s = newest(kind);

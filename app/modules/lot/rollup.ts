@@ -17,12 +17,6 @@ export type SubItemRollup = {
 };
 export type DivisionRollup = { name: string; status: RollupStatus; subItems: SubItemRollup[] };
 
-export const ROLLUP_LABELS: Record<RollupStatus, string> = {
-  pass: "合格",
-  open: "未完成",
-  none: "未开始",
-};
-
 function combine(statuses: RollupStatus[]): RollupStatus {
   if (statuses.length > 0 && statuses.every((s) => s === "pass")) return "pass";
   if (statuses.every((s) => s === "none")) return "none";

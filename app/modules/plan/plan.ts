@@ -2,6 +2,7 @@
  * 检验批划分方案 (GB 50300-2013 §4.0.7: the 分项 and lot division is drafted before work and
  * approved by the supervisor) and the coverage measured against it. Pure: the caller loads rows.
  */
+import { unitZh } from "~/modules/lot/record-division";
 import { plannedCapacity, SUB_ITEMS_BY_WORK_TYPE, type SubItemSpec } from "./sub-items";
 
 export type RegisterStairwell = { id: string; name: string; floors: number };
@@ -53,7 +54,7 @@ export function placesFor(workType: PlanWorkType, register: Register) {
     placeLabel: b.name,
     surface: null as string | null,
     capacity: 1,
-    unit: "栋",
+    unit: unitZh("building"),
   }));
 }
 

@@ -1,6 +1,11 @@
 import fs from "node:fs";
 import PDFDocument from "pdfkit";
 import { failure } from "~/infra/failure";
+import { fixedT } from "~/modules/i18n/i18n.server";
+import type { RecordT } from "~/modules/lot/record-view";
+
+// Printed records are in Chinese, the language of record, whatever the reader's language.
+const zhT = () => fixedT("zh-CN") as RecordT;
 
 /**
  * A small document-building API over pdfkit for the printed records: A4, a CJK font embedded as
@@ -14,7 +19,8 @@ const BOLD = { file: "NotoSansCJK-Bold.ttc", postscript: "NotoSansCJKsc-Bold" };
 
 function fontPath(file: string) {
   const full = `${FONT_DIR}/${file}`;
-  if (!fs.existsSync(full)) throw failure("font", `缺少中文字体 ${full}（请安装 fonts-noto-cjk）`);
+  if (!fs.existsSync(full))
+    throw failure("font", `CJK font missing: ${full} (install fonts-noto-cjk)`);
   return full;
 }
 
@@ -48,7 +54,7 @@ export class PdfReport {
       layout: options.landscape ? "landscape" : "portrait",
       margins: { top: MARGIN, bottom: MARGIN + 12, left: MARGIN, right: MARGIN },
       bufferPages: true,
-      info: { Title: title, Producer: "验收 yanshou" },
+      info: { Title: title, Producer: zhT()("lot:record.printed.producer", {}) },
     });
     this.doc.registerFont("cjk", fontPath(REGULAR.file), REGULAR.postscript);
     this.doc.registerFont("cjk-bold", fontPath(BOLD.file), BOLD.postscript);
@@ -210,11 +216,20 @@ export class PdfReport {
         .font("cjk")
         .fontSize(8)
         .fillColor("#444444")
-        .text(`${this.footer}　第 ${i + 1} 页 共 ${range.count} 页`, MARGIN, bottom, {
-          width: this.width,
-          align: "center",
-          lineBreak: false,
-        });
+        .text(
+          zhT()("lot:record.printed.pageFooter", {
+            footer: this.footer,
+            page: i + 1,
+            pages: range.count,
+          }),
+          MARGIN,
+          bottom,
+          {
+            width: this.width,
+            align: "center",
+            lineBreak: false,
+          },
+        );
     }
     this.doc.end();
     await this.done;

@@ -1,5 +1,7 @@
 import sharp from "sharp";
 import type { Db } from "~/infra/db.server";
+import { fixedT } from "~/modules/i18n/i18n.server";
+import type { RecordT } from "~/modules/lot/record-view";
 import {
   annotatedDisplay,
   latestAnnotations,
@@ -64,13 +66,21 @@ export async function lotPhotosForPdf(
     orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
     take: 60,
   });
+  // Captions of the signed record: Chinese, the language of record.
+  const t = fixedT("zh-CN") as RecordT;
   const out: PdfPhoto[] = [];
   for (const row of rows) {
     const shown = await annotatedDisplay(db, row, storage, "jpeg", 900);
     if (!shown) continue;
     const marked = shown.annotation && shown.annotation.shapes.length > 0;
     out.push({
-      label: `${row.item?.code ?? "检验批"}${marked ? "（已标注）" : ""}\n原图 SHA-256 ${row.sha256.slice(0, 16)}…${marked ? `\n标注 SHA-256 ${shown.annotation?.sha256.slice(0, 16)}…` : ""}`,
+      label: [
+        `${row.item?.code ?? t("lot:record.printed.photoWhole")}${marked ? t("lot:record.printed.photoMarked") : ""}`,
+        t("lot:record.printed.photoHash", { hash: row.sha256.slice(0, 16) }),
+        ...(marked && shown.annotation
+          ? [t("lot:record.printed.markupHash", { hash: shown.annotation.sha256.slice(0, 16) })]
+          : []),
+      ].join("\n"),
       image: shown.bytes,
     });
   }

@@ -3,6 +3,15 @@ import type source from "../../zh-CN/lot/record";
 
 const record: Catalogue<typeof source> = {
   title: "Inspection lot quality acceptance record",
+  drawingRef: "{{number}} {{title}} (revision {{revision}})",
+  printed: {
+    producer: "yanshou (验收)",
+    pageFooter: "{{footer}}  page {{page}} of {{pages}}",
+    photoWhole: "Inspection lot",
+    photoMarked: " (marked up)",
+    photoHash: "Original SHA-256 {{hash}}…",
+    markupHash: "Markup SHA-256 {{hash}}…",
+  },
   docTitle: "Inspection lot quality acceptance record {{number}}",
   tamper:
     "Warning: the record's current content differs from what was signed (signed hash {{signed}}…, now {{current}}…); the signature no longer covers the current content.",

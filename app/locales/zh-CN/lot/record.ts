@@ -1,6 +1,15 @@
 // lot:record.* — the words of the 检验批质量验收记录 (GB 50300-2013 附录 E), page and PDF.
 const record = {
   title: "检验批质量验收记录",
+  drawingRef: "{{number}} {{title}}（{{revision}} 版）",
+  printed: {
+    producer: "验收 yanshou",
+    pageFooter: "{{footer}}　第 {{page}} 页 共 {{pages}} 页",
+    photoWhole: "检验批",
+    photoMarked: "（已标注）",
+    photoHash: "原图 SHA-256 {{hash}}…",
+    markupHash: "标注 SHA-256 {{hash}}…",
+  },
   docTitle: "检验批质量验收记录 {{number}}",
   tamper:
     "注意：本记录的当前内容与验收签认时的内容不一致（签认哈希 {{signed}}…，现在 {{current}}…），签认不再覆盖当前内容。",
