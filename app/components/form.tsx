@@ -15,11 +15,8 @@ import type {
   TextareaHTMLAttributes,
 } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import type { z } from "~/infra/zod";
 import { zodErrorMap } from "~/modules/i18n/zod-messages";
-
-// zod 4 probes `new Function` for its JIT, a script-src eval violation under our CSP: off.
-z.config({ jitless: true });
 
 /**
  * The one form pattern: the form's zod schema validates in the browser (same messages as the

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataName } from "~/components/checklist/data-text";
-import { isLotState, LOT_STATE_LABELS_ZH } from "~/modules/lot/workflow";
+import { isLotState } from "~/modules/lot/workflow";
 
 type WorkTypeSummary = {
   code: string;
@@ -78,7 +78,8 @@ export function WorkTypeLinks({
                     className={`chip lot-chip status-${l.status}`}
                     to={`/lots/${l.id}`}
                   >
-                    {l.number} · {isLotState(l.status) ? LOT_STATE_LABELS_ZH[l.status] : l.status}
+                    <span translate="no">{l.number}</span> ·{" "}
+                    {isLotState(l.status) ? t(`states.${l.status}`, { ns: "lot" }) : l.status}
                   </Link>
                 ))}
               </div>

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { z } from "zod";
 import { failure } from "./failure";
+import { z } from "./zod";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

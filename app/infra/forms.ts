@@ -1,8 +1,8 @@
 import "./zod-zh"; // Chinese default messages, set once
-import type { z } from "zod";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import { zodErrorMap } from "~/modules/i18n/zod-messages";
 import { guardLanguage } from "./http-guard";
+import type { z } from "./zod";
 
 /** Parses a form with a zod schema; the first message per field, in Chinese, for the UI. */
 export function parseForm<T extends z.ZodType>(

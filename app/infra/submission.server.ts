@@ -2,9 +2,9 @@ import type { Submission, SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 import type { TFunction } from "i18next";
-import type { z } from "zod";
 import { zodErrorMap } from "~/modules/i18n/zod-messages";
 import { DomainError } from "./domain-error";
+import type { z } from "./zod";
 
 /**
  * The one way an action reads a form: conform + the form's zod schema, messages in the reader's

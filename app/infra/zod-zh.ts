@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 /**
  * zod's default messages in Chinese, set once for the whole app (imported by infra/forms and

@@ -26,7 +26,7 @@ export const handle = { i18n: ["defect"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: drawingStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, db } = await requireUser(request, "defect.create");
@@ -41,7 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         );
       notFound(page.miss);
     }
-    return { ...page, title: t("create.meta", { ns: "defect" }) };
+    // Not `title`: an item defect's page carries the prefilled defect title under that name.
+    return { ...page, metaTitle: t("create.meta", { ns: "defect" }) };
   } catch (error) {
     if (isDomainError(error) && error.status === 404) notFound("checklistItem");
     if (isDomainError(error))

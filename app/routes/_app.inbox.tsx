@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { PageHeader } from "~/components/page-header";
 import { safeRedirect } from "~/infra/forms";
+import { z } from "~/infra/zod";
 import { requestLanguage, requestT } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { inbox, markRead, openLine } from "~/modules/defect/inbox.server";

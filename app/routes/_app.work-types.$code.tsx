@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ChecklistItems } from "~/components/checklist/checklist-items";
 import { DataName } from "~/components/checklist/data-text";
 import { PageHeader } from "~/components/page-header";
+import { z } from "~/infra/zod";
 import { scopeFor } from "~/modules/auth/permissions";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { getWorkTypeChecklist } from "~/modules/checklist/queries.server";

@@ -11,7 +11,7 @@ import { zonePage } from "~/modules/site/place-pages.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
-export const handle = { i18n: ["site", "checklist"] };
+export const handle = { i18n: ["site", "checklist", "lot"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 

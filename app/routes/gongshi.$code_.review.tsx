@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { formResult } from "~/components/residents/form-result";
 import { PublicReviewForm } from "~/components/residents/public-review-form";
 import { clientAddress } from "~/infra/http.server";
 import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
+import { z } from "~/infra/zod";
 import { notFound, publicContext } from "~/modules/auth/require-user.server";
 import { residentsT } from "~/modules/residents/i18n.server";
 import { publicResidents } from "~/modules/residents/public.server";

@@ -11,11 +11,11 @@ import {
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { FormErrors, InputField, useSchemaForm } from "~/components/form";
 import { safeRedirect } from "~/infra/forms";
 import { clientAddress, readForm } from "~/infra/http.server";
 import { parseSubmission, replyInvalid } from "~/infra/submission.server";
+import { z } from "~/infra/zod";
 import { requestTranslators } from "~/modules/auth/language.server";
 import { optionalUser, publicContext } from "~/modules/auth/require-user.server";
 import { signIn } from "~/modules/auth/sign-in.server";

@@ -47,6 +47,14 @@ describe("routes are thin", () => {
     expect(ROUTES_WITHOUT_ERROR_BOUNDARY.filter((f) => !lacking.includes(f))).toEqual([]);
   });
 
+  it("zod comes from app/infra/zod.ts (jitless in the browser, where the CSP forbids eval)", () => {
+    const offenders = files.filter(
+      (f) =>
+        f !== "app/infra/zod.ts" && importsOf(f).some((s) => s === "zod" || s.startsWith("zod/")),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it("no route imports another route", () => {
     const offenders = routes.filter((f) =>
       importsOf(f).some((s) => s.startsWith("~/routes/") || s.startsWith("./")),

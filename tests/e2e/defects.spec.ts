@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { cameraJpeg } from "../support/images";
+import { expectPageLanguage, setLanguage } from "./language";
 import { correctPoint, fillChecklist, openLot, signLotStep } from "./lot-steps";
 import { signIn } from "./support";
 
@@ -14,6 +15,7 @@ const jpeg = async (name: string, seed: number) => ({
 
 test("a defect from a failing item: rectified, returned once, closed; then the lot is accepted", async ({
   browser,
+  baseURL,
 }) => {
   const contractor = await browser.newPage();
   await signIn(contractor, "shigong1");
@@ -144,4 +146,14 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   await other.goto("/defects");
   await expect(other.getByText("不合格")).toHaveCount(0);
   expect((await other.goto(afterPhotoSrc!))?.status()).toBe(404);
+
+  // The closed defect, with its history and photos, and the register read wholly in English or
+  // in Chinese (titles, notes and places are data).
+  for (const lng of ["en", "zh-CN"] as const) {
+    await setLanguage(supervisor.context(), baseURL!, lng);
+    for (const url of [defectUrl, "/defects"]) {
+      await supervisor.goto(url);
+      await expectPageLanguage(supervisor, lng);
+    }
+  }
 });

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { cameraJpeg } from "../support/images";
+import { expectPageLanguage, setLanguage } from "./language";
 import { compoundLinks, expectTouchTargets, signIn } from "./support";
 
 test.describe.configure({ timeout: 150_000 });
@@ -12,6 +13,7 @@ const jpeg = async (name: string, seed: number) => ({
 
 test("a standalone defect goes out on a 监理通知单; the contractor hears of it, fixes it and answers with a 回复单", async ({
   browser,
+  baseURL,
 }) => {
   const supervisor = await browser.newPage();
   await signIn(supervisor, "jianli");
@@ -80,4 +82,27 @@ test("a standalone defect goes out on a 监理通知单; the contractor hears of
   const other = await browser.newPage();
   await signIn(other, "shigong1");
   expect((await other.goto(noticeUrl))?.status()).toBe(404);
+
+  // The defect and notice pages read wholly in English or in Chinese (names and notes are data).
+  for (const lng of ["en", "zh-CN"] as const) {
+    await setLanguage(supervisor.context(), baseURL!, lng);
+    for (const url of ["/defects", defectUrl, "/notices", noticeUrl, "/notices/new"]) {
+      await supervisor.goto(url);
+      await expectPageLanguage(supervisor, lng);
+      if (lng === "en" && (url === defectUrl || url === noticeUrl)) {
+        const name = url === defectUrl ? "defect" : "notice";
+        for (const [width, height] of [
+          [1024, 768],
+          [768, 1024],
+        ] as const) {
+          await supervisor.setViewportSize({ width, height });
+          await supervisor.screenshot({
+            path: `.tmp/screens/${name}-en-${width}x${height}.png`,
+            fullPage: true,
+          });
+        }
+        await supervisor.setViewportSize({ width: 1024, height: 768 });
+      }
+    }
+  }
 });

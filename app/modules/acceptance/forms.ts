@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/infra/zod";
 import { CONCLUSIONS, SUPERVISION_MAX } from "./parties";
 import type { AnyT } from "./words";
 

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
-import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
+import { z } from "~/infra/zod";
 import type { Lng } from "~/modules/i18n/config";
 import { AUDIT_PAGE_SIZE } from "./actions";
 import { entityNames } from "./entity-names.server";

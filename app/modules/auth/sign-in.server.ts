@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
 import type { Db } from "~/infra/db.server";
 import { deviceCookie } from "~/infra/session-cookie.server";
+import { z } from "~/infra/zod";
 import { DEFAULT_LNG, type Lng } from "~/modules/i18n/config";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import { decoyHash, verifyPassword } from "./password.server";

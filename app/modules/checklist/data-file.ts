@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/infra/zod";
 import { JudgeSpecSchema } from "~/modules/lot/verdict-schema";
 
 /** The checklist data file (prisma/data/checklists.json): validated before anything is loaded. */

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { z } from "zod";
+import { z } from "~/infra/zod";
 import { ItemKindSchema, ItemMethodSchema } from "./data-file";
 import { ITEM_FORM_FIELDS } from "./item-fields";
 

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import type { Db } from "~/infra/db.server";
+import { z } from "~/infra/zod";
 import { ITEM_ROW_SELECT } from "./item-fields";
 
 // Pages and lots read every column of an item but the lookup table and the judging note.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/infra/zod";
 import { decimalNumber } from "~/infra/zod-zh";
 import type { Translate as TFunction } from "./labels";
 import { DEFECT_ACTIONS, DEFECT_STATES, parseDueOn, SEVERITIES } from "./workflow";

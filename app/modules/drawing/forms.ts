@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { z } from "zod";
+import { z } from "~/infra/zod";
 import { decimalInt } from "~/infra/zod-zh";
 import { parseDueOn } from "~/modules/defect/workflow";
 

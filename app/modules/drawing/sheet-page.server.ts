@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
-import { z } from "zod";
 import type { Db } from "~/infra/db.server";
+import { z } from "~/infra/zod";
 import { decimalNumber } from "~/infra/zod-zh";
 import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
 import { revisionView } from "./drawings.server";

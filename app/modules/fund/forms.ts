@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
-import { z } from "zod";
 import { DomainError } from "~/infra/domain-error";
+import { z } from "~/infra/zod";
 import { parseQuantity } from "./money";
 import { FUND_SOURCES } from "./rules";
 

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
+import { z } from "~/infra/zod";
 import {
   type AcceptedMeasure,
   acceptedQuantity,

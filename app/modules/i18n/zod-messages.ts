@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import type { z } from "zod";
+import type { z } from "~/infra/zod";
 
 /**
  * zod's default messages in the reader's language, for one parse (server and browser alike): a

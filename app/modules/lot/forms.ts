@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { z } from "zod";
+import { z } from "~/infra/zod";
 
 /** One item's record as the tablet sends it (autosave); a JSON string inside the form. */
 export const EntrySchema = z.object({

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import type { Db } from "~/infra/db.server";
+import { z } from "~/infra/zod";
 import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
 import { compoundWhere } from "~/modules/site/access.server";
 import { lotWhere } from "./access.server";

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { z } from "zod";
+import { z } from "~/infra/zod";
 import { parseCalendarDay } from "~/infra/zod-zh";
 
 /** Where a new lot is: the work type and the place it inspects (the new-lot page's query). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/infra/zod";
 import { msg } from "./verdict-message";
 import type { JudgeSpec } from "./verdict-schema";
 import { verdictTextZh } from "./verdict-text";

@@ -3,7 +3,7 @@
  * per specialty code, Appendix D, table 3.0.9), validated with zod, and the rule governing a
  * work type's (or one item's) 一般项目.
  */
-import { z } from "zod";
+import { z } from "~/infra/zod";
 import type { AppendixDRow, DoubleSamplingRow, MinimumSampleRow } from "./verdict-sampling";
 
 /** GB 50300 §5.0.1 defers the pass rate to the specialty code; 80% is the common default. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/infra/zod";
 
 /**
  * The judging specification of one checklist item (`judge` in prisma/data/checklists.json):

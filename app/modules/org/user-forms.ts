@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { z } from "zod";
+import { z } from "~/infra/zod";
 import { ROLES } from "~/modules/auth/permissions";
 import { MAX_PASSWORD_LENGTH_CHARS } from "./user-rules";
 

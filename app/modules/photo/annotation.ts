@@ -3,8 +3,9 @@
  * Positions are fractions of the image's width and height (0..1), so the same layer fits the
  * display copy, the thumbnail and a PDF. Pure: schema, canonical form, SVG.
  */
-import { z } from "zod";
+
 import type { MessageParams } from "~/infra/domain-error";
+import { z } from "~/infra/zod";
 import type { MessageKey } from "~/locales/resources";
 
 // Zod's messages here are message keys; parseAnnotation hands them back with their parameters.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/infra/zod";
 import type { AnyT } from "~/modules/acceptance/words";
 
 /** Longest reason for removing a planned lot. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/infra/zod";
 import type { ResidentsT } from "./i18n";
 import { householdFieldsSchema } from "./survey";
 

@@ -4,8 +4,8 @@
  * so the database alone does not give the codes away.
  */
 
-import { z } from "zod";
 import { DomainError } from "~/infra/domain-error";
+import { z } from "~/infra/zod";
 import type { ResidentsT } from "./i18n";
 
 /** No 0/O, 1/I/L: read off paper and typed on a phone. 31^10 ≈ 8×10^14 codes. */

@@ -4,7 +4,7 @@
  * and the works it lists (楼道线路、声控灯、栏杆、道路、雨污管网、化粪池、停车位…).
  */
 
-import { z } from "zod";
+import { z } from "~/infra/zod";
 import type { Resources } from "~/locales/resources";
 import type { ResidentsT } from "./i18n";
 
