@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
@@ -45,12 +46,68 @@ export function createDb(
     }) as unknown as PrismaClient;
   }
   const file = location.replace(/^file:/, "");
-  const client = new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 }),
-  });
+  const client = new PrismaClient({ adapter: immediateTransactions(file) });
   paths.set(client, file);
   return client;
 }
+
+/**
+ * SQLite's adapter opens transactions with a deferred BEGIN: one that reads and then writes fails
+ * at once with SQLITE_BUSY (snapshot) when another process (a second instance, a CLI, a test
+ * fixture) committed in between, and the busy timeout never applies. Here a transaction begins
+ * IMMEDIATE, taking the write lock first; while another connection holds it, the start is retried
+ * after a short sleep instead of SQLite's busy wait, which would block this process's event loop
+ * (and deadlock two clients in one process). Past the busy timeout it begins deferred, as before.
+ */
+function immediateTransactions(file: string) {
+  const factory = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: BUSY_TIMEOUT_MS });
+  return {
+    provider: "sqlite" as const,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = await factory.connect();
+      const sqlite = (adapter as unknown as { client: BetterSqlite }).client;
+      const prepare = sqlite.prepare.bind(sqlite);
+      let began = false;
+      let immediate = false;
+      const begin = () => {
+        began = true;
+        sqlite.pragma("busy_timeout = 0");
+        try {
+          prepare("BEGIN IMMEDIATE").run();
+          immediate = true;
+        } catch (error) {
+          if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+          immediate = false;
+          prepare("BEGIN").run();
+        } finally {
+          sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+        }
+      };
+      sqlite.prepare = (sql: string) => (sql === "BEGIN" ? { run: begin } : prepare(sql));
+      const start = adapter.startTransaction.bind(adapter);
+      adapter.startTransaction = async (isolationLevel) => {
+        const deadline = Date.now() + BUSY_TIMEOUT_MS;
+        for (let attempt = 1; ; attempt++) {
+          began = false;
+          const tx = await start(isolationLevel);
+          // (an adapter that no longer sends "BEGIN" gets its own behaviour back)
+          if (!began || immediate || Date.now() > deadline) return tx;
+          prepare("ROLLBACK").run();
+          await tx.rollback(); // releases the adapter's own lock
+          await sleep(Math.random() * Math.min(50, 2 * attempt));
+        }
+      };
+      return adapter;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
+}
+const BUSY_TIMEOUT_MS = 10_000;
+type BetterSqlite = {
+  prepare: (sql: string) => { run: () => unknown };
+  pragma: (sql: string) => unknown;
+};
 
 /** The SQLite file a client made by createDb opens (read-only tools open it directly). */
 export function databasePathOf(client: PrismaClient): string | undefined {

@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 /**
  * The lot's 检验批质量验收记录 (GB 50300-2013 附录 E) as a page: its labels in the reader's
  * language, its content (names, places, findings, conclusions) in Chinese, the language of
- * record, marked translate="no". The PDF is all Chinese (docs/decisions/0024d).
+ * record, marked translate="no". The PDF is all Chinese (docs/decisions/0025).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope, db } = await requireUser(request, "lot.view");

@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /**
  * 监理通知单 and, once answered, its 回复单: laid out as the forms people sign and file, in the
- * language of record (decision 0024b); only the tools above the form follow the reader.
+ * language of record (decision 0024); only the tools above the form follow the reader.
  */
 export default function NoticePrint() {
   const { id, subject, content, photos, words: w } = useLoaderData<typeof loader>();

@@ -4,7 +4,7 @@ import { forbidden, notFound, requireUser } from "~/modules/auth/require-user.se
 import { noticePdf } from "~/modules/report/notice-pdf.server";
 import { pdfResponse } from "~/modules/report/pdf.server";
 
-/** The signed 监理通知单 and its 回复单, in the language of record (decision 0024b). */
+/** The signed 监理通知单 and its 回复单, in the language of record (decision 0024). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db } = await requireUser(request, "report.export");
   const scope = scopeFor(user.role, "notice.view") ?? forbidden("notice.view");

@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { cameraJpeg } from "../support/images";
 import { contextAs, expect, test } from "./fixtures";
 import { setLanguage } from "./language";
-import { signIn } from "./support";
+import { hydrated, signIn } from "./support";
 
 /** Opens a new lot of `workType` at stairwell `unit` of `building` in 县农行老旧小区. */
 async function openLot(page: Page, building: string, unit: string, workType: string) {
@@ -167,6 +167,7 @@ test("a lot's photo viewer and an upload refusal read in English and in Chinese"
     if (lng === "en") expect(refused).not.toMatch(/[\u4e00-\u9fff]/);
     else expect(refused).toContain("不是照片");
     await page.goto(lotPath);
+    await hydrated(page);
     await page.locator(".lot-photos .photo-thumb").first().click();
     const name = lng === "en" ? "Photo viewer" : "照片查看";
     const viewer = page.getByRole("dialog", { name });

@@ -43,3 +43,11 @@ export async function smallTouchTargets(page: Page): Promise<string[]> {
 export async function expectTouchTargets(page: Page) {
   expect(await smallTouchTargets(page)).toEqual([]);
 }
+
+/**
+ * After a full page load, waits until React has hydrated (root.tsx marks <html data-js="on">):
+ * a click on a JavaScript-only control (a dialog opener) before that does nothing.
+ */
+export async function hydrated(page: Page) {
+  await page.locator('html[data-js="on"]').waitFor({ state: "attached" });
+}

@@ -88,7 +88,7 @@ export async function newNoticePage(db: Db, compoundId: string, contractorOrgId:
   };
 }
 
-/** The printable 监理通知单 and 回复单: its words in the language of record (decision 0024b). */
+/** The printable 监理通知单 and 回复单: its words in the language of record (decision 0024). */
 export async function noticePrintPage(db: Db, user: CurrentUser, scope: Scope, noticeId: string) {
   const notice = await getNotice(db, noticeId, user, scope);
   if (!notice) return null;

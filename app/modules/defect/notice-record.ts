@@ -5,7 +5,7 @@ import type { NoticeView } from "./notice-view.server";
 
 /**
  * The words of the signed 监理通知单 and its 回复单 (print page and PDF), made with the
- * translator of the language of record (decision 0024b): every line a finished string.
+ * translator of the language of record (decision 0024): every line a finished string.
  */
 export function noticeRecordWords(n: NoticeView, t: Translate) {
   const r = (key: Parameters<typeof recordKey>[0], params: Record<string, string | number> = {}) =>

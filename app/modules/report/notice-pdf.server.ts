@@ -10,7 +10,7 @@ import { thumbsForPdf } from "./photo-thumbs.server";
 import { photoCell } from "./registers.server";
 
 /**
- * 监理通知单 and its 回复单 as filed, in the language of record (decision 0024b): the notice with
+ * 监理通知单 and its 回复单 as filed, in the language of record (decision 0024): the notice with
  * each defect and its 整改前 photo, then the reply with each defect's answer and 整改后 photo.
  * Null when the viewer may not see the notice.
  */

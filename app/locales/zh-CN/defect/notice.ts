@@ -60,7 +60,7 @@ const notice = {
     cancel: "取消",
   },
   print: { back: "返回通知单", print: "打印" },
-  /** The signed forms (print page and PDF): always in the language of record (decision 0024b). */
+  /** The signed forms (print page and PDF): always in the language of record (decision 0024). */
   record: {
     title: "监理通知单",
     heading: "监理通知单 {{number}}",
