@@ -46,7 +46,12 @@ export function createDb(
     }) as unknown as PrismaClient;
   }
   const file = location.replace(/^file:/, "");
-  const client = new PrismaClient({ adapter: immediateTransactions(file) });
+  // Transactions queue for the one connection (and for another process's write lock) instead of
+  // failing after Prisma's default 2 s wait; see immediateTransactions.
+  const client = new PrismaClient({
+    adapter: immediateTransactions(file),
+    transactionOptions: { maxWait: 30_000, timeout: 30_000 },
+  });
   paths.set(client, file);
   return client;
 }
