@@ -19,7 +19,6 @@ export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/infra/backup.server.ts": 5,
   "app/infra/env.server.ts": 17,
   "app/infra/pg-migrate.server.ts": 2,
-  "app/infra/zod-zh.ts": 21,
   "app/modules/acceptance/acceptance.server.ts": 1,
   "app/modules/acceptance/parties.ts": 6,
   "app/modules/acceptance/record.server.ts": 4,

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { z } from "~/infra/zod";
-import { decimalInt } from "~/infra/zod-zh";
+import { decimalInt } from "~/infra/zod-fields";
 import { parseDueOn } from "~/modules/defect/workflow";
 
 /** An optional text field, trimmed ("" when left empty). */

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import type { Db } from "~/infra/db.server";
 import { z } from "~/infra/zod";
-import { decimalNumber } from "~/infra/zod-zh";
+import { decimalNumber } from "~/infra/zod-fields";
 import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
 import { revisionView } from "./drawings.server";
 import { unpinnedDefects } from "./pins.server";
