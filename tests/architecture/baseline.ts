@@ -21,7 +21,6 @@ export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/infra/pg-migrate.server.ts": 2,
   "app/modules/acceptance/acceptance.server.ts": 1,
   "app/modules/acceptance/parties.ts": 6,
-  "app/modules/acceptance/record.server.ts": 4,
   "app/modules/checklist/data-file.ts": 1,
   "app/modules/drawing/labels.ts": 10,
   "app/modules/home/home.ts": 1,
