@@ -8,7 +8,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "~/components/nonce";
 import { contentSecurityPolicy } from "~/infra/http-guard";
-import "~/infra/zod-zh";
+import "~/modules/i18n/zod-fallback.server";
 import { requestLanguage } from "~/modules/auth/language.server";
 import { serverI18n } from "~/modules/i18n/i18n.server";
 

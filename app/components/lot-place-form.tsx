@@ -19,7 +19,11 @@ export function LotPlaceForm({
   const { t } = useTranslation("lot");
   if (fields.quantities.length + fields.attributes.length === 0) return null;
   const all = [
-    ...fields.quantities.map((f) => ({ ...f, key: `q.${f.name}` })),
+    ...fields.quantities.map((f) => ({
+      ...f,
+      key: `q.${f.name}`,
+      labelZh: t("place.capacity", { counts: f.labelZh }),
+    })),
     ...fields.attributes.map((f) => ({ ...f, key: `a.${f.name}` })),
   ];
   return (

@@ -1,27 +1,7 @@
-import "./zod-zh"; // Chinese default messages, set once
 import { fixedT } from "~/modules/i18n/i18n.server";
 import { zodErrorMap } from "~/modules/i18n/zod-messages";
 import { guardLanguage } from "./http-guard";
 import type { z } from "./zod";
-
-/** Parses a form with a zod schema; the first message per field, in Chinese, for the UI. */
-export function parseForm<T extends z.ZodType>(
-  schema: T,
-  form: FormData,
-  options: { arrays?: readonly string[] } = {},
-): { ok: true; data: z.infer<T> } | { ok: false; errors: Record<string, string> } {
-  const values: Record<string, unknown> = Object.fromEntries(form);
-  // Repeated fields (checkboxes) arrive as several entries: keep them all.
-  for (const name of options.arrays ?? []) values[name] = form.getAll(name);
-  const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data };
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.join(".") || "form";
-    errors[key] ??= issue.message;
-  }
-  return { ok: false, errors };
-}
 
 /** Only same-site paths; anything else (//host, https://…) goes home. */
 export function safeRedirect(to: unknown, fallback = "/"): string {

@@ -27,9 +27,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope, db } = await requireUser(request, "acceptance.view");
-  const page = await acceptancePage(db, user, scope, params.compoundId ?? "");
-  if (!page) notFound("compound");
   const t: AnyT = await requestT(request);
+  const page = await acceptancePage(db, user, scope, params.compoundId ?? "", t);
+  if (!page) notFound("compound");
   return { ...page, title: t("acceptance:meta.title", { compound: page.compound.name }) };
 }
 

@@ -47,7 +47,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
   try {
     const next = await transitionDefect(db, user, scope, params.defectId ?? "", intent, comment);
-    return { ...submission.reply(), done: t("page.updated", { ns: "defect", state: next }) };
+    return {
+      ...submission.reply({ resetForm: true }),
+      done: t("page.updated", { ns: "defect", state: next }),
+    };
   } catch (error) {
     return replyError(submission, error, t);
   }
@@ -68,7 +71,8 @@ export default function DefectPage() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const done = result && "done" in result ? result.done : null;
-  const errors = result?.error ? Object.values(result.error).flat() : [];
+  // With no buttons left (the defect moved on meanwhile) the refusal has no form to sit in.
+  const orphaned = actions.length === 0 && result?.error ? Object.values(result.error).flat() : [];
   return (
     <>
       <PageHeader
@@ -96,9 +100,9 @@ export default function DefectPage() {
         <p className="alert" role="status">
           {done}
         </p>
-      ) : errors.length > 0 ? (
+      ) : orphaned.length > 0 ? (
         <p className="alert alert-error" role="alert">
-          {errors.join(" ")}
+          {orphaned.join(" ")}
         </p>
       ) : null}
       <DefectFacts defect={defect} pin={pin} />
@@ -114,7 +118,7 @@ export default function DefectPage() {
           actions={actions}
           unreplied={photos.unreplied}
           busy={busy}
-          commentId="defect-comment"
+          lastResult={result}
         />
       ) : null}
       <DefectHistory history={history} bySha={bySha} onOpen={openViewer} />

@@ -5,11 +5,10 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NewDefectForm } from "~/components/defect/new-defect-form";
 import { PageHeader } from "~/components/page-header";
-import { PinCrop } from "~/components/pin-crop";
 import { isDomainError } from "~/infra/domain-error";
 import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
 import { requestT } from "~/modules/auth/language.server";
@@ -17,7 +16,6 @@ import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { createDefect } from "~/modules/defect/defects.server";
 import { newDefectSchema } from "~/modules/defect/forms";
 import { newDefectPage, pinnedCompoundId } from "~/modules/defect/pages.server";
-import { DEFAULT_DUE_DAYS, SEVERITIES, type Severity } from "~/modules/defect/workflow";
 import drawingStyles from "~/styles/drawings.css?url";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
@@ -85,11 +83,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewDefectPage() {
   const page = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.error ? Object.values(result.error).flat() : [];
+  const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("defect");
   const busy = useNavigation().state !== "idle";
-  const [due, setDue] = useState(page.dueBySeverity.general);
   const back =
     page.mode === "item"
       ? `/lots/${page.lot.id}`
@@ -131,123 +127,7 @@ export default function NewDefectPage() {
           }
         />
       )}
-      {errors.length > 0 ? (
-        <p className="alert alert-error" role="alert">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-      <Form method="post" className="panel form-stack">
-        {page.mode === "item" ? (
-          <>
-            <input type="hidden" name="lotId" value={page.lot.id} />
-            <input type="hidden" name="itemId" value={page.itemId} />
-          </>
-        ) : (
-          <>
-            {page.pin ? (
-              <>
-                <input type="hidden" name="revisionId" value={page.pin.revisionId} />
-                <input type="hidden" name="x" value={page.pin.x} />
-                <input type="hidden" name="y" value={page.pin.y} />
-                <PinCrop pin={page.pin} />
-                {page.pin.superseded ? (
-                  <p className="alert alert-error">{t("create.superseded")}</p>
-                ) : null}
-              </>
-            ) : (
-              <input type="hidden" name="compoundId" value={page.compound.id} />
-            )}
-            <label>
-              {t("create.contractor")}
-              <select
-                name="contractorOrgId"
-                required
-                defaultValue={page.contractors.length === 1 ? page.contractors[0]?.id : ""}
-              >
-                <option value="">{t("create.choose")}</option>
-                {page.contractors.map((c) => (
-                  <option key={c.id} value={c.id} translate="no">
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t("create.place")}
-              <input name="placeLabel" list="defect-places" required maxLength={100} />
-              <datalist id="defect-places">
-                {page.places.map((p) => (
-                  <option key={p} value={p} />
-                ))}
-              </datalist>
-            </label>
-            <label>
-              {t("create.workType")}
-              <select name="workTypeCode" defaultValue="">
-                <option value="">{t("create.anyWorkType")}</option>
-                {page.workTypes.map((w) => (
-                  <option key={w.code} value={w.code} translate="no">
-                    {w.nameZh}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </>
-        )}
-        <label>
-          {t("create.defectTitle")}
-          <input
-            name="title"
-            defaultValue={page.mode === "item" ? page.title : ""}
-            required
-            maxLength={200}
-          />
-        </label>
-        <label>
-          {t("create.severity")}
-          <select
-            name="severity"
-            defaultValue="general"
-            onChange={(e) => setDue(page.dueBySeverity[e.target.value as Severity])}
-          >
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {t("create.severityOption", {
-                  label: t(`severity.${s}`),
-                  days: DEFAULT_DUE_DAYS[s],
-                })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("create.dueOn")}
-          <input
-            type="date"
-            name="dueOn"
-            value={due}
-            onChange={(e) => setDue(e.target.value)}
-            required
-          />
-        </label>
-        <label>
-          {t("create.description")}
-          <textarea
-            name="description"
-            rows={6}
-            defaultValue={page.mode === "item" ? page.description : ""}
-            maxLength={4000}
-          />
-        </label>
-        <div className="workflow-buttons">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t("create.submit")}
-          </button>
-          <Link className="button" to={back}>
-            {t("create.cancel")}
-          </Link>
-        </div>
-      </Form>
+      <NewDefectForm page={page} back={back} busy={busy} lastResult={lastResult} />
     </>
   );
 }

@@ -11,9 +11,10 @@ import { requestT } from "~/modules/auth/language.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { DEFECT_STATES, isDefectState } from "~/modules/defect/workflow";
 import type { Point } from "~/modules/drawing/coords";
+import { pinExistingSchema } from "~/modules/drawing/forms";
 import { isRevisionStatus } from "~/modules/drawing/labels";
 import { pinDefect } from "~/modules/drawing/pins.server";
-import { pinExistingSchema, sheetPage } from "~/modules/drawing/sheet-page.server";
+import { sheetPage } from "~/modules/drawing/sheet-page.server";
 import { useFormat } from "~/modules/i18n/use-format";
 
 export {
@@ -56,6 +57,7 @@ export default function DrawingPage() {
   const { revision, sheet, revisions, current, pins, canPin, unpinned } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  // While pinning, the place panel shows the refusal beside its field; otherwise it shows here.
   const messages = result ? Object.values(result.error ?? {}).flat() : [];
   const { t } = useTranslation("drawing");
   const format = useFormat();
@@ -111,7 +113,7 @@ export default function DrawingPage() {
           {t("sheet.pinsStay")}
         </p>
       ) : null}
-      {messages.length > 0 ? (
+      {messages.length > 0 && !placing ? (
         <p className="alert alert-error" role="alert">
           {messages.join(" ")}
         </p>
@@ -174,6 +176,7 @@ export default function DrawingPage() {
               superseded={superseded}
               unpinned={unpinned}
               busy={busy}
+              lastResult={result}
             />
           ) : null
         }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requestT } from "~/modules/auth/language.server";
 import { scopeFor } from "~/modules/auth/permissions";
 import { forbidden, notFound, requireUser } from "~/modules/auth/require-user.server";
 import { lotRecordPdfInput } from "~/modules/lot/record-page.server";
@@ -11,8 +12,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const input = await lotRecordPdfInput(db, user, scope, params.lotId ?? "");
   if (!input) notFound("lot");
   const { detail, signature, photos, extras } = input;
+  const t = await requestT(request);
   return pdfResponse(
     await lotRecordPdf(detail, signature, photos, extras),
-    `检验批质量验收记录-${detail.lot.number}.pdf`,
+    t("record.fileName", { ns: "lot", number: detail.lot.number }),
   );
 }

@@ -1,7 +1,10 @@
+import { getFormProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HistoryPhotos } from "~/components/defect/history-photos";
+import { FieldErrors, FormErrors, useSchemaForm } from "~/components/form";
 import { PinCrop } from "~/components/pin-crop";
+import { transitionSchema } from "~/modules/defect/forms";
 import type { DefectAction, DefectState } from "~/modules/defect/workflow";
 import { useFormat } from "~/modules/i18n/use-format";
 import type { PhotoView } from "~/modules/photo/view";
@@ -114,21 +117,24 @@ export function DefectFacts({ defect, pin }: { defect: Defect; pin: Pin | null }
   );
 }
 
-/** The rectification buttons the viewer may press now, with the comment they take. */
+/**
+ * The rectification buttons the viewer may press now, with the comment they take: the
+ * transition schema checks it in the browser and in the action; a missing comment shows beside
+ * the box, other refusals above the buttons. A plain post without JavaScript.
+ */
 export function DefectWorkflow({
   actions,
   unreplied,
   busy,
-  commentId,
-  commentError,
+  lastResult,
 }: {
   actions: DefectAction[];
   unreplied: number;
   busy: boolean;
-  commentId: string;
-  commentError?: string[];
+  lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation("defect");
+  const [form, fields] = useSchemaForm(transitionSchema(t), { id: "defect-workflow", lastResult });
   const replying = actions.includes("reply");
   const needsComment = replying || actions.includes("return");
   return (
@@ -141,25 +147,27 @@ export function DefectWorkflow({
             : t("workflow.photosFirst")}
         </p>
       ) : null}
-      <Form method="post" className="workflow-form">
+      <Form method="post" className="workflow-form" {...getFormProps(form)}>
+        <FormErrors form={form as never} />
         {needsComment ? (
-          <textarea
-            id={commentId}
-            name="comment"
-            rows={3}
-            aria-label={replying ? t("workflow.replyLabel") : t("workflow.reviewLabel")}
-            aria-invalid={commentError?.length ? true : undefined}
-            placeholder={
-              replying ? t("workflow.replyPlaceholder") : t("workflow.reviewPlaceholder")
-            }
-          />
+          <>
+            <textarea
+              {...getTextareaProps(fields.comment)}
+              rows={3}
+              aria-label={replying ? t("workflow.replyLabel") : t("workflow.reviewLabel")}
+              placeholder={
+                replying ? t("workflow.replyPlaceholder") : t("workflow.reviewPlaceholder")
+              }
+            />
+            <FieldErrors meta={fields.comment as never} />
+          </>
         ) : null}
         <div className="workflow-buttons">
           {actions.map((a) => (
             <button
               key={a}
               type="submit"
-              name="intent"
+              name={fields.intent.name}
               value={a}
               className={a === "return" ? "button" : "button button-primary"}
               disabled={busy}

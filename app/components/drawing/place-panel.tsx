@@ -1,6 +1,9 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FormErrors, SelectField, useSchemaForm } from "~/components/form";
 import type { Point } from "~/modules/drawing/coords";
+import { pinExistingSchema } from "~/modules/drawing/forms";
 
 /** Shown over the sheet while pinning: where to tap, then a new defect or an existing one. */
 export function PlacePanel({
@@ -9,14 +12,21 @@ export function PlacePanel({
   superseded,
   unpinned,
   busy,
+  lastResult,
 }: {
   revisionId: string;
   placed: Point | null;
   superseded: boolean;
   unpinned: { id: string; number: string; title: string }[];
   busy: boolean;
+  lastResult?: SubmissionResult<string[]>;
 }) {
   const { t } = useTranslation("drawing");
+  const { t: common } = useTranslation();
+  const [form, fields] = useSchemaForm(pinExistingSchema(common), {
+    id: "pin-existing",
+    lastResult,
+  });
   if (!placed)
     return (
       <section className="panel place-panel" aria-live="polite">
@@ -36,22 +46,20 @@ export function PlacePanel({
         </Link>
       </div>
       {unpinned.length > 0 ? (
-        <Form method="post" className="form-row">
+        <Form method="post" className="form-row" {...getFormProps(form)}>
+          <FormErrors form={form as never} />
           <input type="hidden" name="x" value={placed.x} />
           <input type="hidden" name="y" value={placed.y} />
-          <label>
-            {t("sheet.pinExisting")}
-            <select name="defectId" defaultValue="" required>
-              <option value="" disabled>
-                {t("sheet.pickDefect")}
+          <SelectField meta={fields.defectId} label={t("sheet.pinExisting")}>
+            <option value="" disabled>
+              {t("sheet.pickDefect")}
+            </option>
+            {unpinned.map((d) => (
+              <option key={d.id} value={d.id} translate="no">
+                {d.number} {d.title}
               </option>
-              {unpinned.map((d) => (
-                <option key={d.id} value={d.id} translate="no">
-                  {d.number} {d.title}
-                </option>
-              ))}
-            </select>
-          </label>
+            ))}
+          </SelectField>
           <button type="submit" className="button" disabled={busy}>
             {t("sheet.pin")}
           </button>

@@ -3,6 +3,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, useSchemaForm } from "~/components/form";
 import { useStandardName } from "~/components/lot/standard-name";
+import { unitName } from "~/modules/lot/record-division";
 import { planForms } from "~/modules/plan/forms";
 import type { PlanPageData } from "~/modules/plan/page.server";
 import { Data } from "../worded";
@@ -45,6 +46,7 @@ export function SubItemPanel({
   lastFor: (plannedLotId: string) => Last;
 }) {
   const { t } = useTranslation("plan");
+  const { t: tAny } = useTranslation(["plan", "lot"]);
   const word = useStandardName();
   return (
     <section className="panel plan-sub-item" data-testid={`sub-item-${s.name}`}>
@@ -71,7 +73,14 @@ export function SubItemPanel({
           {s.places.map((p) => (
             <tr key={p.id} className={`place-${p.state}`}>
               <td translate="no">{p.placeLabel}</td>
-              <td translate="no">{p.capacity}</td>
+              <td>
+                {p.capacity
+                  ? t("page.capacityValue", {
+                      n: p.capacity,
+                      unit: p.capacityUnit ? unitName(tAny, p.capacityUnit) : "",
+                    }).trim()
+                  : ""}
+              </td>
               <td>
                 {p.state === "missing" && !canOpenLots ? (
                   t(`placeState.${p.state}`)

@@ -59,6 +59,7 @@ const acceptance: Catalogue<typeof source> = {
       closed: "Closed",
     },
     listSeparator: "; ",
+    plannedLot: "{{label}} ({{subItems}})",
   },
   reviews: {
     title: "Residents' review and satisfaction",
@@ -102,6 +103,7 @@ const acceptance: Catalogue<typeof source> = {
     title: "Open completion acceptance",
     seat: "Signatory for {{party}} (<d>{{organization}}</d>)",
     nobody: "No account able to sign",
+    unregistered: "(no organisation registered)",
     person: "{{name}} ({{title}})",
     conclusion: "Conclusion",
     conclusionRequired: "Choose a conclusion",

@@ -51,6 +51,7 @@ const checklist: Catalogue<typeof source> = {
     published: "Version {{version}} · published {{date}}",
     oldVersion: "Earlier version",
     version: "Version {{version}}",
+    importedNote: "First version, imported from “{{title}}”",
   },
   items: {
     count_one: "{{count}} item",

@@ -315,6 +315,7 @@ const lot: Catalogue<typeof source> = {
     title: "Lot capacity and location attributes",
     unset: "Not set",
     save: "Save capacity and attributes",
+    capacity: "Lot capacity ({{counts}})",
   },
   photos: { title: "Lot photos", none: "No photos yet.", upload: "Lot: take or choose photos" },
   drawings,

@@ -20,6 +20,7 @@ const plan: Catalogue<typeof source> = {
       "{{planned, number}} planned · {{opened, number}} opened · {{accepted, number}} accepted",
     place: "Location",
     capacity: "Size",
+    capacityValue: "{{n, number}} {{unit}}",
     state: "State",
     adjust: "Adjust",
     openLot: "No inspection lot · open one",

@@ -46,6 +46,7 @@ const acceptance = {
     lotStatus: { draft: "填写中", submitted: "待监理验收", rejected: "已退回", accepted: "已验收" },
     defectStatus: { open: "待整改", in_progress: "整改中", submitted: "待复查", closed: "已关闭" },
     listSeparator: "、",
+    plannedLot: "{{label}}（{{subItems}}）",
   },
   reviews: {
     title: "居民评议及满意度",
@@ -87,6 +88,7 @@ const acceptance = {
     title: "发起竣工验收",
     seat: "{{party}}（<d>{{organization}}</d>）签字人",
     nobody: "无可签字的账号",
+    unregistered: "（未登记单位）",
     person: "{{name}}（{{title}}）",
     conclusion: "验收结论",
     conclusionRequired: "请选择验收结论",

@@ -45,6 +45,8 @@ const checklist = {
     published: "第 {{version}} 版 · {{date}} 发布",
     oldVersion: "历史版本",
     version: "第 {{version}} 版",
+    // Stored on version 1 in the language of record (checklist/import.server.ts).
+    importedNote: "初始版本，导入自《{{title}}》",
   },
   items: {
     count_one: "{{count}} 项",

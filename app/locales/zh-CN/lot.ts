@@ -295,7 +295,12 @@ const lot = {
     allDone: "全部项目已填写",
     next: "下一未填",
   },
-  place: { title: "检验批容量与部位属性", unset: "未填写", save: "保存容量与属性" },
+  place: {
+    title: "检验批容量与部位属性",
+    unset: "未填写",
+    save: "保存容量与属性",
+    capacity: "检验批容量（{{counts}}）",
+  },
   photos: { title: "检验批照片", none: "暂无照片。", upload: "检验批 拍照/选择照片" },
   drawings,
   item,

@@ -15,6 +15,7 @@ const plan = {
     counts: "计划 {{planned, number}} · 已开 {{opened, number}} · 已验收 {{accepted, number}}",
     place: "部位",
     capacity: "容量",
+    capacityValue: "{{n, number}} {{unit}}",
     state: "状态",
     adjust: "调整",
     openLot: "未开检验批 · 去开",

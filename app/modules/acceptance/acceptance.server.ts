@@ -55,11 +55,11 @@ export function organiserRefusal(viewer: Viewer, seats: Seat[]): DomainError | n
 }
 
 /** Everything the acceptance page shows, computed live. */
-export async function acceptanceOverview(db: Db, compoundId: string) {
+export async function acceptanceOverview(db: Db, compoundId: string, t: AnyT = zhT() as AnyT) {
   const record = await compoundRecord(db, compoundId);
   if (!record) return null;
-  const seats = await partySeats(db, record);
-  const prerequisites = prerequisitesOf(record, seats);
+  const seats = await partySeats(db, record, t);
+  const prerequisites = prerequisitesOf(record, seats, t);
   const acceptance = await currentAcceptance(db, compoundId);
   const current = acceptance ? await currentContentHash(db, acceptance) : null;
   return {
@@ -100,14 +100,14 @@ export async function openAcceptance(
 ) {
   const record = await compoundRecord(db, compoundId);
   if (!record) throw new DomainError("acceptance:errors.compoundNotFound", { status: 404 });
-  const seats = await partySeats(db, record);
+  const seats = await partySeats(db, record, t);
   const refusal = organiserRefusal(viewer, seats);
   if (refusal) throw refusal;
   const existing = await currentAcceptance(db, compoundId);
   if (existing?.status === "passed") throw concluded();
   if (existing?.status === "open")
     throw new DomainError("acceptance:errors.alreadyOpen", { status: 409 });
-  const prerequisites = prerequisitesOf(record, seats);
+  const prerequisites = prerequisitesOf(record, seats, t);
   if (input.conclusion === "pass" && !allMet(prerequisites)) {
     const unmet = prerequisites.filter((p) => !p.ok).map((p) => prerequisiteLabel(t, p.key));
     throw new DomainError("acceptance:errors.prerequisitesUnmet", {

@@ -9,6 +9,7 @@ import { acceptanceOverview, organiserRefusal } from "./acceptance.server";
 import { type AcceptanceStatus, isSupervisionStation } from "./parties";
 import { type Prerequisite, redactBlockers } from "./prerequisites";
 import { supervisionRecord } from "./supervision.server";
+import type { AnyT } from "./words";
 
 /** Blockers the viewer may open keep their names and links; the others become a count. */
 async function visiblePrerequisites(db: Db, user: Actor, compoundId: string, list: Prerequisite[]) {
@@ -39,10 +40,16 @@ async function visiblePrerequisites(db: Db, user: Actor, compoundId: string, lis
  * do. Null when the compound is not the viewer's to see. Dates are ISO strings (the page words
  * them); party, status and conclusion are codes.
  */
-export async function acceptancePage(db: Db, user: CurrentUser, scope: Scope, compoundId: string) {
+export async function acceptancePage(
+  db: Db,
+  user: CurrentUser,
+  scope: Scope,
+  compoundId: string,
+  t?: AnyT,
+) {
   const compound = await getCompound(db, compoundId, user, scope);
   if (!compound) return null;
-  const overview = await acceptanceOverview(db, compound.id);
+  const overview = await acceptanceOverview(db, compound.id, t);
   if (!overview) return null;
   const { acceptance, seats, prerequisites, hashCheck } = overview;
   const canManage =

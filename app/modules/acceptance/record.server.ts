@@ -4,6 +4,8 @@ import { type PlanOverview, planOverview } from "~/modules/plan/plan.server";
 import { type AcceptanceContent, acceptanceContentHash } from "./content";
 import { canHoldSeat, type Party } from "./parties";
 import { acceptancePrerequisites, type PartySeat, type PrereqPlan } from "./prerequisites";
+import type { AnyT } from "./words";
+import { zhT } from "./zh";
 
 /** The organisation kind of each party's seat when no organisation is named for it. */
 const PARTY_ORG_KIND: Record<Party, string> = {
@@ -109,7 +111,11 @@ export const ownerOrgIdOf = (record: CompoundRecord) =>
  * where one is registered (old-compound renovation usually has none). Candidates are the
  * organisation's active people holding the seat's post (项目负责人; 总监理工程师 for 监理).
  */
-export async function partySeats(db: Db, record: CompoundRecord): Promise<Seat[]> {
+export async function partySeats(
+  db: Db,
+  record: CompoundRecord,
+  t: AnyT = zhT() as AnyT,
+): Promise<Seat[]> {
   const orgs = await db.organization.findMany({
     select: {
       id: true,
@@ -130,7 +136,7 @@ export async function partySeats(db: Db, record: CompoundRecord): Promise<Seat[]
       seq,
       party,
       organizationId: org?.id ?? null,
-      organizationName: org?.name ?? "（未登记单位）",
+      organizationName: org?.name ?? t("acceptance:open.unregistered"),
       candidates: people.length,
       people,
     };
@@ -152,6 +158,7 @@ export async function partySeats(db: Db, record: CompoundRecord): Promise<Seat[]
 export function pendingPlannedLots(
   plan: PlanOverview | null,
   workTypeName: (code: string) => string,
+  t: AnyT = zhT() as AnyT,
 ): PrereqPlan {
   if (!plan) return null;
   const pending = new Map<
@@ -174,14 +181,17 @@ export function pendingPlannedLots(
   return {
     approved: plan.plan.status === "approved",
     pending: [...pending.values()].map((p) => ({
-      label: `${p.label}（${p.subItems.join("、")}）`,
+      label: t("acceptance:prereq.plannedLot", {
+        label: p.label,
+        subItems: p.subItems.join(t("acceptance:prereq.listSeparator")),
+      }),
       state: p.state,
       href: p.href,
     })),
   };
 }
 
-export function prerequisitesOf(record: CompoundRecord, seats: Seat[]) {
+export function prerequisitesOf(record: CompoundRecord, seats: Seat[], t: AnyT = zhT() as AnyT) {
   const { compound } = record;
   return acceptancePrerequisites({
     compoundId: compound.id,
@@ -197,6 +207,7 @@ export function prerequisitesOf(record: CompoundRecord, seats: Seat[]) {
     plan: pendingPlannedLots(
       record.plan,
       (code) => record.workTypes.find((w) => w.code === code)?.nameZh ?? code,
+      t,
     ),
   });
 }

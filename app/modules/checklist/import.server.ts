@@ -1,7 +1,29 @@
+import i18next, { type TFunction } from "i18next";
 import type { Db } from "~/infra/db.server";
+import checklist from "~/locales/zh-CN/checklist";
 import { recordEvent } from "~/modules/audit/record.server";
+import { DEFAULT_LNG, i18nOptions } from "~/modules/i18n/config";
 import type { ChecklistData, ChecklistDataItem, WorkTypePlaces } from "./data-file";
 import { ITEM_ROW_FIELDS, ITEM_ROW_SELECT } from "./item-fields";
+
+let record: TFunction<"checklist"> | undefined;
+
+/**
+ * The checklist words in the language of record, for what is stored (a version's change note).
+ * Built from the catalogue itself, so the seed under tsx can use it.
+ */
+function recordT(): TFunction<"checklist"> {
+  if (!record) {
+    const instance = i18next.createInstance();
+    void instance.init({
+      ...i18nOptions(DEFAULT_LNG, ["checklist"]),
+      resources: { [DEFAULT_LNG]: { checklist } },
+      initAsync: false,
+    });
+    record = instance.getFixedT(DEFAULT_LNG, "checklist");
+  }
+  return record;
+}
 
 export function itemRowFromData(item: ChecklistDataItem, seq: number) {
   return {
@@ -59,7 +81,7 @@ export async function importChecklistData(db: Db, data: ChecklistData, places: W
         data: {
           workTypeId: workType.id,
           version: 1,
-          changeNote: `初始版本，导入自《${data.meta.title}》`,
+          changeNote: recordT()("workType.importedNote", { title: data.meta.title }),
           items: { create: wt.items.map((item, i) => itemRowFromData(item, i + 1)) },
         },
       });

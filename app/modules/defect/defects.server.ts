@@ -125,12 +125,14 @@ export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectIn
     });
     if (!compound) throw refusal("defect:errors.compoundNotFound", 404);
     if (!compound.contracts.some((c) => c.contractorOrgId === input.contractorOrgId))
-      throw refusal("defect:errors.contractorNotOnCompound", 400);
-    if (!input.placeLabel.trim()) throw refusal("defect:errors.placeRequired", 400, {});
+      throw refusal("defect:errors.contractorNotOnCompound", 400, {}, "contractorOrgId");
+    if (!input.placeLabel.trim())
+      throw refusal("defect:errors.placeRequired", 400, {}, "placeLabel");
     const workType = input.workTypeCode
       ? await db.workType.findUnique({ where: { code: input.workTypeCode }, select: { id: true } })
       : null;
-    if (input.workTypeCode && !workType) throw refusal("defect:errors.noSuchWorkType", 400);
+    if (input.workTypeCode && !workType)
+      throw refusal("defect:errors.noSuchWorkType", 400, {}, "workTypeCode");
     base = {
       compoundId: compound.id,
       compoundCode: compound.code,
@@ -141,7 +143,7 @@ export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectIn
       workTypeId: workType?.id ?? null,
     };
   }
-  if (!input.title.trim()) throw refusal("defect:errors.titleRequired", 400);
+  if (!input.title.trim()) throw refusal("defect:errors.titleRequired", 400, {}, "title");
   const sealed = await compoundSealedMessage(db, base.compoundId);
   // The acceptance module words its own refusal (until it returns a code).
   if (sealed) throw refusal("defect:errors.compoundSealed", 409, { message: sealed });
@@ -210,7 +212,14 @@ export async function transitionDefect(
     comment,
     newAfterPhotos: newPhotos.length,
   });
-  if (!decision.ok) throw refusal(decision.message, 409, decision.params);
+  if (!decision.ok)
+    // A missing comment belongs beside the comment box; other refusals above the buttons.
+    throw refusal(
+      decision.message,
+      409,
+      decision.params,
+      decision.code === "comment_required" ? "comment" : undefined,
+    );
   const next = decision.next;
   const text = comment?.trim() || null;
   const now = new Date();

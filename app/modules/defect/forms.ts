@@ -1,5 +1,5 @@
 import { z } from "~/infra/zod";
-import { decimalNumber } from "~/infra/zod-zh";
+import { decimalNumber } from "~/infra/zod-fields";
 import type { Translate as TFunction } from "./labels";
 import { DEFECT_ACTIONS, DEFECT_STATES, parseDueOn, SEVERITIES } from "./workflow";
 

@@ -32,9 +32,15 @@ export function recordT(): Translate {
 /**
  * A refusal of this area: a DomainError whose `message` is the Chinese text (for the log and for
  * callers in other modules that still read `.message`); routes word it with `error.text(t)`.
+ * `field`: the form field it belongs to (shown beside that field).
  */
-export function refusal(code: MessageKey, status = 409, params: MessageParams = {}): DomainError {
-  const error = new DomainError(code, { status, params });
+export function refusal(
+  code: MessageKey,
+  status = 409,
+  params: MessageParams = {},
+  field?: string,
+): DomainError {
+  const error = new DomainError(code, { status, params, field });
   error.message = error.text(recordT() as TFunction);
   return error;
 }

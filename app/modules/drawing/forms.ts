@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { z } from "~/infra/zod";
-import { decimalInt } from "~/infra/zod-zh";
+import { decimalInt, decimalNumber } from "~/infra/zod-fields";
 import { parseDueOn } from "~/modules/defect/workflow";
 
 /** An optional text field, trimmed ("" when left empty). */
@@ -50,3 +50,13 @@ export const LotDrawingSchema = z.object({
   intent: z.enum(["drawing-add", "drawing-remove", "drawing-ack"]),
   revisionId: z.string().min(1),
 });
+
+/** Pinning an existing defect at a point of the sheet (0–1 of its width and height): the sheet page's form. */
+export function pinExistingSchema(t: TFunction) {
+  const outside = t("errors.pinOutside", { ns: "drawing" });
+  return z.object({
+    defectId: z.string({ error: t("errors.chooseDefect", { ns: "drawing" }) }).min(1),
+    x: decimalNumber(outside),
+    y: decimalNumber(outside),
+  });
+}

@@ -1,7 +1,4 @@
-import type { TFunction } from "i18next";
 import type { Db } from "~/infra/db.server";
-import { z } from "~/infra/zod";
-import { decimalNumber } from "~/infra/zod-zh";
 import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
 import { revisionView } from "./drawings.server";
 import { unpinnedDefects } from "./pins.server";
@@ -34,14 +31,4 @@ export async function sheetPage(db: Db, user: Actor & { id: string }, scope: Sco
     canPin: createScope !== null,
     unpinned,
   };
-}
-
-/** Pinning an existing defect at a point of the sheet (0–1 of its width and height). */
-export function pinExistingSchema(t: TFunction) {
-  const outside = t("errors.pinOutside", { ns: "drawing" });
-  return z.object({
-    defectId: z.string({ error: t("errors.chooseDefect", { ns: "drawing" }) }).min(1),
-    x: decimalNumber(outside),
-    y: decimalNumber(outside),
-  });
 }

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { z } from "~/infra/zod";
-import { parseCalendarDay } from "~/infra/zod-zh";
+import { parseCalendarDay } from "~/infra/zod-fields";
 
 /** Where a new lot is: the work type and the place it inspects (the new-lot page's query). */
 export const NewLotQuery = z.object({

@@ -88,6 +88,7 @@ export const ATTRIBUTE_OPTIONS: Partial<Record<PlaceAttribute, string[]>> = {
 
 export interface PlaceField {
   name: string;
+  /** an attribute's name; for a quantity, what it counts (the form words it 检验批容量（…）) */
   labelZh: string;
   unit: string;
   value: number | string | null;
@@ -122,7 +123,7 @@ export function placeFieldsFor(
   return {
     quantities: [...counts].map((k) => ({
       name: k,
-      labelZh: `检验批容量（${verdictTextZh(msg(`verdict.counts.${k}`))}）`,
+      labelZh: verdictTextZh(msg(`verdict.counts.${k}`)),
       unit: verdictTextZh(msg(`verdict.counts.${k}`)),
       value: place.quantities[k] ?? null,
     })),

@@ -124,8 +124,9 @@ export type PlaceState = "missing" | "opened" | "accepted";
 export type PlannedPlace = {
   id: string;
   placeLabel: string;
-  /** 检验批容量, e.g. "7 层" */
-  capacity: string;
+  /** 检验批容量 and its stored (Chinese) unit, e.g. 7 and "层"; the page words the unit */
+  capacity: number | null;
+  capacityUnit: string | null;
   workTypeCode: string;
   state: PlaceState;
   /** the lot recording it (accepted first), or where to open one */
@@ -179,7 +180,8 @@ export function planCoverage(
         return {
           id: p.id,
           placeLabel: p.placeLabel,
-          capacity: p.capacity ? `${p.capacity} ${p.capacityUnit ?? ""}`.trim() : "",
+          capacity: p.capacity ?? null,
+          capacityUnit: p.capacityUnit ?? null,
           workTypeCode: p.workTypeCode,
           state,
           href: lot ? `/lots/${lot.id}` : openLotHref(p),

@@ -1,5 +1,7 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
+import en from "~/locales/en/common";
+import zh from "~/locales/zh-CN/common";
 
 export type SheetColumn<T> = {
   header: string;
@@ -7,8 +9,8 @@ export type SheetColumn<T> = {
   value: (row: T) => string | number | Date | null;
 };
 
-/** The workbook's author: the product's name, as on every page. */
-const CREATOR = "验收 yanshou";
+/** The workbook's author: the product's name, as on every page, in both languages ("验收 Yanshou"). */
+const CREATOR = `${zh.app.brand} ${en.app.brand}`;
 
 // A4 landscape, the columns fitted to the page width.
 const PAGE_SETUP = {

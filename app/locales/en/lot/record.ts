@@ -12,6 +12,7 @@ const record: Catalogue<typeof source> = {
     photoHash: "Original SHA-256 {{hash}}…",
     markupHash: "Markup SHA-256 {{hash}}…",
   },
+  fileName: "Inspection lot quality acceptance record-{{number}}.pdf",
   docTitle: "Inspection lot quality acceptance record {{number}}",
   tamper:
     "Warning: the record's current content differs from what was signed (signed hash {{signed}}…, now {{current}}…); the signature no longer covers the current content.",

@@ -10,6 +10,7 @@ const record = {
     photoHash: "原图 SHA-256 {{hash}}…",
     markupHash: "标注 SHA-256 {{hash}}…",
   },
+  fileName: "检验批质量验收记录-{{number}}.pdf",
   docTitle: "检验批质量验收记录 {{number}}",
   tamper:
     "注意：本记录的当前内容与验收签认时的内容不一致（签认哈希 {{signed}}…，现在 {{current}}…），签认不再覆盖当前内容。",
