@@ -13,7 +13,8 @@ export default defineConfig({
   // test that passes only on its retry is still reported (as flaky) in the list.
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  timeout: 60_000,
+  // The long walks (a no-JS lot, a whole sign-off) took over 60 s on a 2-core CI runner under load.
+  timeout: process.env.CI ? 120_000 : 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: `http://localhost:${PORT}`,
