@@ -1,5 +1,6 @@
 import type { Catalogue } from "../catalogue";
 import type source from "../zh-CN/lot";
+import commands from "./lot/commands";
 import divisions from "./lot/divisions";
 import drawings from "./lot/drawings";
 import item from "./lot/item";
@@ -330,6 +331,7 @@ const lot: Catalogue<typeof source> = {
   },
   record,
   divisions,
+  commands,
   network: {
     offline:
       "Offline: {{what}} needs a network connection; try again when you are back online. Recorded inspection data is kept on this device meanwhile.",

@@ -1,4 +1,5 @@
 // The "lot" namespace (source language). Keys are English, grouped by screen or concern.
+import commands from "./lot/commands";
 import divisions from "./lot/divisions";
 import drawings from "./lot/drawings";
 import item from "./lot/item";
@@ -310,6 +311,7 @@ const lot = {
   },
   record,
   divisions,
+  commands,
   network: {
     offline: "离线：{{what}}需要网络连接，恢复网络后再{{what}}。已记录的检查数据会先保存在本机。",
   },

@@ -25,8 +25,13 @@ export type OutboxCommand = {
   lotLabel: string;
   itemId: string;
   itemCode: string;
-  /** The lot's state when the value was recorded (its base version). */
+  /** The lot's state when the value was recorded. */
   baseVersion: string;
+  /**
+   * The item's version this record was based on (decision 0028): the page's, or the one an
+   * earlier command of this item produced. Absent in commands queued before versions existed.
+   */
+  itemVersion?: number;
   entry: EntryInput;
   createdAt: number;
   status: "pending" | "refused";
@@ -37,7 +42,11 @@ export type OutboxCommand = {
 export type NewEntryCommand = Pick<
   OutboxCommand,
   "lotId" | "lotLabel" | "itemId" | "itemCode" | "baseVersion" | "entry"
->;
+> & { itemVersion: number };
+
+/** Item versions this tab's own applied commands produced, by lot and item. */
+const knownVersions = new Map<string, number>();
+const itemKey = (c: { lotId: string; itemId: string }) => `${c.lotId}/${c.itemId}`;
 
 interface OutboxSchema extends DBSchema {
   commands: { key: number; value: OutboxCommand; indexes: { byLot: string } };
@@ -97,6 +106,8 @@ export async function enqueueEntry(input: NewEntryCommand): Promise<void> {
   if (!currentUser) throw new Error("outbox: no signed-in user");
   const command: OutboxCommand = {
     ...input,
+    // The page may predate this tab's own applied changes to the item: build on the newer.
+    itemVersion: Math.max(input.itemVersion, knownVersions.get(itemKey(input)) ?? 0),
     id: newId(),
     key: newId(),
     userId: currentUser,
@@ -125,6 +136,7 @@ function commandBody(command: OutboxCommand): FormData {
   body.set("kind", command.kind);
   body.set("key", command.key);
   body.set("baseVersion", command.baseVersion);
+  if (command.itemVersion !== undefined) body.set("itemVersion", String(command.itemVersion));
   body.set("entry", JSON.stringify(command.entry));
   return body;
 }
@@ -145,6 +157,23 @@ async function sendOne(command: OutboxCommand) {
   return classifyAnswer({ status: response.status, redirected: response.redirected, body });
 }
 
+/**
+ * After `done` left the item at `version`: this item's later commands were recorded on top of it
+ * (same tablet, same user, in order), so they are based on that version now (decision 0028).
+ */
+async function rebase(pending: OutboxCommand[], done: OutboxCommand, version: number) {
+  const key = itemKey(done);
+  knownVersions.set(key, Math.max(version, knownVersions.get(key) ?? 0));
+  if (done.itemVersion === undefined) return;
+  const db = await database();
+  for (const later of pending) {
+    if ((later.seq ?? 0) <= (done.seq ?? 0) || itemKey(later) !== key) continue;
+    if (later.itemVersion !== done.itemVersion) continue;
+    later.itemVersion = version;
+    await db.put("commands", later);
+  }
+}
+
 async function runOnce(): Promise<void> {
   const db = await database();
   const pending = (await listCommands()).filter((c) => c.status === "pending");
@@ -153,6 +182,7 @@ async function runOnce(): Promise<void> {
     const outcome = await sendOne(command);
     if (outcome.kind === "done") {
       await db.delete("commands", command.seq as number);
+      if (outcome.version !== undefined) await rebase(pending, command, outcome.version);
       notify();
       continue;
     }
