@@ -84,7 +84,12 @@ describe("offline commands on a lot", () => {
     expect(await count(lotId)).toEqual([2, 2]);
     expect(await stored(lotId, itemId)).toMatchObject({ note: "东侧", version: 2 });
 
-    // A key is one command: the same key sent for another lot is refused, nothing applied there.
+    // A key is one command: sent for another item or another lot it is refused, nothing applied.
+    const otherItemHere = (await getLot(db, lotId, contractor, "own"))?.lot.template.items[1]?.id;
+    await expect(
+      saveEntry(db, contractor, "own", lotId, { ...first, itemId: otherItemHere ?? "" }, command),
+    ).rejects.toMatchObject({ status: 409, code: "lot:errors.commandKeyReused" });
+    expect(await count(lotId)).toEqual([2, 2]);
     const place = await db.inspectionLot.findUniqueOrThrow({
       where: { id: lotId },
       select: { stairwellId: true },

@@ -25,18 +25,18 @@ export function parseItemVersion(value: unknown): number | null | "invalid" {
 }
 
 /**
- * Whether this user's command with this key was already applied (a replay): the lot it was
- * applied to and the item version it produced, or null. A key is one command: the same key sent
- * for another lot is refused.
+ * Whether this user's command with this key was already applied (a replay): the lot and item it
+ * was applied to and the item version it produced, or null. A key is one command: the same key
+ * sent for another lot or item is refused.
  */
 export async function commandApplied(
   db: Db | Prisma.TransactionClient,
   userId: string,
   key: string,
-): Promise<{ lotId: string; version: number | null } | null> {
+): Promise<{ lotId: string; itemId: string | null; version: number | null } | null> {
   return db.commandReceipt.findUnique({
     where: { userId_key: { userId, key } },
-    select: { lotId: true, version: true },
+    select: { lotId: true, itemId: true, version: true },
   });
 }
 
@@ -47,6 +47,7 @@ export async function recordCommand(
   lotId: string,
   kind: string,
   command: OfflineCommand & { key: string },
+  itemId: string,
   version: number,
 ) {
   await tx.commandReceipt.create({
@@ -55,6 +56,7 @@ export async function recordCommand(
       key: command.key,
       lotId,
       kind,
+      itemId,
       baseVersion: command.baseVersion ?? null,
       version,
     },

@@ -42,7 +42,7 @@ export async function saveEntry(
   const detail = await requireLot(db, lotId, viewer, scope);
   const key = command.key ?? null;
   const replay = key ? await commandApplied(db, viewer.id, key) : null;
-  if (replay) return replayAnswer(replay, lotId);
+  if (replay) return replayAnswer(replay, lotId, input.itemId);
   assertMay(detail, viewer, "save");
   const item = detail.lot.template.items.find((i) => i.id === input.itemId);
   if (!item) throw new DomainError("lot:commands.itemNotFound", { status: 404 });
@@ -52,7 +52,7 @@ export async function saveEntry(
     await assertLotStateUnchanged(tx, lotId, detail.lot.status, "entry");
     // A concurrent replay that committed after the check above: answered as a replay.
     const late = key ? await commandApplied(tx, viewer.id, key) : null;
-    if (late) return replayAnswer(late, lotId);
+    if (late) return replayAnswer(late, lotId, input.itemId);
     const current = await tx.lotItemEntry.findUnique({
       where: { lotId_itemId: { lotId, itemId: input.itemId } },
       select: {
@@ -83,23 +83,30 @@ export async function saveEntry(
       throw lotRefusal(itemChangedMessage(item.code, by, decision.fields), 409);
     }
     if (decision.kind === "unchanged") {
-      if (key) await recordCommand(tx, viewer.id, lotId, "entry", { ...command, key }, at);
+      if (key) await recordCommand(tx, viewer.id, lotId, "entry", { ...command, key }, item.id, at);
       return { applied: false, outcome: "unchanged", version: at };
     }
-    if (key) await recordCommand(tx, viewer.id, lotId, "entry", { ...command, key }, at + 1);
+    if (key)
+      await recordCommand(tx, viewer.id, lotId, "entry", { ...command, key }, item.id, at + 1);
     await writeEntry(tx, viewer, detail, recorded, before, at + 1);
     return { applied: true, outcome: "applied", version: at + 1 };
   });
   return saved.catch(async (error) => {
     // The same key committed by a concurrent replay in between: applied once, by that one.
     const again = key && isUniqueViolation(error) ? await commandApplied(db, viewer.id, key) : null;
-    if (again) return replayAnswer(again, lotId);
+    if (again) return replayAnswer(again, lotId, input.itemId);
     throw error;
   });
 }
 
-function replayAnswer(replay: { lotId: string; version: number | null }, lotId: string) {
-  if (replay.lotId !== lotId) throw new DomainError("lot:errors.commandKeyReused", { status: 409 });
+function replayAnswer(
+  replay: { lotId: string; itemId: string | null; version: number | null },
+  lotId: string,
+  itemId: string,
+) {
+  // Receipts written before items were recorded on them name the lot only.
+  if (replay.lotId !== lotId || (replay.itemId !== null && replay.itemId !== itemId))
+    throw new DomainError("lot:errors.commandKeyReused", { status: 409 });
   return { applied: false, outcome: "duplicate", version: replay.version } satisfies EntrySaved;
 }
 

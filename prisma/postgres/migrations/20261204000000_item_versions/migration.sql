@@ -5,4 +5,5 @@
 ALTER TABLE "LotItemEntry" ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 0;
 
 -- AlterTable
-ALTER TABLE "CommandReceipt" ADD COLUMN     "version" INTEGER;
+ALTER TABLE "CommandReceipt" ADD COLUMN     "itemId" TEXT,
+ADD COLUMN     "version" INTEGER;
