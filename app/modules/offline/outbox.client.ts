@@ -157,21 +157,32 @@ async function sendOne(command: OutboxCommand) {
   return classifyAnswer({ status: response.status, redirected: response.redirected, body });
 }
 
+/** The version each item's latest applied command (by seq) left it at, in this tab. */
+const produced = new Map<string, { seq: number; version: number }>();
+
 /**
- * After `done` left the item at `version`: this item's later commands were recorded on top of it
- * (same tablet, same user, in order), so they are based on that version now (decision 0028).
+ * A command recorded after one of the same item that has been applied holds that one's change
+ * (same tablet, same user, in order): it is based on the version that one produced, or a newer
+ * one it already had (decision 0028). Applied when sent, and written to IndexedDB.
  */
-async function rebase(pending: OutboxCommand[], done: OutboxCommand, version: number) {
+async function rebaseOnEarlier(command: OutboxCommand) {
+  const p = produced.get(itemKey(command));
+  if (!p || command.itemVersion === undefined) return;
+  if ((command.seq ?? 0) <= p.seq || command.itemVersion >= p.version) return;
+  command.itemVersion = p.version;
+  await (await database()).put("commands", command);
+}
+
+/** After `done` left its item at `version`: remembered, and the item's later commands rebased. */
+async function applied(done: OutboxCommand, version: number) {
   const key = itemKey(done);
   knownVersions.set(key, Math.max(version, knownVersions.get(key) ?? 0));
-  if (done.itemVersion === undefined) return;
+  const last = produced.get(key);
+  if (!last || (done.seq ?? 0) > last.seq) produced.set(key, { seq: done.seq ?? 0, version });
+  // Those already in IndexedDB too, so a reload before they are sent keeps the rebase.
   const db = await database();
-  for (const later of pending) {
-    if ((later.seq ?? 0) <= (done.seq ?? 0) || itemKey(later) !== key) continue;
-    if (later.itemVersion !== done.itemVersion) continue;
-    later.itemVersion = version;
-    await db.put("commands", later);
-  }
+  for (const later of await db.getAllFromIndex("commands", "byLot", done.lotId))
+    if (later.itemId === done.itemId && later.status === "pending") await rebaseOnEarlier(later);
 }
 
 async function runOnce(): Promise<void> {
@@ -179,10 +190,11 @@ async function runOnce(): Promise<void> {
   const pending = (await listCommands()).filter((c) => c.status === "pending");
   for (const command of pending) {
     if (typeof navigator !== "undefined" && navigator.onLine === false) return;
+    await rebaseOnEarlier(command);
     const outcome = await sendOne(command);
     if (outcome.kind === "done") {
       await db.delete("commands", command.seq as number);
-      if (outcome.version !== undefined) await rebase(pending, command, outcome.version);
+      if (outcome.version !== undefined) await applied(command, outcome.version);
       notify();
       continue;
     }
