@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import { changedFields, decideItemVersion, itemChangedMessage } from "./item-version";
+import { say } from "./messages";
 
 const stored = { result: "pass", note: "东侧", designValue: null, points: [{ value: 3 }] };
 
@@ -33,6 +35,16 @@ describe("an item's version decides whether a write based on it applies (decisio
     expect(itemChangedMessage("主控 1", "王监理", ["note"]).key).toBe("lot:commands.itemChanged");
     expect(itemChangedMessage("一般 2", null, ["result"]).key).toBe(
       "lot:commands.itemChangedUnknown",
+    );
+  });
+
+  it("reads in the reader's language, the part that changed named in words", () => {
+    const message = itemChangedMessage("SR-M5", "王振华", ["note", "points"]);
+    expect(say(fixedT("zh-CN"), message)).toBe(
+      "SR-M5 的备注等 2 处已被 王振华 改过，你的这次修改未保存：请核对现值后重新录入",
+    );
+    expect(say(fixedT("en"), itemChangedMessage("SR-M5", "Wang", ["result"]))).toBe(
+      "Wang has changed the SR-M5 result since you opened it; your change was not saved: check the current value and record it again",
     );
   });
 });
