@@ -41,6 +41,7 @@ export function LotItemCard({
   onChange,
   saveState,
   photos,
+  version,
 }: {
   item: LotItemView;
   entry: EntryInput;
@@ -50,6 +51,8 @@ export function LotItemCard({
   onChange: (next: EntryInput, mode: "now" | "later") => void;
   saveState: SaveState;
   photos?: ItemPhotos;
+  /** The item's version as the page showed it: the plain form post sends it back (0028). */
+  version?: number;
 }) {
   void rules;
   const { t } = useTranslation("lot");
@@ -80,6 +83,7 @@ export function LotItemCard({
         <form id={formId} method="post" hidden>
           <input type="hidden" name="intent" value="item" />
           <input type="hidden" name="itemId" value={item.id} />
+          {version === undefined ? null : <input type="hidden" name="version" value={version} />}
         </form>
       ) : null}
       <div className="item-head">

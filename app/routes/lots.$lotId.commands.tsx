@@ -3,29 +3,41 @@ import { DomainError } from "~/infra/domain-error";
 import { requestT } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { zodErrorMap } from "~/modules/i18n/zod-messages";
-import { COMMAND_KEY } from "~/modules/lot/commands.server";
+import { commandBodyRefusal } from "~/modules/lot/command-request";
+import { COMMAND_KEY, parseItemVersion } from "~/modules/lot/commands.server";
 import { EntrySchema } from "~/modules/lot/forms";
 import { saveEntry } from "~/modules/lot/lots.server";
+import { say } from "~/modules/lot/messages";
 
 /**
- * POST one outbox command from the tablet (form fields `kind`, `key`, `baseVersion`, `entry`).
- * Validated as the lot page's own autosave is; answers JSON `{ ok, outcome, message? }` where
- * outcome is applied | duplicate (the key was applied before: nothing changes) | refused (with
- * the reason the tablet shows under 冲突, in the reader's language).
+ * POST one outbox command from the tablet (form fields `kind`, `key`, `baseVersion`,
+ * `itemVersion`, `entry`). Validated as the lot page's own saves are; answers JSON
+ * `{ ok, outcome, version?, message?, code?, conflict? }` where outcome is applied | duplicate
+ * (the key was applied before) | unchanged (the item already read so) | refused (with the reason
+ * the tablet shows under 冲突, in the reader's language; `conflict` names what changed and who).
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const json = (body: unknown, status = 200) => Response.json(body, { status });
   if (request.method !== "POST") return json({ ok: false, outcome: "refused" }, 405);
   const { user, scope, db } = await requireUser(request, "lot.record");
   const t = await requestT(request);
-  const refused = (message: string, status: number) =>
-    json({ ok: false, outcome: "refused", message }, status);
-  const form = await request.formData();
+  const refused = (message: string, status: number, extra: object = {}) =>
+    json({ ok: false, outcome: "refused", message, ...extra }, status);
+  const bodyRefusal = commandBodyRefusal(request.headers);
+  if (bodyRefusal) return refused(say(t, bodyRefusal.message), bodyRefusal.status);
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return refused(t("commands.truncated", { ns: "lot" }), 400);
+  }
   const key = String(form.get("key") ?? "");
   const baseVersion = String(form.get("baseVersion") ?? "").slice(0, 64) || null;
+  const itemVersion = parseItemVersion(form.get("itemVersion"));
   if (!COMMAND_KEY.test(key)) return refused(t("errors.commandKeyMissing", { ns: "lot" }), 400);
   if (form.get("kind") !== "entry")
     return refused(t("errors.commandKindUnknown", { ns: "lot" }), 400);
+  if (itemVersion === "invalid") return refused(t("commands.versionInvalid", { ns: "lot" }), 400);
   let entry: unknown;
   try {
     entry = JSON.parse(String(form.get("entry") ?? "null"));
@@ -36,13 +48,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success)
     return refused(parsed.error.issues[0]?.message ?? t("errors.invalidData", { ns: "lot" }), 400);
   try {
-    const { applied } = await saveEntry(db, user, scope, params.lotId ?? "", parsed.data, {
+    const saved = await saveEntry(db, user, scope, params.lotId ?? "", parsed.data, {
       key,
       baseVersion,
+      itemVersion,
     });
-    return json({ ok: true, outcome: applied ? "applied" : "duplicate" });
+    return json({ ok: true, outcome: saved.outcome, version: saved.version });
   } catch (error) {
-    if (error instanceof DomainError) return refused(error.text(t), error.status);
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    const conflict = error.code.startsWith("lot:commands.itemChanged")
+      ? { itemId: parsed.data.itemId, ...error.params }
+      : undefined;
+    return refused(error.text(t), error.status, { code: error.code, conflict });
   }
 }

@@ -355,6 +355,7 @@ export async function generateScaleDb(log: (s: string) => void = console.log) {
                 numeric && (item.numericMin !== null || item.numericMax !== null) ? null : "pass",
               note: null,
               designValue: deviation ? 0 : null,
+              version: 0,
               points: pts,
             };
             // As saveEntry records it: points normalised (no null text/design).

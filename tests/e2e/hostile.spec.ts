@@ -1,6 +1,7 @@
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { type Case, type Context, cases, context, raw } from "../support/hostile-cases";
+import { commandBody } from "../support/hostile-command-cases";
 import {
   changes,
   type HostileServer,
@@ -157,5 +158,42 @@ test("refused requests changed no row and no file, and the server never exited",
   const delta = changes(before, server.snapshot());
   expect(delta).toEqual({ rows: 0, files: 0 });
   expect(server.exits()).toBe(0);
+  expect(server.log()).not.toMatch(/Error: .*\n\s+at /);
+});
+
+// After the no-change check above: this one applies a command (once).
+test("200 parallel replays of one outbox command: applied once, one receipt, one audit event", async () => {
+  const { lot, otherItem } = ctx.commands;
+  const key = "hostile-parallel-0001";
+  const answers = await Promise.all(
+    Array.from({ length: 200 }, () =>
+      raw(
+        server.host,
+        "POST",
+        `/lots/${lot}/commands`,
+        {
+          "Content-Type": "application/x-www-form-urlencoded",
+          Origin: server.base,
+          Cookie: ctx.cookies.shigong1 ?? "",
+        },
+        commandBody({ key, itemId: otherItem }),
+        { timeoutMs: 60_000 },
+      ),
+    ),
+  );
+  const outcomes = answers.map(
+    (a) =>
+      `${a.status} ${(JSON.parse(a.body.slice(a.body.indexOf("{"), a.body.lastIndexOf("}") + 1)) as { outcome: string }).outcome}`,
+  );
+  expect(outcomes.filter((o) => o === "200 applied")).toHaveLength(1);
+  expect(outcomes.filter((o) => o !== "200 applied" && o !== "200 duplicate")).toEqual([]);
+  const count = (sql: string) => server.query<{ n: number }>(sql)[0]?.n;
+  expect(count(`SELECT count(*) AS n FROM CommandReceipt WHERE key = '${key}'`)).toBe(1);
+  expect(
+    count(
+      `SELECT count(*) AS n FROM AuditEvent WHERE action = 'lot.entry.save' AND entityId = '${lot}'
+       AND payload LIKE '%${otherItem}%'`,
+    ),
+  ).toBe(1);
   expect(server.log()).not.toMatch(/Error: .*\n\s+at /);
 });

@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { expect, inEachLanguage, test } from "./fixtures";
 import { expectPageLanguage } from "./language";
 import { addPoint, fillChecklist, openLot, signLotStep, waitSaved } from "./lot-steps";
-import { signIn } from "./support";
+import { hydrated, signIn } from "./support";
 
 test("without JavaScript an item's result, a point and a note are recorded by plain form posts", async ({
   browser,
@@ -348,5 +348,66 @@ test("conflict: offline edits to a lot another supervisor signs meanwhile are re
   await a.getByRole("button", { name: "退出", exact: true }).click();
   await expect.poll(() => warned).toContain("1 项记录未上传");
   await expect(a.getByRole("button", { name: "退出", exact: true })).toBeVisible();
+  await tabletA.close();
+});
+
+test("conflict by item: two supervisors on one lot conflict on the same item only (decision 0028)", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const setup = await browser.newPage();
+  await signIn(setup, "shigong1");
+  const lotUrl = await openLot(setup, "11栋", "2单元", "楼梯栏杆、扶手维修加固");
+  const lotId = lotUrl.split("/").pop() ?? "";
+  await setup.close();
+
+  // 田志刚 opens the lot and goes offline; 王振华 opens it on his own tablet, online.
+  const tabletA = await browser.newContext();
+  const a = await tabletA.newPage();
+  await signIn(a, "jianli");
+  await controlled(a);
+  await a.goto(lotUrl);
+  const tabletB = await browser.newContext();
+  const b = await tabletB.newPage();
+  await signIn(b, "zongjian");
+  await b.goto(lotUrl);
+  await hydrated(b);
+  const plain = a.locator(".lot-item:not([data-comparison])");
+  const [first, second] = [
+    await plain.nth(0).getAttribute("data-code"),
+    await plain.nth(1).getAttribute("data-code"),
+  ];
+
+  await tabletA.setOffline(true);
+  await a.locator("[data-code='SR-M5']").getByLabel("SR-M5 检查记录").fill("田：扶手高度复测");
+  await a
+    .locator(`[data-code='${first}']`)
+    .getByRole("button", { name: "合格", exact: true })
+    .click();
+  await expect(a.getByTestId("sync-indicator").locator("summary")).toHaveText("离线 · 2 项待上传");
+
+  // Meanwhile 王振华 records the same item SR-M5 and a different one.
+  await b.locator("[data-code='SR-M5']").getByLabel("SR-M5 检查记录").fill("王：扶手松动");
+  await b
+    .locator(`[data-code='${second}']`)
+    .getByRole("button", { name: "不合格", exact: true })
+    .click();
+  await expect(b.getByTestId("sync-indicator").locator("summary")).toHaveText("已同步", {
+    timeout: 30_000,
+  });
+  await tabletB.close();
+
+  await tabletA.setOffline(false);
+  const indicator = a.getByTestId("sync-indicator");
+  await expect(indicator.locator("summary")).toHaveText("冲突 1", { timeout: 30_000 });
+  await indicator.locator("summary").click();
+  const conflict = indicator.locator(".sync-conflict");
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText("SR-M5");
+  await expect(conflict).toContainText(/原因：.*备注.*王振华/);
+  const notes = stored(lotId).notes;
+  expect(notes.find((n) => n.code === "SR-M5")?.note).toBe("王：扶手松动"); // kept, not overwritten
+  expect(notes.find((n) => n.code === first)?.result).toBe("pass"); // 田's other item arrived
+  expect(notes.find((n) => n.code === second)?.result).toBe("fail");
   await tabletA.close();
 });

@@ -6,6 +6,7 @@
  */
 import net from "node:net";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
+import { type CommandTargets, commandCases, commandTargets } from "./hostile-command-cases";
 import type { HostileServer } from "./hostile-server";
 
 export type Answer = { status: number; headers: Record<string, string>; body: string };
@@ -75,6 +76,8 @@ export type Context = {
   /** a compound where shigong2's company has no contract */
   notShigong2: string;
   revisions: string[];
+  /** what the outbox command cases aim at (hostile-command-cases.ts) */
+  commands: CommandTargets;
 };
 
 export async function signInCookie(server: HostileServer, username: string): Promise<string> {
@@ -119,6 +122,7 @@ export async function context(server: HostileServer): Promise<Context> {
     revisions: server
       .query<{ id: string }>("SELECT id FROM DrawingRevision ORDER BY id")
       .map((r) => r.id),
+    commands: await commandTargets(server, cookies),
   };
 }
 
@@ -695,5 +699,6 @@ export function cases(): Case[] {
         post(x, "/gongshi/NH/review", "topic=plan&code=%3Cscript%3E&rating=99&opinion=%3Cb%3E"),
       refusedWithMessage(400),
     ),
+    ...commandCases(),
   ];
 }

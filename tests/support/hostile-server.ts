@@ -15,6 +15,8 @@ export type HostileServer = {
   exits: () => number;
   snapshot: () => Snapshot;
   query: <T>(sql: string) => T[];
+  /** A write the suite makes in its own setup, before its snapshot (not as a client could). */
+  write: (sql: string, ...params: string[]) => void;
   rssMb: () => number;
   log: () => string;
   stop: () => Promise<void>;
@@ -111,6 +113,14 @@ export async function startHostileServer(portRange: [number, number]): Promise<H
       const db = new Database(dbPath, { readonly: true });
       try {
         return db.prepare(sql).all() as T[];
+      } finally {
+        db.close();
+      }
+    },
+    write: (sql: string, ...params: string[]) => {
+      const db = new Database(dbPath, { timeout: 10_000 });
+      try {
+        db.prepare(sql).run(...params);
       } finally {
         db.close();
       }

@@ -32,6 +32,7 @@ export function AutosavedItem({
   lotId,
   lotLabel,
   baseVersion,
+  itemVersion,
   item,
   entry,
   verdict,
@@ -43,6 +44,8 @@ export function AutosavedItem({
   lotId: string;
   lotLabel: string;
   baseVersion: string;
+  /** The item's version when the page was loaded (decision 0028). */
+  itemVersion: number;
   item: LotItemView;
   entry: EntryInput;
   verdict: ReturnType<typeof computeLotVerdict>["items"][number] | undefined;
@@ -57,6 +60,7 @@ export function AutosavedItem({
     itemId: item.id,
     itemCode: item.code,
     baseVersion,
+    itemVersion,
   });
   return (
     <LotItemCard
@@ -67,6 +71,7 @@ export function AutosavedItem({
       editable={editable}
       saveState={state}
       photos={photos}
+      version={itemVersion}
       onChange={(next, mode) => {
         onLocalChange(next);
         save(next, mode);

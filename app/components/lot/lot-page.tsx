@@ -187,6 +187,7 @@ export function LotPage({
                   lotId={lot.id}
                   lotLabel={`${lot.number} ${lot.workType.nameZh}`}
                   baseVersion={lot.status}
+                  itemVersion={data.itemVersions[item.id] ?? 0}
                   item={item}
                   entry={entries[item.id] ?? emptyEntry(item.id, undefined)}
                   verdict={itemVerdicts.get(item.id)}

@@ -16,6 +16,7 @@ export function useEntryAutosave(target: {
   itemId: string;
   itemCode: string;
   baseVersion: string;
+  itemVersion: number;
 }) {
   const { lotId, itemId } = target;
   const commands = useOutbox(lotId);
@@ -30,8 +31,8 @@ export function useEntryAutosave(target: {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     later.current = null;
-    const { lotId, lotLabel, itemId, itemCode, baseVersion } = targetRef.current;
-    enqueueEntry({ lotId, lotLabel, itemId, itemCode, baseVersion, entry }).then(
+    const { lotId, lotLabel, itemId, itemCode, baseVersion, itemVersion } = targetRef.current;
+    enqueueEntry({ lotId, lotLabel, itemId, itemCode, baseVersion, itemVersion, entry }).then(
       () => setQueueFailed(false),
       () => setQueueFailed(true),
     );

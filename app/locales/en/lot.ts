@@ -1,5 +1,6 @@
 import type { Catalogue } from "../catalogue";
 import type source from "../zh-CN/lot";
+import commands from "./lot/commands";
 import divisions from "./lot/divisions";
 import drawings from "./lot/drawings";
 import item from "./lot/item";
@@ -28,7 +29,8 @@ const lot: Catalogue<typeof source> = {
     unknownIntent: "Unknown action",
     placeNumbers: "Capacity and attributes must be valid numbers",
     unknownQuantity: "Unknown lot quantity or attribute: {{name}}",
-    commandKeyReused: "This offline record's key was already used for another lot; not saved",
+    commandKeyReused:
+      "This offline record's key was already used for another lot or item; not saved",
     itemNotInTemplate: "This item is not in the checklist version of this lot",
     signedNotSaved:
       "The lot has been signed; the $t(lot:what.{{what}}) was not saved. A signed record cannot be changed",
@@ -331,6 +333,7 @@ const lot: Catalogue<typeof source> = {
   },
   record,
   divisions,
+  commands,
   network: {
     offline:
       "Offline: {{what}} needs a network connection; try again when you are back online. Recorded inspection data is kept on this device meanwhile.",

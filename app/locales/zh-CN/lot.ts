@@ -1,4 +1,5 @@
 // The "lot" namespace (source language). Keys are English, grouped by screen or concern.
+import commands from "./lot/commands";
 import divisions from "./lot/divisions";
 import drawings from "./lot/drawings";
 import item from "./lot/item";
@@ -27,7 +28,7 @@ const lot = {
     unknownIntent: "未知操作",
     placeNumbers: "容量或属性必须是有效数字",
     unknownQuantity: "未知的检验批数量或属性：{{name}}",
-    commandKeyReused: "该离线记录的编号已用于另一个检验批，未保存",
+    commandKeyReused: "该离线记录的编号已用于另一个检验批或检查项目，未保存",
     itemNotInTemplate: "该检查项目不属于本检验批的检查表版本",
     signedNotSaved: "检验批已签认，$t(lot:what.{{what}})未保存；签认后的记录不能再更改",
     stateChangedNotSaved:
@@ -315,6 +316,7 @@ const lot = {
   },
   record,
   divisions,
+  commands,
   network: {
     offline: "离线：{{what}}需要网络连接，恢复网络后再{{what}}。已记录的检查数据会先保存在本机。",
   },

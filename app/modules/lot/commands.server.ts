@@ -1,26 +1,43 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
 
-/** A tablet's outbox command as it reaches a write function: its idempotency key and base version. */
-export type OfflineCommand = { key: string; baseVersion: string | null };
+/**
+ * What a write was based on. A tablet's outbox command carries an idempotency key (`key`) and
+ * the lot state it was recorded against (`baseVersion`); a command or a plain form post may carry
+ * the item's version as the page showed it (`itemVersion`): then the write applies only if the
+ * item is still at that version or already reads as the write would make it (decision 0028).
+ */
+export type OfflineCommand = {
+  key?: string | null;
+  baseVersion?: string | null;
+  itemVersion?: number | null;
+};
 
 /** The key's form: the tablet makes it with crypto.randomUUID(). */
 export const COMMAND_KEY = /^[A-Za-z0-9-]{8,64}$/;
 
+/** An item version as a form field carries it: a whole number, else null (not given). */
+export function parseItemVersion(value: unknown): number | null | "invalid" {
+  if (value === null || value === undefined || value === "") return null;
+  const text = String(value);
+  if (!/^\d{1,9}$/.test(text)) return "invalid";
+  return Number(text);
+}
+
 /**
- * Whether this user's command with this key was already applied (a replay): the lot it was
- * applied to, or null. A key is one command: the same key sent for another lot is refused.
+ * Whether this user's command with this key was already applied (a replay): the lot and item it
+ * was applied to and the item version it produced, or null. A key is one command: the same key
+ * sent for another lot or item is refused.
  */
-export async function commandAppliedTo(
-  db: Db,
+export async function commandApplied(
+  db: Db | Prisma.TransactionClient,
   userId: string,
   key: string,
-): Promise<string | null> {
-  const row = await db.commandReceipt.findUnique({
+): Promise<{ lotId: string; itemId: string | null; version: number | null } | null> {
+  return db.commandReceipt.findUnique({
     where: { userId_key: { userId, key } },
-    select: { lotId: true },
+    select: { lotId: true, itemId: true, version: true },
   });
-  return row?.lotId ?? null;
 }
 
 /** Inside the write's transaction: the receipt that makes a replay of the key change nothing. */
@@ -29,10 +46,20 @@ export async function recordCommand(
   userId: string,
   lotId: string,
   kind: string,
-  command: OfflineCommand,
+  command: OfflineCommand & { key: string },
+  itemId: string,
+  version: number,
 ) {
   await tx.commandReceipt.create({
-    data: { userId, key: command.key, lotId, kind, baseVersion: command.baseVersion },
+    data: {
+      userId,
+      key: command.key,
+      lotId,
+      kind,
+      itemId,
+      baseVersion: command.baseVersion ?? null,
+      version,
+    },
     select: { key: true },
   });
 }

@@ -1,6 +1,10 @@
 import type { TFunction } from "i18next";
 import { z } from "~/infra/zod";
 
+/** A measured value's sane bounds: beyond them a value is a typing or encoding error. */
+const MEASURED = 1e9;
+const measured = () => z.number().finite().min(-MEASURED).max(MEASURED);
+
 /** One item's record as the tablet sends it (autosave); a JSON string inside the form. */
 export const EntrySchema = z.object({
   itemId: z.string().min(1),
@@ -10,23 +14,23 @@ export const EntrySchema = z.object({
     .max(2000)
     .nullable()
     .transform((v) => (v?.trim() ? v.trim() : null)),
-  designValue: z.number().finite().nullable(),
+  designValue: measured().nullable(),
   points: z
     .array(
       z.object({
-        value: z.number().finite(),
+        value: measured(),
         serious: z.boolean().default(false),
         /** As typed ("1.10"), to keep its precision; must read as the value. */
         text: z.string().max(32).nullable().default(null),
         /** This point's design value, for deviation items. */
-        design: z.number().finite().nullable().default(null),
+        design: measured().nullable().default(null),
         /** Values this point had before corrections, oldest first (kept, struck through). */
         was: z
           .array(
             z.object({
-              value: z.number().finite(),
+              value: measured(),
               text: z.string().max(32).nullable().default(null),
-              design: z.number().finite().nullable().default(null),
+              design: measured().nullable().default(null),
             }),
           )
           .max(50)

@@ -88,6 +88,7 @@ export const LOT_SELECT = {
       result: true,
       note: true,
       designValue: true,
+      version: true,
       points: {
         select: {
           value: true,

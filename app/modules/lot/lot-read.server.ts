@@ -74,7 +74,7 @@ export async function readLotRecords(
   const inFound = marks(found.length);
   const [entryRows, photoRows, refRows, signatureRows] = await Promise.all([
     run(
-      `SELECT e.lotId, e.id AS entryId, e.itemId, e.result, e.note, e.designValue,
+      `SELECT e.lotId, e.id AS entryId, e.itemId, e.result, e.note, e.designValue, e.version,
          sp.value, sp.serious, sp.text, sp.design, sp.was, sp.removed
        FROM LotItemEntry e LEFT JOIN SamplePoint sp ON sp.entryId = e.id
        WHERE e.lotId IN (${inFound}) ORDER BY e.lotId, e.id, sp.seq`,
@@ -117,6 +117,7 @@ export async function readLotRecords(
         result: strOrNull(r.result),
         note: strOrNull(r.note),
         designValue: numOrNull(r.designValue),
+        version: num(r.version),
         points: [],
       };
       byId.get(str(r.lotId))?.entries.push(entry);
@@ -228,6 +229,7 @@ function lotOf(r: Record<string, unknown>) {
       result: string | null;
       note: string | null;
       designValue: number | null;
+      version: number;
       points: {
         value: number;
         serious: boolean;

@@ -74,15 +74,23 @@ async function byIntent(
   if (intent === "item") {
     // One item's plain form post: the page without JavaScript (it reloads and shows the record).
     const { user, scope, db } = await requireUser(request, "lot.record");
-    await saveItemForm(db, user, scope, lotId, field("itemId") ?? "", {
-      result: field("result"),
-      op: field("op"),
-      point: field("point"),
-      pointDesign: field("pointDesign"),
-      remove: field("remove"),
-      note: field("note"),
-      designValue: field("designValue"),
-    });
+    await saveItemForm(
+      db,
+      user,
+      scope,
+      lotId,
+      field("itemId") ?? "",
+      {
+        result: field("result"),
+        op: field("op"),
+        point: field("point"),
+        pointDesign: field("pointDesign"),
+        remove: field("remove"),
+        note: field("note"),
+        designValue: field("designValue"),
+      },
+      field("version"),
+    );
     return { ok: true, message: t("saved.item", { ns: "lot" }) };
   }
   if (intent === "place") {

@@ -93,6 +93,8 @@ export async function lotPage(
       lot,
     ),
     notes: Object.fromEntries(lot.entries.map((e) => [e.itemId, e.note])),
+    // Each item's version as shown: the outbox and the plain form post send it back (0028).
+    itemVersions: Object.fromEntries(lot.entries.map((e) => [e.itemId, e.version])),
     // Every recorded point, corrected and withdrawn ones included (the verdict inputs hold live ones).
     recordedPoints: Object.fromEntries(
       lot.entries.map((e) => [e.itemId, e.points.map((p) => normalizedPoint(p))]),

@@ -1,12 +1,10 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
-import { isUniqueViolation } from "~/infra/db-errors";
 import { DomainError } from "~/infra/domain-error";
 import type { Resources } from "~/locales/resources";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
-import { commandAppliedTo, type OfflineCommand, recordCommand } from "./commands.server";
-import { correctionRefusal, correctionsMade, type PriorValue, parseWas } from "./corrections";
+import { type PriorValue, parseWas } from "./corrections";
 import type { EntryInput } from "./entry-types";
 import { getLot, type LotDetail } from "./lot-query.server";
 import { lotRefusal } from "./messages";
@@ -160,105 +158,6 @@ export async function saveLotPlaceData(
       data: input,
     });
   });
-}
-
-/**
- * Replaces one item's record (idempotent, so an autosave sent twice does no harm). A tablet's
- * outbox command carries an idempotency key: its receipt is written in the same transaction, and a
- * replay of a key already applied changes nothing and answers `applied: false`.
- */
-export async function saveEntry(
-  db: Db,
-  viewer: Viewer,
-  scope: Scope,
-  lotId: string,
-  input: EntryInput,
-  command?: OfflineCommand,
-): Promise<{ applied: boolean }> {
-  const detail = await requireLot(db, lotId, viewer, scope);
-  const replayOf = command ? await commandAppliedTo(db, viewer.id, command.key) : null;
-  if (replayOf === lotId) return { applied: false };
-  if (replayOf) throw new DomainError("lot:errors.commandKeyReused", { status: 409 });
-  assertMay(detail, viewer, "save");
-  if (!detail.lot.template.items.some((i) => i.id === input.itemId)) {
-    throw new DomainError("lot:errors.itemNotInTemplate", { status: 400 });
-  }
-  const points = input.points.map(normalizedPoint);
-  const recorded = { ...input, points };
-  const saved = db.$transaction(async (tx) => {
-    await assertLotStateUnchanged(tx, lotId, detail.lot.status, "entry");
-    if (command) await recordCommand(tx, viewer.id, lotId, "entry", command);
-    // Compared with what is stored now, inside the transaction: a recorded point is corrected
-    // or withdrawn, never deleted or rewritten (decision 0016).
-    const stored = await tx.samplePoint.findMany({
-      where: { entry: { lotId, itemId: input.itemId } },
-      select: { value: true, text: true, design: true, was: true, removed: true },
-      orderBy: { seq: "asc" },
-    });
-    const before = stored.map((p) => normalizedPoint(p));
-    const refusal = correctionRefusal(before, points);
-    if (refusal) throw lotRefusal(refusal, 409);
-    const corrections = correctionsMade(before, points);
-    const entry = await tx.lotItemEntry.upsert({
-      where: { lotId_itemId: { lotId, itemId: input.itemId } },
-      create: {
-        lotId,
-        itemId: input.itemId,
-        result: input.result,
-        note: input.note,
-        designValue: input.designValue,
-        updatedById: viewer.id,
-      },
-      update: {
-        result: input.result,
-        note: input.note,
-        designValue: input.designValue,
-        updatedById: viewer.id,
-      },
-      select: { id: true },
-    });
-    await tx.samplePoint.deleteMany({ where: { entryId: entry.id } });
-    if (input.points.length > 0) {
-      await tx.samplePoint.createMany({
-        data: points.map((p, i) => ({
-          entryId: entry.id,
-          seq: i + 1,
-          value: p.value,
-          serious: p.serious,
-          text: p.text ?? null,
-          design: p.design ?? null,
-          was: p.was ? JSON.stringify(p.was) : null,
-          removed: p.removed ?? false,
-        })),
-      });
-    }
-    await tx.inspectionLot.update({ where: { id: lotId }, data: { updatedAt: new Date() } });
-    await recordEvent(tx, {
-      actorId: viewer.id,
-      action: "lot.entry.save",
-      entityType: "InspectionLot",
-      entityId: lotId,
-      data: recorded,
-    });
-    if (corrections.length > 0) {
-      const item = detail.lot.template.items.find((i) => i.id === input.itemId);
-      await recordEvent(tx, {
-        actorId: viewer.id,
-        action: "lot.point.correct",
-        entityType: "InspectionLot",
-        entityId: lotId,
-        data: { itemId: input.itemId, code: item?.code ?? "", corrections },
-      });
-    }
-  });
-  return saved.then(
-    () => ({ applied: true }),
-    (error) => {
-      // The same key committed by a concurrent replay in between: applied once, by that one.
-      if (command && isUniqueViolation(error)) return { applied: false };
-      throw error;
-    },
-  );
 }
 
 export async function saveLotRecords(

@@ -25,8 +25,13 @@ export type OutboxCommand = {
   lotLabel: string;
   itemId: string;
   itemCode: string;
-  /** The lot's state when the value was recorded (its base version). */
+  /** The lot's state when the value was recorded. */
   baseVersion: string;
+  /**
+   * The item's version this record was based on (decision 0028): the page's, or the one an
+   * earlier command of this item produced. Absent in commands queued before versions existed.
+   */
+  itemVersion?: number;
   entry: EntryInput;
   createdAt: number;
   status: "pending" | "refused";
@@ -37,7 +42,11 @@ export type OutboxCommand = {
 export type NewEntryCommand = Pick<
   OutboxCommand,
   "lotId" | "lotLabel" | "itemId" | "itemCode" | "baseVersion" | "entry"
->;
+> & { itemVersion: number };
+
+/** Item versions this tab's own applied commands produced, by lot and item. */
+const knownVersions = new Map<string, number>();
+const itemKey = (c: { lotId: string; itemId: string }) => `${c.lotId}/${c.itemId}`;
 
 interface OutboxSchema extends DBSchema {
   commands: { key: number; value: OutboxCommand; indexes: { byLot: string } };
@@ -97,6 +106,8 @@ export async function enqueueEntry(input: NewEntryCommand): Promise<void> {
   if (!currentUser) throw new Error("outbox: no signed-in user");
   const command: OutboxCommand = {
     ...input,
+    // The page may predate this tab's own applied changes to the item: build on the newer.
+    itemVersion: Math.max(input.itemVersion, knownVersions.get(itemKey(input)) ?? 0),
     id: newId(),
     key: newId(),
     userId: currentUser,
@@ -125,6 +136,7 @@ function commandBody(command: OutboxCommand): FormData {
   body.set("kind", command.kind);
   body.set("key", command.key);
   body.set("baseVersion", command.baseVersion);
+  if (command.itemVersion !== undefined) body.set("itemVersion", String(command.itemVersion));
   body.set("entry", JSON.stringify(command.entry));
   return body;
 }
@@ -145,14 +157,44 @@ async function sendOne(command: OutboxCommand) {
   return classifyAnswer({ status: response.status, redirected: response.redirected, body });
 }
 
+/** The version each item's latest applied command (by seq) left it at, in this tab. */
+const produced = new Map<string, { seq: number; version: number }>();
+
+/**
+ * A command recorded after one of the same item that has been applied holds that one's change
+ * (same tablet, same user, in order): it is based on the version that one produced, or a newer
+ * one it already had (decision 0028). Applied when sent, and written to IndexedDB.
+ */
+async function rebaseOnEarlier(command: OutboxCommand) {
+  const p = produced.get(itemKey(command));
+  if (!p || command.itemVersion === undefined) return;
+  if ((command.seq ?? 0) <= p.seq || command.itemVersion >= p.version) return;
+  command.itemVersion = p.version;
+  await (await database()).put("commands", command);
+}
+
+/** After `done` left its item at `version`: remembered, and the item's later commands rebased. */
+async function applied(done: OutboxCommand, version: number) {
+  const key = itemKey(done);
+  knownVersions.set(key, Math.max(version, knownVersions.get(key) ?? 0));
+  const last = produced.get(key);
+  if (!last || (done.seq ?? 0) > last.seq) produced.set(key, { seq: done.seq ?? 0, version });
+  // Those already in IndexedDB too, so a reload before they are sent keeps the rebase.
+  const db = await database();
+  for (const later of await db.getAllFromIndex("commands", "byLot", done.lotId))
+    if (later.itemId === done.itemId && later.status === "pending") await rebaseOnEarlier(later);
+}
+
 async function runOnce(): Promise<void> {
   const db = await database();
   const pending = (await listCommands()).filter((c) => c.status === "pending");
   for (const command of pending) {
     if (typeof navigator !== "undefined" && navigator.onLine === false) return;
+    await rebaseOnEarlier(command);
     const outcome = await sendOne(command);
     if (outcome.kind === "done") {
       await db.delete("commands", command.seq as number);
+      if (outcome.version !== undefined) await applied(command, outcome.version);
       notify();
       continue;
     }

@@ -14,6 +14,23 @@ describe("the outbox's reading of the server's answer", () => {
     expect(classifyAnswer({ status: 200, redirected: false, body })).toEqual({ kind: "done" });
   });
 
+  it("keeps the item version the server reports, so the item's later commands build on it", () => {
+    const body = { ok: true, outcome: "applied", version: 7 };
+    expect(classifyAnswer({ status: 200, redirected: false, body })).toEqual({
+      kind: "done",
+      version: 7,
+    });
+  });
+
+  it("an item changed by someone else meanwhile is a conflict, kept with who changed what", () => {
+    const message = "主控 1 的备注已被 王监理 改过，你的这次修改未保存：请核对现值后重新录入";
+    const body = { ok: false, outcome: "refused", code: "lot:commands.itemChanged", message };
+    expect(classifyAnswer({ status: 409, redirected: false, body })).toEqual({
+      kind: "refused",
+      reasonZh: message,
+    });
+  });
+
   it("a refusal keeps the command with the server's reason", () => {
     const body = { ok: false, outcome: "refused", message: "检验批已签认，检查记录未保存" };
     expect(classifyAnswer({ status: 409, redirected: false, body })).toEqual({

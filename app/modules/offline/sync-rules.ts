@@ -2,8 +2,8 @@ import type { LotMessage } from "~/modules/lot/messages";
 
 /** What the outbox does with the server's answer to one command. Pure, so it is tested alone. */
 export type SendOutcome =
-  /** Applied now or before (a replay): the command leaves the outbox. */
-  | { kind: "done" }
+  /** Applied now or before (a replay): the command leaves the outbox; the item's new version. */
+  | { kind: "done"; version?: number }
   /** Refused with a reason (lot signed or returned meanwhile, invalid value): kept under 冲突. */
   | { kind: "refused"; reasonZh: string }
   /** Not signed in any more: stop, keep everything, send after sign-in. */
@@ -16,9 +16,17 @@ export function classifyAnswer(answer: {
   redirected: boolean;
   body: unknown;
 }): SendOutcome {
-  const body = (answer.body ?? {}) as { ok?: unknown; outcome?: unknown; message?: unknown };
+  const body = (answer.body ?? {}) as {
+    ok?: unknown;
+    outcome?: unknown;
+    message?: unknown;
+    version?: unknown;
+  };
   if (answer.redirected || answer.status === 401) return { kind: "signed-out" };
-  if (answer.status >= 200 && answer.status < 300 && body.ok === true) return { kind: "done" };
+  if (answer.status >= 200 && answer.status < 300 && body.ok === true)
+    return Number.isSafeInteger(body.version)
+      ? { kind: "done", version: body.version as number }
+      : { kind: "done" };
   if (answer.status >= 400 && answer.status < 500 && body.outcome === "refused")
     return {
       kind: "refused",
