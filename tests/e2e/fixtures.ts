@@ -89,6 +89,12 @@ export async function contextAs(
   return context;
 }
 
+/** Signs the test's own `page` in as the world's `actor` (its session cookie) and opens home. */
+export async function openAs(page: Page, world: OwnWorld, actor: Actor) {
+  await signInAs(page.context(), `http://localhost:${PORT}`, world, actor);
+  await page.goto("/");
+}
+
 /** A new page of its own context, signed in as the world's `actor` (Chinese, 1024×768). */
 export async function pageAs(browser: Browser, world: OwnWorld, actor: Actor, lng?: Lng) {
   return (await contextAs(browser, world, actor, { lng })).newPage();

@@ -14,7 +14,7 @@ export async function openLot(
 ) {
   await page.goto("/");
   await page.locator(".card-grid").getByRole("link", { name: compound }).click();
-  await page.getByRole("link", { name: new RegExp(`^${building}`) }).click();
+  await page.locator("a.building-name", { hasText: new RegExp(`^${building}`) }).click();
   await expect(page.getByRole("heading", { name: `${compound} ${building}` })).toBeVisible();
   await page
     .locator(".card-grid")
