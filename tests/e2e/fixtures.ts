@@ -22,7 +22,9 @@ export type Actor = Role | `other-${Role}`;
 
 export type OwnWorld = {
   compound: BuiltCompound;
-  sessions: Partial<Record<Actor, { user: BuiltActor; cookie: string }>>;
+  sessions: Partial<
+    Record<Actor, { user: BuiltActor & { organizationName: string }; cookie: string }>
+  >;
 };
 
 /** The password of every world user when a spec asks for one (`worldSetup.password`). */
