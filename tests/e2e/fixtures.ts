@@ -12,6 +12,8 @@ import type { BuiltActor, BuiltCompound } from "../support/builders";
 import { expectPageLanguage, type Lng, setLanguage } from "./language";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The e2e server's address (playwright.config.ts). */
+export const BASE_URL = `http://localhost:${PORT}`;
 // The e2e server's database and secret (playwright.config.ts, webServer).
 const DATABASE_PATH = path.resolve(`.tmp/e2e-${PORT}`, "yanshou.db");
 const SESSION_SECRET = "e2e-only-secret-0123456789abcdef0123456789";
@@ -80,7 +82,7 @@ export async function contextAs(
   role: Actor,
   options: { lng?: Lng; viewport?: { width: number; height: number } } = {},
 ) {
-  const baseURL = `http://localhost:${PORT}`;
+  const baseURL = BASE_URL;
   const context = await browser.newContext({
     baseURL,
     viewport: options.viewport ?? { width: 1024, height: 768 },
@@ -93,7 +95,7 @@ export async function contextAs(
 
 /** Signs the test's own `page` in as the world's `actor` (its session cookie) and opens home. */
 export async function openAs(page: Page, world: OwnWorld, actor: Actor) {
-  await signInAs(page.context(), `http://localhost:${PORT}`, world, actor);
+  await signInAs(page.context(), BASE_URL, world, actor);
   await page.goto("/");
 }
 
