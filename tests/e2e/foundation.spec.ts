@@ -118,6 +118,8 @@ test("a contractor sees only its own compound and gets 404 for the other's ids",
 });
 
 test("each role sees what it should", async ({ browser, world }) => {
+  // Seven contexts and their pages: ~15 s alone, near 50 s on a busy two-core machine.
+  test.setTimeout(120_000);
   // Demo compounds are seen by the roles that read every compound, with the spec's own; a
   // contractor or street office sees only the compounds tied to its organisation.
   const demo = ["县农行老旧小区", "县武装部老旧小区"];
