@@ -1,30 +1,28 @@
-import { expect, readsInBothLanguages, test } from "./fixtures";
-import { signIn } from "./support";
+import { expect, nameOf, pageAs, readsInBothLanguages, test } from "./fixtures";
 
-// The language check is the spec's own bureau user (fixtures.ts), signed in by session.
-test.use({ worldRoles: ["bureau"] });
+// The spec's own users and compound (fixtures.ts), signed in by session.
+test.use({ worldRoles: ["bureau", "supervisor", "contractor"] });
 
 test("the bureau verifies the chain, searches the log and exports it; others may not", async ({
-  page,
   browser,
+  world,
 }) => {
-  // Make sure there is at least one event: a supervisor opens a lot.
-  const supervisor = await browser.newPage();
-  await signIn(supervisor, "jianli");
+  // Make sure there is at least one event: a supervisor opens a lot in the spec's compound.
+  const supervisor = await pageAs(browser, world, "supervisor");
+  await supervisor.goto(`/stairwells/${world.compound.buildings[0]?.stairwells[0]?.id}`);
   await supervisor
-    .locator(".card-grid")
-    .getByRole("link", { name: /县武装部老旧小区/ })
+    .locator(".place-work-type", { hasText: "楼道声控灯" })
+    .getByRole("link", { name: "新建检验批" })
     .click();
-  await supervisor.getByRole("link", { name: /环形道路 A 段/ }).click();
-  await supervisor.locator(".place-work-type").getByRole("link", { name: "新建检验批" }).click();
   await supervisor.getByRole("button", { name: "新建并开始检查" }).click();
   await expect(supervisor.locator(".lot-status")).toHaveText("草稿");
   const number = (await supervisor.locator(".page-subtitle").textContent())?.match(
-    /WZB-RD-\d{3}/,
+    new RegExp(`${world.compound.code}-[A-Z0-9]+-\\d{3}`),
   )?.[0];
   expect(number).toBeTruthy();
 
-  await signIn(page, "zhujianju");
+  const page = await pageAs(browser, world, "bureau");
+  await page.goto("/");
   await page.getByRole("link", { name: "操作记录" }).click();
   await expect(page.getByRole("heading", { name: "操作记录" })).toBeVisible();
   await page.getByRole("button", { name: "校验操作记录链和签认记录" }).click();
@@ -35,7 +33,7 @@ test("the bureau verifies the chain, searches the log and exports it; others may
   await page.getByRole("button", { name: "查询" }).click();
   await expect(page.locator(".audit-table tbody tr")).toHaveCount(1);
   await expect(page.locator(".audit-table tbody tr")).toContainText("新建检验批");
-  await expect(page.locator(".audit-table tbody tr")).toContainText("田志刚");
+  await expect(page.locator(".audit-table tbody tr")).toContainText(nameOf(world, "supervisor"));
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: /导出操作记录链/ }).click();
@@ -45,8 +43,8 @@ test("the bureau verifies the chain, searches the log and exports it; others may
   expect(lines.length).toBeGreaterThan(0);
   expect(JSON.parse(lines[0]!)).toMatchObject({ seq: 1, prevHash: "0".repeat(64) });
 
-  const contractor = await browser.newPage();
-  await signIn(contractor, "shigong1");
+  const contractor = await pageAs(browser, world, "contractor");
+  await contractor.goto("/");
   await expect(contractor.getByRole("link", { name: "操作记录" })).toHaveCount(0);
   const response = await contractor.goto("/audit");
   expect(response?.status()).toBe(403);

@@ -1,6 +1,10 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, nameOf, openAs, test } from "./fixtures";
 import { foreignText, setLanguage } from "./language";
-import { expectTouchTargets, signIn } from "./support";
+import { expectTouchTargets } from "./support";
+
+// The spec's own administrator and contractor (fixtures.ts), signed in by session.
+test.use({ worldRoles: ["admin", "contractor"] });
 
 // The e2e server's database is shared by all spec files: this file edits SR-M5 of stair-railing
 // (foundation.spec.ts relies on SR-M7) and adds/removes items only in illegal-structure-demolition.
@@ -16,8 +20,9 @@ async function currentVersion(page: Page, code: string): Promise<number> {
 
 test("an administrator publishes a new checklist version; the old one stays readable", async ({
   page,
+  world,
 }) => {
-  await signIn(page, "admin");
+  await openAs(page, world, "admin");
   await page.getByRole("link", { name: "检查表库" }).click();
   await page.getByRole("link", { name: /楼梯栏杆、扶手维修加固/ }).click();
   await expect(page.getByRole("heading", { name: "楼梯栏杆、扶手维修加固" })).toBeVisible();
@@ -62,7 +67,7 @@ test("an administrator publishes a new checklist version; the old one stays read
   const bar = page.locator(".version-bar");
   await expect(bar).toContainText(`第 ${base + 1} 版`);
   await expect(bar).toContainText("SR-M5 扶手高度下限按设计变更调整");
-  await expect(bar).toContainText("系统管理员");
+  await expect(bar).toContainText(nameOf(world, "admin"));
   await expect(bar.getByText("历史版本")).toHaveCount(0);
   const item = page.locator("[data-code='SR-M5']");
   await expect(item).toContainText(`≥ ${newMin} m`);
@@ -76,8 +81,8 @@ test("an administrator publishes a new checklist version; the old one stays read
   expect(await currentVersion(page, "stair-railing")).toBe(base + 1);
 });
 
-test("an administrator adds, removes and reorders items", async ({ page }) => {
-  await signIn(page, "admin");
+test("an administrator adds, removes and reorders items", async ({ page, world }) => {
+  await openAs(page, world, "admin");
   const base = await currentVersion(page, "illegal-structure-demolition");
   const mainCodes = await page
     .locator(".item-main")
@@ -127,8 +132,8 @@ test("an administrator adds, removes and reorders items", async ({ page }) => {
   await expect(page.locator(".item-general")).toHaveCount(generalCodes.length);
 });
 
-test("a contractor may not edit checklists", async ({ page }) => {
-  await signIn(page, "shigong1");
+test("a contractor may not edit checklists", async ({ page, world }) => {
+  await openAs(page, world, "contractor");
   const response = await page.goto("/work-types/stair-railing/edit");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
@@ -159,8 +164,9 @@ test("the checklist library, a checklist and its editor read in English and in C
   page,
   context,
   baseURL,
+  world,
 }) => {
-  await signIn(page, "admin");
+  await openAs(page, world, "admin");
   const pages = ["/work-types", "/work-types/stair-railing", "/work-types/stair-railing/edit"];
   // This area's words are the page's <main>; the shell (user, sync state) and the shared page
   // header's crumbs label belong to other areas and are checked there.

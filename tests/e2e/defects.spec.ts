@@ -1,8 +1,14 @@
-import { expect, test } from "@playwright/test";
 import { cameraJpeg } from "../support/images";
+import { expect, pageAs, test } from "./fixtures";
 import { expectPageLanguage, setLanguage } from "./language";
 import { correctPoint, fillChecklist, openLot, signLotStep } from "./lot-steps";
-import { signIn } from "./support";
+
+// The spec's own compound (7 storeys: railings of at least 1.10 m, GB 50096 §6.1.3), its
+// contractor, a supervisor and an outside contractor, signed in by session.
+test.use({
+  worldRoles: ["contractor", "supervisor"],
+  worldSetup: { others: ["contractor"], password: true, floors: 7 },
+});
 
 // Four people and a whole checklist: longer than the default 60 s when the machine is busy.
 test.describe.configure({ timeout: 150_000 });
@@ -16,10 +22,16 @@ const jpeg = async (name: string, seed: number) => ({
 test("a defect from a failing item: rectified, returned once, closed; then the lot is accepted", async ({
   browser,
   baseURL,
+  world,
 }) => {
-  const contractor = await browser.newPage();
-  await signIn(contractor, "shigong1");
-  const lotUrl = await openLot(contractor, "1栋", "1单元", "楼梯栏杆、扶手维修加固");
+  const contractor = await pageAs(browser, world, "contractor");
+  const lotUrl = await openLot(
+    contractor,
+    "1栋",
+    "1单元",
+    "楼梯栏杆、扶手维修加固",
+    world.compound.name,
+  );
   await fillChecklist(contractor, { code: "SR-M7", value: 1.0 });
   await contractor.getByLabel("施工操作依据、质量验收记录齐全").check();
   await contractor.getByRole("button", { name: "保存资料情况" }).click();
@@ -28,8 +40,7 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   await expect(contractor.locator(".lot-status")).toHaveText("施工自检已提交");
 
   // The supervisor logs a defect from the failing item.
-  const supervisor = await browser.newPage();
-  await signIn(supervisor, "jianli");
+  const supervisor = await pageAs(browser, world, "supervisor");
   await supervisor.goto(lotUrl);
   const failing = supervisor.locator("[data-code='SR-M7']");
   await failing.getByLabel(/拍照\/选择照片$/).setInputFiles(await jpeg("栏杆高度.jpg", 1));
@@ -140,8 +151,7 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   await expect(supervisor.locator(".lot-status")).toHaveText("监理验收合格");
 
   // Another contractor cannot open the defect, even with its address.
-  const other = await browser.newPage();
-  await signIn(other, "shigong2");
+  const other = await pageAs(browser, world, "other-contractor");
   expect((await other.goto(defectUrl))?.status()).toBe(404);
   await other.goto("/defects");
   await expect(other.getByText("不合格")).toHaveCount(0);

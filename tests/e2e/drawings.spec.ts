@@ -1,19 +1,21 @@
 import { MM } from "../../prisma/seed/drawing-pdf";
 import { drawingSetPdf, encryptedPdf } from "../support/pdfs";
-import { contextAs, expect, test } from "./fixtures";
+import { contextAs, expect, openAs, pageAs, test } from "./fixtures";
 import { expectPageLanguage, setLanguage } from "./language";
 import { openLot } from "./lot-steps";
 import { compoundLinks, signIn } from "./support";
 
 test.describe.configure({ timeout: 120_000 });
-// The language check is the spec's own supervisor (fixtures.ts), signed in by session.
-test.use({ worldRoles: ["supervisor"] });
+// The spec's own supervisor, design institute and outside contractor (fixtures.ts), signed in by
+// session, on the demo compounds' seeded drawing sets; only the lot-with-a-sheet test keeps the
+// demo 标段一 contractor (see there).
+test.use({ worldRoles: ["supervisor", "designer"], worldSetup: { others: ["contractor"] } });
 
 test("a supervisor zooms a sheet on a tablet, pins a new defect, and sees the pin after reload; another contractor gets 404", async ({
   browser,
+  world,
 }) => {
-  const page = await browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
-  await signIn(page, "jianli");
+  const page = await pageAs(browser, world, "supervisor");
   const compounds = await compoundLinks(page);
   const nh = Object.entries(compounds).find(([name]) => name.includes("农行"))![1];
   await page.goto(nh);
@@ -110,8 +112,7 @@ test("a supervisor zooms a sheet on a tablet, pins a new defect, and sees the pi
   expect(own.headers()["cache-control"]).toBe("private, max-age=31536000, immutable");
 
   // A contractor of the other compound finds nothing at the sheet or its image.
-  const other = await browser.newPage();
-  await signIn(other, "shigong2");
+  const other = await pageAs(browser, world, "other-contractor");
   const response = await other.goto(sheetUrl);
   expect(response?.status()).toBe(404);
   const image = await other.request.get(`/drawings/${revisionId}/preview`);
@@ -120,8 +121,9 @@ test("a supervisor zooms a sheet on a tablet, pins a new defect, and sees the pi
 
 test("the design institute uploads a PDF set through the form: the form resets, a new revision is confirmed first, an identical or bad file is refused", async ({
   page,
+  world,
 }) => {
-  await signIn(page, "sheji");
+  await openAs(page, world, "designer");
   const compounds = await compoundLinks(page);
   const wzb = Object.entries(compounds).find(([name]) => name.includes("武装部"))![1];
   await page.goto(`${wzb}/drawings`);
@@ -195,7 +197,10 @@ test("the design institute uploads a PDF set through the form: the form resets, 
 
 test("a lot checked against a sheet: a newer revision warns until the supervisor acknowledges; the record lists it", async ({
   browser,
+  world,
 }) => {
+  // Demo 标段一 on purpose: a lot at 县农行 12栋 is checked against that compound's seeded sheets,
+  // and only its contractor (德江县鸿达) may open a lot there.
   const contractor = await browser.newPage();
   await signIn(contractor, "shigong1");
   const lotUrl = await openLot(contractor, "12栋", "1单元", "楼道线路规范整理");
@@ -209,8 +214,7 @@ test("a lot checked against a sheet: a newer revision warns until the supervisor
   ).toBeVisible();
 
   // The design institute issues revision B of that sheet.
-  const designer = await browser.newPage();
-  await signIn(designer, "sheji");
+  const designer = await pageAs(browser, world, "designer");
   const compounds = await compoundLinks(designer);
   const nh = Object.entries(compounds).find(([name]) => name.includes("农行"))![1];
   await designer.goto(`${nh}/drawings`);
@@ -233,8 +237,7 @@ test("a lot checked against a sheet: a newer revision warns until the supervisor
   await expect(form.getByRole("status")).toHaveText("已上传 1 张图纸：水施-01 B版");
 
   // The supervisor sees the warning on the lot, acknowledges it, and the record lists the sheet.
-  const supervisor = await browser.newPage();
-  await signIn(supervisor, "jianli");
+  const supervisor = await pageAs(browser, world, "supervisor");
   await supervisor.goto(lotUrl);
   const refs = supervisor.getByTestId("lot-drawings");
   await expect(refs.getByRole("alert")).toContainText(

@@ -12,23 +12,52 @@ import type { BuiltActor, BuiltCompound } from "../support/builders";
 import { expectPageLanguage, type Lng, setLanguage } from "./language";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The e2e server's address (playwright.config.ts). */
+export const BASE_URL = `http://localhost:${PORT}`;
 // The e2e server's database and secret (playwright.config.ts, webServer).
 const DATABASE_PATH = path.resolve(`.tmp/e2e-${PORT}`, "yanshou.db");
 const SESSION_SECRET = "e2e-only-secret-0123456789abcdef0123456789";
 const tsx = path.resolve("node_modules/.bin/tsx");
 
+/** A world's user: one per role asked, and `other-<role>` for each outsider asked. */
+export type Actor = Role | `other-${Role}`;
+
 export type OwnWorld = {
   compound: BuiltCompound;
-  sessions: Partial<Record<Role, { user: BuiltActor; cookie: string }>>;
+  sessions: Partial<
+    Record<Actor, { user: BuiltActor & { organizationName: string }; cookie: string }>
+  >;
 };
 
+/** The password of every world user when a spec asks for one (`worldSetup.password`). */
+export const OWN_PASSWORD = "yanshou2021";
+
+/**
+ * What a spec's world holds besides one user per role: outsiders (`others`, a user of each role
+ * in an organisation of its own), a usable password, the buildings' storeys.
+ */
+export type WorldSetup = { others?: Role[]; password?: boolean; floors?: number };
+
 /** Makes the spec's own compound and users with session rows in the server's database. */
-export function ownWorld(roles: Role[]): OwnWorld {
-  const out = execFileSync(tsx, ["tests/e2e/fixtures/own-actors.ts", JSON.stringify({ roles })], {
+export function ownWorld(roles: Role[], setup: WorldSetup = {}): OwnWorld {
+  const input = {
+    roles,
+    others: setup.others,
+    floors: setup.floors,
+    password: setup.password ? OWN_PASSWORD : undefined,
+  };
+  const out = execFileSync(tsx, ["tests/e2e/fixtures/own-actors.ts", JSON.stringify(input)], {
     env: { ...process.env, DATABASE_PATH, SESSION_SECRET },
     encoding: "utf8",
   });
   return JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as OwnWorld;
+}
+
+/** The world user's name as pages show it. */
+export function nameOf(world: OwnWorld, actor: Actor): string {
+  const session = world.sessions[actor];
+  if (!session) throw new Error(`no ${actor} in this world`);
+  return session.user.displayName;
 }
 
 /** Signs `context` in as the world's user of `role`: its session cookie, no sign-in page. */
@@ -36,7 +65,7 @@ export async function signInAs(
   context: BrowserContext,
   baseURL: string,
   world: OwnWorld,
-  role: Role,
+  role: Actor,
 ) {
   const session = world.sessions[role];
   if (!session) throw new Error(`no ${role} in this world`);
@@ -50,10 +79,10 @@ export async function signInAs(
 export async function contextAs(
   browser: Browser,
   world: OwnWorld,
-  role: Role,
+  role: Actor,
   options: { lng?: Lng; viewport?: { width: number; height: number } } = {},
 ) {
-  const baseURL = `http://localhost:${PORT}`;
+  const baseURL = BASE_URL;
   const context = await browser.newContext({
     baseURL,
     viewport: options.viewport ?? { width: 1024, height: 768 },
@@ -64,11 +93,22 @@ export async function contextAs(
   return context;
 }
 
+/** Signs the test's own `page` in as the world's `actor` (its session cookie) and opens home. */
+export async function openAs(page: Page, world: OwnWorld, actor: Actor) {
+  await signInAs(page.context(), BASE_URL, world, actor);
+  await page.goto("/");
+}
+
+/** A new page of its own context, signed in as the world's `actor` (Chinese, 1024×768). */
+export async function pageAs(browser: Browser, world: OwnWorld, actor: Actor, lng?: Lng) {
+  return (await contextAs(browser, world, actor, { lng })).newPage();
+}
+
 /** Runs `body` on a new page of the world's `role` in English, then in Chinese. */
 export async function inEachLanguage(
   browser: Browser,
   world: OwnWorld,
-  role: Role,
+  role: Actor,
   body: (page: Page, lng: Lng, context: BrowserContext) => Promise<void>,
 ) {
   for (const lng of ["en", "zh-CN"] as const) {
@@ -86,7 +126,7 @@ export async function inEachLanguage(
 export async function readsInBothLanguages(
   browser: Browser,
   world: OwnWorld,
-  role: Role,
+  role: Actor,
   paths: string[],
   each?: (page: Page, lng: Lng, path: string) => Promise<void>,
 ) {
@@ -105,11 +145,15 @@ export async function readsInBothLanguages(
  * no demo account. The roles default to the residents' parties (street office, building leader,
  * property company); a spec names others with `test.use({ worldRoles: [...] })`.
  */
-export const test = base.extend<object, { world: OwnWorld; worldRoles: Role[] }>({
+export const test = base.extend<
+  object,
+  { world: OwnWorld; worldRoles: Role[]; worldSetup: WorldSetup }
+>({
   worldRoles: [["street", "building_leader", "property"], { scope: "worker", option: true }],
+  worldSetup: [{}, { scope: "worker", option: true }],
   world: [
-    async ({ worldRoles }, use) => {
-      await use(ownWorld(worldRoles));
+    async ({ worldRoles, worldSetup }, use) => {
+      await use(ownWorld(worldRoles, worldSetup));
     },
     { scope: "worker" },
   ],

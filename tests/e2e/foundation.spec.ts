@@ -1,6 +1,13 @@
-import { contextAs, expect, test } from "./fixtures";
+import { contextAs, expect, OWN_PASSWORD, openAs, pageAs, test } from "./fixtures";
 import { expectPageLanguage } from "./language";
 import { compoundLinks, expectTouchTargets, signIn } from "./support";
+
+// The spec's own users, one per role, and a street office outside its compound (fixtures.ts),
+// signed in by session; the sign-in and sign-out tests sign in with the form (own password).
+test.use({
+  worldRoles: ["admin", "supervisor", "bureau", "owner", "designer", "contractor", "street"],
+  worldSetup: { others: ["street"], password: true },
+});
 
 test("a signed-out visitor is sent to the sign-in page", async ({ page }) => {
   await page.goto("/");
@@ -10,9 +17,9 @@ test("a signed-out visitor is sent to the sign-in page", async ({ page }) => {
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fwork-types$/);
 });
 
-test("a wrong password gets one generic message and no session", async ({ page }) => {
+test("a wrong password gets one generic message and no session", async ({ page, world }) => {
   await page.goto("/login");
-  await page.getByLabel("用户名").fill("jianli");
+  await page.getByLabel("用户名").fill(world.sessions.supervisor?.user.username ?? "");
   await page.getByLabel("密码").fill("not-the-password");
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByRole("alert")).toHaveText("用户名或密码错误");
@@ -26,8 +33,10 @@ test("a wrong password gets one generic message and no session", async ({ page }
 
 test("the supervisor walks project → compound → building → stairwell → checklist", async ({
   page,
+  world,
 }) => {
-  await signIn(page, "jianli");
+  // The demo project and compound (seeded data), walked by the spec's own supervisor.
+  await openAs(page, world, "supervisor");
   await page.getByRole("link", { name: "项目", exact: true }).click();
   await page.getByRole("link", { name: /德江县2021年城镇老旧小区改造项目/ }).click();
   await expect(
@@ -63,8 +72,9 @@ test("the supervisor walks project → compound → building → stairwell → c
 
 test("the work-type library lists all twelve checklists with their item counts", async ({
   page,
+  world,
 }) => {
-  await signIn(page, "zhujianju");
+  await openAs(page, world, "bureau");
   await page.getByRole("link", { name: "检查表库" }).click();
   await expect(page.locator(".card-grid > li")).toHaveCount(12);
   await expect(page.getByRole("link", { name: /小区道路修复/ })).toContainText("主控项目");
@@ -73,11 +83,11 @@ test("the work-type library lists all twelve checklists with their item counts",
 });
 
 test("a contractor sees only its own compound and gets 404 for the other's ids", async ({
-  page,
   browser,
+  world,
 }) => {
-  const supervisor = await browser.newPage();
-  await signIn(supervisor, "jianli");
+  // Another (demo) compound's and organisation's ids, as the spec's supervisor reads them.
+  const supervisor = await pageAs(browser, world, "supervisor");
   const all = await compoundLinks(supervisor);
   const otherCompound = all.县武装部老旧小区!;
   await supervisor.goto(otherCompound);
@@ -92,8 +102,8 @@ test("a contractor sees only its own compound and gets 404 for the other's ids",
     .getAttribute("href");
   await supervisor.close();
 
-  await signIn(page, "shigong1");
-  expect(Object.keys(await compoundLinks(page))).toEqual(["县农行老旧小区"]);
+  const page = await pageAs(browser, world, "contractor");
+  expect(Object.keys(await compoundLinks(page))).toEqual([world.compound.name]);
   for (const url of [otherCompound, otherStairwell!, otherZone!, otherOrg!]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(404);
@@ -102,16 +112,22 @@ test("a contractor sees only its own compound and gets 404 for the other's ids",
   }
   await page.goto("/organizations");
   await expect(page.locator(".card-list > li")).toHaveCount(1);
-  await expect(page.locator("main").getByText("德江县鸿达建筑工程有限公司")).toBeVisible();
+  await expect(page.locator(".card-list > li")).toContainText(
+    world.sessions.contractor?.user.organizationName ?? "?",
+  );
 });
 
-test("each role sees what it should", async ({ browser }) => {
-  // Seven sign-ins (scrypt, 32 MiB each) and their pages: ~50 s on a busy two-core machine.
-  test.setTimeout(150_000);
+test("each role sees what it should", async ({ browser, world }) => {
+  // Seven contexts and their pages: ~15 s alone, near 50 s on a busy two-core machine.
+  test.setTimeout(120_000);
+  // Demo compounds are seen by the roles that read every compound, with the spec's own; a
+  // contractor or street office sees only the compounds tied to its organisation.
+  const demo = ["县农行老旧小区", "县武装部老旧小区"];
+  const everyone = [...demo, world.compound.name];
   const cases = [
     {
-      username: "zhujianju",
-      compounds: ["县农行老旧小区", "县武装部老旧小区"],
+      actor: "bureau",
+      compounds: everyone,
       nav: [
         "统计",
         "项目",
@@ -126,33 +142,33 @@ test("each role sees what it should", async ({ browser }) => {
       ],
     },
     {
-      username: "jianshe",
-      compounds: ["县农行老旧小区", "县武装部老旧小区"],
+      actor: "owner",
+      compounds: everyone,
       nav: ["统计", "项目", "检验批", "检查表库", "质量问题", "通知单", "居民工作", "单位", "资金"],
     },
     {
-      username: "sheji",
-      compounds: ["县农行老旧小区", "县武装部老旧小区"],
+      actor: "designer",
+      compounds: everyone,
       nav: ["统计", "项目", "检验批", "检查表库", "质量问题", "通知单", "单位"],
     },
     {
-      username: "shigong2",
-      compounds: ["县武装部老旧小区"],
+      actor: "contractor",
+      compounds: [world.compound.name],
       nav: ["统计", "项目", "检验批", "检查表库", "质量问题", "通知单", "居民工作", "单位", "资金"],
     },
     {
-      username: "anhua",
-      compounds: ["县农行老旧小区"],
+      actor: "street",
+      compounds: [world.compound.name],
       nav: ["统计", "项目", "检验批", "检查表库", "居民工作", "单位"],
     },
     {
-      username: "yushui",
-      compounds: ["县武装部老旧小区"],
+      actor: "other-street",
+      compounds: [],
       nav: ["统计", "项目", "检验批", "检查表库", "居民工作", "单位"],
     },
     {
-      username: "admin",
-      compounds: ["县农行老旧小区", "县武装部老旧小区"],
+      actor: "admin",
+      compounds: everyone,
       nav: [
         "统计",
         "项目",
@@ -166,25 +182,32 @@ test("each role sees what it should", async ({ browser }) => {
         "操作记录",
       ],
     },
-  ];
+  ] as const;
   for (const c of cases) {
-    const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
-    await signIn(page, c.username);
+    const context = await contextAs(browser, world, c.actor, {
+      viewport: { width: 768, height: 1024 },
+    });
+    const page = await context.newPage();
     // Other specs' own compounds (fixtures.ts, "测试小区 T…") are made in parallel: set aside.
-    const demo = Object.keys(await compoundLinks(page)).filter((n) => !n.startsWith("测试小区 "));
-    expect(demo.sort(), c.username).toEqual([...c.compounds].sort());
-    await expect(page.locator(".mainnav a")).toHaveText(c.nav);
-    await page.close();
+    const seen = Object.keys(await compoundLinks(page)).filter(
+      (n) => !n.startsWith("测试小区 ") || n === world.compound.name,
+    );
+    expect(seen.sort(), c.actor).toEqual([...c.compounds].sort());
+    await expect(page.locator(".mainnav a")).toHaveText([...c.nav]);
+    await context.close();
   }
 });
 
 test("signing out ends the session; another device can be signed out from the account page", async ({
   browser,
+  world,
 }) => {
   const tablet = await browser.newPage();
   const desktop = await browser.newPage({ userAgent: "Office-Desktop-e2e" });
-  await signIn(tablet, "sheji");
-  await signIn(desktop, "sheji");
+  // Two sign-ins with the form: the spec's own designer, by its own password.
+  const designer = world.sessions.designer?.user.username ?? "";
+  await signIn(tablet, designer, OWN_PASSWORD);
+  await signIn(desktop, designer, OWN_PASSWORD);
   await tablet.goto("/account");
   await expect(tablet.locator("tbody tr", { hasText: "当前设备" })).toHaveCount(1);
   const desktopRow = tablet.locator("tbody tr", { hasText: "Office-Desktop-e2e" });
@@ -232,9 +255,6 @@ test("the sign-in page speaks the browser's language, and its switch (no JS) rem
   await context.close();
   expect(baseURL).toBeTruthy();
 });
-
-// The account switch is the spec's own administrator (fixtures.ts), signed in by session.
-test.use({ worldRoles: ["admin"] });
 
 test("the account's language wins everywhere at once: the shell, users page and sign-in in English, then back", async ({
   browser,

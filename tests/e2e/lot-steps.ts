@@ -1,21 +1,27 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
 /** Shared steps for specs that open and fill inspection lots. */
-/** Opens a new lot of `workType` at stairwell `unit` of `building` in 县农行老旧小区, as the signed-in user. */
-export async function openLot(page: Page, building: string, unit: string, workType: string) {
+/**
+ * Opens a new lot of `workType` at stairwell `unit` of `building` in `compound` (by default the
+ * demo 县农行老旧小区; a spec's own compound by its name), as the signed-in user.
+ */
+export async function openLot(
+  page: Page,
+  building: string,
+  unit: string,
+  workType: string,
+  compound = "县农行老旧小区",
+) {
   await page.goto("/");
-  await page
-    .locator(".card-grid")
-    .getByRole("link", { name: /县农行老旧小区/ })
-    .click();
-  await page.getByRole("link", { name: new RegExp(`^${building}`) }).click();
-  await expect(page.getByRole("heading", { name: `县农行老旧小区 ${building}` })).toBeVisible();
+  await page.locator(".card-grid").getByRole("link", { name: compound }).click();
+  await page.locator("a.building-name", { hasText: new RegExp(`^${building}`) }).click();
+  await expect(page.getByRole("heading", { name: `${compound} ${building}` })).toBeVisible();
   await page
     .locator(".card-grid")
     .getByRole("link", { name: new RegExp(unit) })
     .click();
   await expect(
-    page.getByRole("heading", { name: `县农行老旧小区 ${building} ${unit}` }),
+    page.getByRole("heading", { name: `${compound} ${building} ${unit}` }),
   ).toBeVisible();
   await page
     .locator(".place-work-type", { hasText: workType })

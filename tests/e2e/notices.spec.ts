@@ -1,7 +1,10 @@
-import { expect, test } from "@playwright/test";
 import { cameraJpeg } from "../support/images";
+import { expect, pageAs, test } from "./fixtures";
 import { expectPageLanguage, setLanguage } from "./language";
-import { compoundLinks, expectTouchTargets, signIn } from "./support";
+import { expectTouchTargets } from "./support";
+
+// The spec's own compound, its contractor, a supervisor and an outside contractor (fixtures.ts).
+test.use({ worldRoles: ["contractor", "supervisor"], worldSetup: { others: ["contractor"] } });
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -14,11 +17,10 @@ const jpeg = async (name: string, seed: number) => ({
 test("a standalone defect goes out on a 监理通知单; the contractor hears of it, fixes it and answers with a 回复单", async ({
   browser,
   baseURL,
+  world,
 }) => {
-  const supervisor = await browser.newPage();
-  await signIn(supervisor, "jianli");
-  const compounds = await compoundLinks(supervisor);
-  await supervisor.goto(compounds.县武装部老旧小区!);
+  const supervisor = await pageAs(browser, world, "supervisor");
+  await supervisor.goto(`/compounds/${world.compound.id}`);
   await supervisor.getByRole("link", { name: "登记质量问题" }).click();
   await expect(supervisor.getByLabel("整改单位")).toHaveValue(/.+/);
   await supervisor.getByLabel("部位").fill("3栋 北侧外墙");
@@ -33,9 +35,9 @@ test("a standalone defect goes out on a 监理通知单; the contractor hears of
 
   // The notice: this compound's contractor, the new defect ticked.
   await supervisor.getByRole("link", { name: "通知单" }).click();
-  await supervisor
-    .getByLabel("小区及施工单位")
-    .selectOption({ label: "县武装部老旧小区 · 黔东建设" });
+  const pair = supervisor.getByLabel("小区及施工单位");
+  const ours = pair.locator("option", { hasText: `${world.compound.name} · ` });
+  await pair.selectOption((await ours.getAttribute("value")) ?? "");
   await supervisor.getByRole("button", { name: "签发通知单" }).click();
   const tick = supervisor.getByRole("checkbox", { name: /外墙涂料起皮脱落/ });
   await expect(tick).toBeChecked();
@@ -45,8 +47,8 @@ test("a standalone defect goes out on a 监理通知单; the contractor hears of
   await expectTouchTargets(supervisor);
 
   // The contractor sees the unread count and opens the notice from the inbox.
-  const contractor = await browser.newPage();
-  await signIn(contractor, "shigong2");
+  const contractor = await pageAs(browser, world, "contractor");
+  await contractor.goto("/");
   await expect(contractor.getByTestId("unread-count")).toBeVisible();
   await contractor.getByRole("link", { name: /^消息/ }).click();
   await contractor
@@ -79,8 +81,7 @@ test("a standalone defect goes out on a 监理通知单; the contractor hears of
   await expect(supervisor.locator(".notice-print-photos img")).toHaveCount(2);
 
   // The other contractor cannot open the notice.
-  const other = await browser.newPage();
-  await signIn(other, "shigong1");
+  const other = await pageAs(browser, world, "other-contractor");
   expect((await other.goto(noticeUrl))?.status()).toBe(404);
 
   // The defect and notice pages read wholly in English or in Chinese (names and notes are data).

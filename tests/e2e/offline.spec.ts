@@ -1,22 +1,54 @@
 import path from "node:path";
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import Database from "better-sqlite3";
-import { expect, inEachLanguage, test } from "./fixtures";
+import {
+  type Actor,
+  BASE_URL,
+  expect,
+  inEachLanguage,
+  type OwnWorld,
+  pageAs,
+  signInAs,
+  test,
+} from "./fixtures";
 import { expectPageLanguage } from "./language";
 import { addPoint, fillChecklist, openLot, signLotStep, waitSaved } from "./lot-steps";
 import { hydrated, signIn } from "./support";
 
+// The spec's own compound, its contractor and a supervisor (fixtures.ts), signed in by session.
+test.use({ worldRoles: ["contractor", "supervisor"], worldSetup: { password: true } });
+
+/** A fresh browser context (its own service worker and caches) signed in as `actor`, at home. */
+async function tablet(
+  browser: Browser,
+  world: OwnWorld,
+  actor: Actor,
+  options: { javaScriptEnabled?: boolean } = {},
+) {
+  const context = await browser.newContext(options);
+  await signInAs(context, BASE_URL, world, actor);
+  const page = await context.newPage();
+  await page.goto("/");
+  return { context, page };
+}
+
+/** The contractor opens a railings lot at `building`/`unit` of the spec's compound. */
+async function newLot(browser: Browser, world: OwnWorld, building: string, unit: string) {
+  const setup = await pageAs(browser, world, "contractor");
+  const url = await openLot(setup, building, unit, "楼梯栏杆、扶手维修加固", world.compound.name);
+  return { setup, url };
+}
+
 test("without JavaScript an item's result, a point and a note are recorded by plain form posts", async ({
   browser,
+  world,
 }) => {
-  const setup = await browser.newPage();
-  await signIn(setup, "shigong1");
-  const lotUrl = await openLot(setup, "8栋", "1单元", "楼梯栏杆、扶手维修加固");
+  const { setup, url: lotUrl } = await newLot(browser, world, "1栋", "1单元");
   await setup.close();
 
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await signIn(page, "shigong1");
+  const { context, page } = await tablet(browser, world, "contractor", {
+    javaScriptEnabled: false,
+  });
   await page.goto(lotUrl);
   const card = page.locator("[data-code='SR-M5']");
   await card.getByLabel("SR-M5 实测值").fill("0.95");
@@ -62,10 +94,9 @@ test("without JavaScript an item's result, a point and a note are recorded by pl
 
 test("installable: manifest and icons, a service worker precaching the app shell, opened pages readable offline", async ({
   browser,
+  world,
 }) => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, "jianli");
+  const { context, page } = await tablet(browser, world, "supervisor");
   const manifestHref = await page.locator("link[rel='manifest']").getAttribute("href");
   const manifest = await (await page.request.get(manifestHref ?? "")).json();
   expect(manifest).toMatchObject({ short_name: "验收", display: "standalone", start_url: "/" });
@@ -97,9 +128,6 @@ test("installable: manifest and icons, a service worker precaching the app shell
   await context.setOffline(false);
   await context.close();
 });
-
-// The language check is the spec's own supervisor (fixtures.ts), signed in by session.
-test.use({ worldRoles: ["supervisor"] });
 
 test("offline, an opened page and the sync state speak the reader's language", async ({
   browser,
@@ -171,17 +199,14 @@ async function controlled(page: Page) {
 
 test("offline on a lot: items, points and a note queue in the outbox, survive a reload, arrive once and in order", async ({
   browser,
+  world,
 }) => {
   test.setTimeout(120_000);
-  const setup = await browser.newPage();
-  await signIn(setup, "shigong1");
-  const lotUrl = await openLot(setup, "9栋", "1单元", "楼梯栏杆、扶手维修加固");
+  const { setup, url: lotUrl } = await newLot(browser, world, "1栋", "2单元");
   const lotId = lotUrl.split("/").pop() ?? "";
   await setup.close();
 
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, "jianli");
+  const { context, page } = await tablet(browser, world, "supervisor");
   await controlled(page);
   await page.goto(lotUrl);
   const indicator = page.getByTestId("sync-indicator");
@@ -280,11 +305,10 @@ test("offline on a lot: items, points and a note queue in the outbox, survive a 
 
 test("conflict: offline edits to a lot another supervisor signs meanwhile are refused with the reason and kept under 冲突", async ({
   browser,
+  world,
 }) => {
   test.setTimeout(180_000);
-  const contractor = await browser.newPage();
-  await signIn(contractor, "shigong1");
-  const lotUrl = await openLot(contractor, "10栋", "1单元", "楼梯栏杆、扶手维修加固");
+  const { setup: contractor, url: lotUrl } = await newLot(browser, world, "2栋", "1单元");
   const lotId = lotUrl.split("/").pop() ?? "";
   await fillChecklist(contractor, { code: "none", value: 0 });
   await waitSaved(contractor);
@@ -295,9 +319,7 @@ test("conflict: offline edits to a lot another supervisor signs meanwhile are re
   await expect(contractor.locator(".lot-status")).toHaveText("施工自检已提交");
   await contractor.close();
 
-  const tabletA = await browser.newContext();
-  const a = await tabletA.newPage();
-  await signIn(a, "jianli");
+  const { context: tabletA, page: a } = await tablet(browser, world, "supervisor");
   await controlled(a);
   await a.goto(lotUrl);
   const before = stored(lotId);
@@ -310,9 +332,7 @@ test("conflict: offline edits to a lot another supervisor signs meanwhile are re
   await expect(a.getByTestId("sync-indicator").locator("summary")).toHaveText("离线 · 2 项待上传");
 
   // Meanwhile, on another tablet, the lot is signed.
-  const tabletB = await browser.newContext();
-  const b = await tabletB.newPage();
-  await signIn(b, "jianli");
+  const { context: tabletB, page: b } = await tablet(browser, world, "supervisor");
   await b.goto(lotUrl);
   await signLotStep(b, "验收签认");
   await expect(b.locator(".lot-status")).toHaveText("监理验收合格");

@@ -1,40 +1,32 @@
 import { createHash } from "node:crypto";
-import type { Page } from "@playwright/test";
 import { cameraJpeg } from "../support/images";
-import { contextAs, expect, test } from "./fixtures";
+import { contextAs, expect, type OwnWorld, openAs, pageAs, test } from "./fixtures";
 import { setLanguage } from "./language";
-import { hydrated, signIn } from "./support";
+import { openLot as openLotIn } from "./lot-steps";
+import { hydrated } from "./support";
 
-/** Opens a new lot of `workType` at stairwell `unit` of `building` in 县农行老旧小区. */
-async function openLot(page: Page, building: string, unit: string, workType: string) {
-  await page.goto("/");
-  await page
-    .locator(".card-grid")
-    .getByRole("link", { name: /县农行老旧小区/ })
-    .click();
-  await page.getByRole("link", { name: new RegExp(`^${building}\\s`) }).click();
-  await page
-    .locator(".card-grid")
-    .getByRole("link", { name: new RegExp(unit) })
-    .click();
-  await page
-    .locator(".place-work-type", { hasText: workType })
-    .getByRole("link", { name: "新建检验批" })
-    .click();
-  await page.getByRole("button", { name: "新建并开始检查" }).click();
-  await expect(page.getByRole("heading", { name: new RegExp(workType) })).toBeVisible();
-  return page.url();
-}
+// The spec's own compound, its contractor, a supervisor and an outside contractor (fixtures.ts),
+// signed in by session.
+test.use({ worldRoles: ["supervisor", "contractor"], worldSetup: { others: ["contractor"] } });
+
+/** Opens a new lot of `workType` at stairwell `unit` of `building` in the spec's compound. */
+const openLot = (
+  page: import("@playwright/test").Page,
+  world: OwnWorld,
+  building: string,
+  unit: string,
+  workType: string,
+) => openLotIn(page, building, unit, workType, world.compound.name);
 
 // Uploads of 12 MP and 26 MB files: slower than the default 60 s when the machine is busy.
 test.describe.configure({ timeout: 150_000 });
 
 test("a supervisor photographs a checklist item: thumbnail, viewer, original; others cannot open it", async ({
   browser,
+  world,
 }) => {
-  const page = await browser.newPage();
-  await signIn(page, "jianli");
-  await openLot(page, "2栋", "1单元", "楼梯栏杆、扶手维修加固");
+  const page = await pageAs(browser, world, "supervisor");
+  await openLot(page, world, "2栋", "1单元", "楼梯栏杆、扶手维修加固");
   const card = page.locator(".lot-item").first();
   const photo = await cameraJpeg({ width: 1200, height: 900, orientation: 6 });
 
@@ -119,8 +111,7 @@ test("a supervisor photographs a checklist item: thumbnail, viewer, original; ot
   const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
   expect(sha(await download.body())).toBe(sha(photo));
 
-  const other = await browser.newPage();
-  await signIn(other, "shigong2");
+  const other = await pageAs(browser, world, "other-contractor");
   for (const url of [original, original.replace("original", "thumb")]) {
     const denied = await other.request.get(url);
     expect([403, 404]).toContain(denied.status());
@@ -130,9 +121,9 @@ test("a supervisor photographs a checklist item: thumbnail, viewer, original; ot
   expect(anonymous.status()).toBe(302);
 });
 
-test("a contractor adds a photo to its lot as a whole", async ({ page }) => {
-  await signIn(page, "shigong1");
-  await openLot(page, "2栋", "1单元", "楼道声控灯");
+test("a contractor adds a photo to its lot as a whole", async ({ page, world }) => {
+  await openAs(page, world, "contractor");
+  await openLot(page, world, "2栋", "1单元", "楼道声控灯");
   const section = page.locator(".lot-photos");
   await section.getByLabel(/拍照\/选择照片$/).setInputFiles({
     name: "全景.jpg",
@@ -142,9 +133,6 @@ test("a contractor adds a photo to its lot as a whole", async ({ page }) => {
   await expect(section.locator(".photo-grid img")).toHaveCount(1);
 });
 
-// The language check is the spec's own supervisor (fixtures.ts), signed in by session.
-test.use({ worldRoles: ["supervisor"] });
-
 test("a lot's photo viewer and an upload refusal read in English and in Chinese", async ({
   browser,
   world,
@@ -152,7 +140,7 @@ test("a lot's photo viewer and an upload refusal read in English and in Chinese"
 }) => {
   const context = await contextAs(browser, world, "supervisor", { lng: "zh-CN" });
   const page = await context.newPage();
-  const lotPath = new URL(await openLot(page, "2栋", "2单元", "楼道声控灯")).pathname;
+  const lotPath = new URL(await openLot(page, world, "2栋", "2单元", "楼道声控灯")).pathname;
   const upload = (name: string, buffer: Buffer) =>
     page.request.post(`${lotPath}/photos`, {
       headers: { Origin: baseURL ?? "" },

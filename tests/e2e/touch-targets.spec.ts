@@ -1,10 +1,10 @@
 import type { Page } from "@playwright/test";
-import { contextAs, expect, test } from "./fixtures";
+import { contextAs, expect, pageAs, test } from "./fixtures";
 import { expectPageLanguage } from "./language";
 import { compoundLinks, signIn, smallTouchTargets } from "./support";
 
-// The English sweep is the spec's own users (fixtures.ts), signed in by session.
-test.use({ worldRoles: ["supervisor", "bureau"] });
+// The spec's own supervisor, bureau and administrator (fixtures.ts), signed in by session.
+test.use({ worldRoles: ["supervisor", "bureau", "admin"] });
 
 const SIZES = [
   { width: 1024, height: 768 },
@@ -26,11 +26,12 @@ async function sweep(page: Page, urls: string[], found: string[]) {
 
 test("every interactive element on the main pages is at least 44 px at 1024×768 and 768×1024", async ({
   browser,
+  world,
 }) => {
   test.setTimeout(240_000);
   const found: string[] = [];
-  const page = await browser.newPage({ hasTouch: true });
-  await signIn(page, "jianli");
+  // The demo 县农行老旧小区 (seeded zones, drawings, residents' records): full pages to sweep.
+  const page = await pageAs(browser, world, "supervisor");
   const nh = (await compoundLinks(page)).县农行老旧小区 ?? "";
   const compoundId = nh.split("/").pop();
   // A lot with a defect, so the lot, defect and notice pages have content.
@@ -87,11 +88,12 @@ test("every interactive element on the main pages is at least 44 px at 1024×768
   );
   await page.close();
 
-  const bureau = await browser.newPage({ hasTouch: true });
-  await signIn(bureau, "zhujianju");
+  const bureau = await pageAs(browser, world, "bureau");
   await sweep(bureau, ["/", "/dashboard", "/audit", `/compounds/${compoundId}/acceptance`], found);
   await bureau.close();
 
+  // Demo accounts on purpose: 县农行's own contractor (标段一) and street office (安化街道) are
+  // the ones who see its defect and manage its residents' records.
   const contractor = await browser.newPage({ hasTouch: true });
   await signIn(contractor, "shigong1");
   await sweep(contractor, ["/", "/defects", defect], found);
@@ -107,8 +109,7 @@ test("every interactive element on the main pages is at least 44 px at 1024×768
   );
   await street.close();
 
-  const admin = await browser.newPage({ hasTouch: true });
-  await signIn(admin, "admin");
+  const admin = await pageAs(browser, world, "admin");
   await sweep(admin, ["/users", "/users/new"], found);
   await admin.close();
 

@@ -88,6 +88,8 @@ export async function buildCompound(
     name?: string;
     buildings?: number;
     stairwells?: number;
+    /** Storeys of every building (6 unless given). */
+    floors?: number;
     contractorOrgId?: string;
     streetOfficeOrgId?: string;
   } = {},
@@ -118,12 +120,12 @@ export async function buildCompound(
         create: Array.from({ length: options.buildings ?? 1 }, (_, b) => ({
           seq: b + 1,
           name: `${b + 1}栋`,
-          floors: 6,
+          floors: options.floors ?? 6,
           stairwells: {
             create: Array.from({ length: options.stairwells ?? 1 }, (_, s) => ({
               seq: s + 1,
               name: `${s + 1}单元`,
-              floors: 6,
+              floors: options.floors ?? 6,
               households: 12,
             })),
           },

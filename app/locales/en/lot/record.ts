@@ -28,7 +28,7 @@ const record: Catalogue<typeof source> = {
   contractor: "Contractor",
   projectManager: "Project manager",
   subcontractor: "Subcontractor",
-  subcontractorManager: "Subcontractor's project manager",
+  subcontractorManager: "Subcontractor project manager",
   place: "Lot location",
   templateVersion: "Checklist version",
   version: "version {{version}}",
