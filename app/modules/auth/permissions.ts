@@ -248,30 +248,8 @@ const FUND_GRANTS: Partial<Record<Role, Partial<Record<Action, Scope>>>> = {
   owner: { "fund.view": "any", "fund.approve": "any", "fund.reverse": "any", "fund.audit": "any" },
   designer: {},
   street: {},
-  auditor: {
-    ...everyone,
-    "compound.view": "any",
-    "organization.view": "any",
-    "lot.view": "any",
-    "audit.view": "any",
-    "acceptance.view": "any",
-    "report.export": "any",
-    "fund.view": "any",
-    "fund.audit": "any",
-  },
-  finance: {
-    ...everyone,
-    "compound.view": "any",
-    "organization.view": "any",
-    "lot.view": "any",
-    "audit.view": "any",
-    "acceptance.view": "any",
-    "report.export": "any",
-    "fund.view": "any",
-    "fund.pay": "any",
-    "fund.reverse": "any",
-    "fund.audit": "any",
-  },
+  auditor: { ...everyone, ...readsEverything },
+  finance: { ...everyone, ...readsEverything, "fund.pay": "any", "fund.reverse": "any" },
 };
 for (const role of ROLES) PERMISSIONS[role] = { ...PERMISSIONS[role], ...FUND_GRANTS[role] };
 
