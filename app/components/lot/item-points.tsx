@@ -2,9 +2,6 @@ import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { correctedPoint } from "~/modules/lot/corrections";
 import { parseDecimal } from "~/modules/lot/decimal";
-import type { EntryInput } from "~/modules/lot/entry-types";
-import type { LotItemView } from "~/modules/lot/item-view";
-import type { ItemVerdict } from "~/modules/lot/verdict";
 import { PointList, type PointsProps } from "./item-point-list";
 
 /**
