@@ -24,3 +24,32 @@ export function FilterSelect({
     </select>
   );
 }
+
+type Filter<O> = { label: string; value: string | null | undefined; choices: readonly O[] };
+
+/** The compound filter of a register. */
+export function CompoundFilter({ label, value, choices }: Filter<{ id: string; name: string }>) {
+  const options = choices.map((c) => ({ value: c.id, label: c.name }));
+  return <FilterSelect name="compoundId" label={label} value={value} options={options} />;
+}
+
+/** The contractor filter of a register (organisations by short name). */
+export function ContractorFilter({
+  label,
+  value,
+  choices,
+}: Filter<{ id: string; shortName: string }>) {
+  const options = choices.map((c) => ({ value: c.id, label: c.shortName }));
+  return <FilterSelect name="contractorOrgId" label={label} value={value} options={options} />;
+}
+
+/** The work-type filter of a register; `name` is the query parameter the register reads. */
+export function WorkTypeFilter({
+  name,
+  label,
+  value,
+  choices,
+}: Filter<{ code: string; nameZh: string }> & { name: string }) {
+  const options = choices.map((w) => ({ value: w.code, label: w.nameZh }));
+  return <FilterSelect name={name} label={label} value={value} options={options} />;
+}

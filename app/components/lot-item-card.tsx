@@ -139,15 +139,7 @@ export function LotItemCard({
       </fieldset>
 
       {item.spec ? (
-        <ItemPoints
-          item={item}
-          entry={entry}
-          verdict={verdict}
-          unit={unit}
-          editable={editable}
-          formId={formId}
-          onChange={onChange}
-        />
+        <ItemPoints {...{ item, entry, verdict, unit, editable, formId, onChange }} />
       ) : null}
 
       <NoteField

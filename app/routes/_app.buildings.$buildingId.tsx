@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
+import { compoundCrumbs } from "~/components/site/place-crumbs";
 import { Data, Worded } from "~/components/worded";
 import { WorkTypeLinks } from "~/components/work-type-links";
-import { requestTranslators } from "~/modules/auth/language.server";
-import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import { placePageData } from "~/modules/site/place-loader.server";
 import { buildingPage } from "~/modules/site/place-pages.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
@@ -15,11 +15,7 @@ export const handle = { i18n: ["site", "checklist", "lot"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "compound.view");
-  const page = await buildingPage(db, user, scope, params.buildingId ?? "");
-  if (!page) notFound("building");
-  const { t } = await requestTranslators(request, "site");
-  return { title: t("building.title"), ...page };
+  return placePageData(request, "building", params.buildingId, buildingPage);
 }
 
 export default function BuildingPage() {
@@ -34,10 +30,7 @@ export default function BuildingPage() {
             {compound.name} {building.name}
           </Data>
         }
-        crumbs={[
-          { to: `/projects/${compound.project.id}`, label: compound.project.name, data: true },
-          { to: `/compounds/${compound.id}`, label: compound.name, data: true },
-        ]}
+        crumbs={compoundCrumbs(compound)}
         subtitle={
           <Worded
             ns="site"

@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FilterSelect } from "~/components/filter-select";
+import {
+  CompoundFilter,
+  ContractorFilter,
+  FilterSelect,
+  WorkTypeFilter,
+} from "~/components/filter-select";
 import { PageHeader } from "~/components/page-header";
 import { Pager } from "~/components/pager";
-import { parseQuery } from "~/infra/forms";
-import { requestT } from "~/modules/auth/language.server";
-import { requireUser } from "~/modules/auth/require-user.server";
+import { listPageData } from "~/modules/auth/list-loader.server";
 import { FilterSchema } from "~/modules/defect/forms";
 import { defectListPage } from "~/modules/defect/pages.server";
 import { DEFECT_STATES, SEVERITIES } from "~/modules/defect/workflow";
@@ -20,14 +23,9 @@ export const handle = { i18n: ["defect"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "defect.view");
-  const filter = parseQuery(FilterSchema, request);
-  const after = new URL(request.url).searchParams.get("after") ?? undefined;
-  const t = await requestT(request);
-  return {
-    ...(await defectListPage(db, user, scope, filter, after)),
-    title: t("list.meta", { ns: "defect" }),
-  };
+  return listPageData(request, "defect.view", FilterSchema, defectListPage, (t) =>
+    t("list.meta", { ns: "defect" }),
+  );
 }
 
 export default function DefectsPage() {
@@ -64,23 +62,21 @@ export default function DefectsPage() {
             value={filter.severity}
             options={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
           />
-          <FilterSelect
-            name="compoundId"
+          <CompoundFilter
             label={t("list.compound")}
             value={filter.compoundId}
-            options={compounds.map((c) => ({ value: c.id, label: c.name }))}
+            choices={compounds}
           />
-          <FilterSelect
-            name="contractorOrgId"
+          <ContractorFilter
             label={t("list.contractor")}
             value={filter.contractorOrgId}
-            options={contractors.map((c) => ({ value: c.id, label: c.shortName }))}
+            choices={contractors}
           />
-          <FilterSelect
+          <WorkTypeFilter
             name="workTypeCode"
             label={t("list.workType")}
             value={filter.workTypeCode}
-            options={workTypes.map((w) => ({ value: w.code, label: w.nameZh }))}
+            choices={workTypes}
           />
           <input
             name="place"

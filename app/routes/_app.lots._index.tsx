@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FilterSelect } from "~/components/filter-select";
+import {
+  CompoundFilter,
+  ContractorFilter,
+  FilterSelect,
+  WorkTypeFilter,
+} from "~/components/filter-select";
 import { PageHeader } from "~/components/page-header";
 import { Pager } from "~/components/pager";
-import { parseQuery } from "~/infra/forms";
-import { requestT } from "~/modules/auth/language.server";
-import { requireUser } from "~/modules/auth/require-user.server";
+import { listPageData } from "~/modules/auth/list-loader.server";
 import { LotFilterSchema, lotListPage } from "~/modules/lot/list.server";
 import { LOT_STATES } from "~/modules/lot/workflow";
 
@@ -17,14 +20,9 @@ export const handle = { i18n: ["lot"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "lot.view");
-  const filter = parseQuery(LotFilterSchema, request);
-  const after = new URL(request.url).searchParams.get("after") ?? undefined;
-  const t = await requestT(request);
-  return {
-    ...(await lotListPage(db, user, scope, filter, after)),
-    title: t("list.title", { ns: "lot" }),
-  };
+  return listPageData(request, "lot.view", LotFilterSchema, lotListPage, (t) =>
+    t("list.title", { ns: "lot" }),
+  );
 }
 
 export default function LotsPage() {
@@ -43,17 +41,12 @@ export default function LotsPage() {
         </p>
       ) : null}
       <Form method="get" className="filters panel" aria-label={t("list.filters")}>
-        <FilterSelect
-          name="compoundId"
-          label={t("list.compound")}
-          value={filter.compoundId}
-          options={compounds.map((c) => ({ value: c.id, label: c.name }))}
-        />
-        <FilterSelect
+        <CompoundFilter label={t("list.compound")} value={filter.compoundId} choices={compounds} />
+        <WorkTypeFilter
           name="workType"
           label={t("list.workType")}
           value={filter.workType}
-          options={workTypes.map((w) => ({ value: w.code, label: w.nameZh }))}
+          choices={workTypes}
         />
         <FilterSelect
           name="status"
@@ -62,11 +55,10 @@ export default function LotsPage() {
           options={LOT_STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))}
         />
         {contractors.length > 0 ? (
-          <FilterSelect
-            name="contractorOrgId"
+          <ContractorFilter
             label={t("list.contractor")}
             value={filter.contractorOrgId}
-            options={contractors.map((c) => ({ value: c.id, label: c.shortName }))}
+            choices={contractors}
           />
         ) : null}
         <button type="submit" className="button">

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
+import { compoundCrumbs } from "~/components/site/place-crumbs";
 import { Data } from "~/components/worded";
 import { WorkTypeLinks } from "~/components/work-type-links";
-import { requestTranslators } from "~/modules/auth/language.server";
-import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import { placePageData } from "~/modules/site/place-loader.server";
 import { stairwellPage } from "~/modules/site/place-pages.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
@@ -15,11 +15,7 @@ export const handle = { i18n: ["site", "checklist", "lot"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "compound.view");
-  const page = await stairwellPage(db, user, scope, params.stairwellId ?? "");
-  if (!page) notFound("stairwell");
-  const { t } = await requestTranslators(request, "site");
-  return { title: t("stairwell.title"), ...page };
+  return placePageData(request, "stairwell", params.stairwellId, stairwellPage);
 }
 
 export default function StairwellPage() {
@@ -36,8 +32,7 @@ export default function StairwellPage() {
           </Data>
         }
         crumbs={[
-          { to: `/projects/${compound.project.id}`, label: compound.project.name, data: true },
-          { to: `/compounds/${compound.id}`, label: compound.name, data: true },
+          ...compoundCrumbs(compound),
           { to: `/buildings/${building.id}`, label: building.name, data: true },
         ]}
         subtitle={t("stairwell.subtitle", {

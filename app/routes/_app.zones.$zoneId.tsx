@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
+import { compoundCrumbs } from "~/components/site/place-crumbs";
 import { Data, Worded } from "~/components/worded";
 import { WorkTypeLinks } from "~/components/work-type-links";
-import { requestTranslators } from "~/modules/auth/language.server";
-import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { zoneKindText } from "~/modules/site/labels";
+import { placePageData } from "~/modules/site/place-loader.server";
 import { zonePage } from "~/modules/site/place-pages.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
@@ -16,11 +16,7 @@ export const handle = { i18n: ["site", "checklist", "lot"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "compound.view");
-  const page = await zonePage(db, user, scope, params.zoneId ?? "");
-  if (!page) notFound("zone");
-  const { t } = await requestTranslators(request, "site");
-  return { title: t("zone.title"), ...page };
+  return placePageData(request, "zone", params.zoneId, zonePage);
 }
 
 export default function ZonePage() {
@@ -31,10 +27,7 @@ export default function ZonePage() {
     <>
       <PageHeader
         title={<Data>{zone.name}</Data>}
-        crumbs={[
-          { to: `/projects/${compound.project.id}`, label: compound.project.name, data: true },
-          { to: `/compounds/${compound.id}`, label: compound.name, data: true },
-        ]}
+        crumbs={compoundCrumbs(compound)}
         subtitle={
           <Worded
             ns="site"

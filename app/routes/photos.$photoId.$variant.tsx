@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { scopeFor } from "~/modules/auth/permissions";
-import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { findViewablePhoto, photoOwnerKind } from "~/modules/photo/photos.server";
+import { notFound } from "~/modules/auth/require-user.server";
 import { PHOTO_EXTENSION, PHOTO_MIME, type PhotoFormat } from "~/modules/photo/sniff";
 import { photoKey, photoStorage, VARIANTS, type Variant } from "~/modules/photo/storage.server";
+import { requireViewablePhoto } from "~/modules/photo/viewable.server";
 
 const isVariant = (v: string): v is Variant => (VARIANTS as readonly string[]).includes(v);
 
@@ -14,14 +13,7 @@ const isVariant = (v: string): v is Variant => (VARIANTS as readonly string[]).i
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const variant = params.variant ?? "";
   if (!isVariant(variant)) notFound("photo");
-  // Signed in first, and the same 404 whether the photo is missing or not the viewer's to see.
-  const { user, db } = await requireUser(request, "account.view");
-  const photoId = params.photoId ?? "";
-  const owner = await photoOwnerKind(db, photoId);
-  const scope = owner && scopeFor(user.role, owner === "defect" ? "defect.view" : "lot.view");
-  if (!scope) notFound("photo");
-  const photo = await findViewablePhoto(db, photoId, user, scope);
-  if (!photo) notFound("photo");
+  const { photo } = await requireViewablePhoto(request, params.photoId);
   const sha =
     variant === "original"
       ? photo.sha256

@@ -10,17 +10,11 @@ import {
   latestAnnotations,
   saveAnnotation,
 } from "~/modules/photo/annotation.server";
-import { findViewablePhoto, photoOwnerKind } from "~/modules/photo/photos.server";
+import { requireViewablePhoto } from "~/modules/photo/viewable.server";
 
 /** The display copy with its markup drawn on; the original is served unchanged at /original. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, db } = await requireUser(request, "account.view");
-  const photoId = params.photoId ?? "";
-  const owner = await photoOwnerKind(db, photoId);
-  const scope = owner && scopeFor(user.role, owner === "defect" ? "defect.view" : "lot.view");
-  if (!scope) notFound("photo");
-  const photo = await findViewablePhoto(db, photoId, user, scope);
-  if (!photo) notFound("photo");
+  const { db, photo } = await requireViewablePhoto(request, params.photoId);
   if (new URL(request.url).searchParams.has("shapes")) {
     const layer = (await latestAnnotations(db, [photo.id])).get(photo.id);
     return Response.json(

@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { ITEM_KINDS, numericLimit } from "~/modules/checklist/labels";
+import type { NumericLike } from "~/modules/lot/verdict-legacy";
 import { verdictText } from "~/modules/lot/verdict-text";
 import { DataName, SourceText } from "./data-text";
 
-type Item = {
+type Item = NumericLike & {
   id: string;
   code: string;
   kind: string;
@@ -11,11 +12,6 @@ type Item = {
   textEn: string;
   method: string;
   tolerance: string | null;
-  numericUnit: string | null;
-  numericMin: number | null;
-  numericMax: number | null;
-  numericQuantity: string | null;
-  numericTarget: number | null;
   numericCondition: string | null;
   samplePlan: string;
   source: string;

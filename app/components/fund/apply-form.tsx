@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FormErrors, InputField, useSchemaForm } from "~/components/form";
 import { fundForms } from "~/modules/fund/forms";
 import type { GapView } from "~/modules/fund/refusal";
+import { FundTable } from "./fund-table";
 import { FundGaps } from "./gaps";
 import { SignFields } from "./sign-fields";
 
@@ -30,37 +31,32 @@ export function ApplyForm({
       <Form method="post" className="form-stack" {...getFormProps(form)}>
         <FormErrors form={form as never} />
         <FundGaps gaps={lastResult?.gaps} />
-        <div className="fund-table-wrap">
-          <table className="table fund-table">
-            <thead>
-              <tr>
-                <th>{t("contract.col.code")}</th>
-                <th>{t("contract.col.name")}</th>
-                <th className="num">{t("apply.available")}</th>
-                <th className="num">{t("apply.claim")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr key={i.id}>
-                  <td>{i.code}</td>
-                  <td translate="no">{i.name}</td>
-                  <td className="num">
-                    {i.available} <span translate="no">{i.unit}</span>
-                  </td>
-                  <td className="num">
-                    <input
-                      className="fund-qty"
-                      name={`qty-${i.id}`}
-                      inputMode="decimal"
-                      aria-label={t("apply.claimLabel", { code: i.code })}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FundTable
+          head={[
+            t("contract.col.code"),
+            t("contract.col.name"),
+            { num: t("apply.available") },
+            { num: t("apply.claim") },
+          ]}
+        >
+          {items.map((i) => (
+            <tr key={i.id}>
+              <td>{i.code}</td>
+              <td translate="no">{i.name}</td>
+              <td className="num">
+                {i.available} <span translate="no">{i.unit}</span>
+              </td>
+              <td className="num">
+                <input
+                  className="fund-qty"
+                  name={`qty-${i.id}`}
+                  inputMode="decimal"
+                  aria-label={t("apply.claimLabel", { code: i.code })}
+                />
+              </td>
+            </tr>
+          ))}
+        </FundTable>
         <InputField
           meta={fields.period}
           label={t("apply.period")}

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FundTable } from "./fund-table";
 
 type Item = {
   id: string;
@@ -28,47 +29,43 @@ type Application = {
 export function BillTable({ items }: { items: readonly Item[] }) {
   const { t } = useTranslation("fund");
   return (
-    <div className="fund-table-wrap">
-      <table className="table fund-table" data-testid="bill">
-        <thead>
-          <tr>
-            <th>{t("contract.col.code")}</th>
-            <th>{t("contract.col.name")}</th>
-            <th>{t("contract.col.workType")}</th>
-            <th>{t("contract.col.unit")}</th>
-            <th className="num">{t("contract.col.unitPrice")}</th>
-            <th className="num">{t("contract.col.quantity")}</th>
-            <th className="num">{t("contract.col.accepted")}</th>
-            <th className="num">{t("contract.col.certified")}</th>
-            <th className="num">{t("contract.col.paid")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((i) => (
-            <tr key={i.id}>
-              <td>{i.code}</td>
-              <td className="fund-name" translate="no">
-                {i.name}
-              </td>
-              <td className="fund-name" translate="no">
-                {i.workTypeName}
-              </td>
-              <td translate="no">{i.unit}</td>
-              <td className="num">{i.unitPrice}</td>
-              <td className="num">{i.quantity}</td>
-              <td className="num" title={t("contract.acceptedLots", { count: i.lots })}>
-                {i.accepted}
-                {i.beyondContract ? (
-                  <span className="badge badge-warn">{t("contract.beyondContract")}</span>
-                ) : null}
-              </td>
-              <td className="num">{i.certified}</td>
-              <td className="num">{i.paid}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FundTable
+      head={[
+        t("contract.col.code"),
+        t("contract.col.name"),
+        t("contract.col.workType"),
+        t("contract.col.unit"),
+        { num: t("contract.col.unitPrice") },
+        { num: t("contract.col.quantity") },
+        { num: t("contract.col.accepted") },
+        { num: t("contract.col.certified") },
+        { num: t("contract.col.paid") },
+      ]}
+      testId="bill"
+    >
+      {items.map((i) => (
+        <tr key={i.id}>
+          <td>{i.code}</td>
+          <td className="fund-name" translate="no">
+            {i.name}
+          </td>
+          <td className="fund-name" translate="no">
+            {i.workTypeName}
+          </td>
+          <td translate="no">{i.unit}</td>
+          <td className="num">{i.unitPrice}</td>
+          <td className="num">{i.quantity}</td>
+          <td className="num" title={t("contract.acceptedLots", { count: i.lots })}>
+            {i.accepted}
+            {i.beyondContract ? (
+              <span className="badge badge-warn">{t("contract.beyondContract")}</span>
+            ) : null}
+          </td>
+          <td className="num">{i.certified}</td>
+          <td className="num">{i.paid}</td>
+        </tr>
+      ))}
+    </FundTable>
   );
 }
 
@@ -77,33 +74,28 @@ export function ApplicationsTable({ applications }: { applications: readonly App
   const { t } = useTranslation("fund");
   if (applications.length === 0) return <p className="empty">{t("contract.applicationsEmpty")}</p>;
   return (
-    <div className="fund-table-wrap">
-      <table className="table fund-table">
-        <thead>
-          <tr>
-            <th>{t("contract.appCol.number")}</th>
-            <th>{t("contract.appCol.period")}</th>
-            <th>{t("contract.appCol.status")}</th>
-            <th className="num">{t("contract.appCol.gross")}</th>
-            <th className="num">{t("contract.appCol.net")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {applications.map((a) => (
-            <tr key={a.id}>
-              <td>
-                <Link to={`/funds/payments/${a.id}`} translate="no">
-                  {a.number}
-                </Link>
-              </td>
-              <td translate="no">{a.period}</td>
-              <td>{t(`state.${a.status}` as "state.applied")}</td>
-              <td className="num">{a.gross}</td>
-              <td className="num">{a.net}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FundTable
+      head={[
+        t("contract.appCol.number"),
+        t("contract.appCol.period"),
+        t("contract.appCol.status"),
+        { num: t("contract.appCol.gross") },
+        { num: t("contract.appCol.net") },
+      ]}
+    >
+      {applications.map((a) => (
+        <tr key={a.id}>
+          <td>
+            <Link to={`/funds/payments/${a.id}`} translate="no">
+              {a.number}
+            </Link>
+          </td>
+          <td translate="no">{a.period}</td>
+          <td>{t(`state.${a.status}` as "state.applied")}</td>
+          <td className="num">{a.gross}</td>
+          <td className="num">{a.net}</td>
+        </tr>
+      ))}
+    </FundTable>
   );
 }

@@ -1,43 +1,41 @@
 import { useTranslation } from "react-i18next";
 import type { GapView } from "~/modules/fund/refusal";
+import { FundTable } from "./fund-table";
 
 /** The items a claim exceeds, with how much: shown under a refused application or certification. */
 export function FundGaps({ gaps }: { gaps: readonly GapView[] | undefined }) {
   const { t } = useTranslation("fund");
   if (!gaps?.length) return null;
   return (
-    <div className="fund-table-wrap fund-gaps">
-      <table className="table fund-table" data-testid="fund-gaps">
-        <thead>
-          <tr>
-            <th>{t("gaps.code")}</th>
-            <th>{t("gaps.name")}</th>
-            <th className="num">{t("gaps.claimed")}</th>
-            <th className="num">{t("gaps.accepted")}</th>
-            <th className="num">{t("gaps.prior")}</th>
-            <th className="num">{t("gaps.available")}</th>
-            <th className="num">{t("gaps.gap")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {gaps.map((g) => (
-            <tr key={g.code}>
-              <td>{g.code}</td>
-              <td translate="no">{g.name}</td>
-              <td className="num">
-                {g.claimed} <span translate="no">{g.unit}</span>
-              </td>
-              <td className="num">{g.accepted}</td>
-              <td className="num">{g.prior}</td>
-              <td className="num">{g.available}</td>
-              <td className="num">
-                <strong>{g.gap}</strong>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FundTable
+      head={[
+        t("gaps.code"),
+        t("gaps.name"),
+        { num: t("gaps.claimed") },
+        { num: t("gaps.accepted") },
+        { num: t("gaps.prior") },
+        { num: t("gaps.available") },
+        { num: t("gaps.gap") },
+      ]}
+      testId="fund-gaps"
+      wrap="fund-gaps"
+    >
+      {gaps.map((g) => (
+        <tr key={g.code}>
+          <td>{g.code}</td>
+          <td translate="no">{g.name}</td>
+          <td className="num">
+            {g.claimed} <span translate="no">{g.unit}</span>
+          </td>
+          <td className="num">{g.accepted}</td>
+          <td className="num">{g.prior}</td>
+          <td className="num">{g.available}</td>
+          <td className="num">
+            <strong>{g.gap}</strong>
+          </td>
+        </tr>
+      ))}
+    </FundTable>
   );
 }
 

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/modules/i18n/use-format";
+import { FundTable } from "./fund-table";
 
 type Contract = {
   id: string;
@@ -26,32 +27,27 @@ const toNumber = (s: string) => Number(s.replaceAll(",", ""));
 export function ContractsTable({ contracts }: { contracts: readonly Contract[] }) {
   const { t } = useTranslation("fund");
   return (
-    <div className="fund-table-wrap">
-      <table className="table fund-table">
-        <thead>
-          <tr>
-            <th>{t("index.col.contract")}</th>
-            <th>{t("index.col.compound")}</th>
-            <th>{t("index.col.contractor")}</th>
-            <th className="num">{t("index.col.items")}</th>
-            <th className="num">{t("index.col.value")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {contracts.map((c) => (
-            <tr key={c.id}>
-              <td translate="no">
-                <Link to={`/funds/contracts/${c.id}`}>{c.name}</Link>
-              </td>
-              <td translate="no">{c.compoundName}</td>
-              <td translate="no">{c.contractorName}</td>
-              <td className="num">{c.items}</td>
-              <td className="num">{c.valueFen}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FundTable
+      head={[
+        t("index.col.contract"),
+        t("index.col.compound"),
+        t("index.col.contractor"),
+        { num: t("index.col.items") },
+        { num: t("index.col.value") },
+      ]}
+    >
+      {contracts.map((c) => (
+        <tr key={c.id}>
+          <td translate="no">
+            <Link to={`/funds/contracts/${c.id}`}>{c.name}</Link>
+          </td>
+          <td translate="no">{c.compoundName}</td>
+          <td translate="no">{c.contractorName}</td>
+          <td className="num">{c.items}</td>
+          <td className="num">{c.valueFen}</td>
+        </tr>
+      ))}
+    </FundTable>
   );
 }
 
@@ -120,31 +116,27 @@ export function OverTime({ months }: { months: readonly Month[] }) {
     </div>
   );
   return (
-    <div className="fund-table-wrap">
-      <table className="table fund-table" data-testid="over-time">
-        <thead>
-          <tr>
-            <th>{t("index.timeCol.month")}</th>
-            <th className="num">{t("index.timeCol.accepted")}</th>
-            <th className="num">{t("index.timeCol.paid")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {months.map((m) => (
-            <tr key={m.month}>
-              <td>{f.month(`${m.month}-15T00:00:00+08:00`)}</td>
-              <td className="num">
-                {m.accepted}
-                {bar(m.accepted, false)}
-              </td>
-              <td className="num">
-                {m.paid}
-                {bar(m.paid, true)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FundTable
+      head={[
+        t("index.timeCol.month"),
+        { num: t("index.timeCol.accepted") },
+        { num: t("index.timeCol.paid") },
+      ]}
+      testId="over-time"
+    >
+      {months.map((m) => (
+        <tr key={m.month}>
+          <td>{f.month(`${m.month}-15T00:00:00+08:00`)}</td>
+          <td className="num">
+            {m.accepted}
+            {bar(m.accepted, false)}
+          </td>
+          <td className="num">
+            {m.paid}
+            {bar(m.paid, true)}
+          </td>
+        </tr>
+      ))}
+    </FundTable>
   );
 }

@@ -3,6 +3,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { PaymentPageData } from "~/modules/fund/pages.server";
 import { useFormat } from "~/modules/i18n/use-format";
+import { FundTable } from "./fund-table";
 
 type App = SerializeFrom<PaymentPageData>["app"];
 type Line = App["lines"][number];
@@ -48,59 +49,55 @@ export function PaymentLines({
 }) {
   const { t } = useTranslation("fund");
   return (
-    <div className="fund-table-wrap">
-      <table className="table fund-table" data-testid="lines">
-        <thead>
-          <tr>
-            <th>{t("payment.col.item")}</th>
-            <th className="num">{t("payment.col.unitPrice")}</th>
-            <th className="num">{t("payment.col.claimed")}</th>
-            <th className="num">{t("payment.col.certified")}</th>
-            <th className="num">{t("payment.col.amount")}</th>
-            <th>{t("payment.col.lots")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr key={l.id} data-testid={`line-${l.code}`}>
-              <td>
-                {l.code} <span translate="no">{t("nameUnit", { name: l.name, unit: l.unit })}</span>
-              </td>
-              <td className="num">{l.unitPrice}</td>
-              <td className="num">{l.claimed}</td>
-              <td className="num">
-                {certifying ? (
-                  <input
-                    className="fund-qty"
-                    name={`cert-${l.id}`}
-                    defaultValue={l.claimed}
-                    inputMode="decimal"
-                    aria-label={t("payment.certLabel", { code: l.code })}
-                  />
-                ) : (
-                  <span className={l.reduced ? "fund-reduced" : undefined}>
-                    {l.certified || "—"}
-                    {l.reduced ? t("payment.reduced") : ""}
-                  </span>
-                )}
-              </td>
-              <td className="num">{l.amount || "—"}</td>
-              <td>
-                {l.lots.length === 0 ? (
-                  <span className="muted">{t("payment.lotsAfterCertify")}</span>
-                ) : (
-                  <ul className="fund-trace">
-                    {l.lots.map((lot) => (
-                      <LotTrace key={lot.id} lot={lot} canOpen={canOpenLots} />
-                    ))}
-                  </ul>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FundTable
+      head={[
+        t("payment.col.item"),
+        { num: t("payment.col.unitPrice") },
+        { num: t("payment.col.claimed") },
+        { num: t("payment.col.certified") },
+        { num: t("payment.col.amount") },
+        t("payment.col.lots"),
+      ]}
+      testId="lines"
+    >
+      {lines.map((l) => (
+        <tr key={l.id} data-testid={`line-${l.code}`}>
+          <td>
+            {l.code} <span translate="no">{t("nameUnit", { name: l.name, unit: l.unit })}</span>
+          </td>
+          <td className="num">{l.unitPrice}</td>
+          <td className="num">{l.claimed}</td>
+          <td className="num">
+            {certifying ? (
+              <input
+                className="fund-qty"
+                name={`cert-${l.id}`}
+                defaultValue={l.claimed}
+                inputMode="decimal"
+                aria-label={t("payment.certLabel", { code: l.code })}
+              />
+            ) : (
+              <span className={l.reduced ? "fund-reduced" : undefined}>
+                {l.certified || "—"}
+                {l.reduced ? t("payment.reduced") : ""}
+              </span>
+            )}
+          </td>
+          <td className="num">{l.amount || "—"}</td>
+          <td>
+            {l.lots.length === 0 ? (
+              <span className="muted">{t("payment.lotsAfterCertify")}</span>
+            ) : (
+              <ul className="fund-trace">
+                {l.lots.map((lot) => (
+                  <LotTrace key={lot.id} lot={lot} canOpen={canOpenLots} />
+                ))}
+              </ul>
+            )}
+          </td>
+        </tr>
+      ))}
+    </FundTable>
   );
 }
 
@@ -109,29 +106,25 @@ export function Signatures({ signatures }: { signatures: App["signatures"] }) {
   const { t } = useTranslation("fund");
   const f = useFormat();
   return (
-    <div className="fund-table-wrap">
-      <table className="table fund-table" data-testid="signatures">
-        <thead>
-          <tr>
-            <th>{t("payment.sigCol.step")}</th>
-            <th>{t("payment.sigCol.signer")}</th>
-            <th>{t("payment.sigCol.opinion")}</th>
-            <th>{t("payment.sigCol.at")}</th>
-            <th>{t("payment.sigCol.hash")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {signatures.map((s) => (
-            <tr key={s.step}>
-              <td>{t(`step.${s.step}` as "step.apply")}</td>
-              <td translate="no">{t("nameOrg", { name: s.name, organization: s.organization })}</td>
-              <td translate="no">{s.opinion}</td>
-              <td>{f.dateTime(s.signedAt)}</td>
-              <td className="fund-hash">{s.contentHash}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FundTable
+      head={[
+        t("payment.sigCol.step"),
+        t("payment.sigCol.signer"),
+        t("payment.sigCol.opinion"),
+        t("payment.sigCol.at"),
+        t("payment.sigCol.hash"),
+      ]}
+      testId="signatures"
+    >
+      {signatures.map((s) => (
+        <tr key={s.step}>
+          <td>{t(`step.${s.step}` as "step.apply")}</td>
+          <td translate="no">{t("nameOrg", { name: s.name, organization: s.organization })}</td>
+          <td translate="no">{s.opinion}</td>
+          <td>{f.dateTime(s.signedAt)}</td>
+          <td className="fund-hash">{s.contentHash}</td>
+        </tr>
+      ))}
+    </FundTable>
   );
 }

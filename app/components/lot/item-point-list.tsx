@@ -3,6 +3,18 @@ import type { EntryInput } from "~/modules/lot/entry-types";
 import type { LotItemView } from "~/modules/lot/item-view";
 import { formatEntered, type ItemVerdict } from "~/modules/lot/verdict";
 
+/** What an item card hands its points: the item, its entry and verdict, and how to change it. */
+export type PointsProps = {
+  item: LotItemView;
+  entry: EntryInput;
+  verdict: ItemVerdict | undefined;
+  unit: string;
+  editable: boolean;
+  /** The item's form, which the buttons post without JavaScript. */
+  formId: string;
+  onChange: (next: EntryInput, mode: "now" | "later") => void;
+};
+
 /** Verdict of each point by its place in the list: withdrawn points are not judged. */
 function pointVerdicts(entry: EntryInput, verdict: ItemVerdict | undefined): (boolean | null)[] {
   const found: (boolean | null)[] = [];
@@ -16,26 +28,11 @@ function pointVerdicts(entry: EntryInput, verdict: ItemVerdict | undefined): (bo
 
 /** The points as entered: superseded values struck through, each marked ✓/✗, with its tools. */
 export function PointList({
-  item,
-  entry,
-  verdict,
-  unit,
-  editable,
-  formId,
   correcting,
   onCorrect,
-  onChange,
-}: {
-  item: LotItemView;
-  entry: EntryInput;
-  verdict: ItemVerdict | undefined;
-  unit: string;
-  editable: boolean;
-  formId: string;
-  correcting: number | null;
-  onCorrect: (index: number) => void;
-  onChange: (next: EntryInput, mode: "now" | "later") => void;
-}) {
+  ...points
+}: PointsProps & { correcting: number | null; onCorrect: (index: number) => void }) {
+  const { item, entry, verdict, unit, editable, formId, onChange } = points;
   const { t } = useTranslation("lot");
   const verdicts = pointVerdicts(entry, verdict);
   return (

@@ -2,33 +2,15 @@ import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { correctedPoint } from "~/modules/lot/corrections";
 import { parseDecimal } from "~/modules/lot/decimal";
-import type { EntryInput } from "~/modules/lot/entry-types";
-import type { LotItemView } from "~/modules/lot/item-view";
-import type { ItemVerdict } from "~/modules/lot/verdict";
-import { PointList } from "./item-point-list";
+import { PointList, type PointsProps } from "./item-point-list";
 
 /**
  * An item's measured points: the design value where the spec compares with it, the points as
  * entered (each judged on entry, corrections struck through), and the box that adds or corrects
  * one. Without JavaScript the buttons post the item's form (`formId`).
  */
-export function ItemPoints({
-  item,
-  entry,
-  verdict,
-  unit,
-  editable,
-  formId,
-  onChange,
-}: {
-  item: LotItemView;
-  entry: EntryInput;
-  verdict: ItemVerdict | undefined;
-  unit: string;
-  editable: boolean;
-  formId: string;
-  onChange: (next: EntryInput, mode: "now" | "later") => void;
-}) {
+export function ItemPoints(points: PointsProps) {
+  const { item, entry, verdict, unit, editable, formId, onChange } = points;
   const { t } = useTranslation("lot");
   const [pointText, setPointText] = useState("");
   const [pointError, setPointError] = useState<string | null>(null);
@@ -97,18 +79,12 @@ export function ItemPoints({
         </label>
       ) : null}
       <PointList
-        item={item}
-        entry={entry}
-        verdict={verdict}
-        unit={unit}
-        editable={editable}
-        formId={formId}
+        {...points}
         correcting={correcting}
         onCorrect={(i) => {
           setCorrecting(correcting === i ? null : i);
           pointInput.current?.focus();
         }}
-        onChange={onChange}
       />
       <p className="muted point-count">
         {t("item.measured", { n: liveCount })}

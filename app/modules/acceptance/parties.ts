@@ -59,10 +59,6 @@ export function isConclusion(value: unknown): value is Conclusion {
 
 // Chinese words for the PDF record until it takes the reader's `t` (report module): the
 // catalogue's own entries, so there is one source of the words.
-/** @deprecated use t(`acceptance:status.${status}`) */
-export function acceptanceStatusZh(status: string): string {
-  return isAcceptanceStatus(status) ? zh.status[status] : status;
-}
 /** @deprecated use t(`acceptance:conclusion.${conclusion}`) */
 export function conclusionZh(conclusion: string): string {
   return isConclusion(conclusion) ? zh.conclusion[conclusion] : conclusion;

@@ -1,12 +1,17 @@
 import type { Db } from "~/infra/db.server";
 
-const ACCEPTANCE_SELECT = {
+/** An acceptance's own fields: its compound, state, conclusion and the hash that was signed. */
+export const ACCEPTANCE_FIELDS = {
   id: true,
   compoundId: true,
   status: true,
   conclusion: true,
   remarks: true,
   contentHash: true,
+} as const;
+
+const ACCEPTANCE_SELECT = {
+  ...ACCEPTANCE_FIELDS,
   openedAt: true,
   closedAt: true,
   voidReason: true,

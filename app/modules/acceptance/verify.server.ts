@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "~/infra/db.server";
 import { breakCollector, type RecordBreak } from "~/modules/audit/verify-words";
 import { currentContentHash } from "./record.server";
+import { ACCEPTANCE_FIELDS } from "./session.server";
 
 type Event = { action: string; entityId: string; payload: string };
 
@@ -24,12 +25,7 @@ export async function verifyAcceptances(db: Db, events: Event[]) {
   let signed = 0;
   const rows = await db.finalAcceptance.findMany({
     select: {
-      id: true,
-      compoundId: true,
-      status: true,
-      conclusion: true,
-      remarks: true,
-      contentHash: true,
+      ...ACCEPTANCE_FIELDS,
       compound: { select: { name: true } },
       participants: {
         select: {

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import { type Db, databasePathOf } from "~/infra/db.server";
 import { verifyAcceptances } from "~/modules/acceptance/verify.server";
@@ -11,7 +10,12 @@ import {
 import { verifyPayments } from "~/modules/fund/verify.server";
 import { type SqlRows, toDate } from "~/modules/lot/lot-read.server";
 import { prismaRows } from "~/modules/lot/lots.server";
-import { type PhotoStorage, photoKey, photoStorage } from "~/modules/photo/storage.server";
+import {
+  type PhotoStorage,
+  photoKey,
+  photoStorage,
+  storedSha256,
+} from "~/modules/photo/storage.server";
 import type { StoredEvent } from "./chain";
 import { sha256Hex } from "./record.server";
 import { type ChainBreak, chainWalker } from "./verify";
@@ -166,15 +170,6 @@ async function originalProblem(storage: PhotoStorage, sha256: string): Promise<M
   return actual === sha256
     ? null
     : { code: "audit:verify.photo.altered", params: { actual: actual.slice(0, 16) } };
-}
-
-async function storedSha256(storage: PhotoStorage, key: string): Promise<string | null> {
-  const file = await storage.read(key);
-  if (!file) return null;
-  const hash = createHash("sha256");
-  const reader = file.stream.getReader();
-  for (let r = await reader.read(); !r.done; r = await reader.read()) hash.update(r.value);
-  return hash.digest("hex");
 }
 
 /** Every drawing revision's source file and rendered images still hash to what was recorded. */

@@ -115,6 +115,16 @@ const readsEverything = {
   "fund.audit": "any",
 } as const satisfies Partial<Record<Action, Scope>>;
 
+/** What every party to the final acceptance (supervisor, owner, designer) does besides its own. */
+const acceptanceParty = {
+  "acceptance.view": "any",
+  "acceptance.sign": "any",
+  "dashboard.view": "any",
+  "report.export": "any",
+  "drawing.view": "any",
+  "drawing.upload": "any",
+} as const satisfies Partial<Record<Action, Scope>>;
+
 export const PERMISSIONS: Matrix = {
   admin: {
     ...everyone,
@@ -149,6 +159,7 @@ export const PERMISSIONS: Matrix = {
   },
   supervisor: {
     ...everyone,
+    ...acceptanceParty,
     "compound.view": "any",
     "organization.view": "any",
     "lot.view": "any",
@@ -162,41 +173,25 @@ export const PERMISSIONS: Matrix = {
     "notice.view": "any",
     "notice.issue": "any",
     "plan.manage": "any",
-    "acceptance.view": "any",
-    "acceptance.sign": "any",
-    "dashboard.view": "any",
-    "report.export": "any",
-    "drawing.view": "any",
-    "drawing.upload": "any",
   },
   owner: {
     ...everyone,
+    ...acceptanceParty,
     "compound.view": "any",
     "organization.view": "any",
     "lot.view": "any",
     "defect.view": "any",
     "notice.view": "any",
-    "acceptance.view": "any",
     "acceptance.manage": "any",
-    "acceptance.sign": "any",
-    "dashboard.view": "any",
-    "report.export": "any",
-    "drawing.view": "any",
-    "drawing.upload": "any",
   },
   designer: {
     ...everyone,
+    ...acceptanceParty,
     "compound.view": "any",
     "organization.view": "own",
     "lot.view": "any",
     "defect.view": "any",
     "notice.view": "any",
-    "acceptance.view": "any",
-    "acceptance.sign": "any",
-    "dashboard.view": "any",
-    "report.export": "any",
-    "drawing.view": "any",
-    "drawing.upload": "any",
   },
   contractor: {
     ...everyone,
@@ -248,30 +243,8 @@ const FUND_GRANTS: Partial<Record<Role, Partial<Record<Action, Scope>>>> = {
   owner: { "fund.view": "any", "fund.approve": "any", "fund.reverse": "any", "fund.audit": "any" },
   designer: {},
   street: {},
-  auditor: {
-    ...everyone,
-    "compound.view": "any",
-    "organization.view": "any",
-    "lot.view": "any",
-    "audit.view": "any",
-    "acceptance.view": "any",
-    "report.export": "any",
-    "fund.view": "any",
-    "fund.audit": "any",
-  },
-  finance: {
-    ...everyone,
-    "compound.view": "any",
-    "organization.view": "any",
-    "lot.view": "any",
-    "audit.view": "any",
-    "acceptance.view": "any",
-    "report.export": "any",
-    "fund.view": "any",
-    "fund.pay": "any",
-    "fund.reverse": "any",
-    "fund.audit": "any",
-  },
+  auditor: { ...everyone, ...readsEverything },
+  finance: { ...everyone, ...readsEverything, "fund.pay": "any", "fund.reverse": "any" },
 };
 for (const role of ROLES) PERMISSIONS[role] = { ...PERMISSIONS[role], ...FUND_GRANTS[role] };
 

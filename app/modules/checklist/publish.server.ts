@@ -4,6 +4,7 @@ import { DomainError } from "~/infra/domain-error";
 import { recordEvent } from "~/modules/audit/record.server";
 import { type EditedItem, ITEM_CODE, itemCode, nextCodeNumbers } from "./edit-schema";
 import { ITEM_CONTENT_FIELDS, ITEM_ROW_SELECT } from "./item-fields";
+import { WORK_TYPE_NAMES } from "./queries.server";
 
 /**
  * Publishing a checklist version. A version is never modified once published: an edit publishes
@@ -30,10 +31,7 @@ export async function getChecklistForEdit(db: Db, code: string) {
   const workType = await db.workType.findUnique({
     where: { code },
     select: {
-      id: true,
-      code: true,
-      nameZh: true,
-      nameEn: true,
+      ...WORK_TYPE_NAMES,
       templates: {
         orderBy: { version: "desc" },
         take: 1,

@@ -6,6 +6,10 @@ import { ITEM_ROW_SELECT } from "./item-fields";
 const { lookupTable: _table, numericNote: _note, ...SHOWN } = ITEM_ROW_SELECT;
 
 /** The fields of a checklist item that pages and lots show and judge by. */
+
+/** A work type's code and names (with its id), as every checklist query starts. */
+export const WORK_TYPE_NAMES = { id: true, code: true, nameZh: true, nameEn: true } as const;
+
 export const CHECKLIST_ITEM_SELECT = { id: true, ...SHOWN } as const;
 
 const stringList = z.array(z.string());
@@ -53,10 +57,7 @@ export async function getWorkTypeChecklist(db: Db, code: string, version?: numbe
   const workType = await db.workType.findUnique({
     where: { code },
     select: {
-      id: true,
-      code: true,
-      nameZh: true,
-      nameEn: true,
+      ...WORK_TYPE_NAMES,
       division: true,
       standards: true,
       lotDivision: true,

@@ -1,5 +1,4 @@
 import type { Db } from "~/infra/db.server";
-import { acceptanceStatusZh } from "~/modules/acceptance/parties";
 import { applicableWorkTypes } from "~/modules/acceptance/prerequisites";
 import { parseStringList } from "~/modules/checklist/queries.server";
 
@@ -85,7 +84,6 @@ export async function publicNotice(db: Db, code: string) {
     acceptance: acceptance
       ? {
           status: acceptance.status,
-          statusZh: acceptanceStatusZh(acceptance.status),
           closedAt: acceptance.closedAt,
         }
       : null,

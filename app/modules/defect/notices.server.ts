@@ -90,13 +90,16 @@ export async function issueNotice(db: Db, viewer: Viewer, input: IssueNoticeInpu
     const count = await tx.supervisionNotice.count({ where: { compoundId: compound.id } });
     const number = `${compound.code}-TZ-${String(count + 1).padStart(3, "0")}`;
     const replyDueOn = new Date(Math.max(...rows.map((d) => d.dueOn.getTime())));
+    const fields = {
+      number,
+      compoundId: compound.id,
+      contractorOrgId: input.contractorOrgId,
+      subject: input.subject.trim(),
+      content: input.content.trim(),
+    };
     const notice = await tx.supervisionNotice.create({
       data: {
-        number,
-        compoundId: compound.id,
-        contractorOrgId: input.contractorOrgId,
-        subject: input.subject.trim(),
-        content: input.content.trim(),
+        ...fields,
         replyDueOn,
         issuedById: viewer.id,
         defects: { create: rows.map((d, i) => ({ defectId: d.id, seq: i + 1 })) },
@@ -109,11 +112,7 @@ export async function issueNotice(db: Db, viewer: Viewer, input: IssueNoticeInpu
       entityType: "SupervisionNotice",
       entityId: notice.id,
       data: {
-        number,
-        compoundId: compound.id,
-        contractorOrgId: input.contractorOrgId,
-        subject: input.subject.trim(),
-        content: input.content.trim(),
+        ...fields,
         replyDueOn: replyDueOn.toISOString(),
         defects: rows.map((d) => d.number),
         to: "issued",

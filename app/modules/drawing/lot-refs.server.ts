@@ -69,14 +69,11 @@ export async function referenceableRevisions(db: Db, lotId: string, compoundId: 
   });
 }
 
+/** The lot and the drawing revision a reference joins, as the viewer asks. */
+type RefArgs = [db: Db, viewer: Viewer, scope: Scope, lotId: string, revisionId: string];
+
 /** References a current revision of the lot's compound (while the lot may be recorded). */
-export async function addLotDrawingRef(
-  db: Db,
-  viewer: Viewer,
-  scope: Scope,
-  lotId: string,
-  revisionId: string,
-) {
+export async function addLotDrawingRef(...[db, viewer, scope, lotId, revisionId]: RefArgs) {
   const { lot } = await requireRecordableLot(db, viewer, scope, lotId);
   const revision = await db.drawingRevision.findFirst({
     where: { id: revisionId, sheet: { compoundId: lot.compound.id } },
@@ -113,13 +110,7 @@ export async function addLotDrawingRef(
   });
 }
 
-export async function removeLotDrawingRef(
-  db: Db,
-  viewer: Viewer,
-  scope: Scope,
-  lotId: string,
-  revisionId: string,
-) {
+export async function removeLotDrawingRef(...[db, viewer, scope, lotId, revisionId]: RefArgs) {
   const { lot } = await requireRecordableLot(db, viewer, scope, lotId);
   await db.$transaction(async (tx) => {
     await assertLotStateUnchanged(tx, lotId, lot.status, "drawingRemoval");

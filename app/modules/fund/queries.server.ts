@@ -7,6 +7,18 @@ import { OPEN_STATES, type PaymentState } from "./rules";
 
 const isOpen = (status: string) => OPEN_STATES.includes(status as PaymentState);
 
+/** A payment application as its contract's list shows it. */
+const APPLICATION_SUMMARY = {
+  id: true,
+  number: true,
+  period: true,
+  status: true,
+  appliedAt: true,
+  grossFen: true,
+  netFen: true,
+  paidAt: true,
+} as const;
+
 export async function listContracts(db: Db, viewer: Actor, scope: Scope) {
   const contracts = await db.contract.findMany({
     where: contractWhere(viewer, scope),
@@ -40,16 +52,7 @@ export async function contractOverview(db: Db, id: string, viewer: Actor, scope:
   const applications = await db.paymentApplication.findMany({
     where: { contractId: found.id },
     orderBy: { seq: "desc" },
-    select: {
-      id: true,
-      number: true,
-      period: true,
-      status: true,
-      appliedAt: true,
-      grossFen: true,
-      netFen: true,
-      paidAt: true,
-    },
+    select: APPLICATION_SUMMARY,
   });
   const c = m.contract;
   return {
@@ -98,18 +101,11 @@ export async function getApplication(db: Db, id: string, viewer: Actor, scope: S
   const app = await db.paymentApplication.findFirst({
     where: { id, contract: contractWhere(viewer, scope) },
     select: {
-      id: true,
-      number: true,
-      period: true,
-      status: true,
-      appliedAt: true,
-      grossFen: true,
+      ...APPLICATION_SUMMARY,
       retentionFen: true,
-      netFen: true,
       contentHash: true,
       paidSource: true,
       voucherNo: true,
-      paidAt: true,
       reversedAt: true,
       reverseReason: true,
       contract: { select: { id: true, name: true, retentionBp: true, warrantyEndsOn: true } },

@@ -1,4 +1,5 @@
 import type { JudgeSpec, NumericSpec } from "./verdict";
+import type { NumericLike } from "./verdict-legacy";
 
 /** One checklist item as the lot page shows it (the item card's input). */
 export type LotItemView = {
@@ -11,13 +12,7 @@ export type LotItemView = {
   samplePlan: string;
   source: string;
   numeric: NumericSpec | null;
-  numericFields: {
-    numericUnit: string | null;
-    numericMin: number | null;
-    numericMax: number | null;
-    numericQuantity: string | null;
-    numericTarget: number | null;
-  };
+  numericFields: NumericLike;
   numericCondition: string | null;
   requiredSamples: number | null;
   spec: JudgeSpec | null;

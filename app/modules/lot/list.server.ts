@@ -3,7 +3,7 @@ import { z } from "~/infra/zod";
 import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
 import { compoundWhere } from "~/modules/site/access.server";
 import { lotWhere } from "./access.server";
-import { isLotState, LOT_STATE_LABELS_ZH, LOT_STATES } from "./workflow";
+import { LOT_STATES } from "./workflow";
 
 export const LotFilterSchema = z.object({
   compoundId: z.string().min(1).optional().catch(undefined),
@@ -120,7 +120,6 @@ function registerRow(l: LotListRow) {
     capacity: l.capacity ? `${l.capacity} ${l.capacityUnit ?? ""}`.trim() : "",
     contractor: l.contractor.shortName,
     status: l.status,
-    statusZh: isLotState(l.status) ? LOT_STATE_LABELS_ZH[l.status] : l.status,
     recordsComplete: l.recordsComplete,
     submittedAt: l.submittedAt,
     acceptedAt: l.acceptedAt,

@@ -192,6 +192,9 @@ function judgeMeasured(item: LotItemInput, spec: JudgeSpec, ctx: ItemContext): O
   const withCounts = (o: Outcome): Outcome => ({ ...o, ...common, ...counts });
 
   const details = (of: Judged[]) => list(of.map((f) => f.detail ?? ""));
+  /** Every point measured passes: a pass once enough points are measured. */
+  const allPass = (text: VerdictText) =>
+    finishCount(item, measured, required, req, withCounts, "all_points_pass", text);
   if (item.result === "fail") {
     const notes =
       failing.length > 0
@@ -201,13 +204,7 @@ function judgeMeasured(item: LotItemInput, spec: JudgeSpec, ctx: ItemContext): O
   }
   if (spec.comparison === "trigger") {
     if (failing.length === 0)
-      return finishCount(
-        item,
-        measured,
-        required,
-        req,
-        withCounts,
-        "all_points_pass",
+      return allPass(
         msg("verdict.note.triggerNone", { count: measured, limit: limitText(spec, limit) }),
       );
     const trigger = { detail: failing[0]!.detail ?? "", ref: resolved.ref };
@@ -236,15 +233,7 @@ function judgeMeasured(item: LotItemInput, spec: JudgeSpec, ctx: ItemContext): O
           msg("verdict.note.missingDesign", { count: missingDesign }),
         ]),
       );
-    return finishCount(
-      item,
-      measured,
-      required,
-      req,
-      withCounts,
-      "all_points_pass",
-      msg("verdict.note.allPass", { count: measured }),
-    );
+    return allPass(msg("verdict.note.allPass", { count: measured }));
   }
   // 一般项目
   const beyond = judged.filter((j) => j.serious);

@@ -40,7 +40,8 @@ export function specFromLegacyNumeric(numeric: NumericSpec, source: string): Jud
   };
 }
 
-type NumericLike = {
+/** The legacy numeric columns of a checklist item. */
+export type NumericLike = {
   numericUnit: string | null;
   numericMin: number | null;
   numericMax: number | null;

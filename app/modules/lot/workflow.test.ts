@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import en from "~/locales/en/lot";
+import zhLot from "~/locales/zh-CN/lot";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import { computeLotVerdict } from "./verdict";
 import { verdictTextZh } from "./verdict-text";
@@ -10,7 +11,6 @@ import {
   isLotState,
   isUserRole,
   LOT_ACTIONS,
-  LOT_STATE_LABELS_ZH,
   LOT_STATES,
   type LotAction,
   type LotState,
@@ -354,7 +354,7 @@ describe("allowedLotActions", () => {
 
 describe("labels and guards", () => {
   it("labels every state and action in Chinese", () => {
-    expect(LOT_STATE_LABELS_ZH).toEqual({
+    expect(Object.fromEntries(LOT_STATES.map((s) => [s, zhLot.states[s]]))).toEqual({
       draft: "草稿",
       submitted: "施工自检已提交",
       rejected: "监理退回",

@@ -17,20 +17,8 @@ export {
   type Role as UserRole,
 } from "~/modules/auth/permissions";
 
-import zhLot from "~/locales/zh-CN/lot";
 import type { Role as UserRole } from "~/modules/auth/permissions";
 import type { LotMessage } from "./messages";
-
-/**
- * Chinese state names for callers outside the lot area that have not moved to the catalogue yet
- * (`t("lot:states.<state>")` is the way); the words live in the catalogue, not here.
- */
-export const LOT_STATE_LABELS_ZH: Record<LotState, string> = {
-  draft: zhLot.states.draft,
-  submitted: zhLot.states.submitted,
-  rejected: zhLot.states.rejected,
-  accepted: zhLot.states.accepted,
-};
 
 export type LotTransitionErrorCode =
   | "forbidden_role"

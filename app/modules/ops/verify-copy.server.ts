@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import pg from "pg";
-import type { PhotoStorage } from "~/modules/photo/storage.server";
+import { type PhotoStorage, storedSha256 } from "~/modules/photo/storage.server";
 import type { PgTable } from "./pg-catalog.server";
 import { canonical, TableHash } from "./values";
 
@@ -86,15 +86,6 @@ export async function compareTables(
   return out;
 }
 
-export async function sha256Of(storage: PhotoStorage, key: string): Promise<string | null> {
-  const file = await storage.read(key);
-  if (!file) return null;
-  const hash = createHash("sha256");
-  const reader = file.stream.getReader();
-  for (let r = await reader.read(); !r.done; r = await reader.read()) hash.update(r.value);
-  return hash.digest("hex");
-}
-
 export type FileStore = {
   name: string;
   source: PhotoStorage;
@@ -131,7 +122,7 @@ export async function copyAndCheckFiles(
         if (/^[0-9a-f]{64}$/.test(named) && named !== sourceHash)
           problem(`source bytes do not match the name (sha256 ${sourceHash.slice(0, 16)}…)`);
         if (opts.copy && (await store.target.put(key, bytes)).created) tally.copied++;
-        const targetHash = await sha256Of(store.target, key);
+        const targetHash = await storedSha256(store.target, key);
         if (targetHash === null) problem("missing at the target");
         else if (targetHash !== sourceHash)
           problem(`differs at the target (sha256 ${targetHash.slice(0, 16)}…)`);

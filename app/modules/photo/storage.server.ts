@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
@@ -114,4 +114,14 @@ export function photoStorage(): PhotoStorage {
     ? new S3PhotoStorage(s3Client(s3), s3.bucket, `${s3.prefix}photos/`)
     : new LocalPhotoStorage(path.join(env().uploadsDir, "photos"));
   return globalForStorage.yanshouPhotoStorage;
+}
+
+/** The SHA-256 of a stored file as it is now (streamed), or null when it is missing. */
+export async function storedSha256(storage: PhotoStorage, key: string): Promise<string | null> {
+  const file = await storage.read(key);
+  if (!file) return null;
+  const hash = createHash("sha256");
+  const reader = file.stream.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) hash.update(r.value);
+  return hash.digest("hex");
 }

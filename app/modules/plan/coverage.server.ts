@@ -29,23 +29,34 @@ export const PLAN_SELECT = {
   },
 } as const;
 
-/** The compound's lots as coverage reads them (work type and place). */
-export async function coverageLots(db: Db, compoundId: string): Promise<CoverageLot[]> {
-  const lots = await db.inspectionLot.findMany({
-    where: { compoundId },
-    select: {
-      id: true,
-      number: true,
-      status: true,
-      recordsComplete: true,
-      placeKind: true,
-      stairwellId: true,
-      buildingId: true,
-      zoneId: true,
-      workType: { select: { code: true } },
-    },
-  });
-  return lots.map((l) => ({
+/** What coverage reads of a lot: its work type and place. */
+const COVERAGE_LOT_SELECT = {
+  id: true,
+  compoundId: true,
+  number: true,
+  status: true,
+  recordsComplete: true,
+  placeKind: true,
+  stairwellId: true,
+  buildingId: true,
+  zoneId: true,
+  workType: { select: { code: true } },
+} as const;
+
+type SelectedLot = {
+  id: string;
+  number: string;
+  status: string;
+  recordsComplete: boolean;
+  placeKind: string;
+  stairwellId: string | null;
+  buildingId: string | null;
+  zoneId: string | null;
+  workType: { code: string };
+};
+
+function coverageLot(l: SelectedLot): CoverageLot {
+  return {
     id: l.id,
     number: l.number,
     status: l.status,
@@ -58,7 +69,16 @@ export async function coverageLots(db: Db, compoundId: string): Promise<Coverage
         : l.placeKind === "zone"
           ? l.zoneId
           : l.buildingId,
-  }));
+  };
+}
+
+/** The compound's lots as coverage reads them (work type and place). */
+export async function coverageLots(db: Db, compoundId: string): Promise<CoverageLot[]> {
+  const lots = await db.inspectionLot.findMany({
+    where: { compoundId },
+    select: COVERAGE_LOT_SELECT,
+  });
+  return lots.map(coverageLot);
 }
 
 /**
@@ -73,33 +93,11 @@ export async function coverageByCompound(db: Db, compoundIds: string[]) {
   if (plans.length === 0) return new Map<string, PlanSummary>();
   const lots = await db.inspectionLot.findMany({
     where: { compoundId: { in: plans.map((p) => p.compoundId) } },
-    select: {
-      id: true,
-      compoundId: true,
-      number: true,
-      status: true,
-      recordsComplete: true,
-      placeKind: true,
-      stairwellId: true,
-      buildingId: true,
-      zoneId: true,
-      workType: { select: { code: true } },
-    },
+    select: COVERAGE_LOT_SELECT,
   });
   const result = new Map<string, PlanSummary>();
   for (const plan of plans) {
-    const own = lots
-      .filter((l) => l.compoundId === plan.compoundId)
-      .map((l) => ({
-        ...l,
-        workTypeCode: l.workType.code,
-        placeId:
-          l.placeKind === "stairwell"
-            ? l.stairwellId
-            : l.placeKind === "zone"
-              ? l.zoneId
-              : l.buildingId,
-      }));
+    const own = lots.filter((l) => l.compoundId === plan.compoundId).map(coverageLot);
     result.set(plan.compoundId, summarise(plan, planCoverage(plan.subItems, plan.lots, own)));
   }
   return result;

@@ -4,6 +4,20 @@ import { compoundWhere } from "./access.server";
 
 type Viewer = { organizationId: string };
 
+/** A building's facts, as the compound and building pages show them. */
+const BUILDING_FACTS = {
+  id: true,
+  name: true,
+  floors: true,
+  builtYear: true,
+  structure: true,
+} as const;
+
+/** The compound a place belongs to, with its project: the place pages' crumbs. */
+const COMPOUND_CRUMBS = {
+  select: { id: true, name: true, project: { select: { id: true, name: true } } },
+} as const;
+
 export async function listProjects(db: Db) {
   return db.project.findMany({
     select: { id: true, name: true, county: true, budgetYuan: true, households: true },
@@ -65,11 +79,7 @@ export async function getCompound(db: Db, compoundId: string, viewer: Viewer, sc
       },
       buildings: {
         select: {
-          id: true,
-          name: true,
-          floors: true,
-          builtYear: true,
-          structure: true,
+          ...BUILDING_FACTS,
           stairwells: {
             select: { id: true, name: true, households: true },
             orderBy: { seq: "asc" },
@@ -89,12 +99,8 @@ export async function getBuilding(db: Db, buildingId: string, viewer: Viewer, sc
   return db.building.findFirst({
     where: { id: buildingId, compound: compoundWhere(viewer, scope) },
     select: {
-      id: true,
-      name: true,
-      floors: true,
-      builtYear: true,
-      structure: true,
-      compound: { select: { id: true, name: true, project: { select: { id: true, name: true } } } },
+      ...BUILDING_FACTS,
+      compound: COMPOUND_CRUMBS,
       stairwells: {
         select: { id: true, name: true, floors: true, households: true },
         orderBy: { seq: "asc" },
@@ -115,9 +121,7 @@ export async function getStairwell(db: Db, stairwellId: string, viewer: Viewer, 
         select: {
           id: true,
           name: true,
-          compound: {
-            select: { id: true, name: true, project: { select: { id: true, name: true } } },
-          },
+          compound: COMPOUND_CRUMBS,
         },
       },
     },
@@ -132,7 +136,7 @@ export async function getZone(db: Db, zoneId: string, viewer: Viewer, scope: Sco
       kind: true,
       name: true,
       description: true,
-      compound: { select: { id: true, name: true, project: { select: { id: true, name: true } } } },
+      compound: COMPOUND_CRUMBS,
     },
   });
 }
