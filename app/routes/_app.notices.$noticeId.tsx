@@ -54,6 +54,9 @@ export default function NoticePage() {
   const busy = useNavigation().state !== "idle";
   const { t } = useTranslation("defect");
   const { t: common } = useTranslation();
+  // A person without a job title on record is named alone, not "name ()".
+  const person = (name: string, title: string | null | undefined) =>
+    title ? t("history.actor", { name, org: title }) : name;
   const f = useFormat();
   const [form, fields] = useSchemaForm(noticeReplySchema(common), {
     lastResult,
@@ -72,11 +75,7 @@ export default function NoticePage() {
           <>
             {t("notice.page.to")}
             <span translate="no">
-              {notice.contractor} ·{" "}
-              {t("history.actor", {
-                name: notice.issuedBy.displayName,
-                org: notice.issuedBy.title,
-              })}
+              {notice.contractor} · {person(notice.issuedBy.displayName, notice.issuedBy.title)}
             </span>{" "}
             {t("notice.page.issued", { date: f.date(notice.issuedAt) })} ·{" "}
             {t("notice.page.replyBy", { date: f.date(notice.replyDueOn) })}
@@ -163,10 +162,7 @@ export default function NoticePage() {
             </p>
             <p className="muted">
               <span translate="no">
-                {t("history.actor", {
-                  name: notice.repliedBy?.displayName ?? "",
-                  org: notice.repliedBy?.title ?? "",
-                })}
+                {person(notice.repliedBy?.displayName ?? "", notice.repliedBy?.title)}
               </span>{" "}
               {t("notice.page.repliedOn", { date: f.dateTime(notice.repliedAt) })}
             </p>

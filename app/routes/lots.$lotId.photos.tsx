@@ -3,7 +3,6 @@ import type { TFunction } from "i18next";
 import { DomainError } from "~/infra/domain-error";
 import { env } from "~/infra/env.server";
 import { parseMultipart } from "~/infra/multipart.server";
-import { UploadError } from "~/infra/upload-error";
 import { requestT } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { requireRecordableLot } from "~/modules/lot/lots.server";

@@ -104,6 +104,13 @@ const audit: Catalogue<typeof source> = {
     DrawingRevision: "Drawing revision",
     DrawingPin: "Drawing pin",
     PaymentApplication: "Interim payment",
+    Compound: "Compound",
+    CompoundPlan: "Renovation plan",
+    InspectionPlan: "Inspection-lot plan",
+    Household: "Household",
+    IllegalStructure: "Illegal structure",
+    ResidentReview: "Residents' review",
+    WarrantyDefect: "Warranty defect",
   },
   page: {
     metaTitle: "Activity log · Yanshou",

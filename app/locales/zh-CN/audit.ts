@@ -97,6 +97,13 @@ const audit = {
     DrawingRevision: "图纸版次",
     DrawingPin: "图钉",
     PaymentApplication: "计量支付",
+    Compound: "小区",
+    CompoundPlan: "改造方案",
+    InspectionPlan: "检验批划分计划",
+    Household: "住户",
+    IllegalStructure: "违法建设",
+    ResidentReview: "居民评议",
+    WarrantyDefect: "保修问题",
   },
   page: {
     metaTitle: "操作记录 · 验收",

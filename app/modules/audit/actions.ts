@@ -89,6 +89,13 @@ export const AUDIT_ENTITIES = [
   "DrawingRevision",
   "DrawingPin",
   "PaymentApplication",
+  "Compound",
+  "CompoundPlan",
+  "InspectionPlan",
+  "Household",
+  "IllegalStructure",
+  "ResidentReview",
+  "WarrantyDefect",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

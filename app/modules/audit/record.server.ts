@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { dbKind } from "~/infra/db.server";
-import type { AuditAction } from "./actions";
+import type { AuditAction, AuditEntity } from "./actions";
 import { canonicalJson } from "./canonical";
 import { eventHashWith, GENESIS_HASH, type StoredEvent } from "./chain";
 
@@ -11,7 +11,8 @@ export type AuditInput = {
   actorId: string | null;
   /** One of the typed list (stored as is: the chain's rows never change form). */
   action: AuditAction;
-  entityType: string;
+  /** One of the typed list, so that the audit page can name it in either language. */
+  entityType: AuditEntity;
   entityId: string;
   data: unknown;
 };

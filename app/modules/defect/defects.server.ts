@@ -1,8 +1,7 @@
-import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
 import { compoundSealedMessage } from "~/modules/acceptance/acceptance.server";
-import { eventsFor, recordEvent } from "~/modules/audit/record.server";
-import type { Actor, Role, Scope } from "~/modules/auth/permissions";
+import { recordEvent } from "~/modules/audit/record.server";
+import type { Actor, Scope } from "~/modules/auth/permissions";
 import { createPinTx, type PinInput, requirePinnableRevision } from "~/modules/drawing/pins.server";
 import { getLot } from "~/modules/lot/lots.server";
 import { formatEntered } from "~/modules/lot/verdict";
@@ -14,7 +13,6 @@ import { recordT, refusal } from "./labels";
 import { getDefect, isOwnContractor, unrepliedAfterPhotos } from "./read.server";
 import {
   type DefectAction,
-  type DefectState,
   decideDefectTransition,
   dueOnIso,
   isDefectState,

@@ -19,8 +19,6 @@ import {
 } from "./verdict";
 import { parseJudgeSpec } from "./verdict-schema";
 
-type Viewer = Actor & { id: string };
-
 export const LOT_SELECT = {
   id: true,
   number: true,
