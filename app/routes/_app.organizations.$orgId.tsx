@@ -30,34 +30,14 @@ export default function OrganizationPage() {
         crumbs={[{ to: "/organizations", label: t("organizations.title") }]}
         subtitle={isOrgKind(o.kind) ? t(`orgKinds.${o.kind}`) : o.kind}
       />
-      {o.contracts.length > 0 ? (
-        <>
-          <h2>{t("organizations.contracts")}</h2>
-          <ul className="card-list">
-            {o.contracts.map((c) => (
-              <li key={c.name}>
-                <Link className="card card-link" to={`/compounds/${c.compound.id}`} translate="no">
-                  {c.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {o.streetCompounds.length > 0 ? (
-        <>
-          <h2>{t("organizations.compounds")}</h2>
-          <ul className="card-list">
-            {o.streetCompounds.map((c) => (
-              <li key={c.id}>
-                <Link className="card card-link" to={`/compounds/${c.id}`} translate="no">
-                  {c.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <CompoundLinks
+        title={t("organizations.contracts")}
+        links={o.contracts.map((c) => ({ key: c.name, compoundId: c.compound.id, name: c.name }))}
+      />
+      <CompoundLinks
+        title={t("organizations.compounds")}
+        links={o.streetCompounds.map((c) => ({ key: c.id, compoundId: c.id, name: c.name }))}
+      />
       <h2>{t("organizations.people")}</h2>
       <table className="table">
         <thead>
@@ -84,3 +64,28 @@ export default function OrganizationPage() {
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
+/** A titled list of links to compounds (an organisation's contracts, or a street's compounds). */
+function CompoundLinks({
+  title,
+  links,
+}: {
+  title: string;
+  links: { key: string; compoundId: string; name: string }[];
+}) {
+  if (links.length === 0) return null;
+  return (
+    <>
+      <h2>{title}</h2>
+      <ul className="card-list">
+        {links.map((l) => (
+          <li key={l.key}>
+            <Link className="card card-link" to={`/compounds/${l.compoundId}`} translate="no">
+              {l.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -100,6 +100,15 @@ export async function unpinnedDefects(db: Db, viewer: Actor, scope: Scope, compo
   });
 }
 
+/** A revision as a pin is drawn on it: which one, and its preview's size. */
+const REVISION_PREVIEW = {
+  id: true,
+  revision: true,
+  status: true,
+  previewWidth: true,
+  previewHeight: true,
+} as const;
+
 /** A defect's pin with what the defect page shows around it; the caller has checked the defect is visible. */
 export async function pinOfDefect(db: Db, defectId: string) {
   return db.drawingPin.findUnique({
@@ -108,14 +117,7 @@ export async function pinOfDefect(db: Db, defectId: string) {
       x: true,
       y: true,
       revision: {
-        select: {
-          id: true,
-          revision: true,
-          status: true,
-          previewWidth: true,
-          previewHeight: true,
-          sheet: { select: { number: true, title: true } },
-        },
+        select: { ...REVISION_PREVIEW, sheet: { select: { number: true, title: true } } },
       },
     },
   });
@@ -126,11 +128,7 @@ export async function pinPrefill(db: Db, viewer: Actor, scope: Scope, revisionId
   return db.drawingRevision.findFirst({
     where: { AND: [{ id: revisionId }, revisionWhere(viewer, scope)] },
     select: {
-      id: true,
-      revision: true,
-      status: true,
-      previewWidth: true,
-      previewHeight: true,
+      ...REVISION_PREVIEW,
       sheet: {
         select: {
           number: true,
