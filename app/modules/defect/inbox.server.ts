@@ -16,17 +16,6 @@ export type NotificationKind =
   | "notice.issued"
   | "notice.replied";
 
-/** @deprecated words come from the catalogue (`defect:inbox.kind.*`) */
-export const NOTIFICATION_KIND_LABELS_ZH: Record<NotificationKind, string> = {
-  "defect.assigned": zh.inbox.kind.defect.assigned,
-  "defect.returned": zh.inbox.kind.defect.returned,
-  "defect.submitted": zh.inbox.kind.defect.submitted,
-  "defect.due_soon": zh.inbox.kind.defect.due_soon,
-  "defect.overdue": zh.inbox.kind.defect.overdue,
-  "notice.issued": zh.inbox.kind.notice.issued,
-  "notice.replied": zh.inbox.kind.notice.replied,
-};
-
 type Recipients = { contractorOrgId: string } | { userIds: string[] };
 
 /** Roles that may do `action`: who receives a contractor's or a reviewer's lines. */

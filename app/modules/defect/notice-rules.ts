@@ -4,14 +4,11 @@
  */
 import type { MessageParams } from "~/infra/domain-error";
 import type { MessageKey } from "~/locales/resources";
-import zh from "~/locales/zh-CN/defect";
 import { type Role, scopeFor } from "~/modules/auth/permissions";
 import type { DefectState } from "./workflow";
 
 export const NOTICE_STATES = ["issued", "replied"] as const;
 export type NoticeState = (typeof NOTICE_STATES)[number];
-/** @deprecated words come from the catalogue (`defect:noticeStatus.*`) */
-export const NOTICE_STATE_LABELS_ZH: Record<NoticeState, string> = zh.noticeStatus;
 
 /** Why a notice is refused: a message key and its parameters. */
 export type NoticeRefusal = { message: MessageKey; params?: MessageParams };

@@ -5,7 +5,6 @@
  */
 import type { MessageParams } from "~/infra/domain-error";
 import type { MessageKey } from "~/locales/resources";
-import zh from "~/locales/zh-CN/defect";
 import { type Action, type Role, scopeFor } from "~/modules/auth/permissions";
 
 export const DEFECT_STATES = ["open", "in_progress", "submitted", "closed"] as const;
@@ -14,19 +13,8 @@ export type DefectState = (typeof DEFECT_STATES)[number];
 export const DEFECT_ACTIONS = ["acknowledge", "reply", "close", "return"] as const;
 export type DefectAction = (typeof DEFECT_ACTIONS)[number];
 
-/**
- * @deprecated Chinese labels for modules not yet translated; words come from the catalogue
- * (`defect:status.*`, `defect:action.*`, `defect:severity.*`).
- */
-export const DEFECT_STATE_LABELS_ZH: Record<DefectState, string> = zh.status;
-/** @deprecated see DEFECT_STATE_LABELS_ZH */
-export const DEFECT_ACTION_LABELS_ZH: Record<DefectAction, string> = zh.action;
-
 export const SEVERITIES = ["general", "major", "critical"] as const;
 export type Severity = (typeof SEVERITIES)[number];
-
-/** @deprecated see DEFECT_STATE_LABELS_ZH */
-export const SEVERITY_LABELS_ZH: Record<Severity, string> = zh.severity;
 
 /** Default rectification period per severity, in calendar days (editable when raising). */
 export const DEFAULT_DUE_DAYS: Record<Severity, number> = {

@@ -5,6 +5,7 @@ import { applicableWorkTypes } from "~/modules/acceptance/prerequisites";
 import { supervisionRecord } from "~/modules/acceptance/supervision.server";
 import { prerequisiteLabel } from "~/modules/acceptance/words";
 import { listWorkTypes } from "~/modules/checklist/queries.server";
+import { formatDate, formatDateTime } from "~/modules/i18n/dates";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import type { LotDetail } from "~/modules/lot/lots.server";
 import type { LotRecordExtras } from "~/modules/lot/record-extras.server";
@@ -16,7 +17,6 @@ import {
 } from "~/modules/lot/record-view";
 import { rollUp } from "~/modules/lot/rollup";
 import { acceptanceReviewLines } from "~/modules/residents/reviews.server";
-import { formatDate, formatDateTime } from "~/modules/site/labels";
 import { type Cell, PdfReport } from "./pdf.server";
 import type { PdfPhoto } from "./photo-thumbs.server";
 

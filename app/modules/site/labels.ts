@@ -2,7 +2,6 @@ import type { TFunction } from "i18next";
 import en from "~/locales/en/site";
 import zh from "~/locales/zh-CN/site";
 import { DEFAULT_LNG, type Lng } from "~/modules/i18n/config";
-import * as dates from "~/modules/i18n/dates";
 
 /** 室外区域 kinds, in the order a compound page lists them (words: site:zoneKind.*). */
 export const ZONE_KINDS = [
@@ -25,26 +24,10 @@ export function zoneKindText(t: TFunction<"site"> | TFunction, kind: string): st
   return isZoneKind(kind) ? (t as TFunction<"site">)(`site:zoneKind.${kind}` as never) : kind;
 }
 
-/** @deprecated Chinese words for callers without `t`; use t(`site:zoneKind.${kind}`). */
-export const ZONE_KIND_LABELS: Record<string, string> = zh.zoneKind;
-/** @deprecated use zoneKindText(t, kind). */
-export const zoneKindLabel = (kind: string) => ZONE_KIND_LABELS[kind] ?? kind;
-
 /** An amount in yuan: ¥12.5 万元 / ¥125,000 (万 is how Chinese budgets count). */
 export function formatYuan(yuan: number, lng: Lng = DEFAULT_LNG): string {
   if (lng === "en") return `¥${yuan.toLocaleString("en")} ${en.money.yuan}`;
   return yuan >= 10_000
     ? `¥${(yuan / 10_000).toLocaleString("zh-CN")} ${zh.money.tenThousandYuan}`
     : `¥${yuan.toLocaleString("zh-CN")} ${zh.money.yuan}`;
-}
-
-/** @deprecated use formatDate from ~/modules/i18n/dates (server) or useFormat() (components). */
-export function formatDate(value: Date | string | null, lng: Lng = DEFAULT_LNG): string {
-  if (value === null) return (lng === "en" ? en : zh).dates.ongoing;
-  return dates.formatDate(value, lng);
-}
-
-/** @deprecated use formatDateTime from ~/modules/i18n/dates or useFormat(). */
-export function formatDateTime(value: Date | string, lng: Lng = DEFAULT_LNG): string {
-  return dates.formatDateTime(value, lng);
 }
