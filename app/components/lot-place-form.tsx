@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { PlaceField } from "~/modules/lot/place";
 import { msg } from "~/modules/lot/verdict-message";
-import { verdictTextZh } from "~/modules/lot/verdict-text";
+import { verdictText } from "~/modules/lot/verdict-text";
 import { isNamedAttributeValue } from "~/modules/lot/verdict-vocabulary";
 
 /**
@@ -17,6 +17,7 @@ export function LotPlaceForm({
   editable: boolean;
 }) {
   const { t } = useTranslation("lot");
+  const { t: words } = useTranslation("checklist");
   if (fields.quantities.length + fields.attributes.length === 0) return null;
   const all = [
     ...fields.quantities.map((f) => ({
@@ -48,7 +49,9 @@ export function LotPlaceForm({
                   <option value="">{t("place.unset")}</option>
                   {f.options.map((o) => (
                     <option key={o} value={o}>
-                      {isNamedAttributeValue(o) ? verdictTextZh(msg(`verdict.values.${o}`)) : o}
+                      {isNamedAttributeValue(o)
+                        ? verdictText(words, msg(`verdict.values.${o}`))
+                        : o}
                     </option>
                   ))}
                 </select>
