@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { IntentButton } from "~/components/intent-button";
 import { PageHeader } from "~/components/page-header";
 import { SubItemPanel } from "~/components/plan/sub-item-panel";
+import { AddSubItemForm } from "~/components/plan/tree-form";
 import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
 import type { AnyT } from "~/modules/acceptance/words";
 import { requestT } from "~/modules/auth/language.server";
@@ -17,6 +18,7 @@ import {
   generateCompoundPlan,
   removePlannedLot,
 } from "~/modules/plan/plan.server";
+import { addSubItem, removeSubItem } from "~/modules/plan/tree.server";
 import { getCompound } from "~/modules/site/queries.server";
 
 export const handle = { i18n: ["plan", "lot"] };
@@ -49,6 +51,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await approvePlan(db, user, compound.id);
       return { done: w("plan:done.approved") };
     }
+    if (input.intent === "addSubItem") {
+      const { intent: _i, ...subItem } = input;
+      await addSubItem(db, user, compound.id, subItem);
+      return { done: w("plan:done.subItemAdded") };
+    }
+    if (input.intent === "removeSubItem") {
+      await removeSubItem(db, user, compound.id, input.subItemId, input.reason);
+      return { done: w("plan:done.subItemRemoved") };
+    }
     if (input.intent === "add") {
       await addPlannedLot(db, user, compound.id, input);
       return { done: w("plan:done.added") };
@@ -69,8 +80,12 @@ export default function PlanPage() {
   const done = result && "done" in result ? result.done : null;
   const failed = result && !("done" in result) ? result : null;
   // A removal's field error goes beside its row; any other refusal above the page.
-  const removing = failed?.initialValue?.intent === "remove" ? failed : undefined;
-  const refusal = failed && !failed.error?.reason ? (failed.error?.[""] ?? []).join(" ") : "";
+  const intent = failed?.initialValue?.intent;
+  const removing = intent === "remove" ? failed : undefined;
+  const removingSubItem = intent === "removeSubItem" ? failed : undefined;
+  const addingSubItem = intent === "addSubItem" ? failed : undefined;
+  const fieldErrors = Object.keys(failed?.error ?? {}).some((k) => k !== "");
+  const refusal = failed && !fieldErrors ? (failed.error?.[""] ?? []).join(" ") : "";
   const plan = d.plan;
   return (
     <>
@@ -129,8 +144,21 @@ export default function PlanPage() {
           canOpenLots={d.canOpenLots}
           busy={busy}
           lastFor={(id) => (removing?.initialValue?.plannedLotId === id ? removing : undefined)}
+          lastRemoval={
+            removingSubItem?.initialValue?.subItemId === s.id
+              ? (removingSubItem ?? undefined)
+              : undefined
+          }
         />
       ))}
+      {plan && d.canManage ? (
+        <AddSubItemForm
+          divisions={d.divisions}
+          workTypes={d.workTypes}
+          busy={busy}
+          lastResult={addingSubItem ?? undefined}
+        />
+      ) : null}
     </>
   );
 }

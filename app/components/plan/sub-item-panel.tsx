@@ -7,6 +7,7 @@ import { unitName } from "~/modules/lot/record-division";
 import { planForms } from "~/modules/plan/forms";
 import type { PlanPageData } from "~/modules/plan/page.server";
 import { Data } from "../worded";
+import { RemoveSubItemForm } from "./tree-form";
 
 type SubItem = NonNullable<PlanPageData["plan"]>["coverage"][number];
 type Last = SubmissionResult<string[]> | undefined;
@@ -38,12 +39,14 @@ export function SubItemPanel({
   canOpenLots,
   busy,
   lastFor,
+  lastRemoval,
 }: {
   s: SubItem;
   canManage: boolean;
   canOpenLots: boolean;
   busy: boolean;
   lastFor: (plannedLotId: string) => Last;
+  lastRemoval?: Last;
 }) {
   const { t } = useTranslation("plan");
   const { t: tAny } = useTranslation(["plan", "lot"]);
@@ -57,6 +60,7 @@ export function SubItemPanel({
         </span>{" "}
         {word(s.name)}
       </h2>
+      {canManage ? <RemoveSubItemForm id={s.id} busy={busy} lastResult={lastRemoval} /> : null}
       <p className="coverage-line">
         {t("page.counts", { planned: s.planned, opened: s.opened, accepted: s.accepted })}
       </p>

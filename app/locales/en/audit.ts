@@ -44,6 +44,10 @@ const audit: Catalogue<typeof source> = {
         add: "Added a planned lot to the inspection lot plan",
         remove: "Removed a planned lot from the inspection lot plan",
       },
+      subitem: {
+        add: "Added a sub-item to the inspection lot plan",
+        remove: "Removed a sub-item from the inspection lot plan",
+      },
       approve: "Chief supervisor approved the inspection lot plan",
       save: "Saved the renovation plan",
       publish: "Published the renovation plan",

@@ -29,6 +29,17 @@ const plan: Catalogue<typeof source> = {
     remove: "Remove",
     addPlaceFor: "Add a location for this sub-item",
     add: "Add a planned inspection lot",
+    removeSubItem: "Remove sub-item",
+    removeSubItemReason: "Reason for removing this sub-item",
+    tree: "Adjust divisions, sub-divisions and sub-items",
+    treeHint:
+      "Adjust the division under GB 50300 §4.0.3 and §4.0.4: add a sub-item the register lacks (recorded by the chosen work type's lots and planned at every place of that work type), or remove a sub-item this work does not have. The plan then needs approval again.",
+    division: "Division",
+    subDivision: "Sub-division (optional)",
+    subItemName: "Sub-item",
+    standard: "Acceptance standard",
+    workType: "Recorded by the lots of work type",
+    addSubItem: "Add sub-item",
   },
   status: { draft: "Awaiting the chief supervision engineer", approved: "Approved" },
   placeState: { missing: "No inspection lot", opened: "Not accepted", accepted: "Accepted" },
@@ -54,6 +65,8 @@ const plan: Catalogue<typeof source> = {
     approved: "Inspection-lot plan approved",
     added: "Planned inspection lot added; the plan needs approval again",
     removed: "Planned inspection lot removed; the plan needs approval again",
+    subItemAdded: "Sub-item and its planned lots added; the plan needs approval again",
+    subItemRemoved: "Sub-item and its planned lots removed; the plan needs approval again",
   },
   errors: {
     unknownIntent: "Unknown action",
@@ -77,6 +90,11 @@ const plan: Catalogue<typeof source> = {
     alreadyApproved: "The plan is already approved",
     emptyPlan: "The plan has no planned inspection lots",
     changedByOther: "Someone else changed the plan; refresh and try again",
+    workTypeUnknown: "Choose the work type whose lots record this sub-item",
+    noPlaceForWorkType: "This compound has no place for that work type, so no lot can be planned",
+    subItemExists: "That sub-item is already in the plan",
+    lastSubItem: "The plan must keep at least one sub-item",
+    fieldRequired: "Fill in this field",
   },
 };
 

@@ -40,6 +40,7 @@ const audit = {
     plan: {
       generate: "生成检验批划分方案",
       lot: { add: "检验批划分方案增加计划检验批", remove: "检验批划分方案移除计划检验批" },
+      subitem: { add: "检验批划分方案增加分项", remove: "检验批划分方案删除分项" },
       approve: "总监批准检验批划分方案",
       save: "保存改造方案",
       publish: "发布改造方案",

@@ -24,6 +24,17 @@ const plan = {
     remove: "移除",
     addPlaceFor: "为该分项增加部位",
     add: "增加计划检验批",
+    removeSubItem: "删除分项",
+    removeSubItemReason: "删除该分项的原因",
+    tree: "调整分部、子分部、分项",
+    treeHint:
+      "按 GB 50300 第4.0.3、4.0.4条调整划分：增加台账中没有的分项（由所选工程类别的检验批记录，在该类别的全部部位计划检验批），或删除本工程没有的分项。调整后方案须重新批准。",
+    division: "分部工程",
+    subDivision: "子分部工程（可空）",
+    subItemName: "分项工程",
+    standard: "验收依据",
+    workType: "由哪一工程类别的检验批记录",
+    addSubItem: "增加分项",
   },
   status: { draft: "待总监批准", approved: "已批准" },
   placeState: { missing: "未开检验批", opened: "未验收", accepted: "已验收" },
@@ -48,6 +59,8 @@ const plan = {
     approved: "检验批划分方案已批准",
     added: "已增加计划检验批，方案待重新批准",
     removed: "已移除计划检验批，方案待重新批准",
+    subItemAdded: "已增加分项及其计划检验批，方案待重新批准",
+    subItemRemoved: "已删除分项及其计划检验批，方案待重新批准",
   },
   errors: {
     unknownIntent: "未知操作",
@@ -69,6 +82,11 @@ const plan = {
     alreadyApproved: "方案已批准",
     emptyPlan: "方案中没有计划检验批",
     changedByOther: "方案已被他人更改，请刷新后重试",
+    workTypeUnknown: "请选择记录该分项的工程类别",
+    noPlaceForWorkType: "本小区没有该工程类别的部位，无法计划检验批",
+    subItemExists: "该分项已在方案中",
+    lastSubItem: "方案至少保留一个分项",
+    fieldRequired: "请填写此项",
   },
 };
 

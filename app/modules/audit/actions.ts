@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = [
   "plan.generate",
   "plan.lot.add",
   "plan.lot.remove",
+  "plan.subitem.add",
+  "plan.subitem.remove",
   "plan.approve",
   "plan.save",
   "plan.publish",

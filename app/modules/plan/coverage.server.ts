@@ -11,7 +11,15 @@ export const PLAN_SELECT = {
   approvedById: true,
   subItems: {
     orderBy: { seq: "asc" },
-    select: { id: true, seq: true, division: true, subDivision: true, name: true, standard: true },
+    select: {
+      id: true,
+      seq: true,
+      division: true,
+      subDivision: true,
+      name: true,
+      standard: true,
+      workTypeCode: true,
+    },
   },
   lots: {
     orderBy: { seq: "asc" },

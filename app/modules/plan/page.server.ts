@@ -1,6 +1,7 @@
 import type { Db } from "~/infra/db.server";
 import { type Scope, scopeFor } from "~/modules/auth/permissions";
 import type { CurrentUser } from "~/modules/auth/session.server";
+import { listWorkTypes } from "~/modules/checklist/queries.server";
 import { getCompound } from "~/modules/site/queries.server";
 import { isChiefSupervisor } from "./plan";
 import { addablePlaces, planOverview } from "./plan.server";
@@ -16,6 +17,10 @@ export async function planPage(db: Db, user: CurrentUser, scope: Scope, compound
   const overview = await planOverview(db, compound.id);
   const canManage = scopeFor(user.role, "plan.manage") !== null;
   const addable = overview && canManage ? await addablePlaces(db, overview.plan) : null;
+  const workTypes =
+    overview && canManage
+      ? (await listWorkTypes(db)).map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn }))
+      : [];
   return {
     compound: { id: compound.id, name: compound.name },
     plan: overview && {
@@ -27,6 +32,9 @@ export async function planPage(db: Db, user: CurrentUser, scope: Scope, compound
         addable: (addable?.get(s.id) ?? []).map(({ value, label }) => ({ value, label })),
       })),
     },
+    /** the tree's 分部 (suggested when a 分项 is added) and the work types that may record it */
+    divisions: [...new Set(overview?.plan.subItems.map((s) => s.division) ?? [])],
+    workTypes,
     canManage,
     canApprove: canManage && isChiefSupervisor(user) && overview?.plan.status === "draft",
     canOpenLots: scopeFor(user.role, "lot.create") !== null,

@@ -19,12 +19,12 @@ import { SUB_ITEMS_BY_WORK_TYPE } from "./sub-items";
 
 export { coverageByCompound, type PlanSummary, summarise } from "./coverage.server";
 
-type Viewer = { id: string; role: Role; title: string; organizationId: string };
+export type Viewer = { id: string; role: Role; title: string; organizationId: string };
 
 type PlanCode = Extract<MessageKey, `plan:errors.${string}`>;
-const refuse = (code: PlanCode, status = 400) => new DomainError(code, { status });
+export const refuse = (code: PlanCode, status = 400) => new DomainError(code, { status });
 
-async function registerOf(db: Db, compoundId: string): Promise<Register | null> {
+export async function registerOf(db: Db, compoundId: string): Promise<Register | null> {
   const compound = await db.compound.findUnique({
     where: { id: compoundId },
     select: {
@@ -45,7 +45,7 @@ async function registerOf(db: Db, compoundId: string): Promise<Register | null> 
   return compound;
 }
 
-async function planWorkTypes(db: Db): Promise<PlanWorkType[]> {
+export async function planWorkTypes(db: Db): Promise<PlanWorkType[]> {
   const rows = await db.workType.findMany({
     select: { code: true, placeKind: true, zoneKinds: true },
     orderBy: { seq: "asc" },
@@ -84,7 +84,11 @@ export async function addablePlaces(db: Db, plan: PlanDetail) {
   for (const s of plan.subItems) {
     const key = subItemKey(s);
     const options = workTypes
-      .filter((wt) => (SUB_ITEMS_BY_WORK_TYPE[wt.code] ?? []).some((x) => subItemKey(x) === key))
+      .filter(
+        (wt) =>
+          wt.code === s.workTypeCode ||
+          (SUB_ITEMS_BY_WORK_TYPE[wt.code] ?? []).some((x) => subItemKey(x) === key),
+      )
       .flatMap((wt) => placesFor(wt, register).map((p) => ({ ...p, workTypeCode: wt.code })))
       .filter(
         (p) =>
@@ -108,18 +112,18 @@ export async function addablePlaces(db: Db, plan: PlanDetail) {
   return result;
 }
 
-function requireManager(viewer: Viewer) {
+export function requireManager(viewer: Viewer) {
   if (scopeFor(viewer.role, "plan.manage") === null) throw refuse("plan:errors.managerOnly", 403);
 }
 
 /** After 竣工验收 the plan is part of the closed record: no change, no approval. */
-async function assertNotSealed(db: Db, compoundId: string) {
+export async function assertNotSealed(db: Db, compoundId: string) {
   const passed = await db.finalAcceptance.count({ where: { compoundId, status: "passed" } });
   if (passed > 0) throw refuse("plan:errors.sealed", 409);
 }
 
 /** A double submit racing itself: the unique index answers, as a 409 rather than a 500. */
-function alreadyDone(code: PlanCode) {
+export function alreadyDone(code: PlanCode) {
   return (error: unknown): never => {
     if (isUniqueViolation(error)) throw refuse(code, 409);
     throw error;
@@ -171,14 +175,17 @@ export async function generateCompoundPlan(db: Db, viewer: Viewer, compoundId: s
     .catch(alreadyDone("plan:errors.exists"));
 }
 
-async function planForChange(db: Db, compoundId: string) {
+export async function planForChange(db: Db, compoundId: string) {
   const plan = await getPlan(db, compoundId);
   if (!plan) throw refuse("plan:errors.noPlan", 404);
   return plan;
 }
 
 /** An adjustment of an approved plan returns it to draft: the 总监 approves it again. */
-async function backToDraft(tx: Parameters<Parameters<Db["$transaction"]>[0]>[0], planId: string) {
+export async function backToDraft(
+  tx: Parameters<Parameters<Db["$transaction"]>[0]>[0],
+  planId: string,
+) {
   await tx.inspectionPlan.update({
     where: { id: planId },
     data: { status: "draft", approvedAt: null, approvedById: null },
