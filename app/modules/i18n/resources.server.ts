@@ -10,6 +10,7 @@ import en_fund from "~/locales/en/fund";
 import en_lot from "~/locales/en/lot";
 import en_photo from "~/locales/en/photo";
 import en_plan from "~/locales/en/plan";
+import en_evidence from "~/locales/en/evidence";
 import en_residents from "~/locales/en/residents";
 import en_site from "~/locales/en/site";
 import zh_acceptance from "~/locales/zh-CN/acceptance";
@@ -23,6 +24,7 @@ import zh_fund from "~/locales/zh-CN/fund";
 import zh_lot from "~/locales/zh-CN/lot";
 import zh_photo from "~/locales/zh-CN/photo";
 import zh_plan from "~/locales/zh-CN/plan";
+import zh_evidence from "~/locales/zh-CN/evidence";
 import zh_residents from "~/locales/zh-CN/residents";
 import zh_site from "~/locales/zh-CN/site";
 
@@ -44,6 +46,7 @@ export const SERVER_RESOURCES: Resource = {
     site: zh_site,
     fund: zh_fund,
     residents: zh_residents,
+    evidence: zh_evidence,
   },
   en: {
     common: en_common,
@@ -59,5 +62,6 @@ export const SERVER_RESOURCES: Resource = {
     site: en_site,
     fund: en_fund,
     residents: en_residents,
+    evidence: en_evidence,
   },
 };
