@@ -26,7 +26,7 @@ const evidence: Catalogue<typeof source> = {
     concealedNote: "Met by signed concealed-work acceptance records; nothing to upload",
     uploadedAt: "uploaded {{at}}",
     view: "View",
-    reason: "Returned: {{reason}}",
+    reason: "Returned: <d>{{reason}}</d>",
     check: "Mark as checked",
     reject: "Return",
     rejectReason: "Reason for returning",
@@ -66,10 +66,10 @@ const evidence: Catalogue<typeof source> = {
   gaps: {
     heading: "Outstanding",
     docMissing: "No checked “{{kind}}”",
-    docUnchecked: "“{{kind}}” {{title}} awaits the supervision engineer’s check",
-    testMissing: "“{{test}}” not done",
-    testFailed: "Latest “{{test}}” at {{place}} does not conform",
-    concealedUnsigned: "Concealed-work acceptance not signed: {{work}} ({{place}})",
+    docUnchecked: "“{{kind}}” <d>{{title}}</d> awaits the supervision engineer’s check",
+    testMissing: "“{{test}}” not done at <d>{{place}}</d>",
+    testFailed: "Latest “{{test}}” at <d>{{place}}</d> does not conform",
+    concealedUnsigned: "Concealed-work acceptance not signed: <d>{{work}} ({{place}})</d>",
   },
   kinds: {
     certificates: "Material and equipment certificates and receiving inspection records",
@@ -124,7 +124,8 @@ const evidence: Catalogue<typeof source> = {
     notPdfOrPhoto:
       "The file is not a PDF or a photo (JPEG, PNG, WebP): its content does not match; nothing was saved.",
     unreadable: "The file is damaged and cannot be opened; nothing was saved.",
-    storageFull: "The server is out of storage; the file was not saved. Please contact the administrator.",
+    storageFull:
+      "The server is out of storage; the file was not saved. Please contact the administrator.",
     noPlan: "This compound has no inspection-lot plan yet.",
     unknownDivision: "The plan has no such division.",
     unknownKind: "This division does not require that kind of document.",

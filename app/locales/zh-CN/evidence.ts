@@ -22,7 +22,7 @@ const evidence = {
     concealedNote: "由隐蔽工程验收记录（签认后）满足，无需上传",
     uploadedAt: "上传于 {{at}}",
     view: "查看",
-    reason: "退回原因：{{reason}}",
+    reason: "退回原因：<d>{{reason}}</d>",
     check: "核查通过",
     reject: "退回",
     rejectReason: "退回原因",
@@ -62,10 +62,10 @@ const evidence = {
   gaps: {
     heading: "待补事项",
     docMissing: "缺少已核查的「{{kind}}」",
-    docUnchecked: "「{{kind}}」{{title}} 尚待监理核查",
-    testMissing: "未做「{{test}}」",
-    testFailed: "「{{test}}」在 {{place}} 最近一次不符合",
-    concealedUnsigned: "隐蔽工程验收未签认：{{work}}（{{place}}）",
+    docUnchecked: "「{{kind}}」<d>{{title}}</d> 尚待监理核查",
+    testMissing: "<d>{{place}}</d> 未做「{{test}}」",
+    testFailed: "「{{test}}」在 <d>{{place}}</d> 最近一次不符合",
+    concealedUnsigned: "隐蔽工程验收未签认：<d>{{work}}（{{place}}）</d>",
   },
   kinds: {
     certificates: "材料、设备出厂合格证及进场检验记录",

@@ -5,13 +5,7 @@
  */
 import type { ConcealedGap } from "~/modules/concealed/summary.server";
 import type { DivisionEvidence, EvidenceGap, EvidenceTest } from "./evidence.server";
-import {
-  CONCEALED_KIND,
-  DOC_CLAUSE,
-  kindNameZh,
-  requirementFor,
-  testNameZh,
-} from "./requirements";
+import { CONCEALED_KIND, DOC_CLAUSE, kindNameZh, requirementFor, testNameZh } from "./requirements";
 
 export type DocRow = {
   id: string;
@@ -37,10 +31,17 @@ export type TestRow = {
   tester: string;
   recordedAt: Date;
 };
-export type PlanPlace = { division: string; workTypeCode: string; placeKind: string; placeId: string; placeLabel: string };
+export type PlanPlace = {
+  division: string;
+  workTypeCode: string;
+  placeKind: string;
+  placeId: string;
+  placeLabel: string;
+};
 export type Place = { key: string; label: string };
 
-export const placeKey = (p: { placeKind: string; placeId: string }) => `${p.placeKind}:${p.placeId}`;
+export const placeKey = (p: { placeKind: string; placeId: string }) =>
+  `${p.placeKind}:${p.placeId}`;
 
 export function docStatus(review: DocRow["review"]): "submitted" | "checked" | "rejected" {
   if (!review) return "submitted";
@@ -84,7 +85,10 @@ export function assembleDivision(input: {
     if (waiting.length === 0)
       gaps.push({ code: "docMissing", params: { division, kind: kindNameZh(kind) } });
     for (const d of waiting)
-      gaps.push({ code: "docUnchecked", params: { division, kind: kindNameZh(kind), title: d.title } });
+      gaps.push({
+        code: "docUnchecked",
+        params: { division, kind: kindNameZh(kind), title: d.title },
+      });
   }
   if (req.documents.includes(CONCEALED_KIND)) {
     for (const g of input.concealed.filter((c) => c.division === division))
@@ -98,7 +102,8 @@ export function assembleDivision(input: {
     const name = testNameZh(spec.code);
     for (const place of testPlaces(input.places, division, spec.workTypes)) {
       const latest = tests.filter((t) => t.code === spec.code && placeKey(t) === place.key).at(-1);
-      if (!latest) gaps.push({ code: "testMissing", params: { division, test: name, place: place.label } });
+      if (!latest)
+        gaps.push({ code: "testMissing", params: { division, test: name, place: place.label } });
       else if (!latest.pass)
         gaps.push({ code: "testFailed", params: { division, test: name, place: place.label } });
     }

@@ -23,7 +23,10 @@ export type TestInput = {
 };
 
 type Words = { key: "values" | "lookup" | "statistic"; params: MessageParams };
-export type RuleWords = { key: "min" | "max" | "range" | "lookup" | "statistic"; params: MessageParams };
+export type RuleWords = {
+  key: "min" | "max" | "range" | "lookup" | "statistic";
+  params: MessageParams;
+};
 export type TestVerdict =
   | { ok: true; pass: boolean; summary: Words; ref: string; unverified: boolean }
   | {
@@ -81,7 +84,13 @@ export function judgeTest(spec: JudgeSpec, input: TestInput): TestVerdict {
     const r = upperRepresentative(values, za);
     const value = tidy(Math.round(r.value * 100) / 100);
     const params = { value, mean: r.mean, sd: tidy(Math.round(r.sd * 100) / 100), design };
-    return { ok: true, pass: r.value <= design, summary: { key: "statistic", params }, ref, unverified };
+    return {
+      ok: true,
+      pass: r.value <= design,
+      summary: { key: "statistic", params },
+      ref,
+      unverified,
+    };
   }
 
   const resolved = resolveLimit(spec, attributes);
@@ -94,7 +103,10 @@ export function judgeTest(spec: JudgeSpec, input: TestInput): TestVerdict {
   return {
     ok: true,
     pass,
-    summary: { key: "values", params: { values: list(values), unit: spec.unit, ruleKey: rule.key, ...rule.params } },
+    summary: {
+      key: "values",
+      params: { values: list(values), unit: spec.unit, ruleKey: rule.key, ...rule.params },
+    },
     ref: `${spec.standard} §${resolved.clause}`,
     unverified,
   };

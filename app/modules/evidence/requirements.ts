@@ -5,8 +5,9 @@
  * is read from the checklist item it names (prisma/data/checklists.json `judge`, design invariant
  * 6: numbers from data); `workTypes` says at which planned places it must be recorded.
  */
-import { nameZh } from "~/modules/lot/record-division";
+
 import zh from "~/locales/zh-CN/evidence";
+import { nameZh } from "~/modules/lot/record-division";
 
 export type DocKind = keyof typeof zh.kinds;
 export type TestCode = keyof typeof zh.testNames;
@@ -53,7 +54,12 @@ const BY_DIVISION: Record<string, Requirement> = {
       // GB 50303-2015 §17.1.2 (SW-M7): line-line and line-earth insulation of each circuit
       { code: "insulation", item: "SW-M7", workTypes: ["stairwell-wiring"], attributes: [] },
       // GB 50303-2015 §21.1.2 (SL-M6): residential lighting energised continuously for 8 h
-      { code: "lightingTrial", item: "SL-M6", workTypes: ["stairwell-sound-light"], attributes: [] },
+      {
+        code: "lightingTrial",
+        item: "SL-M6",
+        workTypes: ["stairwell-sound-light"],
+        attributes: [],
+      },
     ],
   },
   [nameZh("decoration")]: {

@@ -1,5 +1,5 @@
-import checklistData from "../../../prisma/data/checklists.json";
 import { type JudgeSpec, JudgeSpecSchema } from "~/modules/lot/verdict-schema";
+import checklistData from "../../../prisma/data/checklists.json";
 import { requirementFor, type TestCode, type TestSpec } from "./requirements";
 
 const specs = new Map<string, JudgeSpec>();
