@@ -35,7 +35,8 @@ export type TestVerdict =
       params: MessageParams;
     };
 
-const list = (values: number[]) => values.map((v) => String(tidy(v))).join("、");
+// the enumeration comma of the language of record (U+3001), between measured values
+const list = (values: number[]) => values.map((v) => String(tidy(v))).join("\u3001");
 
 /** The requirement in words, from the limit that applies (the default one without attributes). */
 export function ruleWords(spec: JudgeSpec, attributes: PlaceAttributes = {}): RuleWords {
@@ -95,7 +96,7 @@ export function judgeTest(spec: JudgeSpec, input: TestInput): TestVerdict {
 
   const resolved = resolveLimit(spec, attributes);
   if (!resolved.ok)
-    return { ok: false, error: "missingAttribute", params: { what: resolved.missing.join("、") } };
+    return { ok: false, error: "missingAttribute", params: { what: resolved.missing.join(", ") } };
   const bounds = pointBounds(spec, resolved.limit);
   if (!bounds) return { ok: false, error: "missingAttribute", params: { what: spec.comparison } };
   const pass = values.every((v) => violationOf(v, bounds) === null);
@@ -115,7 +116,7 @@ export function judgeTest(spec: JudgeSpec, input: TestInput): TestVerdict {
 /** Measured values typed by hand: numbers separated by spaces, commas or 、. */
 export function parseValues(text: string): number[] | null {
   const parts = text
-    .split(/[\s,，、;；]+/)
+    .split(/[\s,;\uff0c\u3001\uff1b]+/)
     .map((p) => p.trim())
     .filter(Boolean);
   if (parts.length === 0) return null;

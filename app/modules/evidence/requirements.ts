@@ -27,8 +27,8 @@ export type TestSpec = {
 /** 隐蔽工程验收记录: met by signed concealed-work records, never uploaded. */
 export const CONCEALED_KIND: DocKind = "concealed";
 
-export const DOC_CLAUSE = "GB 50300-2013 §5.0.3-2, 表H.0.1-2";
-export const TEST_CLAUSE = "GB 50300-2013 §5.0.3-3, 表H.0.1-3";
+export const DOC_CLAUSE = "GB 50300-2013 §5.0.3-2 (H.0.1-2)";
+export const TEST_CLAUSE = "GB 50300-2013 §5.0.3-3 (H.0.1-3)";
 
 type Requirement = { documents: DocKind[]; tests: TestSpec[] };
 
