@@ -22,7 +22,9 @@ test("the contractor uploads a certificate, the 监理 checks it and a test is r
   await contractor.goto(`/compounds/${world.compound.id}`);
   await contractor.getByRole("link", { name: "质量控制资料与安全功能检验" }).click();
   const section = contractor.getByTestId(`division-${ELEC}`);
-  await expect(contractor.getByRole("heading", { name: "质量控制资料与安全功能检验" })).toBeVisible();
+  await expect(
+    contractor.getByRole("heading", { name: "质量控制资料与安全功能检验" }),
+  ).toBeVisible();
   const gaps = section.getByTestId("evidence-gaps").locator("li");
   await expect(gaps.first()).toBeVisible();
   const before = await gaps.count();
