@@ -94,6 +94,13 @@ describe("quality-control documents of a 分部 (GB 50300-2013 §5.0.3-2)", () =
     expect(missing.map((p) => p.kind)).toContain("绝缘电阻测试记录");
     // GB 50303 §17.1.2 at each of the 51 单元 wired, §21.1.2 at each 单元 lit
     expect(d.gaps.filter((g) => g.code === "testMissing")).toHaveLength(51 * 2);
+    // each 分部 has its own list: 路基 (CJJ 1-2008 §6.8.1) needs compaction at both road sections
+    const subgrade = (await divisionEvidence(db, compoundId)).find((x) => x.division === "路基")!;
+    expect(subgrade.requiredTests).toEqual([
+      expect.objectContaining({ code: "subgradeCompaction", clause: "CJJ 1-2008 §6.8.1" }),
+    ]);
+    expect(subgrade.gaps.filter((g) => g.code === "testMissing")).toHaveLength(2);
+    expect(subgrade.gaps.filter((g) => g.code === "docMissing")).toHaveLength(4);
   });
 
   it("the contractor uploads a real PDF and the supervisor a real JPEG; each is stored once with its row and event", async () => {
