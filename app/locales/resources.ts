@@ -5,6 +5,7 @@ import type checklist from "./zh-CN/checklist";
 import type common from "./zh-CN/common";
 import type defect from "./zh-CN/defect";
 import type drawing from "./zh-CN/drawing";
+import type evidence from "./zh-CN/evidence";
 import type fund from "./zh-CN/fund";
 import type lot from "./zh-CN/lot";
 import type photo from "./zh-CN/photo";
@@ -27,6 +28,7 @@ export type Resources = {
   site: typeof site;
   fund: typeof fund;
   residents: typeof residents;
+  evidence: typeof evidence;
 };
 
 export type Namespace = keyof Resources;
@@ -45,6 +47,7 @@ export const NAMESPACES = [
   "site",
   "fund",
   "residents",
+  "evidence",
 ] as const satisfies readonly Namespace[];
 
 type Leaves<T> = {

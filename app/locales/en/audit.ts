@@ -96,6 +96,12 @@ const audit: Catalogue<typeof source> = {
       hide: "Hid a residents' review",
     },
     survey: { add: "Recorded a household survey", import: "Imported household surveys" },
+    evidence: {
+      upload: "Uploaded a quality-control document",
+      check: "Supervision engineer checked a quality-control document",
+      reject: "Supervision engineer returned a quality-control document",
+      test: "Recorded a safety and function test",
+    },
   },
   entities: {
     InspectionLot: "Inspection lot",
@@ -115,6 +121,8 @@ const audit: Catalogue<typeof source> = {
     IllegalStructure: "Illegal structure",
     ResidentReview: "Residents' review",
     WarrantyDefect: "Warranty defect",
+    EvidenceDocument: "Quality-control document",
+    FunctionTest: "Safety and function test",
   },
   page: {
     metaTitle: "Activity log · Yanshou",

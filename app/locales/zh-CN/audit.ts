@@ -86,6 +86,12 @@ const audit = {
       hide: "隐藏居民评议",
     },
     survey: { add: "录入入户调查", import: "导入入户调查表" },
+    evidence: {
+      upload: "上传质量控制资料",
+      check: "监理核查质量控制资料",
+      reject: "监理退回质量控制资料",
+      test: "记录安全和功能检验",
+    },
   },
   entities: {
     InspectionLot: "检验批",
@@ -105,6 +111,8 @@ const audit = {
     IllegalStructure: "违法建设",
     ResidentReview: "居民评议",
     WarrantyDefect: "保修问题",
+    EvidenceDocument: "质量控制资料",
+    FunctionTest: "安全和功能检验",
   },
   page: {
     metaTitle: "操作记录 · 验收",

@@ -72,6 +72,11 @@ export const AUDIT_ACTIONS = [
   "review.hide",
   "survey.add",
   "survey.import",
+  // division evidence (issue 15): 质量控制资料 and 安全和功能检验
+  "evidence.upload",
+  "evidence.check",
+  "evidence.reject",
+  "evidence.test",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -98,6 +103,8 @@ export const AUDIT_ENTITIES = [
   "IllegalStructure",
   "ResidentReview",
   "WarrantyDefect",
+  "EvidenceDocument",
+  "FunctionTest",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -5,6 +5,10 @@
  * are the Chinese standard names, the language of record.
  */
 import type { Db } from "~/infra/db.server";
+import { concealedWorkGaps } from "~/modules/concealed/summary.server";
+import { getPlan } from "~/modules/plan/plan.server";
+import { assembleDivision } from "./assemble";
+import { testClauses } from "./specs.server";
 
 export type EvidenceDocument = {
   id: string;
@@ -15,6 +19,11 @@ export type EvidenceDocument = {
   uploadedAt: Date;
   /** where the file is viewed */
   href: string;
+  /** the 监理's reason when rejected */
+  reason?: string | null;
+  fileName?: string;
+  /** pdf | jpeg | png | webp */
+  format?: string;
 };
 export type EvidenceTest = {
   id: string;
@@ -27,11 +36,15 @@ export type EvidenceTest = {
   summary: string;
   pass: boolean;
   recordedAt: Date;
+  /** `${placeKind}:${placeId}` of the plan's place */
+  placeKey?: string;
+  testedOn?: Date;
+  tester?: string;
 };
 export type EvidenceGap =
   | { code: "docMissing"; params: { division: string; kind: string } }
   | { code: "docUnchecked"; params: { division: string; kind: string; title: string } }
-  | { code: "testMissing"; params: { division: string; test: string } }
+  | { code: "testMissing"; params: { division: string; test: string; place?: string } }
   | { code: "testFailed"; params: { division: string; test: string; place: string } }
   | { code: "concealedUnsigned"; params: { division: string; work: string; place: string } };
 export type DivisionEvidence = {
@@ -40,7 +53,7 @@ export type DivisionEvidence = {
   requiredDocuments: { kind: string; name: string }[];
   documents: EvidenceDocument[];
   /** 安全和功能检验 this 分部 requires */
-  requiredTests: { code: string; name: string; clause: string }[];
+  requiredTests: { code: string; name: string; clause: string; verified?: boolean }[];
   tests: EvidenceTest[];
   /** empty = 质量控制资料 complete and 安全和功能检验 conform */
   gaps: EvidenceGap[];
@@ -49,6 +62,65 @@ export type DivisionEvidence = {
 };
 
 /** One entry per 分部 of the compound's plan (none without a plan). */
-export async function divisionEvidence(_db: Db, _compoundId: string): Promise<DivisionEvidence[]> {
-  return [];
+export async function divisionEvidence(db: Db, compoundId: string): Promise<DivisionEvidence[]> {
+  const plan = await getPlan(db, compoundId);
+  if (!plan) return [];
+  const divisionOf = new Map(plan.subItems.map((s) => [s.id, s.division]));
+  const divisions = [...new Set(plan.subItems.map((s) => s.division))];
+  const places = plan.lots.map((l) => ({
+    division: divisionOf.get(l.subItemId) ?? "",
+    workTypeCode: l.workTypeCode,
+    placeKind: l.placeKind,
+    placeId: l.placeId,
+    placeLabel: l.placeLabel,
+  }));
+  const [docRows, tests, concealed] = await Promise.all([
+    db.evidenceDocument.findMany({
+      where: { compoundId },
+      orderBy: { uploadedAt: "asc" },
+      select: {
+        id: true,
+        division: true,
+        kind: true,
+        title: true,
+        fileName: true,
+        format: true,
+        uploadedAt: true,
+        reviews: {
+          orderBy: { reviewedAt: "desc" },
+          take: 1,
+          select: { decision: true, reason: true },
+        },
+      },
+    }),
+    db.functionTest.findMany({
+      where: { compoundId },
+      select: {
+        id: true,
+        division: true,
+        code: true,
+        placeKind: true,
+        placeId: true,
+        placeLabel: true,
+        pass: true,
+        summary: true,
+        testedOn: true,
+        tester: true,
+        recordedAt: true,
+      },
+    }),
+    concealedWorkGaps(db, compoundId),
+  ]);
+  const docs = docRows.map(({ reviews, ...d }) => ({ ...d, review: reviews[0] ?? null }));
+  return divisions.map((division) =>
+    assembleDivision({
+      compoundId,
+      division,
+      places,
+      docs,
+      tests,
+      concealed,
+      clauses: testClauses(division),
+    }),
+  );
 }
