@@ -7,6 +7,7 @@ import type defect from "./zh-CN/defect";
 import type drawing from "./zh-CN/drawing";
 import type fund from "./zh-CN/fund";
 import type lot from "./zh-CN/lot";
+import type nonconformance from "./zh-CN/nonconformance";
 import type photo from "./zh-CN/photo";
 import type plan from "./zh-CN/plan";
 import type residents from "./zh-CN/residents";
@@ -27,6 +28,7 @@ export type Resources = {
   site: typeof site;
   fund: typeof fund;
   residents: typeof residents;
+  nonconformance: typeof nonconformance;
 };
 
 export type Namespace = keyof Resources;
@@ -45,6 +47,7 @@ export const NAMESPACES = [
   "site",
   "fund",
   "residents",
+  "nonconformance",
 ] as const satisfies readonly Namespace[];
 
 type Leaves<T> = {

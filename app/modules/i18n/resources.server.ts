@@ -8,6 +8,7 @@ import en_defect from "~/locales/en/defect";
 import en_drawing from "~/locales/en/drawing";
 import en_fund from "~/locales/en/fund";
 import en_lot from "~/locales/en/lot";
+import en_nonconformance from "~/locales/en/nonconformance";
 import en_photo from "~/locales/en/photo";
 import en_plan from "~/locales/en/plan";
 import en_residents from "~/locales/en/residents";
@@ -21,6 +22,7 @@ import zh_defect from "~/locales/zh-CN/defect";
 import zh_drawing from "~/locales/zh-CN/drawing";
 import zh_fund from "~/locales/zh-CN/fund";
 import zh_lot from "~/locales/zh-CN/lot";
+import zh_nonconformance from "~/locales/zh-CN/nonconformance";
 import zh_photo from "~/locales/zh-CN/photo";
 import zh_plan from "~/locales/zh-CN/plan";
 import zh_residents from "~/locales/zh-CN/residents";
@@ -44,6 +46,7 @@ export const SERVER_RESOURCES: Resource = {
     site: zh_site,
     fund: zh_fund,
     residents: zh_residents,
+    nonconformance: zh_nonconformance,
   },
   en: {
     common: en_common,
@@ -59,5 +62,6 @@ export const SERVER_RESOURCES: Resource = {
     site: en_site,
     fund: en_fund,
     residents: en_residents,
+    nonconformance: en_nonconformance,
   },
 };
