@@ -37,8 +37,7 @@ const nonconformance: Catalogue<typeof source> = {
     recalculationHow:
       "Where the appraisal falls short but the original designer's recalculation confirms safety and serviceability, the chief supervision engineer accepts it with the recalculation attached.",
     open: "Record a testing appraisal or design recalculation",
-    pending:
-      "Recorded: {{route}} ({{body}}, report no. {{reportNumber}}). Sign the acceptance below; the signature covers the document.",
+    pending: "{{route}} recorded, awaiting acceptance: the signature will cover this document.",
   },
   form: {
     title: "Record an acceptance route under §5.0.6",
@@ -69,6 +68,9 @@ const nonconformance: Catalogue<typeof source> = {
     reworked: "Reworked or repaired, then re-inspected",
     returned: "{{date}} returned by {{name}}: {{reason}}",
     resubmitted: "{{date}} resubmitted by {{name}}",
+    labelled: "{{label}}: {{value}}",
+    hashed: "{{name}} (SHA-256 {{sha256}})",
+    sep: "; ",
   },
   errors: {
     forbiddenRole: "Only the supervision engineer (监理) can record an acceptance route",

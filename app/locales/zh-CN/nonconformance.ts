@@ -32,8 +32,7 @@ const nonconformance = {
     recalculationHow:
       "检测鉴定达不到设计要求、但原设计单位核算认可满足安全和使用功能的，由总监理工程师附核算文件予以验收。",
     open: "登记检测鉴定或设计核算",
-    pending:
-      "已登记：{{route}}（{{body}}，报告编号 {{reportNumber}}）。请在“验收签认”中签认，签认将包含该文件。",
+    pending: "已登记{{route}}，待验收签认：签认将包含以下文件。",
   },
   form: {
     title: "按第5.0.6条登记验收途径",
@@ -63,6 +62,9 @@ const nonconformance = {
     reworked: "返工或返修后重新验收",
     returned: "{{date}} {{name}} 退回：{{reason}}",
     resubmitted: "{{date}} {{name}} 重新提交",
+    labelled: "{{label}}：{{value}}",
+    hashed: "{{name}}（SHA-256 {{sha256}}）",
+    sep: "；",
   },
   errors: {
     forbiddenRole: "只有专业监理工程师可以登记验收途径",

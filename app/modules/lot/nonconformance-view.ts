@@ -3,6 +3,8 @@
  * the §5.0.6-2/-3 route it was (or is to be) accepted by, and each §5.0.6-1 round of return,
  * rework and re-inspection from its events. Pure; the record's words are Chinese (fixedT).
  */
+
+import type { Cell } from "~/modules/report/pdf.server";
 import { type AcceptanceRouteRecord, currentRoute, isAcceptRoute } from "./acceptance-route";
 import type { RecordT } from "./record-view";
 
@@ -93,28 +95,60 @@ export function nonconformanceLines(
 ): string[] {
   const w = (key: string, params?: Record<string, unknown>) =>
     String(t(`nonconformance:record.${key}` as never, params as never));
-  const sep = "；";
+  const sep = w("sep");
+  const labelled = (label: string, value: string) => w("labelled", { label: w(label), value });
   const lines: string[] = [];
   for (const r of rounds) {
     const parts = [
       w("returned", { date: date(r.returnedAt), name: r.returnedBy ?? "", reason: r.reason ?? "" }),
     ];
-    if (r.verdict) parts.push(`${w("failedVerdict")}：${r.verdict}`);
+    if (r.verdict) parts.push(labelled("failedVerdict", r.verdict));
     if (r.resubmittedAt)
       parts.push(w("resubmitted", { date: date(r.resubmittedAt), name: r.resubmittedBy ?? "" }));
-    lines.push(`${w("reworked")}：${parts.join(sep)}`);
+    lines.push(labelled("reworked", parts.join(sep)));
   }
   if (route?.bound) {
     lines.push(route.clause);
     lines.push(
       [
-        `${w("body")}：${route.body}`,
-        `${w("reportNumber")}：${route.reportNumber}`,
-        `${w("failedVerdict")}：${route.failedVerdict}`,
+        labelled("body", route.body),
+        labelled("reportNumber", route.reportNumber),
+        labelled("failedVerdict", route.failedVerdict),
       ].join(sep),
     );
-    lines.push(`${w("document")}：${route.documentName}（${w("sha256")} ${route.documentSha256}）`);
-    lines.push(`${w("note")}：${route.note}`);
+    const file = w("hashed", { name: route.documentName, sha256: route.documentSha256 });
+    lines.push(labelled("document", file));
+    lines.push(labelled("note", route.note));
   }
   return lines;
+}
+
+/** The 附录E PDF's 不合格处理 row (none when there is nothing to say). */
+export function nonconformanceRows(lines: readonly string[] | undefined, t: RecordT): Cell[][] {
+  if (!lines || lines.length === 0) return [];
+  return [[{ text: t("nonconformance:record.heading"), bold: true }, lines.join("\n"), ""]];
+}
+
+/**
+ * The lot page's §5.0.6 panel: shown while a submitted (or returned) lot's verdict fails, with
+ * the routes explained, and whenever a route applies; the supervisor may record one while the
+ * lot is submitted and failing.
+ */
+export function nonconformancePanel(lot: Lot, canAccept: boolean, reviews: boolean) {
+  const r = currentRoute(lot, lot.acceptanceRoutes ?? []);
+  const route =
+    r && isAcceptRoute(r.route)
+      ? {
+          id: r.id,
+          route: r.route,
+          body: r.body,
+          reportNumber: r.reportNumber,
+          documentName: r.documentName,
+          documentSha256: r.documentSha256,
+          bound: r.lotAcceptedAt !== null,
+        }
+      : null;
+  const failing = !canAccept && (lot.status === "submitted" || lot.status === "rejected");
+  if (!failing && !route) return null;
+  return { route, failing, canRecord: reviews && lot.status === "submitted" && !canAccept };
 }

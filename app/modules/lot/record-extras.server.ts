@@ -4,7 +4,12 @@ import { lotDrawingRefs } from "~/modules/drawing/lot-refs.server";
 import { formatDate } from "~/modules/i18n/dates";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import type { LotDetail } from "./lots.server";
-import { nonconformanceLines, reworkRounds, routeView } from "./nonconformance-view";
+import {
+  nonconformanceLines,
+  nonconformanceRows,
+  reworkRounds,
+  routeView,
+} from "./nonconformance-view";
 import { lotHistory } from "./queries.server";
 import type { RecordT } from "./record-view";
 
@@ -37,6 +42,9 @@ export async function lotRecordExtras(db: Db, detail: LotDetail) {
   };
   // The record is printed in Chinese, the language of record, whatever the reader's language.
   const t = fixedT("zh-CN") as RecordT;
+  const nonconformance = nonconformanceLines(routeView(lot, t), reworkRounds(history), t, (d) =>
+    formatDate(d),
+  );
   return {
     projectManager: contract?.projectManager ?? null,
     subcontractorName: contract?.subcontractorName ?? null,
@@ -51,9 +59,8 @@ export async function lotRecordExtras(db: Db, detail: LotDetail) {
     })),
     images: { selfcheck: image("selfcheck"), accept: image("accept") },
     // GB 50300-2013 §5.0.6 (decision 0032): returns and re-inspections, the route accepted by.
-    nonconformance: nonconformanceLines(routeView(lot, t), reworkRounds(history), t, (d) =>
-      formatDate(d),
-    ),
+    nonconformance,
+    nonconformanceRows: nonconformanceRows(nonconformance, t),
   };
 }
 export type LotRecordExtras = Awaited<ReturnType<typeof lotRecordExtras>>;

@@ -330,16 +330,7 @@ export async function lotRecordPdf(
         `${view.conclusionText}\n${r("supervisor")}${lot.accepted ? (lot.acceptedBy?.displayName ?? "") : blank}${gap}${r("date")}${lot.accepted && lot.acceptedAt ? formatDate(lot.acceptedAt) : blank}`,
         signCell(extras?.images.accept),
       ],
-      // GB 50300-2013 §5.0.6: returns and re-inspections, the route accepted by (0032).
-      ...(extras && extras.nonconformance.length > 0
-        ? [
-            [
-              { text: t("nonconformance:record.heading"), bold: true },
-              extras.nonconformance.join("\n"),
-              "",
-            ],
-          ]
-        : []),
+      ...(extras?.nonconformanceRows ?? []), // §5.0.6 (decision 0032)
     ],
     { header: false, compact: true },
   );
