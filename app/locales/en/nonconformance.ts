@@ -77,6 +77,8 @@ const nonconformance: Catalogue<typeof source> = {
     wrongState: "An acceptance route can be recorded only for a submitted lot awaiting acceptance",
     verdictPasses:
       "This lot's verdict passes: sign its acceptance in the normal way; no §5.0.6 route is needed",
+    verdictIncomplete:
+      "The inspection record is not complete: §5.0.6 applies once the lot is inspected and fails",
     chiefRequired:
       "Acceptance under §5.0.6 item 3 (design recalculation) is for the chief supervision engineer",
     documentRequired: "Attach the test report or recalculation (PDF or photo)",

@@ -70,6 +70,7 @@ const nonconformance = {
     forbiddenRole: "只有专业监理工程师可以登记验收途径",
     wrongState: "只有已提交、待验收的检验批可以登记验收途径",
     verdictPasses: "本检验批结论合格，按正常程序验收签认即可，不需要第5.0.6条的途径",
+    verdictIncomplete: "检查记录尚未完成：完成检查且结论不合格时，才可按第5.0.6条处理",
     chiefRequired: "按第5.0.6条第3款（设计核算）验收须由总监理工程师办理",
     documentRequired: "请附检测报告或核算文件（PDF 或照片）",
     documentFormat: "文件“{{name}}”不是 PDF、JPEG、PNG 或 WebP",

@@ -24,7 +24,7 @@ export async function acceptRouteFormPage(
       verdict: verdictTextZh(verdict.summary),
     },
     // Open while submitted and failing; the action decides (and words any refusal).
-    open: lot.status === "submitted" && !verdict.canAccept,
+    open: lot.status === "submitted" && verdict.status === "fail",
     isChief: isChiefSupervisor(viewer),
     maxMb: Math.round(ROUTE_DOCUMENT_MAX_BYTES / 1024 / 1024),
   };

@@ -13,6 +13,7 @@ const request = (over: Partial<RecordRouteRequest> = {}): RecordRouteRequest => 
   role: "supervisor",
   isChief: false,
   verdictCanAccept: false,
+  verdictFails: true,
   route: "testing",
   body: "县建设工程质量检测中心",
   reportNumber: "JC-2026-118",
@@ -28,6 +29,10 @@ describe("recording a nonconformance route (GB 50300-2013 §5.0.6)", () => {
 
   it("§5.0.6-2/-3 are for a lot that fails: a passing lot is accepted normally (§5.0.1)", () => {
     expect(decideRecordRoute(request({ verdictCanAccept: true }))?.code).toBe("verdict_passes");
+  });
+
+  it("§5.0.6-2/-3 are for an inspected lot that fails: an incomplete record takes no route", () => {
+    expect(decideRecordRoute(request({ verdictFails: false }))?.code).toBe("verdict_incomplete");
   });
 
   it("only the supervisor accepts (§6.0.1): a contractor cannot record a route", () => {

@@ -26,6 +26,7 @@ export type RouteRefusalCode =
   | "forbidden_role"
   | "wrong_state"
   | "verdict_passes"
+  | "verdict_incomplete"
   | "chief_required"
   | "document_required"
   | "body_required"
@@ -38,6 +39,7 @@ const REFUSAL_KEYS: Record<RouteRefusalCode, MessageKey> = {
   forbidden_role: "nonconformance:errors.forbiddenRole",
   wrong_state: "nonconformance:errors.wrongState",
   verdict_passes: "nonconformance:errors.verdictPasses",
+  verdict_incomplete: "nonconformance:errors.verdictIncomplete",
   chief_required: "nonconformance:errors.chiefRequired",
   document_required: "nonconformance:errors.documentRequired",
   body_required: "nonconformance:errors.bodyRequired",
@@ -56,6 +58,8 @@ export type RecordRouteRequest = {
   role: Role;
   isChief: boolean;
   verdictCanAccept: boolean;
+  /** The computed verdict is a fail (not merely incomplete: the lot must have been inspected). */
+  verdictFails: boolean;
   route: AcceptRoute;
   body: string;
   reportNumber: string;
@@ -72,6 +76,7 @@ export function decideRecordRoute(r: RecordRouteRequest): RouteRefusal | null {
   if (r.role !== "supervisor") return refusal("forbidden_role");
   if (r.state !== "submitted") return refusal("wrong_state");
   if (r.verdictCanAccept) return refusal("verdict_passes");
+  if (!r.verdictFails) return refusal("verdict_incomplete");
   if (routeNeedsChief(r.route) && !r.isChief) return refusal("chief_required", "route");
   if (!r.body.trim()) return refusal("body_required", "body");
   if (!r.reportNumber.trim()) return refusal("report_number_required", "reportNumber");

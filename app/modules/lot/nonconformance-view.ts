@@ -134,7 +134,7 @@ export function nonconformanceRows(lines: readonly string[] | undefined, t: Reco
  * the routes explained, and whenever a route applies; the supervisor may record one while the
  * lot is submitted and failing.
  */
-export function nonconformancePanel(lot: Lot, canAccept: boolean, reviews: boolean) {
+export function nonconformancePanel(lot: Lot, verdictStatus: string, reviews: boolean) {
   const r = currentRoute(lot, lot.acceptanceRoutes ?? []);
   const route =
     r && isAcceptRoute(r.route)
@@ -148,7 +148,8 @@ export function nonconformancePanel(lot: Lot, canAccept: boolean, reviews: boole
           bound: r.lotAcceptedAt !== null,
         }
       : null;
-  const failing = !canAccept && (lot.status === "submitted" || lot.status === "rejected");
+  const fails = verdictStatus === "fail";
+  const failing = fails && (lot.status === "submitted" || lot.status === "rejected");
   if (!failing && !route) return null;
-  return { route, failing, canRecord: reviews && lot.status === "submitted" && !canAccept };
+  return { route, failing, canRecord: reviews && lot.status === "submitted" && fails };
 }

@@ -117,7 +117,7 @@ export async function lotPage(
     history: [...history],
     signature,
     // GB 50300-2013 §5.0.6: the routes for a failing lot, and the one recorded (decision 0032).
-    nonconformance: nonconformancePanel(lot, verdict.canAccept, reviews),
+    nonconformance: nonconformancePanel(lot, verdict.status, reviews),
     defects,
     drawings: {
       refs,

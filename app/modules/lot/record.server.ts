@@ -40,7 +40,7 @@ export function assertMay(
     verdictSummary: verdictTextZh(detail.verdict.summary),
     reason,
     // A §5.0.6 route recorded for this submission lets a failing lot be accepted (decision 0032).
-    acceptRoute: acceptRouteOf(detail),
+    acceptRoute: detail.verdict.status === "fail" ? acceptRouteOf(detail) : null,
     isChief: isChiefSupervisor({ role: viewer.role, title: viewer.title ?? "" }),
   });
   if (!decision.ok) throw lotRefusal(decision.message, 409);
