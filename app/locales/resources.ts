@@ -8,6 +8,7 @@ import type drawing from "./zh-CN/drawing";
 import type evidence from "./zh-CN/evidence";
 import type fund from "./zh-CN/fund";
 import type lot from "./zh-CN/lot";
+import type nonconformance from "./zh-CN/nonconformance";
 import type photo from "./zh-CN/photo";
 import type plan from "./zh-CN/plan";
 import type residents from "./zh-CN/residents";
@@ -29,6 +30,7 @@ export type Resources = {
   fund: typeof fund;
   residents: typeof residents;
   evidence: typeof evidence;
+  nonconformance: typeof nonconformance;
 };
 
 export type Namespace = keyof Resources;
@@ -48,6 +50,7 @@ export const NAMESPACES = [
   "fund",
   "residents",
   "evidence",
+  "nonconformance",
 ] as const satisfies readonly Namespace[];
 
 type Leaves<T> = {

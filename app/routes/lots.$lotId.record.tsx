@@ -10,7 +10,7 @@ import { lotRecordPage } from "~/modules/lot/record-page.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
-export const handle = { i18n: ["lot"] };
+export const handle = { i18n: ["lot", "nonconformance"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -197,6 +197,16 @@ export default function LotRecord() {
               </p>
             </td>
           </tr>
+          {data.nonconformance.length > 0 ? (
+            <tr>
+              <th>{t("record.heading", { ns: "nonconformance" })}</th>
+              <td data-testid="record-nonconformance" translate="no">
+                {data.nonconformance.map((line) => (
+                  <p key={line}>{line}</p>
+                ))}
+              </td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
     </main>

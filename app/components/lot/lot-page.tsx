@@ -21,6 +21,7 @@ import type { PhotoView } from "~/modules/photo/view";
 import { LotDefectsPanel } from "./lot-defects-panel";
 import { LotHistory } from "./lot-history";
 import { AutosavedItem, emptyEntry } from "./lot-items";
+import { LotNonconformancePanel } from "./lot-nonconformance-panel";
 import { LotRecordsPanel } from "./lot-records-panel";
 import { LotVerdictPanel } from "./lot-verdict-panel";
 import { LotWorkflowPanel } from "./lot-workflow-panel";
@@ -38,6 +39,8 @@ export function LotPage({
   const { t: tv } = useTranslation("checklist");
   const { lot, itemViews, verdictInputs, notes, recordedPoints, rules, place, canRecord } = data;
   const { canUpload, photoMaxFileBytes, photos, standards, signature } = data;
+  const { t: tn } = useTranslation("nonconformance");
+  const route = data.nonconformance?.route ?? null;
   const { openViewer, viewer } = usePhotoViewer({ canMarkup: canUpload });
   const photosOf = (itemId: string | null): PhotoView[] =>
     photos.filter((p) => p.itemId === itemId);
@@ -155,6 +158,7 @@ export function LotPage({
       />
 
       <LotDefectsPanel lotId={lot.id} defects={data.defects} failingItems={data.failingItems} />
+      <LotNonconformancePanel lotId={lot.id} panel={data.nonconformance} />
 
       {signature ? (
         <p
@@ -234,7 +238,9 @@ export function LotPage({
       />
       <LotWorkflowPanel
         actions={data.actions}
-        canAccept={verdict.canAccept}
+        // A failing lot with a §5.0.6 route recorded is accepted by it (decision 0032).
+        canAccept={verdict.canAccept || Boolean(route)}
+        acceptConclusion={route ? tn(`clause.${route.route}`) : undefined}
         verdictSummary={verdictText(tv, verdict.summary)}
         selfCheckNote={data.selfCheckNote}
         signerIsSupervisor={data.signerIsSupervisor}

@@ -19,9 +19,12 @@ export function LotWorkflowPanel({
   signerIsSupervisor,
   online,
   busy,
+  acceptConclusion,
 }: {
   actions: LotAction[];
   canAccept: boolean;
+  /** The 验收结论 to start from (a §5.0.6 route's clause), else the catalogue's default. */
+  acceptConclusion?: string;
   verdictSummary: string;
   selfCheckNote: string | null;
   signerIsSupervisor: boolean;
@@ -106,7 +109,7 @@ export function LotWorkflowPanel({
           defaultConclusion={
             signing === "submit"
               ? (selfCheckNote ?? t("sign.defaultSelfcheck"))
-              : t("sign.defaultAccept")
+              : (acceptConclusion ?? t("sign.defaultAccept"))
           }
           signerTitle={signerIsSupervisor ? t("sign.supervisorTitle") : t("sign.inspectorTitle")}
           busy={busy}

@@ -14,6 +14,7 @@ const audit: Catalogue<typeof source> = {
       accept: "Supervision engineer signed acceptance",
       reject: "Supervision engineer returned the lot",
       reopen: "Withdrew acceptance",
+      route: { record: "Recorded a §5.0.6 acceptance route" },
       drawing: {
         add: "Added a reference drawing",
         remove: "Removed a reference drawing",

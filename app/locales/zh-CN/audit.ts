@@ -13,6 +13,7 @@ const audit = {
       accept: "监理验收签认",
       reject: "监理退回",
       reopen: "撤销验收",
+      route: { record: "登记第5.0.6条验收途径" },
       drawing: {
         add: "添加依据图纸",
         remove: "移除依据图纸",

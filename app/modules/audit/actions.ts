@@ -77,6 +77,8 @@ export const AUDIT_ACTIONS = [
   "evidence.check",
   "evidence.reject",
   "evidence.test",
+  // Nonconformance routes (GB 50300-2013 §5.0.6; decision 0032)
+  "lot.route.record",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

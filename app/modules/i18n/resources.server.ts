@@ -9,6 +9,7 @@ import en_drawing from "~/locales/en/drawing";
 import en_evidence from "~/locales/en/evidence";
 import en_fund from "~/locales/en/fund";
 import en_lot from "~/locales/en/lot";
+import en_nonconformance from "~/locales/en/nonconformance";
 import en_photo from "~/locales/en/photo";
 import en_plan from "~/locales/en/plan";
 import en_residents from "~/locales/en/residents";
@@ -23,6 +24,7 @@ import zh_drawing from "~/locales/zh-CN/drawing";
 import zh_evidence from "~/locales/zh-CN/evidence";
 import zh_fund from "~/locales/zh-CN/fund";
 import zh_lot from "~/locales/zh-CN/lot";
+import zh_nonconformance from "~/locales/zh-CN/nonconformance";
 import zh_photo from "~/locales/zh-CN/photo";
 import zh_plan from "~/locales/zh-CN/plan";
 import zh_residents from "~/locales/zh-CN/residents";
@@ -47,6 +49,7 @@ export const SERVER_RESOURCES: Resource = {
     fund: zh_fund,
     residents: zh_residents,
     evidence: zh_evidence,
+    nonconformance: zh_nonconformance,
   },
   en: {
     common: en_common,
@@ -63,5 +66,6 @@ export const SERVER_RESOURCES: Resource = {
     fund: en_fund,
     residents: en_residents,
     evidence: en_evidence,
+    nonconformance: en_nonconformance,
   },
 };

@@ -3,6 +3,7 @@ import type { Db } from "~/infra/db.server";
 import { queryRows } from "~/infra/sql.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { CHECKLIST_ITEM_SELECT, parseStringList } from "~/modules/checklist/queries.server";
+import type { AcceptanceRouteRecord } from "./acceptance-route";
 import { lotWhereSql } from "./access.server";
 import { livePoints } from "./corrections";
 import { itemLabelZh } from "./labels";
@@ -179,6 +180,8 @@ export async function getLots(db: Db, lotIds: string[], run: SqlRows = prismaRow
 type LotBase = Prisma.InspectionLotGetPayload<{ select: typeof LOT_SELECT }>;
 export type LotRow = Omit<LotBase, "template"> & {
   template: LotBase["template"] & { items: TemplateItem[] };
+  /** §5.0.6 acceptance routes, newest first (lot-read.server.ts; decision 0032) */
+  acceptanceRoutes?: AcceptanceRouteRecord[];
 };
 
 export function numericOf(item: LotRow["template"]["items"][number]): NumericSpec | null {

@@ -7,6 +7,8 @@
  * is normalised here, so both give exactly what the Prisma select gives.
  */
 
+import type { AcceptanceRouteRecord } from "./acceptance-route";
+
 /** Runs one SELECT with positional parameters and returns its rows. */
 export type SqlRows = (
   sql: string,
@@ -72,7 +74,7 @@ export async function readLotRecords(
   if (lotRows.length === 0) return [];
   const found = lotRows.map((r) => str(r.id));
   const inFound = marks(found.length);
-  const [entryRows, photoRows, refRows, signatureRows] = await Promise.all([
+  const [entryRows, photoRows, refRows, signatureRows, routeRows] = await Promise.all([
     run(
       `SELECT e.lotId, e.id AS entryId, e.itemId, e.result, e.note, e.designValue, e.version,
          sp.value, sp.serious, sp.text, sp.design, sp.was, sp.removed
@@ -102,6 +104,15 @@ export async function readLotRecords(
          g.contentHash, g.signedAt, u.displayName AS signerName, u.title AS signerTitle
        FROM LotSignature g JOIN User u ON u.id = g.signerId
        WHERE g.lotId IN (${inFound}) ORDER BY g.lotId, g.signedAt DESC`,
+      found,
+    ),
+    // §5.0.6 acceptance routes (decision 0032), newest first.
+    run(
+      `SELECT r.lotId, r.id, r.route, r.body, r.reportNumber, r.note, r.documentName,
+         r.documentFormat, r.documentSize, r.documentSha256, r.verdictSummary, r.recordedAt,
+         r.lotAcceptedAt, u.displayName AS recorderName, u.title AS recorderTitle
+       FROM LotAcceptanceRoute r JOIN User u ON u.id = r.recordedById
+       WHERE r.lotId IN (${inFound}) ORDER BY r.lotId, r.recordedAt DESC`,
       found,
     ),
   ]);
@@ -150,6 +161,22 @@ export async function readLotRecords(
       contentHash: str(r.contentHash),
       signedAt: toDate(r.signedAt),
       signer: { displayName: str(r.signerName), title: str(r.signerTitle) },
+    });
+  for (const r of routeRows)
+    byId.get(str(r.lotId))?.acceptanceRoutes.push({
+      id: str(r.id),
+      route: str(r.route),
+      body: str(r.body),
+      reportNumber: str(r.reportNumber),
+      note: str(r.note),
+      documentName: str(r.documentName),
+      documentFormat: str(r.documentFormat),
+      documentSize: num(r.documentSize),
+      documentSha256: str(r.documentSha256),
+      verdictSummary: str(r.verdictSummary),
+      recordedAt: toDate(r.recordedAt),
+      lotAcceptedAt: dateOrNull(r.lotAcceptedAt),
+      recordedBy: { displayName: str(r.recorderName), title: str(r.recorderTitle) },
     });
   for (const r of refRows)
     byId.get(str(r.lotId))?.drawingRefs.push({
@@ -256,6 +283,7 @@ function lotOf(r: Record<string, unknown>) {
       itemId: string | null;
       annotations: { sha256: string }[];
     }[],
+    acceptanceRoutes: [] as AcceptanceRouteRecord[],
     drawingRefs: [] as {
       revisionId: string;
       acknowledgedAt: Date | null;

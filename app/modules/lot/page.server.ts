@@ -6,6 +6,7 @@ import { withAnnotationVersions } from "~/modules/photo/annotation.server";
 import { lotPhotos } from "~/modules/photo/photos.server";
 import type { LotItemView } from "./item-view";
 import { getLot, normalizedPoint, numericOf, signatureStatus } from "./lots.server";
+import { nonconformancePanel } from "./nonconformance-view";
 import { placeFieldsFor } from "./place";
 import { lotHistory } from "./queries.server";
 import { RECORD_DIVISIONS } from "./record-division";
@@ -115,6 +116,8 @@ export async function lotPage(
     photos,
     history: [...history],
     signature,
+    // GB 50300-2013 §5.0.6: the routes for a failing lot, and the one recorded (decision 0032).
+    nonconformance: nonconformancePanel(lot, verdict.status, reviews),
     defects,
     drawings: {
       refs,

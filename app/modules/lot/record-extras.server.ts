@@ -1,8 +1,16 @@
 import { createHash } from "node:crypto";
 import type { Db } from "~/infra/db.server";
 import { lotDrawingRefs } from "~/modules/drawing/lot-refs.server";
+import { formatDate } from "~/modules/i18n/dates";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import type { LotDetail } from "./lots.server";
+import {
+  nonconformanceLines,
+  nonconformanceRows,
+  reworkRounds,
+  routeView,
+} from "./nonconformance-view";
+import { lotHistory } from "./queries.server";
 import type { RecordT } from "./record-view";
 
 /**
@@ -14,7 +22,7 @@ export async function lotRecordExtras(db: Db, detail: LotDetail) {
   const { lot } = detail;
   const newest = (kind: string) => lot.signatures.find((s) => s.kind === kind);
   const wanted = [newest("selfcheck")?.id, newest("accept")?.id].filter((id): id is string => !!id);
-  const [contract, drawings, images] = await Promise.all([
+  const [contract, drawings, images, history] = await Promise.all([
     db.contract.findFirst({
       where: { compoundId: lot.compound.id, contractorOrgId: lot.contractorOrgId },
       select: { projectManager: true, subcontractorName: true, subcontractorManager: true },
@@ -24,6 +32,7 @@ export async function lotRecordExtras(db: Db, detail: LotDetail) {
       where: { id: { in: wanted }, lotId: lot.id },
       select: { id: true, kind: true, imagePng: true, imageSha256: true },
     }),
+    lotHistory(db, lot.id),
   ]);
   const image = (kind: string) => {
     const row = images.find((i) => i.kind === kind);
@@ -33,6 +42,9 @@ export async function lotRecordExtras(db: Db, detail: LotDetail) {
   };
   // The record is printed in Chinese, the language of record, whatever the reader's language.
   const t = fixedT("zh-CN") as RecordT;
+  const nonconformance = nonconformanceLines(routeView(lot, t), reworkRounds(history), t, (d) =>
+    formatDate(d),
+  );
   return {
     projectManager: contract?.projectManager ?? null,
     subcontractorName: contract?.subcontractorName ?? null,
@@ -46,6 +58,9 @@ export async function lotRecordExtras(db: Db, detail: LotDetail) {
       }),
     })),
     images: { selfcheck: image("selfcheck"), accept: image("accept") },
+    // GB 50300-2013 §5.0.6 (decision 0032): returns and re-inspections, the route accepted by.
+    nonconformance,
+    nonconformanceRows: nonconformanceRows(nonconformance, t),
   };
 }
 export type LotRecordExtras = Awaited<ReturnType<typeof lotRecordExtras>>;

@@ -29,6 +29,7 @@ export async function lotRecordPage(db: Db, viewer: Actor, scope: Scope, lotId: 
       subcontractorManager: extras.subcontractorManager,
     },
     drawings: extras.drawings,
+    nonconformance: extras.nonconformance,
     images: { selfcheck: dataUrl(extras.images.selfcheck), accept: dataUrl(extras.images.accept) },
     signature,
   };

@@ -4,6 +4,8 @@ import { DomainError } from "~/infra/domain-error";
 import type { Resources } from "~/locales/resources";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
+import { isChiefSupervisor } from "~/modules/plan/plan";
+import { currentRoute, isAcceptRoute } from "./acceptance-route";
 import { type PriorValue, parseWas } from "./corrections";
 import type { EntryInput } from "./entry-types";
 import { getLot, type LotDetail } from "./lot-query.server";
@@ -22,7 +24,7 @@ export async function requireLot(db: Db, lotId: string, viewer: Actor, scope: Sc
 
 export function assertMay(
   detail: LotDetail,
-  viewer: Viewer,
+  viewer: Viewer & { title?: string },
   action: LotAction,
   reason?: string | null,
 ) {
@@ -37,9 +39,18 @@ export function assertMay(
     verdictCanAccept: detail.verdict.canAccept,
     verdictSummary: verdictTextZh(detail.verdict.summary),
     reason,
+    // A §5.0.6 route recorded for this submission lets a failing lot be accepted (decision 0032).
+    acceptRoute: detail.verdict.status === "fail" ? acceptRouteOf(detail) : null,
+    isChief: isChiefSupervisor({ role: viewer.role, title: viewer.title ?? "" }),
   });
   if (!decision.ok) throw lotRefusal(decision.message, 409);
   return decision.next;
+}
+
+/** The §5.0.6 route that applies to the lot now (pending or bound), if any. */
+export function acceptRouteOf(detail: LotDetail) {
+  const route = currentRoute(detail.lot, detail.lot.acceptanceRoutes ?? [])?.route;
+  return isAcceptRoute(route) ? route : null;
 }
 
 export type { EntryInput };

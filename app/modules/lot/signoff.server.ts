@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "~/infra/db.server";
 import { canonicalJson } from "~/modules/audit/canonical";
+import { boundRoute, routeEvidence } from "./acceptance-route";
 import type { LotDetail, LotRow } from "./lot-query.server";
 import { normalizedPoint } from "./record.server";
 
@@ -82,7 +83,11 @@ export function lotContentHash(
   const drawings = lot.drawingRefs.length > 0 ? { drawings: drawingEvidence(lot.drawingRefs) } : {};
   // Likewise lots signed before drawn lot signatures existed (decision 0016).
   const signed = Object.keys(signoffs).length > 0 ? { signoffs } : {};
+  // A lot accepted by a §5.0.6 route binds it with its document's hash; others hash as before.
+  const route = boundRoute(lot, lot.acceptanceRoutes);
+  const accepted = route ? { acceptanceRoute: routeEvidence(route) } : {};
   const content = {
+    ...accepted,
     ...photos,
     ...drawings,
     ...signed,

@@ -3,6 +3,7 @@ import { DomainError } from "~/infra/domain-error";
 import { compoundSealedMessage } from "~/modules/acceptance/acceptance.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
+import { bindAcceptRoute } from "./acceptance-route.server";
 import { getLot } from "./lot-query.server";
 import { assertMay, type PendingSignoff, requireLot } from "./record.server";
 import {
@@ -80,6 +81,8 @@ export async function transitionLot(
       data,
     });
     if (count !== 1) throw new DomainError("lot:errors.changedByOther", { status: 409 });
+    // A failing lot accepted by its §5.0.6 route binds the route to this acceptance (0032).
+    const route = action === "accept" ? await bindAcceptRoute(tx, detail, now) : undefined;
     // What is signed is read inside the transaction: a photo or entry that committed after the
     // page was read (a slow upload) is either in the signed content or refused, never after it.
     let signed = detail;
@@ -142,6 +145,7 @@ export async function transitionLot(
           reason: reason ?? undefined,
           verdict: verdictTextZh(signed.verdict.summary),
           contentHash,
+          route,
           signature: signature ? { id: signature.id, kind: signature.kind, ...pending } : undefined,
         },
       },

@@ -18,6 +18,7 @@ export {
 } from "~/modules/auth/permissions";
 
 import type { Role as UserRole } from "~/modules/auth/permissions";
+import { type AcceptRoute, routeAcceptRefusal } from "./acceptance-route";
 import type { LotMessage } from "./messages";
 
 export type LotTransitionErrorCode =
@@ -26,7 +27,8 @@ export type LotTransitionErrorCode =
   | "wrong_state"
   | "locked"
   | "verdict_not_acceptable"
-  | "reason_required";
+  | "reason_required"
+  | "chief_required";
 
 export interface LotTransitionRequest {
   state: LotState;
@@ -38,6 +40,12 @@ export interface LotTransitionRequest {
   /** Appended to the refusal of 'accept', e.g. the verdict's summary. */
   verdictSummary?: string;
   reason?: string | null;
+  /**
+   * A §5.0.6 route recorded for this submission (acceptance-route.ts): with it a failing verdict
+   * may be accepted; §5.0.6-3 by the 总监理工程师 only (`isChief`).
+   */
+  acceptRoute?: AcceptRoute | null;
+  isChief?: boolean;
 }
 
 export type LotTransitionDecision =
@@ -173,7 +181,10 @@ export function decideLotTransition(request: LotTransitionRequest): LotTransitio
   const organisationError = checkOrganisation(request);
   if (organisationError) return organisationError;
   if (!rule.from.includes(state)) return wrongState(action, state);
-  if (rule.needsVerdict && !request.verdictCanAccept) {
+  if (rule.needsVerdict && !request.verdictCanAccept && request.acceptRoute) {
+    const refusal = routeAcceptRefusal(request.acceptRoute, request.isChief === true);
+    if (refusal) return refuse(refusal.code, refusal.key);
+  } else if (rule.needsVerdict && !request.verdictCanAccept) {
     const detail = request.verdictSummary?.trim();
     return detail
       ? refuse("verdict_not_acceptable", "lot:workflow.verdictNotAcceptable", { detail })

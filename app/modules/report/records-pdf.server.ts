@@ -330,6 +330,7 @@ export async function lotRecordPdf(
         `${view.conclusionText}\n${r("supervisor")}${lot.accepted ? (lot.acceptedBy?.displayName ?? "") : blank}${gap}${r("date")}${lot.accepted && lot.acceptedAt ? formatDate(lot.acceptedAt) : blank}`,
         signCell(extras?.images.accept),
       ],
+      ...(extras?.nonconformanceRows ?? []), // §5.0.6 (decision 0032)
     ],
     { header: false, compact: true },
   );

@@ -1,0 +1,31 @@
+import type { Db } from "~/infra/db.server";
+import type { Actor, Scope } from "~/modules/auth/permissions";
+import { isChiefSupervisor } from "~/modules/plan/plan";
+import { ROUTE_DOCUMENT_MAX_BYTES } from "./acceptance-route.server";
+import { getLot } from "./lot-query.server";
+import { verdictTextZh } from "./verdict-text";
+
+/** The §5.0.6 route form's page: the lot it is for and whether this viewer may use it now. */
+export async function acceptRouteFormPage(
+  db: Db,
+  viewer: Actor & { title: string },
+  scope: Scope,
+  lotId: string,
+) {
+  const detail = await getLot(db, lotId, viewer, scope);
+  if (!detail) return null;
+  const { lot, verdict } = detail;
+  return {
+    lot: {
+      id: lot.id,
+      number: lot.number,
+      placeLabel: lot.placeLabel,
+      status: lot.status,
+      verdict: verdictTextZh(verdict.summary),
+    },
+    // Open while submitted and failing; the action decides (and words any refusal).
+    open: lot.status === "submitted" && verdict.status === "fail",
+    isChief: isChiefSupervisor(viewer),
+    maxMb: Math.round(ROUTE_DOCUMENT_MAX_BYTES / 1024 / 1024),
+  };
+}
