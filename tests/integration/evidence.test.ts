@@ -62,7 +62,10 @@ const filesStored = () =>
 const electrical = async () =>
   (await divisionEvidence(db, compoundId)).find((d) => d.division === ELEC)!;
 
-afterAll(() => fs.rmSync(storeDir, { recursive: true, force: true }));
+afterAll(() => {
+  delete (globalThis as { yanshouEvidenceStorage?: unknown }).yanshouEvidenceStorage;
+  fs.rmSync(storeDir, { recursive: true, force: true });
+});
 
 beforeAll(async () => {
   (globalThis as { yanshouDb?: unknown }).yanshouDb = db;
