@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import type { UploadedFile } from "~/infra/multipart.server";
 import { parseSignatureDataUrl } from "~/modules/acceptance/signature-image.server";
 import { verifyDatabase } from "~/modules/audit/verify.server";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import {
   recordAcceptRoute,
+  routeAcceptedLots,
   routeDocumentKey,
   routeDocumentStorage,
 } from "~/modules/lot/acceptance-route.server";
@@ -16,7 +18,9 @@ import {
   signatureStatus,
   transitionLot,
 } from "~/modules/lot/lots.server";
+import { completionRemark } from "~/modules/lot/nonconformance-view";
 import { lotRecordPage, lotRecordPdfInput } from "~/modules/lot/record-page.server";
+import type { RecordT } from "~/modules/lot/record-view";
 import { signLot } from "~/modules/lot/sign.server";
 import { lotRecordPdf } from "~/modules/report/records-pdf.server";
 import { fillEntries } from "../../prisma/seed/activity";
@@ -156,6 +160,21 @@ describe("nonconformance routes (GB 50300-2013 §5.0.6, decision 0032)", () => {
     ).replace(/\s+/g, "");
     expect(printed).toContain("按GB50300-2013第5.0.6条第2款经检测鉴定予以验收");
     expect(printed).toContain(file.sha256);
+
+    // The 竣工验收 record's remarks list it (it counts as accepted; listed, not blocking).
+    const compound = await db.inspectionLot.findUniqueOrThrow({
+      where: { id: lot.id },
+      select: { compoundId: true },
+    });
+    const listed = await routeAcceptedLots(db, compound.compoundId);
+    expect(listed).toContainEqual({
+      number: after.lot.number,
+      route: "testing",
+      reportNumber: "JC-2026-0118",
+    });
+    expect(completionRemark(listed, fixedT("zh-CN") as RecordT)).toContain(
+      `${after.lot.number} 检测鉴定 JC-2026-0118`,
+    );
 
     // Tampering with the route (its document hash) breaks the signature check.
     await db.lotAcceptanceRoute.updateMany({
