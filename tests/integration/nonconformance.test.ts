@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import type { UploadedFile } from "~/infra/multipart.server";
 import { parseSignatureDataUrl } from "~/modules/acceptance/signature-image.server";
 import { verifyDatabase } from "~/modules/audit/verify.server";
+import { fixedT } from "~/modules/i18n/i18n.server";
 import {
   recordAcceptRoute,
+  routeAcceptedLots,
   routeDocumentKey,
   routeDocumentStorage,
 } from "~/modules/lot/acceptance-route.server";
@@ -16,7 +18,9 @@ import {
   signatureStatus,
   transitionLot,
 } from "~/modules/lot/lots.server";
+import { completionRemark } from "~/modules/lot/nonconformance-view";
 import { lotRecordPage, lotRecordPdfInput } from "~/modules/lot/record-page.server";
+import type { RecordT } from "~/modules/lot/record-view";
 import { signLot } from "~/modules/lot/sign.server";
 import { lotRecordPdf } from "~/modules/report/records-pdf.server";
 import { fillEntries } from "../../prisma/seed/activity";
@@ -31,6 +35,23 @@ async function drawn() {
   const image = await parseSignatureDataUrl(`data:image/png;base64,${png.toString("base64")}`);
   if ("error" in image) throw new Error(image.error);
   return image;
+}
+
+type Signer = Parameters<typeof signLot>[1];
+
+/** 验收签认 with the demo password and a drawn signature. */
+async function accept(
+  db: Parameters<typeof signLot>[0],
+  who: Signer,
+  lotId: string,
+  conclusion: string,
+) {
+  return signLot(db, who, "any", lotId, "accept", {
+    password: DEMO_PASSWORD,
+    image: await drawn(),
+    conclusion,
+    confirmed: true,
+  });
 }
 
 async function uploaded(name: string, bytes: Buffer): Promise<UploadedFile> {
@@ -103,26 +124,14 @@ describe("nonconformance routes (GB 50300-2013 §5.0.6, decision 0032)", () => {
     const before = (await getLot(db, lot.id, supervisor, "any"))!;
     expect(before.verdict.canAccept).toBe(false);
     // Without a route the failing lot cannot be accepted.
-    await expect(
-      signLot(db, supervisor, "any", lot.id, "accept", {
-        password: DEMO_PASSWORD,
-        image: await drawn(),
-        conclusion: "同意验收",
-        confirmed: true,
-      }),
-    ).rejects.toMatchObject({ status: 409 });
+    await expect(accept(db, supervisor, lot.id, "同意验收")).rejects.toMatchObject({ status: 409 });
 
     const pdf = Buffer.from(await drawingSetPdf([{ number: "JC-01", title: "TEST REPORT" }]));
     const file = await uploaded("检测报告JC-2026-0118.pdf", pdf);
     await recordAcceptRoute(db, supervisor, "any", lot.id, ROUTE, file);
     expect(await routeDocumentStorage().has(routeDocumentKey(file.sha256))).toBe(true);
 
-    await signLot(db, supervisor, "any", lot.id, "accept", {
-      password: DEMO_PASSWORD,
-      image: await drawn(),
-      conclusion: "经检测鉴定达到设计要求，同意验收。",
-      confirmed: true,
-    });
+    await accept(db, supervisor, lot.id, "经检测鉴定达到设计要求，同意验收。");
     const after = (await getLot(db, lot.id, supervisor, "any"))!;
     expect(after.lot.status).toBe("accepted");
     expect(after.verdict.canAccept).toBe(false); // never rewritten
@@ -132,11 +141,11 @@ describe("nonconformance routes (GB 50300-2013 §5.0.6, decision 0032)", () => {
     expect(lotContentHash({ ...after, lot: { ...after.lot, acceptanceRoutes: [] } })).not.toBe(
       status?.signed,
     );
-    const accept = await db.auditEvent.findFirstOrThrow({
+    const acceptEvent = await db.auditEvent.findFirstOrThrow({
       where: { entityId: lot.id, action: "lot.accept" },
       select: { payload: true },
     });
-    expect(JSON.parse(accept.payload).route).toMatchObject({
+    expect(JSON.parse(acceptEvent.payload).route).toMatchObject({
       route: "testing",
       documentSha256: file.sha256,
     });
@@ -156,6 +165,21 @@ describe("nonconformance routes (GB 50300-2013 §5.0.6, decision 0032)", () => {
     ).replace(/\s+/g, "");
     expect(printed).toContain("按GB50300-2013第5.0.6条第2款经检测鉴定予以验收");
     expect(printed).toContain(file.sha256);
+
+    // The 竣工验收 record's remarks list it (it counts as accepted; listed, not blocking).
+    const compound = await db.inspectionLot.findUniqueOrThrow({
+      where: { id: lot.id },
+      select: { compoundId: true },
+    });
+    const listed = await routeAcceptedLots(db, compound.compoundId);
+    expect(listed).toContainEqual({
+      number: after.lot.number,
+      route: "testing",
+      reportNumber: "JC-2026-0118",
+    });
+    expect(completionRemark(listed, fixedT("zh-CN") as RecordT)).toContain(
+      `${after.lot.number} 检测鉴定 JC-2026-0118`,
+    );
 
     // Tampering with the route (its document hash) breaks the signature check.
     await db.lotAcceptanceRoute.updateMany({
@@ -213,20 +237,11 @@ describe("nonconformance routes (GB 50300-2013 §5.0.6, decision 0032)", () => {
       photo,
     );
     // A 专业监理工程师 may not sign the acceptance by §5.0.6-3; the 总监 may.
-    await expect(
-      signLot(db, supervisor, "any", lot.id, "accept", {
-        password: DEMO_PASSWORD,
-        image: await drawn(),
-        conclusion: "同意验收",
-        confirmed: true,
-      }),
-    ).rejects.toMatchObject({ status: 409, code: "nonconformance:errors.chiefRequired" });
-    await signLot(db, chief, "any", lot.id, "accept", {
-      password: DEMO_PASSWORD,
-      image: await drawn(),
-      conclusion: "经原设计单位核算满足安全和使用功能，同意验收。",
-      confirmed: true,
+    await expect(accept(db, supervisor, lot.id, "同意验收")).rejects.toMatchObject({
+      status: 409,
+      code: "nonconformance:errors.chiefRequired",
     });
+    await accept(db, chief, lot.id, "经原设计单位核算满足安全和使用功能，同意验收。");
     const page = (await lotRecordPage(db, chief, "any", lot.id))!;
     expect(page.nonconformance.join("\n")).toContain("第5.0.6条第3款");
 
@@ -249,12 +264,7 @@ describe("nonconformance routes (GB 50300-2013 §5.0.6, decision 0032)", () => {
     await transitionLot(db, contractor, "own", lot.id, "submit", null);
     const resubmitted = (await getLot(db, lot.id, supervisor, "any"))!;
     expect(resubmitted.verdict.canAccept).toBe(true);
-    await signLot(db, supervisor, "any", lot.id, "accept", {
-      password: DEMO_PASSWORD,
-      image: await drawn(),
-      conclusion: "返工后重新验收合格，同意验收。",
-      confirmed: true,
-    });
+    await accept(db, supervisor, lot.id, "返工后重新验收合格，同意验收。");
     const page = (await lotRecordPage(db, supervisor, "any", lot.id))!;
     const text = page.nonconformance.join("\n");
     expect(text).toContain("返工或返修后重新验收");

@@ -221,3 +221,28 @@ export async function routeDocument(
   if (!file) throw new DomainError("nonconformance:errors.documentMissing", { status: 404 });
   return { route, file, mime: DOCUMENT_MIME[route.documentFormat] ?? "application/octet-stream" };
 }
+
+/**
+ * The compound's lots accepted by a §5.0.6-2/-3 route (bound to their current acceptance), for
+ * the 竣工验收 record's remarks: they count as accepted, and are listed, not blocking.
+ */
+export async function routeAcceptedLots(db: Db, compoundId: string) {
+  const rows = await db.inspectionLot.findMany({
+    where: { compoundId, status: "accepted", acceptedAt: { not: null } },
+    select: { id: true, number: true, acceptedAt: true },
+    orderBy: { number: "asc" },
+  });
+  if (rows.length === 0) return [];
+  const routes = await db.lotAcceptanceRoute.findMany({
+    where: { lotId: { in: rows.map((r) => r.id) }, lotAcceptedAt: { not: null } },
+    select: { lotId: true, route: true, reportNumber: true, lotAcceptedAt: true },
+  });
+  return rows.flatMap((lot) => {
+    const bound = routes.find(
+      (r) => r.lotId === lot.id && r.lotAcceptedAt?.getTime() === lot.acceptedAt?.getTime(),
+    );
+    return bound
+      ? [{ number: lot.number, route: bound.route, reportNumber: bound.reportNumber }]
+      : [];
+  });
+}

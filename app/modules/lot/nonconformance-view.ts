@@ -153,3 +153,19 @@ export function nonconformancePanel(lot: Lot, verdictStatus: string, reviews: bo
   if (!failing && !route) return null;
   return { route, failing, canRecord: reviews && lot.status === "submitted" && fails };
 }
+
+/** The 竣工验收 record's remark line naming the lots accepted by §5.0.6-2/-3, or null. */
+export function completionRemark(
+  lots: readonly { number: string; route: string; reportNumber: string }[],
+  t: RecordT,
+): string | null {
+  if (lots.length === 0) return null;
+  const list = lots
+    .map((l) =>
+      isAcceptRoute(l.route)
+        ? `${l.number} ${t(`nonconformance:routes.${l.route}`)} ${l.reportNumber}`
+        : l.number,
+    )
+    .join(t("nonconformance:record.sep"));
+  return t("nonconformance:completion.remark", { list });
+}
