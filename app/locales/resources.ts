@@ -6,6 +6,7 @@ import type common from "./zh-CN/common";
 import type defect from "./zh-CN/defect";
 import type drawing from "./zh-CN/drawing";
 import type fund from "./zh-CN/fund";
+import type ladder from "./zh-CN/ladder";
 import type lot from "./zh-CN/lot";
 import type photo from "./zh-CN/photo";
 import type plan from "./zh-CN/plan";
@@ -27,6 +28,7 @@ export type Resources = {
   site: typeof site;
   fund: typeof fund;
   residents: typeof residents;
+  ladder: typeof ladder;
 };
 
 export type Namespace = keyof Resources;
@@ -45,6 +47,7 @@ export const NAMESPACES = [
   "site",
   "fund",
   "residents",
+  "ladder",
 ] as const satisfies readonly Namespace[];
 
 type Leaves<T> = {

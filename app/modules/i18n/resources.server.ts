@@ -7,6 +7,7 @@ import en_common from "~/locales/en/common";
 import en_defect from "~/locales/en/defect";
 import en_drawing from "~/locales/en/drawing";
 import en_fund from "~/locales/en/fund";
+import en_ladder from "~/locales/en/ladder";
 import en_lot from "~/locales/en/lot";
 import en_photo from "~/locales/en/photo";
 import en_plan from "~/locales/en/plan";
@@ -20,6 +21,7 @@ import zh_common from "~/locales/zh-CN/common";
 import zh_defect from "~/locales/zh-CN/defect";
 import zh_drawing from "~/locales/zh-CN/drawing";
 import zh_fund from "~/locales/zh-CN/fund";
+import zh_ladder from "~/locales/zh-CN/ladder";
 import zh_lot from "~/locales/zh-CN/lot";
 import zh_photo from "~/locales/zh-CN/photo";
 import zh_plan from "~/locales/zh-CN/plan";
@@ -44,6 +46,7 @@ export const SERVER_RESOURCES: Resource = {
     site: zh_site,
     fund: zh_fund,
     residents: zh_residents,
+    ladder: zh_ladder,
   },
   en: {
     common: en_common,
@@ -59,5 +62,6 @@ export const SERVER_RESOURCES: Resource = {
     site: en_site,
     fund: en_fund,
     residents: en_residents,
+    ladder: en_ladder,
   },
 };
