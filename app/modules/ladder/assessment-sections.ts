@@ -32,7 +32,7 @@ export type AssessmentInput = {
 };
 export type Section = { heading: string; lines: string[] };
 
-const list = (items: string[]) => items.join("、") || "—";
+const list = (w: W, items: string[]) => items.join(w("listSep")) || "—";
 
 export function evidenceLines(w: W, evidence: DivisionEvidence[]): string[] {
   const lines: string[] = [];
@@ -93,8 +93,8 @@ export function assessmentSections(w: W, input: AssessmentInput): Section[] {
         w("project", { name: input.project }),
         w("compound", { name: compound.name, code: compound.code }),
         w("address", { address: compound.address }),
-        w("contractors", { names: list(input.contractors) }),
-        w("scope", { names: list(input.workTypes) }),
+        w("contractors", { names: list(w, input.contractors) }),
+        w("scope", { names: list(w, input.workTypes) }),
       ],
     },
     {
