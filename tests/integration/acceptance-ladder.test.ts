@@ -9,7 +9,7 @@ import { fixedT } from "~/modules/i18n/i18n.server";
 import { recordPreAcceptance, submitCompletionReport } from "~/modules/ladder/ladder.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
 import { compoundReadyForAcceptance } from "../support/acceptance-fixture";
-import { chiefOf, drawnSignatureImage, submitAllReports } from "../support/ladder";
+import { chiefOf, demoActor, drawnSignatureImage, submitAllReports } from "../support/ladder";
 import { testDb } from "../support/test-db";
 
 /**
@@ -30,20 +30,12 @@ const worded = (b: Blocker) => blockerText(fixedT("zh-CN"), b);
 
 describe("the 单位工程 acceptance ladder", () => {
   const db = testDb({ seeded: true });
-  const user = async (username: string) => {
-    const u = await db.user.findUniqueOrThrow({
-      where: { username },
-      select: { id: true, role: true, title: true, organizationId: true },
-    });
-    return { ...u, role: u.role as "bureau" };
-  };
-  const prereq = async (compoundId: string, key: string) =>
+  const user = (username: string) => demoActor(db, username);
+  const ladderPrereq = async (compoundId: string, key: string) =>
     (await acceptanceOverview(db, compoundId))!.prerequisites.find((p) => p.key === key);
   async function open(compoundId: string, conclusion: "pass" | "fail") {
-    const overview = (await acceptanceOverview(db, compoundId))!;
-    const signatories = Object.fromEntries(
-      overview.seats.map((s) => [s.seq, s.people[0]?.id ?? ""]),
-    );
+    const { seats } = (await acceptanceOverview(db, compoundId))!;
+    const signatories = Object.fromEntries(seats.map((s) => [s.seq, s.people[0]?.id ?? ""]));
     return openAcceptance(db, await user("xiangmu"), compoundId, {
       conclusion,
       remarks: "资料不全",
@@ -78,7 +70,7 @@ describe("the 单位工程 acceptance ladder", () => {
       acceptLast: true,
       ladder: false,
     });
-    const p = await prereq(fx.compoundId, "completionReports");
+    const p = await ladderPrereq(fx.compoundId, "completionReports");
     expect(p?.ok).toBe(false);
     expect(p?.blockers.map(worded)).toEqual(["德江县鸿达建筑工程有限公司：未提交工程竣工报告"]);
     expect(p?.blockers[0]?.href).toBe(`/compounds/${fx.compoundId}/acceptance#completion-reports`);
@@ -103,7 +95,7 @@ describe("the 单位工程 acceptance ladder", () => {
       where: { action: "acceptance.report", entityId: fx.compoundId },
     });
     expect(events).toBe(1);
-    expect((await prereq(fx.compoundId, "completionReports"))?.ok).toBe(true);
+    expect((await ladderPrereq(fx.compoundId, "completionReports"))?.ok).toBe(true);
   });
 
   it("blocks the session until the 总监's 预验收 has passed; a failed one names its rectification", async () => {
@@ -115,7 +107,7 @@ describe("the 单位工程 acceptance ladder", () => {
     // the 预验收 comes after every 竣工报告 (§6.0.5)
     expect((await refusal(preAccept("zongjian", fx.compoundId))).status).toBe(409);
     await submitAllReports(db, fx.compoundId);
-    let p = await prereq(fx.compoundId, "preAcceptance");
+    let p = await ladderPrereq(fx.compoundId, "preAcceptance");
     expect(p?.blockers.map(worded)).toEqual(["尚未进行竣工预验收"]);
     expect(p?.blockers[0]?.href).toBe(`/compounds/${fx.compoundId}/acceptance#pre-acceptance`);
     // only the 总监理工程师 holds it; a 专业监理工程师 may not
@@ -124,12 +116,12 @@ describe("the 单位工程 acceptance ladder", () => {
     const bare = await refusal(preAccept("zongjian", fx.compoundId, { conclusion: "fail" }));
     expect(bare.status).toBe(400);
     await preAccept("zongjian", fx.compoundId, { conclusion: "fail", problems: "2单元扶手松动" });
-    p = await prereq(fx.compoundId, "preAcceptance");
+    p = await ladderPrereq(fx.compoundId, "preAcceptance");
     expect(p?.blockers.map(worded)).toEqual(["竣工预验收未通过，整改后须重新预验收"]);
     expect((await refusal(open(fx.compoundId, "pass"))).status).toBe(409);
     // rectified: a second 预验收 passes, and the session opens
     await preAccept("zongjian", fx.compoundId);
-    expect((await prereq(fx.compoundId, "preAcceptance"))?.ok).toBe(true);
+    expect((await ladderPrereq(fx.compoundId, "preAcceptance"))?.ok).toBe(true);
     await open(fx.compoundId, "pass");
     // a passed 预验收 is final, and no 竣工报告 comes after it
     expect((await refusal(preAccept("zongjian", fx.compoundId))).status).toBe(409);

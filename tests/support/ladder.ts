@@ -46,6 +46,12 @@ export async function submitAllReports(db: Db, compoundId: string, now = new Dat
   }
 }
 
+/** A demo user as the modules take an actor (role typed). */
+export async function demoActor(db: Db, username: string) {
+  const u = await db.user.findUniqueOrThrow({ where: { username }, select: userSelect });
+  return { ...u, role: u.role as "bureau" };
+}
+
 /** The demo 总监理工程师. */
 export const chiefOf = (db: Db) =>
   db.user.findUniqueOrThrow({ where: { username: "zongjian" }, select: userSelect });
