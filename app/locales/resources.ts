@@ -7,6 +7,7 @@ import type defect from "./zh-CN/defect";
 import type drawing from "./zh-CN/drawing";
 import type evidence from "./zh-CN/evidence";
 import type fund from "./zh-CN/fund";
+import type ladder from "./zh-CN/ladder";
 import type lot from "./zh-CN/lot";
 import type nonconformance from "./zh-CN/nonconformance";
 import type photo from "./zh-CN/photo";
@@ -31,6 +32,7 @@ export type Resources = {
   residents: typeof residents;
   evidence: typeof evidence;
   nonconformance: typeof nonconformance;
+  ladder: typeof ladder;
 };
 
 export type Namespace = keyof Resources;
@@ -51,6 +53,7 @@ export const NAMESPACES = [
   "residents",
   "evidence",
   "nonconformance",
+  "ladder",
 ] as const satisfies readonly Namespace[];
 
 type Leaves<T> = {

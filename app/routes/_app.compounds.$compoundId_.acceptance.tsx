@@ -5,6 +5,9 @@ import { PrerequisitesPanel, ReviewsPanel } from "~/components/acceptance/prereq
 import { OpenForm, SignForm, VoidForm } from "~/components/acceptance/session-forms";
 import { SessionPanel } from "~/components/acceptance/session-panel";
 import { SupervisionPanel } from "~/components/acceptance-supervision";
+import { PreAcceptancePanel } from "~/components/ladder/pre-acceptance-panel";
+import { ReportsPanel } from "~/components/ladder/reports-panel";
+import { LadderSteps } from "~/components/ladder/steps";
 import { PageHeader } from "~/components/page-header";
 import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
 import {
@@ -19,9 +22,12 @@ import { fileSupervisionRecord } from "~/modules/acceptance/supervision.server";
 import type { AnyT } from "~/modules/acceptance/words";
 import { requestT } from "~/modules/auth/language.server";
 import { notFound, requireSignedInContext, requireUser } from "~/modules/auth/require-user.server";
+import { ladderAction } from "~/modules/ladder/action.server";
+import { isLadderIntent } from "~/modules/ladder/forms";
+import { ladderView } from "~/modules/ladder/view.server";
 import { getCompound } from "~/modules/site/queries.server";
 
-export const handle = { i18n: ["acceptance"] };
+export const handle = { i18n: ["acceptance", "ladder"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -30,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t: AnyT = await requestT(request);
   const page = await acceptancePage(db, user, scope, params.compoundId ?? "", t);
   if (!page) notFound("compound");
-  return { ...page, title: t("acceptance:meta.title", { compound: page.compound.name }) };
+  const ladder = await ladderView(db, user, page.compound.id);
+  return { ...page, ladder, title: t("acceptance:meta.title", { compound: page.compound.name }) };
 }
 
 const PERMISSION = {
@@ -45,6 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = await requestT(request);
   const w: AnyT = t;
   const form = await request.formData();
+  if (isLadderIntent(form.get("intent")))
+    return ladderAction(request, params.compoundId ?? "", form);
   const submission = parseSubmission(form, acceptanceForms(w).action, t);
   if (submission.status !== "success") return replyInvalid(submission);
   const input = submission.value;
@@ -128,6 +137,15 @@ export default function AcceptancePage() {
           {t(`status.${a.status}`)}
         </p>
       ) : null}
+      <LadderSteps step={d.ladder.step} />
+      <ReportsPanel view={d.ladder} busy={busy} lastResult={lastFor("report")} />
+      <PreAcceptancePanel
+        view={d.ladder}
+        compoundId={d.compound.id}
+        canExport={d.canExport}
+        busy={busy}
+        lastResult={lastFor("preaccept")}
+      />
       <PrerequisitesPanel prerequisites={d.prerequisites} />
       <ReviewsPanel reviews={d.reviews} />
       {a ? <SessionPanel acceptance={a} hashCheck={d.hashCheck} /> : null}

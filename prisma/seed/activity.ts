@@ -16,6 +16,7 @@ import { attachDefectPhoto } from "~/modules/photo/defect-photos.server";
 import { type PhotoStorage, photoStorage } from "~/modules/photo/storage.server";
 import { approvePlan, generateCompoundPlan } from "~/modules/plan/plan.server";
 import { seedDemoEvidence } from "./demo-evidence";
+import { seedDemoLadder } from "./demo-ladder";
 import { demoPhoto } from "./demo-photo";
 
 /**
@@ -298,6 +299,7 @@ export async function seedDemoActivity(db: Db, storage: PhotoStorage = photoStor
   await generateCompoundPlan(db, chief, nh.id);
   await approvePlan(db, chief, nh.id);
   await seedDemoEvidence(db);
+  await seedDemoLadder(db);
   return { lots: LOTS.length, defects: DEFECTS.length };
 }
 

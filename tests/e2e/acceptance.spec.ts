@@ -15,12 +15,15 @@ const DATA = `.tmp/e2e-${process.env.E2E_PORT ?? 3100}`;
 const SIGNERS_AND_STATION = ["xiangmu", "xmjl1", "zongjian", "sheji", "zhujianju"];
 const name = (username: string) => USERS.find((u) => u.username === username)?.displayName ?? "";
 
-function readyCompound(): { compoundId: string; lastLot: { id: string; number: string } } {
+function readyCompound(env: Record<string, string> = { FIXTURE_CODE: "CX" }): {
+  compoundId: string;
+  lastLot: { id: string; number: string };
+} {
   const out = execFileSync(
     path.resolve("node_modules/.bin/tsx"),
     ["tests/e2e/fixtures/ready-for-acceptance.ts"],
     {
-      env: { ...process.env, DATABASE_PATH: path.resolve(DATA, "yanshou.db"), FIXTURE_CODE: "CX" },
+      env: { ...process.env, DATABASE_PATH: path.resolve(DATA, "yanshou.db"), ...env },
       encoding: "utf8",
     },
   );
@@ -212,6 +215,60 @@ test("a compound from its last lot to 验收合格, every party signing; the PDF
   await expect(visitor.locator("main")).toContainText("共 4 个检验批，已验收合格 4 个");
   const publicText = (await visitor.locator("main").textContent()) ?? "";
   for (const username of SIGNERS_AND_STATION) expect(publicText).not.toContain(name(username));
+});
+
+/** Draws until the hydrated pad holds ink, fills the signing password and submits. */
+async function signLadder(page: Page, button: string) {
+  const ink = page.locator("input[name=signature]");
+  await expect(async () => {
+    await draw(page);
+    await expect(ink).toHaveValue(/^data:image\/png;base64,/, { timeout: 500 });
+  }).toPass();
+  await page.getByLabel("签字密码（登录密码）").fill("yanshou2021");
+  await page.getByRole("button", { name: button }).click();
+}
+
+test("竣工报告 → 总监's 预验收 → the 建设单位 opens the session (GB 50300 §6.0.5, §6.0.6)", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const fx = readyCompound({
+    FIXTURE_CODE: "CY",
+    FIXTURE_NAME: "城北老旧小区（程序演练）",
+    FIXTURE_LADDER: "0",
+    FIXTURE_ACCEPT_LAST: "1",
+  });
+  const url = `/compounds/${fx.compoundId}/acceptance`;
+  const bureau = await as(browser, "xiangmu");
+  await bureau.goto(url);
+  await expect(bureau.getByTestId("ladder-reports")).toHaveAttribute("data-state", "current");
+  await expect(bureau.getByRole("link", { name: /未提交工程竣工报告$/ })).toBeVisible();
+  await expect(bureau.getByRole("link", { name: "尚未进行竣工预验收" })).toBeVisible();
+
+  // The contractor's 项目负责人 submits its 竣工报告, signed; it then reads as submitted.
+  const contractor = await as(browser, "xmjl1");
+  await contractor.goto(url);
+  await contractor.getByLabel("工程竣工报告").fill("楼道照明、声光控和栏杆扶手改造已完成。");
+  await signLadder(contractor, "签字并提交竣工报告");
+  await expect(contractor.getByRole("status")).toHaveText("工程竣工报告已提交。");
+  await expect(contractor.getByTestId("completion-report")).toContainText(name("xmjl1"));
+
+  // The 总监 holds the 预验收; passed, the 评估报告 can be downloaded.
+  const chief = await as(browser, "zongjian");
+  await chief.goto(url);
+  await signLadder(chief, "签字并记录预验收");
+  await expect(chief.getByRole("status")).toHaveText("竣工预验收已记录。");
+  await expect(chief.getByTestId("pre-acceptance")).toHaveAttribute("data-conclusion", "pass");
+  await expect(chief.getByRole("link", { name: "下载工程质量评估报告 PDF" })).toBeVisible();
+
+  // Now the 建设单位's 项目负责人 opens the session.
+  await bureau.goto(url);
+  await expect(bureau.getByTestId("ladder-acceptance")).toHaveAttribute("data-state", "current");
+  await expect(bureau.locator(".prereq-blocked")).toHaveCount(0);
+  await bureau.setViewportSize({ width: 1024, height: 768 });
+  await bureau.screenshot({ path: ".tmp/pw/ladder-1024.png", fullPage: true });
+  await bureau.getByRole("button", { name: "发起竣工验收" }).click();
+  await expect(bureau.getByTestId("acceptance-status")).toHaveText("签字中");
 });
 
 // Words of shared components outside this area not yet in a catalogue (the breadcrumb's label);

@@ -3,13 +3,15 @@ import { createLot } from "~/modules/lot/create.server";
 import { transitionLot } from "~/modules/lot/lots.server";
 import { approvePlan, generateCompoundPlan } from "~/modules/plan/plan.server";
 import { fillPassing } from "../../prisma/seed/activity";
+import { passLadder } from "./ladder";
 
 /**
  * A small compound (one building, one stairwell, no outdoor zones) whose lots are all accepted
  * except the last one, left submitted for the supervisor: the state just before final acceptance.
  * Built through the module functions, so the audit chain and signed hashes are real. Its
  * 检验批划分方案 is generated and approved by the 总监 unless `plan` is false; `extraStairwells`
- * adds 单元 (in a second building) that the plan lists but no lot covers.
+ * adds 单元 (in a second building) that the plan lists but no lot covers. Its contractor's
+ * 竣工报告 and the 总监's 预验收 are done unless `ladder` is false.
  */
 export async function compoundReadyForAcceptance(
   db: Db,
@@ -19,6 +21,8 @@ export async function compoundReadyForAcceptance(
     acceptLast?: boolean;
     plan?: boolean;
     extraStairwells?: number;
+    /** false: leave the 竣工报告 and 预验收 undone (default: both done, decision 0033) */
+    ladder?: boolean;
   } = {},
 ) {
   const code = options.code ?? "CX";
@@ -102,5 +106,6 @@ export async function compoundReadyForAcceptance(
     await generateCompoundPlan(db, chief, compound.id);
     await approvePlan(db, chief, compound.id);
   }
+  if (options.ladder !== false) await passLadder(db, compound.id);
   return { compoundId: compound.id, lots, lastLot: lots[lots.length - 1]! };
 }

@@ -24,3 +24,12 @@ export function pdfImageCount(pdf: Buffer): number {
       });
   return count;
 }
+
+/** One page rendered as a PNG (to look at a generated record in a test's output). */
+export function pdfPagePng(pdf: Buffer, page = 0, scale = 1.5): Buffer {
+  const doc = mupdf.Document.openDocument(pdf, "application/pdf");
+  const pixmap = doc
+    .loadPage(page)
+    .toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false);
+  return Buffer.from(pixmap.asPNG());
+}

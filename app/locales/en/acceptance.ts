@@ -33,6 +33,8 @@ const acceptance: Catalogue<typeof source> = {
       records: "Quality-control records complete",
       defects: "All defects rectified and closed",
       parties: "Every responsible party has a signatory",
+      completionReports: "Every contractor has submitted its completion report",
+      preAcceptance: "The chief supervision engineer's pre-acceptance has passed",
     },
     blocker: {
       planNotApproved: "Inspection-lot plan not approved",
@@ -45,6 +47,9 @@ const acceptance: Catalogue<typeof source> = {
       partyUnfilled: "{{party}} <d>{{organization}}</d>: no account able to sign",
       hidden_one: "{{count}} more item (another organisation's, details not shown)",
       hidden_other: "{{count}} more items (another organisation's, details not shown)",
+      completionReportMissing: "<d>{{organization}}</d>: completion report not submitted",
+      preAcceptanceMissing: "No pre-acceptance yet",
+      preAcceptanceFailed: "Pre-acceptance failed: rectify and hold it again",
     },
     lotStatus: {
       draft: "Being filled in",
@@ -142,6 +147,7 @@ const acceptance: Catalogue<typeof source> = {
     alreadyOpen:
       "This compound already has a completion acceptance in progress; finish or void it first",
     prerequisitesUnmet: "Prerequisites not met: {{unmet}}",
+    ladderUnmet: "Complete first: {{unmet}} (GB 50300-2013 §6.0.5)",
     failNeedsRemarks: "Give an opinion when the conclusion is fail",
     signatoryMissing: "Name a signatory for {{party}} ({{organization}})",
     notFound: "Completion acceptance not found",

@@ -61,6 +61,10 @@ const audit: Catalogue<typeof source> = {
       fail: "Final acceptance failed",
       void: "Voided final acceptance",
       supervise: "Quality supervision station recorded its supervision",
+      report: "Contractor's completion report submitted",
+      preaccept: "Pre-acceptance recorded by the chief supervision engineer",
+      facts: "Unit project particulars edited",
+      file: "Completion filing recorded by the housing bureau",
     },
     drawing: {
       revision: {

@@ -54,6 +54,10 @@ const audit = {
       fail: "竣工验收不合格",
       void: "作废竣工验收",
       supervise: "质监站填写监督记录",
+      report: "提交施工单位工程竣工报告",
+      preaccept: "总监理工程师记录竣工预验收",
+      facts: "修改单位工程概况",
+      file: "住建局登记竣工验收备案",
     },
     drawing: {
       revision: { upload: "上传图纸版次", supersede: "图纸版次作废（被新版次取代）" },

@@ -6,7 +6,7 @@ import type { Actor } from "~/modules/auth/permissions";
 import { checkSigningPassword } from "~/modules/auth/signing-password.server";
 import { acceptanceContentHash } from "./content";
 import { type Conclusion, canHoldSeat, conclusionZh } from "./parties";
-import { allMet } from "./prerequisites";
+import { allMet, LADDER_PREREQ_KEYS } from "./prerequisites";
 import {
   compoundRecord,
   contentOf,
@@ -108,6 +108,18 @@ export async function openAcceptance(
   if (existing?.status === "open")
     throw new DomainError("acceptance:errors.alreadyOpen", { status: 409 });
   const prerequisites = prerequisitesOf(record, seats, t);
+  // The ladder's order (§6.0.5, §6.0.6; decision 0033): no session, whatever its conclusion,
+  // before every 竣工报告 is in and the 预验收 has passed.
+  const early = prerequisites.filter((p) => LADDER_PREREQ_KEYS.includes(p.key) && !p.ok);
+  if (early.length > 0)
+    throw new DomainError("acceptance:errors.ladderUnmet", {
+      status: 409,
+      params: {
+        unmet: early
+          .map((p) => prerequisiteLabel(t, p.key))
+          .join(t("acceptance:prereq.listSeparator")),
+      },
+    });
   if (input.conclusion === "pass" && !allMet(prerequisites)) {
     const unmet = prerequisites.filter((p) => !p.ok).map((p) => prerequisiteLabel(t, p.key));
     throw new DomainError("acceptance:errors.prerequisitesUnmet", {

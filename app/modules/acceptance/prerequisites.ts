@@ -46,7 +46,8 @@ export type BlockerCode =
   | "recordsIncomplete"
   | "defectOpen"
   | "partyUnfilled"
-  | "hidden";
+  | "hidden"
+  | LadderBlockerCode;
 export type Blocker = {
   code: BlockerCode;
   params: Record<string, string | number>;
@@ -59,7 +60,8 @@ export type PrereqKey =
   | "lotsAccepted"
   | "records"
   | "defects"
-  | "parties";
+  | "parties"
+  | LadderPrereqKey;
 export type Prerequisite = { key: PrereqKey; ok: boolean; blockers: Blocker[] };
 
 /** Work types the compound has a place for: they must each have at least one lot. */
@@ -82,6 +84,8 @@ export function acceptancePrerequisites(input: {
   seats: PartySeat[];
   /** absent: no plan (the record before issue 15) */
   plan?: PrereqPlan;
+  /** the ladder's earlier steps (decision 0033); absent in rules tests of the other checks */
+  ladder?: PrereqLadder;
 }): Prerequisite[] {
   const { lots, defects, seats } = input;
   const plan = input.plan ?? null;
@@ -135,6 +139,7 @@ export function acceptancePrerequisites(input: {
         },
       ];
   return [
+    ...(input.ladder ? ladderPrerequisites(input.compoundId, input.ladder) : []),
     ...planChecks,
     ...workTypeCheck,
     {
@@ -172,6 +177,55 @@ export function acceptancePrerequisites(input: {
         params: { party: s.party, organization: s.organizationName },
         href: null,
       })),
+    },
+  ];
+}
+
+// ---- the acceptance ladder (decision 0033): 竣工报告 and 预验收 come before the session ----
+export type LadderPrereqKey = "completionReports" | "preAcceptance";
+export type LadderBlockerCode =
+  | "completionReportMissing"
+  | "preAcceptanceMissing"
+  | "preAcceptanceFailed";
+export type PrereqLadder = {
+  /** contractors with a contract whose 竣工报告 is not submitted */
+  missingReports: { organization: string }[];
+  /** the latest 预验收's conclusion, null when none */
+  preAcceptance: "pass" | "fail" | null;
+};
+export const LADDER_PREREQ_KEYS: readonly PrereqKey[] = ["completionReports", "preAcceptance"];
+
+/**
+ * GB 50300-2013 §6.0.5 and 建质〔2013〕171号 第五条: the 施工单位 submits its 工程竣工报告 after its
+ * 自检, the 总监理工程师 organises the 竣工预验收; only then does the 建设单位 organise the
+ * 竣工验收 (§6.0.6). Each blocker links to the step on the acceptance page where it is done.
+ */
+export function ladderPrerequisites(compoundId: string, ladder: PrereqLadder): Prerequisite[] {
+  const page = `/compounds/${compoundId}/acceptance`;
+  return [
+    {
+      key: "completionReports",
+      ok: ladder.missingReports.length === 0,
+      blockers: ladder.missingReports.map((m) => ({
+        code: "completionReportMissing",
+        params: { organization: m.organization },
+        href: `${page}#completion-reports`,
+      })),
+    },
+    {
+      key: "preAcceptance",
+      ok: ladder.preAcceptance === "pass",
+      blockers:
+        ladder.preAcceptance === "pass"
+          ? []
+          : [
+              {
+                code:
+                  ladder.preAcceptance === "fail" ? "preAcceptanceFailed" : "preAcceptanceMissing",
+                params: {},
+                href: `${page}#pre-acceptance`,
+              },
+            ],
     },
   ];
 }

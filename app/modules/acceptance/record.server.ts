@@ -1,5 +1,6 @@
 import type { Db } from "~/infra/db.server";
 import { parseStringList } from "~/modules/checklist/queries.server";
+import { ladderRows } from "~/modules/ladder/rows.server";
 import { type PlanOverview, planOverview } from "~/modules/plan/plan.server";
 import { type AcceptanceContent, acceptanceContentHash } from "./content";
 import { canHoldSeat, type Party } from "./parties";
@@ -61,7 +62,7 @@ export async function compoundRecord(db: Db, compoundId: string) {
     },
   });
   if (!compound) return null;
-  const [lots, defects, workTypes, plan] = await Promise.all([
+  const [lots, defects, workTypes, plan, ladder] = await Promise.all([
     db.inspectionLot.findMany({
       where: { compoundId },
       select: {
@@ -85,6 +86,7 @@ export async function compoundRecord(db: Db, compoundId: string) {
       orderBy: { seq: "asc" },
     }),
     planOverview(db, compoundId),
+    ladderRows(db, compoundId),
   ]);
   const signed = await signedLotHashes(
     db,
@@ -96,6 +98,7 @@ export async function compoundRecord(db: Db, compoundId: string) {
     defects,
     signed,
     plan,
+    ladder,
     workTypes: workTypes.map((wt) => ({ ...wt, zoneKinds: parseStringList(wt.zoneKinds) })),
   };
 }
@@ -209,6 +212,12 @@ export function prerequisitesOf(record: CompoundRecord, seats: Seat[], t: AnyT =
       (code) => record.workTypes.find((w) => w.code === code)?.nameZh ?? code,
       t,
     ),
+    ladder: {
+      missingReports: compound.contracts
+        .filter((c) => !record.ladder.reported.includes(c.contractor.id))
+        .map((c) => ({ organization: c.contractor.name })),
+      preAcceptance: record.ladder.preAcceptance,
+    },
   });
 }
 

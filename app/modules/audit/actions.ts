@@ -48,6 +48,11 @@ export const AUDIT_ACTIONS = [
   "acceptance.fail",
   "acceptance.void",
   "acceptance.supervise",
+  // the 单位工程 acceptance ladder (decision 0033)
+  "acceptance.report",
+  "acceptance.preaccept",
+  "acceptance.facts",
+  "acceptance.file",
   "drawing.revision.upload",
   "drawing.revision.supersede",
   "drawing.pin.place",

@@ -8,6 +8,7 @@ import en_defect from "~/locales/en/defect";
 import en_drawing from "~/locales/en/drawing";
 import en_evidence from "~/locales/en/evidence";
 import en_fund from "~/locales/en/fund";
+import en_ladder from "~/locales/en/ladder";
 import en_lot from "~/locales/en/lot";
 import en_nonconformance from "~/locales/en/nonconformance";
 import en_photo from "~/locales/en/photo";
@@ -23,6 +24,7 @@ import zh_defect from "~/locales/zh-CN/defect";
 import zh_drawing from "~/locales/zh-CN/drawing";
 import zh_evidence from "~/locales/zh-CN/evidence";
 import zh_fund from "~/locales/zh-CN/fund";
+import zh_ladder from "~/locales/zh-CN/ladder";
 import zh_lot from "~/locales/zh-CN/lot";
 import zh_nonconformance from "~/locales/zh-CN/nonconformance";
 import zh_photo from "~/locales/zh-CN/photo";
@@ -50,6 +52,7 @@ export const SERVER_RESOURCES: Resource = {
     residents: zh_residents,
     evidence: zh_evidence,
     nonconformance: zh_nonconformance,
+    ladder: zh_ladder,
   },
   en: {
     common: en_common,
@@ -67,5 +70,6 @@ export const SERVER_RESOURCES: Resource = {
     residents: en_residents,
     evidence: en_evidence,
     nonconformance: en_nonconformance,
+    ladder: en_ladder,
   },
 };

@@ -7,6 +7,7 @@ import { prerequisiteLabel } from "~/modules/acceptance/words";
 import { listWorkTypes } from "~/modules/checklist/queries.server";
 import { formatDate, formatDateTime } from "~/modules/i18n/dates";
 import { fixedT } from "~/modules/i18n/i18n.server";
+import { appendAppendixH } from "~/modules/ladder/appendix-h.server";
 import type { LotDetail } from "~/modules/lot/lots.server";
 import type { LotRecordExtras } from "~/modules/lot/record-extras.server";
 import {
@@ -198,7 +199,7 @@ export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<B
     }),
     { size: 7 },
   );
-  return pdf.toBuffer();
+  return (await appendAppendixH(db, pdf, compoundId)).toBuffer();
 }
 
 /** 检查记录 as runs: corrected and withdrawn values struck through, then the value that counts. */

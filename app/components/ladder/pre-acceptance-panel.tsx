@@ -1,0 +1,131 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FieldErrors, FormErrors, TextareaField, useSchemaForm } from "~/components/form";
+import { NeedsNetwork, useOnline } from "~/components/needs-network";
+import { Worded } from "~/components/worded";
+import { useFormat } from "~/modules/i18n/use-format";
+import { ladderForms } from "~/modules/ladder/forms";
+import type { LadderView } from "~/modules/ladder/view.server";
+import { SignedFields } from "./signed-fields";
+
+type Last = SubmissionResult<string[]> | undefined;
+
+/** Step 2: the 总监理工程师's 竣工预验收 (§6.0.5), its records and, once passed, the 评估报告. */
+export function PreAcceptancePanel(props: {
+  view: LadderView;
+  compoundId: string;
+  canExport: boolean;
+  busy: boolean;
+  lastResult: Last;
+}) {
+  const { view } = props;
+  const { t } = useTranslation("ladder");
+  const f = useFormat();
+  return (
+    <section className="panel" id="pre-acceptance">
+      <h2>{t("pre.title")}</h2>
+      <p className="muted">{t("pre.hint")}</p>
+      {view.preAcceptances.length === 0 ? <p>{t("pre.none")}</p> : null}
+      <ul className="ladder-records">
+        {view.preAcceptances.map((p) => (
+          <li key={p.id} data-testid="pre-acceptance" data-conclusion={p.conclusion}>
+            <Worded
+              ns="ladder"
+              k="pre.record"
+              values={{
+                name: p.chief,
+                at: f.dateTime(p.recordedAt),
+                conclusion: t(`pre.conclusion.${p.conclusion}`),
+              }}
+            />
+            <dl>
+              <dt>{t("pre.problems")}</dt>
+              <dd translate="no">{p.problems || t("pre.noProblems")}</dd>
+              {p.defects.length > 0 ? <dt>{t("pre.defects")}</dt> : null}
+              {p.defects.map((d) => (
+                <dd key={d.id} translate="no">
+                  <Link to={`/defects/${d.id}`}>{`${d.number} ${d.title}`}</Link>
+                </dd>
+              ))}
+              <dt>{t("pre.assessment")}</dt>
+              <dd translate="no">{p.assessment}</dd>
+            </dl>
+            <img className="signature-image" src={p.image} alt={p.chief} />
+          </li>
+        ))}
+      </ul>
+      {view.preAccepted && props.canExport ? (
+        <a
+          className="button"
+          href={`/reports/compounds/${props.compoundId}/assessment.pdf`}
+          download
+        >
+          {t("pre.reportPdf")}
+        </a>
+      ) : null}
+      {!view.preAccepted && view.step === "reports" ? <p>{t("pre.waiting")}</p> : null}
+      {view.canPreAccept ? <PreAcceptanceForm {...props} /> : null}
+    </section>
+  );
+}
+
+function PreAcceptanceForm({
+  view,
+  busy,
+  lastResult,
+}: {
+  view: LadderView;
+  busy: boolean;
+  lastResult: Last;
+}) {
+  const { t } = useTranslation("ladder");
+  const online = useOnline();
+  const [form, fields] = useSchemaForm(ladderForms(t).preaccept, {
+    id: "ladder-preaccept",
+    lastResult,
+    defaultValue: { assessment: t("pre.assessmentDefault") },
+  });
+  const chosen = fields.conclusion.initialValue;
+  return (
+    <Form method="post" className="form-stack" {...getFormProps(form)}>
+      <h3>{t("pre.formTitle")}</h3>
+      <FormErrors form={form as never} />
+      <input type="hidden" name="intent" value="preaccept" />
+      <TextareaField meta={fields.problems} label={t("pre.problems")} rows={3} />
+      {view.defects.length > 0 ? (
+        <fieldset>
+          <legend>{t("pre.defects")}</legend>
+          {view.defects.map((d) => (
+            <label key={d.id} className="check" translate="no">
+              <input type="checkbox" name={fields.defectIds.name} value={d.id} />{" "}
+              {`${d.number} ${d.title}`}
+            </label>
+          ))}
+          <FieldErrors meta={fields.defectIds} />
+        </fieldset>
+      ) : null}
+      <TextareaField meta={fields.assessment} label={t("pre.assessment")} rows={3} />
+      <fieldset>
+        <legend>{t("pre.conclusionLabel")}</legend>
+        {(["pass", "fail"] as const).map((c) => (
+          <label key={c} className="check">
+            <input
+              type="radio"
+              name={fields.conclusion.name}
+              value={c}
+              defaultChecked={(chosen ?? "pass") === c}
+            />{" "}
+            {t(`pre.conclusion.${c}`)}
+          </label>
+        ))}
+        <FieldErrors meta={fields.conclusion} />
+      </fieldset>
+      <SignedFields signature={fields.signature} password={fields.password} />
+      <NeedsNetwork what={t("pre.what")} online={online} />
+      <button type="submit" className="button button-primary" disabled={busy || !online}>
+        {t("pre.submit")}
+      </button>
+    </Form>
+  );
+}
