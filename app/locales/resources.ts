@@ -4,6 +4,7 @@ import type auth from "./zh-CN/auth";
 import type checklist from "./zh-CN/checklist";
 import type common from "./zh-CN/common";
 import type defect from "./zh-CN/defect";
+import type division from "./zh-CN/division";
 import type drawing from "./zh-CN/drawing";
 import type fund from "./zh-CN/fund";
 import type lot from "./zh-CN/lot";
@@ -27,6 +28,7 @@ export type Resources = {
   site: typeof site;
   fund: typeof fund;
   residents: typeof residents;
+  division: typeof division;
 };
 
 export type Namespace = keyof Resources;
@@ -45,6 +47,7 @@ export const NAMESPACES = [
   "site",
   "fund",
   "residents",
+  "division",
 ] as const satisfies readonly Namespace[];
 
 type Leaves<T> = {

@@ -15,6 +15,7 @@ import type { LotItemInput } from "~/modules/lot/verdict";
 import { attachDefectPhoto } from "~/modules/photo/defect-photos.server";
 import { type PhotoStorage, photoStorage } from "~/modules/photo/storage.server";
 import { approvePlan, generateCompoundPlan } from "~/modules/plan/plan.server";
+import { seedDemoDivisions } from "./demo-division";
 import { demoPhoto } from "./demo-photo";
 
 /**
@@ -296,6 +297,7 @@ export async function seedDemoActivity(db: Db, storage: PhotoStorage = photoStor
   const nh = await db.compound.findUniqueOrThrow({ where: { code: "NH" }, select: { id: true } });
   await generateCompoundPlan(db, chief, nh.id);
   await approvePlan(db, chief, nh.id);
+  await seedDemoDivisions(db);
   return { lots: LOTS.length, defects: DEFECTS.length };
 }
 

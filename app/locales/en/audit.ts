@@ -48,6 +48,11 @@ const audit: Catalogue<typeof source> = {
       save: "Saved the renovation plan",
       publish: "Published the renovation plan",
     },
+    division: {
+      subitem: { sign: "Signed a sub-item acceptance record" },
+      appearance: { rate: "Chief supervisor rated the division's appearance quality" },
+      sign: "Signed a division acceptance record",
+    },
     acceptance: {
       open: "Opened final acceptance",
       participant: "Named an acceptance signatory",
@@ -111,6 +116,7 @@ const audit: Catalogue<typeof source> = {
     IllegalStructure: "Illegal structure",
     ResidentReview: "Residents' review",
     WarrantyDefect: "Warranty defect",
+    DivisionRecord: "Sub-item/division record",
   },
   page: {
     metaTitle: "Activity log · Yanshou",

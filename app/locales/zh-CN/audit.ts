@@ -44,6 +44,11 @@ const audit = {
       save: "保存改造方案",
       publish: "发布改造方案",
     },
+    division: {
+      subitem: { sign: "分项工程验收记录签字" },
+      appearance: { rate: "总监评定分部工程观感质量" },
+      sign: "分部工程验收记录签字",
+    },
     acceptance: {
       open: "发起竣工验收",
       participant: "指定验收签字人",
@@ -104,6 +109,7 @@ const audit = {
     IllegalStructure: "违法建设",
     ResidentReview: "居民评议",
     WarrantyDefect: "保修问题",
+    DivisionRecord: "分项/分部工程验收记录",
   },
   page: {
     metaTitle: "操作记录 · 验收",

@@ -1,5 +1,6 @@
 import type { Db } from "~/infra/db.server";
 import { parseStringList } from "~/modules/checklist/queries.server";
+import { divisionSummaries } from "~/modules/division/summary.server";
 import { type PlanOverview, planOverview } from "~/modules/plan/plan.server";
 import { type AcceptanceContent, acceptanceContentHash } from "./content";
 import { canHoldSeat, type Party } from "./parties";
@@ -90,12 +91,22 @@ export async function compoundRecord(db: Db, compoundId: string) {
     db,
     lots.filter((l) => l.status === "accepted").map((l) => l.id),
   );
+  // 分部 records count once the plan is approved (decision 0029); not part of the content hash.
+  const divisions =
+    plan?.plan.status === "approved"
+      ? (await divisionSummaries(db, compoundId)).map((d) => ({
+          division: d.division,
+          passed: d.passed,
+          href: d.href,
+        }))
+      : null;
   return {
     compound,
     lots,
     defects,
     signed,
     plan,
+    divisions,
     workTypes: workTypes.map((wt) => ({ ...wt, zoneKinds: parseStringList(wt.zoneKinds) })),
   };
 }
@@ -209,6 +220,7 @@ export function prerequisitesOf(record: CompoundRecord, seats: Seat[], t: AnyT =
       (code) => record.workTypes.find((w) => w.code === code)?.nameZh ?? code,
       t,
     ),
+    divisions: record.divisions ?? undefined,
   });
 }
 

@@ -70,6 +70,10 @@ export const AUDIT_ACTIONS = [
   "review.hide",
   "survey.add",
   "survey.import",
+  // 分项/分部 records (decision 0029)
+  "division.subitem.sign",
+  "division.appearance.rate",
+  "division.sign",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -96,6 +100,7 @@ export const AUDIT_ENTITIES = [
   "IllegalStructure",
   "ResidentReview",
   "WarrantyDefect",
+  "DivisionRecord",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

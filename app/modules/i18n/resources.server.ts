@@ -5,6 +5,7 @@ import en_auth from "~/locales/en/auth";
 import en_checklist from "~/locales/en/checklist";
 import en_common from "~/locales/en/common";
 import en_defect from "~/locales/en/defect";
+import en_division from "~/locales/en/division";
 import en_drawing from "~/locales/en/drawing";
 import en_fund from "~/locales/en/fund";
 import en_lot from "~/locales/en/lot";
@@ -18,6 +19,7 @@ import zh_auth from "~/locales/zh-CN/auth";
 import zh_checklist from "~/locales/zh-CN/checklist";
 import zh_common from "~/locales/zh-CN/common";
 import zh_defect from "~/locales/zh-CN/defect";
+import zh_division from "~/locales/zh-CN/division";
 import zh_drawing from "~/locales/zh-CN/drawing";
 import zh_fund from "~/locales/zh-CN/fund";
 import zh_lot from "~/locales/zh-CN/lot";
@@ -44,6 +46,7 @@ export const SERVER_RESOURCES: Resource = {
     site: zh_site,
     fund: zh_fund,
     residents: zh_residents,
+    division: zh_division,
   },
   en: {
     common: en_common,
@@ -59,5 +62,6 @@ export const SERVER_RESOURCES: Resource = {
     site: en_site,
     fund: en_fund,
     residents: en_residents,
+    division: en_division,
   },
 };
