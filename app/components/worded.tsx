@@ -11,7 +11,7 @@ export function Worded({
   k,
   values,
 }: {
-  ns: "acceptance" | "plan" | "site";
+  ns: "acceptance" | "plan" | "site" | "division";
   k: string;
   values?: Record<string, string | number>;
 }) {

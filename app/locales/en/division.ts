@@ -201,6 +201,7 @@ const division: Catalogue<typeof source> = {
     conclusionRequired: "Enter the conclusion.",
     confirmRequired: "Tick the confirmation before signing.",
     password: "{{message}}",
+    passwordRequired: "Enter your sign-in password.",
   },
 };
 

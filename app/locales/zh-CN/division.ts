@@ -188,6 +188,7 @@ const division = {
     conclusionRequired: "请填写验收结论。",
     confirmRequired: "请勾选确认后再签字。",
     password: "{{message}}",
+    passwordRequired: "请输入登录密码。",
   },
 } as const;
 
