@@ -82,11 +82,11 @@ export default function DivisionRecordPage() {
           <dt>{t("facts.compound")}</dt>
           <dd translate="no">{d.compound.name}</dd>
           <dt>{t("facts.subDivision")}</dt>
-          <dd translate="no">{r.subDivisions.map(word).join("、") || t("facts.none")}</dd>
+          <dd translate="no">{r.subDivisions.map(word).join(t("separator")) || t("facts.none")}</dd>
           <dt>{t("facts.contractor")}</dt>
-          <dd translate="no">{r.contractors.join("、") || t("facts.none")}</dd>
+          <dd translate="no">{r.contractors.join(t("separator")) || t("facts.none")}</dd>
           <dt>{t("seat.contractorTechShown")}</dt>
-          <dd translate="no">{r.techLeads.join("、") || t("facts.none")}</dd>
+          <dd translate="no">{r.techLeads.join(t("separator")) || t("facts.none")}</dd>
         </dl>
         <a className="button" href={d.pdfHref} download>
           {t("pdf.download")}

@@ -47,7 +47,7 @@ export default function DivisionList() {
           </h2>
           {div.subDivisions.length ? (
             <p className="muted" translate="no">
-              {t("list.subDivisions", { names: div.subDivisions.map(word).join("、") })}
+              {t("list.subDivisions", { names: div.subDivisions.map(word).join(t("separator")) })}
             </p>
           ) : null}
           <table className="table">

@@ -84,7 +84,7 @@ export default function SubItemRecord() {
           <dt>{t("facts.lotCount")}</dt>
           <dd>{t("list.lots", { accepted: r.accepted, planned: r.planned })}</dd>
           <dt>{t("facts.contractor")}</dt>
-          <dd translate="no">{r.contractors.join("、") || t("facts.none")}</dd>
+          <dd translate="no">{r.contractors.join(t("separator")) || t("facts.none")}</dd>
         </dl>
         <a className="button" href={d.pdfHref} download>
           {t("pdf.download")}

@@ -16,7 +16,7 @@ export function EvidencePanel({ evidence }: { evidence: Evidence }) {
       {evidence?.requiredDocuments.length ? (
         <p className="muted" translate="no">
           {t("evidence.required", {
-            names: evidence.requiredDocuments.map((d) => d.name).join("、"),
+            names: evidence.requiredDocuments.map((d) => d.name).join(t("separator")),
           })}
         </p>
       ) : null}

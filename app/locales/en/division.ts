@@ -7,6 +7,7 @@ const division: Catalogue<typeof source> = {
     subItem: "Sub-item acceptance record · Yanshou",
     division: "Division acceptance record · Yanshou",
   },
+  separator: ", ",
   link: "Division / sub-item acceptance records",
   list: {
     title: "Division / sub-item acceptance records",
@@ -156,6 +157,9 @@ const division: Catalogue<typeof source> = {
     general: "Overall appearance",
   },
   record: {
+    paren: "{{text}} ({{note}})",
+    pair: "{{label}}: {{value}}",
+    semicolon: "; ",
     subItemTitle: "Sub-item quality acceptance record",
     divisionTitle: "Division quality acceptance record",
     subItemForm: "GB 50300-2013 Appendix F",

@@ -5,6 +5,7 @@ const division = {
     subItem: "分项工程验收记录 · {{name}}",
     division: "分部工程验收记录 · {{name}}",
   },
+  separator: "、",
   link: "分部/分项工程验收记录",
   list: {
     title: "分部/分项工程验收记录",
@@ -145,6 +146,9 @@ const division = {
     general: "外观",
   },
   record: {
+    paren: "{{text}}（{{note}}）",
+    pair: "{{label}}：{{value}}",
+    semicolon: "；",
     subItemTitle: "分项工程质量验收记录",
     divisionTitle: "分部工程质量验收记录",
     subItemForm: "GB 50300-2013 附录F",

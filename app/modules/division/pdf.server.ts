@@ -3,6 +3,7 @@
  * from data. Always in Chinese, the language of record.
  */
 import type { Db } from "~/infra/db.server";
+import zhDivision from "~/locales/zh-CN/division";
 import type { AnyT } from "~/modules/acceptance/words";
 import { formatDate } from "~/modules/i18n/dates";
 import { fixedT } from "~/modules/i18n/i18n.server";
@@ -13,6 +14,9 @@ import { gapText } from "./words";
 
 const zh = () => fixedT("zh-CN") as AnyT;
 const NONE = "—";
+const SEP = zhDivision.separator;
+const paren = (text: string, note: string) => zh()("division:record.paren", { text, note });
+const pair = (label: string, value: string) => zh()("division:record.pair", { label, value });
 
 async function compoundName(db: Db, compoundId: string) {
   const c = await db.compound.findUnique({ where: { id: compoundId }, select: { name: true } });
@@ -30,7 +34,7 @@ async function contractorPeople(db: Db, orgIds: string[]) {
     people
       .filter(ok)
       .map((u) => u.displayName)
-      .join("、") || NONE;
+      .join(SEP) || NONE;
   return {
     leaders: names((u) => divisionSeatOf(u) === "contractorLead"),
     techLeads: names(isContractorTechLead),
@@ -73,14 +77,14 @@ export async function subItemRecordPdf(db: Db, compoundId: string, subItemId: st
   const pdf = new PdfReport(t("division:record.subItemTitle"), t("division:record.subItemForm"));
   pdf.heading(t("division:record.subItemTitle"));
   pdf.line(t("division:record.subItemForm"), { align: "right", size: 8 });
-  const divisionName = s.subDivision ? `${s.division}（${s.subDivision}）` : s.division;
+  const divisionName = s.subDivision ? paren(s.division, s.subDivision) : s.division;
   pdf.keyValues(
     [
       [t("division:facts.compound"), await compoundName(db, compoundId)],
       [t("division:facts.division"), divisionName],
       [t("division:facts.subItem"), s.name],
       [t("division:facts.lotCount"), String(s.planned)],
-      [t("division:facts.contractor"), s.contractors.map((o) => o.name).join("、") || NONE],
+      [t("division:facts.contractor"), s.contractors.map((o) => o.name).join(SEP) || NONE],
       [t("division:record.leader"), people.leaders],
       [t("division:record.techLead"), people.techLeads],
       [t("division:facts.subcontractor"), NONE],
@@ -143,12 +147,14 @@ function evidenceSummary(t: AnyT, d: DivisionRecord, kind: "documents" | "tests"
   );
   const list =
     kind === "documents"
-      ? (d.evidence?.documents ?? []).map(
-          (x) => `${x.title}（${t(`division:evidence.docStatus.${x.status}`)}）`,
+      ? (d.evidence?.documents ?? []).map((x) =>
+          paren(x.title, t(`division:evidence.docStatus.${x.status}`)),
         )
-      : (d.evidence?.tests ?? []).map(
-          (x) =>
-            `${x.name} ${x.place}：${x.summary}（${x.pass ? t("division:evidence.pass") : t("division:evidence.fail")}）`,
+      : (d.evidence?.tests ?? []).map((x) =>
+          paren(
+            pair(`${x.name} ${x.place}`, x.summary),
+            x.pass ? t("division:evidence.pass") : t("division:evidence.fail"),
+          ),
         );
   const lines = [...list, ...gaps.map((g) => gapText(t, g))];
   return lines.length ? lines.join("\n") : t("division:evidence.none");
@@ -172,7 +178,7 @@ export async function divisionRecordPdf(db: Db, compoundId: string, division: st
       [t("division:facts.division"), d.division],
       [t("division:record.subDivisionCount"), String(d.subDivisions.length)],
       [t("division:record.subItemCount"), String(d.subItems.length)],
-      [t("division:facts.contractor"), d.contractors.map((o) => o.name).join("、") || NONE],
+      [t("division:facts.contractor"), d.contractors.map((o) => o.name).join(SEP) || NONE],
       [t("division:record.leader"), people.leaders],
       [t("division:record.techLead"), people.techLeads],
       [t("division:facts.subcontractor"), NONE],
@@ -190,12 +196,14 @@ export async function divisionRecordPdf(db: Db, compoundId: string, division: st
   const rated = (r: string | null) =>
     r ? t(`division:rating.${r}` as "division:rating.good") : t("division:appearance.unrated");
   const appearance = [
-    ...d.appearance.points.map(
-      (p) =>
-        `${t(`division:points.${p.code}` as "division:points.general")}：${rated(p.rating)}${p.reworked ? t("division:appearance.reworked") : ""}`,
+    ...d.appearance.points.map((p) =>
+      pair(
+        t(`division:points.${p.code}` as "division:points.general"),
+        `${rated(p.rating)}${p.reworked ? t("division:appearance.reworked") : ""}`,
+      ),
     ),
-    `${t("division:appearance.overall")}：${rated(d.appearance.conclusion)}`,
-  ].join("；");
+    pair(t("division:appearance.overall"), rated(d.appearance.conclusion)),
+  ].join(t("division:record.semicolon"));
   const evidenceOk = (d.evidence?.gaps.length ?? 0) === 0;
   const appearanceOk = !d.readiness.some((g) => g.code.startsWith("appearance"));
   const verdict = (ok: boolean) =>
@@ -240,7 +248,10 @@ export async function divisionRecordPdf(db: Db, compoundId: string, division: st
     rows,
   );
   pdf.line(
-    `${t("division:record.overallConclusion")}：${d.passed ? t("division:record.passed") : t("division:record.notPassed")}`,
+    pair(
+      t("division:record.overallConclusion"),
+      d.passed ? t("division:record.passed") : t("division:record.notPassed"),
+    ),
   );
   for (const g of d.readiness) pdf.line(`· ${gapText(t, g)}`, { size: 8 });
   pdf.space();
