@@ -35,7 +35,11 @@ export function SignatureSeats({
                     {t("seat.signedBy", { name: s.signerName, at: f.dateTime(s.signedAt) })}
                   </span>
                   <span translate="no">{s.conclusion}</span>
-                  <img src={s.image} alt={s.signerName} className="division-signature" />
+                  <img
+                    src={s.image}
+                    alt={t(`seat.${seat}` as "seat.chief")}
+                    className="division-signature"
+                  />
                 </>
               ) : (
                 <span className="muted">{t("seat.unsigned")}</span>
