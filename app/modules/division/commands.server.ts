@@ -48,6 +48,43 @@ const taken = (error: unknown): never => {
   throw error;
 };
 
+/** One signature row and its audit event, in one transaction; a second one for the seat is a 409. */
+async function writeSignature(
+  db: Db,
+  viewer: Viewer,
+  now: Date,
+  w: {
+    row: {
+      compoundId: string;
+      level: string;
+      recordKey: string;
+      seat: string;
+      contentHash: string;
+    };
+    input: Signing;
+    action: "division.subitem.sign" | "division.sign";
+    data: Record<string, string>;
+  },
+) {
+  await db
+    .$transaction(async (tx) => {
+      const row = await tx.divisionSignature.create({
+        data: {
+          ...w.row,
+          signerId: viewer.id,
+          conclusion: w.input.conclusion.trim(),
+          imageSha256: w.input.image.sha256,
+          imagePng: new Uint8Array(w.input.image.png),
+          signedAt: now,
+        },
+        select: { id: true },
+      });
+      const event = { actorId: viewer.id, action: w.action, entityType: "DivisionRecord" as const };
+      await recordEvent(tx, { ...event, entityId: row.id, data: w.data }, now);
+    })
+    .catch(taken);
+}
+
 /** What a 分项 signature binds: its planned lots and their lots' state. */
 const subItemContent = (s: SubItemRecord) => ({
   subItem: s.id,
@@ -90,36 +127,12 @@ export async function recordSubItemSignature(
     throw new DomainError("division:errors.alreadySigned", { status: 409 });
   if (!record.ready) throw new DomainError("division:errors.lotsOpen", { status: 409 });
   const contentHash = hashOf(subItemContent(record));
-  await db
-    .$transaction(async (tx) => {
-      const row = await tx.divisionSignature.create({
-        data: {
-          compoundId,
-          level: "subItem",
-          recordKey: subItemId,
-          seat,
-          signerId: viewer.id,
-          conclusion: input.conclusion.trim(),
-          imageSha256: input.image.sha256,
-          imagePng: new Uint8Array(input.image.png),
-          contentHash,
-          signedAt: now,
-        },
-        select: { id: true },
-      });
-      await recordEvent(
-        tx,
-        {
-          actorId: viewer.id,
-          action: "division.subitem.sign",
-          entityType: "DivisionRecord",
-          entityId: row.id,
-          data: { compoundId, subItemId, subItem: record.name, seat, contentHash },
-        },
-        now,
-      );
-    })
-    .catch(taken);
+  await writeSignature(db, viewer, now, {
+    row: { compoundId, level: "subItem", recordKey: subItemId, seat, contentHash },
+    input,
+    action: "division.subitem.sign",
+    data: { compoundId, subItemId, subItem: record.name, seat, contentHash },
+  });
 }
 
 async function divisionOf(db: Db, compoundId: string, division: string) {
@@ -233,34 +246,10 @@ export async function recordDivisionSignature(
       params: { reasons: reasons(record) },
     });
   const contentHash = hashOf(divisionContent(record));
-  await db
-    .$transaction(async (tx) => {
-      const row = await tx.divisionSignature.create({
-        data: {
-          compoundId,
-          level: "division",
-          recordKey: division,
-          seat,
-          signerId: viewer.id,
-          conclusion: input.conclusion.trim(),
-          imageSha256: input.image.sha256,
-          imagePng: new Uint8Array(input.image.png),
-          contentHash,
-          signedAt: now,
-        },
-        select: { id: true },
-      });
-      await recordEvent(
-        tx,
-        {
-          actorId: viewer.id,
-          action: "division.sign",
-          entityType: "DivisionRecord",
-          entityId: row.id,
-          data: { compoundId, division, seat, contentHash },
-        },
-        now,
-      );
-    })
-    .catch(taken);
+  await writeSignature(db, viewer, now, {
+    row: { compoundId, level: "division", recordKey: division, seat, contentHash },
+    input,
+    action: "division.sign",
+    data: { compoundId, division, seat, contentHash },
+  });
 }
