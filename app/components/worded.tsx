@@ -11,7 +11,7 @@ export function Worded({
   k,
   values,
 }: {
-  ns: "acceptance" | "plan" | "site" | "ladder";
+  ns: "acceptance" | "plan" | "site" | "ladder" | "division";
   k: string;
   values?: Record<string, string | number>;
 }) {

@@ -4,6 +4,7 @@ import type auth from "./zh-CN/auth";
 import type checklist from "./zh-CN/checklist";
 import type common from "./zh-CN/common";
 import type defect from "./zh-CN/defect";
+import type division from "./zh-CN/division";
 import type drawing from "./zh-CN/drawing";
 import type evidence from "./zh-CN/evidence";
 import type fund from "./zh-CN/fund";
@@ -33,6 +34,7 @@ export type Resources = {
   evidence: typeof evidence;
   nonconformance: typeof nonconformance;
   ladder: typeof ladder;
+  division: typeof division;
 };
 
 export type Namespace = keyof Resources;
@@ -54,6 +56,7 @@ export const NAMESPACES = [
   "evidence",
   "nonconformance",
   "ladder",
+  "division",
 ] as const satisfies readonly Namespace[];
 
 type Leaves<T> = {

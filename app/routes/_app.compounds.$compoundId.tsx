@@ -10,7 +10,7 @@ import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { isLotState } from "~/modules/lot/workflow";
 import { compoundPage } from "~/modules/site/compound-page.server";
 
-export const handle = { i18n: ["site", "plan", "lot", "evidence"] };
+export const handle = { i18n: ["site", "plan", "lot", "evidence", "division"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -27,6 +27,7 @@ export default function CompoundPage() {
     useLoaderData<typeof loader>();
   const { t } = useTranslation("site");
   const { t: te } = useTranslation("evidence");
+  const { t: tDivision } = useTranslation("division");
   const byWorkType = new Map<string, typeof lots>();
   for (const lot of lots)
     byWorkType.set(lot.workType.nameZh, [...(byWorkType.get(lot.workType.nameZh) ?? []), lot]);
@@ -80,6 +81,9 @@ export default function CompoundPage() {
         </Link>
         <Link className="button" to={`/compounds/${compound.id}/evidence`}>
           {te("link")}
+        </Link>
+        <Link className="button" to={`/compounds/${compound.id}/divisions`}>
+          {tDivision("link")}
         </Link>
         <Link className="button" to={`/lots?compoundId=${compound.id}`}>
           {t("compound.lots")}

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IntentButton } from "~/components/intent-button";
 import { PageHeader } from "~/components/page-header";
@@ -21,7 +21,7 @@ import {
 import { addSubItem, removeSubItem } from "~/modules/plan/tree.server";
 import { getCompound } from "~/modules/site/queries.server";
 
-export const handle = { i18n: ["plan", "lot"] };
+export const handle = { i18n: ["plan", "lot", "division"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -76,6 +76,7 @@ export default function PlanPage() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const { t } = useTranslation("plan");
+  const { t: tDivision } = useTranslation("division");
   const f = useFormat();
   const done = result && "done" in result ? result.done : null;
   const failed = result && !("done" in result) ? result : null;
@@ -104,6 +105,13 @@ export default function PlanPage() {
             : t("page.none")
         }
       />
+      {plan?.status === "approved" ? (
+        <p className="export-links">
+          <Link className="button" to={`/compounds/${d.compound.id}/divisions`}>
+            {tDivision("link")}
+          </Link>
+        </p>
+      ) : null}
       {done ? (
         <p className="alert" role="status">
           {done}

@@ -17,6 +17,7 @@ import { type PhotoStorage, photoStorage } from "~/modules/photo/storage.server"
 import { approvePlan, generateCompoundPlan } from "~/modules/plan/plan.server";
 import { seedDemoEvidence } from "./demo-evidence";
 import { seedDemoLadder } from "./demo-ladder";
+import { seedDemoDivisions } from "./demo-division";
 import { demoPhoto } from "./demo-photo";
 
 /**
@@ -300,6 +301,7 @@ export async function seedDemoActivity(db: Db, storage: PhotoStorage = photoStor
   await approvePlan(db, chief, nh.id);
   await seedDemoEvidence(db);
   await seedDemoLadder(db);
+  await seedDemoDivisions(db);
   return { lots: LOTS.length, defects: DEFECTS.length };
 }
 

@@ -81,12 +81,12 @@ test("a compound from its last lot to 验收合格, every party signing; the PDF
   // The 建设单位 (县住建局 here) 项目负责人 organises: the unaccepted planned lot blocks, linked.
   const bureau = await as(browser, "xiangmu");
   await bureau.goto(url);
-  await expect(bureau.locator(".prereq-blocked")).toHaveCount(2);
+  await expect(bureau.locator(".prereq-blocked")).toHaveCount(3);
   await expect(bureau.getByRole("link", { name: new RegExp(fx.lastLot.number) })).toBeVisible();
   await expect(bureau.getByRole("link", { name: /：检验批未验收$/ })).toBeVisible();
   await bureau.getByRole("button", { name: "发起竣工验收" }).click();
   await expect(bureau.getByRole("alert")).toContainText(
-    "验收条件未满足：方案中的计划检验批均已开并验收、全部检验批已验收",
+    "验收条件未满足：方案中的计划检验批均已开并验收、分部工程验收记录完整、全部检验批已验收",
   );
   // The dashboard measures coverage against the approved plan (10 planned lots of 4 work types).
   const coverage = bureau
@@ -102,6 +102,14 @@ test("a compound from its last lot to 验收合格, every party signing; the PDF
   await expect(supervisor.locator(".lot-status")).toHaveText("监理验收合格");
   await bureau.goto("/dashboard");
   await expect(coverage).toContainText("计划 10 批 · 已开 10 · 已验收 10");
+  // The 分项/分部 records (附录F/G, decision 0029) are signed: walked in division.spec.ts.
+  execFileSync(path.resolve("node_modules/.bin/tsx"), ["tests/e2e/fixtures/record-divisions.ts"], {
+    env: {
+      ...process.env,
+      DATABASE_PATH: path.resolve(DATA, "yanshou.db"),
+      COMPOUND_ID: fx.compoundId,
+    },
+  });
 
   // Every prerequisite met: the organiser opens the session naming one signatory per party.
   await bureau.goto(url);

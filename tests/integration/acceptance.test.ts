@@ -27,6 +27,7 @@ import {
   lotListXlsx,
 } from "~/modules/report/registers.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
+import { recordDivisions } from "../../prisma/seed/demo-division";
 import { demoPhoto } from "../../prisma/seed/demo-photo";
 import { compoundReadyForAcceptance } from "../support/acceptance-fixture";
 import { TMP_DIR } from "../support/paths";
@@ -114,13 +115,15 @@ describe("final acceptance (单位工程竣工验收)", () => {
     let overview = (await acceptanceOverview(db, fx.compoundId))!;
     const unmet = overview.prerequisites.filter((p) => !p.ok);
     // the last lot is planned (§4.0.7 plan) and not accepted: both the plan and the lot list block
-    expect(unmet.map((p) => p.key)).toEqual(["planLots", "lotsAccepted"]);
+    // and so do the 分部 records (decision 0029), which wait for that lot
+    expect(unmet.map((p) => p.key)).toEqual(["planLots", "divisions", "lotsAccepted"]);
     expect(unmet[0]?.blockers[0]?.href).toBe(`/lots/${fx.lastLot.id}`);
     await expect(zh(openFor(fx.compoundId))).rejects.toThrow(
-      "验收条件未满足：方案中的计划检验批均已开并验收、全部检验批已验收",
+      "验收条件未满足：方案中的计划检验批均已开并验收、分部工程验收记录完整、全部检验批已验收",
     );
 
     await transitionLot(db, supervisor, "any", fx.lastLot.id, "accept", null);
+    await recordDivisions(db, fx.compoundId);
     overview = (await acceptanceOverview(db, fx.compoundId))!;
     expect(overview.prerequisites.every((p) => p.ok)).toBe(true);
     expect(overview.seats.map((s) => s.party)).toEqual([
@@ -330,6 +333,7 @@ describe("final acceptance (单位工程竣工验收)", () => {
     expect(await compoundSealedMessage(db, fx.compoundId)).toBeNull();
     // The work goes on: the last lot can still be accepted, and a new session opened later.
     await transitionLot(db, supervisor, "any", fx.lastLot.id, "accept", null);
+    await recordDivisions(db, fx.compoundId);
     const again = await openFor(fx.compoundId);
     expect(again.id).not.toBe(id);
     expect((await db.finalAcceptance.findUniqueOrThrow({ where: { id } })).status).toBe("failed");

@@ -3,6 +3,7 @@ import { createLot } from "~/modules/lot/create.server";
 import { transitionLot } from "~/modules/lot/lots.server";
 import { approvePlan, generateCompoundPlan } from "~/modules/plan/plan.server";
 import { fillPassing } from "../../prisma/seed/activity";
+import { recordDivisions } from "../../prisma/seed/demo-division";
 import { passLadder } from "./ladder";
 
 /**
@@ -23,6 +24,8 @@ export async function compoundReadyForAcceptance(
     extraStairwells?: number;
     /** false: leave the 竣工报告 and 预验收 undone (default: both done, decision 0033) */
     ladder?: boolean;
+    /** 分项/分部 records signed once every lot is accepted (default true; decision 0029) */
+    divisions?: boolean;
   } = {},
 ) {
   const code = options.code ?? "CX";
@@ -105,6 +108,7 @@ export async function compoundReadyForAcceptance(
     const chief = u("zongjian");
     await generateCompoundPlan(db, chief, compound.id);
     await approvePlan(db, chief, compound.id);
+    if (options.acceptLast && options.divisions !== false) await recordDivisions(db, compound.id);
   }
   if (options.ladder !== false) await passLadder(db, compound.id);
   return { compoundId: compound.id, lots, lastLot: lots[lots.length - 1]! };

@@ -35,11 +35,13 @@ const acceptance: Catalogue<typeof source> = {
       parties: "Every responsible party has a signatory",
       completionReports: "Every contractor has submitted its completion report",
       preAcceptance: "The chief supervision engineer's pre-acceptance has passed",
+      divisions: "Division acceptance records complete",
     },
     blocker: {
       planNotApproved: "Inspection-lot plan not approved",
       plannedMissing: "<d>{{place}}</d>: no inspection lot opened",
       plannedOpened: "<d>{{place}}</d>: inspection lot not accepted",
+      divisionIncomplete: "Division “<d>{{division}}</d>”: acceptance record incomplete",
       workTypeMissing: "<d>{{workType}}</d>: no inspection lot yet",
       lotNotAccepted: "<d>{{number}}</d> <d>{{place}}</d> ({{status}})",
       recordsIncomplete: "<d>{{number}}</d> <d>{{place}}</d>: records incomplete",

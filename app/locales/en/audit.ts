@@ -53,6 +53,11 @@ const audit: Catalogue<typeof source> = {
       save: "Saved the renovation plan",
       publish: "Published the renovation plan",
     },
+    division: {
+      subitem: { sign: "Signed a sub-item acceptance record" },
+      appearance: { rate: "Chief supervisor rated the division's appearance quality" },
+      sign: "Signed a division acceptance record",
+    },
     acceptance: {
       open: "Opened final acceptance",
       participant: "Named an acceptance signatory",
@@ -128,6 +133,7 @@ const audit: Catalogue<typeof source> = {
     WarrantyDefect: "Warranty defect",
     EvidenceDocument: "Quality-control document",
     FunctionTest: "Safety and function test",
+    DivisionRecord: "Sub-item/division record",
   },
   page: {
     metaTitle: "Activity log · Yanshou",

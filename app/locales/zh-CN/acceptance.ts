@@ -32,11 +32,13 @@ const acceptance = {
       parties: "各责任主体均有签字人",
       completionReports: "各施工单位已提交工程竣工报告",
       preAcceptance: "总监理工程师已组织竣工预验收并通过",
+      divisions: "分部工程验收记录完整",
     },
     blocker: {
       planNotApproved: "检验批划分方案未批准",
       plannedMissing: "<d>{{place}}</d>：未开检验批",
       plannedOpened: "<d>{{place}}</d>：检验批未验收",
+      divisionIncomplete: "分部工程“<d>{{division}}</d>”验收记录未完成",
       workTypeMissing: "<d>{{workType}}</d>：尚无检验批",
       lotNotAccepted: "<d>{{number}}</d> <d>{{place}}</d>（{{status}}）",
       recordsIncomplete: "<d>{{number}}</d> <d>{{place}}</d>：资料未齐全",

@@ -46,6 +46,11 @@ const audit = {
       save: "保存改造方案",
       publish: "发布改造方案",
     },
+    division: {
+      subitem: { sign: "分项工程验收记录签字" },
+      appearance: { rate: "总监评定分部工程观感质量" },
+      sign: "分部工程验收记录签字",
+    },
     acceptance: {
       open: "发起竣工验收",
       participant: "指定验收签字人",
@@ -118,6 +123,7 @@ const audit = {
     WarrantyDefect: "保修问题",
     EvidenceDocument: "质量控制资料",
     FunctionTest: "安全和功能检验",
+    DivisionRecord: "分项/分部工程验收记录",
   },
   page: {
     metaTitle: "操作记录 · 验收",

@@ -47,7 +47,9 @@ export type BlockerCode =
   | "defectOpen"
   | "partyUnfilled"
   | "hidden"
-  | LadderBlockerCode;
+  | LadderBlockerCode
+  // 分部 records (GB 50300 §5.0.3, §5.0.4-1; decision 0029)
+  | "divisionIncomplete";
 export type Blocker = {
   code: BlockerCode;
   params: Record<string, string | number>;
@@ -61,8 +63,27 @@ export type PrereqKey =
   | "records"
   | "defects"
   | "parties"
-  | LadderPrereqKey;
+  | LadderPrereqKey
+  // 分部工程验收记录完整 (decision 0029)
+  | "divisions";
 export type Prerequisite = { key: PrereqKey; ok: boolean; blockers: Blocker[] };
+
+/** A 分部 of the approved plan: its name, whether its 附录G record passed, and its page. */
+export type PrereqDivision = { division: string; passed: boolean; href: string };
+
+/** 分部工程验收记录完整: each 分部 not passed blocks, linking to its record. */
+export function divisionsPrerequisite(divisions: PrereqDivision[]): Prerequisite {
+  const open = divisions.filter((d) => !d.passed);
+  return {
+    key: "divisions",
+    ok: open.length === 0,
+    blockers: open.map((d) => ({
+      code: "divisionIncomplete",
+      params: { division: d.division },
+      href: d.href,
+    })),
+  };
+}
 
 /** Work types the compound has a place for: they must each have at least one lot. */
 export function applicableWorkTypes(compound: PrereqCompound, workTypes: PrereqWorkType[]) {
@@ -86,6 +107,8 @@ export function acceptancePrerequisites(input: {
   plan?: PrereqPlan;
   /** the ladder's earlier steps (decision 0033); absent in rules tests of the other checks */
   ladder?: PrereqLadder;
+  /** the plan's 分部 and whether each record passed (§5.0.3); read only with an approved plan */
+  divisions?: PrereqDivision[];
 }): Prerequisite[] {
   const { lots, defects, seats } = input;
   const plan = input.plan ?? null;
@@ -125,6 +148,8 @@ export function acceptancePrerequisites(input: {
         href: p.href,
       })),
     });
+  // GB 50300 §5.0.4-1: the 单位工程 needs every 分部 (子分部) it contains accepted (§5.0.3).
+  if (plan?.approved && input.divisions) planChecks.push(divisionsPrerequisite(input.divisions));
   const workTypeCheck: Prerequisite[] = plan?.approved
     ? []
     : [

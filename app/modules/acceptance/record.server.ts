@@ -1,5 +1,6 @@
 import type { Db } from "~/infra/db.server";
 import { parseStringList } from "~/modules/checklist/queries.server";
+import { divisionSummaries } from "~/modules/division/summary.server";
 import { ladderRows } from "~/modules/ladder/rows.server";
 import { type PlanOverview, planOverview } from "~/modules/plan/plan.server";
 import { type AcceptanceContent, acceptanceContentHash } from "./content";
@@ -92,6 +93,15 @@ export async function compoundRecord(db: Db, compoundId: string) {
     db,
     lots.filter((l) => l.status === "accepted").map((l) => l.id),
   );
+  // 分部 records count once the plan is approved (decision 0029); not part of the content hash.
+  const divisions =
+    plan?.plan.status === "approved"
+      ? (await divisionSummaries(db, compoundId)).map((d) => ({
+          division: d.division,
+          passed: d.passed,
+          href: d.href,
+        }))
+      : null;
   return {
     compound,
     lots,
@@ -99,6 +109,7 @@ export async function compoundRecord(db: Db, compoundId: string) {
     signed,
     plan,
     ladder,
+    divisions,
     workTypes: workTypes.map((wt) => ({ ...wt, zoneKinds: parseStringList(wt.zoneKinds) })),
   };
 }
@@ -218,6 +229,7 @@ export function prerequisitesOf(record: CompoundRecord, seats: Seat[], t: AnyT =
         .map((c) => ({ organization: c.contractor.name })),
       preAcceptance: record.ladder.preAcceptance,
     },
+    divisions: record.divisions ?? undefined,
   });
 }
 

@@ -84,6 +84,10 @@ export const AUDIT_ACTIONS = [
   "evidence.test",
   // Nonconformance routes (GB 50300-2013 §5.0.6; decision 0032)
   "lot.route.record",
+  // 分项/分部 records (decision 0029)
+  "division.subitem.sign",
+  "division.appearance.rate",
+  "division.sign",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -112,6 +116,7 @@ export const AUDIT_ENTITIES = [
   "WarrantyDefect",
   "EvidenceDocument",
   "FunctionTest",
+  "DivisionRecord",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

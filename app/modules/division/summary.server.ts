@@ -4,6 +4,8 @@
  * implements it; the others only call it. Names are the Chinese standard names (language of record).
  */
 import type { Db } from "~/infra/db.server";
+import zhDivision from "~/locales/zh-CN/division";
+import { compoundDivisions } from "./records.server";
 
 export type Rating = "good" | "fair" | "poor"; // 好 / 一般 / 差
 export type SubItemSummary = {
@@ -38,6 +40,32 @@ export type DivisionSummary = {
 };
 
 /** One entry per 分部 of the compound's plan (none without a plan). */
-export async function divisionSummaries(_db: Db, _compoundId: string): Promise<DivisionSummary[]> {
-  return [];
+export async function divisionSummaries(db: Db, compoundId: string): Promise<DivisionSummary[]> {
+  const divisions = await compoundDivisions(db, compoundId);
+  return divisions.map((d) => ({
+    division: d.division,
+    subItems: d.subItems.map((s) => ({
+      name: s.name,
+      subDivision: s.subDivision,
+      standard: s.standard,
+      planned: s.planned,
+      accepted: s.accepted,
+      passed: s.passed,
+      signedAt: s.signedAt,
+      href: s.href,
+    })),
+    appearance: {
+      points: d.appearance.points.flatMap((p) =>
+        p.rating ? [{ name: pointNameZh(p.code), rating: p.rating }] : [],
+      ),
+      conclusion: d.appearance.conclusion,
+    },
+    passed: d.passed,
+    signedAt: d.signedAt,
+    gaps: d.gaps,
+    href: d.href,
+  }));
 }
+
+/** A 观感 point's Chinese name (language of record). */
+const pointNameZh = (code: string) => (zhDivision.points as Record<string, string>)[code] ?? code;

@@ -5,6 +5,7 @@ import en_auth from "~/locales/en/auth";
 import en_checklist from "~/locales/en/checklist";
 import en_common from "~/locales/en/common";
 import en_defect from "~/locales/en/defect";
+import en_division from "~/locales/en/division";
 import en_drawing from "~/locales/en/drawing";
 import en_evidence from "~/locales/en/evidence";
 import en_fund from "~/locales/en/fund";
@@ -21,6 +22,7 @@ import zh_auth from "~/locales/zh-CN/auth";
 import zh_checklist from "~/locales/zh-CN/checklist";
 import zh_common from "~/locales/zh-CN/common";
 import zh_defect from "~/locales/zh-CN/defect";
+import zh_division from "~/locales/zh-CN/division";
 import zh_drawing from "~/locales/zh-CN/drawing";
 import zh_evidence from "~/locales/zh-CN/evidence";
 import zh_fund from "~/locales/zh-CN/fund";
@@ -53,6 +55,7 @@ export const SERVER_RESOURCES: Resource = {
     evidence: zh_evidence,
     nonconformance: zh_nonconformance,
     ladder: zh_ladder,
+    division: zh_division,
   },
   en: {
     common: en_common,
@@ -71,5 +74,6 @@ export const SERVER_RESOURCES: Resource = {
     evidence: en_evidence,
     nonconformance: en_nonconformance,
     ladder: en_ladder,
+    division: en_division,
   },
 };
