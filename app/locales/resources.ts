@@ -3,6 +3,7 @@ import type audit from "./zh-CN/audit";
 import type auth from "./zh-CN/auth";
 import type checklist from "./zh-CN/checklist";
 import type common from "./zh-CN/common";
+import type concealed from "./zh-CN/concealed";
 import type defect from "./zh-CN/defect";
 import type drawing from "./zh-CN/drawing";
 import type fund from "./zh-CN/fund";
@@ -27,6 +28,7 @@ export type Resources = {
   site: typeof site;
   fund: typeof fund;
   residents: typeof residents;
+  concealed: typeof concealed;
 };
 
 export type Namespace = keyof Resources;
@@ -45,6 +47,7 @@ export const NAMESPACES = [
   "site",
   "fund",
   "residents",
+  "concealed",
 ] as const satisfies readonly Namespace[];
 
 type Leaves<T> = {

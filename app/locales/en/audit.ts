@@ -38,6 +38,12 @@ const audit: Catalogue<typeof source> = {
       deactivate: "Deactivated an account",
       password_reset: "Reset a password",
     },
+    concealed: {
+      create: "Contractor requested a concealed-work inspection",
+      request: "Contractor requested the concealed-work inspection again",
+      sign: "Supervision engineer signed the concealed-work inspection",
+      refuse: "Supervision engineer returned the concealed-work inspection",
+    },
     plan: {
       generate: "Generated the inspection lot plan",
       lot: {
@@ -111,6 +117,7 @@ const audit: Catalogue<typeof source> = {
     IllegalStructure: "Illegal structure",
     ResidentReview: "Residents' review",
     WarrantyDefect: "Warranty defect",
+    ConcealedWork: "Concealed-work inspection record",
   },
   page: {
     metaTitle: "Activity log · Yanshou",

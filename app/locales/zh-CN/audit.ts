@@ -37,6 +37,12 @@ const audit = {
       deactivate: "停用账号",
       password_reset: "重置密码",
     },
+    concealed: {
+      create: "施工单位通知隐蔽工程验收",
+      request: "施工单位再次申请隐蔽工程验收",
+      sign: "监理签认隐蔽工程验收",
+      refuse: "监理退回隐蔽工程验收",
+    },
     plan: {
       generate: "生成检验批划分方案",
       lot: { add: "检验批划分方案增加计划检验批", remove: "检验批划分方案移除计划检验批" },
@@ -104,6 +110,7 @@ const audit = {
     IllegalStructure: "违法建设",
     ResidentReview: "居民评议",
     WarrantyDefect: "保修问题",
+    ConcealedWork: "隐蔽工程验收记录",
   },
   page: {
     metaTitle: "操作记录 · 验收",

@@ -46,7 +46,10 @@ export type BlockerCode =
   | "recordsIncomplete"
   | "defectOpen"
   | "partyUnfilled"
-  | "hidden";
+  | "hidden"
+  // 隐蔽工程验收 (concealed-work block)
+  | "concealedMissing"
+  | "concealedUnsigned";
 export type Blocker = {
   code: BlockerCode;
   params: Record<string, string | number>;
@@ -59,7 +62,9 @@ export type PrereqKey =
   | "lotsAccepted"
   | "records"
   | "defects"
-  | "parties";
+  | "parties"
+  // 隐蔽工程验收 (concealed-work block)
+  | "concealed";
 export type Prerequisite = { key: PrereqKey; ok: boolean; blockers: Blocker[] };
 
 /** Work types the compound has a place for: they must each have at least one lot. */
@@ -82,6 +87,8 @@ export function acceptancePrerequisites(input: {
   seats: PartySeat[];
   /** absent: no plan (the record before issue 15) */
   plan?: PrereqPlan;
+  /** concealed-work block: required 隐蔽工程验收 records not made or not signed; absent: none */
+  concealed?: PrereqConcealedGap[];
 }): Prerequisite[] {
   const { lots, defects, seats } = input;
   const plan = input.plan ?? null;
@@ -137,6 +144,7 @@ export function acceptancePrerequisites(input: {
   return [
     ...planChecks,
     ...workTypeCheck,
+    ...concealedCheck(plan, input.concealed ?? []),
     {
       key: "lotsAccepted",
       ok: notAccepted.length === 0,
@@ -172,6 +180,31 @@ export function acceptancePrerequisites(input: {
         params: { party: s.party, organization: s.organizationName },
         href: null,
       })),
+    },
+  ];
+}
+
+// ── concealed-work block (隐蔽工程验收, issue 15) ──
+
+/** A required 隐蔽工程验收 record not made or not signed, with where it is fixed. */
+export type PrereqConcealedGap = {
+  code: "concealedMissing" | "concealedUnsigned";
+  params: { work: string; place: string };
+  href: string;
+};
+
+/**
+ * GB 50300-2013 §3.0.6-5 (隐蔽工程 accepted before covering, with its record) and §5.0.4-2 (the
+ * 分部's 质量控制资料 complete): every record the approved plan requires is signed. Checked once a
+ * plan is approved (the plan names the places).
+ */
+export function concealedCheck(plan: PrereqPlan, gaps: PrereqConcealedGap[]): Prerequisite[] {
+  if (!plan?.approved) return [];
+  return [
+    {
+      key: "concealed",
+      ok: gaps.length === 0,
+      blockers: gaps.map((g) => ({ code: g.code, params: g.params, href: g.href })),
     },
   ];
 }

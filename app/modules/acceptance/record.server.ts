@@ -1,5 +1,6 @@
 import type { Db } from "~/infra/db.server";
 import { parseStringList } from "~/modules/checklist/queries.server";
+import { concealedWorkGaps } from "~/modules/concealed/summary.server";
 import { type PlanOverview, planOverview } from "~/modules/plan/plan.server";
 import { type AcceptanceContent, acceptanceContentHash } from "./content";
 import { canHoldSeat, type Party } from "./parties";
@@ -61,7 +62,7 @@ export async function compoundRecord(db: Db, compoundId: string) {
     },
   });
   if (!compound) return null;
-  const [lots, defects, workTypes, plan] = await Promise.all([
+  const [lots, defects, workTypes, plan, concealed] = await Promise.all([
     db.inspectionLot.findMany({
       where: { compoundId },
       select: {
@@ -85,6 +86,8 @@ export async function compoundRecord(db: Db, compoundId: string) {
       orderBy: { seq: "asc" },
     }),
     planOverview(db, compoundId),
+    // concealed-work block: read for the prerequisites only (not part of the content hash)
+    concealedWorkGaps(db, compoundId),
   ]);
   const signed = await signedLotHashes(
     db,
@@ -96,6 +99,7 @@ export async function compoundRecord(db: Db, compoundId: string) {
     defects,
     signed,
     plan,
+    concealed,
     workTypes: workTypes.map((wt) => ({ ...wt, zoneKinds: parseStringList(wt.zoneKinds) })),
   };
 }
@@ -209,6 +213,7 @@ export function prerequisitesOf(record: CompoundRecord, seats: Seat[], t: AnyT =
       (code) => record.workTypes.find((w) => w.code === code)?.nameZh ?? code,
       t,
     ),
+    concealed: record.concealed,
   });
 }
 

@@ -70,6 +70,11 @@ export const AUDIT_ACTIONS = [
   "review.hide",
   "survey.add",
   "survey.import",
+  // 隐蔽工程验收 (issue 15)
+  "concealed.create",
+  "concealed.request",
+  "concealed.sign",
+  "concealed.refuse",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -96,6 +101,7 @@ export const AUDIT_ENTITIES = [
   "IllegalStructure",
   "ResidentReview",
   "WarrantyDefect",
+  "ConcealedWork",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -4,6 +4,7 @@ import en_audit from "~/locales/en/audit";
 import en_auth from "~/locales/en/auth";
 import en_checklist from "~/locales/en/checklist";
 import en_common from "~/locales/en/common";
+import en_concealed from "~/locales/en/concealed";
 import en_defect from "~/locales/en/defect";
 import en_drawing from "~/locales/en/drawing";
 import en_fund from "~/locales/en/fund";
@@ -17,6 +18,7 @@ import zh_audit from "~/locales/zh-CN/audit";
 import zh_auth from "~/locales/zh-CN/auth";
 import zh_checklist from "~/locales/zh-CN/checklist";
 import zh_common from "~/locales/zh-CN/common";
+import zh_concealed from "~/locales/zh-CN/concealed";
 import zh_defect from "~/locales/zh-CN/defect";
 import zh_drawing from "~/locales/zh-CN/drawing";
 import zh_fund from "~/locales/zh-CN/fund";
@@ -44,6 +46,7 @@ export const SERVER_RESOURCES: Resource = {
     site: zh_site,
     fund: zh_fund,
     residents: zh_residents,
+    concealed: zh_concealed,
   },
   en: {
     common: en_common,
@@ -59,5 +62,6 @@ export const SERVER_RESOURCES: Resource = {
     site: en_site,
     fund: en_fund,
     residents: en_residents,
+    concealed: en_concealed,
   },
 };

@@ -3,6 +3,7 @@ import { DomainError } from "~/infra/domain-error";
 import { compoundSealedMessage } from "~/modules/acceptance/acceptance.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
+import { concealedLotRefusal } from "~/modules/concealed/records.server";
 import { getLot } from "./lot-query.server";
 import { assertMay, type PendingSignoff, requireLot } from "./record.server";
 import {
@@ -32,6 +33,26 @@ export function openDefectsError(open: { number: string; title: string }[]): Dom
   return new DomainError("lot:errors.openDefects", { status: 409, params: { list } });
 }
 
+/** A lot's work type and place, as the concealed-work rule reads them. */
+export const lotPlaceOf = (lot: {
+  compound: { id: string };
+  workType: { code: string };
+  placeKind: string;
+  stairwellId: string | null;
+  buildingId: string | null;
+  zoneId: string | null;
+}) => ({
+  compoundId: lot.compound.id,
+  workTypeCode: lot.workType.code,
+  placeKind: lot.placeKind,
+  placeId:
+    lot.placeKind === "stairwell"
+      ? lot.stairwellId
+      : lot.placeKind === "zone"
+        ? lot.zoneId
+        : lot.buildingId,
+});
+
 /** Submit, accept, reject or reopen: the state machine decides; the change and its event commit together. */
 export async function transitionLot(
   db: Db,
@@ -47,6 +68,11 @@ export async function transitionLot(
   const next = assertMay(detail, viewer, action, reason);
   const sealed = await compoundSealedMessage(db, detail.lot.compound.id);
   if (sealed) throw new DomainError("lot:errors.compoundSealed", { status: 409 });
+  // GB 50300 §3.0.6-5: work that covers (or is) a concealed step waits for its signed record.
+  if (action === "submit" || action === "accept") {
+    const held = await concealedLotRefusal(db, lotPlaceOf(detail.lot));
+    if (held) throw held;
+  }
   if (action === "accept") {
     const open = await openDefectNumbers(db, lotId);
     if (open.length > 0) throw openDefectsError(open);

@@ -1,0 +1,406 @@
+/**
+ * 隐蔽工程验收 changes (GB 50300-2013 §3.0.6-5): the contractor notifies (creates the record with
+ * a photo, or asks again after a refusal), the 专业监理工程师 signs with a drawn signature and the
+ * password or refuses with a reason. Each change is one transaction with its audit event; a signed
+ * record never changes.
+ */
+import { createHash } from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client";
+import type { Db } from "~/infra/db.server";
+import { isUniqueViolation } from "~/infra/db-errors";
+import { DomainError } from "~/infra/domain-error";
+import { heavyImageWork } from "~/infra/image-work.server";
+import type { MessageKey } from "~/locales/resources";
+import zh from "~/locales/zh-CN/concealed";
+import type { SignatureImage } from "~/modules/acceptance/signature-image.server";
+import { canonicalJson } from "~/modules/audit/canonical";
+import { recordEvent } from "~/modules/audit/record.server";
+import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
+import { checkSigningPassword } from "~/modules/auth/signing-password.server";
+import { recordT } from "~/modules/defect/labels";
+import { type PhotoUpload, photoRowData, withPhotoFiles } from "~/modules/photo/photos.server";
+import { processPhoto } from "~/modules/photo/pipeline.server";
+import type { PhotoStorage } from "~/modules/photo/storage.server";
+import { concealedAttachKey, findRecord, recordPhotos, requiredOf } from "./records.server";
+import { mayAct, placeKey } from "./rules";
+
+type Viewer = Actor & { id: string };
+type Code = Extract<MessageKey, `concealed:errors.${string}`>;
+const refuse = (code: Code, status = 400, field?: string) =>
+  new DomainError(code, { status, ...(field ? { field } : {}) });
+
+export const CONTENT_MAX = 1000;
+export const REASON_MAX = 500;
+
+/** The 施工单位 of the compound: a contractor holding a contract there (own compound only). */
+async function contractorAt(db: Db, viewer: Viewer, compoundId: string) {
+  if (viewer.role !== "contractor" || scopeFor(viewer.role, "lot.submit") === null)
+    throw refuse("concealed:errors.contractorOnly", 403);
+  const contract = await db.contract.findFirst({
+    where: { compoundId, contractorOrgId: viewer.organizationId },
+    select: { compound: { select: { name: true, project: { select: { name: true } } } } },
+  });
+  if (!contract) throw refuse("concealed:errors.compoundNotFound", 404);
+  return contract.compound;
+}
+
+async function storeWith<T>(
+  db: Db,
+  storage: PhotoStorage,
+  viewer: Viewer,
+  watermark: { project: string; compound: string; place: string; workType: string },
+  upload: PhotoUpload,
+  now: Date,
+  commit: (tx: Prisma.TransactionClient, row: ReturnType<typeof photoRowData>) => Promise<T>,
+) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: viewer.id },
+    select: { displayName: true, organization: { select: { shortName: true } } },
+  });
+  const processed = await heavyImageWork(() =>
+    processPhoto(
+      upload.bytes,
+      {
+        ...watermark,
+        item: null,
+        user: recordT()("photo:watermark.user", {
+          name: user.displayName,
+          org: user.organization.shortName,
+        }),
+      },
+      { name: upload.name, now, sha256: upload.sha256 },
+    ),
+  );
+  const row = photoRowData(processed, upload.name, viewer.id, now);
+  return withPhotoFiles(db, storage, upload.bytes, processed, () =>
+    db.$transaction((tx) => commit(tx, row)),
+  );
+}
+
+async function photoEvent(
+  tx: Prisma.TransactionClient,
+  viewer: Viewer,
+  recordId: string,
+  row: ReturnType<typeof photoRowData>,
+  now: Date,
+) {
+  const attachKey = concealedAttachKey(recordId);
+  const photo = await tx.photo.create({
+    data: { ...row, role: "evidence", attachKey },
+    select: { id: true },
+  });
+  await recordEvent(
+    tx,
+    {
+      actorId: viewer.id,
+      action: "photo.attach",
+      entityType: "Photo",
+      entityId: photo.id,
+      data: { attachKey, sha256: row.sha256, displaySha256: row.displaySha256 },
+    },
+    now,
+  );
+  return photo;
+}
+
+export type CreateInput = {
+  compoundId: string;
+  workTypeCode: string;
+  placeKind: string;
+  placeId: string;
+  content: string;
+};
+
+/** The contractor notifies the supervisor: the record with its first photo, in one go. */
+export async function createConcealed(
+  db: Db,
+  storage: PhotoStorage,
+  viewer: Viewer,
+  input: CreateInput,
+  upload: PhotoUpload | null,
+  now = new Date(),
+) {
+  const compound = await contractorAt(db, viewer, input.compoundId);
+  const content = input.content.trim();
+  if (!content) throw refuse("concealed:errors.contentRequired", 400, "content");
+  if (content.length > CONTENT_MAX) throw refuse("concealed:errors.contentTooLong", 400, "content");
+  const place = (await requiredOf(db, input.compoundId)).find(
+    (p) => placeKey(p) === placeKey(input),
+  );
+  if (!place) throw refuse("concealed:errors.placeNotPlanned", 400, "placeId");
+  if (!upload || upload.bytes.length === 0)
+    throw refuse("concealed:errors.photoRequired", 400, "photo");
+  try {
+    return await storeWith(
+      db,
+      storage,
+      viewer,
+      {
+        project: compound.project.name,
+        compound: compound.name,
+        place: place.placeLabel,
+        workType: place.step.work,
+      },
+      upload,
+      now,
+      async (tx, row) => {
+        const record = await tx.concealedWork.create({
+          data: {
+            compoundId: input.compoundId,
+            contractorOrgId: viewer.organizationId,
+            workTypeCode: place.workTypeCode,
+            placeKind: place.placeKind,
+            placeId: place.placeId,
+            placeLabel: place.placeLabel,
+            division: place.step.division,
+            subItem: place.step.subItem,
+            work: place.step.work,
+            content,
+            createdById: viewer.id,
+            createdAt: now,
+            requestedAt: now,
+          },
+          select: { id: true },
+        });
+        await recordEvent(
+          tx,
+          {
+            actorId: viewer.id,
+            action: "concealed.create",
+            entityType: "ConcealedWork",
+            entityId: record.id,
+            data: {
+              compoundId: input.compoundId,
+              place: place.placeLabel,
+              work: place.step.work,
+              content,
+              to: "requested",
+            },
+          },
+          now,
+        );
+        await photoEvent(tx, viewer, record.id, row, now);
+        return record;
+      },
+    );
+  } catch (e) {
+    if (isUniqueViolation(e)) throw refuse("concealed:errors.exists", 409);
+    throw e;
+  }
+}
+
+/** The record if the viewer is its contractor and it may still change. */
+async function ownOpenRecord(db: Db, viewer: Viewer, scope: Scope | null, id: string) {
+  const record = await findRecord(db, viewer, scope, id);
+  if (!record) throw refuse("concealed:errors.notFound", 404);
+  if (viewer.role !== "contractor" || record.contractorOrgId !== viewer.organizationId)
+    throw refuse("concealed:errors.contractorOnly", 403);
+  if (record.status === "signed") throw refuse("concealed:errors.signed", 409);
+  return record;
+}
+
+/** Another photo, while the record is not signed (the contractor's, own records only). */
+export async function addConcealedPhoto(
+  db: Db,
+  storage: PhotoStorage,
+  viewer: Viewer,
+  scope: Scope | null,
+  id: string,
+  upload: PhotoUpload,
+  now = new Date(),
+) {
+  const record = await ownOpenRecord(db, viewer, scope, id);
+  const compound = await contractorAt(db, viewer, record.compoundId);
+  return storeWith(
+    db,
+    storage,
+    viewer,
+    {
+      project: compound.project.name,
+      compound: compound.name,
+      place: record.placeLabel,
+      workType: record.work,
+    },
+    upload,
+    now,
+    async (tx, row) => {
+      const fresh = await tx.concealedWork.findUnique({ where: { id }, select: { status: true } });
+      if (fresh?.status === "signed") throw refuse("concealed:errors.signed", 409);
+      return photoEvent(tx, viewer, id, row, now);
+    },
+  );
+}
+
+/** After a refusal the contractor fixes the work and asks again (content may be restated). */
+export async function requestAgain(
+  db: Db,
+  viewer: Viewer,
+  scope: Scope | null,
+  id: string,
+  content: string,
+  now = new Date(),
+) {
+  const record = await ownOpenRecord(db, viewer, scope, id);
+  if (!mayAct(record.status, "request")) throw refuse("concealed:errors.notRefused", 409);
+  const text = content.trim() || record.content;
+  if (text.length > CONTENT_MAX) throw refuse("concealed:errors.contentTooLong", 400, "content");
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.concealedWork.updateMany({
+      where: { id, status: "refused" },
+      data: { status: "requested", content: text, requestedAt: now, requests: { increment: 1 } },
+    });
+    if (count !== 1) throw refuse("concealed:errors.changedByOther", 409);
+    await recordEvent(
+      tx,
+      {
+        actorId: viewer.id,
+        action: "concealed.request",
+        entityType: "ConcealedWork",
+        entityId: id,
+        data: { from: "refused", to: "requested", content: text },
+      },
+      now,
+    );
+  });
+}
+
+/** The supervision engineer (监理) who inspects: a supervisor who may accept lots. */
+function assertSupervisor(viewer: Viewer) {
+  if (viewer.role !== "supervisor" || scopeFor(viewer.role, "lot.review") === null)
+    throw refuse("concealed:errors.supervisorOnly", 403);
+}
+
+/** What a signature binds: the record's fields and its photos' hashes. */
+export function concealedContentHash(content: {
+  id: string;
+  compoundId: string;
+  contractorOrgId: string;
+  placeLabel: string;
+  division: string;
+  subItem: string;
+  work: string;
+  content: string;
+  photos: string[];
+  signerId: string;
+  opinion: string;
+  signatureSha256: string;
+}) {
+  const normal = { ...content, photos: [...content.photos].sort() };
+  return createHash("sha256").update(canonicalJson(normal)).digest("hex");
+}
+
+export type SignInput = { password: string; image: SignatureImage; opinion: string };
+
+export async function signConcealed(
+  db: Db,
+  viewer: Viewer,
+  scope: Scope | null,
+  id: string,
+  input: SignInput,
+  now = new Date(),
+) {
+  assertSupervisor(viewer);
+  const record = await findRecord(db, viewer, scope, id);
+  if (!record) throw refuse("concealed:errors.notFound", 404);
+  if (!mayAct(record.status, "sign"))
+    throw refuse(
+      record.status === "signed" ? "concealed:errors.signed" : "concealed:errors.notRequested",
+      409,
+    );
+  const password = await checkSigningPassword(db, viewer.id, input.password, now);
+  if (!password.ok)
+    throw new DomainError("concealed:errors.password", {
+      status: password.status,
+      params: { message: password.message },
+      field: "password",
+    });
+  // An empty opinion is recorded as the conventional wording (the record's language).
+  const opinion = input.opinion.trim() || zh.record.defaultOpinion;
+  await db.$transaction(async (tx) => {
+    const photos = await recordPhotos(tx, id);
+    if (photos.length === 0) throw refuse("concealed:errors.photoRequired", 409);
+    const contentHash = concealedContentHash({
+      id,
+      compoundId: record.compoundId,
+      contractorOrgId: record.contractorOrgId,
+      placeLabel: record.placeLabel,
+      division: record.division,
+      subItem: record.subItem,
+      work: record.work,
+      content: record.content,
+      photos: photos.map((p) => p.sha256),
+      signerId: viewer.id,
+      opinion,
+      signatureSha256: input.image.sha256,
+    });
+    const { count } = await tx.concealedWork.updateMany({
+      where: { id, status: "requested", content: record.content },
+      data: {
+        status: "signed",
+        signedById: viewer.id,
+        signedAt: now,
+        opinion,
+        signatureSha256: input.image.sha256,
+        signaturePng: new Uint8Array(input.image.png),
+        contentHash,
+      },
+    });
+    if (count !== 1) throw refuse("concealed:errors.changedByOther", 409);
+    await recordEvent(
+      tx,
+      {
+        actorId: viewer.id,
+        action: "concealed.sign",
+        entityType: "ConcealedWork",
+        entityId: id,
+        data: {
+          from: "requested",
+          to: "signed",
+          opinion,
+          contentHash,
+          imageSha256: input.image.sha256,
+        },
+      },
+      now,
+    );
+  });
+}
+
+export async function refuseConcealed(
+  db: Db,
+  viewer: Viewer,
+  scope: Scope | null,
+  id: string,
+  reason: string,
+  now = new Date(),
+) {
+  assertSupervisor(viewer);
+  const record = await findRecord(db, viewer, scope, id);
+  if (!record) throw refuse("concealed:errors.notFound", 404);
+  if (!mayAct(record.status, "refuse"))
+    throw refuse(
+      record.status === "signed" ? "concealed:errors.signed" : "concealed:errors.notRequested",
+      409,
+    );
+  const text = reason.trim();
+  if (!text) throw refuse("concealed:errors.reasonRequired", 400, "reason");
+  if (text.length > REASON_MAX) throw refuse("concealed:errors.reasonTooLong", 400, "reason");
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.concealedWork.updateMany({
+      where: { id, status: "requested" },
+      data: { status: "refused", refusedReason: text, refusedAt: now, refusedById: viewer.id },
+    });
+    if (count !== 1) throw refuse("concealed:errors.changedByOther", 409);
+    await recordEvent(
+      tx,
+      {
+        actorId: viewer.id,
+        action: "concealed.refuse",
+        entityType: "ConcealedWork",
+        entityId: id,
+        data: { from: "requested", to: "refused", reason: text },
+      },
+      now,
+    );
+  });
+}
