@@ -3,6 +3,7 @@ import { createLot } from "~/modules/lot/create.server";
 import { transitionLot } from "~/modules/lot/lots.server";
 import { approvePlan, generateCompoundPlan } from "~/modules/plan/plan.server";
 import { fillPassing } from "../../prisma/seed/activity";
+import { signAllConcealed } from "./concealed";
 
 /**
  * A small compound (one building, one stairwell, no outdoor zones) whose lots are all accepted
@@ -19,6 +20,8 @@ export async function compoundReadyForAcceptance(
     acceptLast?: boolean;
     plan?: boolean;
     extraStairwells?: number;
+    /** sign the 隐蔽工程验收 records the approved plan requires (default true) */
+    concealed?: boolean;
   } = {},
 ) {
   const code = options.code ?? "CX";
@@ -101,6 +104,7 @@ export async function compoundReadyForAcceptance(
     const chief = u("zongjian");
     await generateCompoundPlan(db, chief, compound.id);
     await approvePlan(db, chief, compound.id);
+    if (options.concealed !== false) await signAllConcealed(db, compound.id);
   }
   return { compoundId: compound.id, lots, lastLot: lots[lots.length - 1]! };
 }
