@@ -10,7 +10,7 @@ import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { isLotState } from "~/modules/lot/workflow";
 import { compoundPage } from "~/modules/site/compound-page.server";
 
-export const handle = { i18n: ["site", "plan", "lot"] };
+export const handle = { i18n: ["site", "plan", "lot", "concealed"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -26,6 +26,7 @@ export default function CompoundPage() {
   const { compound, lots, totals, summary, coverage, links, zoneKinds } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation("site");
+  const { t: tc } = useTranslation("concealed");
   const byWorkType = new Map<string, typeof lots>();
   for (const lot of lots)
     byWorkType.set(lot.workType.nameZh, [...(byWorkType.get(lot.workType.nameZh) ?? []), lot]);
@@ -76,6 +77,9 @@ export default function CompoundPage() {
         </Link>
         <Link className="button" to={`/compounds/${compound.id}/plan`}>
           {t("compound.plan")}
+        </Link>
+        <Link className="button" to={`/compounds/${compound.id}/concealed`}>
+          {tc("list.title")}
         </Link>
         <Link className="button" to={`/lots?compoundId=${compound.id}`}>
           {t("compound.lots")}

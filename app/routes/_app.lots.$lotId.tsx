@@ -16,7 +16,7 @@ import drawingStyles from "~/styles/drawings.css?url";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
-export const handle = { i18n: ["lot", "checklist", "photo", "drawing"] };
+export const handle = { i18n: ["lot", "checklist", "photo", "drawing", "concealed"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: drawingStyles }];
 

@@ -1,13 +1,10 @@
-import path from "node:path";
 import type { Db } from "~/infra/db.server";
 import { requiredOf } from "~/modules/concealed/records.server";
-import { LocalPhotoStorage, type PhotoStorage } from "~/modules/photo/storage.server";
+import { type PhotoStorage, photoStorage } from "~/modules/photo/storage.server";
 import { type ConcealedPlace, concealedRecordAt } from "../../prisma/seed/demo-concealed";
-import { TMP_DIR } from "./paths";
 
-/** Photo files of test 隐蔽工程验收 records: one folder per process. */
-export const concealedStorage = (): PhotoStorage =>
-  new LocalPhotoStorage(path.join(TMP_DIR, `concealed-${process.pid}`));
+/** Photo files of test 隐蔽工程验收 records: the app's store, which the audit check reads. */
+export const concealedStorage = (): PhotoStorage => photoStorage();
 
 /**
  * Every 隐蔽工程验收 record the compound's approved plan requires, made by its contractor and

@@ -18,7 +18,7 @@ type Code = Extract<MessageKey, `concealed:errors.${string}`>;
 const refuse = (code: Code, status = 400, field?: string) =>
   new DomainError(code, { status, ...(field ? { field } : {}) });
 
-export const CONTENT_MAX = 1000;
+import { CONTENT_MAX } from "./forms";
 
 /** The 施工单位 of the compound: a contractor holding a contract there (own compound only). */
 async function contractorAt(db: Db, viewer: Viewer, compoundId: string) {

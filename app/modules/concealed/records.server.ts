@@ -77,6 +77,26 @@ type LotPlace = {
   placeId: string | null;
 };
 
+/** A lot's work type and place, as the concealed-work rule reads them (the lot module's row). */
+export const lotPlaceOf = (lot: {
+  compound: { id: string };
+  workType: { code: string };
+  placeKind: string;
+  stairwellId: string | null;
+  buildingId: string | null;
+  zoneId: string | null;
+}): LotPlace => ({
+  compoundId: lot.compound.id,
+  workTypeCode: lot.workType.code,
+  placeKind: lot.placeKind,
+  placeId:
+    lot.placeKind === "stairwell"
+      ? lot.stairwellId
+      : lot.placeKind === "zone"
+        ? lot.zoneId
+        : lot.buildingId,
+});
+
 /** The records not yet signed that hold this lot back (§3.0.6-5). */
 export async function holdsOnLot(db: Db | Prisma.TransactionClient, lot: LotPlace) {
   if (!lot.placeId) return [];
@@ -144,3 +164,23 @@ export async function recordPhotos(db: Db | Prisma.TransactionClient, id: string
 }
 
 export type { PlannedPlace };
+
+/** A record's photo with its files' names, if the viewer may see the record. */
+export async function concealedPhoto(db: Db, viewer: Actor, scope: Scope | null, photoId: string) {
+  const photo = await db.photo.findUnique({
+    where: { id: photoId },
+    select: {
+      attachKey: true,
+      sha256: true,
+      displaySha256: true,
+      thumbSha256: true,
+      format: true,
+    },
+  });
+  const id = photo?.attachKey.match(/^concealed:(.+)$/)?.[1];
+  if (!photo || !id) return null;
+  const visible = await db.concealedWork.count({
+    where: { AND: [{ id }, concealedWhere(viewer, scope)] },
+  });
+  return visible ? photo : null;
+}

@@ -21,7 +21,7 @@ type Code = Extract<MessageKey, `concealed:errors.${string}`>;
 const refuse = (code: Code, status = 400, field?: string) =>
   new DomainError(code, { status, ...(field ? { field } : {}) });
 
-export const REASON_MAX = 500;
+import { REASON_MAX } from "./forms";
 
 /** The supervision engineer (监理) who inspects: a supervisor who may accept lots. */
 function assertSupervisor(viewer: Viewer) {

@@ -3,7 +3,7 @@ import { DomainError } from "~/infra/domain-error";
 import { compoundSealedMessage } from "~/modules/acceptance/acceptance.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
-import { concealedLotRefusal } from "~/modules/concealed/records.server";
+import { concealedLotRefusal, lotPlaceOf } from "~/modules/concealed/records.server";
 import { getLot } from "./lot-query.server";
 import { assertMay, type PendingSignoff, requireLot } from "./record.server";
 import {
@@ -32,26 +32,6 @@ export function openDefectsError(open: { number: string; title: string }[]): Dom
   const list = open.map((d) => `${d.number} ${d.title}`).join("; ");
   return new DomainError("lot:errors.openDefects", { status: 409, params: { list } });
 }
-
-/** A lot's work type and place, as the concealed-work rule reads them. */
-export const lotPlaceOf = (lot: {
-  compound: { id: string };
-  workType: { code: string };
-  placeKind: string;
-  stairwellId: string | null;
-  buildingId: string | null;
-  zoneId: string | null;
-}) => ({
-  compoundId: lot.compound.id,
-  workTypeCode: lot.workType.code,
-  placeKind: lot.placeKind,
-  placeId:
-    lot.placeKind === "stairwell"
-      ? lot.stairwellId
-      : lot.placeKind === "zone"
-        ? lot.zoneId
-        : lot.buildingId,
-});
 
 /** Submit, accept, reject or reopen: the state machine decides; the change and its event commit together. */
 export async function transitionLot(
