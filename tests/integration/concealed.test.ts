@@ -1,8 +1,12 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { acceptanceOverview, openAcceptance } from "~/modules/acceptance/acceptance.server";
 import { blockerText } from "~/modules/acceptance/words";
 import { verifyDatabase } from "~/modules/audit/verify.server";
 import { createConcealed, requestAgain } from "~/modules/concealed/notify.server";
+import { recordPage } from "~/modules/concealed/page.server";
+import { concealedPdf } from "~/modules/concealed/pdf.server";
 import { findRecord, recordPhotos } from "~/modules/concealed/records.server";
 import { refuseConcealed, signChecked, signConcealed } from "~/modules/concealed/sign.server";
 import { concealedWorkGaps, concealedWorkRecords } from "~/modules/concealed/summary.server";
@@ -15,6 +19,8 @@ import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
 import { compoundReadyForAcceptance } from "../support/acceptance-fixture";
 import { concealedStorage } from "../support/concealed";
 import { cameraJpeg } from "../support/images";
+import { TMP_DIR } from "../support/paths";
+import { pdfImageCount, pdfText } from "../support/pdf-text";
 import { testDb } from "../support/test-db";
 
 /**
@@ -114,6 +120,26 @@ describe("concealed-work inspection records", () => {
         href: `/concealed/${record.id}`,
       }),
     ]);
+    // the printed 隐蔽工程验收记录: every field from the record, the photo's hash
+    const page = (await recordPage(db, supervisor, "any", record.id))!;
+    const pdf = await concealedPdf(db, page);
+    fs.mkdirSync(TMP_DIR, { recursive: true });
+    fs.writeFileSync(path.join(TMP_DIR, "concealed-record.pdf"), pdf);
+    const text = pdfText(pdf).replace(/\s+/g, "");
+    for (const field of [
+      "隐蔽工程验收记录",
+      "GB50300-2013§3.0.6-5",
+      "1栋1单元",
+      "建筑电气",
+      "导管敷设",
+      "暗敷导管及接线盒（抹灰前）",
+      "PVC导管Φ20暗敷，接线盒固定",
+      "同意隐蔽",
+      signed!.contentHash!,
+      photos[0]!.sha256,
+    ])
+      expect(text).toContain(field);
+    expect(pdfImageCount(pdf)).toBe(1); // the drawn signature
     expect((await verifyDatabase(db)).chainBreak).toBeNull();
   });
 
