@@ -1,6 +1,7 @@
 import type { Db } from "~/infra/db.server";
 import { createLot } from "~/modules/lot/create.server";
 import { transitionLot } from "~/modules/lot/lots.server";
+import type { PhotoStorage } from "~/modules/photo/storage.server";
 import { approvePlan, generateCompoundPlan } from "~/modules/plan/plan.server";
 import { fillPassing } from "../../prisma/seed/activity";
 import { signAllConcealed } from "./concealed";
@@ -22,6 +23,8 @@ export async function compoundReadyForAcceptance(
     extraStairwells?: number;
     /** sign the 隐蔽工程验收 records the approved plan requires (default true) */
     concealed?: boolean;
+    /** where those records' photos are stored (default: the app's store) */
+    storage?: PhotoStorage;
   } = {},
 ) {
   const code = options.code ?? "CX";
@@ -104,7 +107,8 @@ export async function compoundReadyForAcceptance(
     const chief = u("zongjian");
     await generateCompoundPlan(db, chief, compound.id);
     await approvePlan(db, chief, compound.id);
-    if (options.concealed !== false) await signAllConcealed(db, compound.id);
+    if (options.concealed !== false)
+      await signAllConcealed(db, compound.id, { storage: options.storage });
   }
   return { compoundId: compound.id, lots, lastLot: lots[lots.length - 1]! };
 }
