@@ -3,6 +3,7 @@ import type audit from "./zh-CN/audit";
 import type auth from "./zh-CN/auth";
 import type checklist from "./zh-CN/checklist";
 import type common from "./zh-CN/common";
+import type concealed from "./zh-CN/concealed";
 import type defect from "./zh-CN/defect";
 import type division from "./zh-CN/division";
 import type drawing from "./zh-CN/drawing";
@@ -35,6 +36,7 @@ export type Resources = {
   nonconformance: typeof nonconformance;
   ladder: typeof ladder;
   division: typeof division;
+  concealed: typeof concealed;
 };
 
 export type Namespace = keyof Resources;
@@ -57,6 +59,7 @@ export const NAMESPACES = [
   "nonconformance",
   "ladder",
   "division",
+  "concealed",
 ] as const satisfies readonly Namespace[];
 
 type Leaves<T> = {

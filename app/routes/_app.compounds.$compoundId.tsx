@@ -10,7 +10,7 @@ import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { isLotState } from "~/modules/lot/workflow";
 import { compoundPage } from "~/modules/site/compound-page.server";
 
-export const handle = { i18n: ["site", "plan", "lot", "evidence", "division"] };
+export const handle = { i18n: ["site", "plan", "lot", "evidence", "division", "concealed"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -28,6 +28,7 @@ export default function CompoundPage() {
   const { t } = useTranslation("site");
   const { t: te } = useTranslation("evidence");
   const { t: tDivision } = useTranslation("division");
+  const { t: tc } = useTranslation("concealed");
   const byWorkType = new Map<string, typeof lots>();
   for (const lot of lots)
     byWorkType.set(lot.workType.nameZh, [...(byWorkType.get(lot.workType.nameZh) ?? []), lot]);
@@ -84,6 +85,9 @@ export default function CompoundPage() {
         </Link>
         <Link className="button" to={`/compounds/${compound.id}/divisions`}>
           {tDivision("link")}
+        </Link>
+        <Link className="button" to={`/compounds/${compound.id}/concealed`}>
+          {tc("list.title")}
         </Link>
         <Link className="button" to={`/lots?compoundId=${compound.id}`}>
           {t("compound.lots")}

@@ -16,7 +16,9 @@ import drawingStyles from "~/styles/drawings.css?url";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
-export const handle = { i18n: ["lot", "checklist", "photo", "drawing", "nonconformance"] };
+export const handle = {
+  i18n: ["lot", "checklist", "photo", "drawing", "nonconformance", "concealed"],
+};
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: drawingStyles }];
 

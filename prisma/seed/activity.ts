@@ -15,9 +15,10 @@ import type { LotItemInput } from "~/modules/lot/verdict";
 import { attachDefectPhoto } from "~/modules/photo/defect-photos.server";
 import { type PhotoStorage, photoStorage } from "~/modules/photo/storage.server";
 import { approvePlan, generateCompoundPlan } from "~/modules/plan/plan.server";
+import { seedDemoConcealed } from "./demo-concealed";
+import { seedDemoDivisions } from "./demo-division";
 import { seedDemoEvidence } from "./demo-evidence";
 import { seedDemoLadder } from "./demo-ladder";
-import { seedDemoDivisions } from "./demo-division";
 import { demoPhoto } from "./demo-photo";
 
 /**
@@ -214,6 +215,13 @@ export async function seedDemoActivity(db: Db, storage: PhotoStorage = photoStor
     return found;
   };
   const supervisor = { ...u("jianli"), role: "supervisor" as const };
+  // 检验批划分方案 of 县农行老旧小区, generated from its register and approved by the 总监 before
+  // work (GB 50300 §4.0.7); the 隐蔽工程验收 its lots depend on are signed before they are submitted
+  const chief = { ...u("zongjian"), role: "supervisor" as const, title: "总监理工程师" };
+  const nh = await db.compound.findUniqueOrThrow({ where: { code: "NH" }, select: { id: true } });
+  await generateCompoundPlan(db, chief, nh.id);
+  await approvePlan(db, chief, nh.id);
+  await seedDemoConcealed(db, storage, LOTS);
   for (const spec of LOTS) {
     const contractor = { ...u(spec.contractor), role: "contractor" as const };
     const stairwell = await db.stairwell.findFirstOrThrow({
@@ -294,11 +302,6 @@ export async function seedDemoActivity(db: Db, storage: PhotoStorage = photoStor
       data: { createdAt: created, closedAt: spec.closedOn ? day(spec.closedOn) : null },
     });
   }
-  // 检验批划分方案 of 县农行老旧小区, generated from its register and approved by the 总监
-  const chief = { ...u("zongjian"), role: "supervisor" as const, title: "总监理工程师" };
-  const nh = await db.compound.findUniqueOrThrow({ where: { code: "NH" }, select: { id: true } });
-  await generateCompoundPlan(db, chief, nh.id);
-  await approvePlan(db, chief, nh.id);
   await seedDemoEvidence(db);
   await seedDemoLadder(db);
   await seedDemoDivisions(db);

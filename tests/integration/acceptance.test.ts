@@ -109,7 +109,11 @@ describe("final acceptance (单位工程竣工验收)", () => {
 
   it("walks a compound from its last lot to 验收合格, refusing everything out of turn", async () => {
     const { bureau, supervisor, contractor } = await users();
-    const fx = await compoundReadyForAcceptance(db, { code: "CA", name: "城西甲小区" });
+    const fx = await compoundReadyForAcceptance(db, {
+      code: "CA",
+      name: "城西甲小区",
+      storage: photoStore,
+    });
 
     // The last lot is not accepted yet: that is the one blocker, linked.
     let overview = (await acceptanceOverview(db, fx.compoundId))!;

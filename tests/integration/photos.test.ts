@@ -350,7 +350,8 @@ describe("uploads racing a sign-off, and a full disk", () => {
   const db = testDb({ seeded: true });
 
   it("refuses a photo when the lot is accepted while the photo is processed and stored, and removes its files", async () => {
-    const { lastLot } = await compoundReadyForAcceptance(db, { code: "RC" });
+    // no plan: no 隐蔽工程验收 records, so no photo files outside the racing store
+    const { lastLot } = await compoundReadyForAcceptance(db, { code: "RC", plan: false });
     const supervisor = await db.user.findFirstOrThrow({
       where: { username: "jianli" },
       select: { id: true, organizationId: true },

@@ -14,6 +14,8 @@ import {
   removePlannedLot,
 } from "~/modules/plan/plan.server";
 import { fillPassing } from "../../prisma/seed/activity";
+import { concealedRecordAt } from "../../prisma/seed/demo-concealed";
+import { concealedStorage } from "../support/concealed";
 import { testDb } from "../support/test-db";
 
 describe("inspection plan of a compound (GB 50300-2013 §4.0.7)", () => {
@@ -136,6 +138,14 @@ describe("inspection plan of a compound (GB 50300-2013 §4.0.7)", () => {
       });
     }
     await fillPassing(db, { ...contractor, role: "contractor" }, lot.id);
+    // GB 50300 §3.0.6-5: the 单元's conduits are signed off before the wiring lot is submitted
+    const place_ = { compoundId: id, workTypeCode: "stairwell-wiring", placeKind: "stairwell" };
+    await concealedRecordAt(
+      db,
+      concealedStorage(),
+      { ...place_, placeId: stairwellId },
+      { sign: true },
+    );
     await transitionLot(db, { ...contractor, role: "contractor" }, "own", lot.id, "submit", null);
     await transitionLot(db, engineer, "any", lot.id, "accept", null);
     expect((await coverageOf("导管敷设")).accepted).toBe(before.accepted + 1);

@@ -1,10 +1,13 @@
 import type { Db } from "~/infra/db.server";
 import { createLot } from "~/modules/lot/create.server";
 import { transitionLot } from "~/modules/lot/lots.server";
+import type { PhotoStorage } from "~/modules/photo/storage.server";
 import { approvePlan, generateCompoundPlan } from "~/modules/plan/plan.server";
 import { fillPassing } from "../../prisma/seed/activity";
 import { recordDivisions } from "../../prisma/seed/demo-division";
 import { passLadder } from "./ladder";
+import { signAllConcealed } from "./concealed";
+import { completeEvidence } from "./evidence";
 
 /**
  * A small compound (one building, one stairwell, no outdoor zones) whose lots are all accepted
@@ -26,6 +29,10 @@ export async function compoundReadyForAcceptance(
     ladder?: boolean;
     /** 分项/分部 records signed once every lot is accepted (default true; decision 0029) */
     divisions?: boolean;
+    /** sign the 隐蔽工程验收 records the approved plan requires (default true) */
+    concealed?: boolean;
+    /** where those records' photos are stored (default: the app's store) */
+    storage?: PhotoStorage;
   } = {},
 ) {
   const code = options.code ?? "CX";
@@ -108,7 +115,12 @@ export async function compoundReadyForAcceptance(
     const chief = u("zongjian");
     await generateCompoundPlan(db, chief, compound.id);
     await approvePlan(db, chief, compound.id);
-    if (options.acceptLast && options.divisions !== false) await recordDivisions(db, compound.id);
+    if (options.concealed !== false)
+      await signAllConcealed(db, compound.id, { storage: options.storage });
+    if (options.acceptLast && options.divisions !== false) {
+      await completeEvidence(db, compound.id);
+      await recordDivisions(db, compound.id);
+    }
   }
   if (options.ladder !== false) await passLadder(db, compound.id);
   return { compoundId: compound.id, lots, lastLot: lots[lots.length - 1]! };

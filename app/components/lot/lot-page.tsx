@@ -1,6 +1,7 @@
 import { Link, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ConcealedHolds } from "~/components/concealed/lot-holds";
 import { LotDrawings } from "~/components/lot-drawings";
 import { LotJump } from "~/components/lot-jump";
 import { LotPhotosSection, usePhotoViewer } from "~/components/lot-photos";
@@ -139,6 +140,7 @@ export function LotPage({
         </p>
       ) : null}
 
+      <ConcealedHolds holds={data.concealed} />
       <LotVerdictPanel
         state={lot.status}
         verdict={{ status: verdict.status, summary: verdictText(tv, verdict.summary) }}

@@ -36,6 +36,8 @@ const acceptance: Catalogue<typeof source> = {
       completionReports: "Every contractor has submitted its completion report",
       preAcceptance: "The chief supervision engineer's pre-acceptance has passed",
       divisions: "Division acceptance records complete",
+      // concealed-work block (issue 15)
+      concealed: "All concealed-work inspection records signed",
     },
     blocker: {
       planNotApproved: "Inspection-lot plan not approved",
@@ -47,6 +49,9 @@ const acceptance: Catalogue<typeof source> = {
       recordsIncomplete: "<d>{{number}}</d> <d>{{place}}</d>: records incomplete",
       defectOpen: "<d>{{number}}</d> <d>{{title}}</d> ({{status}})",
       partyUnfilled: "{{party}} <d>{{organization}}</d>: no account able to sign",
+      // concealed-work block (issue 15)
+      concealedMissing: "<d>{{place}}</d> <d>{{work}}</d>: concealed-work inspection not requested",
+      concealedUnsigned: "<d>{{place}}</d> <d>{{work}}</d>: concealed-work inspection not signed",
       hidden_one: "{{count}} more item (another organisation's, details not shown)",
       hidden_other: "{{count}} more items (another organisation's, details not shown)",
       completionReportMissing: "<d>{{organization}}</d>: completion report not submitted",

@@ -39,6 +39,12 @@ const audit: Catalogue<typeof source> = {
       deactivate: "Deactivated an account",
       password_reset: "Reset a password",
     },
+    concealed: {
+      create: "Contractor requested a concealed-work inspection",
+      request: "Contractor requested the concealed-work inspection again",
+      sign: "Supervision engineer signed the concealed-work inspection",
+      refuse: "Supervision engineer returned the concealed-work inspection",
+    },
     plan: {
       generate: "Generated the inspection lot plan",
       lot: {
@@ -134,6 +140,7 @@ const audit: Catalogue<typeof source> = {
     EvidenceDocument: "Quality-control document",
     FunctionTest: "Safety and function test",
     DivisionRecord: "Sub-item/division record",
+    ConcealedWork: "Concealed-work inspection record",
   },
   page: {
     metaTitle: "Activity log · Yanshou",

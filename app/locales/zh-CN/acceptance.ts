@@ -33,6 +33,8 @@ const acceptance = {
       completionReports: "各施工单位已提交工程竣工报告",
       preAcceptance: "总监理工程师已组织竣工预验收并通过",
       divisions: "分部工程验收记录完整",
+      // concealed-work block (issue 15)
+      concealed: "隐蔽工程验收记录均已签认",
     },
     blocker: {
       planNotApproved: "检验批划分方案未批准",
@@ -44,6 +46,9 @@ const acceptance = {
       recordsIncomplete: "<d>{{number}}</d> <d>{{place}}</d>：资料未齐全",
       defectOpen: "<d>{{number}}</d> <d>{{title}}</d>（{{status}}）",
       partyUnfilled: "{{party}} <d>{{organization}}</d>：无可签字的账号",
+      // concealed-work block (issue 15)
+      concealedMissing: "<d>{{place}}</d> <d>{{work}}</d>：未申请隐蔽工程验收",
+      concealedUnsigned: "<d>{{place}}</d> <d>{{work}}</d>：隐蔽工程验收未签认",
       hidden_one: "另有 {{count}} 项（不属于本单位，无权查看明细）",
       hidden_other: "另有 {{count}} 项（不属于本单位，无权查看明细）",
       completionReportMissing: "<d>{{organization}}</d>：未提交工程竣工报告",

@@ -38,6 +38,12 @@ const audit = {
       deactivate: "停用账号",
       password_reset: "重置密码",
     },
+    concealed: {
+      create: "施工单位通知隐蔽工程验收",
+      request: "施工单位再次申请隐蔽工程验收",
+      sign: "监理签认隐蔽工程验收",
+      refuse: "监理退回隐蔽工程验收",
+    },
     plan: {
       generate: "生成检验批划分方案",
       lot: { add: "检验批划分方案增加计划检验批", remove: "检验批划分方案移除计划检验批" },
@@ -124,6 +130,7 @@ const audit = {
     EvidenceDocument: "质量控制资料",
     FunctionTest: "安全和功能检验",
     DivisionRecord: "分项/分部工程验收记录",
+    ConcealedWork: "隐蔽工程验收记录",
   },
   page: {
     metaTitle: "操作记录 · 验收",

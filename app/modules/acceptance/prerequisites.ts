@@ -49,7 +49,10 @@ export type BlockerCode =
   | "hidden"
   | LadderBlockerCode
   // 分部 records (GB 50300 §5.0.3, §5.0.4-1; decision 0029)
-  | "divisionIncomplete";
+  | "divisionIncomplete"
+  // 隐蔽工程验收 (concealed-work block)
+  | "concealedMissing"
+  | "concealedUnsigned";
 export type Blocker = {
   code: BlockerCode;
   params: Record<string, string | number>;
@@ -65,7 +68,9 @@ export type PrereqKey =
   | "parties"
   | LadderPrereqKey
   // 分部工程验收记录完整 (decision 0029)
-  | "divisions";
+  | "divisions"
+  // 隐蔽工程验收 (concealed-work block)
+  | "concealed";
 export type Prerequisite = { key: PrereqKey; ok: boolean; blockers: Blocker[] };
 
 /** A 分部 of the approved plan: its name, whether its 附录G record passed, and its page. */
@@ -109,6 +114,8 @@ export function acceptancePrerequisites(input: {
   ladder?: PrereqLadder;
   /** the plan's 分部 and whether each record passed (§5.0.3); read only with an approved plan */
   divisions?: PrereqDivision[];
+  /** concealed-work block: required 隐蔽工程验收 records not made or not signed; absent: none */
+  concealed?: PrereqConcealedGap[];
 }): Prerequisite[] {
   const { lots, defects, seats } = input;
   const plan = input.plan ?? null;
@@ -167,6 +174,7 @@ export function acceptancePrerequisites(input: {
     ...(input.ladder ? ladderPrerequisites(input.compoundId, input.ladder) : []),
     ...planChecks,
     ...workTypeCheck,
+    ...concealedCheck(plan, input.concealed ?? []),
     {
       key: "lotsAccepted",
       ok: notAccepted.length === 0,
@@ -251,6 +259,31 @@ export function ladderPrerequisites(compoundId: string, ladder: PrereqLadder): P
                 href: `${page}#pre-acceptance`,
               },
             ],
+    },
+  ];
+}
+
+// ── concealed-work block (隐蔽工程验收, issue 15) ──
+
+/** A required 隐蔽工程验收 record not made or not signed, with where it is fixed. */
+export type PrereqConcealedGap = {
+  code: "concealedMissing" | "concealedUnsigned";
+  params: { work: string; place: string };
+  href: string;
+};
+
+/**
+ * GB 50300-2013 §3.0.6-5 (隐蔽工程 accepted before covering, with its record) and §5.0.4-2 (the
+ * 分部's 质量控制资料 complete): every record the approved plan requires is signed. Checked once a
+ * plan is approved (the plan names the places).
+ */
+export function concealedCheck(plan: PrereqPlan, gaps: PrereqConcealedGap[]): Prerequisite[] {
+  if (!plan?.approved) return [];
+  return [
+    {
+      key: "concealed",
+      ok: gaps.length === 0,
+      blockers: gaps.map((g) => ({ code: g.code, params: g.params, href: g.href })),
     },
   ];
 }

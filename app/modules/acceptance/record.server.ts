@@ -2,6 +2,7 @@ import type { Db } from "~/infra/db.server";
 import { parseStringList } from "~/modules/checklist/queries.server";
 import { divisionSummaries } from "~/modules/division/summary.server";
 import { ladderRows } from "~/modules/ladder/rows.server";
+import { concealedWorkGaps } from "~/modules/concealed/summary.server";
 import { type PlanOverview, planOverview } from "~/modules/plan/plan.server";
 import { type AcceptanceContent, acceptanceContentHash } from "./content";
 import { canHoldSeat, type Party } from "./parties";
@@ -63,7 +64,7 @@ export async function compoundRecord(db: Db, compoundId: string) {
     },
   });
   if (!compound) return null;
-  const [lots, defects, workTypes, plan, ladder] = await Promise.all([
+  const [lots, defects, workTypes, plan, ladder, concealed] = await Promise.all([
     db.inspectionLot.findMany({
       where: { compoundId },
       select: {
@@ -88,6 +89,8 @@ export async function compoundRecord(db: Db, compoundId: string) {
     }),
     planOverview(db, compoundId),
     ladderRows(db, compoundId),
+    // concealed-work block: read for the prerequisites only (not part of the content hash)
+    concealedWorkGaps(db, compoundId),
   ]);
   const signed = await signedLotHashes(
     db,
@@ -110,6 +113,7 @@ export async function compoundRecord(db: Db, compoundId: string) {
     plan,
     ladder,
     divisions,
+    concealed,
     workTypes: workTypes.map((wt) => ({ ...wt, zoneKinds: parseStringList(wt.zoneKinds) })),
   };
 }
@@ -230,6 +234,7 @@ export function prerequisitesOf(record: CompoundRecord, seats: Seat[], t: AnyT =
       preAcceptance: record.ladder.preAcceptance,
     },
     divisions: record.divisions ?? undefined,
+    concealed: record.concealed,
   });
 }
 

@@ -88,6 +88,11 @@ export const AUDIT_ACTIONS = [
   "division.subitem.sign",
   "division.appearance.rate",
   "division.sign",
+  // 隐蔽工程验收 (issue 15)
+  "concealed.create",
+  "concealed.request",
+  "concealed.sign",
+  "concealed.refuse",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -117,6 +122,7 @@ export const AUDIT_ENTITIES = [
   "EvidenceDocument",
   "FunctionTest",
   "DivisionRecord",
+  "ConcealedWork",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -4,6 +4,7 @@ import en_audit from "~/locales/en/audit";
 import en_auth from "~/locales/en/auth";
 import en_checklist from "~/locales/en/checklist";
 import en_common from "~/locales/en/common";
+import en_concealed from "~/locales/en/concealed";
 import en_defect from "~/locales/en/defect";
 import en_division from "~/locales/en/division";
 import en_drawing from "~/locales/en/drawing";
@@ -21,6 +22,7 @@ import zh_audit from "~/locales/zh-CN/audit";
 import zh_auth from "~/locales/zh-CN/auth";
 import zh_checklist from "~/locales/zh-CN/checklist";
 import zh_common from "~/locales/zh-CN/common";
+import zh_concealed from "~/locales/zh-CN/concealed";
 import zh_defect from "~/locales/zh-CN/defect";
 import zh_division from "~/locales/zh-CN/division";
 import zh_drawing from "~/locales/zh-CN/drawing";
@@ -56,6 +58,7 @@ export const SERVER_RESOURCES: Resource = {
     nonconformance: zh_nonconformance,
     ladder: zh_ladder,
     division: zh_division,
+    concealed: zh_concealed,
   },
   en: {
     common: en_common,
@@ -75,5 +78,6 @@ export const SERVER_RESOURCES: Resource = {
     nonconformance: en_nonconformance,
     ladder: en_ladder,
     division: en_division,
+    concealed: en_concealed,
   },
 };

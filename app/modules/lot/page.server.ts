@@ -1,5 +1,6 @@
 import type { Db } from "~/infra/db.server";
 import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
+import { holdsOnLot, lotPlaceOf } from "~/modules/concealed/records.server";
 import { dueOnIso, isDefectState, isOverdue } from "~/modules/defect/workflow";
 import { lotDrawingRefs, referenceableRevisions } from "~/modules/drawing/lot-refs.server";
 import { withAnnotationVersions } from "~/modules/photo/annotation.server";
@@ -52,7 +53,7 @@ export async function lotPage(
   }));
   // Independent reads, at once; photos and drawing references only when the record has any,
   // and the signed hash comes with the history (one read of the lot's events).
-  const [photos, history, defects, refs, options] = await Promise.all([
+  const [photos, history, defects, refs, options, concealed] = await Promise.all([
     lot.photos.length > 0
       ? lotPhotos(db, lot.id).then((list) => withAnnotationVersions(db, list))
       : [],
@@ -60,6 +61,8 @@ export async function lotPage(
     lotDefects(db, viewer, scope, lot.id),
     lot.drawingRefs.length > 0 ? lotDrawingRefs(db, lot.id) : [],
     canRecord ? referenceableRevisions(db, lot.id, lot.compound.id) : [],
+    // 隐蔽工程验收 this lot waits for (GB 50300 §3.0.6-5), shown as its next step
+    state === "accepted" ? [] : holdsOnLot(db, lotPlaceOf(lot)),
   ]);
   const signature = await signatureStatus(db, detail, history.signedHash);
   const reviews = may("lot.review");
@@ -112,6 +115,7 @@ export async function lotPage(
     canRecord,
     canUpload,
     viewerIsContractor: isOwnContractor,
+    concealed: concealed.map((g) => ({ code: g.code, work: g.work, place: g.place, href: g.href })),
     photoMaxFileBytes,
     photos,
     history: [...history],

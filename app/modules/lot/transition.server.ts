@@ -4,6 +4,7 @@ import { compoundSealedMessage } from "~/modules/acceptance/acceptance.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { bindAcceptRoute } from "./acceptance-route.server";
+import { concealedLotRefusal, lotPlaceOf } from "~/modules/concealed/records.server";
 import { getLot } from "./lot-query.server";
 import { assertMay, type PendingSignoff, requireLot } from "./record.server";
 import {
@@ -48,6 +49,11 @@ export async function transitionLot(
   const next = assertMay(detail, viewer, action, reason);
   const sealed = await compoundSealedMessage(db, detail.lot.compound.id);
   if (sealed) throw new DomainError("lot:errors.compoundSealed", { status: 409 });
+  // GB 50300 §3.0.6-5: work that covers (or is) a concealed step waits for its signed record.
+  if (action === "submit" || action === "accept") {
+    const held = await concealedLotRefusal(db, lotPlaceOf(detail.lot));
+    if (held) throw held;
+  }
   if (action === "accept") {
     const open = await openDefectNumbers(db, lotId);
     if (open.length > 0) throw openDefectsError(open);

@@ -1,0 +1,123 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
+import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
+import type { AnyT } from "~/modules/acceptance/words";
+import { requestT } from "~/modules/auth/language.server";
+import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import { CONTENT_MAX, createSchema, parsePlace } from "~/modules/concealed/forms";
+import { addConcealedPhoto, createConcealed } from "~/modules/concealed/notify.server";
+import { createPage } from "~/modules/concealed/page.server";
+import { photoStorage } from "~/modules/photo/storage.server";
+import { readPhotoForm, uploadRefused } from "~/modules/residents/upload.server";
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
+export const handle = { i18n: ["concealed"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, scope, db } = await requireUser(request, "lot.submit");
+  const page = await createPage(db, user, scope, params.compoundId ?? "");
+  if (!page) notFound("compound");
+  const t: AnyT = await requestT(request);
+  return { ...page, title: t("concealed:create.metaTitle") };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, scope, db } = await requireUser(request, "lot.submit");
+  const t = await requestT(request);
+  const read = await readPhotoForm(request, 4);
+  if (!read.ok) return uploadRefused(read.error);
+  const submission = parseSubmission(read.form, createSchema, t);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const [first, ...more] = read.files;
+  let id: string;
+  try {
+    const record = await createConcealed(
+      db,
+      photoStorage(),
+      user,
+      {
+        compoundId: params.compoundId ?? "",
+        ...parsePlace(submission.value.place),
+        content: submission.value.content,
+      },
+      first ?? null,
+    );
+    id = record.id;
+    for (const f of more) await addConcealedPhoto(db, photoStorage(), user, scope, id, f);
+  } catch (error) {
+    return replyError(submission, error, t);
+  }
+  return redirect(`/concealed/${id}`);
+}
+
+export default function ConcealedNew() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const [search] = useSearchParams();
+  const { t } = useTranslation("concealed");
+  const chosen = ["workType", "placeKind", "placeId"].map((k) => search.get(k) ?? "").join("|");
+  const errors = result && "error" in result ? result.error : undefined;
+  const formErrors = [
+    ...(result && "formErrors" in result ? (result.formErrors ?? []) : []),
+    ...(errors?.[""] ?? []),
+  ];
+  const fieldError = (name: string) =>
+    errors?.[name]?.length ? <p className="field-error">{errors[name]?.join(" ")}</p> : null;
+  return (
+    <>
+      <PageHeader
+        title={t("create.title")}
+        crumbs={[
+          { to: `/compounds/${d.compound.id}`, label: d.compound.name, data: true },
+          { to: `/compounds/${d.compound.id}/concealed`, label: t("list.title"), data: false },
+        ]}
+      />
+      <Form method="post" encType="multipart/form-data" className="panel form-stack">
+        {formErrors.length > 0 ? (
+          <p className="alert alert-error" role="alert">
+            {formErrors.join(" ")}
+          </p>
+        ) : null}
+        <label>
+          {t("create.place")}
+          <select name="place" required defaultValue={chosen}>
+            <option value="">{t("create.choosePlace")}</option>
+            {d.places.map((p) => (
+              <option key={p.value} value={p.value} translate="no">
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {fieldError("place")}
+        {fieldError("placeId")}
+        <label>
+          {t("create.content")}
+          <textarea name="content" rows={4} maxLength={CONTENT_MAX} required />
+        </label>
+        {fieldError("content")}
+        <label>
+          {t("create.photo")}
+          <input type="file" name="photo" accept="image/*" multiple required />
+        </label>
+        {fieldError("photo")}
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t("create.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}
