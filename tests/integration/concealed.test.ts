@@ -16,6 +16,7 @@ import { transitionLot } from "~/modules/lot/lots.server";
 import { fillPassing } from "../../prisma/seed/activity";
 import { demoSignature } from "../../prisma/seed/demo-concealed";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
+import { recordDivisions } from "../../prisma/seed/demo-division";
 import { compoundReadyForAcceptance } from "../support/acceptance-fixture";
 import { concealedStorage } from "../support/concealed";
 import { cameraJpeg } from "../support/images";
@@ -234,11 +235,13 @@ describe("concealed-work inspection records", () => {
     );
     const overview = (await acceptanceOverview(db, compoundId))!;
     const unmet = overview.prerequisites.filter((p) => !p.ok);
-    expect(unmet.map((p) => p.key)).toEqual(["concealed"]);
-    expect(unmet[0]!.blockers).toEqual([
+    // the 分部 建筑电气 cannot be recorded either: its 质量控制资料 lack the signed record (§5.0.3-2)
+    expect(unmet.map((p) => p.key)).toEqual(["divisions", "concealed"]);
+    expect(unmet[0]!.blockers.map((b) => b.params)).toEqual([{ division: "建筑电气" }]);
+    expect(unmet[1]!.blockers).toEqual([
       { code: "concealedUnsigned", params: expect.any(Object), href: `/concealed/${record.id}` },
     ]);
-    expect(blockerText(fixedT("zh-CN"), unmet[0]!.blockers[0]!)).toBe(
+    expect(blockerText(fixedT("zh-CN"), unmet[1]!.blockers[0]!)).toBe(
       "1栋1单元 暗敷导管及接线盒（抹灰前）：隐蔽工程验收未签认",
     );
     expect(await concealedWorkGaps(db, compoundId)).toEqual([
@@ -260,6 +263,8 @@ describe("concealed-work inspection records", () => {
       image: await demoSignature(),
       opinion: "",
     });
+    // the 分部 can now be recorded, and nothing blocks
+    expect(await recordDivisions(db, compoundId)).toEqual(["建筑电气"]);
     const after = (await acceptanceOverview(db, compoundId))!;
     expect(after.prerequisites.filter((p) => !p.ok)).toEqual([]);
   });

@@ -27,6 +27,8 @@ export async function compoundReadyForAcceptance(
     extraStairwells?: number;
     /** false: leave the 竣工报告 and 预验收 undone (default: both done, decision 0033) */
     ladder?: boolean;
+    /** 质量控制资料 checked and 安全和功能检验 passed for every 分部 (default true) */
+    evidence?: boolean;
     /** 分项/分部 records signed once every lot is accepted (default true; decision 0029) */
     divisions?: boolean;
     /** sign the 隐蔽工程验收 records the approved plan requires (default true) */
@@ -117,10 +119,8 @@ export async function compoundReadyForAcceptance(
     await approvePlan(db, chief, compound.id);
     if (options.concealed !== false)
       await signAllConcealed(db, compound.id, { storage: options.storage });
-    if (options.acceptLast && options.divisions !== false) {
-      await completeEvidence(db, compound.id);
-      await recordDivisions(db, compound.id);
-    }
+    if (options.evidence !== false) await completeEvidence(db, compound.id);
+    if (options.acceptLast && options.divisions !== false) await recordDivisions(db, compound.id);
   }
   if (options.ladder !== false) await passLadder(db, compound.id);
   return { compoundId: compound.id, lots, lastLot: lots[lots.length - 1]! };
