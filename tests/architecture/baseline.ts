@@ -22,7 +22,6 @@ export const CHINESE_LITERALS: Readonly<Record<string, number>> = {
   "app/modules/acceptance/acceptance.server.ts": 1,
   "app/modules/acceptance/parties.ts": 6,
   "app/modules/checklist/data-file.ts": 1,
-  // posts matched in people's free-text 职务 (Chinese data), as parties.ts does (decision 0029)
   "app/modules/division/rules.ts": 5,
   "app/modules/drawing/labels.ts": 10,
   "app/modules/home/home.ts": 1,

@@ -23,7 +23,12 @@ function readyCompound(env: Record<string, string> = { FIXTURE_CODE: "CX" }): {
     path.resolve("node_modules/.bin/tsx"),
     ["tests/e2e/fixtures/ready-for-acceptance.ts"],
     {
-      env: { ...process.env, DATABASE_PATH: path.resolve(DATA, "yanshou.db"), ...env },
+      env: {
+        ...process.env,
+        DATABASE_PATH: path.resolve(DATA, "yanshou.db"),
+        UPLOADS_DIR: path.resolve(DATA, "uploads"),
+        ...env,
+      },
       encoding: "utf8",
     },
   );
@@ -107,6 +112,7 @@ test("a compound from its last lot to 验收合格, every party signing; the PDF
     env: {
       ...process.env,
       DATABASE_PATH: path.resolve(DATA, "yanshou.db"),
+      UPLOADS_DIR: path.resolve(DATA, "uploads"),
       COMPOUND_ID: fx.compoundId,
     },
   });

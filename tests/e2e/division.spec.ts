@@ -13,7 +13,12 @@ function fixture(): { compoundId: string; subItemId: string } {
     path.resolve("node_modules/.bin/tsx"),
     ["tests/e2e/fixtures/record-divisions.ts"],
     {
-      env: { ...process.env, DATABASE_PATH: path.resolve(DATA, "yanshou.db"), FIXTURE_CODE: "DV" },
+      env: {
+        ...process.env,
+        DATABASE_PATH: path.resolve(DATA, "yanshou.db"),
+        UPLOADS_DIR: path.resolve(DATA, "uploads"),
+        FIXTURE_CODE: "DV",
+      },
       encoding: "utf8",
     },
   );

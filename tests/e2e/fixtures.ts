@@ -47,7 +47,12 @@ export function ownWorld(roles: Role[], setup: WorldSetup = {}): OwnWorld {
     password: setup.password ? OWN_PASSWORD : undefined,
   };
   const out = execFileSync(tsx, ["tests/e2e/fixtures/own-actors.ts", JSON.stringify(input)], {
-    env: { ...process.env, DATABASE_PATH, SESSION_SECRET },
+    env: {
+      ...process.env,
+      DATABASE_PATH,
+      SESSION_SECRET,
+      UPLOADS_DIR: path.resolve(`.tmp/e2e-${PORT}`, "uploads"),
+    },
     encoding: "utf8",
   });
   return JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as OwnWorld;

@@ -139,7 +139,11 @@ test("survey import, 公示 and 评议 by household code, warranty repair after 
 
   // 4. After acceptance a 楼栋长 reports a broken light with a photo from the phone.
   const out = execFileSync(tsx, ["tests/e2e/fixtures/managed-compound.ts"], {
-    env: { ...process.env, DATABASE_PATH: path.resolve(DATA, "yanshou.db") },
+    env: {
+      ...process.env,
+      DATABASE_PATH: path.resolve(DATA, "yanshou.db"),
+      UPLOADS_DIR: path.resolve(DATA, "uploads"),
+    },
     encoding: "utf8",
   });
   const { compoundId } = JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as {

@@ -5,9 +5,9 @@ import type { PhotoStorage } from "~/modules/photo/storage.server";
 import { approvePlan, generateCompoundPlan } from "~/modules/plan/plan.server";
 import { fillPassing } from "../../prisma/seed/activity";
 import { recordDivisions } from "../../prisma/seed/demo-division";
-import { passLadder } from "./ladder";
 import { signAllConcealed } from "./concealed";
 import { completeEvidence } from "./evidence";
+import { passLadder } from "./ladder";
 
 /**
  * A small compound (one building, one stairwell, no outdoor zones) whose lots are all accepted

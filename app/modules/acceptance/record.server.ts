@@ -1,8 +1,8 @@
 import type { Db } from "~/infra/db.server";
 import { parseStringList } from "~/modules/checklist/queries.server";
+import { concealedWorkGaps } from "~/modules/concealed/summary.server";
 import { divisionSummaries } from "~/modules/division/summary.server";
 import { ladderRows } from "~/modules/ladder/rows.server";
-import { concealedWorkGaps } from "~/modules/concealed/summary.server";
 import { type PlanOverview, planOverview } from "~/modules/plan/plan.server";
 import { type AcceptanceContent, acceptanceContentHash } from "./content";
 import { canHoldSeat, type Party } from "./parties";

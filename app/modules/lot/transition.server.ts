@@ -3,8 +3,8 @@ import { DomainError } from "~/infra/domain-error";
 import { compoundSealedMessage } from "~/modules/acceptance/acceptance.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
-import { bindAcceptRoute } from "./acceptance-route.server";
 import { concealedLotRefusal, lotPlaceOf } from "~/modules/concealed/records.server";
+import { bindAcceptRoute } from "./acceptance-route.server";
 import { getLot } from "./lot-query.server";
 import { assertMay, type PendingSignoff, requireLot } from "./record.server";
 import {
