@@ -25,6 +25,8 @@ export async function compoundReadyForAcceptance(
     acceptLast?: boolean;
     plan?: boolean;
     extraStairwells?: number;
+    /** 2: a second building with one 单元, its lots made like the first's (default 1) */
+    buildings?: 1 | 2;
     /** false: leave the 竣工报告 and 预验收 undone (default: both done, decision 0033) */
     ladder?: boolean;
     /** 质量控制资料 checked and 安全和功能检验 passed for every 分部 (default true) */
@@ -92,14 +94,31 @@ export async function compoundReadyForAcceptance(
         },
       },
     });
-  const stairwellId = compound.buildings[0]?.stairwells[0]?.id ?? "";
+  // a second building with lots in its 单元 too (issue 15's walk: a compound of two buildings)
+  const second =
+    options.buildings === 2
+      ? await db.building.create({
+          data: {
+            compoundId: compound.id,
+            seq: 2,
+            name: "2栋",
+            floors: 6,
+            stairwells: { create: { seq: 1, name: "1单元", floors: 6, households: 12 } },
+          },
+          select: { stairwells: { select: { id: true } } },
+        })
+      : null;
+  const stairwellIds = [compound.buildings[0]?.stairwells[0]?.id ?? ""].concat(
+    second?.stairwells.map((s) => s.id) ?? [],
+  );
   const workTypes = await db.workType.findMany({
     where: { placeKind: "stairwell" },
     select: { code: true },
     orderBy: { seq: "asc" },
   });
   const lots: { id: string; number: string }[] = [];
-  for (const [i, wt] of workTypes.entries()) {
+  const planned = stairwellIds.flatMap((id) => workTypes.map((wt) => ({ id, wt })));
+  for (const [i, { id: stairwellId, wt }] of planned.entries()) {
     const lot = await createLot(db, contractor, "own", {
       workTypeCode: wt.code,
       place: { kind: "stairwell", id: stairwellId },
@@ -108,7 +127,7 @@ export async function compoundReadyForAcceptance(
     });
     await fillPassing(db, { ...contractor, role: "contractor" }, lot.id);
     await transitionLot(db, contractor, "own", lot.id, "submit", null);
-    const last = i === workTypes.length - 1;
+    const last = i === planned.length - 1;
     if (!last || options.acceptLast)
       await transitionLot(db, supervisor, "any", lot.id, "accept", null);
     lots.push(lot);

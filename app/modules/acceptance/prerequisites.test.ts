@@ -51,6 +51,7 @@ describe("final acceptance prerequisites", () => {
     expect(list.map((p) => p.key)).toEqual([
       "plan",
       "planLots",
+      "concealed",
       "lotsAccepted",
       "records",
       "defects",
