@@ -2,12 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "~/infra/domain-error";
-import { recordFiling } from "~/modules/ladder/closing.server";
+import { recordCompoundFacts, recordFiling } from "~/modules/ladder/closing.server";
 import {
   completionReportPdf,
   filingFormPdf,
   warrantyPdf,
 } from "~/modules/ladder/closing-pdf.server";
+import { acceptanceRecordPdf } from "~/modules/report/records-pdf.server";
 import { compoundReadyForAcceptance } from "../support/acceptance-fixture";
 import { demoActor, passSession } from "../support/ladder";
 import { TMP_DIR } from "../support/paths";
@@ -123,5 +124,35 @@ describe("竣工验收报告, 备案 and 质量保修书", () => {
       "保修责任",
     ])
       expect(text).toContain(expected.replace(/\s+/g, ""));
+  });
+
+  it("the 建设单位's 项目负责人 enters the H.0.1-1 facts before the session passes; they print in 表 H.0.1-1", async () => {
+    const fx = await ready("CL5");
+    const facts = {
+      structureType: "砖混结构",
+      storeys: "地上7层",
+      floorArea: 1520.5,
+      startedOn: new Date("2026-04-01T00:00:00+08:00"),
+      finishedOn: new Date("2026-10-31T00:00:00+08:00"),
+    };
+    const contractor = await demoActor(db, "xmjl1");
+    expect(await statusOf(recordCompoundFacts(db, contractor, fx.compoundId, facts))).toBe(403);
+    const owner = await demoActor(db, "xiangmu");
+    const backwards = { ...facts, finishedOn: new Date("2026-03-01T00:00:00+08:00") };
+    expect(await statusOf(recordCompoundFacts(db, owner, fx.compoundId, backwards))).toBe(400);
+    await recordCompoundFacts(db, owner, fx.compoundId, facts);
+    await passSession(db, fx.compoundId);
+    expect(await statusOf(recordCompoundFacts(db, owner, fx.compoundId, facts))).toBe(409);
+    const text = flat((await acceptanceRecordPdf(db, fx.compoundId))!);
+    for (const expected of [
+      "结构类型砖混结构",
+      "层数地上7层",
+      "建筑面积1520.5m²",
+      "开工日期—完工日期2026-04-01—2026-10-31",
+      "施工单位项目负责人王建军",
+    ])
+      expect(text).toContain(expected);
+    // 分部工程: either the count or the placeholder line, never an empty cell
+    expect(text).toMatch(/分部工程(分部工程\d+个，验收合格\d+个|分部工程验收记录尚未录入)/);
   });
 });

@@ -6,10 +6,11 @@
 
 import type { Db } from "~/infra/db.server";
 import { DomainError } from "~/infra/domain-error";
+import { acceptanceOverview, organiserRefusal } from "~/modules/acceptance/acceptance.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import { filingDueOn } from "./rules";
 
-type Viewer = { id: string; role: string; organizationId: string };
+type Viewer = Parameters<typeof organiserRefusal>[0];
 
 /** The compound's passed acceptance with its parties as they signed, or null. */
 export async function passedAcceptance(db: Db, compoundId: string) {
@@ -99,3 +100,104 @@ export async function recordFiling(
     );
   });
 }
+
+export type FactsInput = {
+  structureType?: string;
+  storeys?: string;
+  floorArea?: number;
+  startedOn?: Date;
+  finishedOn?: Date;
+};
+
+/**
+ * The 建设单位's 项目负责人 enters the 附录H H.0.1-1 facts (结构类型, 层数, 建筑面积, 开工/完工日期)
+ * while no session has passed; afterwards they are part of the signed record and stay.
+ */
+export async function recordCompoundFacts(
+  db: Db,
+  viewer: Viewer,
+  compoundId: string,
+  input: FactsInput,
+  now = new Date(),
+) {
+  const overview = await acceptanceOverview(db, compoundId);
+  if (!overview) throw new DomainError("acceptance:errors.compoundNotFound", { status: 404 });
+  const refusal = organiserRefusal(viewer, overview.seats);
+  if (refusal) throw refusal;
+  if (input.startedOn && input.finishedOn && input.finishedOn < input.startedOn)
+    throw new DomainError("ladder:errors.datesOrder", { status: 400, field: "finishedOn" });
+  const data = {
+    structureType: input.structureType || null,
+    storeys: input.storeys || null,
+    floorArea: input.floorArea ?? null,
+    startedOn: input.startedOn ?? null,
+    finishedOn: input.finishedOn ?? null,
+  };
+  await db.$transaction(async (tx) => {
+    if ((await tx.finalAcceptance.count({ where: { compoundId, status: "passed" } })) > 0)
+      throw new DomainError("ladder:errors.factsLocked", { status: 409 });
+    await tx.compound.update({ where: { id: compoundId }, data, select: { id: true } });
+    await recordEvent(
+      tx,
+      {
+        actorId: viewer.id,
+        action: "acceptance.facts",
+        entityType: "Compound",
+        entityId: compoundId,
+        data: {
+          ...data,
+          startedOn: data.startedOn?.toISOString() ?? null,
+          finishedOn: data.finishedOn?.toISOString() ?? null,
+        },
+      },
+      now,
+    );
+  });
+}
+
+/** The fourth step as the acceptance page shows it, or null before a passed session. */
+export async function closingView(db: Db, user: Viewer, compoundId: string) {
+  const [acceptance, filing, overview, facts] = await Promise.all([
+    passedAcceptance(db, compoundId),
+    filingOf(db, compoundId),
+    acceptanceOverview(db, compoundId),
+    db.compound.findUnique({
+      where: { id: compoundId },
+      select: {
+        structureType: true,
+        storeys: true,
+        floorArea: true,
+        startedOn: true,
+        finishedOn: true,
+      },
+    }),
+  ]);
+  const day = (d: Date | null | undefined) => d?.toISOString().slice(0, 10) ?? "";
+  const editFacts = !acceptance && !!overview && organiserRefusal(user, overview.seats) === null;
+  const factsView = facts && {
+    structureType: facts.structureType ?? "",
+    storeys: facts.storeys ?? "",
+    floorArea: facts.floorArea === null ? "" : String(facts.floorArea),
+    startedOn: day(facts.startedOn),
+    finishedOn: day(facts.finishedOn),
+  };
+  if (!acceptance) return { facts: factsView, canEditFacts: editFacts, passed: null };
+  const at = acceptedAt(acceptance);
+  const { dueOn, met } = filingTimeliness(at, filing?.filedOn ?? null);
+  return {
+    facts: factsView,
+    canEditFacts: false,
+    passed: {
+      acceptedOn: day(at),
+      dueOn: day(dueOn),
+      met,
+      filing: filing && {
+        number: filing.number,
+        filedOn: day(filing.filedOn),
+        authority: filing.authority,
+      },
+      canFile: !filing && user.role === "bureau",
+    },
+  };
+}
+export type ClosingView = Awaited<ReturnType<typeof closingView>>;
