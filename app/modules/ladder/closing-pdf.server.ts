@@ -53,8 +53,8 @@ export async function completionReportPdf(db: Db, compoundId: string): Promise<B
       select: { recordedAt: true },
     }),
   ]);
-  const contractors = [...new Set(c.contracts.map((x) => x.contractor.name))].join("、");
-  const workTypes = [...new Set(record.lots.map((l) => l.workType.nameZh))].join("、");
+  const contractors = [...new Set(c.contracts.map((x) => x.contractor.name))].join(w("sep"));
+  const workTypes = [...new Set(record.lots.map((l) => l.workType.nameZh))].join(w("sep"));
   const accepted = record.lots.filter((l) => l.status === "accepted").length;
   const pdf = new PdfReport(w("report.title"), `${w("report.title")} · ${c.name}`);
   pdf.heading(w("report.title"));
@@ -150,10 +150,13 @@ export async function filingFormPdf(db: Db, compoundId: string): Promise<Buffer 
       [w("filing.filedOn"), formatDate(filing.filedOn)],
       [w("filing.authority"), filing.authority],
       [w("filing.owner"), owner?.organization.name ?? ""],
-      [w("filing.compound"), `${c.name}（${c.code}）`],
+      [w("filing.compound"), w("compoundName", { name: c.name, code: c.code })],
       [w("filing.address"), c.address],
       [w("filing.acceptedOn"), formatDate(data.at)],
-      [w("filing.dueOn"), `${formatDate(dueOn)}（${met ? w("filing.met") : w("filing.late")}）`],
+      [
+        w("filing.dueOn"),
+        w("filing.due", { date: formatDate(dueOn), state: w(met ? "filing.met" : "filing.late") }),
+      ],
     ],
     1,
   );

@@ -10,8 +10,6 @@ import { divisionSummaries } from "~/modules/division/summary.server";
 import { formatDate } from "~/modules/i18n/dates";
 import { fixedT } from "~/modules/i18n/i18n.server";
 
-const TECHNICAL_POST = "技术负责人";
-
 export async function h0101Pairs(db: Db, compoundId: string): Promise<[string, string][]> {
   const t = fixedT("zh-CN");
   const w = (key: string, params?: Record<string, string | number>) =>
@@ -36,7 +34,7 @@ export async function h0101Pairs(db: Db, compoundId: string): Promise<[string, s
     select: { displayName: true, title: true },
     orderBy: { displayName: "asc" },
   });
-  const names = (list: string[]) => (list.length ? list.join("、") : w("unset"));
+  const names = (list: string[]) => (list.length ? list.join(w("sep")) : w("unset"));
   const day = (d: Date | null) => (d ? formatDate(d) : w("unset"));
   return [
     [w("structureType"), compound.structureType ?? w("unset")],
@@ -61,7 +59,7 @@ export async function h0101Pairs(db: Db, compoundId: string): Promise<[string, s
     ],
     [
       w("technical"),
-      names(people.filter((p) => p.title.includes(TECHNICAL_POST)).map((p) => p.displayName)),
+      names(people.filter((p) => p.title.includes(w("technicalPost"))).map((p) => p.displayName)),
     ],
   ];
 }

@@ -21,10 +21,7 @@ import { acceptanceReviewLines } from "~/modules/residents/reviews.server";
 import { type Cell, PdfReport } from "./pdf.server";
 import type { PdfPhoto } from "./photo-thumbs.server";
 
-/**
- * 单位工程质量竣工验收记录 (after GB 50300 表 H.0.1-1) with each party's drawn signature.
- * A signed record: always in Chinese, the language of record, whoever downloads it.
- */
+/** 单位工程质量竣工验收记录 (GB 50300 表 H.0.1-1), signed; always in Chinese, the language of record. */
 export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<Buffer | null> {
   const overview = await acceptanceOverview(db, compoundId);
   if (!overview?.acceptance) return null;
