@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "~/infra/domain-error";
-import { recordCompoundFacts, recordFiling } from "~/modules/ladder/closing.server";
+import { closingView, recordCompoundFacts, recordFiling } from "~/modules/ladder/closing.server";
 import {
   completionReportPdf,
   filingFormPdf,
@@ -81,7 +81,14 @@ describe("竣工验收报告, 备案 and 质量保修书", () => {
     expect(await filingFormPdf(db, fx.compoundId)).toBeNull();
 
     const bureau = await demoActor(db, "zhujianju");
+    const before = (await closingView(db, bureau, fx.compoundId)).passed!;
+    expect(before).toMatchObject({ canFile: true, met: null, filing: null });
+    expect((await closingView(db, contractor, fx.compoundId)).passed?.canFile).toBe(false);
     await recordFiling(db, bureau, fx.compoundId, input);
+    const after = (await closingView(db, bureau, fx.compoundId)).passed!;
+    // filed the day it passed: well within the 15 days of 第四条
+    expect(after).toMatchObject({ canFile: false, met: true, dueOn: before.dueOn });
+    expect(after.filing?.number).toBe(input.number);
     const again = { number: "改号", filedOn: new Date() };
     expect(await statusOf(recordFiling(db, bureau, fx.compoundId, again))).toBe(409);
     const events = await db.auditEvent.findMany({
@@ -94,7 +101,10 @@ describe("竣工验收报告, 备案 and 质量保修书", () => {
       where: { id: bureau.organizationId },
       select: { name: true },
     });
-    const text = flat((await filingFormPdf(db, fx.compoundId))!);
+    const filingPdf = (await filingFormPdf(db, fx.compoundId))!;
+    fs.mkdirSync(TMP_DIR, { recursive: true });
+    fs.writeFileSync(path.join(TMP_DIR, "filing.png"), pdfPagePng(filingPdf));
+    const text = flat(filingPdf);
     for (const expected of [
       "竣工验收备案表",
       "备案编号德建竣备〔2026〕18号",
@@ -113,7 +123,10 @@ describe("竣工验收报告, 备案 and 质量保修书", () => {
     const fx = await ready("CL4");
     const passedOn = new Date("2026-11-20T02:00:00Z");
     await passSession(db, fx.compoundId, passedOn);
-    const text = flat((await warrantyPdf(db, fx.compoundId))!);
+    const pdf = (await warrantyPdf(db, fx.compoundId))!;
+    fs.mkdirSync(TMP_DIR, { recursive: true });
+    fs.writeFileSync(path.join(TMP_DIR, "warranty.png"), pdfPagePng(pdf));
+    const text = flat(pdf);
     for (const expected of [
       "房屋建筑工程质量保修书",
       "建设工程质量管理条例第三十九条、第四十条",
