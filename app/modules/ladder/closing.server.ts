@@ -8,6 +8,7 @@ import type { Db } from "~/infra/db.server";
 import { DomainError } from "~/infra/domain-error";
 import { acceptanceOverview, organiserRefusal } from "~/modules/acceptance/acceptance.server";
 import { recordEvent } from "~/modules/audit/record.server";
+import { FACTS_SELECT } from "./h0101.server";
 import { filingDueOn } from "./rules";
 
 type Viewer = Parameters<typeof organiserRefusal>[0];
@@ -163,13 +164,7 @@ export async function closingView(db: Db, user: Viewer, compoundId: string) {
     acceptanceOverview(db, compoundId),
     db.compound.findUnique({
       where: { id: compoundId },
-      select: {
-        structureType: true,
-        storeys: true,
-        floorArea: true,
-        startedOn: true,
-        finishedOn: true,
-      },
+      select: FACTS_SELECT,
     }),
   ]);
   const day = (d: Date | null | undefined) => d?.toISOString().slice(0, 10) ?? "";

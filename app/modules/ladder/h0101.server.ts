@@ -10,6 +10,15 @@ import { divisionSummaries } from "~/modules/division/summary.server";
 import { formatDate } from "~/modules/i18n/dates";
 import { fixedT } from "~/modules/i18n/i18n.server";
 
+/** The H.0.1-1 facts the 建设单位 enters (nullable columns of Compound). */
+export const FACTS_SELECT = {
+  structureType: true,
+  storeys: true,
+  floorArea: true,
+  startedOn: true,
+  finishedOn: true,
+} as const;
+
 export async function h0101Pairs(db: Db, compoundId: string): Promise<[string, string][]> {
   const t = fixedT("zh-CN");
   const w = (key: string, params?: Record<string, string | number>) =>
@@ -17,14 +26,7 @@ export async function h0101Pairs(db: Db, compoundId: string): Promise<[string, s
   const [compound, divisions] = await Promise.all([
     db.compound.findUniqueOrThrow({
       where: { id: compoundId },
-      select: {
-        structureType: true,
-        storeys: true,
-        floorArea: true,
-        startedOn: true,
-        finishedOn: true,
-        contracts: { select: { contractorOrgId: true } },
-      },
+      select: { ...FACTS_SELECT, contracts: { select: { contractorOrgId: true } } },
     }),
     divisionSummaries(db, compoundId),
   ]);
