@@ -154,6 +154,12 @@ describe("竣工验收报告, 备案 and 质量保修书", () => {
     const backwards = { ...facts, finishedOn: new Date("2026-03-01T00:00:00+08:00") };
     expect(await statusOf(recordCompoundFacts(db, owner, fx.compoundId, backwards))).toBe(400);
     await recordCompoundFacts(db, owner, fx.compoundId, facts);
+    // the form shows back the days as entered (project time zone, not UTC)
+    expect((await closingView(db, owner, fx.compoundId)).facts).toMatchObject({
+      startedOn: "2026-04-01",
+      finishedOn: "2026-10-31",
+      floorArea: "1520.5",
+    });
     await passSession(db, fx.compoundId);
     expect(await statusOf(recordCompoundFacts(db, owner, fx.compoundId, facts))).toBe(409);
     const text = flat((await acceptanceRecordPdf(db, fx.compoundId))!);

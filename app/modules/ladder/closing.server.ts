@@ -8,6 +8,7 @@ import type { Db } from "~/infra/db.server";
 import { DomainError } from "~/infra/domain-error";
 import { acceptanceOverview, organiserRefusal } from "~/modules/acceptance/acceptance.server";
 import { recordEvent } from "~/modules/audit/record.server";
+import { formatDate } from "~/modules/i18n/dates";
 import { FACTS_SELECT } from "./h0101.server";
 import { filingDueOn } from "./rules";
 
@@ -167,7 +168,8 @@ export async function closingView(db: Db, user: Viewer, compoundId: string) {
       select: FACTS_SELECT,
     }),
   ]);
-  const day = (d: Date | null | undefined) => d?.toISOString().slice(0, 10) ?? "";
+  // calendar days in the project's time zone (as the forms send them), yyyy-MM-dd
+  const day = (d: Date | null | undefined) => (d ? formatDate(d, "zh-CN") : "");
   const editFacts = !acceptance && !!overview && organiserRefusal(user, overview.seats) === null;
   const factsView = facts && {
     structureType: facts.structureType ?? "",
