@@ -6,6 +6,7 @@ import { OpenForm, SignForm, VoidForm } from "~/components/acceptance/session-fo
 import { SessionPanel } from "~/components/acceptance/session-panel";
 import { SupervisionPanel } from "~/components/acceptance-supervision";
 import { PreAcceptancePanel } from "~/components/ladder/pre-acceptance-panel";
+import { FactsPanel, RecordsPanel } from "~/components/ladder/records-panel";
 import { ReportsPanel } from "~/components/ladder/reports-panel";
 import { LadderSteps } from "~/components/ladder/steps";
 import { PageHeader } from "~/components/page-header";
@@ -23,6 +24,7 @@ import type { AnyT } from "~/modules/acceptance/words";
 import { requestT } from "~/modules/auth/language.server";
 import { notFound, requireSignedInContext, requireUser } from "~/modules/auth/require-user.server";
 import { ladderAction } from "~/modules/ladder/action.server";
+import { closingView } from "~/modules/ladder/closing.server";
 import { isLadderIntent } from "~/modules/ladder/forms";
 import { ladderView } from "~/modules/ladder/view.server";
 import { getCompound } from "~/modules/site/queries.server";
@@ -36,8 +38,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t: AnyT = await requestT(request);
   const page = await acceptancePage(db, user, scope, params.compoundId ?? "", t);
   if (!page) notFound("compound");
-  const ladder = await ladderView(db, user, page.compound.id);
-  return { ...page, ladder, title: t("acceptance:meta.title", { compound: page.compound.name }) };
+  const [ladder, closing] = await Promise.all([
+    ladderView(db, user, page.compound.id),
+    closingView(db, user, page.compound.id),
+  ]);
+  return {
+    ...page,
+    ladder,
+    closing,
+    title: t("acceptance:meta.title", { compound: page.compound.name }),
+  };
 }
 
 const PERMISSION = {
@@ -146,6 +156,14 @@ export default function AcceptancePage() {
         busy={busy}
         lastResult={lastFor("preaccept")}
       />
+      <RecordsPanel
+        view={d.closing}
+        compoundId={d.compound.id}
+        canExport={d.canExport}
+        busy={busy}
+        lastResult={lastFor("file")}
+      />
+      <FactsPanel view={d.closing} busy={busy} lastResult={lastFor("facts")} />
       <PrerequisitesPanel prerequisites={d.prerequisites} />
       <ReviewsPanel reviews={d.reviews} />
       {a ? <SessionPanel acceptance={a} hashCheck={d.hashCheck} /> : null}

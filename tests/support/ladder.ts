@@ -1,5 +1,10 @@
 import sharp from "sharp";
 import type { Db } from "~/infra/db.server";
+import {
+  acceptanceOverview,
+  openAcceptance,
+  signAcceptance,
+} from "~/modules/acceptance/acceptance.server";
 import { canHoldSeat } from "~/modules/acceptance/parties";
 import { readSignature } from "~/modules/acceptance/signature-image.server";
 import { recordPreAcceptance, submitCompletionReport } from "~/modules/ladder/ladder.server";
@@ -76,4 +81,30 @@ export async function passLadder(db: Db, compoundId: string, now = new Date()) {
     },
     now,
   );
+}
+
+/**
+ * The 建设单位's 项目负责人 (xiangmu) opens a 合格 session with each seat's first eligible person,
+ * and every one of them signs: the session passes (decision 0019). Returns its id.
+ */
+export async function passSession(db: Db, compoundId: string, now = new Date()) {
+  const overview = (await acceptanceOverview(db, compoundId))!;
+  const chosen = overview.seats.map((s) => s.people[0]!.id);
+  const { id } = await openAcceptance(db, await demoActor(db, "xiangmu"), compoundId, {
+    conclusion: "pass",
+    remarks: "工程质量符合设计及规范要求，同意验收。",
+    signatories: Object.fromEntries(overview.seats.map((s, i) => [s.seq, chosen[i]!])),
+  });
+  const image = await drawnSignatureImage();
+  for (const userId of chosen) {
+    const u = await db.user.findUniqueOrThrow({ where: { id: userId }, select: userSelect });
+    await signAcceptance(
+      db,
+      { ...u, role: u.role as "bureau" },
+      id,
+      { password: DEMO_PASSWORD, image, opinion: "同意验收" },
+      now,
+    );
+  }
+  return id;
 }

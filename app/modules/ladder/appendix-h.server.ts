@@ -55,3 +55,4 @@ export async function appendAppendixH(db: Db, pdf: PdfReport, compoundId: string
   );
   return pdf;
 }
+export { h0101Pairs } from "./h0101.server";

@@ -7,7 +7,7 @@ import { prerequisiteLabel } from "~/modules/acceptance/words";
 import { listWorkTypes } from "~/modules/checklist/queries.server";
 import { formatDate, formatDateTime } from "~/modules/i18n/dates";
 import { fixedT } from "~/modules/i18n/i18n.server";
-import { appendAppendixH } from "~/modules/ladder/appendix-h.server";
+import { appendAppendixH, h0101Pairs } from "~/modules/ladder/appendix-h.server";
 import type { LotDetail } from "~/modules/lot/lots.server";
 import type { LotRecordExtras } from "~/modules/lot/record-extras.server";
 import {
@@ -21,10 +21,7 @@ import { acceptanceReviewLines } from "~/modules/residents/reviews.server";
 import { type Cell, PdfReport } from "./pdf.server";
 import type { PdfPhoto } from "./photo-thumbs.server";
 
-/**
- * 单位工程质量竣工验收记录 (after GB 50300 表 H.0.1-1) with each party's drawn signature.
- * A signed record: always in Chinese, the language of record, whoever downloads it.
- */
+/** 单位工程质量竣工验收记录 (GB 50300 表 H.0.1-1), signed; always in Chinese, the language of record. */
 export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<Buffer | null> {
   const overview = await acceptanceOverview(db, compoundId);
   if (!overview?.acceptance) return null;
@@ -71,6 +68,7 @@ export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<B
     [r("contract"), names(compound.contracts.map((c) => c.name))],
     [r("startedOn"), phases[1] ? formatDate(phases[1].startsOn) : "—"],
     [r("acceptedOn"), formatDate(acceptance.closedAt ?? acceptance.openedAt)],
+    ...(await h0101Pairs(db, compoundId)), // 表 H.0.1-1's other rows (decision 0034)
   ]);
   const lots = record.lots.length;
   pdf.table(
