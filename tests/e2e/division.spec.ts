@@ -93,7 +93,11 @@ test("a 分项 signed, 观感 rated and the 分部 signed; the 附录G PDF carri
   const file = path.join(DATA, "division-record.pdf");
   await (await download).saveAs(file);
   const doc = mupdf.Document.openDocument(fs.readFileSync(file), "application/pdf");
-  const text = doc.loadPage(0).toStructuredText("preserve-whitespace").asText().replace(/\s+/g, "");
+  const text = Array.from({ length: doc.countPages() }, (_, i) =>
+    doc.loadPage(i).toStructuredText("preserve-whitespace").asText(),
+  )
+    .join("")
+    .replace(/\s+/g, "");
   expect(text).toContain("分部工程质量验收记录");
   expect(text).toContain("综合验收结论：合格");
   expect(text).toContain("王振华");

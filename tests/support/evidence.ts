@@ -4,7 +4,7 @@ import {
   reviewEvidenceDocument,
   uploadEvidenceDocument,
 } from "~/modules/evidence/documents.server";
-import { CONCEALED_KIND, requirementFor } from "~/modules/evidence/requirements";
+import { CONCEALED_KIND, kindNameZh, requirementFor } from "~/modules/evidence/requirements";
 import { evidenceStorage } from "~/modules/evidence/storage.server";
 import { recordFunctionTest } from "~/modules/evidence/tests.server";
 import type { PhotoStorage } from "~/modules/photo/storage.server";
@@ -51,7 +51,7 @@ export async function completeEvidence(
       const form = new FormData();
       form.set("division", division);
       form.set("kind", kind);
-      form.set("title", `${division} ${kind}`);
+      form.set("title", kindNameZh(kind));
       form.set("file", new Blob([new Uint8Array(bytes)]), `${kind}.pdf`);
       const request = new Request("http://localhost/fixture", { method: "POST", body: form });
       const doc = await uploadEvidenceDocument(db, storage, contractor, compoundId, request);
