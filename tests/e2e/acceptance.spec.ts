@@ -183,6 +183,25 @@ test("a compound of two buildings from its last lot to 验收合格, every step 
   await expect(station.getByRole("status")).toHaveText("监督记录已保存");
   await expect(station.getByTestId("supervision")).toContainText(`监督人：${name("zhujianju")}`);
 
+  // Step 4 (建质〔2013〕171号 第八条; 备案管理办法 第四条): the 竣工验收报告 and 质量保修书 from the
+  // data, and the 住建局 files the 备案 within 15 days.
+  await bureau.goto(url);
+  const download = async (label: string) => {
+    const [file] = await Promise.all([
+      bureau.waitForEvent("download"),
+      bureau.getByRole("link", { name: label }).click(),
+    ]);
+    return pdfText(await file.path());
+  };
+  expect(await download("下载竣工验收报告")).toContain("城西老旧小区（验收演练）");
+  expect(await download("下载质量保修书")).toContain("楼梯栏杆、扶手维修加固");
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  await bureau.getByLabel("备案编号").fill("DJ-BA-2021-017");
+  await bureau.getByLabel("备案日期").fill(today);
+  await bureau.getByRole("button", { name: "确认备案" }).click();
+  await expect(bureau.getByRole("status")).toHaveText("竣工验收备案已记录。");
+  expect(await download("下载竣工验收备案表")).toContain("DJ-BA-2021-017");
+
   await bureau.goto(url);
   await expect(bureau.getByText("与当前记录一致")).toBeVisible();
   await expect(bureau.getByRole("button", { name: "签字确认" })).toHaveCount(0);

@@ -3,6 +3,9 @@ import { concealedWorkRecords } from "~/modules/concealed/summary.server";
 import { divisionSummaries } from "~/modules/division/summary.server";
 import { divisionEvidence } from "~/modules/evidence/evidence.server";
 import { fixedT } from "~/modules/i18n/i18n.server";
+import { routeAcceptedLots } from "~/modules/lot/acceptance-route.server";
+import { completionRemark } from "~/modules/lot/nonconformance-view";
+import type { RecordT } from "~/modules/lot/record-view";
 import type { PdfReport } from "~/modules/report/pdf.server";
 import { appearanceRows, documentRows, testRows } from "./appendix-h";
 import type { W } from "./assessment-sections";
@@ -18,11 +21,15 @@ export const appendixWords = (): W => {
  * its own page, from the evidence, division and concealed-work records of the compound.
  */
 export async function appendAppendixH(db: Db, pdf: PdfReport, compoundId: string) {
-  const [evidence, divisions, concealed] = await Promise.all([
+  const [evidence, divisions, concealed, routed] = await Promise.all([
     divisionEvidence(db, compoundId),
     divisionSummaries(db, compoundId),
     concealedWorkRecords(db, compoundId),
+    routeAcceptedLots(db, compoundId),
   ]);
+  // Lots accepted by GB 50300 §5.0.6-2/-3 count as accepted and are named under H.0.1-1.
+  const remark = completionRemark(routed, fixedT("zh-CN") as RecordT);
+  if (remark) pdf.line(remark, { size: 9 });
   const w = appendixWords();
   const seq = { header: w("seq"), width: 0.07, align: "center" as const };
   const division = { header: w("division"), width: 0.2 };
