@@ -17,7 +17,7 @@ function fixture(): { compoundId: string; subItemId: string } {
         ...process.env,
         DATABASE_PATH: path.resolve(DATA, "yanshou.db"),
         UPLOADS_DIR: path.resolve(DATA, "uploads"),
-        FIXTURE_CODE: "DV",
+        FIXTURE_CODE: "TDV",
       },
       encoding: "utf8",
     },
