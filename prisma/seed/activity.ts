@@ -34,6 +34,8 @@ const LOTS: {
   contractor: string;
   building: number;
   unit: number;
+  /** an outdoor zone (a road section…) instead of the 单元 */
+  zone?: string;
   workType: string;
   step: Step;
   on: string;
@@ -96,6 +98,23 @@ for (const [unit, on] of [
     on: on.replace(/-0(\d)-/, (_, m) => `-0${Number(m) + 1}-`),
   });
 }
+
+// 县农行's two road sections (one road lot each covers 路基, 基层, 面层 and 路缘石): accepted, so
+// the 路基 分部 can be recorded in full (demo-division.ts)
+for (const [zone, on] of [
+  ["主干道 A 段（小区大门—3栋）", "2021-06-17"],
+  ["宅间道路 B 段（4栋—9栋）", "2021-06-24"],
+] as const)
+  LOTS.push({
+    compound: "NH",
+    contractor: "shigong1",
+    building: 0,
+    unit: 0,
+    zone,
+    workType: "road-repair",
+    step: "accepted",
+    on,
+  });
 
 type DefectStep = "open" | "in_progress" | "submitted" | "closed";
 const DEFECTS: {
@@ -205,6 +224,25 @@ const DEFECTS: {
   },
 ];
 
+async function demoLotPlace(db: Db, spec: (typeof LOTS)[number]) {
+  if (spec.zone) {
+    const zone = await db.zone.findFirstOrThrow({
+      where: { name: spec.zone, compound: { code: spec.compound } },
+      select: { id: true },
+    });
+    return { place: { kind: "zone" as const, id: zone.id }, capacity: 1, capacityUnit: "段" };
+  }
+  const stairwell = await db.stairwell.findFirstOrThrow({
+    where: { seq: spec.unit, building: { seq: spec.building, compound: { code: spec.compound } } },
+    select: { id: true },
+  });
+  return {
+    place: { kind: "stairwell" as const, id: stairwell.id },
+    capacity: 14,
+    capacityUnit: "跑",
+  };
+}
+
 export async function seedDemoActivity(db: Db, storage: PhotoStorage = photoStorage()) {
   const users = await db.user.findMany({
     select: { id: true, username: true, role: true, organizationId: true },
@@ -224,18 +262,9 @@ export async function seedDemoActivity(db: Db, storage: PhotoStorage = photoStor
   await seedDemoConcealed(db, storage, LOTS);
   for (const spec of LOTS) {
     const contractor = { ...u(spec.contractor), role: "contractor" as const };
-    const stairwell = await db.stairwell.findFirstOrThrow({
-      where: {
-        seq: spec.unit,
-        building: { seq: spec.building, compound: { code: spec.compound } },
-      },
-      select: { id: true },
-    });
     const lot = await createLot(db, contractor, "own", {
       workTypeCode: spec.workType,
-      place: { kind: "stairwell", id: stairwell.id },
-      capacity: 14,
-      capacityUnit: "跑",
+      ...(await demoLotPlace(db, spec)),
     });
     const at = day(spec.on);
     if (spec.step !== "draft") {

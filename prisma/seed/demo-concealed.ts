@@ -110,14 +110,15 @@ export async function seedDemoConcealed(db: Db, storage: PhotoStorage, lots: Dem
   for (const lot of lots) {
     const compound = compounds.find((c) => c.code === lot.compound);
     if (!compound || lot.step === "draft") continue;
-    const stairwell = await db.stairwell.findFirstOrThrow({
-      where: { seq: lot.unit, building: { seq: lot.building, compoundId: compound.id } },
-      select: { id: true },
-    });
     // the lot's own concealed step, or the one its work covers (wall finishing → conduits)
     const steps = CONCEALED_STEPS.filter(
       (s) => s.workTypeCode === lot.workType || s.coveredBy.includes(lot.workType),
     );
+    if (steps.length === 0) continue;
+    const stairwell = await db.stairwell.findFirstOrThrow({
+      where: { seq: lot.unit, building: { seq: lot.building, compoundId: compound.id } },
+      select: { id: true },
+    });
     for (const { workTypeCode } of steps) {
       const key = `${workTypeCode}|${stairwell.id}`;
       if (signed.has(key)) continue;

@@ -143,6 +143,23 @@ test("a compound of two buildings from its last lot to 验收合格, every step 
   ])
     expect(assessmentText).toContain(expected);
 
+  // The organiser enters the project's facts for 附录H H.0.1-1; bad input is refused unsaved.
+  await bureau.goto(url);
+  const facts = bureau.locator("#compound-facts");
+  await expect(facts.locator("dd", { hasText: "未填写" })).toHaveCount(5);
+  await facts.getByLabel("结构类型").fill("砖混结构");
+  await facts.getByLabel("层数").fill("地上 6 层");
+  await facts.getByLabel("建筑面积（m²）").fill("-5");
+  await facts.getByRole("button", { name: "保存工程概况" }).click();
+  await expect(facts.locator("dd", { hasText: "未填写" })).toHaveCount(5);
+  await facts.getByLabel("建筑面积（m²）").fill("8650.5");
+  await facts.getByLabel("开工日期").fill("2021-04-12");
+  await facts.getByLabel("完工日期").fill("2021-07-30");
+  await facts.getByRole("button", { name: "保存工程概况" }).click();
+  await expect(bureau.getByRole("status")).toHaveText("工程概况已保存。");
+  await expect(facts.locator("dd", { hasText: "未填写" })).toHaveCount(0);
+  await expect(facts.locator("dd", { hasText: "砖混结构" })).toBeVisible();
+
   // Every prerequisite met: the organiser opens the session naming one signatory per party.
   await bureau.goto(url);
   await expect(bureau.locator(".prereq-blocked")).toHaveCount(0);
@@ -219,6 +236,9 @@ test("a compound of two buildings from its last lot to 验收合格, every step 
   for (const expected of [
     "单位工程质量竣工验收记录",
     "城西老旧小区（验收演练）",
+    "砖混结构",
+    "地上 6 层",
+    "8650.5 m²",
     "综合验收结论",
     "合格",
     "质监站监督记录",

@@ -55,13 +55,18 @@ const env = (dataDir: string, port: number): NodeJS.ProcessEnv => ({
  */
 function prepareData(dataDir: string) {
   const template = path.resolve(".tmp", "hostile-template");
-  if (!fs.existsSync(path.join(template, "yanshou.db"))) {
+  // a template made before the newest migration (an older checkout) is made again
+  const migrations = fs.readdirSync(path.resolve("prisma", "migrations")).sort().join("\n");
+  const stamp = path.join(template, "migrations.txt");
+  const stale = !fs.existsSync(stamp) || fs.readFileSync(stamp, "utf8") !== migrations;
+  if (stale || !fs.existsSync(path.join(template, "yanshou.db"))) {
     fs.rmSync(template, { recursive: true, force: true });
     execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/prepare-db.ts"], {
       // prepare-db only migrates and seeds; the port is never opened
       env: env(template, 65535),
       stdio: "pipe",
     });
+    fs.writeFileSync(stamp, migrations);
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.cpSync(template, dataDir, { recursive: true });

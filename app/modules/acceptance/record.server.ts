@@ -2,6 +2,7 @@ import type { Db } from "~/infra/db.server";
 import { parseStringList } from "~/modules/checklist/queries.server";
 import { concealedWorkGaps } from "~/modules/concealed/summary.server";
 import { divisionSummaries } from "~/modules/division/summary.server";
+import { divisionEvidence } from "~/modules/evidence/evidence.server";
 import { ladderRows } from "~/modules/ladder/rows.server";
 import { type PlanOverview, planOverview } from "~/modules/plan/plan.server";
 import { type AcceptanceContent, acceptanceContentHash } from "./content";
@@ -97,14 +98,13 @@ export async function compoundRecord(db: Db, compoundId: string) {
     lots.filter((l) => l.status === "accepted").map((l) => l.id),
   );
   // 分部 records count once the plan is approved (decision 0029); not part of the content hash.
-  const divisions =
-    plan?.plan.status === "approved"
-      ? (await divisionSummaries(db, compoundId)).map((d) => ({
-          division: d.division,
-          passed: d.passed,
-          href: d.href,
-        }))
-      : null;
+  // Read once here for the prerequisites and for the 附录H tables the records print.
+  const approved = plan?.plan.status === "approved";
+  const evidence = approved ? await divisionEvidence(db, compoundId) : [];
+  const summaries = approved ? await divisionSummaries(db, compoundId, { evidence }) : [];
+  const divisions = approved
+    ? summaries.map((d) => ({ division: d.division, passed: d.passed, href: d.href }))
+    : null;
   return {
     compound,
     lots,
@@ -114,6 +114,8 @@ export async function compoundRecord(db: Db, compoundId: string) {
     ladder,
     divisions,
     concealed,
+    /** the 分部 and evidence records as read above (empty before the plan is approved) */
+    ladderReads: { evidence, divisions: summaries },
     workTypes: workTypes.map((wt) => ({ ...wt, zoneKinds: parseStringList(wt.zoneKinds) })),
   };
 }

@@ -86,7 +86,11 @@ export type SubItemRecord = Awaited<
 export type DivisionRecord = Awaited<ReturnType<typeof compoundDivisions>>[number];
 
 /** Every 分部 of the compound's plan with its 子分部, 分项 records and 分部 record state. */
-export async function compoundDivisions(db: Db, compoundId: string) {
+export async function compoundDivisions(
+  db: Db,
+  compoundId: string,
+  given: { evidence?: DivisionEvidence[] } = {},
+) {
   const overview = await planOverview(db, compoundId);
   if (!overview) return [];
   const [signatures, ratings, evidence] = await Promise.all([
@@ -95,7 +99,7 @@ export async function compoundDivisions(db: Db, compoundId: string) {
       where: { compoundId },
       select: { division: true, point: true, rating: true, ratedAt: true },
     }),
-    divisionEvidence(db, compoundId),
+    given.evidence ?? divisionEvidence(db, compoundId),
   ]);
   const lotIds = overview.coverage.flatMap((s) =>
     s.places.flatMap((p) => (p.lot ? [p.lot.id] : [])),

@@ -5,6 +5,7 @@
  */
 import type { Db } from "~/infra/db.server";
 import zhDivision from "~/locales/zh-CN/division";
+import type { DivisionEvidence } from "~/modules/evidence/evidence.server";
 import { compoundDivisions } from "./records.server";
 
 export type Rating = "good" | "fair" | "poor"; // 好 / 一般 / 差
@@ -40,8 +41,13 @@ export type DivisionSummary = {
 };
 
 /** One entry per 分部 of the compound's plan (none without a plan). */
-export async function divisionSummaries(db: Db, compoundId: string): Promise<DivisionSummary[]> {
-  const divisions = await compoundDivisions(db, compoundId);
+export async function divisionSummaries(
+  db: Db,
+  compoundId: string,
+  /** the compound's evidence when the caller has read it already */
+  given: { evidence?: DivisionEvidence[] } = {},
+): Promise<DivisionSummary[]> {
+  const divisions = await compoundDivisions(db, compoundId, given);
   return divisions.map((d) => ({
     division: d.division,
     subItems: d.subItems.map((s) => ({

@@ -1,7 +1,7 @@
 import type { Db } from "~/infra/db.server";
 import { concealedWorkRecords } from "~/modules/concealed/summary.server";
-import { divisionSummaries } from "~/modules/division/summary.server";
-import { divisionEvidence } from "~/modules/evidence/evidence.server";
+import type { DivisionSummary } from "~/modules/division/summary.server";
+import type { DivisionEvidence } from "~/modules/evidence/evidence.server";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import { routeAcceptedLots } from "~/modules/lot/acceptance-route.server";
 import { completionRemark } from "~/modules/lot/nonconformance-view";
@@ -20,10 +20,14 @@ export const appendixWords = (): W => {
  * Appends 表 H.0.1-2, H.0.1-3 and H.0.1-4 to the 单位工程质量竣工验收记录 (after H.0.1-1), each on
  * its own page, from the evidence, division and concealed-work records of the compound.
  */
-export async function appendAppendixH(db: Db, pdf: PdfReport, compoundId: string) {
-  const [evidence, divisions, concealed, routed] = await Promise.all([
-    divisionEvidence(db, compoundId),
-    divisionSummaries(db, compoundId),
+export async function appendAppendixH(
+  db: Db,
+  pdf: PdfReport,
+  compoundId: string,
+  read: { evidence: DivisionEvidence[]; divisions: DivisionSummary[] },
+) {
+  const { evidence, divisions } = read;
+  const [concealed, routed] = await Promise.all([
     concealedWorkRecords(db, compoundId),
     routeAcceptedLots(db, compoundId),
   ]);

@@ -6,8 +6,6 @@
 import type { Db } from "~/infra/db.server";
 import { compoundRecord } from "~/modules/acceptance/record.server";
 import { concealedWorkRecords } from "~/modules/concealed/summary.server";
-import { divisionSummaries } from "~/modules/division/summary.server";
-import { divisionEvidence } from "~/modules/evidence/evidence.server";
 import { formatDate } from "~/modules/i18n/dates";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import { PdfReport } from "~/modules/report/pdf.server";
@@ -29,9 +27,8 @@ export async function assessmentInput(
   });
   const record = pre ? await compoundRecord(db, compoundId) : null;
   if (!pre || !record) return null;
-  const [divisions, evidence, concealed, returned, reports, people] = await Promise.all([
-    divisionSummaries(db, compoundId),
-    divisionEvidence(db, compoundId),
+  const { divisions, evidence } = record.ladderReads;
+  const [concealed, returned, reports, people] = await Promise.all([
     concealedWorkRecords(db, compoundId),
     db.auditEvent.count({
       where: { action: "lot.reject", entityId: { in: record.lots.map((l) => l.id) } },

@@ -8,7 +8,6 @@
  */
 import type { Db } from "~/infra/db.server";
 import { compoundRecord } from "~/modules/acceptance/record.server";
-import { divisionSummaries } from "~/modules/division/summary.server";
 import { formatDate } from "~/modules/i18n/dates";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import { PdfReport } from "~/modules/report/pdf.server";
@@ -45,8 +44,8 @@ export async function completionReportPdf(db: Db, compoundId: string): Promise<B
   const { acceptance, record, at } = data;
   const w = words();
   const c = record.compound;
-  const [divisions, reports, pre] = await Promise.all([
-    divisionSummaries(db, compoundId),
+  const divisions = record.ladderReads.divisions;
+  const [reports, pre] = await Promise.all([
     db.completionReport.count({ where: { compoundId } }),
     db.preAcceptance.findFirst({
       where: { compoundId, conclusion: "pass" },

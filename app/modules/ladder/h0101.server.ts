@@ -6,7 +6,7 @@
  */
 import type { Db } from "~/infra/db.server";
 import { canHoldSeat } from "~/modules/acceptance/parties";
-import { divisionSummaries } from "~/modules/division/summary.server";
+import type { DivisionSummary } from "~/modules/division/summary.server";
 import { formatDate } from "~/modules/i18n/dates";
 import { fixedT } from "~/modules/i18n/i18n.server";
 
@@ -19,17 +19,18 @@ export const FACTS_SELECT = {
   finishedOn: true,
 } as const;
 
-export async function h0101Pairs(db: Db, compoundId: string): Promise<[string, string][]> {
+export async function h0101Pairs(
+  db: Db,
+  compoundId: string,
+  divisions: DivisionSummary[],
+): Promise<[string, string][]> {
   const t = fixedT("zh-CN");
   const w = (key: string, params?: Record<string, string | number>) =>
     String(t(`ladder:h0101.${key}` as never, params as never));
-  const [compound, divisions] = await Promise.all([
-    db.compound.findUniqueOrThrow({
-      where: { id: compoundId },
-      select: { ...FACTS_SELECT, contracts: { select: { contractorOrgId: true } } },
-    }),
-    divisionSummaries(db, compoundId),
-  ]);
+  const compound = await db.compound.findUniqueOrThrow({
+    where: { id: compoundId },
+    select: { ...FACTS_SELECT, contracts: { select: { contractorOrgId: true } } },
+  });
   const orgIds = [...new Set(compound.contracts.map((c) => c.contractorOrgId))];
   const people = await db.user.findMany({
     where: { organizationId: { in: orgIds } },

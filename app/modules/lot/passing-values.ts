@@ -40,6 +40,13 @@ export function passingEntry(
     default:
       value = 0;
   }
+  if (spec.comparison === "statistic" && spec.statistic) {
+    // a representative value (CJJ 1 弯沉: mean + Za·S) well under a plausible design value
+    const n = Math.max(count, spec.statistic.minPoints);
+    const spread = [28, 30, 32];
+    const points = Array.from({ length: n }, (_, i) => ({ value: spread[i % 3]!, serious: false }));
+    return { itemId: item.itemId, result: null, note: null, designValue: 40, points };
+  }
   const points = Array.from({ length: Math.max(count, 1) }, () => ({ value, serious: false }));
   return { itemId: item.itemId, result: null, note: null, designValue: 0, points };
 }

@@ -68,7 +68,7 @@ export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<B
     [r("contract"), names(compound.contracts.map((c) => c.name))],
     [r("startedOn"), phases[1] ? formatDate(phases[1].startsOn) : "—"],
     [r("acceptedOn"), formatDate(acceptance.closedAt ?? acceptance.openedAt)],
-    ...(await h0101Pairs(db, compoundId)), // 表 H.0.1-1's other rows (decision 0034)
+    ...(await h0101Pairs(db, compoundId, record.ladderReads.divisions)), // 表 H.0.1-1's other rows (decision 0034)
   ]);
   const lots = record.lots.length;
   pdf.table(
@@ -197,7 +197,7 @@ export async function acceptanceRecordPdf(db: Db, compoundId: string): Promise<B
     }),
     { size: 7 },
   );
-  return (await appendAppendixH(db, pdf, compoundId)).toBuffer();
+  return (await appendAppendixH(db, pdf, compoundId, record.ladderReads)).toBuffer();
 }
 
 /** 检查记录 as runs: corrected and withdrawn values struck through, then the value that counts. */
