@@ -21,10 +21,17 @@ type LotSummary = { id: string; number: string; status: string; workType: { code
 export function WorkTypeLinks({
   workTypes,
   lots = [],
+  lotCounts = {},
+  placeFilter,
   newLotQuery,
 }: {
   workTypes: WorkTypeSummary[];
+  /** the newest few per work type and the open one (the rest are paged in the lot list) */
   lots?: LotSummary[];
+  /** how many lots each work type has here in all */
+  lotCounts?: Record<string, number>;
+  /** the lot list's `place` filter for this place */
+  placeFilter?: string;
   /** placeKind and placeId, when the user may open lots */
   newLotQuery?: string;
 }) {
@@ -36,6 +43,7 @@ export function WorkTypeLinks({
         const here = lots.filter((l) => l.workType.code === wt.code);
         const open = here.filter((l) => l.status !== "accepted");
         const current = open[open.length - 1];
+        const all = lotCounts[wt.code] ?? here.length;
         return (
           <li key={wt.code} className="card place-work-type" data-work-type={wt.code}>
             <div className="place-work-type-head">
@@ -82,6 +90,14 @@ export function WorkTypeLinks({
                     {isLotState(l.status) ? t(`states.${l.status}`, { ns: "lot" }) : l.status}
                   </Link>
                 ))}
+                {all > here.length && placeFilter ? (
+                  <Link
+                    className="chip"
+                    to={`/lots?${new URLSearchParams({ workType: wt.code, place: placeFilter })}`}
+                  >
+                    {t("links.allLots", { count: all })}
+                  </Link>
+                ) : null}
               </div>
             ) : null}
           </li>

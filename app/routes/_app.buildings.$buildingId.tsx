@@ -19,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function BuildingPage() {
-  const { building, workTypes, lots, newLotQuery } = useLoaderData<typeof loader>();
+  const { building, workTypes, lots, lotCounts, placeFilter, newLotQuery } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation("site");
   const { compound } = building;
   return (
@@ -61,7 +62,13 @@ export default function BuildingPage() {
       {workTypes.length > 0 ? (
         <>
           <h2>{t("building.workTypes")}</h2>
-          <WorkTypeLinks workTypes={workTypes} lots={lots} newLotQuery={newLotQuery} />
+          <WorkTypeLinks
+            workTypes={workTypes}
+            lots={lots}
+            lotCounts={lotCounts}
+            placeFilter={placeFilter}
+            newLotQuery={newLotQuery}
+          />
         </>
       ) : null}
     </>

@@ -40,7 +40,14 @@ export default function LotsPage() {
           </a>
         </p>
       ) : null}
+      {filter.place ? (
+        <p className="notice" data-testid="place-filter">
+          {t("list.placeOnly", { place: lots[0]?.placeLabel ?? "" })}{" "}
+          <Link to={`/lots?${withoutPlace(search)}`}>{t("list.allPlaces")}</Link>
+        </p>
+      ) : null}
       <Form method="get" className="filters panel" aria-label={t("list.filters")}>
+        {filter.place ? <input type="hidden" name="place" value={filter.place} /> : null}
         <CompoundFilter label={t("list.compound")} value={filter.compoundId} choices={compounds} />
         <WorkTypeFilter
           name="workType"
@@ -102,4 +109,12 @@ export default function LotsPage() {
       <Pager next={next} shown={lots.length} />
     </>
   );
+}
+
+/** The list's query without its place filter (and its page cursor). */
+function withoutPlace(search: string) {
+  const params = new URLSearchParams(search);
+  params.delete("place");
+  params.delete("after");
+  return params.toString();
 }

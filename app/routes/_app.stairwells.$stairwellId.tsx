@@ -19,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function StairwellPage() {
-  const { stairwell, workTypes, lots, newLotQuery } = useLoaderData<typeof loader>();
+  const { stairwell, workTypes, lots, lotCounts, placeFilter, newLotQuery } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation("site");
   const { building } = stairwell;
   const { compound } = building;
@@ -41,7 +42,13 @@ export default function StairwellPage() {
         })}
       />
       <h2>{t("stairwell.workTypes")}</h2>
-      <WorkTypeLinks workTypes={workTypes} lots={lots} newLotQuery={newLotQuery} />
+      <WorkTypeLinks
+        workTypes={workTypes}
+        lots={lots}
+        lotCounts={lotCounts}
+        placeFilter={placeFilter}
+        newLotQuery={newLotQuery}
+      />
     </>
   );
 }

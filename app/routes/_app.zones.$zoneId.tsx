@@ -20,7 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ZonePage() {
-  const { zone, workTypes, lots, newLotQuery } = useLoaderData<typeof loader>();
+  const { zone, workTypes, lots, lotCounts, placeFilter, newLotQuery } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation("site");
   const { compound } = zone;
   return (
@@ -37,7 +38,13 @@ export default function ZonePage() {
         }
       />
       <h2>{t("zone.workTypes")}</h2>
-      <WorkTypeLinks workTypes={workTypes} lots={lots} newLotQuery={newLotQuery} />
+      <WorkTypeLinks
+        workTypes={workTypes}
+        lots={lots}
+        lotCounts={lotCounts}
+        placeFilter={placeFilter}
+        newLotQuery={newLotQuery}
+      />
     </>
   );
 }

@@ -71,6 +71,7 @@ const checklist: Catalogue<typeof source> = {
     continue: "Continue {{number}}",
     newLot: "New inspection lot",
     start: "Start inspection",
+    allLots: "All {{count}} lots",
   },
   edit: {
     pageTitle: "Edit checklist · {{name}} · Yanshou",

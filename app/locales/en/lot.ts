@@ -257,6 +257,8 @@ const lot: Catalogue<typeof source> = {
     records: "Documentation",
     complete: "Complete",
     incomplete: "Incomplete",
+    placeOnly: "Lots of one location only: {{place}}",
+    allPlaces: "Show every location",
   },
   create: {
     title: "New inspection lot · Yanshou",

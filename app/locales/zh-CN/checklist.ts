@@ -66,6 +66,7 @@ const checklist = {
     continue: "继续检查 {{number}}",
     newLot: "新建检验批",
     start: "开始检查",
+    allLots: "全部 {{count}} 批",
   },
   edit: {
     pageTitle: "编辑检查表 · {{name}} · 验收",

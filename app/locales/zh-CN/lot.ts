@@ -240,6 +240,8 @@ const lot = {
     records: "资料",
     complete: "齐全",
     incomplete: "未齐全",
+    placeOnly: "仅显示一个部位的检验批：{{place}}",
+    allPlaces: "显示全部部位",
   },
   create: {
     title: "新建检验批 · 验收",

@@ -10,8 +10,23 @@ export const LotFilterSchema = z.object({
   workType: z.string().min(1).optional().catch(undefined),
   status: z.enum(LOT_STATES).optional().catch(undefined),
   contractorOrgId: z.string().min(1).optional().catch(undefined),
+  /** one place's lots, as `stairwell:<id>`, `building:<id>` or `zone:<id>` (a place page's link) */
+  place: z
+    .string()
+    .regex(/^(stairwell|building|zone):[a-z0-9]{1,40}$/)
+    .optional()
+    .catch(undefined),
 });
 export type LotFilter = z.infer<typeof LotFilterSchema>;
+
+/** The lot columns a `place` filter names. */
+export function placeWhere(place: string | undefined) {
+  const [kind, id] = place?.split(":") ?? [];
+  if (!id) return {};
+  if (kind === "stairwell") return { stairwellId: id };
+  if (kind === "building") return { buildingId: id };
+  return { zoneId: id };
+}
 
 function lotListWhere(viewer: Actor, scope: Scope, filter: LotFilter) {
   return {
@@ -21,6 +36,7 @@ function lotListWhere(viewer: Actor, scope: Scope, filter: LotFilter) {
       filter.workType ? { workType: { code: filter.workType } } : {},
       filter.status ? { status: filter.status } : {},
       filter.contractorOrgId ? { contractorOrgId: filter.contractorOrgId } : {},
+      placeWhere(filter.place),
     ],
   };
 }

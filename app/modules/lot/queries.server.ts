@@ -72,17 +72,49 @@ export async function compoundLotOverview(
   return { counts, lots: shown.flat() };
 }
 
+/** How many lots of a work type a place page shows; the rest are paged in the lot list. */
+export const PLACE_LOTS_SHOWN = 6;
+
+/**
+ * The lots a place page shows for each of its work types: the newest few and the newest still
+ * open (the one to continue), in number order, with how many there are in all (counted in SQL).
+ * A place holds a lot or two per work type on site; a generated county database, hundreds.
+ */
 export async function lotsAtPlace(
   db: Db,
   place: { stairwellId?: string; buildingId?: string; zoneId?: string },
   viewer: Actor,
   scope: Scope | null,
+  workTypes: { id: string; code: string }[],
 ) {
-  return db.inspectionLot.findMany({
-    where: { AND: [place, lotWhere(viewer, scope)] },
-    select: LIST_SELECT,
-    orderBy: { number: "asc" },
-  });
+  const where = { AND: [place, lotWhere(viewer, scope)] };
+  const [counts, shown] = await Promise.all([
+    db.inspectionLot.groupBy({ by: ["workTypeId"], where, _count: { _all: true } }),
+    Promise.all(
+      workTypes.map(async (wt) => {
+        const own = { AND: [where, { workTypeId: wt.id }] };
+        const [newest, open] = await Promise.all([
+          db.inspectionLot.findMany({
+            where: own,
+            select: LIST_SELECT,
+            orderBy: { number: "desc" },
+            take: PLACE_LOTS_SHOWN,
+          }),
+          db.inspectionLot.findFirst({
+            where: { AND: [own, { status: { not: "accepted" } }] },
+            select: LIST_SELECT,
+            orderBy: { number: "desc" },
+          }),
+        ]);
+        return open && !newest.some((l) => l.id === open.id) ? [open, ...newest] : newest;
+      }),
+    ),
+  ]);
+  const total = new Map(counts.map((c) => [c.workTypeId, c._count._all]));
+  return {
+    lots: shown.flat().sort((a, b) => a.number.localeCompare(b.number)),
+    lotCounts: Object.fromEntries(workTypes.map((wt) => [wt.code, total.get(wt.id) ?? 0])),
+  };
 }
 
 /**

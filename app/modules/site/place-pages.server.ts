@@ -32,13 +32,23 @@ async function placeWork(
   where: PlaceWhere,
   zoneKind?: string,
 ) {
-  const [workTypes, lots] = await Promise.all([
-    workTypesForPlace(db, { placeKind: kind, ...(zoneKind ? { zoneKind } : {}) }),
-    lotsAtPlace(db, where, user, scopeFor(user.role, "lot.view")),
-  ]);
+  const workTypes = await workTypesForPlace(db, {
+    placeKind: kind,
+    ...(zoneKind ? { zoneKind } : {}),
+  });
+  const { lots, lotCounts } = await lotsAtPlace(
+    db,
+    where,
+    user,
+    scopeFor(user.role, "lot.view"),
+    workTypes,
+  );
   return {
     workTypes,
     lots,
+    lotCounts,
+    /** the lot list's filter for this place (its 全部 link) */
+    placeFilter: `${kind}:${id}`,
     newLotQuery: can(user, "lot.create") ? `placeKind=${kind}&placeId=${id}` : undefined,
   };
 }
