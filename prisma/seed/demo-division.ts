@@ -109,15 +109,16 @@ export async function recordDivisions(
   return signed;
 }
 
-/** The demo: 县农行老旧小区's first 分部 whose 分项 can all be signed, recorded in full. */
-export async function seedDemoDivisions(db: Db) {
+/** The demo: 县农行老旧小区's first 分部 whose 分项 can all be signed, recorded in full (after
+ * its road lots, accepted in June 2021). */
+export async function seedDemoDivisions(db: Db, at = new Date("2021-06-28T10:00:00+08:00")) {
   const nh = await db.compound.findUnique({ where: { code: "NH" }, select: { id: true } });
   if (!nh) return { signed: [] as string[] };
   const divisions = await compoundDivisions(db, nh.id);
   const full = divisions.find((d) => d.subItems.every((s) => s.ready));
-  if (full) return { signed: await recordDivisions(db, nh.id, { divisions: [full.division] }) };
+  if (full) return { signed: await recordDivisions(db, nh.id, { divisions: [full.division], at }) };
   // No 分部 has all its lots accepted: sign the 分项 that can be, the rest stays in progress.
   const partial = divisions.find((d) => d.subItems.some((s) => s.ready));
-  if (partial) await recordDivisions(db, nh.id, { divisions: [partial.division] });
+  if (partial) await recordDivisions(db, nh.id, { divisions: [partial.division], at });
   return { signed: [] as string[] };
 }

@@ -40,12 +40,18 @@ export async function seedDemoLadder(db: Db) {
       where: { compoundId: nh.id, contractorOrgId: c.contractorOrgId },
     });
     if (submitted > 0) continue;
-    await submitCompletionReport(db, pm, nh.id, {
-      selfCheck: `已完成部位自检合格，已验收检验批 ${accepted} 个；未完成部位见预验收意见。`,
-      report: `本标段（${c.scopeZh}）申请监理竣工预验收，以确认剩余施工和整改范围。`,
-      password: DEMO_PASSWORD,
-      image: await drawn(i),
-    });
+    await submitCompletionReport(
+      db,
+      pm,
+      nh.id,
+      {
+        selfCheck: `已完成部位自检合格，已验收检验批 ${accepted} 个；未完成部位见预验收意见。`,
+        report: `本标段（${c.scopeZh}）申请监理竣工预验收，以确认剩余施工和整改范围。`,
+        password: DEMO_PASSWORD,
+        image: await drawn(i),
+      },
+      new Date("2021-07-28T10:00:00+08:00"),
+    );
   }
   const chief = people.find((p) => p.username === "zongjian");
   if (!chief) return;
@@ -60,12 +66,18 @@ export async function seedDemoLadder(db: Db) {
       : "",
     open.length ? `质量问题 ${open.length} 项尚未整改关闭` : "",
   ].filter(Boolean);
-  await recordPreAcceptance(db, { ...chief, role: "supervisor" }, nh.id, {
-    problems: problems.length ? `${problems.join("；")}。请施工单位整改后申请复查。` : "",
-    defectIds: open.map((d) => d.id),
-    assessment: "工程尚不具备竣工验收条件，整改完成后重新组织预验收。",
-    conclusion: problems.length ? "fail" : "pass",
-    password: DEMO_PASSWORD,
-    image: await drawn(5),
-  });
+  await recordPreAcceptance(
+    db,
+    { ...chief, role: "supervisor" },
+    nh.id,
+    {
+      problems: problems.length ? `${problems.join("；")}。请施工单位整改后申请复查。` : "",
+      defectIds: open.map((d) => d.id),
+      assessment: "工程尚不具备竣工验收条件，整改完成后重新组织预验收。",
+      conclusion: problems.length ? "fail" : "pass",
+      password: DEMO_PASSWORD,
+      image: await drawn(5),
+    },
+    new Date("2021-07-30T15:00:00+08:00"),
+  );
 }

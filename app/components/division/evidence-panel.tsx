@@ -49,7 +49,9 @@ export function EvidencePanel({ evidence }: { evidence: Evidence }) {
       ) : (
         <p className="muted">{t("evidence.none")}</p>
       )}
-      {evidence ? <Link to={evidence.href}>{t("evidence.fix")}</Link> : null}
+      {evidence ? (
+        <Link to={evidence.href}>{t(evidence.complete ? "evidence.open" : "evidence.fix")}</Link>
+      ) : null}
     </section>
   );
 }

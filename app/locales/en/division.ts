@@ -68,6 +68,7 @@ const division: Catalogue<typeof source> = {
     required: "Required: {{names}}",
     none: "None recorded",
     fix: "Complete them",
+    open: "Documents and tests",
     docStatus: { submitted: "Submitted", checked: "Checked", rejected: "Returned" },
     pass: "Conforms",
     fail: "Does not conform",

@@ -60,6 +60,7 @@ const division = {
     required: "应有：{{names}}",
     none: "无记录",
     fix: "去补齐",
+    open: "查看资料与检验",
     docStatus: { submitted: "已提交", checked: "已核查", rejected: "退回" },
     pass: "符合要求",
     fail: "不符合要求",

@@ -154,6 +154,7 @@ export async function divisionPage(
         requiredTests: d.evidence.requiredTests,
         tests: d.evidence.tests.map((x) => ({ ...x, recordedAt: x.recordedAt.toISOString() })),
         href: d.evidence.href,
+        complete: d.evidence.gaps.length === 0,
       },
       readiness: d.readiness,
       passed: d.passed,
