@@ -100,7 +100,7 @@ export async function compoundRecord(db: Db, compoundId: string) {
   // 分部 records count once the plan is approved (decision 0029); not part of the content hash.
   // Read once here for the prerequisites and for the 附录H tables the records print.
   const approved = plan?.plan.status === "approved";
-  const evidence = approved ? await divisionEvidence(db, compoundId) : [];
+  const evidence = approved ? await divisionEvidence(db, compoundId, { concealed }) : [];
   const summaries = approved ? await divisionSummaries(db, compoundId, { evidence }) : [];
   const divisions = approved
     ? summaries.map((d) => ({ division: d.division, passed: d.passed, href: d.href }))

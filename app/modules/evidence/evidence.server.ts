@@ -5,7 +5,7 @@
  * are the Chinese standard names, the language of record.
  */
 import type { Db } from "~/infra/db.server";
-import { concealedWorkGaps } from "~/modules/concealed/summary.server";
+import { type ConcealedGap, concealedWorkGaps } from "~/modules/concealed/summary.server";
 import { getPlan } from "~/modules/plan/plan.server";
 import { assembleDivision } from "./assemble";
 import { testClauses } from "./specs.server";
@@ -62,7 +62,12 @@ export type DivisionEvidence = {
 };
 
 /** One entry per 分部 of the compound's plan (none without a plan). */
-export async function divisionEvidence(db: Db, compoundId: string): Promise<DivisionEvidence[]> {
+export async function divisionEvidence(
+  db: Db,
+  compoundId: string,
+  /** the compound's hidden-work gaps when the caller has read them already */
+  given: { concealed?: ConcealedGap[] } = {},
+): Promise<DivisionEvidence[]> {
   const plan = await getPlan(db, compoundId);
   if (!plan) return [];
   const divisionOf = new Map(plan.subItems.map((s) => [s.id, s.division]));
@@ -109,7 +114,7 @@ export async function divisionEvidence(db: Db, compoundId: string): Promise<Divi
         recordedAt: true,
       },
     }),
-    concealedWorkGaps(db, compoundId),
+    given.concealed ?? concealedWorkGaps(db, compoundId),
   ]);
   const docs = docRows.map(({ reviews, ...d }) => ({ ...d, review: reviews[0] ?? null }));
   return divisions.map((division) =>
