@@ -1,12 +1,11 @@
 import { type ItemPhotos, LotItemCard, useEntryAutosave } from "~/components/lot-item-card";
 import type { EntryInput } from "~/modules/lot/entry-types";
+import type { LotItemView } from "~/modules/lot/item-view";
+import type { computeLotVerdict, LotRules } from "~/modules/lot/verdict";
 
+/** The entry an item starts from on the page (moved to modules/lot/entries.ts, shared with the server). */
 export { emptyEntry } from "~/modules/lot/entries";
 
-import type { LotItemView } from "~/modules/lot/item-view";
-import type { computeLotVerdict, LotItemInput, LotRules } from "~/modules/lot/verdict";
-
-/** The entry an item starts from on the page: its stored result, note and every recorded point. */
 /** One item card whose changes are saved as they are made (online, or to the outbox). */
 export function AutosavedItem({
   lotId,
