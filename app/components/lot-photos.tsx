@@ -1,10 +1,14 @@
-import { useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PhotoView } from "~/modules/photo/view";
 import { PhotoGrid } from "./photo-grid";
-import { PhotoMarkup } from "./photo-markup";
 import { PhotoUploader } from "./photo-uploader";
-import { type MarkedPhotoView, PhotoViewer } from "./photo-viewer";
+import type { MarkedPhotoView } from "./photo-viewer";
+
+// Loaded when a photo is first opened: neither is on the page before a tap, and the markup
+// editor brings the annotation schema (zod) with it. The service worker precaches both chunks.
+const PhotoViewer = lazy(() => import("./photo-viewer").then((m) => ({ default: m.PhotoViewer })));
+const PhotoMarkup = lazy(() => import("./photo-markup").then((m) => ({ default: m.PhotoMarkup })));
 
 /**
  * One viewer per page: any grid opens it on its own list of photos. With `canMarkup` (for every
@@ -27,7 +31,7 @@ export function usePhotoViewer({
     },
     [marking],
   );
-  const viewer = marking ? (
+  const shown = marking ? (
     <PhotoMarkup photoId={marking} onClose={closeMarkup} />
   ) : open ? (
     <PhotoViewer
@@ -41,6 +45,7 @@ export function usePhotoViewer({
       markable={typeof canMarkup === "function" ? canMarkup : undefined}
     />
   ) : null;
+  const viewer = shown ? <Suspense fallback={null}>{shown}</Suspense> : null;
   return { openViewer: (list: PhotoView[], index: number) => setOpen({ list, index }), viewer };
 }
 

@@ -4,13 +4,8 @@ import { useTranslation } from "react-i18next";
 import { say } from "~/modules/lot/messages";
 import { formatEntered } from "~/modules/lot/verdict-format";
 import { useOnline, useOutbox } from "~/modules/offline/hooks";
-import {
-  discardCommand,
-  flushOutbox,
-  type OutboxCommand,
-  setOutboxUser,
-  startOutboxSync,
-} from "~/modules/offline/outbox.client";
+import type { OutboxCommand } from "~/modules/offline/outbox.client";
+import { withOutbox } from "~/modules/offline/outbox.lazy";
 import { syncLabel } from "~/modules/offline/sync-rules";
 
 /** What was recorded, as text a user can copy into a note or a message. */
@@ -37,9 +32,11 @@ export function commandText(c: OutboxCommand, t: TFunction<"lot">): string {
  */
 export function SyncIndicator({ userId }: { userId: string }) {
   useEffect(() => {
-    setOutboxUser(userId);
-    startOutboxSync();
-    void flushOutbox();
+    void withOutbox((outbox) => {
+      outbox.setOutboxUser(userId);
+      outbox.startOutboxSync();
+      void outbox.flushOutbox();
+    });
   }, [userId]);
   const online = useOnline();
   const commands = useOutbox() ?? [];
@@ -82,7 +79,7 @@ export function SyncIndicator({ userId }: { userId: string }) {
                       className="button button-danger"
                       onClick={() => {
                         if (window.confirm(t("sync.discardConfirm")))
-                          void discardCommand(c.seq as number);
+                          void withOutbox((outbox) => outbox.discardCommand(c.seq as number));
                       }}
                     >
                       {t("sync.discard")}

@@ -10,9 +10,9 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import zlib from "node:zlib";
 import Database from "better-sqlite3";
 import { generateScaleDb } from "./generate";
+import { jsGzKb } from "./js-size";
 import { type LoadResult, load } from "./load";
 
 const root = process.cwd();
@@ -66,28 +66,6 @@ function start(cmd: string, args: string[], env: Record<string, string>, cwd = r
   });
   children.push(child);
   return child;
-}
-
-/** JS a first load of the route fetches: entry, then every route module of its branch, gzipped. */
-function jsGzKb(routeId: string): number {
-  const assets = path.join(BUILD_DIR, "client", "assets");
-  const file = fs.readdirSync(assets).find((f) => /^manifest-.*\.js$/.test(f))!;
-  const text = fs.readFileSync(path.join(assets, file), "utf8");
-  const manifest = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as {
-    entry: { module: string; imports: string[] };
-    routes: Record<string, { module: string; imports?: string[]; parentId?: string }>;
-  };
-  const files = new Set([manifest.entry.module, ...manifest.entry.imports]);
-  for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) {
-    const r = manifest.routes[id];
-    if (!r) throw new Error(`no route ${id}`);
-    files.add(r.module);
-    for (const i of r.imports ?? []) files.add(i);
-  }
-  let bytes = 0;
-  for (const f of files)
-    bytes += zlib.gzipSync(fs.readFileSync(path.join(BUILD_DIR, "client", f))).length;
-  return bytes / 1024;
 }
 
 async function signIn(base: string, username: string): Promise<string> {
@@ -276,8 +254,8 @@ async function main() {
   console.log(`5xx: ${fiveXx}`);
   console.log(`max p95 ms (1 client): ${maxP95.toFixed(0)}`);
   console.log(`lot page / minimal remix: ${lotRatio.toFixed(3)}`);
-  console.log(`js gz KB lot page: ${jsGzKb("routes/_app.lots.$lotId").toFixed(1)}`);
-  console.log(`js gz KB dashboard: ${jsGzKb("routes/_app.dashboard").toFixed(1)}`);
+  console.log(`js gz KB lot page: ${jsGzKb(BUILD_DIR, "routes/_app.lots.$lotId").toFixed(1)}`);
+  console.log(`js gz KB dashboard: ${jsGzKb(BUILD_DIR, "routes/_app.dashboard").toFixed(1)}`);
 }
 
 function stopAll() {

@@ -1,31 +1,10 @@
 import { type ItemPhotos, LotItemCard, useEntryAutosave } from "~/components/lot-item-card";
-import type { RecordedPoint } from "~/modules/lot/corrections";
 import type { EntryInput } from "~/modules/lot/entry-types";
 import type { LotItemView } from "~/modules/lot/item-view";
-import type { computeLotVerdict, LotItemInput, LotRules } from "~/modules/lot/verdict";
+import type { computeLotVerdict, LotRules } from "~/modules/lot/verdict";
 
-/** The entry an item starts from on the page: its stored result, note and every recorded point. */
-export function emptyEntry(
-  itemId: string,
-  input: LotItemInput | undefined,
-  note: string | null = null,
-  recorded?: RecordedPoint[],
-): EntryInput {
-  return {
-    itemId,
-    result: input?.result ?? null,
-    note,
-    designValue: input?.designValue ?? null,
-    points: (recorded ?? []).map((p) => ({
-      value: p.value,
-      serious: p.serious ?? false,
-      text: p.text ?? null,
-      design: p.design ?? null,
-      ...(p.was && p.was.length > 0 ? { was: p.was } : {}),
-      ...(p.removed ? { removed: true } : {}),
-    })),
-  };
-}
+/** The entry an item starts from on the page (moved to modules/lot/entries.ts, shared with the server). */
+export { emptyEntry } from "~/modules/lot/entries";
 
 /** One item card whose changes are saved as they are made (online, or to the outbox). */
 export function AutosavedItem({

@@ -8,14 +8,10 @@ import { LotPhotosSection, usePhotoViewer } from "~/components/lot-photos";
 import { LotPlaceForm } from "~/components/lot-place-form";
 import { useOnline } from "~/components/needs-network";
 import { PageHeader } from "~/components/page-header";
-import { livePoints } from "~/modules/lot/corrections";
+import { initialEntries } from "~/modules/lot/entries";
 import type { EntryInput } from "~/modules/lot/entry-types";
-import {
-  computeLotVerdict,
-  type LotQuantities,
-  type LotRules,
-  type PlaceAttributes,
-} from "~/modules/lot/verdict";
+import type { LiveVerdictBase } from "~/modules/lot/live-verdict";
+import type { LotRules } from "~/modules/lot/verdict";
 import { verdictText, verdictTexts } from "~/modules/lot/verdict-text";
 import { usePendingEntries } from "~/modules/offline/hooks";
 import type { PhotoView } from "~/modules/photo/view";
@@ -38,7 +34,7 @@ export function LotPage({
 }) {
   const { t } = useTranslation("lot");
   const { t: tv } = useTranslation("checklist");
-  const { lot, itemViews, verdictInputs, notes, recordedPoints, rules, place, canRecord } = data;
+  const { lot, itemViews, verdictInputs, notes, recordedPoints, rules, canRecord } = data;
   const { canUpload, photoMaxFileBytes, photos, standards, signature } = data;
   const { t: tn } = useTranslation("nonconformance");
   const route = data.nonconformance?.route ?? null;
@@ -48,12 +44,7 @@ export function LotPage({
   const busy = useNavigation().state !== "idle";
   const online = useOnline();
   const [entries, setEntries] = useState<Record<string, EntryInput>>(() =>
-    Object.fromEntries(
-      itemViews.map((item, i) => [
-        item.id,
-        emptyEntry(item.id, verdictInputs[i], notes[item.id] ?? null, recordedPoints[item.id]),
-      ]),
-    ),
+    initialEntries({ itemViews, verdictInputs, notes, recordedPoints }),
   );
   // Records still in the outbox (recorded offline, page reloaded) are shown over the page's data.
   const pending = usePendingEntries(lot.id);
@@ -63,26 +54,19 @@ export function LotPage({
     setEntries((prev) => ({ ...prev, ...pending }));
     setOverlaid(true); // remounts the items, so their fields show the outbox's values
   }, [pending]);
+  // The judging code (GB 50300 engine) loads after the page is shown; until then the page shows
+  // the server's verdict of the same first state (data.pageVerdict), so hydration matches.
+  const [engine, setEngine] = useState<typeof import("~/modules/lot/live-verdict") | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import("~/modules/lot/live-verdict").then((m) => live && setEngine(m));
+    return () => {
+      live = false;
+    };
+  }, []);
   const verdict = useMemo(
-    () =>
-      computeLotVerdict({
-        rules: rules as LotRules,
-        attributes: place.attributes as PlaceAttributes,
-        quantities: place.quantities as LotQuantities,
-        recordsComplete: lot.recordsComplete,
-        items: verdictInputs.map((input) => {
-          const e = entries[input.itemId];
-          return e
-            ? {
-                ...input,
-                result: e.result,
-                designValue: e.designValue,
-                points: livePoints(e.points),
-              }
-            : input;
-        }),
-      }),
-    [entries, verdictInputs, rules, place, lot.recordsComplete],
+    () => (engine ? engine.liveLotVerdict(data as LiveVerdictBase, entries) : data.pageVerdict),
+    [engine, entries, data],
   );
   const itemVerdicts = new Map(verdict.items.map((v) => [v.itemId, v]));
   const done = verdict.items.filter((v) => v.status !== "incomplete").length;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { EntryInput } from "~/modules/lot/entry-types";
 import { useOnline, useOutbox } from "~/modules/offline/hooks";
-import { enqueueEntry } from "~/modules/offline/outbox.client";
+import { withOutbox } from "~/modules/offline/outbox.lazy";
 
 export type SaveState = "saved" | "saving" | "dirty" | "queued" | "error";
 
@@ -32,7 +32,9 @@ export function useEntryAutosave(target: {
     timer.current = null;
     later.current = null;
     const { lotId, lotLabel, itemId, itemCode, baseVersion, itemVersion } = targetRef.current;
-    enqueueEntry({ lotId, lotLabel, itemId, itemCode, baseVersion, itemVersion, entry }).then(
+    withOutbox((outbox) =>
+      outbox.enqueueEntry({ lotId, lotLabel, itemId, itemCode, baseVersion, itemVersion, entry }),
+    ).then(
       () => setQueueFailed(false),
       () => setQueueFailed(true),
     );

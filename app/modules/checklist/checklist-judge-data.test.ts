@@ -3,16 +3,17 @@
  * (unit, comparison, clause, sample rule), and every condition names a place attribute that
  * exists. Items left to the inspector are listed here with the reason.
  */
+
 import { describe, expect, it } from "vitest";
 import {
   computeLotVerdict,
   lotRulesFor,
   PLACE_ATTRIBUTES,
   requiredSamples,
-  rulesFromChecklistData,
   SAMPLE_QUANTITIES,
 } from "~/modules/lot/verdict";
 import { data } from "~/modules/lot/verdict-fixture.test-support";
+import { rulesFromChecklistData } from "~/modules/lot/verdict-rules-data";
 
 /** Numeric items the engine does not judge, and why. */
 const UNJUDGED: Record<string, string> = {

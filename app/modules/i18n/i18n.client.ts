@@ -1,8 +1,6 @@
-import i18next from "i18next";
-import resourcesToBackend from "i18next-resources-to-backend";
-import { initReactI18next } from "react-i18next";
 import type { Namespace } from "~/locales/resources";
-import { DEFAULT_LNG, i18nOptions, isLng, namespacesOf } from "./config";
+import { DEFAULT_LNG, isLng, namespacesOf } from "./config";
+import { MiniI18n } from "./mini/instance";
 
 // One lazy chunk per language and namespace: a page loads only what its routes name, and the
 // service worker precaches every chunk, so a page opened offline still has its words.
@@ -14,7 +12,11 @@ function loadCatalogue(lng: string, ns: string) {
   return load().then((m) => m.default);
 }
 
-/** Initialises i18next with the page's language and the namespaces its matched routes need. */
+/**
+ * The page's language and the namespaces its matched routes need, loaded before hydration. The
+ * browser translates with MiniI18n (mini/translate.ts: i18next's behaviour for our options, in a
+ * fraction of its size); the server renders with i18next.
+ */
 export async function startI18n() {
   const lang = document.documentElement.lang;
   const lng = isLng(lang) ? lang : DEFAULT_LNG;
@@ -22,9 +24,7 @@ export async function startI18n() {
     window as unknown as { __remixRouteModules?: Record<string, { handle?: unknown }> }
   ).__remixRouteModules;
   const ns: Namespace[] = namespacesOf(Object.values(modules ?? {}).map((m) => m?.handle));
-  await i18next
-    .use(initReactI18next)
-    .use(resourcesToBackend(loadCatalogue))
-    .init(i18nOptions(lng, ns));
-  return i18next;
+  const i18n = new MiniI18n(lng, loadCatalogue);
+  await i18n.load(lng, ns);
+  return i18n;
 }

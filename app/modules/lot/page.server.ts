@@ -5,7 +5,9 @@ import { dueOnIso, isDefectState, isOverdue } from "~/modules/defect/workflow";
 import { lotDrawingRefs, referenceableRevisions } from "~/modules/drawing/lot-refs.server";
 import { withAnnotationVersions } from "~/modules/photo/annotation.server";
 import { lotPhotos } from "~/modules/photo/photos.server";
+import { initialEntries } from "./entries";
 import type { LotItemView } from "./item-view";
+import { liveLotVerdict } from "./live-verdict";
 import { getLot, normalizedPoint, numericOf, signatureStatus } from "./lots.server";
 import { nonconformancePanel } from "./nonconformance-view";
 import { placeFieldsFor } from "./place";
@@ -66,7 +68,7 @@ export async function lotPage(
   ]);
   const signature = await signatureStatus(db, detail, history.signedHash);
   const reviews = may("lot.review");
-  return {
+  const page = {
     lot: {
       id: lot.id,
       number: lot.number,
@@ -138,6 +140,9 @@ export async function lotPage(
           })
       : [],
   };
+  // The verdict the page shows before the browser has its judging code: exactly what the page
+  // computes from its first state (the stored records), so hydration matches.
+  return { ...page, pageVerdict: liveLotVerdict(page, initialEntries(page)) };
 }
 
 export type LotPageData = NonNullable<Awaited<ReturnType<typeof lotPage>>>;

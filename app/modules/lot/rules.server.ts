@@ -1,5 +1,6 @@
 import checklistData from "../../../prisma/data/checklists.json";
-import { type LotRules, lotRulesFor, rulesFromChecklistData, type VerdictRules } from "./verdict";
+import { type LotRules, lotRulesFor, type VerdictRules } from "./verdict";
+import { rulesFromChecklistData } from "./verdict-rules-data";
 
 let cached: VerdictRules | undefined;
 

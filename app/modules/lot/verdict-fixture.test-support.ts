@@ -2,6 +2,7 @@
  * Test support for the verdict case tables: the real checklist data file (validated with zod as
  * the app loads it) and a one-item lot builder. Not imported by the app.
  */
+
 import { readFileSync } from "node:fs";
 import { parseChecklistData } from "~/modules/checklist/data-file";
 import {
@@ -14,8 +15,8 @@ import {
   type LotRules,
   lotRulesFor,
   type PlaceAttributes,
-  rulesFromChecklistData,
 } from "./verdict";
+import { rulesFromChecklistData } from "./verdict-rules-data";
 
 export const data = parseChecklistData(
   JSON.parse(readFileSync("prisma/data/checklists.json", "utf8")),

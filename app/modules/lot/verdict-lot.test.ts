@@ -1,11 +1,11 @@
 /** Lot-level rules of GB 50300-2013 §5.0.1, formatting, and the rules read from the data file. */
+
 import { describe, expect, it } from "vitest";
 import {
   computeLotVerdict,
   formatEntered,
   lotRulesFor,
   minimumSamplesForCapacity,
-  rulesFromChecklistData,
   specFromLegacyNumeric,
 } from "./verdict";
 import {
@@ -16,6 +16,7 @@ import {
   rulesOf,
   workTypeOf,
 } from "./verdict-fixture.test-support";
+import { rulesFromChecklistData } from "./verdict-rules-data";
 import { verdictTextZh } from "./verdict-text";
 
 const railingLot = (items: ReturnType<typeof inputOf>[], recordsComplete = true) =>

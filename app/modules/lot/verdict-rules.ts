@@ -1,9 +1,9 @@
 /**
  * GB 50300 numbers from `acceptanceRules` of the checklist data (pass rates and the 1.5× factor
  * per specialty code, Appendix D, table 3.0.9), validated with zod, and the rule governing a
- * work type's (or one item's) 一般项目.
+ * work type's (or one item's) 一般项目. Reading the data file (zod) is in verdict-rules-data.ts,
+ * so the tablet bundle, which imports this module, carries no zod.
  */
-import { z } from "~/infra/zod";
 import type { AppendixDRow, DoubleSamplingRow, MinimumSampleRow } from "./verdict-sampling";
 
 /** GB 50300 §5.0.1 defers the pass rate to the specialty code; 80% is the common default. */
@@ -33,73 +33,6 @@ export interface LotRules {
   minimumSampleSize: readonly MinimumSampleRow[];
   /** Every specialty rule, for items whose spec names another governing code. */
   generalRules?: readonly GeneralItemRule[];
-}
-
-// Built on first use, not at import: the tablet bundle imports this module for its types and
-// pure helpers and should not carry zod (module-level schema calls defeat tree-shaking).
-function rulesSchema() {
-  const Row = z.object({
-    n: z.number().int().positive(),
-    ac: z.number().int(),
-    re: z.number().int(),
-  });
-  return z.object({
-    generalItemRuleBySpecialtyCode: z
-      .array(
-        z.object({
-          code: z.string().min(1),
-          minPassRate: z.number().min(0).max(1).nullable(),
-          maxDeviationFactor: z.number().min(1).nullable(),
-        }),
-      )
-      .min(1),
-    appendixD_generalItemCountingJudgement: z.object({
-      singleSampling: z.array(Row).min(1),
-      doubleSampling: z.array(z.object({ stage1: Row, stage2cumulative: Row })).default([]),
-    }),
-    minimumSampleSize: z.object({
-      table: z
-        .array(
-          z.object({
-            lotCapacityMin: z.number().int(),
-            lotCapacityMax: z.number().int(),
-            minSamples: z.number().int().positive(),
-          }),
-        )
-        .min(1),
-    }),
-    defaultMinPassRate: z.number().min(0).max(1).optional(),
-  });
-}
-let cachedSchema: ReturnType<typeof rulesSchema> | undefined;
-
-/** Reads `acceptanceRules`; throws with the offending path when the shape is wrong. */
-export function rulesFromChecklistData(acceptanceRules: unknown): VerdictRules {
-  cachedSchema ??= rulesSchema();
-  const parsed = cachedSchema.safeParse(acceptanceRules);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0]!;
-    throw new Error(`acceptanceRules.${first.path.join(".")}: ${first.message}`);
-  }
-  const r = parsed.data;
-  const d = r.appendixD_generalItemCountingJudgement;
-  return {
-    generalRules: r.generalItemRuleBySpecialtyCode.map(
-      ({ code, minPassRate, maxDeviationFactor }) => ({
-        code,
-        minPassRate,
-        maxDeviationFactor,
-      }),
-    ),
-    appendixD: [...d.singleSampling].sort((a, b) => a.n - b.n),
-    doubleSampling: d.doubleSampling
-      .map((row) => ({ stage1: row.stage1, stage2: row.stage2cumulative }))
-      .sort((a, b) => a.stage1.n - b.stage1.n),
-    minimumSampleSize: [...r.minimumSampleSize.table].sort(
-      (a, b) => a.lotCapacityMin - b.lotCapacityMin,
-    ),
-    defaultMinPassRate: r.defaultMinPassRate ?? DEFAULT_MIN_PASS_RATE,
-  };
 }
 
 // "GB 50303-2015" → "GB 50303", "GB/T 19095-2019" → "GB/T 19095", "GB 5768.3-2009" → "GB 5768.3".

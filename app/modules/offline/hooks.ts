@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type { EntryInput } from "~/modules/lot/entry-types";
-import { listCommands, type OutboxCommand, subscribe } from "./outbox.client";
+import type { OutboxCommand } from "./outbox.client";
+import { withOutbox } from "./outbox.lazy";
 
 /** Whether the browser says it is online (true on the server and before hydration). */
 export function useOnline(): boolean {
@@ -23,15 +24,20 @@ export function useOutbox(lotId?: string): OutboxCommand[] | null {
   const [commands, setCommands] = useState<OutboxCommand[] | null>(null);
   useEffect(() => {
     let live = true;
-    const load = () =>
-      void listCommands(lotId)
-        .then((list) => live && setCommands(list))
-        .catch(() => live && setCommands([]));
-    load();
-    const stop = subscribe(load);
+    let stop: (() => void) | null = null;
+    void withOutbox((outbox) => {
+      const load = () =>
+        void outbox
+          .listCommands(lotId)
+          .then((list) => live && setCommands(list))
+          .catch(() => live && setCommands([]));
+      if (!live) return;
+      load();
+      stop = outbox.subscribe(load);
+    }).catch(() => live && setCommands([]));
     return () => {
       live = false;
-      stop();
+      stop?.();
     };
   }, [lotId]);
   return commands;
@@ -45,7 +51,7 @@ export function usePendingEntries(lotId: string): Record<string, EntryInput> | n
   const [entries, setEntries] = useState<Record<string, EntryInput> | null>(null);
   useEffect(() => {
     let live = true;
-    void listCommands(lotId)
+    void withOutbox((outbox) => outbox.listCommands(lotId))
       .then((list) => {
         const latest: Record<string, EntryInput> = {};
         for (const c of list) if (c.status === "pending") latest[c.itemId] = c.entry;
