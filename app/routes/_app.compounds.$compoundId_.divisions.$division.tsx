@@ -8,48 +8,17 @@ import { RecordSignForm } from "~/components/division/sign-form";
 import { SignatureSeats } from "~/components/division/signatures";
 import { useStandardName } from "~/components/lot/standard-name";
 import { PageHeader } from "~/components/page-header";
-import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
-import type { AnyT } from "~/modules/acceptance/words";
-import { requestT } from "~/modules/auth/language.server";
-import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { divisionAction } from "~/modules/division/actions.server";
-import { divisionForms } from "~/modules/division/forms";
-import { divisionPage } from "~/modules/division/page.server";
+import { divisionRecord } from "~/modules/division/route.server";
 
 export const handle = { i18n: ["division", "lot", "acceptance"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "compound.view");
-  const page = await divisionPage(db, user, scope, params.compoundId ?? "", params.division ?? "");
-  if (!page) notFound();
-  const t: AnyT = await requestT(request);
-  return { ...page, title: t("division:meta.division", { name: page.record.division }) };
-}
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  divisionRecord.loader(request, params);
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "compound.view");
-  const t = await requestT(request);
-  const w: AnyT = t;
-  const submission = parseSubmission(await request.formData(), divisionForms(w).action, t);
-  if (submission.status !== "success") return replyInvalid(submission);
-  const page = await divisionPage(db, user, scope, params.compoundId ?? "", params.division ?? "");
-  if (!page) notFound();
-  try {
-    const done = await divisionAction(
-      db,
-      user,
-      page.compound.id,
-      page.record.division,
-      submission.value,
-      w,
-    );
-    return { done, intent: submission.value.intent };
-  } catch (error) {
-    return replyError(submission, error, t);
-  }
-}
+export const action = ({ request, params }: ActionFunctionArgs) =>
+  divisionRecord.action(request, params);
 
 /** 附录G 分部工程质量验收记录: 子分部 and 分项, evidence, 观感, the seats. */
 export default function DivisionRecordPage() {

@@ -5,13 +5,7 @@ import { RecordSignForm } from "~/components/division/sign-form";
 import { SignatureSeats } from "~/components/division/signatures";
 import { useStandardName } from "~/components/lot/standard-name";
 import { PageHeader } from "~/components/page-header";
-import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
-import type { AnyT } from "~/modules/acceptance/words";
-import { requestT } from "~/modules/auth/language.server";
-import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { signSubItemFromForm } from "~/modules/division/actions.server";
-import { divisionForms } from "~/modules/division/forms";
-import { subItemPage } from "~/modules/division/page.server";
+import { subItemRecord } from "~/modules/division/route.server";
 import { SUB_ITEM_SEATS } from "~/modules/division/rules";
 import { unitName } from "~/modules/lot/record-division";
 
@@ -19,29 +13,11 @@ export const handle = { i18n: ["division", "lot"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "compound.view");
-  const page = await subItemPage(db, user, scope, params.compoundId ?? "", params.subItemId ?? "");
-  if (!page) notFound();
-  const t: AnyT = await requestT(request);
-  return { ...page, title: t("division:meta.subItem", { name: page.record.name }) };
-}
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  subItemRecord.loader(request, params);
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "compound.view");
-  const t = await requestT(request);
-  const w: AnyT = t;
-  const submission = parseSubmission(await request.formData(), divisionForms(w).sign, t);
-  if (submission.status !== "success") return replyInvalid(submission);
-  const page = await subItemPage(db, user, scope, params.compoundId ?? "", params.subItemId ?? "");
-  if (!page) notFound();
-  try {
-    await signSubItemFromForm(db, user, page.compound.id, page.record.id, submission.value);
-    return { done: w("division:sign.done") };
-  } catch (error) {
-    return replyError(submission, error, t);
-  }
-}
+export const action = ({ request, params }: ActionFunctionArgs) =>
+  subItemRecord.action(request, params);
 
 /** 附录F 分项工程质量验收记录: the 分项's planned lots, their state, the two seats. */
 export default function SubItemRecord() {
