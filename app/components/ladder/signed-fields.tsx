@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { FieldErrors, InputField } from "~/components/form";
 import { SignaturePad } from "~/components/signature-pad";
 
-type Meta = Parameters<typeof FieldErrors>[0]["meta"];
+export type Meta = Parameters<typeof FieldErrors>[0]["meta"];
 
 /** The drawn signature and the signing password every ladder record is signed with. */
 export function SignedFields({ signature, password }: { signature: Meta; password: Meta }) {
