@@ -2,14 +2,8 @@ import { type FormMetadata, getFormProps, type SubmissionResult } from "@conform
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  FieldErrors,
-  FormErrors,
-  InputField,
-  TextareaField,
-  useSchemaForm,
-} from "~/components/form";
-import { SignaturePad } from "~/components/signature-pad";
+import { FieldErrors, FormErrors, TextareaField, useSchemaForm } from "~/components/form";
+import { SignatureAndPassword } from "~/components/signature-fields";
 import { photoSchema, refuseSchema, requestSchema, signSchema } from "~/modules/concealed/forms";
 
 type Last = SubmissionResult<string[]> | undefined;
@@ -125,13 +119,10 @@ function SignForm({ busy, lastResult }: { busy: boolean; lastResult: Last }) {
       className="sign-form"
     >
       <TextareaField meta={fields.opinion} label={t("forms.signOpinion")} rows={2} />
-      <SignaturePad name="signature" />
-      <FieldErrors meta={fields.signature} />
-      <InputField
-        meta={fields.password}
-        type="password"
-        label={t("forms.password")}
-        autoComplete="current-password"
+      <SignatureAndPassword
+        signature={fields.signature}
+        password={fields.password}
+        passwordLabel={t("forms.password")}
       />
     </RecordForm>
   );
