@@ -1,3 +1,4 @@
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import {
@@ -8,12 +9,19 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import {
+  FieldErrors,
+  FormErrors,
+  SelectField,
+  TextareaField,
+  useSchemaForm,
+} from "~/components/form";
 import { PageHeader } from "~/components/page-header";
 import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
 import type { AnyT } from "~/modules/acceptance/words";
 import { requestT } from "~/modules/auth/language.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { CONTENT_MAX, createSchema, parsePlace } from "~/modules/concealed/forms";
+import { createSchema, parsePlace } from "~/modules/concealed/forms";
 import { addConcealedPhoto, createConcealed } from "~/modules/concealed/notify.server";
 import { createPage } from "~/modules/concealed/page.server";
 import { photoStorage } from "~/modules/photo/storage.server";
@@ -69,13 +77,12 @@ export default function ConcealedNew() {
   const [search] = useSearchParams();
   const { t } = useTranslation("concealed");
   const chosen = ["workType", "placeKind", "placeId"].map((k) => search.get(k) ?? "").join("|");
-  const errors = result && "error" in result ? result.error : undefined;
-  const formErrors = [
-    ...(result && "formErrors" in result ? (result.formErrors ?? []) : []),
-    ...(errors?.[""] ?? []),
-  ];
-  const fieldError = (name: string) =>
-    errors?.[name]?.length ? <p className="field-error">{errors[name]?.join(" ")}</p> : null;
+  const refused = result && "formErrors" in result ? result.formErrors : [];
+  const [form, fields] = useSchemaForm(createSchema, {
+    id: "concealed-create",
+    lastResult: result && "status" in result ? result : undefined,
+    defaultValue: { place: chosen },
+  });
   return (
     <>
       <PageHeader
@@ -85,35 +92,33 @@ export default function ConcealedNew() {
           { to: `/compounds/${d.compound.id}/concealed`, label: t("list.title"), data: false },
         ]}
       />
-      <Form method="post" encType="multipart/form-data" className="panel form-stack">
-        {formErrors.length > 0 ? (
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="panel form-stack"
+        {...getFormProps(form)}
+      >
+        {refused.length > 0 ? (
           <p className="alert alert-error" role="alert">
-            {formErrors.join(" ")}
+            {refused.join(" ")}
           </p>
         ) : null}
-        <label>
-          {t("create.place")}
-          <select name="place" required defaultValue={chosen}>
-            <option value="">{t("create.choosePlace")}</option>
-            {d.places.map((p) => (
-              <option key={p.value} value={p.value} translate="no">
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {fieldError("place")}
-        {fieldError("placeId")}
-        <label>
-          {t("create.content")}
-          <textarea name="content" rows={4} maxLength={CONTENT_MAX} required />
-        </label>
-        {fieldError("content")}
-        <label>
-          {t("create.photo")}
+        <FormErrors form={form as never} />
+        <SelectField meta={fields.place} label={t("create.place")}>
+          <option value="">{t("create.choosePlace")}</option>
+          {d.places.map((p) => (
+            <option key={p.value} value={p.value} translate="no">
+              {p.label}
+            </option>
+          ))}
+        </SelectField>
+        <FieldErrors meta={fields.placeId as never} />
+        <TextareaField meta={fields.content} label={t("create.content")} rows={4} />
+        <label className="field">
+          <span>{t("create.photo")}</span>
           <input type="file" name="photo" accept="image/*" multiple required />
+          <FieldErrors meta={fields.photo as never} />
         </label>
-        {fieldError("photo")}
         <button type="submit" className="button button-primary" disabled={busy}>
           {t("create.submit")}
         </button>

@@ -1,97 +1,48 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppearancePanel } from "~/components/division/appearance-panel";
 import { EvidencePanel } from "~/components/division/evidence-panel";
 import { GapList } from "~/components/division/gaps";
+import { RecordHeader, useRecordOutcome } from "~/components/division/record-page";
 import { RecordSignForm } from "~/components/division/sign-form";
 import { SignatureSeats } from "~/components/division/signatures";
 import { useStandardName } from "~/components/lot/standard-name";
-import { PageHeader } from "~/components/page-header";
-import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
-import type { AnyT } from "~/modules/acceptance/words";
-import { requestT } from "~/modules/auth/language.server";
-import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { divisionAction } from "~/modules/division/actions.server";
-import { divisionForms } from "~/modules/division/forms";
-import { divisionPage } from "~/modules/division/page.server";
+import { divisionRecord } from "~/modules/division/route.server";
 
 export const handle = { i18n: ["division", "lot", "acceptance"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "compound.view");
-  const page = await divisionPage(db, user, scope, params.compoundId ?? "", params.division ?? "");
-  if (!page) notFound();
-  const t: AnyT = await requestT(request);
-  return { ...page, title: t("division:meta.division", { name: page.record.division }) };
-}
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  divisionRecord.loader(request, params);
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "compound.view");
-  const t = await requestT(request);
-  const w: AnyT = t;
-  const submission = parseSubmission(await request.formData(), divisionForms(w).action, t);
-  if (submission.status !== "success") return replyInvalid(submission);
-  const page = await divisionPage(db, user, scope, params.compoundId ?? "", params.division ?? "");
-  if (!page) notFound();
-  try {
-    const done = await divisionAction(
-      db,
-      user,
-      page.compound.id,
-      page.record.division,
-      submission.value,
-      w,
-    );
-    return { done, intent: submission.value.intent };
-  } catch (error) {
-    return replyError(submission, error, t);
-  }
-}
+export const action = ({ request, params }: ActionFunctionArgs) =>
+  divisionRecord.action(request, params);
 
 /** 附录G 分部工程质量验收记录: 子分部 and 分项, evidence, 观感, the seats. */
 export default function DivisionRecordPage() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const busy = useNavigation().state !== "idle";
+  const { busy, done, failed, failedIntent } = useRecordOutcome();
   const { t } = useTranslation("division");
   const word = useStandardName();
   const r = d.record;
-  const done = result && "done" in result ? result.done : null;
-  const failed = result && !("done" in result) ? result : undefined;
-  const failedIntent = failed?.initialValue?.intent;
   return (
     <>
-      <PageHeader
+      <RecordHeader
+        compound={d.compound}
         title={word(r.division)}
-        crumbs={[
-          { to: `/compounds/${d.compound.id}`, label: d.compound.name, data: true },
-          { to: `/compounds/${d.compound.id}/divisions`, label: t("list.title") },
-        ]}
         subtitle={`${t("record.divisionTitle")} · ${r.passed ? t("state.passed") : t("state.open")}`}
-      />
-      {done ? (
-        <p className="alert" role="status">
-          {done}
-        </p>
-      ) : null}
-      <section className="panel">
-        <dl className="facts">
-          <dt>{t("facts.compound")}</dt>
-          <dd translate="no">{d.compound.name}</dd>
-          <dt>{t("facts.subDivision")}</dt>
-          <dd translate="no">{r.subDivisions.map(word).join(t("separator")) || t("facts.none")}</dd>
-          <dt>{t("facts.contractor")}</dt>
-          <dd translate="no">{r.contractors.join(t("separator")) || t("facts.none")}</dd>
-          <dt>{t("seat.contractorTechShown")}</dt>
-          <dd translate="no">{r.techLeads.join(t("separator")) || t("facts.none")}</dd>
-        </dl>
-        <a className="button" href={d.pdfHref} download>
-          {t("pdf.download")}
-        </a>
-      </section>
+        done={done}
+        pdfHref={d.pdfHref}
+      >
+        <dt>{t("facts.subDivision")}</dt>
+        <dd translate="no">{r.subDivisions.map(word).join(t("separator")) || t("facts.none")}</dd>
+        <dt>{t("facts.contractor")}</dt>
+        <dd translate="no">{r.contractors.join(t("separator")) || t("facts.none")}</dd>
+        <dt>{t("seat.contractorTechShown")}</dt>
+        <dd translate="no">{r.techLeads.join(t("separator")) || t("facts.none")}</dd>
+      </RecordHeader>
       <section className="panel">
         <h2>{t("subItems.title")}</h2>
         <table className="table">

@@ -1,17 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { RecordHeader, useRecordOutcome } from "~/components/division/record-page";
 import { RecordSignForm } from "~/components/division/sign-form";
 import { SignatureSeats } from "~/components/division/signatures";
 import { useStandardName } from "~/components/lot/standard-name";
-import { PageHeader } from "~/components/page-header";
-import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
-import type { AnyT } from "~/modules/acceptance/words";
-import { requestT } from "~/modules/auth/language.server";
-import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { signSubItemFromForm } from "~/modules/division/actions.server";
-import { divisionForms } from "~/modules/division/forms";
-import { subItemPage } from "~/modules/division/page.server";
+import { subItemRecord } from "~/modules/division/route.server";
 import { SUB_ITEM_SEATS } from "~/modules/division/rules";
 import { unitName } from "~/modules/lot/record-division";
 
@@ -19,77 +13,42 @@ export const handle = { i18n: ["division", "lot"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "compound.view");
-  const page = await subItemPage(db, user, scope, params.compoundId ?? "", params.subItemId ?? "");
-  if (!page) notFound();
-  const t: AnyT = await requestT(request);
-  return { ...page, title: t("division:meta.subItem", { name: page.record.name }) };
-}
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  subItemRecord.loader(request, params);
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope, db } = await requireUser(request, "compound.view");
-  const t = await requestT(request);
-  const w: AnyT = t;
-  const submission = parseSubmission(await request.formData(), divisionForms(w).sign, t);
-  if (submission.status !== "success") return replyInvalid(submission);
-  const page = await subItemPage(db, user, scope, params.compoundId ?? "", params.subItemId ?? "");
-  if (!page) notFound();
-  try {
-    await signSubItemFromForm(db, user, page.compound.id, page.record.id, submission.value);
-    return { done: w("division:sign.done") };
-  } catch (error) {
-    return replyError(submission, error, t);
-  }
-}
+export const action = ({ request, params }: ActionFunctionArgs) =>
+  subItemRecord.action(request, params);
 
 /** 附录F 分项工程质量验收记录: the 分项's planned lots, their state, the two seats. */
 export default function SubItemRecord() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const busy = useNavigation().state !== "idle";
+  const { busy, done, failed } = useRecordOutcome();
   const { t } = useTranslation("division");
   const { t: tAny } = useTranslation(["division", "lot"]);
   const word = useStandardName();
   const r = d.record;
-  const done = result && "done" in result ? result.done : null;
-  const failed = result && !("done" in result) ? result : undefined;
   const lotState = (s: string) => t(`lots.lotStatus.${s}` as "lots.lotStatus.draft");
   return (
     <>
-      <PageHeader
+      <RecordHeader
+        compound={d.compound}
+        crumbs={[{ to: d.division.href, label: word(d.division.name), data: true }]}
         title={word(r.name)}
-        crumbs={[
-          { to: `/compounds/${d.compound.id}`, label: d.compound.name, data: true },
-          { to: `/compounds/${d.compound.id}/divisions`, label: t("list.title") },
-          { to: d.division.href, label: word(d.division.name), data: true },
-        ]}
         subtitle={`${t("record.subItemTitle")} · ${r.passed ? t("state.passed") : r.ready ? t("state.ready") : t("state.lotsOpen")}`}
-      />
-      {done ? (
-        <p className="alert" role="status">
-          {done}
-        </p>
-      ) : null}
-      <section className="panel">
-        <dl className="facts">
-          <dt>{t("facts.compound")}</dt>
-          <dd translate="no">{d.compound.name}</dd>
-          <dt>{t("facts.division")}</dt>
-          <dd translate="no">{word(d.division.name)}</dd>
-          <dt>{t("facts.subDivision")}</dt>
-          <dd translate="no">{r.subDivision ? word(r.subDivision) : t("facts.none")}</dd>
-          <dt>{t("facts.standard")}</dt>
-          <dd translate="no">{r.standard}</dd>
-          <dt>{t("facts.lotCount")}</dt>
-          <dd>{t("list.lots", { accepted: r.accepted, planned: r.planned })}</dd>
-          <dt>{t("facts.contractor")}</dt>
-          <dd translate="no">{r.contractors.join(t("separator")) || t("facts.none")}</dd>
-        </dl>
-        <a className="button" href={d.pdfHref} download>
-          {t("pdf.download")}
-        </a>
-      </section>
+        done={done}
+        pdfHref={d.pdfHref}
+      >
+        <dt>{t("facts.division")}</dt>
+        <dd translate="no">{word(d.division.name)}</dd>
+        <dt>{t("facts.subDivision")}</dt>
+        <dd translate="no">{r.subDivision ? word(r.subDivision) : t("facts.none")}</dd>
+        <dt>{t("facts.standard")}</dt>
+        <dd translate="no">{r.standard}</dd>
+        <dt>{t("facts.lotCount")}</dt>
+        <dd>{t("list.lots", { accepted: r.accepted, planned: r.planned })}</dd>
+        <dt>{t("facts.contractor")}</dt>
+        <dd translate="no">{r.contractors.join(t("separator")) || t("facts.none")}</dd>
+      </RecordHeader>
       <section className="panel">
         <h2>{t("lots.title")}</h2>
         <table className="table">

@@ -1,8 +1,10 @@
+import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DocumentsPanel } from "~/components/evidence/documents-panel";
+import type { Last } from "~/components/evidence/failed";
 import { GapsList } from "~/components/evidence/gaps-list";
 import { TestsPanel } from "~/components/evidence/tests-panel";
 import { useStandardName } from "~/components/lot/standard-name";
@@ -48,10 +50,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { done: w("evidence:done.uploaded") };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return data(
-        { status: "error" as const, error: { "": [error.text(t)] } },
-        { status: error.status },
-      );
+      // The upload form posts to ?division=…: its refusal goes back to that 分部's form.
+      const division = new URL(request.url).searchParams.get("division") ?? "";
+      const reply: SubmissionResult<string[]> = {
+        status: "error",
+        initialValue: { intent: "upload", division },
+        error: { "": [error.text(t)] },
+      };
+      return data(reply, { status: error.status });
     }
   }
   const submission = parseSubmission(await request.formData(), evidenceForms(w).action, t);
@@ -81,10 +87,7 @@ export default function EvidencePage() {
   const { t } = useTranslation("evidence");
   const word = useStandardName();
   const done = result && "done" in result ? result.done : null;
-  const errors =
-    result && "error" in result && result.error
-      ? Object.values(result.error as Record<string, string[] | null>).flatMap((m) => m ?? [])
-      : [];
+  const failed = result && "status" in result ? (result as Last) : undefined;
   return (
     <>
       <PageHeader
@@ -95,11 +98,6 @@ export default function EvidencePage() {
       {done ? (
         <p className="alert" role="status">
           {done}
-        </p>
-      ) : null}
-      {errors.length > 0 ? (
-        <p className="alert alert-error" role="alert">
-          {errors.join(" ")}
         </p>
       ) : null}
       {d.divisions.length === 0 || d.planStatus !== "approved" ? (
@@ -122,8 +120,9 @@ export default function EvidencePage() {
             canUpload={d.canUpload}
             maxMb={d.maxMb}
             busy={busy}
+            failed={failed}
           />
-          <TestsPanel d={division} canTest={d.canTest} busy={busy} />
+          <TestsPanel d={division} canTest={d.canTest} busy={busy} failed={failed} />
         </section>
       ))}
     </>

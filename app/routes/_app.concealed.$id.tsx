@@ -9,7 +9,7 @@ import { readSignature } from "~/modules/acceptance/signature-image.server";
 import type { AnyT } from "~/modules/acceptance/words";
 import { requestT } from "~/modules/auth/language.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
-import { recordActionSchema } from "~/modules/concealed/forms";
+import { photoSchema, recordActionSchema } from "~/modules/concealed/forms";
 import { addConcealedPhoto, requestAgain } from "~/modules/concealed/notify.server";
 import { recordPage } from "~/modules/concealed/page.server";
 import { refuseConcealed, signConcealed } from "~/modules/concealed/sign.server";
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     const read = await readPhotoForm(request, 4);
     if (!read.ok) return uploadRefused(read.error);
-    const submission = parseSubmission(read.form, recordActionSchema.optional(), t);
+    const submission = parseSubmission(read.form, photoSchema, t);
     try {
       if (read.files.length === 0)
         throw new DomainError("concealed:errors.choosePhoto", { status: 400, field: "photo" });
@@ -80,6 +80,8 @@ export default function ConcealedRecordPage() {
   const f = useFormat();
   const r = d.record;
   const done = result && "done" in result ? result.done : null;
+  const failed = result && "status" in result ? result : undefined;
+  const refused = result && "formErrors" in result ? result.formErrors : [];
   const next =
     r.status === "signed"
       ? t("page.signedNote")
@@ -162,7 +164,14 @@ export default function ConcealedRecordPage() {
           {t("page.pdf")}
         </a>
       </p>
-      <ConcealedForms may={d.may} content={r.content} busy={busy} result={result} />
+      <ConcealedForms
+        may={d.may}
+        content={r.content}
+        busy={busy}
+        failed={failed}
+        failedIntent={failed?.initialValue?.intent as string | undefined}
+        refused={refused}
+      />
     </>
   );
 }

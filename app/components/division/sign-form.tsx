@@ -1,14 +1,8 @@
 import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import {
-  FieldErrors,
-  FormErrors,
-  InputField,
-  TextareaField,
-  useSchemaForm,
-} from "~/components/form";
-import { SignaturePad } from "~/components/signature-pad";
+import { FieldErrors, FormErrors, TextareaField, useSchemaForm } from "~/components/form";
+import { SignatureAndPassword } from "~/components/signature-fields";
 import { divisionForms } from "~/modules/division/forms";
 
 /** Signing a 分项 or 分部 record: the conclusion (prefilled), a drawn signature, password, confirmation. */
@@ -36,13 +30,10 @@ export function RecordSignForm({
       <FormErrors form={form as never} />
       <input type="hidden" name="intent" value="sign" />
       <TextareaField meta={fields.conclusion} label={t("sign.conclusion")} rows={3} />
-      <SignaturePad name="signature" />
-      <FieldErrors meta={fields.signature} />
-      <InputField
-        meta={fields.password}
-        type="password"
-        label={t("sign.password")}
-        autoComplete="current-password"
+      <SignatureAndPassword
+        signature={fields.signature}
+        password={fields.password}
+        passwordLabel={t("sign.password")}
       />
       <label className="check">
         <input {...getInputProps(fields.confirm, { type: "checkbox", value: "on" })} />

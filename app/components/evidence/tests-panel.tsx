@@ -1,58 +1,116 @@
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FormErrors, InputField, SelectField, useSchemaForm } from "~/components/form";
+import { evidenceForms } from "~/modules/evidence/forms";
 import type { EvidencePageData } from "~/modules/evidence/page.server";
 import { useFormat } from "~/modules/i18n/use-format";
+import { type Last, lastFor } from "./failed";
 
 type Division = EvidencePageData["divisions"][number];
 type TestForm = Division["testForms"][number];
 
-function AttributeFields({ form }: { form: TestForm }) {
+type Fields = ReturnType<typeof useTestForm>[1];
+
+function useTestForm(division: string, code: string, failed: Last) {
+  const { t } = useTranslation("evidence");
+  return useSchemaForm(evidenceForms(t).test, {
+    id: `test-${division}-${code}`,
+    lastResult: lastFor(failed, { intent: "test", division, code }),
+    defaultValue: { testedOn: new Date().toISOString().slice(0, 10) },
+  });
+}
+
+function AttributeFields({ form, fields }: { form: TestForm; fields: Fields }) {
   const { t } = useTranslation(["evidence", "checklist"]);
   return (
     <>
       {form.attributes.includes("pipeDiameter") ? (
-        <label>
-          {t("evidence:tests.pipeDiameter")}
-          <input type="text" inputMode="numeric" name="pipeDiameter" required />
-        </label>
+        <InputField
+          meta={fields.pipeDiameter}
+          label={t("evidence:tests.pipeDiameter")}
+          inputMode="numeric"
+          required
+        />
       ) : null}
       {form.attributes.includes("pipeMaterial") ? (
-        <label>
-          {t("evidence:tests.pipeMaterial")}
-          <select name="pipeMaterial">
-            <option value="plastic">{t("evidence:materials.plastic")}</option>
-            <option value="rc">{t("evidence:materials.rc")}</option>
-          </select>
-        </label>
+        <SelectField meta={fields.pipeMaterial} label={t("evidence:tests.pipeMaterial")}>
+          <option value="plastic">{t("evidence:materials.plastic")}</option>
+          <option value="rc">{t("evidence:materials.rc")}</option>
+        </SelectField>
       ) : null}
       {form.attributes.includes("structure") ? (
-        <label>
-          {t("evidence:tests.structure")}
-          <select name="structure">
-            <option value="rc">{t("evidence:structures.rc")}</option>
-            <option value="masonry">{t("evidence:structures.masonry")}</option>
-          </select>
-        </label>
+        <SelectField meta={fields.structure} label={t("evidence:tests.structure")}>
+          <option value="rc">{t("evidence:structures.rc")}</option>
+          <option value="masonry">{t("evidence:structures.masonry")}</option>
+        </SelectField>
       ) : null}
       {form.attributes.includes("roadClass") ? (
-        <label>
-          {t("checklist:verdict.attributes.roadClass")}
-          <select name="roadClass">
-            <option value="branch">{t("checklist:verdict.values.branch")}</option>
-            <option value="secondary">{t("checklist:verdict.values.secondary")}</option>
-            <option value="arterial">{t("checklist:verdict.values.arterial")}</option>
-          </select>
-        </label>
+        <SelectField meta={fields.roadClass} label={t("checklist:verdict.attributes.roadClass")}>
+          <option value="branch">{t("checklist:verdict.values.branch")}</option>
+          <option value="secondary">{t("checklist:verdict.values.secondary")}</option>
+          <option value="arterial">{t("checklist:verdict.values.arterial")}</option>
+        </SelectField>
       ) : null}
     </>
   );
 }
 
+/** Recording one test's result at one place (安全和功能检验). */
+function TestRecordForm({
+  division,
+  form: test,
+  busy,
+  failed,
+}: {
+  division: string;
+  form: TestForm;
+  busy: boolean;
+  failed: Last;
+}) {
+  const { t } = useTranslation("evidence");
+  const [form, fields] = useTestForm(division, test.code, failed);
+  return (
+    <Form method="post" className="evidence-test-form stack" {...getFormProps(form)}>
+      <FormErrors form={form as never} />
+      <input type="hidden" name="intent" value="test" />
+      <input type="hidden" name="division" value={division} />
+      <input type="hidden" name="code" value={test.code} />
+      <SelectField meta={fields.place} label={t("tests.place")}>
+        {test.places.map((p) => (
+          <option key={p.key} value={p.key} translate="no">
+            {p.label}
+          </option>
+        ))}
+      </SelectField>
+      <InputField meta={fields.values} label={t("tests.values")} />
+      {test.needsDesign ? (
+        <InputField meta={fields.design} label={t("tests.design")} inputMode="decimal" required />
+      ) : null}
+      <AttributeFields form={test} fields={fields} />
+      <InputField meta={fields.testedOn} label={t("tests.testedOn")} type="date" />
+      <InputField meta={fields.tester} label={t("tests.tester")} />
+      <button type="submit" className="button" disabled={busy}>
+        {t("tests.submit")}
+      </button>
+    </Form>
+  );
+}
+
 /** The 安全和功能检验 of one 分部: each test's rule, its records by place, and the record form. */
-export function TestsPanel({ d, canTest, busy }: { d: Division; canTest: boolean; busy: boolean }) {
+export function TestsPanel({
+  d,
+  canTest,
+  busy,
+  failed,
+}: {
+  d: Division;
+  canTest: boolean;
+  busy: boolean;
+  failed: Last;
+}) {
   const { t } = useTranslation("evidence");
   const f = useFormat();
-  const today = new Date().toISOString().slice(0, 10);
   return (
     <div className="evidence-tests">
       <h3>
@@ -96,42 +154,7 @@ export function TestsPanel({ d, canTest, busy }: { d: Division; canTest: boolean
               </table>
             ) : null}
             {canTest && form.places.length > 0 ? (
-              <Form method="post" className="evidence-test-form stack">
-                <input type="hidden" name="division" value={d.division} />
-                <input type="hidden" name="code" value={form.code} />
-                <label>
-                  {t("tests.place")}
-                  <select name="place" required>
-                    {form.places.map((p) => (
-                      <option key={p.key} value={p.key} translate="no">
-                        {p.label}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label>
-                  {t("tests.values")}
-                  <input type="text" name="values" required maxLength={400} />
-                </label>
-                {form.needsDesign ? (
-                  <label>
-                    {t("tests.design")}
-                    <input type="text" inputMode="decimal" name="design" required />
-                  </label>
-                ) : null}
-                <AttributeFields form={form} />
-                <label>
-                  {t("tests.testedOn")}
-                  <input type="date" name="testedOn" required defaultValue={today} />
-                </label>
-                <label>
-                  {t("tests.tester")}
-                  <input type="text" name="tester" required maxLength={80} />
-                </label>
-                <button type="submit" name="intent" value="test" className="button" disabled={busy}>
-                  {t("tests.submit")}
-                </button>
-              </Form>
+              <TestRecordForm division={d.division} form={form} busy={busy} failed={failed} />
             ) : null}
           </div>
         );

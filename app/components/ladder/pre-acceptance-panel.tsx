@@ -1,24 +1,22 @@
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, FormErrors, TextareaField, useSchemaForm } from "~/components/form";
-import { NeedsNetwork, useOnline } from "~/components/needs-network";
+import { FieldErrors, TextareaField, useSchemaForm } from "~/components/form";
 import { Worded } from "~/components/worded";
 import { useFormat } from "~/modules/i18n/use-format";
 import { ladderForms } from "~/modules/ladder/forms";
 import type { LadderView } from "~/modules/ladder/view.server";
-import { SignedFields } from "./signed-fields";
+import { LadderForm, type Last } from "./ladder-form";
 
-type Last = SubmissionResult<string[]> | undefined;
-
-/** Step 2: the 总监理工程师's 竣工预验收 (§6.0.5), its records and, once passed, the 评估报告. */
-export function PreAcceptancePanel(props: {
+type Props = {
   view: LadderView;
   compoundId: string;
   canExport: boolean;
   busy: boolean;
   lastResult: Last;
-}) {
+};
+
+/** Step 2: the 总监理工程师's 竣工预验收 (§6.0.5), its records and, once passed, the 评估报告. */
+export function PreAcceptancePanel(props: Props) {
   const { view } = props;
   const { t } = useTranslation("ladder");
   const f = useFormat();
@@ -70,17 +68,8 @@ export function PreAcceptancePanel(props: {
   );
 }
 
-function PreAcceptanceForm({
-  view,
-  busy,
-  lastResult,
-}: {
-  view: LadderView;
-  busy: boolean;
-  lastResult: Last;
-}) {
+function PreAcceptanceForm({ view, busy, lastResult }: { view: LadderView } & Omit<Props, "view">) {
   const { t } = useTranslation("ladder");
-  const online = useOnline();
   const [form, fields] = useSchemaForm(ladderForms(t).preaccept, {
     id: "ladder-preaccept",
     lastResult,
@@ -88,10 +77,14 @@ function PreAcceptanceForm({
   });
   const chosen = fields.conclusion.initialValue;
   return (
-    <Form method="post" className="form-stack" {...getFormProps(form)}>
-      <h3>{t("pre.formTitle")}</h3>
-      <FormErrors form={form as never} />
-      <input type="hidden" name="intent" value="preaccept" />
+    <LadderForm
+      form={form}
+      intent="preaccept"
+      title={t("pre.formTitle")}
+      submit={t("pre.submit")}
+      busy={busy}
+      signed={{ signature: fields.signature, password: fields.password, what: t("pre.what") }}
+    >
       <TextareaField meta={fields.problems} label={t("pre.problems")} rows={3} />
       {view.defects.length > 0 ? (
         <fieldset>
@@ -121,11 +114,6 @@ function PreAcceptanceForm({
         ))}
         <FieldErrors meta={fields.conclusion} />
       </fieldset>
-      <SignedFields signature={fields.signature} password={fields.password} />
-      <NeedsNetwork what={t("pre.what")} online={online} />
-      <button type="submit" className="button button-primary" disabled={busy || !online}>
-        {t("pre.submit")}
-      </button>
-    </Form>
+    </LadderForm>
   );
 }

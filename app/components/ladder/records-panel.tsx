@@ -1,24 +1,15 @@
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, InputField, useSchemaForm } from "~/components/form";
+import { InputField, useSchemaForm } from "~/components/form";
 import { useFormat } from "~/modules/i18n/use-format";
 import type { ClosingView } from "~/modules/ladder/closing.server";
 import { ladderForms } from "~/modules/ladder/forms";
+import { LadderForm, type Last } from "./ladder-form";
 
-type Last = SubmissionResult<string[]> | undefined;
+type Props = { view: ClosingView; busy: boolean; lastResult: Last };
 const FACTS = ["structureType", "storeys", "floorArea", "startedOn", "finishedOn"] as const;
 
 /** The 附录H H.0.1-1 facts the 建设单位 enters before the session passes. */
-export function FactsPanel({
-  view,
-  busy,
-  lastResult,
-}: {
-  view: ClosingView;
-  busy: boolean;
-  lastResult: Last;
-}) {
+export function FactsPanel({ view, busy, lastResult }: Props) {
   const { t } = useTranslation("ladder");
   const facts = view.facts;
   if (!facts) return null;
@@ -38,15 +29,7 @@ export function FactsPanel({
   );
 }
 
-function FactsForm({
-  view,
-  busy,
-  lastResult,
-}: {
-  view: ClosingView;
-  busy: boolean;
-  lastResult: Last;
-}) {
+function FactsForm({ view, busy, lastResult }: Props) {
   const { t } = useTranslation("ladder");
   const [form, fields] = useSchemaForm(ladderForms(t).facts, {
     id: "ladder-facts",
@@ -54,9 +37,13 @@ function FactsForm({
     defaultValue: view.facts ?? {},
   });
   return (
-    <Form method="post" className="form-stack" {...getFormProps(form)}>
-      <FormErrors form={form as never} />
-      <input type="hidden" name="intent" value="facts" />
+    <LadderForm
+      form={form}
+      intent="facts"
+      submit={t("records.saveFacts")}
+      busy={busy}
+      primary={false}
+    >
       <InputField meta={fields.structureType} label={t("records.fact.structureType")} />
       <InputField meta={fields.storeys} label={t("records.fact.storeys")} />
       <InputField
@@ -67,10 +54,7 @@ function FactsForm({
       />
       <InputField meta={fields.startedOn} label={t("records.fact.startedOn")} type="date" />
       <InputField meta={fields.finishedOn} label={t("records.fact.finishedOn")} type="date" />
-      <button type="submit" className="button" disabled={busy}>
-        {t("records.saveFacts")}
-      </button>
-    </Form>
+    </LadderForm>
   );
 }
 
@@ -81,13 +65,7 @@ export function RecordsPanel({
   canExport,
   busy,
   lastResult,
-}: {
-  view: ClosingView;
-  compoundId: string;
-  canExport: boolean;
-  busy: boolean;
-  lastResult: Last;
-}) {
+}: Props & { compoundId: string; canExport: boolean }) {
   const { t } = useTranslation("ladder");
   const f = useFormat();
   const p = view.passed;
@@ -132,15 +110,15 @@ function FilingForm({ busy, lastResult }: { busy: boolean; lastResult: Last }) {
   const { t } = useTranslation("ladder");
   const [form, fields] = useSchemaForm(ladderForms(t).file, { id: "ladder-file", lastResult });
   return (
-    <Form method="post" className="form-stack" {...getFormProps(form)}>
-      <h3>{t("records.fileTitle")}</h3>
-      <FormErrors form={form as never} />
-      <input type="hidden" name="intent" value="file" />
+    <LadderForm
+      form={form}
+      intent="file"
+      title={t("records.fileTitle")}
+      submit={t("records.file")}
+      busy={busy}
+    >
       <InputField meta={fields.number} label={t("records.number")} />
       <InputField meta={fields.filedOn} label={t("records.filedOn")} type="date" />
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {t("records.file")}
-      </button>
-    </Form>
+    </LadderForm>
   );
 }

@@ -1,15 +1,10 @@
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextareaField, useSchemaForm } from "~/components/form";
-import { NeedsNetwork, useOnline } from "~/components/needs-network";
+import { TextareaField, useSchemaForm } from "~/components/form";
 import { Worded } from "~/components/worded";
 import { useFormat } from "~/modules/i18n/use-format";
 import { ladderForms } from "~/modules/ladder/forms";
 import type { LadderView } from "~/modules/ladder/view.server";
-import { SignedFields } from "./signed-fields";
-
-type Last = SubmissionResult<string[]> | undefined;
+import { LadderForm, type Last } from "./ladder-form";
 
 /** Step 1: each contractor's 自检 conclusion and 工程竣工报告 (GB 50300 §6.0.5). */
 export function ReportsPanel({
@@ -64,24 +59,22 @@ export function ReportsPanel({
 
 function ReportForm({ busy, lastResult }: { busy: boolean; lastResult: Last }) {
   const { t } = useTranslation("ladder");
-  const online = useOnline();
   const [form, fields] = useSchemaForm(ladderForms(t).report, {
     id: "ladder-report",
     lastResult,
     defaultValue: { selfCheck: t("report.selfCheckDefault") },
   });
   return (
-    <Form method="post" className="form-stack" {...getFormProps(form)}>
-      <h3>{t("report.formTitle")}</h3>
-      <FormErrors form={form as never} />
-      <input type="hidden" name="intent" value="report" />
+    <LadderForm
+      form={form}
+      intent="report"
+      title={t("report.formTitle")}
+      submit={t("report.submit")}
+      busy={busy}
+      signed={{ signature: fields.signature, password: fields.password, what: t("report.what") }}
+    >
       <TextareaField meta={fields.selfCheck} label={t("report.selfCheck")} rows={2} />
       <TextareaField meta={fields.report} label={t("report.report")} rows={5} />
-      <SignedFields signature={fields.signature} password={fields.password} />
-      <NeedsNetwork what={t("report.what")} online={online} />
-      <button type="submit" className="button button-primary" disabled={busy || !online}>
-        {t("report.submit")}
-      </button>
-    </Form>
+    </LadderForm>
   );
 }

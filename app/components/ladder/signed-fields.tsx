@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { FieldErrors, InputField } from "~/components/form";
-import { SignaturePad } from "~/components/signature-pad";
+import type { FieldErrors } from "~/components/form";
+import { SignatureAndPassword } from "~/components/signature-fields";
 
-type Meta = Parameters<typeof FieldErrors>[0]["meta"];
+export type Meta = Parameters<typeof FieldErrors>[0]["meta"];
 
 /** The drawn signature and the signing password every ladder record is signed with. */
 export function SignedFields({ signature, password }: { signature: Meta; password: Meta }) {
@@ -10,13 +10,10 @@ export function SignedFields({ signature, password }: { signature: Meta; passwor
   return (
     <fieldset className="ladder-signed">
       <legend>{t("report.signature")}</legend>
-      <SignaturePad name="signature" />
-      <FieldErrors meta={signature} />
-      <InputField
-        meta={password}
-        type="password"
-        label={t("report.password")}
-        autoComplete="current-password"
+      <SignatureAndPassword
+        signature={signature}
+        password={password}
+        passwordLabel={t("report.password")}
       />
     </fieldset>
   );

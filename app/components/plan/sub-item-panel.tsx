@@ -1,36 +1,14 @@
-import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, useSchemaForm } from "~/components/form";
 import { useStandardName } from "~/components/lot/standard-name";
 import { unitName } from "~/modules/lot/record-division";
-import { planForms } from "~/modules/plan/forms";
 import type { PlanPageData } from "~/modules/plan/page.server";
 import { Data } from "../worded";
-import { RemoveSubItemForm } from "./tree-form";
+import { RemoveForm } from "./tree-form";
 
 type SubItem = NonNullable<PlanPageData["plan"]>["coverage"][number];
 type Last = SubmissionResult<string[]> | undefined;
-
-function RemoveForm({ id, busy, lastResult }: { id: string; busy: boolean; lastResult: Last }) {
-  const { t } = useTranslation("plan");
-  const [form, fields] = useSchemaForm(planForms(t).remove, { id: `remove-${id}`, lastResult });
-  return (
-    <Form method="post" className="inline-form" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="remove" />
-      <input type="hidden" name="plannedLotId" value={id} />
-      <input
-        {...getInputProps(fields.reason, { type: "text" })}
-        placeholder={t("page.removeReason")}
-        aria-label={t("page.removeReasonFor")}
-      />
-      <button type="submit" className="button" disabled={busy}>
-        {t("page.remove")}
-      </button>
-      <FieldErrors meta={fields.reason} />
-    </Form>
-  );
-}
 
 /** One 分项 of the plan: its planned places, their state, and the supervisor's adjustments. */
 export function SubItemPanel({
@@ -60,7 +38,9 @@ export function SubItemPanel({
         </span>{" "}
         {word(s.name)}
       </h2>
-      {canManage ? <RemoveSubItemForm id={s.id} busy={busy} lastResult={lastRemoval} /> : null}
+      {canManage ? (
+        <RemoveForm intent="removeSubItem" id={s.id} busy={busy} lastResult={lastRemoval} />
+      ) : null}
       <p className="coverage-line">
         {t("page.counts", { planned: s.planned, opened: s.opened, accepted: s.accepted })}
       </p>
@@ -102,7 +82,7 @@ export function SubItemPanel({
               </td>
               {canManage ? (
                 <td>
-                  <RemoveForm id={p.id} busy={busy} lastResult={lastFor(p.id)} />
+                  <RemoveForm intent="remove" id={p.id} busy={busy} lastResult={lastFor(p.id)} />
                 </td>
               ) : null}
             </tr>

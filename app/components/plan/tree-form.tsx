@@ -50,32 +50,53 @@ export function AddSubItemForm({
   );
 }
 
-/** Removing a 分项 takes its planned lots with it; the reason goes into the audit event. */
-export function RemoveSubItemForm({
+const REMOVALS = {
+  remove: {
+    idName: "plannedLotId",
+    formId: "remove",
+    label: "page.removeReasonFor",
+    button: "page.remove",
+  },
+  removeSubItem: {
+    idName: "subItemId",
+    formId: "remove-sub-item",
+    label: "page.removeSubItemReason",
+    button: "page.removeSubItem",
+  },
+} as const;
+
+/**
+ * Removing a planned lot, or a 分项 with its planned lots: the reason goes into the audit event.
+ * `intent` names the plan action (and its schema); `id` is the planned lot's or the 分项's.
+ */
+export function RemoveForm({
+  intent,
   id,
   busy,
   lastResult,
 }: {
+  intent: keyof typeof REMOVALS;
   id: string;
   busy: boolean;
   lastResult: Last;
 }) {
   const { t } = useTranslation("plan");
-  const [form, fields] = useSchemaForm(planForms(t).removeSubItem, {
-    id: `remove-sub-item-${id}`,
+  const words = REMOVALS[intent];
+  const [form, fields] = useSchemaForm(planForms(t)[intent], {
+    id: `${words.formId}-${id}`,
     lastResult,
   });
   return (
     <Form method="post" className="inline-form" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="removeSubItem" />
-      <input type="hidden" name="subItemId" value={id} />
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name={words.idName} value={id} />
       <input
         {...getInputProps(fields.reason, { type: "text" })}
         placeholder={t("page.removeReason")}
-        aria-label={t("page.removeSubItemReason")}
+        aria-label={t(words.label)}
       />
       <button type="submit" className="button" disabled={busy}>
-        {t("page.removeSubItem")}
+        {t(words.button)}
       </button>
       <FieldErrors meta={fields.reason} />
     </Form>

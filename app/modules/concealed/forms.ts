@@ -10,15 +10,26 @@ export const createSchema = z.object({
   content: z.string().trim().min(1).max(CONTENT_MAX),
 });
 
+/** The record page's forms (the photo form is multipart: its files are read by the upload). */
+export const photoSchema = z.object({ intent: z.literal("photo") });
+export const requestSchema = z.object({
+  intent: z.literal("request"),
+  content: z.string().max(CONTENT_MAX).optional(),
+});
+export const signSchema = z.object({
+  intent: z.literal("sign"),
+  password: z.string().min(1).max(200),
+  signature: z.string().min(1).max(600_000),
+  opinion: z.string().max(REASON_MAX).optional(),
+});
+export const refuseSchema = z.object({
+  intent: z.literal("refuse"),
+  reason: z.string().trim().min(1).max(REASON_MAX),
+});
 export const recordActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("request"), content: z.string().max(CONTENT_MAX).optional() }),
-  z.object({
-    intent: z.literal("sign"),
-    password: z.string().min(1).max(200),
-    signature: z.string().min(1).max(600_000),
-    opinion: z.string().max(REASON_MAX).optional(),
-  }),
-  z.object({ intent: z.literal("refuse"), reason: z.string().trim().min(1).max(REASON_MAX) }),
+  requestSchema,
+  signSchema,
+  refuseSchema,
 ]);
 
 /** "code|kind|id" back to a place. */

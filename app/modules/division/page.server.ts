@@ -8,7 +8,7 @@ import type { Scope } from "~/modules/auth/permissions";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { isChiefSupervisor } from "~/modules/plan/plan";
 import { getCompound } from "~/modules/site/queries.server";
-import { compoundDivisions, type SignatureView } from "./records.server";
+import { compoundDivisions, type DivisionRecord, type SignatureView } from "./records.server";
 import { divisionSeatOf, isContractorTechLead, subItemSeatOf } from "./rules";
 
 const signatureOf = (s: SignatureView) => ({
@@ -18,6 +18,18 @@ const signatureOf = (s: SignatureView) => ({
   conclusion: s.conclusion,
   signedAt: s.signedAt.toISOString(),
   image: `data:image/png;base64,${Buffer.from(s.imagePng).toString("base64")}`,
+});
+
+/** A 分项's line in the list and on its 分部's record. */
+const subItemRow = (s: DivisionRecord["subItems"][number]) => ({
+  id: s.id,
+  name: s.name,
+  subDivision: s.subDivision,
+  planned: s.planned,
+  accepted: s.accepted,
+  ready: s.ready,
+  passed: s.passed,
+  href: s.href,
 });
 
 async function recordsFor(db: Db, user: CurrentUser, scope: Scope, compoundId: string) {
@@ -46,16 +58,7 @@ export async function divisionListPage(
       passed: d.passed,
       signed: d.signedAt !== null,
       href: d.href,
-      subItems: d.subItems.map((s) => ({
-        id: s.id,
-        name: s.name,
-        subDivision: s.subDivision,
-        planned: s.planned,
-        accepted: s.accepted,
-        ready: s.ready,
-        passed: s.passed,
-        href: s.href,
-      })),
+      subItems: d.subItems.map(subItemRow),
     })),
   };
 }
@@ -130,16 +133,7 @@ export async function divisionPage(
       subDivisions: d.subDivisions,
       contractors: d.contractors.map((o) => o.name),
       techLeads: techLeads.filter(isContractorTechLead).map((u) => u.displayName),
-      subItems: d.subItems.map((s) => ({
-        id: s.id,
-        name: s.name,
-        subDivision: s.subDivision,
-        planned: s.planned,
-        accepted: s.accepted,
-        ready: s.ready,
-        passed: s.passed,
-        href: s.href,
-      })),
+      subItems: d.subItems.map(subItemRow),
       points: d.points.map((p) => {
         const state = d.appearance.points.find((x) => x.code === p.code);
         return { ...p, rating: state?.rating ?? null, reworked: state?.reworked ?? false };

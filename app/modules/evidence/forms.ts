@@ -5,8 +5,13 @@ import type { AnyT } from "~/modules/acceptance/words";
 export const REASON_MAX = 500;
 export const TESTER_MAX = 80;
 export const VALUES_MAX = 400;
+/** Longest document title (documents.server.ts checks the same limit on the multipart upload). */
+export const TITLE_MAX = 120;
 
-/** The evidence page's url-encoded forms: check, reject, record a test (one action). */
+/**
+ * The evidence page's forms: check, reject, record a test (url-encoded, one action), and the
+ * upload (multipart: the browser validates its fields; the upload module reads the request).
+ */
 export function evidenceForms(t: AnyT) {
   const optional = <T extends z.ZodType>(schema: T) =>
     z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
@@ -46,7 +51,13 @@ export function evidenceForms(t: AnyT) {
       .min(1)
       .max(TESTER_MAX),
   });
+  const upload = z.object({
+    intent: z.literal("upload"),
+    division: z.string().min(1).max(60),
+    kind: z.string().min(1).max(40),
+    title: z.string().trim().min(1).max(TITLE_MAX),
+  });
   const action = z.discriminatedUnion("intent", [check, reject, test]);
-  return { check, reject, test, action };
+  return { check, reject, test, upload, action };
 }
 export type TestForm = z.infer<ReturnType<typeof evidenceForms>["test"]>;
