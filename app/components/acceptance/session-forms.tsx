@@ -9,7 +9,7 @@ import {
   useSchemaForm,
 } from "~/components/form";
 import { NeedsNetwork, useOnline } from "~/components/needs-network";
-import { SignaturePad } from "~/components/signature-pad";
+import { SignatureAndPassword } from "~/components/signature-fields";
 import { acceptanceForms } from "~/modules/acceptance/forms";
 import type { AcceptancePageData } from "~/modules/acceptance/page.server";
 import { isParty } from "~/modules/acceptance/parties";
@@ -34,14 +34,11 @@ export function SignForm({ acceptanceId, busy, lastResult }: SessionFormProps) {
       <FormErrors form={form as never} />
       <input type="hidden" name="intent" value="sign" />
       <input type="hidden" name="acceptanceId" value={acceptanceId} />
-      <SignaturePad name="signature" />
-      <FieldErrors meta={fields.signature} />
       <InputField meta={fields.opinion} label={t("sign.opinion")} />
-      <InputField
-        meta={fields.password}
-        type="password"
-        label={t("sign.password")}
-        autoComplete="current-password"
+      <SignatureAndPassword
+        signature={fields.signature}
+        password={fields.password}
+        passwordLabel={t("sign.password")}
       />
       <NeedsNetwork what={t("sign.what")} online={online} />
       <button type="submit" className="button button-primary" disabled={busy || !online}>
