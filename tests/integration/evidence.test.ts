@@ -63,14 +63,16 @@ const electrical = async () =>
   (await divisionEvidence(db, compoundId)).find((d) => d.division === ELEC)!;
 
 afterAll(() => {
-  delete (globalThis as { yanshouEvidenceStorage?: unknown }).yanshouEvidenceStorage;
+  delete (globalThis as { yanshouDocumentStores?: unknown }).yanshouDocumentStores;
   fs.rmSync(storeDir, { recursive: true, force: true });
 });
 
 beforeAll(async () => {
   (globalThis as { yanshouDb?: unknown }).yanshouDb = db;
-  (globalThis as { yanshouEvidenceStorage?: unknown }).yanshouEvidenceStorage =
-    new LocalPhotoStorage(storeDir);
+  // The document store's evidence folder, in this file's own directory.
+  (globalThis as { yanshouDocumentStores?: unknown }).yanshouDocumentStores = {
+    evidence: new LocalPhotoStorage(storeDir),
+  };
   for (const username of ["shigong1", "shigong2", "jianli"]) {
     const u = await db.user.findUniqueOrThrow({ where: { username }, select: { id: true } });
     cookies[username] = (await createSession(db, u.id, null)).split(";")[0] ?? "";

@@ -3,13 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { UploadedFile } from "~/infra/multipart.server";
 import { parseSignatureDataUrl } from "~/modules/acceptance/signature-image.server";
 import { verifyDatabase } from "~/modules/audit/verify.server";
+import { documentKey, documentStorage } from "~/modules/files/document-store.server";
 import { fixedT } from "~/modules/i18n/i18n.server";
-import {
-  recordAcceptRoute,
-  routeAcceptedLots,
-  routeDocumentKey,
-  routeDocumentStorage,
-} from "~/modules/lot/acceptance-route.server";
+import { recordAcceptRoute, routeAcceptedLots } from "~/modules/lot/acceptance-route.server";
 import { createLot } from "~/modules/lot/create.server";
 import {
   getLot,
@@ -129,7 +125,7 @@ describe("nonconformance routes (GB 50300-2013 §5.0.6, decision 0032)", () => {
     const pdf = Buffer.from(await drawingSetPdf([{ number: "JC-01", title: "TEST REPORT" }]));
     const file = await uploaded("检测报告JC-2026-0118.pdf", pdf);
     await recordAcceptRoute(db, supervisor, "any", lot.id, ROUTE, file);
-    expect(await routeDocumentStorage().has(routeDocumentKey(file.sha256))).toBe(true);
+    expect(await documentStorage("route").has(documentKey("route", file.sha256))).toBe(true);
 
     await accept(db, supervisor, lot.id, "经检测鉴定达到设计要求，同意验收。");
     const after = (await getLot(db, lot.id, supervisor, "any"))!;
@@ -204,7 +200,7 @@ describe("nonconformance routes (GB 50300-2013 §5.0.6, decision 0032)", () => {
     await expect(
       recordAcceptRoute(db, supervisor, "any", lot.id, ROUTE, text),
     ).rejects.toMatchObject({ status: 415 });
-    expect(await routeDocumentStorage().has(routeDocumentKey(text.sha256))).toBe(false);
+    expect(await documentStorage("route").has(documentKey("route", text.sha256))).toBe(false);
     const pdf = await uploaded(
       "r.pdf",
       Buffer.from(await drawingSetPdf([{ number: "R-1", title: "RECALCULATION" }])),
@@ -219,7 +215,7 @@ describe("nonconformance routes (GB 50300-2013 §5.0.6, decision 0032)", () => {
       recordAcceptRoute(db, supervisor, "any", lot.id, { ...ROUTE, route: "recalculation" }, pdf),
     ).rejects.toMatchObject({ status: 403, code: "nonconformance:errors.chiefRequired" });
     expect(await counts(lot.id)).toEqual(start);
-    expect(await routeDocumentStorage().has(routeDocumentKey(pdf.sha256))).toBe(false);
+    expect(await documentStorage("route").has(documentKey("route", pdf.sha256))).toBe(false);
 
     // The 总监 records §5.0.6-3 (设计核算) from a photo of the recalculation and accepts.
     const photo = await uploaded(
