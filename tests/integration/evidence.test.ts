@@ -6,14 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "~/modules/auth/session.server";
 import { divisionEvidence } from "~/modules/evidence/evidence.server";
 import { documentKey, documentStorage } from "~/modules/files/document-store.server";
-import { sweepStoredFiles } from "~/modules/files/sweep.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
 import { approvePlan, generateCompoundPlan } from "~/modules/plan/plan.server";
 import { action, loader } from "~/routes/_app.compounds.$compoundId_.evidence";
 import { loader as fileLoader } from "~/routes/evidence-files.$documentId";
 import { cameraJpeg } from "../support/images";
 import { drawingSetPdf } from "../support/pdfs";
-import { leaveTemporary, sweepStores } from "../support/stores";
+import { leaveTemporary, sweepDocumentStore } from "../support/stores";
 import { testDb } from "../support/test-db";
 
 // 质量控制资料 and 安全和功能检验 of a 分部 (GB 50300-2013 §5.0.3-2/3), through the real routes.
@@ -261,15 +260,9 @@ describe("evidence files in the start-up sweep (files/sweep.server.ts)", () => {
     leaveTemporary(storage);
     expect(filesStored()).toBe(3);
 
-    const swept = await sweepStoredFiles(
-      db,
-      sweepStores(path.join(storeDir, "others"), { documents: { evidence: storage } }),
-    );
-    expect(swept).toEqual({
-      temporaries: 1,
-      orphans: 1,
-      byKind: { photo: 0, drawing: 0, evidence: 1, route: 0 },
-    });
+    const swept = await sweepDocumentStore(db, "evidence", storage, path.join(storeDir, "x"));
+    expect(swept.temporaries).toBe(1);
+    expect(swept.byKind).toEqual({ photo: 0, drawing: 0, evidence: 1, route: 0 });
     expect(await storage.has(orphan)).toBe(false);
     expect(filesStored()).toBe(2);
     for (const doc of named)

@@ -7,7 +7,6 @@ import type { UploadedFile } from "~/infra/multipart.server";
 import { parseSignatureDataUrl } from "~/modules/acceptance/signature-image.server";
 import { verifyDatabase } from "~/modules/audit/verify.server";
 import { documentKey, documentStorage } from "~/modules/files/document-store.server";
-import { sweepStoredFiles } from "~/modules/files/sweep.server";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import { recordAcceptRoute, routeAcceptedLots } from "~/modules/lot/acceptance-route.server";
 import { createLot } from "~/modules/lot/create.server";
@@ -28,7 +27,7 @@ import { fillEntries } from "../../prisma/seed/activity";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
 import { pdfText } from "../support/pdf-text";
 import { drawingSetPdf } from "../support/pdfs";
-import { leaveTemporary, sweepStores } from "../support/stores";
+import { leaveTemporary, sweepDocumentStore } from "../support/stores";
 import { testDb } from "../support/test-db";
 
 const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "route-documents-"));
@@ -319,15 +318,9 @@ describe("nonconformance routes (GB 50300-2013 §5.0.6, decision 0032)", () => {
     expect((await storage.put(key, stray.bytes)).created).toBe(true);
     leaveTemporary(storage);
 
-    const swept = await sweepStoredFiles(
-      db,
-      sweepStores(path.join(storeDir, "others"), { documents: { route: storage } }),
-    );
-    expect(swept).toEqual({
-      temporaries: 1,
-      orphans: 1,
-      byKind: { photo: 0, drawing: 0, evidence: 0, route: 1 },
-    });
+    const swept = await sweepDocumentStore(db, "route", storage, path.join(storeDir, "x"));
+    expect(swept.temporaries).toBe(1);
+    expect(swept.byKind).toEqual({ photo: 0, drawing: 0, evidence: 0, route: 1 });
     expect(await storage.has(key)).toBe(false);
     for (const r of routes)
       expect(await storage.has(documentKey("route", r.documentSha256))).toBe(true);

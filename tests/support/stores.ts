@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { DocumentStores } from "~/modules/files/document-store.server";
+import type { Db } from "~/infra/db.server";
+import type { DocumentStoreName, DocumentStores } from "~/modules/files/document-store.server";
+import { sweepStoredFiles } from "~/modules/files/sweep.server";
 import { LocalPhotoStorage, type PhotoStorage } from "~/modules/photo/storage.server";
 
 type SweepStores = { photos: PhotoStorage; drawings: PhotoStorage; documents: DocumentStores };
@@ -30,4 +32,14 @@ export function sweepStores(
 export function leaveTemporary(storage: LocalPhotoStorage) {
   fs.mkdirSync(path.join(storage.root, ".tmp"), { recursive: true });
   fs.writeFileSync(path.join(storage.root, ".tmp", `${process.pid}-interrupted.part`), "half");
+}
+
+/** The start-up sweep with one document store real and every other store an empty folder. */
+export function sweepDocumentStore(
+  db: Db,
+  name: DocumentStoreName,
+  storage: PhotoStorage,
+  dir: string,
+) {
+  return sweepStoredFiles(db, sweepStores(dir, { documents: { [name]: storage } }));
 }
