@@ -7,6 +7,7 @@ import { migratePostgres } from "~/infra/pg-migrate.server";
 import { ROLE_LABELS } from "~/modules/auth/permissions";
 import { importChecklistData, publishDataFileRevisions } from "~/modules/checklist/import.server";
 import { drawingStorage } from "~/modules/drawing/storage.server";
+import { documentStores } from "~/modules/files/document-store.server";
 import { sweepStoredFiles } from "~/modules/files/sweep.server";
 import { photoStorage } from "~/modules/photo/storage.server";
 import { seedDemoActivity } from "../prisma/seed/activity";
@@ -69,6 +70,7 @@ export async function prepareDatabase({ quiet = false } = {}) {
     const swept = await sweepStoredFiles(db, {
       photos: photoStorage(),
       drawings: drawingStorage(),
+      documents: documentStores(),
     });
     if (!quiet && swept.temporaries + swept.orphans > 0)
       console.log(

@@ -21,8 +21,8 @@ import {
 } from "~/modules/evidence/documents.server";
 import { evidenceForms } from "~/modules/evidence/forms";
 import { evidencePage } from "~/modules/evidence/page.server";
-import { evidenceStorage } from "~/modules/evidence/storage.server";
 import { recordFunctionTest } from "~/modules/evidence/tests.server";
+import { documentStorage } from "~/modules/files/document-store.server";
 import { getCompound } from "~/modules/site/queries.server";
 
 export const handle = { i18n: ["evidence", "lot", "checklist"] };
@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!compound) notFound("compound");
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     try {
-      await uploadEvidenceDocument(db, evidenceStorage(), user, compound.id, request);
+      await uploadEvidenceDocument(db, documentStorage("evidence"), user, compound.id, request);
       return { done: w("evidence:done.uploaded") };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

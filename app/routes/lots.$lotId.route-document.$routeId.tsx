@@ -8,24 +8,7 @@ import { routeDocument } from "~/modules/lot/acceptance-route.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope, db } = await requireUser(request, "lot.view");
   try {
-    const { route, file, mime } = await routeDocument(
-      db,
-      user,
-      scope,
-      params.lotId ?? "",
-      params.routeId ?? "",
-    );
-    return new Response(file.stream, {
-      status: 200,
-      headers: {
-        "Content-Type": mime,
-        "Content-Length": String(file.size),
-        "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(route.documentName)}`,
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, max-age=31536000, immutable",
-        ETag: `"${route.documentSha256}"`,
-      },
-    });
+    return await routeDocument(db, user, scope, params.lotId ?? "", params.routeId ?? "");
   } catch (error) {
     if (isDomainError(error)) return refusalResponse(error, await requestT(request));
     throw error;

@@ -1,15 +1,18 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "~/modules/auth/session.server";
 import { divisionEvidence } from "~/modules/evidence/evidence.server";
+import { documentKey, documentStorage } from "~/modules/files/document-store.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
 import { approvePlan, generateCompoundPlan } from "~/modules/plan/plan.server";
 import { action, loader } from "~/routes/_app.compounds.$compoundId_.evidence";
 import { loader as fileLoader } from "~/routes/evidence-files.$documentId";
 import { cameraJpeg } from "../support/images";
 import { drawingSetPdf } from "../support/pdfs";
+import { leaveTemporary, sweepDocumentStore } from "../support/stores";
 import { testDb } from "../support/test-db";
 
 // 质量控制资料 and 安全和功能检验 of a 分部 (GB 50300-2013 §5.0.3-2/3), through the real routes.
@@ -63,14 +66,16 @@ const electrical = async () =>
   (await divisionEvidence(db, compoundId)).find((d) => d.division === ELEC)!;
 
 afterAll(() => {
-  delete (globalThis as { yanshouEvidenceStorage?: unknown }).yanshouEvidenceStorage;
+  delete (globalThis as { yanshouDocumentStores?: unknown }).yanshouDocumentStores;
   fs.rmSync(storeDir, { recursive: true, force: true });
 });
 
 beforeAll(async () => {
   (globalThis as { yanshouDb?: unknown }).yanshouDb = db;
-  (globalThis as { yanshouEvidenceStorage?: unknown }).yanshouEvidenceStorage =
-    new LocalPhotoStorage(storeDir);
+  // The document store's evidence folder, in this file's own directory.
+  (globalThis as { yanshouDocumentStores?: unknown }).yanshouDocumentStores = {
+    evidence: new LocalPhotoStorage(storeDir),
+  };
   for (const username of ["shigong1", "shigong2", "jianli"]) {
     const u = await db.user.findUniqueOrThrow({ where: { username }, select: { id: true } });
     cookies[username] = (await createSession(db, u.id, null)).split(";")[0] ?? "";
@@ -241,5 +246,36 @@ describe("safety and function tests of a 分部 (GB 50300-2013 §5.0.3-3)", () =
       400,
     );
     expect(await db.functionTest.count()).toBe(2);
+  });
+});
+
+describe("evidence files in the start-up sweep (files/sweep.server.ts)", () => {
+  it("the start-up sweep removes an evidence file no row names (a crash before its row) and a temporary, and keeps every named file and its row", async () => {
+    const storage = documentStorage("evidence") as LocalPhotoStorage;
+    const named = await db.evidenceDocument.findMany({ select: { id: true, sha256: true } });
+    expect(named).toHaveLength(2);
+    const pdf = Buffer.from(await drawingSetPdf([{ number: "Q-09", title: "ORPHAN" }]));
+    const orphan = documentKey("evidence", createHash("sha256").update(pdf).digest("hex"));
+    expect((await storage.put(orphan, pdf)).created).toBe(true);
+    leaveTemporary(storage);
+    expect(filesStored()).toBe(3);
+
+    const swept = await sweepDocumentStore(db, "evidence", storage, path.join(storeDir, "x"));
+    expect(swept.temporaries).toBe(1);
+    expect(swept.byKind).toEqual({ photo: 0, drawing: 0, evidence: 1, route: 0 });
+    expect(await storage.has(orphan)).toBe(false);
+    expect(filesStored()).toBe(2);
+    for (const doc of named)
+      expect(await storage.has(documentKey("evidence", doc.sha256))).toBe(true);
+    expect(await db.evidenceDocument.count()).toBe(2);
+    // The named file is still served whole.
+    const get = new Request(`${ORIGIN}/evidence-files/x`, { headers: { Cookie: cookies.jianli! } });
+    const res = (await fileLoader({
+      request: get,
+      params: { documentId: named[0]!.id },
+      context: {},
+    })) as Response;
+    expect(res.status).toBe(200);
+    expect(Number(res.headers.get("Content-Length"))).toBeGreaterThan(0);
   });
 });

@@ -1,15 +1,14 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import sharp from "sharp";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UploadedFile } from "~/infra/multipart.server";
 import { parseSignatureDataUrl } from "~/modules/acceptance/signature-image.server";
 import { verifyDatabase } from "~/modules/audit/verify.server";
+import { documentKey, documentStorage } from "~/modules/files/document-store.server";
 import { fixedT } from "~/modules/i18n/i18n.server";
-import {
-  recordAcceptRoute,
-  routeAcceptedLots,
-  routeDocumentKey,
-  routeDocumentStorage,
-} from "~/modules/lot/acceptance-route.server";
+import { recordAcceptRoute, routeAcceptedLots } from "~/modules/lot/acceptance-route.server";
 import { createLot } from "~/modules/lot/create.server";
 import {
   getLot,
@@ -22,12 +21,16 @@ import { completionRemark } from "~/modules/lot/nonconformance-view";
 import { lotRecordPage, lotRecordPdfInput } from "~/modules/lot/record-page.server";
 import type { RecordT } from "~/modules/lot/record-view";
 import { signLot } from "~/modules/lot/sign.server";
+import { LocalPhotoStorage } from "~/modules/photo/storage.server";
 import { lotRecordPdf } from "~/modules/report/records-pdf.server";
 import { fillEntries } from "../../prisma/seed/activity";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
 import { pdfText } from "../support/pdf-text";
 import { drawingSetPdf } from "../support/pdfs";
+import { leaveTemporary, sweepDocumentStore } from "../support/stores";
 import { testDb } from "../support/test-db";
+
+const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "route-documents-"));
 
 async function drawn() {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="120"><path d="M20 80 C 60 10, 120 110, 180 40 S 260 90, 280 30" stroke="#000" stroke-width="4" fill="none"/></svg>`;
@@ -70,6 +73,16 @@ const ROUTE = {
 // after 检测鉴定 by a qualified testing body (-2) or on the original designer's 核算 (-3).
 describe("nonconformance routes (GB 50300-2013 §5.0.6, decision 0032)", () => {
   const db = testDb({ seeded: true });
+  // The document store's route folder, in this file's own directory (the sweep test walks it).
+  beforeAll(() => {
+    (globalThis as { yanshouDocumentStores?: unknown }).yanshouDocumentStores = {
+      route: new LocalPhotoStorage(storeDir),
+    };
+  });
+  afterAll(() => {
+    delete (globalThis as { yanshouDocumentStores?: unknown }).yanshouDocumentStores;
+    fs.rmSync(storeDir, { recursive: true, force: true });
+  });
 
   async function people() {
     const users = await db.user.findMany({
@@ -129,7 +142,7 @@ describe("nonconformance routes (GB 50300-2013 §5.0.6, decision 0032)", () => {
     const pdf = Buffer.from(await drawingSetPdf([{ number: "JC-01", title: "TEST REPORT" }]));
     const file = await uploaded("检测报告JC-2026-0118.pdf", pdf);
     await recordAcceptRoute(db, supervisor, "any", lot.id, ROUTE, file);
-    expect(await routeDocumentStorage().has(routeDocumentKey(file.sha256))).toBe(true);
+    expect(await documentStorage("route").has(documentKey("route", file.sha256))).toBe(true);
 
     await accept(db, supervisor, lot.id, "经检测鉴定达到设计要求，同意验收。");
     const after = (await getLot(db, lot.id, supervisor, "any"))!;
@@ -204,7 +217,7 @@ describe("nonconformance routes (GB 50300-2013 §5.0.6, decision 0032)", () => {
     await expect(
       recordAcceptRoute(db, supervisor, "any", lot.id, ROUTE, text),
     ).rejects.toMatchObject({ status: 415 });
-    expect(await routeDocumentStorage().has(routeDocumentKey(text.sha256))).toBe(false);
+    expect(await documentStorage("route").has(documentKey("route", text.sha256))).toBe(false);
     const pdf = await uploaded(
       "r.pdf",
       Buffer.from(await drawingSetPdf([{ number: "R-1", title: "RECALCULATION" }])),
@@ -219,7 +232,7 @@ describe("nonconformance routes (GB 50300-2013 §5.0.6, decision 0032)", () => {
       recordAcceptRoute(db, supervisor, "any", lot.id, { ...ROUTE, route: "recalculation" }, pdf),
     ).rejects.toMatchObject({ status: 403, code: "nonconformance:errors.chiefRequired" });
     expect(await counts(lot.id)).toEqual(start);
-    expect(await routeDocumentStorage().has(routeDocumentKey(pdf.sha256))).toBe(false);
+    expect(await documentStorage("route").has(documentKey("route", pdf.sha256))).toBe(false);
 
     // The 总监 records §5.0.6-3 (设计核算) from a photo of the recalculation and accepts.
     const photo = await uploaded(
@@ -287,5 +300,30 @@ describe("nonconformance routes (GB 50300-2013 §5.0.6, decision 0032)", () => {
     expect((await signatureStatus(db, detail))?.matches).toBe(true);
     const report = await verifyDatabase(db);
     expect(report.recordBreaks.filter((b) => b.code.startsWith("audit:verify.lot"))).toEqual([]);
+  });
+
+  it("the start-up sweep removes a route document no row names (a crash before its row) and a temporary; every recorded route's document stays, bound or not", async () => {
+    const storage = documentStorage("route") as LocalPhotoStorage;
+    const routes = await db.lotAcceptanceRoute.findMany({
+      select: { documentSha256: true, lotAcceptedAt: true },
+    });
+    // Bound to an acceptance, and the one recorded before §5.0.6-1's return (still named).
+    expect(routes.some((r) => r.lotAcceptedAt)).toBe(true);
+    expect(routes.some((r) => !r.lotAcceptedAt)).toBe(true);
+    const stray = await uploaded(
+      "stray.pdf",
+      Buffer.from(await drawingSetPdf([{ number: "R-9", title: "LEFT BY A CRASH" }])),
+    );
+    const key = documentKey("route", stray.sha256);
+    expect((await storage.put(key, stray.bytes)).created).toBe(true);
+    leaveTemporary(storage);
+
+    const swept = await sweepDocumentStore(db, "route", storage, path.join(storeDir, "x"));
+    expect(swept.temporaries).toBe(1);
+    expect(swept.byKind).toEqual({ photo: 0, drawing: 0, evidence: 0, route: 1 });
+    expect(await storage.has(key)).toBe(false);
+    for (const r of routes)
+      expect(await storage.has(documentKey("route", r.documentSha256))).toBe(true);
+    expect(await db.lotAcceptanceRoute.count()).toBe(routes.length);
   });
 });

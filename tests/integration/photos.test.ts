@@ -15,6 +15,7 @@ import { LocalPhotoStorage, photoKey } from "~/modules/photo/storage.server";
 import { compoundReadyForAcceptance } from "../support/acceptance-fixture";
 import { cameraJpeg, pixelBomb } from "../support/images";
 import { TMP_DIR } from "../support/paths";
+import { sweepStores } from "../support/stores";
 import { testDb } from "../support/test-db";
 
 const root = path.join(TMP_DIR, `photos-${process.pid}-${Date.now()}`);
@@ -264,8 +265,15 @@ describe("photos attached to lots", () => {
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(path.join(dir, "interrupted.part"), "half a file");
     }
-    const swept = await sweepStoredFiles(db, { photos: storage, drawings });
-    expect(swept).toEqual({ temporaries: 2, orphans: 2, byKind: { photo: 1, drawing: 1 } });
+    const swept = await sweepStoredFiles(
+      db,
+      sweepStores(path.join(drawings.root, "others"), { photos: storage, drawings }),
+    );
+    expect(swept).toEqual({
+      temporaries: 2,
+      orphans: 2,
+      byKind: { photo: 1, drawing: 1, evidence: 0, route: 0 },
+    });
     expect(await storage.has(strayKey)).toBe(false);
     expect(await drawings.has(strayDrawing)).toBe(false);
     expect(fs.readdirSync(path.join(drawings.root, ".tmp"))).toEqual([]);

@@ -5,12 +5,14 @@ import path from "node:path";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { S3PhotoStorage, s3Client } from "~/infra/s3-storage.server";
+import { documentKey } from "~/modules/files/document-store.server";
 import { sweepStoredFiles } from "~/modules/files/sweep.server";
 import { createLot } from "~/modules/lot/create.server";
 import { attachLotPhoto } from "~/modules/photo/photos.server";
 import { LocalPhotoStorage, photoKey } from "~/modules/photo/storage.server";
 import { cameraJpeg } from "../support/images";
 import { TMP_DIR } from "../support/paths";
+import { sweepStores } from "../support/stores";
 import { testDb } from "../support/test-db";
 
 /** s3rver: an S3-compatible server in this process, on loopback, with one bucket. */
@@ -101,9 +103,24 @@ describe("S3-compatible storage", () => {
     const orphanBytes = Buffer.from("left by a crashed upload");
     const orphan = photoKey("original", createHash("sha256").update(orphanBytes).digest("hex"));
     await photos.put(orphan, orphanBytes);
-    const swept = await sweepStoredFiles(db, { photos, drawings });
-    expect(swept.orphans).toBe(1);
+    // A document store on the same bucket: its own prefix, swept against its own rows.
+    const evidence = new S3PhotoStorage(client(), BUCKET, "sweep/evidence/");
+    const strayDoc = documentKey(
+      "evidence",
+      createHash("sha256").update(orphanBytes).digest("hex"),
+    );
+    await evidence.put(strayDoc, orphanBytes);
+    const swept = await sweepStoredFiles(
+      db,
+      sweepStores(path.join(TMP_DIR, `s3-others-${PORT}`), {
+        photos,
+        drawings,
+        documents: { evidence, route: new S3PhotoStorage(client(), BUCKET, "sweep/documents/") },
+      }),
+    );
+    expect(swept.byKind).toEqual({ photo: 1, drawing: 0, evidence: 1, route: 0 });
     expect(await photos.has(orphan)).toBe(false);
+    expect(await evidence.has(strayDoc)).toBe(false);
     expect(await photos.has(kept)).toBe(true);
   });
 });

@@ -5,8 +5,8 @@ import {
   uploadEvidenceDocument,
 } from "~/modules/evidence/documents.server";
 import { CONCEALED_KIND, kindNameZh, requirementFor } from "~/modules/evidence/requirements";
-import { evidenceStorage } from "~/modules/evidence/storage.server";
 import { recordFunctionTest } from "~/modules/evidence/tests.server";
+import { documentStorage } from "~/modules/files/document-store.server";
 import type { PhotoStorage } from "~/modules/photo/storage.server";
 import { getPlan } from "~/modules/plan/plan.server";
 import { drawingSetPdf } from "../../prisma/seed/drawing-pdf";
@@ -30,7 +30,7 @@ const PASSING: Record<string, string> = {
 export async function completeEvidence(
   db: Db,
   compoundId: string,
-  storage: PhotoStorage = evidenceStorage(),
+  storage: PhotoStorage = documentStorage("evidence"),
 ) {
   const user = (username: string) =>
     db.user.findUniqueOrThrow({ where: { username }, select: { id: true } });

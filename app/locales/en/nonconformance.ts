@@ -84,6 +84,9 @@ const nonconformance: Catalogue<typeof source> = {
     documentRequired: "Attach the test report or recalculation (PDF or photo)",
     documentFormat: "“{{name}}” is not a PDF, JPEG, PNG or WebP file",
     documentTooLarge: "The file is larger than {{mb}} MB",
+    documentUnreadable: "“{{name}}” is damaged and cannot be opened; it was not saved",
+    storageFull:
+      "The server has no room to store the file; it was not saved. Please contact the administrator",
     oneDocument: "Attach one file only",
     notMultipart: "Please upload the file with the form",
     incomplete: "The upload was incomplete; please try again",

@@ -201,7 +201,6 @@ const residents: Catalogue<typeof source> = {
     warrantyWorkType: "Warranty report",
     warrantyItem: "Report",
     afterItem: "After rectification",
-    photographer: "{{name}} ({{org}})",
     before: "Before demolition",
     after: "After demolition",
     warrantyAssigned: "Warranty: {{number}} {{title}} ({{place}}), warranty until {{date}}",

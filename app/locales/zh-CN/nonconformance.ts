@@ -75,6 +75,8 @@ const nonconformance = {
     documentRequired: "请附检测报告或核算文件（PDF 或照片）",
     documentFormat: "文件“{{name}}”不是 PDF、JPEG、PNG 或 WebP",
     documentTooLarge: "文件超过 {{mb}} MB",
+    documentUnreadable: "文件“{{name}}”已损坏，无法打开，未保存",
+    storageFull: "服务器存储空间不足，文件未保存，请联系管理员",
     oneDocument: "只能附一个文件",
     notMultipart: "请用表单上传文件",
     incomplete: "上传不完整，请重试",

@@ -193,7 +193,6 @@ const residents = {
     warrantyWorkType: "保修报修",
     warrantyItem: "报修",
     afterItem: "整改后",
-    photographer: "{{name}}（{{org}}）",
     before: "拆除前",
     after: "拆除后",
     warrantyAssigned: "保修：{{number}} {{title}}（{{place}}），保修期至 {{date}}",

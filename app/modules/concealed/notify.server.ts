@@ -2,13 +2,11 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
 import { isUniqueViolation } from "~/infra/db-errors";
 import { DomainError } from "~/infra/domain-error";
-import { heavyImageWork } from "~/infra/image-work.server";
 import type { MessageKey } from "~/locales/resources";
 import { recordEvent } from "~/modules/audit/record.server";
 import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
-import { recordT } from "~/modules/defect/labels";
 import { type PhotoUpload, photoRowData, withPhotoFiles } from "~/modules/photo/photos.server";
-import { processPhoto } from "~/modules/photo/pipeline.server";
+import { createKeyedPhoto, processUpload } from "~/modules/photo/process-upload.server";
 import type { PhotoStorage } from "~/modules/photo/storage.server";
 import { concealedAttachKey, findRecord, requiredOf } from "./records.server";
 import { mayAct, placeKey } from "./rules";
@@ -41,55 +39,27 @@ async function storeWith<T>(
   now: Date,
   commit: (tx: Prisma.TransactionClient, row: ReturnType<typeof photoRowData>) => Promise<T>,
 ) {
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: viewer.id },
-    select: { displayName: true, organization: { select: { shortName: true } } },
-  });
-  const processed = await heavyImageWork(() =>
-    processPhoto(
-      upload.bytes,
-      {
-        ...watermark,
-        item: null,
-        user: recordT()("photo:watermark.user", {
-          name: user.displayName,
-          org: user.organization.shortName,
-        }),
-      },
-      { name: upload.name, now, sha256: upload.sha256 },
-    ),
-  );
+  const processed = await processUpload(db, viewer, { ...watermark, item: null }, upload, { now });
   const row = photoRowData(processed, upload.name, viewer.id, now);
   return withPhotoFiles(db, storage, upload.bytes, processed, () =>
     db.$transaction((tx) => commit(tx, row)),
   );
 }
 
-async function photoEvent(
+const photoEvent = (
   tx: Prisma.TransactionClient,
   viewer: Viewer,
   recordId: string,
   row: ReturnType<typeof photoRowData>,
   now: Date,
-) {
-  const attachKey = concealedAttachKey(recordId);
-  const photo = await tx.photo.create({
-    data: { ...row, role: "evidence", attachKey },
-    select: { id: true },
-  });
-  await recordEvent(
+) =>
+  createKeyedPhoto(
     tx,
-    {
-      actorId: viewer.id,
-      action: "photo.attach",
-      entityType: "Photo",
-      entityId: photo.id,
-      data: { attachKey, sha256: row.sha256, displaySha256: row.displaySha256 },
-    },
+    viewer,
+    row,
+    { attachKey: concealedAttachKey(recordId), role: "evidence" },
     now,
   );
-  return photo;
-}
 
 export type CreateInput = {
   compoundId: string;

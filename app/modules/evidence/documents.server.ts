@@ -1,38 +1,44 @@
 /**
  * 质量控制资料 files (GB 50300-2013 §5.0.3-2): uploaded by the contractor of the compound or the
- * supervisor, checked or returned by the 监理. A file is sniffed from its bytes (PDF or photo),
- * opened to prove it is whole, stored content-addressed (temp → rename) and only then given its
- * row, in one transaction with the audit event. Files never change; each decision is a new row.
+ * supervisor, checked or returned by the 监理. A file goes through the one document store
+ * (files/document-store.server.ts: sniffed, opened, stored content-addressed) and only then gets
+ * its row, in one transaction with the audit event. Files never change; each decision is a new row.
  */
-import * as mupdf from "mupdf";
-import sharp from "sharp";
 import type { Db } from "~/infra/db.server";
 import { DomainError } from "~/infra/domain-error";
-import { parseMultipart, type UploadedFile } from "~/infra/multipart.server";
-import { isStorageFullError } from "~/infra/upload-error";
 import { z } from "~/infra/zod";
 import type { MessageKey } from "~/locales/resources";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Scope } from "~/modules/auth/permissions";
-import { sniffDrawingFormat } from "~/modules/drawing/sniff";
+import {
+  type DocumentUploadPolicy,
+  inspectDocument,
+  keepDocument,
+  readDocumentUpload,
+} from "~/modules/files/document-store.server";
 import type { PhotoStorage } from "~/modules/photo/storage.server";
 import { getPlan } from "~/modules/plan/plan.server";
 import { compoundWhere } from "~/modules/site/access.server";
 import { CONCEALED_KIND, isDocKind, requirementFor } from "./requirements";
-import { evidenceKey } from "./storage.server";
 
-export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 export const TITLE_MAX = 120;
 
 type Code = Extract<MessageKey, `evidence:errors.${string}`>;
 const refuse = (code: Code, status = 400, params: Record<string, string | number> = {}) =>
   new DomainError(code, { status, params });
 
-export const MIME: Record<string, string> = {
-  pdf: "application/pdf",
-  jpeg: "image/jpeg",
-  png: "image/png",
-  webp: "image/webp",
+/** The document store's refusals in this namespace's words. */
+export const EVIDENCE_UPLOADS: DocumentUploadPolicy = {
+  store: "evidence",
+  codes: {
+    tooLarge: "evidence:errors.tooLarge",
+    notMultipart: "evidence:errors.notMultipart",
+    incomplete: "evidence:errors.incomplete",
+    oneFile: "evidence:errors.oneFile",
+    format: "evidence:errors.notPdfOrPhoto",
+    unreadable: "evidence:errors.unreadable",
+    storageFull: "evidence:errors.storageFull",
+  },
 };
 
 const FieldsSchema = z.object({
@@ -40,44 +46,6 @@ const FieldsSchema = z.object({
   kind: z.string().trim().min(1).max(40),
   title: z.string().trim().min(1).max(TITLE_MAX),
 });
-
-async function readUpload(request: Request) {
-  try {
-    const parsed = await parseMultipart(request, {
-      fileBytes: EVIDENCE_MAX_BYTES,
-      requestBytes: EVIDENCE_MAX_BYTES + 64 * 1024,
-      files: 2,
-      fieldBytes: 4 * 1024,
-    });
-    return parsed;
-  } catch (error) {
-    const status = (error as { status?: unknown } | null)?.status;
-    const mb = EVIDENCE_MAX_BYTES / 1024 / 1024;
-    if (status === 413) throw refuse("evidence:errors.tooLarge", 413, { mb });
-    if (status === 415) throw refuse("evidence:errors.notMultipart", 415);
-    if (status === 400) throw refuse("evidence:errors.incomplete", 400);
-    throw error;
-  }
-}
-
-/** The file's format from its bytes, and proof that it opens (a PDF with pages, a decodable image). */
-async function inspect(file: UploadedFile): Promise<string> {
-  const format = sniffDrawingFormat(file.bytes);
-  if (!format) throw refuse("evidence:errors.notPdfOrPhoto", 415);
-  try {
-    if (format === "pdf") {
-      const doc = mupdf.Document.openDocument(file.bytes, "application/pdf");
-      if (doc.countPages() < 1) throw new Error("no pages");
-    } else {
-      const meta = await sharp(file.bytes).metadata();
-      if (!meta.width || !meta.height) throw new Error("no size");
-      await sharp(file.bytes).stats();
-    }
-  } catch {
-    throw refuse("evidence:errors.unreadable", 422);
-  }
-  return format;
-}
 
 type Viewer = { id: string };
 
@@ -89,7 +57,7 @@ export async function uploadEvidenceDocument(
   compoundId: string,
   request: Request,
 ) {
-  const parsed = await readUpload(request);
+  const parsed = await readDocumentUpload(EVIDENCE_UPLOADS, request);
   const fields = FieldsSchema.safeParse(parsed.fields);
   if (!fields.success) throw new DomainError("evidence:errors.unknownKind", { status: 400 });
   const { division, kind, title } = fields.data;
@@ -100,22 +68,11 @@ export async function uploadEvidenceDocument(
   if (kind === CONCEALED_KIND) throw refuse("evidence:errors.concealedNotUpload");
   if (!isDocKind(kind) || !requirementFor(division).documents.includes(kind))
     throw refuse("evidence:errors.unknownKind");
-  const [file, ...more] = parsed.files;
-  if (more.length > 0) throw refuse("evidence:errors.oneFile");
-  if (!file || file.bytes.length === 0) throw refuse("evidence:errors.noFile");
-  const format = await inspect(file);
-
-  const key = evidenceKey(file.sha256);
-  let created = false;
-  try {
-    created = (await storage.put(key, file.bytes)).created;
-  } catch (error) {
-    if (error instanceof DomainError || isStorageFullError(error))
-      throw refuse("evidence:errors.storageFull", 507);
-    throw error;
-  }
-  try {
-    return await db.$transaction(async (tx) => {
+  const file = parsed.file;
+  if (!file) throw refuse("evidence:errors.noFile");
+  const format = await inspectDocument(EVIDENCE_UPLOADS, file);
+  return keepDocument(db, storage, EVIDENCE_UPLOADS, file, () =>
+    db.$transaction(async (tx) => {
       const doc = await tx.evidenceDocument.create({
         data: {
           compoundId,
@@ -138,12 +95,8 @@ export async function uploadEvidenceDocument(
         data: { compoundId, division, kind, title, format, sha256: file.sha256, to: "submitted" },
       });
       return doc;
-    });
-  } catch (error) {
-    if (created && (await db.evidenceDocument.count({ where: { sha256: file.sha256 } })) === 0)
-      await storage.remove(key);
-    throw error;
-  }
+    }),
+  );
 }
 
 export const ReviewSchema = z.discriminatedUnion("intent", [
@@ -202,6 +155,6 @@ export async function findEvidenceFile(
   });
   return db.evidenceDocument.findFirst({
     where: { id, compoundId: { in: visible.map((c) => c.id) } },
-    select: { id: true, format: true, sha256: true, size: true },
+    select: { id: true, format: true, sha256: true, size: true, fileName: true },
   });
 }

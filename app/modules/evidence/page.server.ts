@@ -2,10 +2,10 @@ import type { Db } from "~/infra/db.server";
 import zh from "~/locales/zh-CN/evidence";
 import { can, type Scope } from "~/modules/auth/permissions";
 import type { CurrentUser } from "~/modules/auth/session.server";
+import { DOCUMENT_MAX_BYTES } from "~/modules/files/document-store.server";
 import { getPlan } from "~/modules/plan/plan.server";
 import { getCompound } from "~/modules/site/queries.server";
 import { testPlaces } from "./assemble";
-import { EVIDENCE_MAX_BYTES } from "./documents.server";
 import { divisionEvidence } from "./evidence.server";
 import { ruleWords } from "./judge";
 import { CONCEALED_KIND, requirementFor } from "./requirements";
@@ -59,7 +59,7 @@ export async function evidencePage(db: Db, user: CurrentUser, scope: Scope, comp
     compound: { id: compound.id, name: compound.name },
     planStatus: plan ? (plan.status === "approved" ? "approved" : "draft") : null,
     divisions,
-    maxMb: EVIDENCE_MAX_BYTES / 1024 / 1024,
+    maxMb: DOCUMENT_MAX_BYTES / 1024 / 1024,
     canUpload: can(user, "lot.record"),
     canReview: can(user, "lot.review"),
     canTest: can(user, "lot.record"),

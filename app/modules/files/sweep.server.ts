@@ -1,5 +1,11 @@
 import type { Db } from "~/infra/db.server";
 import { DRAWING_VARIANTS, type DrawingStorage } from "~/modules/drawing/storage.server";
+import {
+  DOCUMENT_STORE_NAMES,
+  type DocumentStores,
+  documentVariant,
+  namedDocuments,
+} from "~/modules/files/document-store.server";
 import { type PhotoStorage, VARIANTS } from "~/modules/photo/storage.server";
 
 export type SweepResult = { temporaries: number; orphans: number; byKind: Record<string, number> };
@@ -15,12 +21,15 @@ type Store = {
 /**
  * One start-up sweep for every kind of stored file: temporaries left by an interrupted write, and
  * files no row names (a crash between writing the files and committing the row). Photos
- * (original, display, thumb) and drawings (source, full image, preview); signatures are kept
- * in their rows, not as files. Run when no upload is in flight (before the server listens).
+ * (original, display, thumb; every Photo row, whatever it is attached to: lots, defects,
+ * 隐蔽工程 records, warranty and illegal-structure cases), drawings (source, full image,
+ * preview) and documents (evidence, §5.0.6 routes: each store against every row that names a
+ * file in it); signatures are kept in their rows, not as files. Run when no upload is in
+ * flight (before the server listens).
  */
 export async function sweepStoredFiles(
   db: Db,
-  stores: { photos: PhotoStorage; drawings: DrawingStorage },
+  stores: { photos: PhotoStorage; drawings: DrawingStorage; documents: DocumentStores },
 ): Promise<SweepResult> {
   const all: Store[] = [
     {
@@ -45,6 +54,12 @@ export async function sweepStoredFiles(
         return new Set(rows.flatMap((r) => [r.sourceSha256, r.imageSha256, r.previewSha256]));
       },
     },
+    ...DOCUMENT_STORE_NAMES.map((name) => ({
+      kind: name,
+      storage: stores.documents[name],
+      variants: [documentVariant(name)],
+      named: () => namedDocuments(db, name),
+    })),
   ];
   const result: SweepResult = { temporaries: 0, orphans: 0, byKind: {} };
   for (const store of all) {

@@ -1,7 +1,7 @@
 import type { Db } from "~/infra/db.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
+import { DOCUMENT_MAX_BYTES } from "~/modules/files/document-store.server";
 import { isChiefSupervisor } from "~/modules/plan/plan";
-import { ROUTE_DOCUMENT_MAX_BYTES } from "./acceptance-route.server";
 import { getLot } from "./lot-query.server";
 import { verdictTextZh } from "./verdict-text";
 
@@ -26,6 +26,6 @@ export async function acceptRouteFormPage(
     // Open while submitted and failing; the action decides (and words any refusal).
     open: lot.status === "submitted" && verdict.status === "fail",
     isChief: isChiefSupervisor(viewer),
-    maxMb: Math.round(ROUTE_DOCUMENT_MAX_BYTES / 1024 / 1024),
+    maxMb: Math.round(DOCUMENT_MAX_BYTES / 1024 / 1024),
   };
 }

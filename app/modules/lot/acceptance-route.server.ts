@@ -2,17 +2,20 @@
  * Recording a §5.0.6 acceptance route with its document, and binding it at 验收签认
  * (GB 50300-2013 §5.0.6-2/-3; decision 0032). The rules are in acceptance-route.ts.
  */
-import path from "node:path";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
 import { DomainError } from "~/infra/domain-error";
-import { env } from "~/infra/env.server";
-import { parseMultipart, type UploadedFile } from "~/infra/multipart.server";
-import { S3PhotoStorage, s3Client } from "~/infra/s3-storage.server";
+import type { UploadedFile } from "~/infra/multipart.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
-import { sniffDrawingFormat } from "~/modules/drawing/sniff";
-import { LocalPhotoStorage, type PhotoStorage } from "~/modules/photo/storage.server";
+import {
+  type DocumentUploadPolicy,
+  documentResponse,
+  documentStorage,
+  inspectDocument,
+  keepDocument,
+  readDocumentUpload,
+} from "~/modules/files/document-store.server";
 import { isChiefSupervisor } from "~/modules/plan/plan";
 import {
   type AcceptRoute,
@@ -26,63 +29,23 @@ import { verdictTextZh } from "./verdict-text";
 
 type Viewer = Actor & { id: string; title: string };
 
-/** A test report or recalculation: a PDF or a photo of it, up to 20 MB. */
-export const ROUTE_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
-const MB = Math.round(ROUTE_DOCUMENT_MAX_BYTES / 1024 / 1024);
-
-/** Content-addressed like photos and drawings: route/ab/cd/abcd…. */
-export function routeDocumentKey(sha256: string): string {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`);
-  return `route/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
-}
-
-const globalForStorage = globalThis as unknown as { yanshouDocumentStorage?: PhotoStorage };
-
-/** UPLOADS_DIR/documents (or the bucket's documents/ prefix): the photo store's discipline. */
-export function routeDocumentStorage(): PhotoStorage {
-  const s3 = env().s3;
-  globalForStorage.yanshouDocumentStorage ??= s3
-    ? new S3PhotoStorage(s3Client(s3), s3.bucket, `${s3.prefix}documents/`)
-    : new LocalPhotoStorage(path.join(env().uploadsDir, "documents"));
-  return globalForStorage.yanshouDocumentStorage;
-}
-
-export const DOCUMENT_MIME: Record<string, string> = {
-  pdf: "application/pdf",
-  jpeg: "image/jpeg",
-  png: "image/png",
-  webp: "image/webp",
+/** The document store's refusals in this namespace's words (a test report or recalculation). */
+const ROUTE_UPLOADS: DocumentUploadPolicy = {
+  store: "route",
+  field: "document",
+  codes: {
+    tooLarge: "nonconformance:errors.documentTooLarge",
+    notMultipart: "nonconformance:errors.notMultipart",
+    incomplete: "nonconformance:errors.incomplete",
+    oneFile: "nonconformance:errors.oneDocument",
+    format: "nonconformance:errors.documentFormat",
+    unreadable: "nonconformance:errors.documentUnreadable",
+    storageFull: "nonconformance:errors.storageFull",
+  },
 };
 
 /** The form's fields and its one document (an empty file input counts as none). */
-export async function readRouteUpload(
-  request: Request,
-): Promise<{ fields: Record<string, string>; file: UploadedFile | null }> {
-  let parsed: Awaited<ReturnType<typeof parseMultipart>>;
-  try {
-    parsed = await parseMultipart(request, {
-      fileBytes: ROUTE_DOCUMENT_MAX_BYTES,
-      requestBytes: ROUTE_DOCUMENT_MAX_BYTES + 64 * 1024,
-      files: 2,
-      fieldBytes: 8 * 1024,
-    });
-  } catch (error) {
-    const status = (error as { status?: unknown } | null)?.status;
-    if (status === 413)
-      throw new DomainError("nonconformance:errors.documentTooLarge", {
-        status,
-        params: { mb: MB },
-        field: "document",
-      });
-    if (status === 415) throw new DomainError("nonconformance:errors.notMultipart", { status });
-    if (status === 400) throw new DomainError("nonconformance:errors.incomplete", { status });
-    throw error;
-  }
-  const files = parsed.files.filter((f) => f.bytes.length > 0);
-  if (files.length > 1)
-    throw new DomainError("nonconformance:errors.oneDocument", { status: 400, field: "document" });
-  return { fields: parsed.fields, file: files[0] ?? null };
-}
+export const readRouteUpload = (request: Request) => readDocumentUpload(ROUTE_UPLOADS, request);
 
 const STATUS: Record<RouteRefusalCode, number> = {
   forbidden_role: 403,
@@ -133,60 +96,57 @@ export async function recordAcceptRoute(
   if (refusal)
     throw new DomainError(refusal.key, { status: STATUS[refusal.code], field: refusal.field });
   const document = file as UploadedFile;
-  const format = sniffDrawingFormat(document.bytes);
-  if (!format)
-    throw new DomainError("nonconformance:errors.documentFormat", {
-      status: 415,
-      params: { name: document.name },
-      field: "document",
-    });
-  await routeDocumentStorage().put(routeDocumentKey(document.sha256), document.bytes);
+  const format = await inspectDocument(ROUTE_UPLOADS, document);
+  const storage = documentStorage("route");
   const submittedAt = detail.lot.submittedAt;
-  return db.$transaction(async (tx) => {
-    // The lot must still be in the submission the route was decided on (a write takes the lock).
-    const { count } = await tx.inspectionLot.updateMany({
-      where: { id: lotId, status: "submitted", submittedAt },
-      data: { status: "submitted" },
-    });
-    if (count !== 1) throw new DomainError("nonconformance:errors.changedByOther", { status: 409 });
-    const row = await tx.lotAcceptanceRoute.create({
-      data: {
-        lotId,
-        route: input.route,
-        body: input.body.trim(),
-        reportNumber: input.reportNumber.trim(),
-        note: input.note.trim(),
-        documentName: document.name.slice(0, 200) || "document",
-        documentFormat: format,
-        documentSize: document.bytes.length,
-        documentSha256: document.sha256,
-        verdictSummary: verdictTextZh(detail.verdict.summary),
-        recordedById: viewer.id,
-        recordedAt: now,
-      },
-      select: { id: true, route: true, documentSha256: true },
-    });
-    await recordEvent(
-      tx,
-      {
-        actorId: viewer.id,
-        action: "lot.route.record",
-        entityType: "InspectionLot",
-        entityId: lotId,
+  return keepDocument(db, storage, ROUTE_UPLOADS, document, () =>
+    db.$transaction(async (tx) => {
+      // The lot must still be in the submission the route was decided on (a write takes the lock).
+      const { count } = await tx.inspectionLot.updateMany({
+        where: { id: lotId, status: "submitted", submittedAt },
+        data: { status: "submitted" },
+      });
+      if (count !== 1)
+        throw new DomainError("nonconformance:errors.changedByOther", { status: 409 });
+      const row = await tx.lotAcceptanceRoute.create({
         data: {
-          routeId: row.id,
+          lotId,
           route: input.route,
           body: input.body.trim(),
           reportNumber: input.reportNumber.trim(),
-          documentSha256: document.sha256,
+          note: input.note.trim(),
+          documentName: document.name.slice(0, 200) || "document",
+          documentFormat: format,
           documentSize: document.bytes.length,
-          verdict: verdictTextZh(detail.verdict.summary),
+          documentSha256: document.sha256,
+          verdictSummary: verdictTextZh(detail.verdict.summary),
+          recordedById: viewer.id,
+          recordedAt: now,
         },
-      },
-      now,
-    );
-    return row;
-  });
+        select: { id: true, route: true, documentSha256: true },
+      });
+      await recordEvent(
+        tx,
+        {
+          actorId: viewer.id,
+          action: "lot.route.record",
+          entityType: "InspectionLot",
+          entityId: lotId,
+          data: {
+            routeId: row.id,
+            route: input.route,
+            body: input.body.trim(),
+            reportNumber: input.reportNumber.trim(),
+            documentSha256: document.sha256,
+            documentSize: document.bytes.length,
+            verdict: verdictTextZh(detail.verdict.summary),
+          },
+        },
+        now,
+      );
+      return row;
+    }),
+  );
 }
 
 /**
@@ -217,9 +177,13 @@ export async function routeDocument(
   const detail = await requireLot(db, lotId, viewer, scope);
   const route = detail.lot.acceptanceRoutes?.find((r) => r.id === routeId);
   if (!route) throw new DomainError("nonconformance:errors.documentMissing", { status: 404 });
-  const file = await routeDocumentStorage().read(routeDocumentKey(route.documentSha256));
+  const file = await documentResponse("route", {
+    sha256: route.documentSha256,
+    format: route.documentFormat,
+    name: route.documentName,
+  });
   if (!file) throw new DomainError("nonconformance:errors.documentMissing", { status: 404 });
-  return { route, file, mime: DOCUMENT_MIME[route.documentFormat] ?? "application/octet-stream" };
+  return file;
 }
 
 /**

@@ -1,14 +1,13 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
-import { heavyImageWork } from "~/infra/image-work.server";
 import { uploadRefusal } from "~/infra/upload-error";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { defectWhere } from "~/modules/defect/access.server";
-import { recordT } from "~/modules/defect/labels";
 import { lotWhere } from "~/modules/lot/access.server";
 import { assertLotStateUnchanged, requireRecordableLot } from "~/modules/lot/lots.server";
-import { type ProcessedPhoto, processPhoto, sha256Of } from "./pipeline.server";
+import { type ProcessedPhoto, type processPhoto, sha256Of } from "./pipeline.server";
+import { processUpload } from "./process-upload.server";
 import { type PhotoStorage, photoKey, type Variant } from "./storage.server";
 import { toPhotoView } from "./view";
 
@@ -117,18 +116,6 @@ type PhotoOwner = {
   defectId: string | null;
 };
 
-async function signature(db: Db, viewer: Viewer) {
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: viewer.id },
-    select: { displayName: true, organization: { select: { shortName: true } } },
-  });
-  // Burnt into the photo: the language of record.
-  return recordT()("photo:watermark.user", {
-    name: user.displayName,
-    org: user.organization.shortName,
-  });
-}
-
 /**
  * Processes one upload and stores it for its owner: files first (content-addressed), then the row
  * and its audit event in one transaction; files this upload created go again if the row fails.
@@ -149,13 +136,12 @@ export async function storePhoto(
   if (already) return { photo: already, duplicate: true };
 
   const now = options.now ?? new Date();
-  const user = await signature(db, viewer);
-  const processed = await heavyImageWork(() =>
-    processPhoto(
-      upload.bytes,
-      { ...watermark, user },
-      { name: upload.name, now, maxPixels: options.maxPixels, sha256: sha256 || undefined },
-    ),
+  const processed = await processUpload(
+    db,
+    viewer,
+    watermark,
+    { ...upload, sha256: sha256 || undefined },
+    { now, maxPixels: options.maxPixels },
   );
 
   try {

@@ -1,16 +1,13 @@
 import type { Db } from "~/infra/db.server";
-import { heavyImageWork } from "~/infra/image-work.server";
-import { recordEvent } from "~/modules/audit/record.server";
 import {
   PHOTO_VIEW_SELECT,
   type PhotoUpload,
   photoRowData,
   withPhotoFiles,
 } from "~/modules/photo/photos.server";
-import { processPhoto } from "~/modules/photo/pipeline.server";
+import { createKeyedPhoto, processUpload } from "~/modules/photo/process-upload.server";
 import type { PhotoStorage } from "~/modules/photo/storage.server";
 import { toPhotoView } from "~/modules/photo/view";
-import { record } from "./record.server";
 
 /**
  * Photos of warranty defects and illegal structures go through the photo pipeline's exported
@@ -40,23 +37,7 @@ export async function storeResidentPhoto(
   upload: PhotoUpload,
   now = new Date(),
 ) {
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: viewer.id },
-    select: { displayName: true, organization: { select: { shortName: true } } },
-  });
-  const processed = await heavyImageWork(() =>
-    processPhoto(
-      upload.bytes,
-      {
-        ...watermark,
-        user: record("residents:record.photographer", {
-          name: user.displayName,
-          org: user.organization.shortName,
-        }),
-      },
-      { name: upload.name, now },
-    ),
-  );
+  const processed = await processUpload(db, viewer, watermark, upload, { now });
   const attachKey = residentAttachKey(owner);
   const already = await db.photo.findUnique({
     where: { sha256_attachKey: { sha256: processed.sha256, attachKey } },
@@ -64,29 +45,15 @@ export async function storeResidentPhoto(
   });
   if (already) return already;
   return withPhotoFiles(db, storage, upload.bytes, processed, () =>
-    db.$transaction(async (tx) => {
-      const row = await tx.photo.create({
-        // No GPS or device kept for residents' homes: only what the pipeline's row needs.
-        data: {
-          ...photoRowData(processed, upload.name, viewer.id, now),
-          role: owner.role,
-          attachKey,
-        },
-        select: { id: true },
-      });
-      await recordEvent(
+    db.$transaction((tx) =>
+      createKeyedPhoto(
         tx,
-        {
-          actorId: viewer.id,
-          action: "photo.attach",
-          entityType: "Photo",
-          entityId: row.id,
-          data: { attachKey, sha256: processed.sha256, displaySha256: processed.display.sha256 },
-        },
+        viewer,
+        photoRowData(processed, upload.name, viewer.id, now),
+        { attachKey, role: owner.role },
         now,
-      );
-      return row;
-    }),
+      ),
+    ),
   );
 }
 
@@ -107,7 +74,14 @@ export async function residentPhotos(db: Db, kind: "warranty" | "illegal", id: s
 export async function residentPhotoOwner(db: Db, photoId: string) {
   const row = await db.photo.findUnique({
     where: { id: photoId },
-    select: { attachKey: true, sha256: true, displaySha256: true, thumbSha256: true, format: true },
+    select: {
+      attachKey: true,
+      sha256: true,
+      format: true,
+      displaySha256: true,
+      displayFormat: true,
+      thumbSha256: true,
+    },
   });
   const m = row?.attachKey.match(/^(warranty|illegal):([^:]+):(before|after)$/);
   if (!row || !m) return null;
