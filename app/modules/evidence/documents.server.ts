@@ -19,9 +19,8 @@ import {
 import type { PhotoStorage } from "~/modules/photo/storage.server";
 import { getPlan } from "~/modules/plan/plan.server";
 import { compoundWhere } from "~/modules/site/access.server";
+import { TITLE_MAX } from "./forms";
 import { CONCEALED_KIND, isDocKind, requirementFor } from "./requirements";
-
-export const TITLE_MAX = 120;
 
 type Code = Extract<MessageKey, `evidence:errors.${string}`>;
 const refuse = (code: Code, status = 400, params: Record<string, string | number> = {}) =>
