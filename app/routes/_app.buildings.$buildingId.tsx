@@ -19,8 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function BuildingPage() {
-  const { building, workTypes, lots, lotCounts, placeFilter, newLotQuery } =
-    useLoaderData<typeof loader>();
+  const { building, work } = useLoaderData<typeof loader>();
   const { t } = useTranslation("site");
   const { compound } = building;
   return (
@@ -59,16 +58,10 @@ export default function BuildingPage() {
           </li>
         ))}
       </ul>
-      {workTypes.length > 0 ? (
+      {work.workTypes.length > 0 ? (
         <>
           <h2>{t("building.workTypes")}</h2>
-          <WorkTypeLinks
-            workTypes={workTypes}
-            lots={lots}
-            lotCounts={lotCounts}
-            placeFilter={placeFilter}
-            newLotQuery={newLotQuery}
-          />
+          <WorkTypeLinks {...work} />
         </>
       ) : null}
     </>

@@ -19,8 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function StairwellPage() {
-  const { stairwell, workTypes, lots, lotCounts, placeFilter, newLotQuery } =
-    useLoaderData<typeof loader>();
+  const { stairwell, work } = useLoaderData<typeof loader>();
   const { t } = useTranslation("site");
   const { building } = stairwell;
   const { compound } = building;
@@ -42,13 +41,7 @@ export default function StairwellPage() {
         })}
       />
       <h2>{t("stairwell.workTypes")}</h2>
-      <WorkTypeLinks
-        workTypes={workTypes}
-        lots={lots}
-        lotCounts={lotCounts}
-        placeFilter={placeFilter}
-        newLotQuery={newLotQuery}
-      />
+      <WorkTypeLinks {...work} />
     </>
   );
 }

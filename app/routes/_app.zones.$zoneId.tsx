@@ -20,8 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ZonePage() {
-  const { zone, workTypes, lots, lotCounts, placeFilter, newLotQuery } =
-    useLoaderData<typeof loader>();
+  const { zone, work } = useLoaderData<typeof loader>();
   const { t } = useTranslation("site");
   const { compound } = zone;
   return (
@@ -38,13 +37,7 @@ export default function ZonePage() {
         }
       />
       <h2>{t("zone.workTypes")}</h2>
-      <WorkTypeLinks
-        workTypes={workTypes}
-        lots={lots}
-        lotCounts={lotCounts}
-        placeFilter={placeFilter}
-        newLotQuery={newLotQuery}
-      />
+      <WorkTypeLinks {...work} />
     </>
   );
 }

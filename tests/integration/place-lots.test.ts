@@ -46,14 +46,17 @@ describe("lots at a place", () => {
     });
 
     const page = (await stairwellPage(db, viewer(supervisor), "any", first!.id))!;
-    const wiring = page.lots.filter((l) => l.workType.code === "stairwell-wiring");
+    const wiring = page.work.lots.filter((l) => l.workType.code === "stairwell-wiring");
     expect(PLACE_LOTS_SHOWN).toBe(6);
     expect(wiring.map((l) => l.id)).toEqual([lots[0]!.id, ...lots.slice(3).map((l) => l.id)]);
-    expect(page.lotCounts["stairwell-wiring"]).toBe(9);
-    expect(page.placeFilter).toBe(`stairwell:${first!.id}`);
+    expect(page.work.lotCounts["stairwell-wiring"]).toBe(9);
+    expect(page.work.placeFilter).toBe(`stairwell:${first!.id}`);
 
     // the place page's 全部 link: that place's lots only, for the contractor as for the supervisor
-    const filter = LotFilterSchema.parse({ workType: "stairwell-wiring", place: page.placeFilter });
+    const filter = LotFilterSchema.parse({
+      workType: "stairwell-wiring",
+      place: page.work.placeFilter,
+    });
     const listed = await lotListPage(db, contractor, "own", filter, undefined);
     expect(listed.total).toBe(9);
     expect(listed.lots.map((l) => l.id)).not.toContain(elsewhere.id);

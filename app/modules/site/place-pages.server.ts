@@ -78,7 +78,7 @@ export async function buildingPage(db: Db, user: CurrentUser, scope: Scope, buil
   const building = await getBuilding(db, buildingId, user, scope);
   if (!building) return null;
   const work = await placeWork(db, user, "building", building.id, { buildingId: building.id });
-  return { building, ...work };
+  return { building, work };
 }
 
 export async function stairwellPage(db: Db, user: CurrentUser, scope: Scope, stairwellId: string) {
@@ -87,14 +87,14 @@ export async function stairwellPage(db: Db, user: CurrentUser, scope: Scope, sta
   const work = await placeWork(db, user, "stairwell", stairwell.id, {
     stairwellId: stairwell.id,
   });
-  return { stairwell, ...work };
+  return { stairwell, work };
 }
 
 export async function zonePage(db: Db, user: CurrentUser, scope: Scope, zoneId: string) {
   const zone = await getZone(db, zoneId, user, scope);
   if (!zone) return null;
   const work = await placeWork(db, user, "zone", zone.id, { zoneId: zone.id }, zone.kind);
-  return { zone, ...work };
+  return { zone, work };
 }
 
 /** The printable sheet whose QR code opens the compound's public notice (公示) page. */
