@@ -243,7 +243,12 @@ async function demoLotPlace(db: Db, spec: (typeof LOTS)[number]) {
   };
 }
 
-export async function seedDemoActivity(db: Db, storage: PhotoStorage = photoStorage()) {
+export async function seedDemoActivity(
+  db: Db,
+  storage: PhotoStorage = photoStorage(),
+  /** where the demo's evidence documents go (the app's evidence store unless given) */
+  documents?: PhotoStorage,
+) {
   const users = await db.user.findMany({
     select: { id: true, username: true, role: true, organizationId: true },
   });
@@ -331,7 +336,7 @@ export async function seedDemoActivity(db: Db, storage: PhotoStorage = photoStor
       data: { createdAt: created, closedAt: spec.closedOn ? day(spec.closedOn) : null },
     });
   }
-  await seedDemoEvidence(db);
+  await seedDemoEvidence(db, documents);
   await seedDemoLadder(db);
   await seedDemoDivisions(db);
   return { lots: LOTS.length, defects: DEFECTS.length };

@@ -7,13 +7,14 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import pg from "pg";
 // @ts-expect-error s3rver ships no types
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "~/infra/db.server";
 import { s3Client } from "~/infra/s3-storage.server";
+import { documentFolder, documentKey } from "~/modules/files/document-store.server";
 import { migrateToPostgres } from "~/modules/ops/migrate-to-postgres.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
 import { seedDemoActivity } from "../../prisma/seed/activity";
@@ -47,7 +48,11 @@ describe.skipIf(!PG_ADMIN_URL)("SQLite → PostgreSQL + S3 migration", () => {
     fs.mkdirSync(work, { recursive: true });
     fs.copyFileSync(SEEDED_TEMPLATE, sqlitePath);
     const db = createDb(sqlitePath);
-    await seedDemoActivity(db, new LocalPhotoStorage(path.join(uploadsDir, "photos")));
+    await seedDemoActivity(
+      db,
+      new LocalPhotoStorage(path.join(uploadsDir, "photos")),
+      new LocalPhotoStorage(path.join(uploadsDir, documentFolder("evidence"))),
+    );
     await seedDemoPayments(db, DEMO_PASSWORD);
     await db.$disconnect();
     await createPgDatabase(admin, targetName); // empty: no template, no migrations
@@ -93,6 +98,14 @@ describe.skipIf(!PG_ADMIN_URL)("SQLite → PostgreSQL + S3 migration", () => {
       const order = { id: "asc" } as const;
       expect(await target.defect.findMany({ select: pick, orderBy: order })).toEqual(
         await source.defect.findMany({ select: pick, orderBy: order }),
+      );
+      // the 质量控制资料 documents went to the bucket too, where the app reads them
+      const doc = await target.evidenceDocument.findFirstOrThrow({ select: { sha256: true } });
+      await s3Client(s3).send(
+        new HeadObjectCommand({
+          Bucket: BUCKET,
+          Key: `${s3.prefix}${documentFolder("evidence")}/${documentKey("evidence", doc.sha256)}`,
+        }),
       );
     } finally {
       await source.$disconnect();

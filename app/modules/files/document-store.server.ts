@@ -64,6 +64,9 @@ export type DocumentStoreName = keyof typeof STORES;
 export type DocumentStores = Record<DocumentStoreName, PhotoStorage>;
 export const DOCUMENT_STORE_NAMES = Object.keys(STORES) as DocumentStoreName[];
 
+/** The folder of UPLOADS_DIR (and of the bucket's prefix) a store lives in. */
+export const documentFolder = (store: DocumentStoreName) => STORES[store].folder;
+
 /** The folder (variant) a store's keys live under, e.g. document for evidence. */
 export const documentVariant = (store: DocumentStoreName) => STORES[store].variant;
 

@@ -10,6 +10,11 @@ import { migratePostgres } from "~/infra/pg-migrate.server";
 import { type S3Config, S3PhotoStorage, s3Client } from "~/infra/s3-storage.server";
 import { type VerificationReport, verifyDatabase } from "~/modules/audit/verify.server";
 import { DRAWING_VARIANTS } from "~/modules/drawing/storage.server";
+import {
+  DOCUMENT_STORE_NAMES,
+  documentFolder,
+  documentVariant,
+} from "~/modules/files/document-store.server";
 import { LocalPhotoStorage, type PhotoStorage, VARIANTS } from "~/modules/photo/storage.server";
 import {
   type CopiedTable,
@@ -31,7 +36,8 @@ export type MigrationOptions = {
   sqlitePath: string;
   uploadsDir: string;
   targetUrl: string;
-  /** copy the uploads to this bucket (photos under <prefix>photos/, drawings under <prefix>drawings/) */
+  /** copy the uploads to this bucket (photos under <prefix>photos/, drawings under
+   * <prefix>drawings/, documents under <prefix>evidence/ and <prefix>documents/) */
   s3?: S3Config & { prefix: string };
   /** only compare (a copy made earlier), nothing is written */
   verifyOnly?: boolean;
@@ -76,12 +82,26 @@ function stores(o: MigrationOptions): {
   const drawings = client
     ? new S3PhotoStorage(client, o.s3!.bucket, `${o.s3!.prefix}drawings/`)
     : localDrawings;
+  // evidence and §5.0.6 route documents, each in its own folder, as the app stores them
+  const documents = DOCUMENT_STORE_NAMES.map((name) => {
+    const folder = documentFolder(name);
+    const source = new LocalPhotoStorage(path.join(o.uploadsDir, folder));
+    return {
+      name: folder,
+      source,
+      target: client
+        ? new S3PhotoStorage(client, o.s3!.bucket, `${o.s3!.prefix}${folder}/`)
+        : source,
+      variants: [documentVariant(name)],
+    };
+  });
   return {
     photos,
     drawings,
     stores: [
       { name: "photos", source: localPhotos, target: photos, variants: VARIANTS },
       { name: "drawings", source: localDrawings, target: drawings, variants: DRAWING_VARIANTS },
+      ...documents,
     ],
   };
 }
