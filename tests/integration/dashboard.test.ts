@@ -15,9 +15,11 @@ describe("dashboards and the public notice", () => {
   };
 
   it("gives the bureau every compound and a contractor only its own, from the demo activity", async () => {
+    const files = path.join(TMP_DIR, `dashboard-${process.pid}-${Date.now()}`);
     await seedDemoActivity(
       db,
-      new LocalPhotoStorage(path.join(TMP_DIR, `dashboard-${process.pid}-${Date.now()}`)),
+      new LocalPhotoStorage(path.join(files, "photos")),
+      new LocalPhotoStorage(path.join(files, "evidence")),
     );
     const now = new Date("2021-07-20T12:00:00+08:00");
     const bureau = await dashboard(db, await viewer("zhujianju"), now);
