@@ -4,7 +4,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DocumentsPanel } from "~/components/evidence/documents-panel";
-import type { Last } from "~/components/evidence/failed";
+import { type Last, unclaimedMessages } from "~/components/evidence/failed";
 import { GapsList } from "~/components/evidence/gaps-list";
 import { TestsPanel } from "~/components/evidence/tests-panel";
 import { useStandardName } from "~/components/lot/standard-name";
@@ -88,6 +88,7 @@ export default function EvidencePage() {
   const word = useStandardName();
   const done = result && "done" in result ? result.done : null;
   const failed = result && "status" in result ? (result as Last) : undefined;
+  const unclaimed = unclaimedMessages(failed, d);
   return (
     <>
       <PageHeader
@@ -98,6 +99,11 @@ export default function EvidencePage() {
       {done ? (
         <p className="alert" role="status">
           {done}
+        </p>
+      ) : null}
+      {unclaimed.length > 0 ? (
+        <p className="alert alert-error" role="alert">
+          {unclaimed.join(" ")}
         </p>
       ) : null}
       {d.divisions.length === 0 || d.planStatus !== "approved" ? (

@@ -7,7 +7,8 @@ import { SignatureAndPassword } from "~/components/signature-fields";
 import { photoSchema, refuseSchema, requestSchema, signSchema } from "~/modules/concealed/forms";
 
 type Last = SubmissionResult<string[]> | undefined;
-type Intent = "photo" | "request" | "sign" | "refuse";
+const INTENTS = ["photo", "request", "sign", "refuse"] as const;
+type Intent = (typeof INTENTS)[number];
 
 /** One of the record's forms in its own panel: heading, refusals, intent, fields, button. */
 function RecordForm({
@@ -165,11 +166,15 @@ export function ConcealedForms({
   refused: string[];
 }) {
   const last = (intent: Intent) => (failedIntent === intent ? failed : undefined);
+  // a refusal whose form is gone after the reload (signed or returned by someone else meanwhile)
+  const shown = INTENTS.some((i) => i === failedIntent && may[i]);
+  const orphan = failed && !shown ? Object.values(failed.error ?? {}).flatMap((m) => m ?? []) : [];
+  const alerts = [...refused, ...orphan];
   return (
     <>
-      {refused.length > 0 ? (
+      {alerts.length > 0 ? (
         <p className="alert alert-error" role="alert">
-          {refused.join(" ")}
+          {alerts.join(" ")}
         </p>
       ) : null}
       {may.photo ? <PhotoForm busy={busy} lastResult={last("photo")} /> : null}
