@@ -292,6 +292,9 @@ export async function generateScaleDb(log: (s: string) => void = console.log) {
             entries: [] as LotRow["entries"],
             photos: [] as LotRow["photos"],
             drawingRefs: [] as LotRow["drawingRefs"],
+            // Generated lots are accepted without drawn signatures or a §5.0.6 route.
+            signatures: [] as LotRow["signatures"],
+            acceptanceRoutes: [] as LotRow["acceptanceRoutes"],
             placeLabel: place.label,
             // The place as the stored row gives it to lotPlace: storeys, zone attributes, unit.
             capacityUnit: "处",
