@@ -13,15 +13,17 @@ declare module "@remix-run/node" {
 // The service worker (app/sw.ts): built with the client, precaching its hashed assets.
 const { RemixVitePWAPlugin, RemixPWAPreset } = RemixVitePWA();
 
-// In the browser, react-i18next's API comes from a small translator of our own (docs/decisions/0035-browser-translator.md):
-// i18next and react-i18next were 17 KB gz of every page. The server keeps both; a unit test
-// renders every catalogue key with both and requires the same text.
+// Components get react-i18next's API from a small translator of our own
+// (docs/decisions/0035-browser-translator.md), in the browser (i18next and react-i18next were
+// 17 KB gz of every page) and in the server render (a sixth of a lot page's render time went to
+// react-i18next's per-component translators). Server code outside React (messages, PDFs) keeps
+// i18next; a unit test renders every catalogue key with both and requires the same text.
 const miniReactI18n = fileURLToPath(new URL("app/modules/i18n/mini/react.tsx", import.meta.url));
-const clientMiniI18n: Plugin = {
-  name: "yanshou-client-mini-i18n",
+const miniI18n: Plugin = {
+  name: "yanshou-mini-i18n",
   enforce: "pre",
-  resolveId(source, _importer, options) {
-    if (source === "react-i18next" && !options?.ssr) return miniReactI18n;
+  resolveId(source) {
+    if (source === "react-i18next") return miniReactI18n;
     return null;
   },
 };
@@ -29,7 +31,7 @@ const clientMiniI18n: Plugin = {
 export default defineConfig({
   server: { port: 3000 },
   plugins: [
-    clientMiniI18n,
+    miniI18n,
     remix({
       buildDirectory: process.env.BUILD_DIR ?? "build",
       // Typed against Vite 5's resolved config (no webSocketToken); the hooks are the same on 6.

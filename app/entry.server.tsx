@@ -4,13 +4,13 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "~/components/nonce";
 import { withoutStrayNuls } from "~/infra/html-stream.server";
 import { contentSecurityPolicy } from "~/infra/http-guard";
+import { I18nextProvider } from "~/modules/i18n/mini/react";
 import "~/modules/i18n/zod-fallback.server";
 import { requestLanguage } from "~/modules/auth/language.server";
-import { serverI18n } from "~/modules/i18n/i18n.server";
+import { renderI18n } from "~/modules/i18n/i18n.server";
 
 // scripts/serve.mjs takes its request gate from the built server entry, so it is TypeScript, bundled.
 export {
@@ -34,7 +34,7 @@ export default async function handleRequest(
   const nonce = randomBytes(16).toString("base64");
   responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
-  const i18n = serverI18n(await requestLanguage(request));
+  const i18n = await renderI18n(await requestLanguage(request));
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(

@@ -3,6 +3,7 @@ import i18next, { type i18n, type TFunction } from "i18next";
 import Negotiator from "negotiator";
 import { NAMESPACES } from "~/locales/resources";
 import { DEFAULT_LNG, i18nOptions, isLng, type Lng } from "./config";
+import { MiniI18n } from "./mini/instance";
 import { SERVER_RESOURCES } from "./resources.server";
 
 /** The language chosen on the sign-in page (or by a visitor), remembered for a year. */
@@ -57,4 +58,22 @@ export function serverI18n(lng: Lng): i18n {
 /** A translator fixed to one language, for messages, PDFs and spreadsheets made on the server. */
 export function fixedT(lng: Lng): TFunction {
   return serverI18n(lng).t;
+}
+
+const renderInstances = new Map<Lng, Promise<MiniI18n>>();
+
+/**
+ * The translator React components use in the server render: the browser's MiniI18n (the same
+ * code that hydrates the page), with every catalogue of `lng` loaded, one per language.
+ */
+export function renderI18n(lng: Lng): Promise<MiniI18n> {
+  let instance = renderInstances.get(lng);
+  if (!instance) {
+    const mini = new MiniI18n(lng, (l, ns) =>
+      Promise.resolve((SERVER_RESOURCES[l]?.[ns] ?? {}) as object),
+    );
+    instance = mini.load(lng, NAMESPACES).then(() => mini);
+    renderInstances.set(lng, instance);
+  }
+  return instance;
 }
