@@ -54,16 +54,28 @@ function signInRedirect(request: Request): never {
  * Returns the scope, which the domain query must apply (own = the user's organization only).
  */
 /**
- * The signed-in user, looked up once per request: a page's layout and route loaders run for
- * the same Request and would otherwise each read the session.
+ * The signed-in user, looked up once per request. Remix hands each loader of a page (root,
+ * layout, route: run at once) its own copy of the Request, so besides the Request itself the
+ * lookup is shared by cookie while it is in flight: the loaders of one page read the session
+ * once. A lookup that has settled is never reused by a later request.
  */
 const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+const lookupsInFlight = new Map<string, Promise<CurrentUser | null>>();
 function currentUserOnce(request: Request): Promise<CurrentUser | null> {
   let found = usersByRequest.get(request);
+  if (found) return found;
+  const cookie = request.headers.get("cookie") ?? "";
+  found = lookupsInFlight.get(cookie);
   if (!found) {
-    found = getCurrentUser(db(), request);
-    usersByRequest.set(request, found);
+    const lookup = getCurrentUser(db(), request);
+    found = lookup;
+    lookupsInFlight.set(cookie, lookup);
+    const done = () => {
+      if (lookupsInFlight.get(cookie) === lookup) lookupsInFlight.delete(cookie);
+    };
+    lookup.then(done, done);
   }
+  usersByRequest.set(request, found);
   return found;
 }
 
