@@ -27,10 +27,14 @@ const CAPACITY_UNIT_QUANTITY: Record<string, SampleQuantity> = {
   回路: "circuits",
 };
 
-// Functions, not module-level schemas: the lot page's client bundle imports this module and
-// should not carry zod (a schema built at import time cannot be tree-shaken away).
-const Quantities = () => z.record(z.string(), z.number().nonnegative().nullable());
-const Attributes = () => z.record(z.string(), z.union([z.number(), z.string()]).nullable());
+// Built on first use, not at import: the lot page's client bundle imports this module and
+// should not carry zod (a schema built at import time cannot be tree-shaken away); built once,
+// not per call (a lot page parses these for every item).
+let quantities: z.ZodType<Record<string, number | null>> | undefined;
+let attributes: z.ZodType<Record<string, number | string | null>> | undefined;
+const Quantities = () => (quantities ??= z.record(z.string(), z.number().nonnegative().nullable()));
+const Attributes = () =>
+  (attributes ??= z.record(z.string(), z.union([z.number(), z.string()]).nullable()));
 
 function parseJson<T>(text: string | null, schema: z.ZodType<T>): T | Record<string, never> {
   if (!text) return {};
