@@ -35,3 +35,17 @@ export function queryRows<T = Record<string, unknown>>(
   const text = dbKind(db) === "postgres" ? postgresSql(sql) : sql;
   return db.$queryRawUnsafe<T[]>(text, ...params);
 }
+
+/** DateTime columns hold ISO text (Prisma), SQLite's "YYYY-MM-DD HH:MM:SS" (UTC) or epoch ms. */
+export function toDate(v: unknown): Date {
+  if (v instanceof Date) return v;
+  if (typeof v === "number" || typeof v === "bigint") return new Date(Number(v));
+  const s = String(v);
+  return new Date(
+    /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?$/.test(s) ? `${s.replace(" ", "T")}Z` : s,
+  );
+}
+
+/** A boolean column as either database returns it (SQLite: 0/1). */
+export const sqlBool = (v: unknown) =>
+  v === true || v === 1 || v === 1n || v === "1" || v === "true";

@@ -7,7 +7,10 @@
  * is normalised here, so both give exactly what the Prisma select gives.
  */
 
+import { sqlBool, toDate } from "~/infra/sql.server";
 import type { AcceptanceRouteRecord } from "./acceptance-route";
+
+export { toDate };
 
 /** Runs one SELECT with positional parameters and returns its rows. */
 export type SqlRows = (
@@ -15,19 +18,10 @@ export type SqlRows = (
   params: readonly unknown[],
 ) => Promise<Record<string, unknown>[]> | Record<string, unknown>[];
 
-/** DateTime columns hold ISO text (Prisma), SQLite's "YYYY-MM-DD HH:MM:SS" (UTC) or epoch ms. */
-export function toDate(v: unknown): Date {
-  if (v instanceof Date) return v;
-  if (typeof v === "number" || typeof v === "bigint") return new Date(Number(v));
-  const s = String(v);
-  return new Date(
-    /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?$/.test(s) ? `${s.replace(" ", "T")}Z` : s,
-  );
-}
 const dateOrNull = (v: unknown) => (v === null || v === undefined ? null : toDate(v));
 const num = (v: unknown) => (typeof v === "bigint" ? Number(v) : (v as number));
 const numOrNull = (v: unknown) => (v === null || v === undefined ? null : num(v));
-const bool = (v: unknown) => v === true || v === 1 || v === 1n || v === "1" || v === "true";
+const bool = sqlBool;
 const str = (v: unknown) => v as string;
 const strOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
