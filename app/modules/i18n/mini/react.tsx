@@ -1,7 +1,8 @@
 /**
  * react-i18next's API as the app uses it (useTranslation, Trans, I18nextProvider), over MiniI18n.
- * The client build resolves "react-i18next" to this file (vite.config.ts); the server and the
- * tests keep react-i18next. Semantics kept: `t` of the first namespace asked for, suspending
+ * Both builds resolve "react-i18next" to this file (vite.config.ts): the browser and the server
+ * render use it. Server code outside React (messages, PDFs) keeps i18next, and the unit tests
+ * compare against react-i18next (a dev dependency now). Semantics kept: `t` of the first namespace asked for, suspending
  * until its catalogues are loaded, re-rendering on a language change.
  */
 import {
