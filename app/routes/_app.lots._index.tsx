@@ -42,7 +42,7 @@ export default function LotsPage() {
       ) : null}
       {filter.place ? (
         <p className="notice" data-testid="place-filter">
-          {t("list.placeOnly", { place: lots[0]?.placeLabel ?? "" })}{" "}
+          {lots[0] ? t("list.placeOnly", { place: lots[0].placeLabel }) : t("list.placeOnlyNone")}{" "}
           <Link to={`/lots?${withoutPlace(search)}`}>{t("list.allPlaces")}</Link>
         </p>
       ) : null}

@@ -258,6 +258,7 @@ const lot: Catalogue<typeof source> = {
     complete: "Complete",
     incomplete: "Incomplete",
     placeOnly: "Lots of one location only: {{place}}",
+    placeOnlyNone: "Lots of one location only (none match the filters there)",
     allPlaces: "Show every location",
   },
   create: {

@@ -241,6 +241,7 @@ const lot = {
     complete: "齐全",
     incomplete: "未齐全",
     placeOnly: "仅显示一个部位的检验批：{{place}}",
+    placeOnlyNone: "仅显示一个部位的检验批（该部位没有符合条件的检验批）",
     allPlaces: "显示全部部位",
   },
   create: {
