@@ -9,6 +9,9 @@
  *   good answer kept in the `yanshou-pages` cache and served only when the network fails (no
  *   timeout: a slow server never gets a stale page shown after a save); a page
  *   never opened answers with /offline.html. Sign-out empties that cache (app/modules/offline).
+ * - Drawing previews (`/drawings/<revision>/preview`): network first, kept in `yanshou-files`
+ *   when 离线准备 downloads a compound (app/modules/offline/prepare.client.ts) or a preview is
+ *   opened, so a prepared drawing opens offline.
  * - Everything else (form posts, uploads, downloads, photos) goes to the network untouched.
  */
 import { clientsClaim } from "workbox-core";
@@ -19,6 +22,7 @@ import { NetworkFirst } from "workbox-strategies";
 declare const self: ServiceWorkerGlobalScope;
 
 const PAGES_CACHE = "yanshou-pages";
+const FILES_CACHE = "yanshou-files";
 
 // @vite-pwa/remix adds the site root ("/") to the manifest: a signed-in page, never precached.
 precacheAndRoute(
@@ -33,7 +37,7 @@ clientsClaim();
 self.addEventListener("fetch", (event) => {
   const { pathname } = new URL(event.request.url);
   if (pathname === "/logout" || pathname === "/login" || pathname === "/login.data")
-    event.waitUntil(caches.delete(PAGES_CACHE));
+    event.waitUntil(Promise.all([caches.delete(PAGES_CACHE), caches.delete(FILES_CACHE)]));
 });
 
 const NEVER_CACHED = /^\/(logout|login|audit\.export)|\.(pdf|xlsx|jpg|png|webp)$/;
@@ -56,6 +60,26 @@ registerRoute(
             (type.startsWith("text/html") || type.startsWith("text/x-script"));
           return cacheable ? response : null;
         },
+      },
+    ],
+  }),
+);
+
+registerRoute(
+  ({ request, url }) =>
+    url.origin === self.location.origin &&
+    request.method === "GET" &&
+    /^\/drawings\/[^/]+\/preview$/.test(url.pathname),
+  new NetworkFirst({
+    cacheName: FILES_CACHE,
+    plugins: [
+      {
+        cacheWillUpdate: async ({ response }) =>
+          response.status === 200 &&
+          !response.redirected &&
+          (response.headers.get("Content-Type") ?? "").startsWith("image/")
+            ? response
+            : null,
       },
     ],
   }),

@@ -121,6 +121,7 @@ export function useSignOutGuard() {
       return;
     }
     // Pages with this user's data must not be shown to the next user of the tablet.
-    void caches?.delete("yanshou-pages").catch(() => {});
+    for (const name of ["yanshou-pages", "yanshou-files"])
+      void caches?.delete(name).catch(() => {});
   };
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OfflinePrepare } from "~/components/offline/offline-prepare";
 import { PageHeader } from "~/components/page-header";
 import { PlanCoverage } from "~/components/plan-coverage";
 import { Data, Worded } from "~/components/worded";
@@ -110,6 +111,7 @@ export default function CompoundPage() {
           </p>
         ))}
       </section>
+      <OfflinePrepare compoundId={compound.id} />
 
       <h2>{t("compound.coverage")}</h2>
       <PlanCoverage compoundId={compound.id} coverage={coverage} />

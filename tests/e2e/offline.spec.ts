@@ -431,3 +431,34 @@ test("conflict by item: two supervisors on one lot conflict on the same item onl
   expect(notes.find((n) => n.code === second)?.result).toBe("fail");
   await tabletA.close();
 });
+
+test("离线准备: a compound's lots in progress open offline on a tablet that never opened them, the size shown", async ({
+  browser,
+  world,
+}) => {
+  test.setTimeout(90_000);
+  const { setup, url: lotUrl } = await newLot(browser, world, "1栋", "1单元");
+  await setup.close();
+
+  const { context, page } = await tablet(browser, world, "supervisor");
+  await controlled(page);
+  await page.goto(`/compounds/${world.compound.id}`);
+  await hydrated(page);
+  const status = page.getByTestId("offline-prepare-status");
+  await page.getByTestId("offline-prepare").click();
+  await expect(status).toHaveText(/^已准备 \d+ 项（\d+(\.\d)? (KB|MB)），离线时可打开$/, {
+    timeout: 60_000,
+  });
+  await expect(page.getByText(/本机已用于本应用：/)).toBeVisible();
+
+  await context.setOffline(true);
+  await page.goto(lotUrl);
+  await expect(page.locator("[data-code='SR-M5']")).toBeVisible();
+  await expect(page.getByTestId("sync-indicator").locator("summary")).toHaveText("离线 · 已同步");
+  // The compound's page says when it was prepared, and that preparing needs the network.
+  await page.goto(`/compounds/${world.compound.id}`);
+  await expect(status).toHaveText("当前离线：联网后才能准备");
+  await expect(page.getByTestId("offline-prepare")).toBeDisabled();
+  await context.setOffline(false);
+  await context.close();
+});

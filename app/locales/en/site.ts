@@ -190,6 +190,19 @@ const site: Catalogue<typeof source> = {
     buildingFacts: "{{floors, number}} storeys · <d>{{structure}}</d> · built {{year}}",
     zones: "Outdoor areas",
   },
+  offline: {
+    prepare: "Prepare for offline",
+    lead: "Downloads this compound's lots not yet accepted, open defects, places and current drawings, so they open where there is no signal (basements, stairwells, septic pits).",
+    preparing: "Preparing {{done, number}} of {{total, number}}…",
+    done: "{{count, number}} items ready ({{size}}); they open offline",
+    last: "Last prepared: {{when}} · {{count, number}} items ({{size}})",
+    failed: "{{count, number}} items could not be downloaded; prepare again when online",
+    truncated: "A large compound: only the most recent lots, defects and drawings were prepared",
+    usage: "Storage used by this app on this device: {{size}}",
+    unsupported: "This browser cannot keep pages offline (install the app on the tablet first)",
+    offline: "Offline now: connect to prepare",
+    error: "Preparing failed: {{message}}",
+  },
 };
 
 export default site;

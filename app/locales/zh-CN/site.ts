@@ -188,6 +188,19 @@ const site = {
     buildingFacts: "{{floors, number}} 层 · <d>{{structure}}</d> · {{year}} 年",
     zones: "室外区域",
   },
+  offline: {
+    prepare: "离线准备",
+    lead: "下载本小区未验收的检验批、未关闭的质量问题、部位与现行图纸，在无信号处（地下室、楼梯间、化粪池）也能打开。",
+    preparing: "正在准备 {{done, number}} / {{total, number}} 项…",
+    done: "已准备 {{count, number}} 项（{{size}}），离线时可打开",
+    last: "上次准备：{{when}} · {{count, number}} 项（{{size}}）",
+    failed: "{{count, number}} 项未能下载，联网后可再次准备",
+    truncated: "内容较多，只准备了最近的检验批、质量问题与图纸",
+    usage: "本机已用于本应用：{{size}}",
+    unsupported: "此浏览器不能离线保存页面（请在平板上安装本应用后使用）",
+    offline: "当前离线：联网后才能准备",
+    error: "准备失败：{{message}}",
+  },
 };
 
 export default site;
