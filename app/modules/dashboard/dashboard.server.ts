@@ -1,13 +1,15 @@
-import { Prisma } from "~/generated/prisma/client";
-import { type Db, dbKind } from "~/infra/db.server";
+import type { Db } from "~/infra/db.server";
+import { queryRows } from "~/infra/sql.server";
 import { isAcceptanceStatus } from "~/modules/acceptance/parties";
 import { type Actor, scopeFor } from "~/modules/auth/permissions";
 import { defectWhere } from "~/modules/defect/access.server";
-import { SEVERITIES } from "~/modules/defect/workflow";
+import { DEFECT_STATES, SEVERITIES } from "~/modules/defect/workflow";
 import { lotWhere } from "~/modules/lot/access.server";
+import { toDate } from "~/modules/lot/lot-read.server";
 import { coverageByCompound } from "~/modules/plan/coverage.server";
+import { MISSING_SHOWN } from "~/modules/plan/coverage-shown";
 import { compoundWhere } from "~/modules/site/access.server";
-import { phaseState, trendFromWeeks, weekStart } from "./trend";
+import { phaseState, trendFromRanges, trendWeeks } from "./trend";
 
 /**
  * Read model for the progress dashboard. Each query carries the viewer's scope in `where`, so
@@ -15,39 +17,80 @@ import { phaseState, trendFromWeeks, weekStart } from "./trend";
  * sees lots only.
  */
 const DAY_MS = 86_400_000;
+const OPEN_STATES = DEFECT_STATES.filter((s) => s !== "closed");
 
 /**
- * Defects opened and closed per Monday-based China-time week, counted in SQL by UTC hour (a
- * China week starts on a whole UTC hour) and summed per week here: a few thousand small groups,
- * read from a covering index, instead of every defect.
+ * The weekly defect trend (opened, closed, still open per Monday-based China-time week) from
+ * range counts on the createdAt / closedAt indexes: the first and last dates and how many are
+ * open now, then one count per shown week and column. Reads index ranges of the shown weeks
+ * only, not every defect.
  */
-async function weeklyDefectCounts(db: Db, contractorOrgId: string | null) {
-  const scope = contractorOrgId
-    ? Prisma.sql`AND "contractorOrgId" = ${contractorOrgId}`
-    : Prisma.empty;
-  // The UTC hour "YYYY-MM-DDTHH": SQLite keeps DateTime as ISO text, PostgreSQL as timestamp(3).
-  const hour = (column: string) =>
-    dbKind(db) === "postgres"
-      ? Prisma.raw(`to_char("${column}", 'YYYY-MM-DD"T"HH24')`)
-      : Prisma.raw(`substr("${column}", 1, 13)`);
-  const [opened, closed] = await Promise.all([
-    db.$queryRaw<{ h: string; n: number | bigint }[]>`
-      SELECT ${hour("createdAt")} AS h, count(*) AS n FROM "Defect"
-      WHERE "createdAt" IS NOT NULL ${scope} GROUP BY h`,
-    db.$queryRaw<{ h: string; n: number | bigint }[]>`
-      SELECT ${hour("closedAt")} AS h, count(*) AS n FROM "Defect"
-      WHERE "closedAt" IS NOT NULL ${scope} GROUP BY h`,
-  ]);
-  const byWeek = (rows: { h: string; n: number | bigint }[]) => {
-    const weeks = new Map<number, number>();
-    for (const r of rows) {
-      const w = weekStart(new Date(`${r.h}:00:00Z`));
-      weeks.set(w, (weeks.get(w) ?? 0) + Number(r.n));
+async function defectTrend(db: Db, contractorOrgId: string | null, now: Date) {
+  const scope = contractorOrgId ? "contractorOrgId = ?" : "1 = 1";
+  const scoped = (params: unknown[]) => (contractorOrgId ? [...params, contractorOrgId] : params);
+  const [bounds] = await queryRows<{
+    firstOpened: unknown;
+    lastOpened: unknown;
+    lastClosed: unknown;
+    openNow: number | bigint;
+  }>(
+    db,
+    `SELECT (SELECT min(createdAt) FROM Defect WHERE ${scope}) AS firstOpened,
+       (SELECT max(createdAt) FROM Defect WHERE ${scope}) AS lastOpened,
+       (SELECT max(closedAt) FROM Defect WHERE ${scope}) AS lastClosed,
+       (SELECT count(*) FROM Defect WHERE closedAt IS NULL AND ${scope}) AS openNow`,
+    [...scoped([]), ...scoped([]), ...scoped([]), ...scoped([])],
+  );
+  if (!bounds?.firstOpened || !bounds.lastOpened) return [];
+  const weeks = trendWeeks(
+    {
+      firstOpened: toDate(bounds.firstOpened),
+      lastOpened: toDate(bounds.lastOpened),
+      lastClosed: bounds.lastClosed ? toDate(bounds.lastClosed) : null,
+    },
+    now,
+  );
+  if (weeks.length === 0) return [];
+  // kind 0 = opened, 1 = closed; week i of weeks, i = weeks.length: after the last shown week
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const [kind, column] of ["createdAt", "closedAt"].entries())
+    for (let i = 0; i <= weeks.length; i++) {
+      const from = i < weeks.length ? weeks[i]! : weeks.at(-1)! + WEEK_MS;
+      const bounded = i < weeks.length;
+      parts.push(
+        `SELECT ${kind} AS kind, ${i} AS i, count(*) AS n FROM Defect
+         WHERE ${column} >= ?${bounded ? ` AND ${column} < ?` : ""} AND ${scope}`,
+      );
+      const range = bounded ? [new Date(from), new Date(from + WEEK_MS)] : [new Date(from)];
+      params.push(...scoped(range));
     }
-    return weeks;
-  };
-  return { opened: byWeek(opened), closed: byWeek(closed) };
+  const rows = await queryRows<{ kind: number | bigint; i: number | bigint; n: number | bigint }>(
+    db,
+    parts.join(" UNION ALL "),
+    params,
+  );
+  const opened = weeks.map(() => 0);
+  const closed = weeks.map(() => 0);
+  let openedAfter = 0;
+  let closedAfter = 0;
+  for (const r of rows) {
+    const i = Number(r.i);
+    const n = Number(r.n);
+    if (i === weeks.length) {
+      if (Number(r.kind) === 0) openedAfter = n;
+      else closedAfter = n;
+    } else (Number(r.kind) === 0 ? opened : closed)[i] = n;
+  }
+  return trendFromRanges(weeks, {
+    openNow: Number(bounds.openNow),
+    opened,
+    closed,
+    openedAfter,
+    closedAfter,
+  });
 }
+const WEEK_MS = 7 * DAY_MS;
 
 export async function dashboard(db: Db, viewer: Actor, now = new Date()) {
   const compoundScope = scopeFor(viewer.role, "compound.view");
@@ -58,7 +101,8 @@ export async function dashboard(db: Db, viewer: Actor, now = new Date()) {
   const overdueWhere = {
     AND: [
       defectScopeWhere,
-      { status: { not: "closed" }, dueOn: { lte: new Date(now.getTime() - DAY_MS) } },
+      // the states before closed, listed so the (status, dueOn, …) index serves each of them
+      { status: { in: OPEN_STATES }, dueOn: { lte: new Date(now.getTime() - DAY_MS) } },
     ],
   };
   const [compounds, lotCounts, workTypes, defectCounts, overdueCounts, projects, acceptances] =
@@ -102,10 +146,7 @@ export async function dashboard(db: Db, viewer: Actor, now = new Date()) {
       }),
     ]);
   const trend = defectScope
-    ? trendFromWeeks(
-        await weeklyDefectCounts(db, defectScope === "any" ? null : viewer.organizationId),
-        now,
-      )
+    ? await defectTrend(db, defectScope === "any" ? null : viewer.organizationId, now)
     : [];
   const typeOf = new Map(workTypes.map((w) => [w.id, w]));
   const sum = <T extends { _count: { _all: number } }>(rows: T[], keep: (r: T) => boolean) =>
@@ -223,6 +264,7 @@ export async function dashboardPage(db: Db, viewer: Actor, now = new Date()) {
   const coverage = await coverageByCompound(
     db,
     data.compounds.map((c) => c.id),
+    MISSING_SHOWN.dashboard,
   );
   return {
     data,
