@@ -2,9 +2,8 @@ import type { Db } from "~/infra/db.server";
 import { queryRows } from "~/infra/sql.server";
 import { isAcceptanceStatus } from "~/modules/acceptance/parties";
 import { type Actor, scopeFor } from "~/modules/auth/permissions";
-import { defectWhere } from "~/modules/defect/access.server";
-import { DEFECT_STATES, SEVERITIES } from "~/modules/defect/workflow";
-import { lotWhere } from "~/modules/lot/access.server";
+import { SEVERITIES } from "~/modules/defect/workflow";
+import { lotWhereResolved } from "~/modules/lot/access.server";
 import { toDate } from "~/modules/lot/lot-read.server";
 import { coverageByCompound } from "~/modules/plan/coverage.server";
 import { MISSING_SHOWN } from "~/modules/plan/coverage-shown";
@@ -17,7 +16,6 @@ import { phaseState, trendFromRanges, trendWeeks } from "./trend";
  * sees lots only.
  */
 const DAY_MS = 86_400_000;
-const OPEN_STATES = DEFECT_STATES.filter((s) => s !== "closed");
 
 /**
  * The weekly defect trend (opened, closed, still open per Monday-based China-time week) from
@@ -92,62 +90,85 @@ async function defectTrend(db: Db, contractorOrgId: string | null, now: Date) {
 }
 const WEEK_MS = 7 * DAY_MS;
 
+type Counted = { _count: { _all: number } };
+
+/**
+ * Defects per compound, contractor, severity and state, and how many of them are overdue (not
+ * closed, due on or before `dueBy`), in one pass over a covering index: (compoundId,
+ * contractorOrgId, severity, status, dueOn), or for a contractor its own (contractorOrgId, …).
+ */
+async function defectCountsOf(db: Db, contractorOrgId: string | null, dueBy: Date) {
+  const rows = await queryRows<{
+    compoundId: string;
+    contractorOrgId: string;
+    severity: string;
+    status: string;
+    n: number | bigint;
+    overdue: number | bigint | null;
+  }>(
+    db,
+    `SELECT compoundId, contractorOrgId, severity, status, count(*) AS n,
+       sum(CASE WHEN status <> 'closed' AND dueOn <= ? THEN 1 ELSE 0 END) AS overdue
+     FROM Defect ${contractorOrgId ? "WHERE contractorOrgId = ?" : ""}
+     GROUP BY compoundId, contractorOrgId, severity, status`,
+    contractorOrgId ? [dueBy, contractorOrgId] : [dueBy],
+  );
+  const counts = rows.map((r) => ({
+    compoundId: r.compoundId,
+    contractorOrgId: r.contractorOrgId,
+    severity: r.severity,
+    status: r.status,
+    _count: { _all: Number(r.n) },
+  }));
+  const overdue: ({ compoundId: string; contractorOrgId: string } & Counted)[] = rows.map((r) => ({
+    compoundId: r.compoundId,
+    contractorOrgId: r.contractorOrgId,
+    _count: { _all: Number(r.overdue ?? 0) },
+  }));
+  return { counts, overdue };
+}
+
 export async function dashboard(db: Db, viewer: Actor, now = new Date()) {
   const compoundScope = scopeFor(viewer.role, "compound.view");
   const lotScope = scopeFor(viewer.role, "lot.view");
   const defectScope = scopeFor(viewer.role, "defect.view");
-  const lotScopeWhere = lotWhere(viewer, lotScope);
-  const defectScopeWhere = defectWhere(viewer, defectScope);
-  const overdueWhere = {
-    AND: [
-      defectScopeWhere,
-      // the states before closed, listed so the (status, dueOn, …) index serves each of them
-      { status: { in: OPEN_STATES }, dueOn: { lte: new Date(now.getTime() - DAY_MS) } },
-    ],
-  };
-  const [compounds, lotCounts, workTypes, defectCounts, overdueCounts, projects, acceptances] =
-    await Promise.all([
-      db.compound.findMany({
-        where: compoundWhere(viewer, compoundScope),
-        select: { id: true, code: true, name: true, projectId: true },
-        orderBy: { code: "asc" },
-      }),
-      db.inspectionLot.groupBy({
-        by: ["compoundId", "workTypeId", "status"],
-        where: lotScopeWhere,
-        _count: { _all: true },
-      }),
-      db.workType.findMany({ select: { id: true, nameZh: true, nameEn: true, seq: true } }),
-      defectScope
-        ? db.defect.groupBy({
-            by: ["compoundId", "contractorOrgId", "severity", "status"],
-            where: defectScopeWhere,
-            _count: { _all: true },
-          })
-        : Promise.resolve([]),
-      defectScope
-        ? db.defect.groupBy({
-            by: ["compoundId", "contractorOrgId"],
-            where: overdueWhere,
-            _count: { _all: true },
-          })
-        : Promise.resolve([]),
-      db.project.findMany({
-        select: {
-          id: true,
-          name: true,
-          phases: { orderBy: { seq: "asc" }, select: { name: true, startsOn: true, endsOn: true } },
-        },
-      }),
-      db.finalAcceptance.findMany({
-        where: { status: { not: "void" } },
-        select: { compoundId: true, status: true },
-        orderBy: { openedAt: "asc" },
-      }),
-    ]);
+  const lotScopeWhere = await lotWhereResolved(db, viewer, lotScope);
+  const [compounds, lotCounts, workTypes, defects, projects, acceptances] = await Promise.all([
+    db.compound.findMany({
+      where: compoundWhere(viewer, compoundScope),
+      select: { id: true, code: true, name: true, projectId: true },
+      orderBy: { code: "asc" },
+    }),
+    db.inspectionLot.groupBy({
+      by: ["compoundId", "workTypeId", "status"],
+      where: lotScopeWhere,
+      _count: { _all: true },
+    }),
+    db.workType.findMany({ select: { id: true, nameZh: true, nameEn: true, seq: true } }),
+    defectScope
+      ? defectCountsOf(
+          db,
+          defectScope === "any" ? null : viewer.organizationId,
+          new Date(now.getTime() - DAY_MS),
+        )
+      : Promise.resolve({ counts: [], overdue: [] }),
+    db.project.findMany({
+      select: {
+        id: true,
+        name: true,
+        phases: { orderBy: { seq: "asc" }, select: { name: true, startsOn: true, endsOn: true } },
+      },
+    }),
+    db.finalAcceptance.findMany({
+      where: { status: { not: "void" } },
+      select: { compoundId: true, status: true },
+      orderBy: { openedAt: "asc" },
+    }),
+  ]);
   const trend = defectScope
     ? await defectTrend(db, defectScope === "any" ? null : viewer.organizationId, now)
     : [];
+  const { counts: defectCounts, overdue: overdueCounts } = defects;
   const typeOf = new Map(workTypes.map((w) => [w.id, w]));
   const sum = <T extends { _count: { _all: number } }>(rows: T[], keep: (r: T) => boolean) =>
     rows.reduce((n, r) => n + (keep(r) ? r._count._all : 0), 0);
