@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dashboard } from "~/modules/dashboard/dashboard.server";
 import { publicNotice } from "~/modules/dashboard/public.server";
 import { weeklyTrend } from "~/modules/dashboard/trend";
+import { defectListCounts } from "~/modules/defect/read.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
 import { seedDemoActivity } from "../../prisma/seed/activity";
 import { TMP_DIR } from "../support/paths";
@@ -73,6 +74,12 @@ describe("dashboards and the public notice", () => {
             : rows.filter((r) => r.contractorOrgId === v.organizationId);
         const seen = await dashboard(db, v, now);
         expect(seen.trend).toEqual(weeklyTrend(mine, now));
+        const overdue = mine.filter(
+          (r) => r.status !== "closed" && r.dueOn.getTime() <= now.getTime() - day,
+        );
+        // the defect list's 逾期 count, by open state
+        const scope = username === "zhujianju" ? "any" : "own";
+        expect((await defectListCounts(db, v, scope, {}, now)).overdue).toBe(overdue.length);
         expect(seen.compounds.map((c) => c.defectsOverdue)).toEqual(
           seen.compounds.map(
             (c) =>

@@ -16,3 +16,11 @@ DROP INDEX "InspectionLot_contractorOrgId_status_idx";
 
 -- CreateIndex
 CREATE INDEX "InspectionLot_contractor_counts_idx" ON "InspectionLot"("contractorOrgId", "status", "compoundId", "workTypeId", "acceptedAt");
+
+-- A contractor's overdue defects (open states, due by a day) by range: (contractorOrgId, status)
+-- gains dueOn.
+-- DropIndex
+DROP INDEX "Defect_contractorOrgId_status_idx";
+
+-- CreateIndex
+CREATE INDEX "Defect_contractorOrgId_status_dueOn_idx" ON "Defect"("contractorOrgId", "status", "dueOn");
