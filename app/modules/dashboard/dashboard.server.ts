@@ -25,7 +25,7 @@ const DAY_MS = 86_400_000;
  */
 async function defectTrend(db: Db, contractorOrgId: string | null, now: Date) {
   const scope = contractorOrgId ? "contractorOrgId = ?" : "1 = 1";
-  const scoped = (params: unknown[]) => (contractorOrgId ? [...params, contractorOrgId] : params);
+  const own = contractorOrgId ? [contractorOrgId] : [];
   const [bounds] = await queryRows<{
     firstOpened: unknown;
     lastOpened: unknown;
@@ -37,7 +37,7 @@ async function defectTrend(db: Db, contractorOrgId: string | null, now: Date) {
        (SELECT max(createdAt) FROM Defect WHERE ${scope}) AS lastOpened,
        (SELECT max(closedAt) FROM Defect WHERE ${scope}) AS lastClosed,
        (SELECT count(*) FROM Defect WHERE closedAt IS NULL AND ${scope}) AS openNow`,
-    [...scoped([]), ...scoped([]), ...scoped([]), ...scoped([])],
+    [...own, ...own, ...own, ...own],
   );
   if (!bounds?.firstOpened || !bounds.lastOpened) return [];
   const weeks = trendWeeks(
@@ -61,7 +61,7 @@ async function defectTrend(db: Db, contractorOrgId: string | null, now: Date) {
          WHERE ${column} >= ?${bounded ? ` AND ${column} < ?` : ""} AND ${scope}`,
       );
       const range = bounded ? [new Date(from), new Date(from + WEEK_MS)] : [new Date(from)];
-      params.push(...scoped(range));
+      params.push(...range, ...own);
     }
   const rows = await queryRows<{ kind: number | bigint; i: number | bigint; n: number | bigint }>(
     db,
