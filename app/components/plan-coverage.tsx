@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { useStandardName } from "~/components/lot/standard-name";
+import { MISSING_SHOWN } from "~/modules/plan/coverage-shown";
 
 export type CoverageView = {
   status: string;
@@ -13,6 +14,9 @@ export type CoverageView = {
     planned: number;
     opened: number;
     accepted: number;
+    /** how many planned places have no lot yet */
+    missingCount: number;
+    /** the first of them (at least `limit`) */
     missing: { id: string; placeLabel: string; href: string }[];
   }[];
 };
@@ -25,7 +29,7 @@ export type CoverageView = {
 export function PlanCoverage({
   compoundId,
   coverage,
-  limit = 6,
+  limit = MISSING_SHOWN.compoundPage,
 }: {
   compoundId: string;
   coverage: CoverageView | null;
@@ -78,12 +82,12 @@ export function PlanCoverage({
                     {m.placeLabel}
                   </Link>
                 ))}
-                {s.missing.length > limit ? (
+                {s.missingCount > limit ? (
                   <Link className="chip" to={planHref}>
-                    {t("coverage.more", { count: s.missing.length - limit })}
+                    {t("coverage.more", { count: s.missingCount - limit })}
                   </Link>
                 ) : null}
-                {s.missing.length === 0 ? (
+                {s.missingCount === 0 ? (
                   <span className="muted">{t("coverage.nothing")}</span>
                 ) : null}
               </td>

@@ -14,6 +14,7 @@ import { requestTranslators } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { dashboardPage } from "~/modules/dashboard/dashboard.server";
 import { useFormat } from "~/modules/i18n/use-format";
+import { MISSING_SHOWN } from "~/modules/plan/coverage-shown";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
@@ -89,7 +90,11 @@ export default function DashboardPage() {
             ) : null}
           </div>
           <h3>{t("compound.coverage")}</h3>
-          <PlanCoverage compoundId={c.id} coverage={coverage[c.id] ?? null} limit={4} />
+          <PlanCoverage
+            compoundId={c.id}
+            coverage={coverage[c.id] ?? null}
+            limit={MISSING_SHOWN.dashboard}
+          />
           {c.byWorkType.length === 0 ? (
             <p className="muted">{t("dashboard.noLots")}</p>
           ) : (

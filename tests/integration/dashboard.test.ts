@@ -2,6 +2,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { dashboard } from "~/modules/dashboard/dashboard.server";
 import { publicNotice } from "~/modules/dashboard/public.server";
+import { weeklyTrend } from "~/modules/dashboard/trend";
+import { defectListCounts } from "~/modules/defect/read.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
 import { seedDemoActivity } from "../../prisma/seed/activity";
 import { TMP_DIR } from "../support/paths";
@@ -48,6 +50,56 @@ describe("dashboards and the public notice", () => {
     expect(street.showDefects).toBe(false);
     expect(street.trend).toEqual([]);
   }, 300_000); // seeds the whole demo activity: ~40 s on a loaded shared machine, >120 s on PostgreSQL there
+
+  it("counts its weekly trend and overdue defects in SQL as a plain count over the rows does", async () => {
+    const rows = await db.defect.findMany({
+      select: {
+        createdAt: true,
+        closedAt: true,
+        contractorOrgId: true,
+        compoundId: true,
+        status: true,
+        dueOn: true,
+      },
+    });
+    const day = 86_400_000;
+    // after the last activity, in the middle of it (later weeks exist), before any defect
+    for (const at of ["2021-07-20T12:00:00+08:00", "2021-06-01T12:00:00+08:00", "2020-01-01"]) {
+      const now = new Date(at);
+      for (const username of ["zhujianju", "shigong1"]) {
+        const v = await viewer(username);
+        const mine =
+          username === "zhujianju"
+            ? rows
+            : rows.filter((r) => r.contractorOrgId === v.organizationId);
+        const seen = await dashboard(db, v, now);
+        expect(seen.trend).toEqual(weeklyTrend(mine, now));
+        const overdue = mine.filter(
+          (r) => r.status !== "closed" && r.dueOn.getTime() <= now.getTime() - day,
+        );
+        // the defect list's 逾期 count, by open state
+        const scope = username === "zhujianju" ? "any" : "own";
+        expect((await defectListCounts(db, v, scope, {}, now)).overdue).toBe(overdue.length);
+        expect(seen.compounds.map((c) => c.defectsOverdue)).toEqual(
+          seen.compounds.map(
+            (c) =>
+              mine.filter(
+                (r) =>
+                  r.compoundId === c.id &&
+                  r.status !== "closed" &&
+                  r.dueOn.getTime() <= now.getTime() - day,
+              ).length,
+          ),
+        );
+      }
+    }
+    const bureau = await dashboard(
+      db,
+      await viewer("zhujianju"),
+      new Date("2021-06-01T12:00:00+08:00"),
+    );
+    expect(bureau.trend.length).toBeGreaterThan(1);
+  });
 
   it("tells the public counts and dates, never a person's name or a comment", async () => {
     const notice = (await publicNotice(db, "NH"))!;

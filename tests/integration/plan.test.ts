@@ -4,6 +4,7 @@ import { verifyDatabase } from "~/modules/audit/verify.server";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import { createLot } from "~/modules/lot/create.server";
 import { transitionLot } from "~/modules/lot/lots.server";
+import { planCoverage } from "~/modules/plan/plan";
 import {
   addablePlaces,
   addPlannedLot,
@@ -153,6 +154,66 @@ describe("inspection plan of a compound (GB 50300-2013 §4.0.7)", () => {
     const conduits = summary.subItems.find((s) => s.name === "导管敷设")!;
     expect(conduits.missing).toHaveLength(51 - conduits.opened);
     expect(summary.totals.planned).toBeGreaterThan(51);
+  });
+
+  it("reads coverage from lots grouped in SQL as from every lot: an accepted lot first, then the lowest number", async () => {
+    const { contractor } = await people();
+    const { id } = await nh();
+    // a second, open lot at a place whose lot is accepted: the place stays accepted
+    const acceptedLot = await db.inspectionLot.findFirstOrThrow({
+      where: { compoundId: id, status: "accepted", placeKind: "stairwell" },
+      select: { stairwellId: true, workType: { select: { code: true } } },
+    });
+    await createLot(db, { ...contractor, role: "contractor" }, "own", {
+      workTypeCode: acceptedLot.workType.code,
+      place: { kind: "stairwell", id: acceptedLot.stairwellId! },
+    });
+    const every = await db.inspectionLot.findMany({
+      where: { compoundId: id },
+      orderBy: { number: "asc" },
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        recordsComplete: true,
+        placeKind: true,
+        stairwellId: true,
+        buildingId: true,
+        zoneId: true,
+        workType: { select: { code: true } },
+      },
+    });
+    const overview = (await planOverview(db, id))!;
+    const expected = planCoverage(
+      overview.plan.subItems,
+      overview.plan.lots,
+      every.map((l) => ({
+        ...l,
+        workTypeCode: l.workType.code,
+        placeId:
+          l.placeKind === "stairwell"
+            ? l.stairwellId
+            : l.placeKind === "zone"
+              ? l.zoneId
+              : l.buildingId,
+      })),
+    );
+    expect(overview.coverage).toEqual(expected);
+    const conduits = expected.find((s) => s.name === "导管敷设")!;
+    expect(conduits.accepted).toBeGreaterThan(0);
+    // the dashboard's summary: counts of every place, the first two missing ones
+    const summary = (await coverageByCompound(db, [id], 2)).get(id)!;
+    expect(summary.subItems.map((s) => [s.opened, s.accepted, s.missingCount, s.missing])).toEqual(
+      expected.map((s) => {
+        const missing = s.places.filter((p) => p.state === "missing");
+        return [
+          s.opened,
+          s.accepted,
+          missing.length,
+          missing.slice(0, 2).map((p) => ({ id: p.id, placeLabel: p.placeLabel, href: p.href })),
+        ];
+      }),
+    );
   });
 
   it("leaves the audit chain intact", async () => {

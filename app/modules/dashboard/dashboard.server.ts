@@ -1,13 +1,14 @@
-import { Prisma } from "~/generated/prisma/client";
-import { type Db, dbKind } from "~/infra/db.server";
+import type { Db } from "~/infra/db.server";
+import { queryRows } from "~/infra/sql.server";
 import { isAcceptanceStatus } from "~/modules/acceptance/parties";
 import { type Actor, scopeFor } from "~/modules/auth/permissions";
-import { defectWhere } from "~/modules/defect/access.server";
 import { SEVERITIES } from "~/modules/defect/workflow";
-import { lotWhere } from "~/modules/lot/access.server";
+import { lotWhereResolved } from "~/modules/lot/access.server";
+import { toDate } from "~/modules/lot/lot-read.server";
 import { coverageByCompound } from "~/modules/plan/coverage.server";
+import { MISSING_SHOWN } from "~/modules/plan/coverage-shown";
 import { compoundWhere } from "~/modules/site/access.server";
-import { phaseState, trendFromWeeks, weekStart } from "./trend";
+import { phaseState, trendFromRanges, trendWeeks } from "./trend";
 
 /**
  * Read model for the progress dashboard. Each query carries the viewer's scope in `where`, so
@@ -17,96 +18,157 @@ import { phaseState, trendFromWeeks, weekStart } from "./trend";
 const DAY_MS = 86_400_000;
 
 /**
- * Defects opened and closed per Monday-based China-time week, counted in SQL by UTC hour (a
- * China week starts on a whole UTC hour) and summed per week here: a few thousand small groups,
- * read from a covering index, instead of every defect.
+ * The weekly defect trend (opened, closed, still open per Monday-based China-time week) from
+ * range counts on the createdAt / closedAt indexes: the first and last dates and how many are
+ * open now, then one count per shown week and column. Reads index ranges of the shown weeks
+ * only, not every defect.
  */
-async function weeklyDefectCounts(db: Db, contractorOrgId: string | null) {
-  const scope = contractorOrgId
-    ? Prisma.sql`AND "contractorOrgId" = ${contractorOrgId}`
-    : Prisma.empty;
-  // The UTC hour "YYYY-MM-DDTHH": SQLite keeps DateTime as ISO text, PostgreSQL as timestamp(3).
-  const hour = (column: string) =>
-    dbKind(db) === "postgres"
-      ? Prisma.raw(`to_char("${column}", 'YYYY-MM-DD"T"HH24')`)
-      : Prisma.raw(`substr("${column}", 1, 13)`);
-  const [opened, closed] = await Promise.all([
-    db.$queryRaw<{ h: string; n: number | bigint }[]>`
-      SELECT ${hour("createdAt")} AS h, count(*) AS n FROM "Defect"
-      WHERE "createdAt" IS NOT NULL ${scope} GROUP BY h`,
-    db.$queryRaw<{ h: string; n: number | bigint }[]>`
-      SELECT ${hour("closedAt")} AS h, count(*) AS n FROM "Defect"
-      WHERE "closedAt" IS NOT NULL ${scope} GROUP BY h`,
-  ]);
-  const byWeek = (rows: { h: string; n: number | bigint }[]) => {
-    const weeks = new Map<number, number>();
-    for (const r of rows) {
-      const w = weekStart(new Date(`${r.h}:00:00Z`));
-      weeks.set(w, (weeks.get(w) ?? 0) + Number(r.n));
+async function defectTrend(db: Db, contractorOrgId: string | null, now: Date) {
+  const scope = contractorOrgId ? "contractorOrgId = ?" : "1 = 1";
+  const own = contractorOrgId ? [contractorOrgId] : [];
+  const [bounds] = await queryRows<{
+    firstOpened: unknown;
+    lastOpened: unknown;
+    lastClosed: unknown;
+    openNow: number | bigint;
+  }>(
+    db,
+    `SELECT (SELECT min(createdAt) FROM Defect WHERE ${scope}) AS firstOpened,
+       (SELECT max(createdAt) FROM Defect WHERE ${scope}) AS lastOpened,
+       (SELECT max(closedAt) FROM Defect WHERE ${scope}) AS lastClosed,
+       (SELECT count(*) FROM Defect WHERE closedAt IS NULL AND ${scope}) AS openNow`,
+    [...own, ...own, ...own, ...own],
+  );
+  if (!bounds?.firstOpened || !bounds.lastOpened) return [];
+  const weeks = trendWeeks(
+    {
+      firstOpened: toDate(bounds.firstOpened),
+      lastOpened: toDate(bounds.lastOpened),
+      lastClosed: bounds.lastClosed ? toDate(bounds.lastClosed) : null,
+    },
+    now,
+  );
+  if (weeks.length === 0) return [];
+  // kind 0 = opened, 1 = closed; week i of weeks, i = weeks.length: after the last shown week
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const [kind, column] of ["createdAt", "closedAt"].entries())
+    for (let i = 0; i <= weeks.length; i++) {
+      const from = i < weeks.length ? weeks[i]! : weeks.at(-1)! + WEEK_MS;
+      const bounded = i < weeks.length;
+      parts.push(
+        `SELECT ${kind} AS kind, ${i} AS i, count(*) AS n FROM Defect
+         WHERE ${column} >= ?${bounded ? ` AND ${column} < ?` : ""} AND ${scope}`,
+      );
+      const range = bounded ? [new Date(from), new Date(from + WEEK_MS)] : [new Date(from)];
+      params.push(...range, ...own);
     }
-    return weeks;
-  };
-  return { opened: byWeek(opened), closed: byWeek(closed) };
+  const rows = await queryRows<{ kind: number | bigint; i: number | bigint; n: number | bigint }>(
+    db,
+    parts.join(" UNION ALL "),
+    params,
+  );
+  const opened = weeks.map(() => 0);
+  const closed = weeks.map(() => 0);
+  let openedAfter = 0;
+  let closedAfter = 0;
+  for (const r of rows) {
+    const i = Number(r.i);
+    const n = Number(r.n);
+    if (i === weeks.length) {
+      if (Number(r.kind) === 0) openedAfter = n;
+      else closedAfter = n;
+    } else (Number(r.kind) === 0 ? opened : closed)[i] = n;
+  }
+  return trendFromRanges(weeks, {
+    openNow: Number(bounds.openNow),
+    opened,
+    closed,
+    openedAfter,
+    closedAfter,
+  });
+}
+const WEEK_MS = 7 * DAY_MS;
+
+type Counted = { _count: { _all: number } };
+
+/**
+ * Defects per compound, contractor, severity and state, and how many of them are overdue (not
+ * closed, due on or before `dueBy`), in one pass over a covering index: (compoundId,
+ * contractorOrgId, severity, status, dueOn), or for a contractor its own (contractorOrgId, …).
+ */
+async function defectCountsOf(db: Db, contractorOrgId: string | null, dueBy: Date) {
+  const rows = await queryRows<{
+    compoundId: string;
+    contractorOrgId: string;
+    severity: string;
+    status: string;
+    n: number | bigint;
+    overdue: number | bigint | null;
+  }>(
+    db,
+    `SELECT compoundId, contractorOrgId, severity, status, count(*) AS n,
+       sum(CASE WHEN status <> 'closed' AND dueOn <= ? THEN 1 ELSE 0 END) AS overdue
+     FROM Defect ${contractorOrgId ? "WHERE contractorOrgId = ?" : ""}
+     GROUP BY compoundId, contractorOrgId, severity, status`,
+    contractorOrgId ? [dueBy, contractorOrgId] : [dueBy],
+  );
+  const counts = rows.map((r) => ({
+    compoundId: r.compoundId,
+    contractorOrgId: r.contractorOrgId,
+    severity: r.severity,
+    status: r.status,
+    _count: { _all: Number(r.n) },
+  }));
+  const overdue: ({ compoundId: string; contractorOrgId: string } & Counted)[] = rows.map((r) => ({
+    compoundId: r.compoundId,
+    contractorOrgId: r.contractorOrgId,
+    _count: { _all: Number(r.overdue ?? 0) },
+  }));
+  return { counts, overdue };
 }
 
 export async function dashboard(db: Db, viewer: Actor, now = new Date()) {
   const compoundScope = scopeFor(viewer.role, "compound.view");
   const lotScope = scopeFor(viewer.role, "lot.view");
   const defectScope = scopeFor(viewer.role, "defect.view");
-  const lotScopeWhere = lotWhere(viewer, lotScope);
-  const defectScopeWhere = defectWhere(viewer, defectScope);
-  const overdueWhere = {
-    AND: [
-      defectScopeWhere,
-      { status: { not: "closed" }, dueOn: { lte: new Date(now.getTime() - DAY_MS) } },
-    ],
-  };
-  const [compounds, lotCounts, workTypes, defectCounts, overdueCounts, projects, acceptances] =
-    await Promise.all([
-      db.compound.findMany({
-        where: compoundWhere(viewer, compoundScope),
-        select: { id: true, code: true, name: true, projectId: true },
-        orderBy: { code: "asc" },
-      }),
-      db.inspectionLot.groupBy({
-        by: ["compoundId", "workTypeId", "status"],
-        where: lotScopeWhere,
-        _count: { _all: true },
-      }),
-      db.workType.findMany({ select: { id: true, nameZh: true, nameEn: true, seq: true } }),
-      defectScope
-        ? db.defect.groupBy({
-            by: ["compoundId", "contractorOrgId", "severity", "status"],
-            where: defectScopeWhere,
-            _count: { _all: true },
-          })
-        : Promise.resolve([]),
-      defectScope
-        ? db.defect.groupBy({
-            by: ["compoundId", "contractorOrgId"],
-            where: overdueWhere,
-            _count: { _all: true },
-          })
-        : Promise.resolve([]),
-      db.project.findMany({
-        select: {
-          id: true,
-          name: true,
-          phases: { orderBy: { seq: "asc" }, select: { name: true, startsOn: true, endsOn: true } },
-        },
-      }),
-      db.finalAcceptance.findMany({
-        where: { status: { not: "void" } },
-        select: { compoundId: true, status: true },
-        orderBy: { openedAt: "asc" },
-      }),
-    ]);
+  const lotScopeWhere = await lotWhereResolved(db, viewer, lotScope);
+  const [compounds, lotCounts, workTypes, defects, projects, acceptances] = await Promise.all([
+    db.compound.findMany({
+      where: compoundWhere(viewer, compoundScope),
+      select: { id: true, code: true, name: true, projectId: true },
+      orderBy: { code: "asc" },
+    }),
+    db.inspectionLot.groupBy({
+      by: ["compoundId", "workTypeId", "status"],
+      where: lotScopeWhere,
+      _count: { _all: true },
+    }),
+    db.workType.findMany({ select: { id: true, nameZh: true, nameEn: true, seq: true } }),
+    defectScope
+      ? defectCountsOf(
+          db,
+          defectScope === "any" ? null : viewer.organizationId,
+          new Date(now.getTime() - DAY_MS),
+        )
+      : Promise.resolve({ counts: [], overdue: [] }),
+    db.project.findMany({
+      select: {
+        id: true,
+        name: true,
+        phases: { orderBy: { seq: "asc" }, select: { name: true, startsOn: true, endsOn: true } },
+      },
+    }),
+    db.finalAcceptance.findMany({
+      where: { status: { not: "void" } },
+      select: { compoundId: true, status: true },
+      orderBy: { openedAt: "asc" },
+    }),
+  ]);
   const trend = defectScope
-    ? trendFromWeeks(
-        await weeklyDefectCounts(db, defectScope === "any" ? null : viewer.organizationId),
-        now,
-      )
+    ? await defectTrend(db, defectScope === "any" ? null : viewer.organizationId, now)
     : [];
+  const { counts: defectCounts, overdue: overdueCounts } = defects;
   const typeOf = new Map(workTypes.map((w) => [w.id, w]));
   const sum = <T extends { _count: { _all: number } }>(rows: T[], keep: (r: T) => boolean) =>
     rows.reduce((n, r) => n + (keep(r) ? r._count._all : 0), 0);
@@ -223,6 +285,7 @@ export async function dashboardPage(db: Db, viewer: Actor, now = new Date()) {
   const coverage = await coverageByCompound(
     db,
     data.compounds.map((c) => c.id),
+    MISSING_SHOWN.dashboard,
   );
   return {
     data,

@@ -67,6 +67,60 @@ export function trendFromWeeks(
   return weeks;
 }
 
+/**
+ * The weeks a trend shows (their starts, in ms): up to the last week anything happened but not
+ * past this week, at most `maxWeeks`, not before the first defect's week. The same weeks as
+ * trendFromWeeks shows, from three dates instead of every week's counts.
+ */
+export function trendWeeks(
+  bounds: { firstOpened: Date; lastOpened: Date; lastClosed: Date | null },
+  now: Date,
+  maxWeeks = 26,
+): number[] {
+  const lastActivity = Math.max(
+    weekStart(bounds.lastOpened),
+    bounds.lastClosed ? weekStart(bounds.lastClosed) : Number.NEGATIVE_INFINITY,
+  );
+  const last = Math.min(weekStart(now), lastActivity);
+  const first = Math.max(weekStart(bounds.firstOpened), last - (maxWeeks - 1) * 7 * DAY);
+  const weeks: number[] = [];
+  for (let w = first; w <= last; w += 7 * DAY) weeks.push(w);
+  return weeks;
+}
+
+/**
+ * The trend from counts over the shown weeks only: defects opened / closed in each week, after
+ * the last one, and how many are open now. Still open at a week's end = open now − opened
+ * since + closed since, so nothing before the first shown week is read.
+ */
+export function trendFromRanges(
+  weeks: number[],
+  counts: {
+    openNow: number;
+    opened: number[];
+    closed: number[];
+    openedAfter: number;
+    closedAfter: number;
+  },
+): WeekCount[] {
+  const trend: WeekCount[] = [];
+  let openedSince = counts.openedAfter;
+  let closedSince = counts.closedAfter;
+  for (let i = weeks.length - 1; i >= 0; i--) {
+    const opened = counts.opened[i] ?? 0;
+    const closed = counts.closed[i] ?? 0;
+    trend.push({
+      week: new Date(weeks[i]! + CHINA).toISOString().slice(5, 10),
+      opened,
+      closed,
+      open: counts.openNow - openedSince + closedSince,
+    });
+    openedSince += opened;
+    closedSince += closed;
+  }
+  return trend.reverse();
+}
+
 export type PhaseState = "done" | "current" | "upcoming";
 export function phaseState(phase: { startsOn: Date; endsOn: Date | null }, now: Date): PhaseState {
   if (now < phase.startsOn) return "upcoming";

@@ -4,7 +4,7 @@ import { eventsFor } from "~/modules/audit/record.server";
 import type { Actor, Role, Scope } from "~/modules/auth/permissions";
 import { compoundWhere } from "~/modules/site/access.server";
 import { defectWhere } from "./access.server";
-import type { DefectState, Severity } from "./workflow";
+import { type DefectState, OPEN_DEFECT_STATES, type Severity } from "./workflow";
 
 // Reading defects: one defect, the list (filters, keyset pages, counts), its history, and what
 // the standalone form offers. Changes live in defects.server.ts.
@@ -104,7 +104,7 @@ export function defectListWhere(
       filter.place ? { placeLabel: { contains: filter.place } } : {},
       // overdue: not closed and past the due day (the workflow's isOverdue, in SQL)
       filter.overdue
-        ? { status: { not: "closed" }, dueOn: { lte: new Date(now.getTime() - DAY_MS) } }
+        ? { status: { in: OPEN_DEFECT_STATES }, dueOn: { lte: new Date(now.getTime() - DAY_MS) } }
         : {},
     ],
   };
@@ -216,7 +216,7 @@ export async function defectListCounts(
       where: {
         AND: [
           where,
-          { status: { not: "closed" }, dueOn: { lte: new Date(now.getTime() - DAY_MS) } },
+          { status: { in: OPEN_DEFECT_STATES }, dueOn: { lte: new Date(now.getTime() - DAY_MS) } },
         ],
       },
     }),

@@ -9,6 +9,11 @@ import { type Action, type Role, scopeFor } from "~/modules/auth/permissions";
 
 export const DEFECT_STATES = ["open", "in_progress", "submitted", "closed"] as const;
 export type DefectState = (typeof DEFECT_STATES)[number];
+/**
+ * The states before closed, listed: `status IN (…)` lets the (status, dueOn, …) index serve
+ * overdue counts, where `status <> 'closed'` made SQLite read every defect row by dueOn.
+ */
+export const OPEN_DEFECT_STATES = DEFECT_STATES.filter((s) => s !== "closed");
 
 export const DEFECT_ACTIONS = ["acknowledge", "reply", "close", "return"] as const;
 export type DefectAction = (typeof DEFECT_ACTIONS)[number];

@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
+import type { Db } from "~/infra/db.server";
 import type { Scope } from "~/modules/auth/permissions";
 
 /**
@@ -17,6 +18,27 @@ export function lotWhere(
       { compound: { streetOfficeOrgId: viewer.organizationId } },
     ],
   };
+}
+
+/**
+ * The same lots as `lotWhere`, with the street office's compounds looked up first: their ids
+ * instead of a join on Compound, so an index on contractorOrgId / compoundId serves the read
+ * (the dashboard's counts over a county's lots). Keep the two in step.
+ */
+export async function lotWhereResolved(
+  db: Db,
+  viewer: { organizationId: string },
+  scope: Scope | null,
+): Promise<Prisma.InspectionLotWhereInput> {
+  if (scope === null || scope === "any") return lotWhere(viewer, scope);
+  const streets = await db.compound.findMany({
+    where: { streetOfficeOrgId: viewer.organizationId },
+    select: { id: true },
+  });
+  const own = { contractorOrgId: viewer.organizationId };
+  return streets.length === 0
+    ? own
+    : { OR: [own, { compoundId: { in: streets.map((c) => c.id) } }] };
 }
 
 /**

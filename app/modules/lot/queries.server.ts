@@ -1,7 +1,7 @@
 import type { Db } from "~/infra/db.server";
 import { queryRows } from "~/infra/sql.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
-import { lotWhere } from "./access.server";
+import { lotWhere, lotWhereSql } from "./access.server";
 import type { Correction } from "./corrections";
 import { toDate } from "./lot-read.server";
 
@@ -30,7 +30,8 @@ export async function lotsOfCompound(
 
 /**
  * A compound's lots at a glance: counts per work type code (in SQL) and the first `perType`
- * lots of each work type; the full list is the paged lot list.
+ * lots of each work type in number order, read in one statement (one index range per work
+ * type); the full list is the paged lot list.
  */
 export async function compoundLotOverview(
   db: Db,
@@ -57,19 +58,44 @@ export async function compoundLotOverview(
       accepted: own.reduce((n, g) => n + (g.status === "accepted" ? g._count._all : 0), 0),
     });
   }
-  const shown = await Promise.all(
-    workTypes
-      .filter((wt) => counts.has(wt.code))
-      .map((wt) =>
-        db.inspectionLot.findMany({
-          where: { AND: [where, { workTypeId: wt.id }] },
-          select: LIST_SELECT,
-          orderBy: { number: "asc" },
-          take: perType,
-        }),
-      ),
+  const shown = workTypes.filter((wt) => counts.has(wt.code));
+  return { counts, lots: await firstLotsOfTypes(db, compoundId, shown, viewer, scope, perType) };
+}
+
+/** The first `perType` lots (number order) of each work type in a compound, work types in order. */
+async function firstLotsOfTypes(
+  db: Db,
+  compoundId: string,
+  workTypes: { id: string }[],
+  viewer: Actor,
+  scope: Scope | null,
+  perType: number,
+) {
+  if (workTypes.length === 0) return [];
+  const visible = lotWhereSql(viewer, scope);
+  const arms = workTypes.map(
+    (_, i) =>
+      `SELECT ${i} AS arm, id FROM (SELECT l.id FROM InspectionLot l
+       ${visible ? "JOIN Compound c ON c.id = l.compoundId" : ""}
+       WHERE l.compoundId = ? AND l.workTypeId = ?${visible ? ` AND (${visible.sql})` : ""}
+       ORDER BY l.number LIMIT ?) AS a${i}`,
   );
-  return { counts, lots: shown.flat() };
+  const rows = await queryRows<{
+    id: string;
+    number: string;
+    status: string;
+    placeLabel: string;
+    code: string;
+    nameZh: string;
+  }>(
+    db,
+    `SELECT l.id, l.number, l.status, l.placeLabel, w.code, w.nameZh
+     FROM (${arms.join(" UNION ALL ")}) AS x
+     JOIN InspectionLot l ON l.id = x.id JOIN WorkType w ON w.id = l.workTypeId
+     ORDER BY x.arm, l.number`,
+    workTypes.flatMap((wt) => [compoundId, wt.id, ...(visible?.params ?? []), perType]),
+  );
+  return rows.map(({ code, nameZh, ...lot }) => ({ ...lot, workType: { code, nameZh } }));
 }
 
 /** How many lots of a work type a place page shows; the rest are paged in the lot list. */

@@ -58,17 +58,16 @@ export async function getPlan(db: Db, compoundId: string) {
 }
 export type PlanDetail = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
 
-/** The plan with its coverage, or null when the compound has none yet. */
-export async function planOverview(db: Db, compoundId: string) {
+/**
+ * The plan with its coverage, or null when the compound has none yet. Its summary lists the
+ * first `missingShown` missing places of each 分项 (all by default).
+ */
+export async function planOverview(db: Db, compoundId: string, missingShown?: number) {
   const plan = await getPlan(db, compoundId);
   if (!plan) return null;
   const coverage = planCoverage(plan.subItems, plan.lots, await coverageLots(db, compoundId));
-  return {
-    plan,
-    coverage,
-    summary: summarise(plan, coverage),
-    totals: summarise(plan, coverage).totals,
-  };
+  const summary = summarise(plan, coverage, missingShown);
+  return { plan, coverage, summary, totals: summary.totals };
 }
 export type PlanOverview = NonNullable<Awaited<ReturnType<typeof planOverview>>>;
 

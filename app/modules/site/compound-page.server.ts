@@ -4,6 +4,7 @@ import type { CurrentUser } from "~/modules/auth/session.server";
 import { listWorkTypes } from "~/modules/checklist/queries.server";
 import { compoundLotOverview } from "~/modules/lot/queries.server";
 import { rollUpCounts } from "~/modules/lot/rollup";
+import { MISSING_SHOWN } from "~/modules/plan/coverage-shown";
 import { planOverview } from "~/modules/plan/plan.server";
 import { ZONE_KINDS } from "./labels";
 import { getCompound } from "./queries.server";
@@ -19,7 +20,7 @@ export async function compoundPage(db: Db, user: CurrentUser, scope: Scope, comp
   const [overview, workTypes, plan] = await Promise.all([
     compoundLotOverview(db, compound.id, user, scopeFor(user.role, "lot.view")),
     listWorkTypes(db),
-    planOverview(db, compound.id),
+    planOverview(db, compound.id, MISSING_SHOWN.compoundPage),
   ]);
   return {
     compound,
