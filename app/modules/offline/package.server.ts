@@ -2,6 +2,7 @@ import type { Db } from "~/infra/db.server";
 import { type Scope, scopeFor } from "~/modules/auth/permissions";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { defectWhere } from "~/modules/defect/access.server";
+import { OPEN_DEFECT_STATES } from "~/modules/defect/workflow";
 import { revisionWhere } from "~/modules/drawing/access.server";
 import { lotWhere } from "~/modules/lot/access.server";
 import { compoundWhere } from "~/modules/site/access.server";
@@ -65,7 +66,7 @@ export async function offlinePackage(
       : db.defect.findMany({
           where: {
             AND: [
-              { compoundId: compound.id, status: { not: "closed" } },
+              { compoundId: compound.id, status: { in: [...OPEN_DEFECT_STATES] } },
               defectWhere(user, defectScope),
             ],
           },
