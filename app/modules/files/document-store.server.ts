@@ -186,6 +186,22 @@ export async function inspectDocument(
 }
 
 /**
+ * Uploads of one file run one after another in this process: otherwise an upload whose commit
+ * fails could remove the file after a second upload of the same bytes found it stored (and so
+ * did not write it) but before that one's row was committed, leaving a row naming no file.
+ */
+const keyTurns = new Map<string, Promise<unknown>>();
+async function oneAtATime<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const mine = (keyTurns.get(key) ?? Promise.resolve()).catch(() => undefined).then(run);
+  keyTurns.set(key, mine);
+  try {
+    return await mine;
+  } finally {
+    if (keyTurns.get(key) === mine) keyTurns.delete(key);
+  }
+}
+
+/**
  * Stores the document's bytes (never rewritten), then runs `commit` (the row and its audit
  * event, one transaction). When the commit fails, a file this call created goes again unless a
  * row of the store names it.
@@ -198,21 +214,23 @@ export async function keepDocument<T>(
   commit: () => Promise<T>,
 ): Promise<T> {
   const key = documentKey(policy.store, file.sha256);
-  let created = false;
-  try {
-    created = (await storage.put(key, file.bytes)).created;
-  } catch (error) {
-    if (error instanceof DomainError || isStorageFullError(error))
-      throw refuse(policy, "storageFull");
-    throw error;
-  }
-  try {
-    return await commit();
-  } catch (error) {
-    if (created && (await STORES[policy.store].named(db, file.sha256)).length === 0)
-      await storage.remove(key);
-    throw error;
-  }
+  return oneAtATime(key, async () => {
+    let created = false;
+    try {
+      created = (await storage.put(key, file.bytes)).created;
+    } catch (error) {
+      if (error instanceof DomainError || isStorageFullError(error))
+        throw refuse(policy, "storageFull");
+      throw error;
+    }
+    try {
+      return await commit();
+    } catch (error) {
+      if (created && (await STORES[policy.store].named(db, file.sha256)).length === 0)
+        await storage.remove(key);
+      throw error;
+    }
+  });
 }
 
 /**
