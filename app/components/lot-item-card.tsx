@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { EntryInput } from "~/modules/lot/entry-types";
 import type { LotItemView } from "~/modules/lot/item-view";
@@ -9,7 +9,7 @@ import type { PhotoView } from "~/modules/photo/view";
 import { ItemPoints } from "./lot/item-points";
 import { type SaveState, useEntryAutosave } from "./lot/use-entry-autosave";
 import { PhotoGrid } from "./photo-grid";
-import { PhotoUploader } from "./photo-uploader";
+import { DeferredPhotoUploader } from "./photo-uploader.deferred";
 
 export type { LotItemView } from "~/modules/lot/item-view";
 export { type SaveState, useEntryAutosave };
@@ -57,6 +57,8 @@ export function LotItemCard({
   void rules;
   const { t } = useTranslation("lot");
   const { t: tv } = useTranslation("checklist");
+  // One object per item: the deferred uploader re-renders only on a real change (decision 0036).
+  const uploadFields = useMemo(() => ({ itemId: item.id }), [item.id]);
   const limitText = verdict?.limit ?? numericLimit(item.numericFields);
   const limit = limitText ? verdictText(tv, limitText) : null;
   const unit = unitLabel(item.spec?.unit ?? item.numeric?.unit ?? "");
@@ -164,9 +166,9 @@ export function LotItemCard({
             onOpen={(i) => photos.onOpen(photos.list, i)}
           />
           {photos.canUpload ? (
-            <PhotoUploader
+            <DeferredPhotoUploader
               url={`/lots/${photos.lotId}/photos`}
-              fields={{ itemId: item.id }}
+              fields={uploadFields}
               label={t("item.upload", { code: item.code })}
               maxFileBytes={photos.maxFileBytes}
             />

@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PhotoView } from "~/modules/photo/view";
 import { PhotoGrid } from "./photo-grid";
-import { PhotoUploader } from "./photo-uploader";
+import { DeferredPhotoUploader } from "./photo-uploader.deferred";
 import type { MarkedPhotoView } from "./photo-viewer";
 
 // Loaded when a photo is first opened: neither is on the page before a tap, and the markup
@@ -70,7 +70,7 @@ export function LotPhotosSection({
       {photos.length === 0 && !canUpload ? <p className="muted">{t("photos.none")}</p> : null}
       <PhotoGrid photos={photos} label={t("photos.title")} onOpen={(i) => onOpen(photos, i)} />
       {canUpload ? (
-        <PhotoUploader
+        <DeferredPhotoUploader
           url={`/lots/${lotId}/photos`}
           label={t("photos.upload")}
           maxFileBytes={maxFileBytes}

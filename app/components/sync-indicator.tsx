@@ -109,19 +109,3 @@ export function SyncIndicator({ userId }: { userId: string }) {
     </details>
   );
 }
-
-/** Sign-out: warns while anything is unsent, then empties the pages kept for offline use. */
-export function useSignOutGuard() {
-  const commands = useOutbox() ?? [];
-  const unsent = commands.length;
-  const { t } = useTranslation("lot");
-  return (event: { preventDefault: () => void }) => {
-    if (unsent > 0 && !window.confirm(t("sync.signOutConfirm", { count: unsent }))) {
-      event.preventDefault();
-      return;
-    }
-    // Pages with this user's data must not be shown to the next user of the tablet.
-    for (const name of ["yanshou-pages", "yanshou-files"])
-      void caches?.delete(name).catch(() => {});
-  };
-}

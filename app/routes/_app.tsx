@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SyncIndicator, useSignOutGuard } from "~/components/sync-indicator";
+import { useSignOutGuard } from "~/components/sign-out-guard";
+import { SyncIndicator } from "~/components/sync-indicator.deferred";
 import { type Action, scopeFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { startDueNotificationJob, unreadCount } from "~/modules/defect/inbox.server";

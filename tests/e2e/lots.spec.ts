@@ -4,7 +4,7 @@ import { pdfImageCount, pdfText } from "../support/pdf-text";
 import { expect, pageAs, test } from "./fixtures";
 import { expectPageLanguage, setLanguage as showIn } from "./language";
 import { correctPoint, fillChecklist, openLot, signLotStep, waitSaved } from "./lot-steps";
-import { signIn } from "./support";
+import { hydrated, signIn } from "./support";
 
 // The spec's own compound, its contractor and a supervisor (fixtures.ts), signed in by session;
 // the first test alone stays with the demo 标段一 (see there).
@@ -312,3 +312,50 @@ async function expectOwnWords(page: import("@playwright/test").Page, lng: "zh-CN
   await page.locator("header.topbar .who").evaluate((el) => el.remove());
   await expectPageLanguage(page, lng);
 }
+
+test("a control of a part whose code is still loading waits, marked busy, then works (decision 0036)", async ({
+  browser,
+  world,
+}) => {
+  const setup = await pageAs(browser, world, "supervisor");
+  await setup.goto("/");
+  await setup.locator(".card-grid").getByRole("link", { name: world.compound.name }).click();
+  await setup.locator("a.building-name", { hasText: /^2栋/ }).click();
+  await setup.locator(".card-grid").getByRole("link", { name: /1单元/ }).click();
+  await setup
+    .locator(".place-work-type", { hasText: "楼梯栏杆、扶手维修加固" })
+    .getByRole("link", { name: "新建检验批" })
+    .click();
+  await hydrated(setup);
+  await setup.getByRole("button", { name: "新建并开始检查" }).click();
+  await expect(setup.getByTestId("next-step")).toBeVisible();
+  const lotPath = new URL(setup.url()).pathname;
+  await setup.context().close();
+
+  // A fresh tablet (no service worker yet): the jump bar's code is held back on the wire.
+  const page = await pageAs(browser, world, "supervisor");
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/lot-jump-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(lotPath);
+  await hydrated(page);
+  const next = page.getByRole("button", { name: "下一未填" });
+  await next.click();
+  await expect(next).toHaveAttribute("aria-busy", "true");
+  release();
+  await expect(next).not.toHaveAttribute("aria-busy");
+  // The held click ran once the bar was live: the first unrecorded item has the focus.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          document.activeElement?.closest("li.lot-item") === document.querySelector("li.lot-item"),
+      ),
+    )
+    .toBe(true);
+});

@@ -2,10 +2,7 @@ import { Link, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConcealedHolds } from "~/components/concealed/lot-holds";
-import { LotDrawings } from "~/components/lot-drawings";
-import { LotJump } from "~/components/lot-jump";
 import { LotPhotosSection, usePhotoViewer } from "~/components/lot-photos";
-import { LotPlaceForm } from "~/components/lot-place-form";
 import { useOnline } from "~/components/needs-network";
 import { PageHeader } from "~/components/page-header";
 import { initialEntries } from "~/modules/lot/entries";
@@ -15,13 +12,9 @@ import type { LotRules } from "~/modules/lot/verdict";
 import { verdictText, verdictTexts } from "~/modules/lot/verdict-text";
 import { usePendingEntries } from "~/modules/offline/hooks";
 import type { PhotoView } from "~/modules/photo/view";
-import { LotDefectsPanel } from "./lot-defects-panel";
-import { LotHistory } from "./lot-history";
 import { AutosavedItem, emptyEntry } from "./lot-items";
-import { LotNonconformancePanel } from "./lot-nonconformance-panel";
-import { LotRecordsPanel } from "./lot-records-panel";
+import { LotJump, LotLinkPanels, LotLowerPanels } from "./lot-page.deferred";
 import { LotVerdictPanel } from "./lot-verdict-panel";
-import { LotWorkflowPanel } from "./lot-workflow-panel";
 import type { LotPageView } from "./types";
 
 /** The inspection lot page: the record on the tablet, judged as it is entered, and its workflow. */
@@ -70,6 +63,15 @@ export function LotPage({
   );
   const itemVerdicts = new Map(verdict.items.map((v) => [v.itemId, v]));
   const done = verdict.items.filter((v) => v.status !== "incomplete").length;
+  // One Set per distinct list, so the deferred jump bar is not re-rendered (decision 0036).
+  const incompleteIds = verdict.items
+    .filter((v) => v.status === "incomplete")
+    .map((v) => v.itemId)
+    .join("\n");
+  const incomplete = useMemo(
+    () => new Set(incompleteIds ? incompleteIds.split("\n") : []),
+    [incompleteIds],
+  );
   const failing = verdictTexts(
     tv,
     verdict.items.filter((v) => v.status === "fail").flatMap((v) => v.reasons),
@@ -134,17 +136,7 @@ export function LotPage({
         viewerIsContractor={data.viewerIsContractor}
       />
 
-      <LotDrawings
-        refs={data.drawings.refs}
-        options={data.drawings.options}
-        canEdit={data.drawings.canEdit}
-        canAcknowledge={data.drawings.canAcknowledge}
-        compoundId={lot.compound.id}
-        busy={busy}
-      />
-
-      <LotDefectsPanel lotId={lot.id} defects={data.defects} failingItems={data.failingItems} />
-      <LotNonconformancePanel lotId={lot.id} panel={data.nonconformance} />
+      <LotLinkPanels data={data} busy={busy} />
 
       {signature ? (
         <p
@@ -198,13 +190,7 @@ export function LotPage({
       ))}
 
       {canRecord ? (
-        <LotJump
-          items={itemViews}
-          incomplete={
-            new Set(verdict.items.filter((v) => v.status === "incomplete").map((v) => v.itemId))
-          }
-          startHere={done === 0}
-        />
+        <LotJump items={itemViews} incomplete={incomplete} startHere={done === 0} />
       ) : null}
       <LotPhotosSection
         lotId={lot.id}
@@ -214,26 +200,15 @@ export function LotPage({
         onOpen={openViewer}
       />
 
-      <LotPlaceForm fields={data.placeFields} editable={canRecord} />
-      <LotRecordsPanel
-        subItem={data.subItem}
-        recordsComplete={lot.recordsComplete}
-        selfCheckNote={lot.selfCheckNote}
-        canRecord={canRecord}
+      <LotLowerPanels
+        data={data}
         busy={busy}
-      />
-      <LotWorkflowPanel
-        actions={data.actions}
+        online={online}
         // A failing lot with a §5.0.6 route recorded is accepted by it (decision 0032).
         canAccept={verdict.canAccept || Boolean(route)}
         acceptConclusion={route ? tn(`clause.${route.route}`) : undefined}
         verdictSummary={verdictText(tv, verdict.summary)}
-        selfCheckNote={data.selfCheckNote}
-        signerIsSupervisor={data.signerIsSupervisor}
-        online={online}
-        busy={busy}
       />
-      <LotHistory history={data.history} />
       {viewer}
     </>
   );

@@ -15,12 +15,15 @@ export type StandardNameKey = keyof typeof zh.names;
 /** The Chinese standard name: the value stored on lots and plan rows and printed on the record. */
 export const nameZh = (key: StandardNameKey): string => zh.names[key];
 
-const KEY_OF_ZH = new Map(
-  Object.entries(zh.names).map(([k, v]) => [v, k as StandardNameKey] as const),
-);
+// Built on first use: top-level work would keep this module (and the table below) in browser
+// chunks that import it for one function, or only for the server (decision 0036).
+let keyOfZh: Map<string, StandardNameKey> | undefined;
 
 /** The catalogue key of a stored Chinese standard name, if it is one. */
-export const standardNameKey = (stored: string) => KEY_OF_ZH.get(stored);
+export const standardNameKey = (stored: string) => {
+  keyOfZh ??= new Map(Object.entries(zh.names).map(([k, v]) => [v, k as StandardNameKey] as const));
+  return keyOfZh.get(stored);
+};
 
 /**
  * A stored Chinese standard name worded in the reader's language (the Chinese one when the
@@ -34,11 +37,12 @@ export function standardName(t: TFunction<Namespace[]>, stored: string): string 
 /** 检验批容量 unit keys (lot:divisions.units.*) and their stored Chinese value. */
 export type UnitKey = keyof typeof zh.units;
 export const unitZh = (key: UnitKey): string => zh.units[key];
-const UNIT_OF_ZH = new Map(Object.entries(zh.units).map(([k, v]) => [v, k as UnitKey] as const));
+let unitOfZh: Map<string, UnitKey> | undefined;
 
 /** A stored capacity unit in the reader's language. */
 export function unitName(t: TFunction<Namespace[]>, stored: string): string {
-  const key = UNIT_OF_ZH.get(stored);
+  unitOfZh ??= new Map(Object.entries(zh.units).map(([k, v]) => [v, k as UnitKey] as const));
+  const key = unitOfZh.get(stored);
   return key ? t(`lot:divisions.units.${key}`) : stored;
 }
 
@@ -51,6 +55,8 @@ export type RecordDivision = {
   code: string | null;
 };
 
+// Pure, so a browser chunk that imports this module for standardNameKey leaves the table out.
+/* @__NO_SIDE_EFFECTS__ */
 const B = (
   division: StandardNameKey,
   subDivision: StandardNameKey,

@@ -1,0 +1,129 @@
+import { type ComponentType, memo, useEffect, useRef, useState } from "react";
+
+/** Controls whose click does something only with the page's code (or its client navigation). */
+const CONTROL = "button, [role=button], summary, label, input[type=submit], input[type=button]";
+
+/** Where `node` sits under `root`, as child indexes; and back. */
+const pathOf = (root: Element, node: Element): number[] => {
+  const path: number[] = [];
+  for (let n: Element | null = node; n && n !== root; n = n.parentElement)
+    path.unshift(n.parentElement ? [...n.parentElement.children].indexOf(n) : 0);
+  return path;
+};
+const atPath = (root: Element, path: number[]): Element | null =>
+  path.reduce<Element | null>((n, i) => n?.children[i] ?? null, root);
+
+type Held = { path: number[]; submitter: number[] | null; submit: boolean };
+
+function DeferredPart<P extends object>({
+  load,
+  server,
+  props,
+}: {
+  load: () => Promise<ComponentType<P>>;
+  server: ComponentType<P> | undefined;
+  props: P;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const [Part, setPart] = useState<ComponentType<P> | undefined>(() => server);
+  const held = useRef<Held | null>(null);
+  useEffect(() => {
+    if (Part) return;
+    let mounted = true;
+    // On window, in the capture phase: before React's listener on the document.
+    const hold = (e: Event) => {
+      const root = box.current;
+      const target = e.target;
+      if (!root || !(target instanceof Element) || !root.contains(target)) return;
+      let busy: Element;
+      if (e instanceof SubmitEvent && target instanceof HTMLFormElement) {
+        busy = target;
+        const submitter = e.submitter;
+        held.current = {
+          path: pathOf(root, target),
+          submitter: submitter ? pathOf(root, submitter) : null,
+          submit: true,
+        };
+      } else {
+        const control = target.closest(CONTROL);
+        if (!control || !root.contains(control)) return;
+        busy = control;
+        held.current = { path: pathOf(root, control), submitter: null, submit: false };
+      }
+      busy.setAttribute("aria-busy", "true");
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    };
+    const release = () => {
+      window.removeEventListener("click", hold, true);
+      window.removeEventListener("submit", hold, true);
+    };
+    window.addEventListener("click", hold, true);
+    window.addEventListener("submit", hold, true);
+    load().then(
+      (c) => mounted && setPart(() => c),
+      // No code (offline before it was cached): the server's HTML stays, its forms post as
+      // without JavaScript.
+      () => {
+        release();
+        held.current = null;
+        for (const busy of box.current?.querySelectorAll("[aria-busy]") ?? [])
+          busy.removeAttribute("aria-busy");
+      },
+    );
+    return () => {
+      mounted = false;
+      release();
+    };
+  }, [Part, load]);
+  // Once the part is rendered by its code, a click or form held meanwhile is replayed on it.
+  useEffect(() => {
+    const root = box.current;
+    const pending = held.current;
+    if (!Part || !root || !pending) return;
+    held.current = null;
+    const target = atPath(root, pending.path);
+    if (pending.submit && target instanceof HTMLFormElement) {
+      const submitter = pending.submitter ? atPath(root, pending.submitter) : null;
+      target.requestSubmit(submitter instanceof HTMLElement ? submitter : undefined);
+    } else if (target instanceof HTMLElement) target.click();
+  }, [Part]);
+  if (!Part)
+    // Until its code is here the part keeps the server's HTML: React neither hydrates nor
+    // removes the children of an element whose content is set as HTML.
+    return (
+      <div
+        className="deferred"
+        ref={box}
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: empty; keeps the server's HTML
+        dangerouslySetInnerHTML={{ __html: "" }}
+        suppressHydrationWarning
+      />
+    );
+  return (
+    <div className="deferred" ref={box}>
+      <Part {...props} />
+    </div>
+  );
+}
+
+/**
+ * A part of a page the server renders in full, whose code the browser loads only after the
+ * page's own (docs/decisions/0036-lot-page-first-load.md). Until then the part shows the server's
+ * HTML untouched (not hydrated); once its code is here, React renders it afresh in place. A click
+ * on one of its controls or a form sent from it meanwhile is held, the control marked busy
+ * (aria-busy), and replayed on the rendered part, so nothing done right after the page shows is
+ * lost.
+ *
+ * `server` is the component itself on the server (`import.meta.env.SSR ? X : undefined`, so the
+ * browser build drops the static import) and `load` imports it in the browser.
+ */
+export function deferred<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  server: ComponentType<P> | undefined,
+): ComponentType<P> {
+  // Props compared shallowly: a parent's re-render with the same data stops here.
+  return memo((props: P) => (
+    <DeferredPart load={load} server={server} props={props} />
+  )) as unknown as ComponentType<P>;
+}
