@@ -21,7 +21,7 @@ import {
 } from "~/modules/lot/lots.server";
 import { verdictTextZh } from "~/modules/lot/verdict-text";
 
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 export const SCALE = {
   lotsPerCompound: 10_000,
   defectsPerCompound: 50_000,
@@ -361,8 +361,10 @@ export async function generateScaleDb(log: (s: string) => void = console.log) {
               version: 0,
               points: pts,
             };
-            // As saveEntry records it: points normalised (no null text/design).
-            const recorded = { ...entry, points: pts.map(normalizedPoint) };
+            // As saveEntry records it: points normalised (no null text/design), and no version
+            // (the row counts versions; the event records what was saved).
+            const { version: _version, ...saved } = entry;
+            const recorded = { ...saved, points: pts.map(normalizedPoint) };
             const at = event(contractor.id, "lot.entry.save", "InspectionLot", lotId, recorded);
             const entryId = id("e");
             insEntry.run(

@@ -12,8 +12,6 @@
  * (bucket prefixes evidence/ and documents/).
  */
 import path from "node:path";
-import * as mupdf from "mupdf";
-import sharp from "sharp";
 import type { Db } from "~/infra/db.server";
 import { DomainError, type MessageParams } from "~/infra/domain-error";
 import { env } from "~/infra/env.server";
@@ -171,10 +169,14 @@ export async function inspectDocument(
   const format = sniffDrawingFormat(file.bytes);
   if (!format) throw refuse(policy, "format", { name: file.name });
   try {
+    // Loaded here, not at the top: the verifier and the sweep read this module and need neither
+    // (mupdf's WebAssembly alone is tens of MB of a process's memory).
     if (format === "pdf") {
+      const mupdf = await import("mupdf");
       const doc = mupdf.Document.openDocument(file.bytes, "application/pdf");
       if (doc.countPages() < 1) throw new Error("no pages");
     } else {
+      const { default: sharp } = await import("sharp");
       const meta = await sharp(file.bytes).metadata();
       if (!meta.width || !meta.height) throw new Error("no size");
       await sharp(file.bytes).stats();
