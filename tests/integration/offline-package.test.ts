@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { CurrentUser } from "~/modules/auth/session.server";
 import { offlinePackage } from "~/modules/offline/package.server";
 import {
-  type BuiltActor,
+  asCurrentUser,
   buildActor,
   buildCompound,
   buildDefect,
@@ -17,14 +16,7 @@ import { testDb } from "../support/test-db";
  */
 describe("a compound's offline package", () => {
   const db = testDb({ seeded: true });
-  const viewer = (a: BuiltActor): CurrentUser => ({
-    ...a,
-    title: "",
-    locale: null,
-    organizationName: "",
-    organizationKind: "",
-    sessionId: "",
-  });
+  const viewer = asCurrentUser;
 
   it("lists the compound, its places, lots in progress and open defects; not accepted lots or closed defects", async () => {
     const contractor = await buildActor(db, "contractor");

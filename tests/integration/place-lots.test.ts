@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { CurrentUser } from "~/modules/auth/session.server";
 import { createLot } from "~/modules/lot/create.server";
 import { LotFilterSchema, lotListPage } from "~/modules/lot/list.server";
 import { PLACE_LOTS_SHOWN } from "~/modules/lot/queries.server";
 import { stairwellPage } from "~/modules/site/place-pages.server";
-import { type BuiltActor, buildActor, buildCompound, buildLot } from "../support/builders";
+import { asCurrentUser, buildActor, buildCompound, buildLot } from "../support/builders";
 import { testDb } from "../support/test-db";
 
 /**
@@ -14,14 +13,7 @@ import { testDb } from "../support/test-db";
  */
 describe("lots at a place", () => {
   const db = testDb({ seeded: true });
-  const viewer = (a: BuiltActor): CurrentUser => ({
-    ...a,
-    title: "",
-    locale: null,
-    organizationName: "",
-    organizationKind: "",
-    sessionId: "",
-  });
+  const viewer = asCurrentUser;
 
   it("shows the newest lots and the open one, counts them all, and pages the rest in the lot list", async () => {
     const contractor = await buildActor(db, "contractor");

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "~/infra/db.server";
 import type { Role } from "~/modules/auth/permissions";
+import type { CurrentUser } from "~/modules/auth/session.server";
 import { createDefect } from "~/modules/defect/defects.server";
 import type { Severity } from "~/modules/defect/workflow";
 import { createLot } from "~/modules/lot/create.server";
@@ -69,6 +70,16 @@ export async function buildActor(
   });
   return { ...user, role };
 }
+
+/** A built actor as the signed-in user modules take (no session, title or organisation name). */
+export const asCurrentUser = (a: BuiltActor): CurrentUser => ({
+  ...a,
+  title: "",
+  locale: null,
+  organizationName: "",
+  organizationKind: "",
+  sessionId: "",
+});
 
 export type BuiltCompound = {
   id: string;
