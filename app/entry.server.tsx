@@ -10,6 +10,7 @@ import { contentSecurityPolicy } from "~/infra/http-guard";
 import { I18nextProvider } from "~/modules/i18n/mini/react";
 import "~/modules/i18n/zod-fallback.server";
 import { requestLanguage } from "~/modules/auth/language.server";
+import { isLng } from "~/modules/i18n/config";
 import { renderI18n } from "~/modules/i18n/i18n.server";
 
 // scripts/serve.mjs takes its request gate from the built server entry, so it is TypeScript, bundled.
@@ -34,7 +35,12 @@ export default async function handleRequest(
   const nonce = randomBytes(16).toString("base64");
   responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
-  const i18n = await renderI18n(await requestLanguage(request));
+  // The root loader has resolved the language (from the session it read); asking again would
+  // read the session once more. An error page rendered without the root's data asks.
+  const rootLng = (
+    remixContext.staticHandlerContext.loaderData?.root as { lng?: unknown } | undefined
+  )?.lng;
+  const i18n = await renderI18n(isLng(rootLng) ? rootLng : await requestLanguage(request));
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(

@@ -8,7 +8,8 @@
  * - Pages a user opens (documents and Remix's `.data` loader answers): network first, the last
  *   good answer kept in the `yanshou-pages` cache and served only when the network fails (no
  *   timeout: a slow server never gets a stale page shown after a save); a page
- *   never opened answers with /offline.html. Sign-out empties that cache (app/modules/offline).
+ *   never opened answers with /offline.html. Sign-out empties that cache and the files cache
+ *   (app/components/sign-out-guard.ts, and below for any sign-in page).
  * - Drawing previews (`/drawings/<revision>/preview`): network first, kept in `yanshou-files`
  *   when 离线准备 downloads a compound (app/modules/offline/prepare.client.ts) or a preview is
  *   opened, so a prepared drawing opens offline.

@@ -13,7 +13,27 @@ const pathOf = (root: Element, node: Element): number[] => {
 const atPath = (root: Element, path: number[]): Element | null =>
   path.reduce<Element | null>((n, i) => n?.children[i] ?? null, root);
 
-type Held = { path: number[]; submitter: number[] | null; submit: boolean };
+/**
+ * What a held control is, to find the same one again: the rendered part may differ from the
+ * server's HTML (client-only state), and a click must never land on another control.
+ */
+const signatureOf = (el: Element): string =>
+  el instanceof HTMLFormElement
+    ? `FORM|${el.getAttribute("action") ?? ""}|${el.getAttribute("method") ?? ""}`
+    : `${el.tagName}|${el.getAttribute("name") ?? ""}|${el.getAttribute("value") ?? ""}|${(el.textContent ?? "").trim()}`;
+
+type Spot = { path: number[]; signature: string };
+type Held = { target: Spot; submitter: Spot | null; submit: boolean };
+
+const spotOf = (root: Element, el: Element): Spot => ({
+  path: pathOf(root, el),
+  signature: signatureOf(el),
+});
+/** The element at the spot if it is still the same control, else null. */
+const found = (root: Element, spot: Spot): Element | null => {
+  const el = atPath(root, spot.path);
+  return el && signatureOf(el) === spot.signature ? el : null;
+};
 
 function DeferredPart<P extends object>({
   load,
@@ -40,15 +60,15 @@ function DeferredPart<P extends object>({
         busy = target;
         const submitter = e.submitter;
         held.current = {
-          path: pathOf(root, target),
-          submitter: submitter ? pathOf(root, submitter) : null,
+          target: spotOf(root, target),
+          submitter: submitter ? spotOf(root, submitter) : null,
           submit: true,
         };
       } else {
         const control = target.closest(CONTROL);
         if (!control || !root.contains(control)) return;
         busy = control;
-        held.current = { path: pathOf(root, control), submitter: null, submit: false };
+        held.current = { target: spotOf(root, control), submitter: null, submit: false };
       }
       busy.setAttribute("aria-busy", "true");
       e.preventDefault();
@@ -82,9 +102,12 @@ function DeferredPart<P extends object>({
     const pending = held.current;
     if (!Part || !root || !pending) return;
     held.current = null;
-    const target = atPath(root, pending.path);
+    // Not the same control any more (the part renders differently): the tap is dropped, never
+    // replayed on another control.
+    const target = found(root, pending.target);
     if (pending.submit && target instanceof HTMLFormElement) {
-      const submitter = pending.submitter ? atPath(root, pending.submitter) : null;
+      const submitter = pending.submitter ? found(root, pending.submitter) : null;
+      if (pending.submitter && !submitter) return;
       target.requestSubmit(submitter instanceof HTMLElement ? submitter : undefined);
     } else if (target instanceof HTMLElement) target.click();
   }, [Part]);

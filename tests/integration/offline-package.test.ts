@@ -49,11 +49,30 @@ describe("a compound's offline package", () => {
     expect(forSupervisor?.pages).not.toContain(`/defects/${closed.id}`);
     expect(forSupervisor?.truncated).toEqual({ lots: false, defects: false, drawings: false });
 
-    // The compound's own contractor gets its lots; another contractor gets no package at all.
+    // A second contractor with its own contract in the same compound: each package lists only
+    // that contractor's lots and defects.
+    await db.contract.create({
+      data: {
+        compoundId: compound.id,
+        contractorOrgId: other.organizationId,
+        name: "标段二",
+        scopeZh: "道路",
+      },
+    });
+    const othersLot = await buildLot(db, other, compound);
+    const othersDefect = await buildDefect(db, supervisor, compound, other.organizationId);
     const forContractor = await offlinePackage(db, viewer(contractor), "own", compound.id);
     expect(forContractor?.pages).toContain(`/lots/${open.id}`);
     expect(forContractor?.pages).toContain(`/defects/${defect.id}`);
-    expect(await offlinePackage(db, viewer(other), "own", compound.id)).toBeNull();
+    expect(forContractor?.pages).not.toContain(`/lots/${othersLot.id}`);
+    expect(forContractor?.pages).not.toContain(`/defects/${othersDefect.id}`);
+    const forOther = await offlinePackage(db, viewer(other), "own", compound.id);
+    expect(forOther?.pages).toContain(`/lots/${othersLot.id}`);
+    expect(forOther?.pages).not.toContain(`/lots/${open.id}`);
+    expect(forOther?.pages).not.toContain(`/defects/${defect.id}`);
+    // A contractor with no contract in the compound gets no package at all.
+    const outsider = await buildActor(db, "contractor");
+    expect(await offlinePackage(db, viewer(outsider), "own", compound.id)).toBeNull();
     expect(await offlinePackage(db, viewer(supervisor), "any", "no-such-compound")).toBeNull();
   });
 });

@@ -29,7 +29,7 @@ export function OfflinePrepare({ compoundId }: { compoundId: string }) {
   const [prepared, setPrepared] = useState<Prepared | null>(null);
   const [used, setUsed] = useState<number | null>(null);
   useEffect(() => {
-    setPrepared(lastPrepared(compoundId));
+    void lastPrepared(compoundId).then(setPrepared);
     void storageUsed().then(setUsed);
   }, [compoundId]);
 

@@ -50,10 +50,6 @@ function signInRedirect(request: Request): never {
 }
 
 /**
- * The one gate for every loader and action: signed in, and allowed to do `action`.
- * Returns the scope, which the domain query must apply (own = the user's organization only).
- */
-/**
  * The signed-in user, looked up once per request. Remix hands each loader of a page (root,
  * layout, route: run at once) its own copy of the Request, so besides the Request itself the
  * lookup is shared by cookie while it is in flight: the loaders of one page read the session
@@ -79,6 +75,10 @@ function currentUserOnce(request: Request): Promise<CurrentUser | null> {
   return found;
 }
 
+/**
+ * The one gate for every loader and action: signed in, and allowed to do `action`.
+ * Returns the scope, which the domain query must apply (own = the user's organization only).
+ */
 export async function requireUser(
   request: Request,
   action: Action,

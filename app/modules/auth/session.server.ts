@@ -52,7 +52,8 @@ export async function getCurrentUser(db: Db, request: Request): Promise<CurrentU
   if (!token) return null;
   const id = hashToken(token);
   const [row] = await queryRows(db, SESSION_USER_SQL, [id]);
-  if (!row || toDate(row.expiresAt) <= new Date() || !sqlBool(row.active)) return null;
+  // Fails closed: an expiry that does not parse is no session.
+  if (!row || !(toDate(row.expiresAt).getTime() > Date.now()) || !sqlBool(row.active)) return null;
   const role = String(row.role);
   if (!isRole(role)) return null;
   if (Date.now() - toDate(row.lastSeenAt).getTime() > TOUCH_INTERVAL_MS) {

@@ -22,15 +22,26 @@ export type Prepared = {
   truncated: boolean;
 };
 
-const storageKey = (compoundId: string) => `yanshou-offline:${compoundId}`;
+// The record of a preparation is kept in the pages cache itself, so it goes with the pages
+// (sign-out, a sign-in page): a tablet never says a compound is ready when its pages are gone.
+const recordUrl = (compoundId: string) => `/__offline-prepared/${encodeURIComponent(compoundId)}`;
 
-export function lastPrepared(compoundId: string): Prepared | null {
+export async function lastPrepared(compoundId: string): Promise<Prepared | null> {
   try {
-    const raw = localStorage.getItem(storageKey(compoundId));
-    return raw ? (JSON.parse(raw) as Prepared) : null;
+    if (!("caches" in window)) return null;
+    const found = await (await caches.open(PAGES_CACHE)).match(recordUrl(compoundId));
+    return found ? ((await found.json()) as Prepared) : null;
   } catch {
     return null;
   }
+}
+
+let preparing: AbortController | null = null;
+
+/** Stops a preparation under way (sign-out: nothing more is fetched with the old session). */
+export function stopPreparing(): void {
+  preparing?.abort();
+  preparing = null;
 }
 
 /** Whether this browser keeps pages for offline use: caches and a controlling service worker. */
@@ -39,8 +50,13 @@ export function canKeepOffline(): boolean {
 }
 
 /** Keeps one answer under its URL, without `Vary` (a navigation's headers differ from fetch's). */
-async function keep(cache: Cache, url: string, wanted: (type: string) => boolean) {
-  const response = await fetch(url, { credentials: "same-origin", redirect: "manual" });
+async function keep(
+  cache: Cache,
+  url: string,
+  wanted: (type: string) => boolean,
+  signal: AbortSignal,
+) {
+  const response = await fetch(url, { credentials: "same-origin", redirect: "manual", signal });
   const type = response.headers.get("Content-Type") ?? "";
   if (response.status !== 200 || !wanted(type)) throw new Error(`${url}: ${response.status}`);
   const body = await response.blob();
@@ -56,9 +72,14 @@ export async function prepareOffline(
   progress: (done: number, total: number) => void,
 ): Promise<Prepared> {
   void navigator.storage?.persist?.();
+  stopPreparing();
+  const controller = new AbortController();
+  preparing = controller;
+  const { signal } = controller;
   const listResponse = await fetch(`/compounds/${compoundId}/offline`, {
     credentials: "same-origin",
     headers: { Accept: "application/json" },
+    signal,
   });
   if (!listResponse.ok) throw new Error(String(listResponse.status));
   const list = (await listResponse.json()) as PackageList;
@@ -68,17 +89,17 @@ export async function prepareOffline(
   const isImage = (type: string) => type.startsWith("image/");
   const jobs: (() => Promise<number>)[] = [
     ...list.pages.flatMap((url) => [
-      () => keep(pages, url, isPage),
-      () => keep(pages, `${url}.data`, isData),
+      () => keep(pages, url, isPage, signal),
+      () => keep(pages, `${url}.data`, isData, signal),
     ]),
-    ...list.files.map((url) => () => keep(files, url, isImage)),
+    ...list.files.map((url) => () => keep(files, url, isImage, signal)),
   ];
   let done = 0;
   let bytes = 0;
   let failed = 0;
   let next = 0;
   const worker = async () => {
-    while (next < jobs.length) {
+    while (next < jobs.length && !signal.aborted) {
       const job = jobs[next++]!;
       try {
         // Not `bytes += await job()`: that reads `bytes` before the wait and loses the others' sums.
@@ -92,13 +113,11 @@ export async function prepareOffline(
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
+  if (signal.aborted) throw new Error("stopped");
+  if (preparing === controller) preparing = null;
   const truncated = Object.values(list.truncated).some(Boolean);
   const result = { at: new Date().toISOString(), count: done - failed, bytes, failed, truncated };
-  try {
-    localStorage.setItem(storageKey(compoundId), JSON.stringify(result));
-  } catch {
-    // storage full or private mode: the pages are kept all the same
-  }
+  await pages.put(recordUrl(compoundId), Response.json(result));
   return result;
 }
 
