@@ -23,6 +23,49 @@ const signatureOf = (el: Element): string =>
     : `${el.tagName}|${el.getAttribute("name") ?? ""}|${el.getAttribute("value") ?? ""}|${(el.textContent ?? "").trim()}`;
 
 type Spot = { path: number[]; signature: string };
+
+type Typed = { path: number[]; tag: string; name: string; value: string; checked: boolean };
+const FIELDS = "input, textarea, select";
+
+/** What was typed or chosen in the server's HTML (fields whose value is not the page's own). */
+function typedIn(root: Element): Typed[] {
+  const typed: Typed[] = [];
+  for (const el of root.querySelectorAll(FIELDS)) {
+    const changed =
+      el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")
+        ? el.checked !== el.defaultChecked
+        : el instanceof HTMLSelectElement
+          ? [...el.options].some((o) => o.selected !== o.defaultSelected)
+          : (el as HTMLInputElement | HTMLTextAreaElement).value !==
+            (el as HTMLInputElement | HTMLTextAreaElement).defaultValue;
+    if (!changed || (el instanceof HTMLInputElement && el.type === "file")) continue;
+    const field = el as HTMLInputElement;
+    typed.push({
+      path: pathOf(root, el),
+      tag: el.tagName,
+      name: field.name,
+      value: field.value,
+      checked: field.checked,
+    });
+  }
+  return typed;
+}
+
+/** Puts typed values back into the rendered part's same fields, as typing would (React sees it). */
+function retype(root: Element, typed: Typed[]) {
+  for (const t of typed) {
+    const el = atPath(root, t.path);
+    if (!el || el.tagName !== t.tag || (el as HTMLInputElement).name !== t.name) continue;
+    if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) {
+      if (el.checked !== t.checked) el.click();
+      continue;
+    }
+    const proto = Object.getPrototypeOf(el) as object;
+    Object.getOwnPropertyDescriptor(proto, "value")?.set?.call(el, t.value);
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+    el.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+}
 type Held = { target: Spot; submitter: Spot | null; submit: boolean };
 
 const spotOf = (root: Element, el: Element): Spot => ({
@@ -47,6 +90,7 @@ function DeferredPart<P extends object>({
   const box = useRef<HTMLDivElement>(null);
   const [Part, setPart] = useState<ComponentType<P> | undefined>(() => server);
   const held = useRef<Held | null>(null);
+  const typed = useRef<Typed[]>([]);
   useEffect(() => {
     if (Part) return;
     let mounted = true;
@@ -81,7 +125,12 @@ function DeferredPart<P extends object>({
     window.addEventListener("click", hold, true);
     window.addEventListener("submit", hold, true);
     load().then(
-      (c) => mounted && setPart(() => c),
+      (c) => {
+        if (!mounted) return;
+        // Text typed into the server's HTML before the code came is kept, not lost.
+        typed.current = box.current ? typedIn(box.current) : [];
+        setPart(() => c);
+      },
       // No code (offline before it was cached): the server's HTML stays, its forms post as
       // without JavaScript.
       () => {
@@ -99,8 +148,11 @@ function DeferredPart<P extends object>({
   // Once the part is rendered by its code, a click or form held meanwhile is replayed on it.
   useEffect(() => {
     const root = box.current;
+    if (!Part || !root) return;
+    if (typed.current.length > 0) retype(root, typed.current);
+    typed.current = [];
     const pending = held.current;
-    if (!Part || !root || !pending) return;
+    if (!pending) return;
     held.current = null;
     // Not the same control any more (the part renders differently): the tap is dropped, never
     // replayed on another control.
