@@ -24,21 +24,30 @@ const signatureOf = (el: Element): string =>
 
 type Spot = { path: number[]; signature: string };
 
-type Typed = { path: number[]; tag: string; name: string; value: string; checked: boolean };
+type Typed = {
+  path: number[];
+  tag: string;
+  name: string;
+  value: string;
+  checked: boolean;
+  files: FileList | null;
+};
 const FIELDS = "input, textarea, select";
 
 /** What was typed or chosen in the server's HTML (fields whose value is not the page's own). */
 function typedIn(root: Element): Typed[] {
   const typed: Typed[] = [];
   for (const el of root.querySelectorAll(FIELDS)) {
-    const changed =
-      el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")
+    const isFile = el instanceof HTMLInputElement && el.type === "file";
+    const changed = isFile
+      ? (el.files?.length ?? 0) > 0
+      : el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")
         ? el.checked !== el.defaultChecked
         : el instanceof HTMLSelectElement
           ? [...el.options].some((o) => o.selected !== o.defaultSelected)
           : (el as HTMLInputElement | HTMLTextAreaElement).value !==
             (el as HTMLInputElement | HTMLTextAreaElement).defaultValue;
-    if (!changed || (el instanceof HTMLInputElement && el.type === "file")) continue;
+    if (!changed) continue;
     const field = el as HTMLInputElement;
     typed.push({
       path: pathOf(root, el),
@@ -46,6 +55,7 @@ function typedIn(root: Element): Typed[] {
       name: field.name,
       value: field.value,
       checked: field.checked,
+      files: isFile ? field.files : null,
     });
   }
   return typed;
@@ -56,6 +66,12 @@ function retype(root: Element, typed: Typed[]) {
   for (const t of typed) {
     const el = atPath(root, t.path);
     if (!el || el.tagName !== t.tag || (el as HTMLInputElement).name !== t.name) continue;
+    // A photo chosen before the code came: handed to the rendered uploader as if chosen now.
+    if (el instanceof HTMLInputElement && el.type === "file") {
+      if (t.files) el.files = t.files;
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+      continue;
+    }
     if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) {
       if (el.checked !== t.checked) el.click();
       continue;
