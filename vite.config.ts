@@ -53,6 +53,10 @@ function clientChunks(): Plugin {
       if (isSsrBuild) return;
       return {
         build: {
+          // Terser's two compress passes shrink the browser's code 4 KB gz more than esbuild's
+          // minifier (lot page 100.1 → 96.0 KB gz first load; the build takes ~20 s longer).
+          minify: "terser",
+          terserOptions: { compress: { passes: 2 } },
           rollupOptions: {
             output: {
               manualChunks(id, { getModuleInfo }) {

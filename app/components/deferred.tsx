@@ -18,9 +18,7 @@ const atPath = (root: Element, path: number[]): Element | null =>
  * server's HTML (client-only state), and a click must never land on another control.
  */
 const signatureOf = (el: Element): string =>
-  el instanceof HTMLFormElement
-    ? `FORM|${el.getAttribute("action") ?? ""}|${el.getAttribute("method") ?? ""}`
-    : `${el.tagName}|${el.getAttribute("name") ?? ""}|${el.getAttribute("value") ?? ""}|${(el.textContent ?? "").trim()}`;
+  `${el.tagName}|${el.getAttribute("name") ?? ""}|${el.getAttribute("value") ?? ""}|${(el.textContent ?? "").trim()}`;
 
 type Spot = { path: number[]; signature: string };
 
@@ -82,7 +80,13 @@ function retype(root: Element, typed: Typed[]) {
     el.dispatchEvent(new Event("change", { bubbles: true }));
   }
 }
-type Held = { target: Spot; submitter: Spot | null; submit: boolean };
+
+/** A click that sends a server-rendered form by itself (a submit button of a posting form). */
+function submitsNatively(target: Element): boolean {
+  const control = target.closest("button, input[type=submit]");
+  if (!(control instanceof HTMLButtonElement || control instanceof HTMLInputElement)) return false;
+  return control.type === "submit" && !!control.form && !control.disabled;
+}
 
 const spotOf = (root: Element, el: Element): Spot => ({
   path: pathOf(root, el),
@@ -105,7 +109,7 @@ function DeferredPart<P extends object>({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [Part, setPart] = useState<ComponentType<P> | undefined>(() => server);
-  const held = useRef<Held | null>(null);
+  const held = useRef<Spot | null>(null);
   const typed = useRef<Typed[]>([]);
   useEffect(() => {
     if (Part) return;
@@ -115,31 +119,18 @@ function DeferredPart<P extends object>({
       const root = box.current;
       const target = e.target;
       if (!root || !(target instanceof Element) || !root.contains(target)) return;
-      let busy: Element;
-      if (e instanceof SubmitEvent && target instanceof HTMLFormElement) {
-        busy = target;
-        const submitter = e.submitter;
-        held.current = {
-          target: spotOf(root, target),
-          submitter: submitter ? spotOf(root, submitter) : null,
-          submit: true,
-        };
-      } else {
-        const control = target.closest(CONTROL);
-        if (!control || !root.contains(control)) return;
-        busy = control;
-        held.current = { target: spotOf(root, control), submitter: null, submit: false };
-      }
-      busy.setAttribute("aria-busy", "true");
+      // A form sent before the code came posts as without JavaScript, with what was typed in it
+      // (the server's HTML is a working form): nothing to hold, nothing to lose.
+      if (submitsNatively(target)) return;
+      const control = target.closest(CONTROL);
+      if (!control || !root.contains(control)) return;
+      held.current = spotOf(root, control);
+      control.setAttribute("aria-busy", "true");
       e.preventDefault();
       e.stopImmediatePropagation();
     };
-    const release = () => {
-      window.removeEventListener("click", hold, true);
-      window.removeEventListener("submit", hold, true);
-    };
+    const release = () => window.removeEventListener("click", hold, true);
     window.addEventListener("click", hold, true);
-    window.addEventListener("submit", hold, true);
     load().then(
       (c) => {
         if (!mounted) return;
@@ -161,7 +152,7 @@ function DeferredPart<P extends object>({
       release();
     };
   }, [Part, load]);
-  // Once the part is rendered by its code, a click or form held meanwhile is replayed on it.
+  // Once the part is rendered by its code, a click held meanwhile is replayed on it.
   useEffect(() => {
     const root = box.current;
     if (!Part || !root) return;
@@ -172,12 +163,8 @@ function DeferredPart<P extends object>({
     held.current = null;
     // Not the same control any more (the part renders differently): the tap is dropped, never
     // replayed on another control.
-    const target = found(root, pending.target);
-    if (pending.submit && target instanceof HTMLFormElement) {
-      const submitter = pending.submitter ? found(root, pending.submitter) : null;
-      if (pending.submitter && !submitter) return;
-      target.requestSubmit(submitter instanceof HTMLElement ? submitter : undefined);
-    } else if (target instanceof HTMLElement) target.click();
+    const target = found(root, pending);
+    if (target instanceof HTMLElement) target.click();
   }, [Part]);
   if (!Part)
     // Until its code is here the part keeps the server's HTML: React neither hydrates nor
@@ -202,9 +189,9 @@ function DeferredPart<P extends object>({
  * A part of a page the server renders in full, whose code the browser loads only after the
  * page's own (docs/decisions/0036-lot-page-first-load.md). Until then the part shows the server's
  * HTML untouched (not hydrated); once its code is here, React renders it afresh in place. A click
- * on one of its controls or a form sent from it meanwhile is held, the control marked busy
- * (aria-busy), and replayed on the rendered part, so nothing done right after the page shows is
- * lost.
+ * on one of its controls meanwhile is held, the control marked busy (aria-busy), and replayed on
+ * the rendered part; a form sent meanwhile posts as without JavaScript. Nothing done right after
+ * the page shows is lost.
  *
  * `server` is the component itself on the server (`import.meta.env.SSR ? X : undefined`, so the
  * browser build drops the static import) and `load` imports it in the browser.

@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { useOutbox } from "~/modules/offline/hooks";
-import { stopPreparing } from "~/modules/offline/prepare.client";
 
 /** Sign-out: warns while anything is unsent, then empties the pages kept for offline use. */
 export function useSignOutGuard() {
@@ -14,7 +13,9 @@ export function useSignOutGuard() {
     }
     // Pages with this user's data must not be shown to the next user of the tablet, nor
     // fetched any further with this session.
-    stopPreparing();
+    // A preparation under way has its module loaded already: this import resolves at once
+    // (kept out of the shell every page loads).
+    void import("~/modules/offline/prepare.client").then((m) => m.stopPreparing());
     for (const name of ["yanshou-pages", "yanshou-files"])
       void caches?.delete(name).catch(() => {});
   };

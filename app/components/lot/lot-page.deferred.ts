@@ -11,6 +11,10 @@ export const LotLinkPanels = deferred(
   () => panels().then((m) => m.LotLinkPanels),
   ssr ? server.LotLinkPanels : undefined,
 );
+export const LotLowerPanels = deferred(
+  () => panels().then((m) => m.LotLowerPanels),
+  ssr ? server.LotLowerPanels : undefined,
+);
 export const LotJump = deferred(
   () => import("~/components/lot-jump").then((m) => m.LotJump),
   ssr ? jump.LotJump : undefined,

@@ -13,11 +13,7 @@ import { verdictText, verdictTexts } from "~/modules/lot/verdict-text";
 import { usePendingEntries } from "~/modules/offline/hooks";
 import type { PhotoView } from "~/modules/photo/view";
 import { AutosavedItem, emptyEntry } from "./lot-items";
-import { LotJump, LotLinkPanels } from "./lot-page.deferred";
-// The lower panels (place, 资料, signing and transitions, history) hydrate with the page: a
-// reason typed and a transition clicked right after the page shows must act at once (a
-// deferred render lost the typed reason in acceptance.spec's reopen, decision 0036).
-import { LotLowerPanels } from "./lot-page-panels";
+import { LotJump, LotLinkPanels, LotLowerPanels } from "./lot-page.deferred";
 import { LotVerdictPanel } from "./lot-verdict-panel";
 import type { LotPageView } from "./types";
 
