@@ -81,8 +81,15 @@ function retype(root: Element, typed: Typed[]) {
   }
 }
 
-/** A click that sends a server-rendered form by itself (a submit button of a posting form). */
-function submitsNatively(target: Element): boolean {
+/**
+ * A click the server's HTML answers by itself: a submit button of a form (it posts as without
+ * JavaScript), or a file picker (the chosen file is handed to the rendered part, and the picker
+ * opens only on the user's own tap: a replayed click has no user activation on iOS).
+ */
+function worksNatively(target: Element): boolean {
+  const label = target.closest("label");
+  const picker = label instanceof HTMLLabelElement ? label.control : target;
+  if (picker instanceof HTMLInputElement && picker.type === "file") return true;
   const control = target.closest("button, input[type=submit]");
   if (!(control instanceof HTMLButtonElement || control instanceof HTMLInputElement)) return false;
   return control.type === "submit" && !!control.form && !control.disabled;
@@ -121,7 +128,7 @@ function DeferredPart<P extends object>({
       if (!root || !(target instanceof Element) || !root.contains(target)) return;
       // A form sent before the code came posts as without JavaScript, with what was typed in it
       // (the server's HTML is a working form): nothing to hold, nothing to lose.
-      if (submitsNatively(target)) return;
+      if (worksNatively(target)) return;
       const control = target.closest(CONTROL);
       if (!control || !root.contains(control)) return;
       held.current = spotOf(root, control);

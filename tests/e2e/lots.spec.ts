@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import * as mupdf from "mupdf";
+import { cameraJpeg } from "../support/images";
 import { pdfImageCount, pdfText } from "../support/pdf-text";
 import { expect, pageAs, test } from "./fixtures";
 import { expectPageLanguage, setLanguage as showIn } from "./language";
@@ -369,4 +370,29 @@ test("a control of a part whose code is still loading waits, marked busy, then w
       ),
     )
     .toBe(true);
+
+  // The photo picker of an item opens on the tap itself while the uploader's code is held (a
+  // replayed tap would open nothing on iOS), and the photo chosen then is uploaded once it is live.
+  // Another fresh tablet: a service worker would answer the chunk from its cache.
+  const tablet = await pageAs(browser, world, "supervisor");
+  let releasePhotos = () => {};
+  const heldPhotos = new Promise<void>((resolve) => {
+    releasePhotos = resolve;
+  });
+  await tablet.route(/\/assets\/photo-uploader-[^/]*\.js$/, async (route) => {
+    await heldPhotos;
+    await route.continue();
+  });
+  await tablet.goto(lotPath);
+  await hydrated(tablet);
+  const card = tablet.locator("li.lot-item").first();
+  const chooser = tablet.waitForEvent("filechooser");
+  await card.locator("label.photo-pick").click();
+  await (await chooser).setFiles({
+    name: "栏杆.jpg",
+    mimeType: "image/jpeg",
+    buffer: await cameraJpeg({ width: 640, height: 480, orientation: 1, seed: 7 }),
+  });
+  releasePhotos();
+  await expect(card.locator(".photo-grid img")).toHaveCount(1);
 });
