@@ -1,4 +1,8 @@
-import { type ComponentType, memo, useEffect, useRef, useState } from "react";
+import { type ComponentType, memo, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
+
+// A layout effect in the browser (no warning in the server render, where it never runs).
+const useCommitEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
 /** Controls whose click does something only with the page's code (or its client navigation). */
 const CONTROL = "button, [role=button], summary, label, input[type=submit], input[type=button]";
@@ -118,6 +122,7 @@ function DeferredPart<P extends object>({
   const [Part, setPart] = useState<ComponentType<P> | undefined>(() => server);
   const held = useRef<Spot | null>(null);
   const typed = useRef<Typed[]>([]);
+  const focused = useRef<number[] | null>(null);
   useEffect(() => {
     if (Part) return;
     let mounted = true;
@@ -141,9 +146,14 @@ function DeferredPart<P extends object>({
     load().then(
       (c) => {
         if (!mounted) return;
-        // Text typed into the server's HTML before the code came is kept, not lost.
-        typed.current = box.current ? typedIn(box.current) : [];
-        setPart(() => c);
+        // Text typed into the server's HTML before the code came is kept, not lost: read and
+        // rendered afresh in one task, so no keystroke falls between the two (a scheduled render
+        // let a reason typed meanwhile vanish with the replaced HTML).
+        const root = box.current;
+        typed.current = root ? typedIn(root) : [];
+        const active = document.activeElement;
+        focused.current = root && active && root.contains(active) ? pathOf(root, active) : null;
+        flushSync(() => setPart(() => c));
       },
       // No code (offline before it was cached): the server's HTML stays, its forms post as
       // without JavaScript.
@@ -159,14 +169,22 @@ function DeferredPart<P extends object>({
       release();
     };
   }, [Part, load]);
-  // Once the part is rendered by its code, a click held meanwhile is replayed on it.
-  useEffect(() => {
+  // Once the part is rendered by its code (in the same task: a layout effect), what was typed is
+  // put back and the focus returned.
+  useCommitEffect(() => {
     const root = box.current;
     if (!Part || !root) return;
     if (typed.current.length > 0) retype(root, typed.current);
     typed.current = [];
+    const focus = focused.current ? atPath(root, focused.current) : null;
+    focused.current = null;
+    if (focus instanceof HTMLElement) focus.focus();
+  }, [Part]);
+  // A click held meanwhile is replayed once the part's own effects have run (it is live).
+  useEffect(() => {
+    const root = box.current;
     const pending = held.current;
-    if (!pending) return;
+    if (!Part || !root || !pending) return;
     held.current = null;
     // Not the same control any more (the part renders differently): the tap is dropped, never
     // replayed on another control.

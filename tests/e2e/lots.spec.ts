@@ -7,6 +7,19 @@ import { expectPageLanguage, setLanguage as showIn } from "./language";
 import { correctPoint, fillChecklist, openLot, signLotStep, waitSaved } from "./lot-steps";
 import { hydrated, signIn } from "./support";
 
+/** Holds a built chunk's download until the returned function is called (a slow tablet). */
+async function holdChunk(page: import("@playwright/test").Page, name: string) {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(new RegExp(`/assets/${name}-[^/]*\\.js$`), async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 // The spec's own compound, its contractor and a supervisor (fixtures.ts), signed in by session;
 // the first test alone stays with the demo 标段一 (see there).
 test.use({ worldRoles: ["contractor", "supervisor"], worldSetup: { password: true } });
@@ -184,14 +197,7 @@ test("the supervisor rejects with a reason; without one nothing changes", async 
   // The panel's code is held back on the wire (a slow tablet, decision 0036): the reason typed
   // into the server's HTML and 退回 tapped at once post as without JavaScript, and are not lost.
   const supervisor = await pageAs(browser, world, "supervisor");
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await supervisor.route(/\/assets\/lot-page-panels-[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdChunk(supervisor, "lot-page-panels");
   await supervisor.goto(lotUrl);
   await supervisor.getByRole("button", { name: "退回" }).click();
   await expect(supervisor.getByRole("alert")).toHaveText("退回必须填写原因");
@@ -346,14 +352,7 @@ test("a control of a part whose code is still loading waits, marked busy, then w
 
   // A fresh tablet (no service worker yet): the jump bar's code is held back on the wire.
   const page = await pageAs(browser, world, "supervisor");
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/assets\/lot-jump-[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdChunk(page, "lot-jump");
   await page.goto(lotPath);
   await hydrated(page);
   const next = page.getByRole("button", { name: "下一未填" });
@@ -375,14 +374,7 @@ test("a control of a part whose code is still loading waits, marked busy, then w
   // replayed tap would open nothing on iOS), and the photo chosen then is uploaded once it is live.
   // Another fresh tablet: a service worker would answer the chunk from its cache.
   const tablet = await pageAs(browser, world, "supervisor");
-  let releasePhotos = () => {};
-  const heldPhotos = new Promise<void>((resolve) => {
-    releasePhotos = resolve;
-  });
-  await tablet.route(/\/assets\/photo-uploader-[^/]*\.js$/, async (route) => {
-    await heldPhotos;
-    await route.continue();
-  });
+  const releasePhotos = await holdChunk(tablet, "photo-uploader");
   await tablet.goto(lotPath);
   await hydrated(tablet);
   const card = tablet.locator("li.lot-item").first();
