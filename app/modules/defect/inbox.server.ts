@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { type Db, dbKind } from "~/infra/db.server";
+import { queryRows } from "~/infra/sql.server";
 import zh from "~/locales/zh-CN/defect";
 import { type Action, ROLES, scopeFor } from "~/modules/auth/permissions";
 import { DEFAULT_LNG } from "~/modules/i18n/config";
@@ -155,8 +156,14 @@ export function startDueNotificationJob(db: Db, everyMs = 10 * 60_000) {
   jobs.yanshouDueJob.unref();
 }
 
+/** On every signed-in page (the layout's badge): one indexed count in SQL. */
 export async function unreadCount(db: Db, userId: string) {
-  return db.notification.count({ where: { userId, readAt: null } });
+  const [row] = await queryRows<{ n: number | bigint }>(
+    db,
+    "SELECT count(*) AS n FROM Notification WHERE userId = ? AND readAt IS NULL",
+    [userId],
+  );
+  return Number(row?.n ?? 0);
 }
 
 export async function inbox(db: Db, userId: string, take = 100) {
