@@ -156,11 +156,18 @@ export function startDueNotificationJob(db: Db, everyMs = 10 * 60_000) {
   jobs.yanshouDueJob.unref();
 }
 
-/** On every signed-in page (the layout's badge): one indexed count in SQL. */
+/** The badge shows 1–99 or "99+", so counting stops there: 100 means "more than 99". */
+export const UNREAD_COUNTED = 100;
+
+/**
+ * Unread lines for the layout's badge, on every signed-in page: at most UNREAD_COUNTED (a
+ * supervisor at county scale had ~10,000 unread, counted row by row on every page).
+ */
 export async function unreadCount(db: Db, userId: string) {
   const [row] = await queryRows<{ n: number | bigint }>(
     db,
-    "SELECT count(*) AS n FROM Notification WHERE userId = ? AND readAt IS NULL",
+    `SELECT count(*) AS n FROM (SELECT 1 FROM Notification WHERE userId = ? AND readAt IS NULL
+     LIMIT ${UNREAD_COUNTED}) AS u`,
     [userId],
   );
   return Number(row?.n ?? 0);
