@@ -1,4 +1,4 @@
-import { dbKind } from "./db.server";
+import { dbKind, sqliteReader } from "./db.server";
 
 /**
  * The few hand-written SELECTs (the lot read path, the verifier's batches) are written once, in
@@ -26,12 +26,17 @@ type RawClient = {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
 };
 
-/** Runs one hand-written SELECT on whichever database the client talks to. */
-export function queryRows<T = Record<string, unknown>>(
+/**
+ * Runs one hand-written SELECT on whichever database the client talks to: on SQLite outside a
+ * transaction through the client's read connection (db.server.ts), else through the client.
+ */
+export async function queryRows<T = Record<string, unknown>>(
   db: RawClient,
   sql: string,
   params: readonly unknown[],
 ): Promise<T[]> {
+  const reader = sqliteReader(db);
+  if (reader) return reader.all(sql, params) as T[];
   const text = dbKind(db) === "postgres" ? postgresSql(sql) : sql;
   return db.$queryRawUnsafe<T[]>(text, ...params);
 }

@@ -67,7 +67,13 @@ export default function AppLayout() {
           <NavLink
             to="/inbox"
             className="inbox-link"
-            aria-label={unread > 0 ? t("nav.inboxUnread", { count: unread }) : t("nav.inbox")}
+            aria-label={
+              unread > 99
+                ? t("nav.inboxUnreadMany")
+                : unread > 0
+                  ? t("nav.inboxUnread", { count: unread })
+                  : t("nav.inbox")
+            }
           >
             {t("nav.inbox")}
             {unread > 0 ? (

@@ -2,7 +2,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyDatabase } from "~/modules/audit/verify.server";
 import { createDefect, transitionDefect } from "~/modules/defect/defects.server";
-import { markRead, syncDueNotifications, unreadCount } from "~/modules/defect/inbox.server";
+import {
+  markRead,
+  syncDueNotifications,
+  UNREAD_COUNTED,
+  unreadCount,
+} from "~/modules/defect/inbox.server";
 import { getNotice, issueNotice, listNotices, replyNotice } from "~/modules/defect/notices.server";
 import { defaultDueOn, parseDueOn } from "~/modules/defect/workflow";
 import { attachDefectPhoto } from "~/modules/photo/defect-photos.server";
@@ -61,6 +66,33 @@ describe("监理通知单, 回复单 and the inbox", () => {
     );
     await transitionDefect(db, contractorA, "own", defectId, "reply", "已修补");
   }
+
+  it("counts unread lines for the badge up to 100 (shown as 99+), read ones not at all", async () => {
+    const { contractorB } = await actors();
+    const line = (i: number, readAt: Date | null) => ({
+      userId: contractorB.id,
+      kind: "defect.assigned",
+      text: `第 ${i} 条`,
+      link: "/inbox",
+      dedupeKey: `badge-${i}`,
+      readAt,
+    });
+    await db.notification.updateMany({
+      where: { userId: contractorB.id },
+      data: { readAt: new Date() },
+    });
+    await db.notification.createMany({ data: [1, 2, 3].map((i) => line(i, new Date())) });
+    expect(await unreadCount(db, contractorB.id)).toBe(0);
+    await db.notification.createMany({
+      data: Array.from({ length: 99 }, (_, i) => line(10 + i, null)),
+    });
+    expect(await unreadCount(db, contractorB.id)).toBe(99);
+    await db.notification.createMany({
+      data: Array.from({ length: 30 }, (_, i) => line(200 + i, null)),
+    });
+    expect(await unreadCount(db, contractorB.id)).toBe(UNREAD_COUNTED);
+    await markRead(db, contractorB.id, "all");
+  });
 
   it("issues a numbered notice to one contractor; the other contractor never sees it", async () => {
     const { supervisor, contractorA, contractorB } = await actors();

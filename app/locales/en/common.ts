@@ -21,6 +21,7 @@ const common: Catalogue<typeof source> = {
     funds: "Funds",
     inboxUnread_one: "Inbox, {{count}} unread",
     inboxUnread_other: "Inbox, {{count}} unread",
+    inboxUnreadMany: "Inbox, more than 99 unread",
     inbox: "Inbox",
     account: "Account",
     signOut: "Sign out",

@@ -19,6 +19,7 @@ const common = {
     funds: "资金",
     inboxUnread_one: "消息，{{count}} 条未读",
     inboxUnread_other: "消息，{{count}} 条未读",
+    inboxUnreadMany: "消息，99 条以上未读",
     inbox: "消息",
     account: "账号",
     signOut: "退出",

@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { type Db, dbKind } from "~/infra/db.server";
+import { queryRows } from "~/infra/sql.server";
 import zh from "~/locales/zh-CN/defect";
 import { type Action, ROLES, scopeFor } from "~/modules/auth/permissions";
 import { DEFAULT_LNG } from "~/modules/i18n/config";
@@ -155,8 +156,21 @@ export function startDueNotificationJob(db: Db, everyMs = 10 * 60_000) {
   jobs.yanshouDueJob.unref();
 }
 
+/** The badge shows 1–99 or "99+", so counting stops there: 100 means "more than 99". */
+export const UNREAD_COUNTED = 100;
+
+/**
+ * Unread lines for the layout's badge, on every signed-in page: at most UNREAD_COUNTED (a
+ * supervisor at county scale had ~10,000 unread, counted row by row on every page).
+ */
 export async function unreadCount(db: Db, userId: string) {
-  return db.notification.count({ where: { userId, readAt: null } });
+  const [row] = await queryRows<{ n: number | bigint }>(
+    db,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM Notification WHERE userId = ? AND readAt IS NULL
+     LIMIT ${UNREAD_COUNTED}) AS u`,
+    [userId],
+  );
+  return Number(row?.n ?? 0);
 }
 
 export async function inbox(db: Db, userId: string, take = 100) {

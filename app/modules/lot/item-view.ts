@@ -10,7 +10,6 @@ export type LotItemView = {
   textZh: string;
   tolerance: string | null;
   samplePlan: string;
-  source: string;
   numeric: NumericSpec | null;
   numericFields: NumericLike;
   numericCondition: string | null;

@@ -1,4 +1,5 @@
 import type { Db } from "~/infra/db.server";
+import { queryRows, toDate } from "~/infra/sql.server";
 import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
 import { holdsOnLot, lotPlaceOf } from "~/modules/concealed/records.server";
 import { dueOnIso, isDefectState, isOverdue } from "~/modules/defect/workflow";
@@ -46,9 +47,15 @@ export async function lotPage(
     textZh: item.textZh,
     tolerance: item.tolerance,
     samplePlan: item.samplePlan,
-    source: item.source,
     numeric: numericOf(item),
-    numericFields: item,
+    // Only what numericLimit reads (the whole item here sent every text of it a second time).
+    numericFields: {
+      numericUnit: item.numericUnit,
+      numericMin: item.numericMin,
+      numericMax: item.numericMax,
+      numericQuantity: item.numericQuantity,
+      numericTarget: item.numericTarget,
+    },
     numericCondition: item.numericCondition,
     requiredSamples: verdict.items.find((v) => v.itemId === item.id)?.requiredPoints || null,
     spec: items[i]?.spec ?? null,
@@ -105,7 +112,6 @@ export async function lotPage(
     recordedPoints: Object.fromEntries(
       lot.entries.map((e) => [e.itemId, e.points.map((p) => normalizedPoint(p))]),
     ),
-    serverVerdict: verdict,
     subItem: {
       value: lot.subItem,
       choices: RECORD_DIVISIONS[lot.workType.code]?.subItems.map((x) => x.name) ?? [],
@@ -153,18 +159,20 @@ export type LotPageData = NonNullable<Awaited<ReturnType<typeof lotPage>>>;
  */
 async function lotDefects(db: Db, viewer: Viewer, lotScope: Scope, lotId: string) {
   const defectScope = scopeFor(viewer.role, "defect.view");
-  const rows = await db.defect.findMany({
-    where: { lotId },
-    select: {
-      id: true,
-      number: true,
-      title: true,
-      status: true,
-      dueOn: true,
-      contractorOrgId: true,
-    },
-    orderBy: { number: "asc" },
-  });
+  const rows = (
+    await queryRows<{
+      id: string;
+      number: string;
+      title: string;
+      status: string;
+      dueOn: unknown;
+      contractorOrgId: string;
+    }>(
+      db,
+      "SELECT id, number, title, status, dueOn, contractorOrgId FROM Defect WHERE lotId = ? ORDER BY number",
+      [lotId],
+    )
+  ).map((d) => ({ ...d, dueOn: toDate(d.dueOn) }));
   const now = new Date();
   const open = rows.filter((d) => d.status !== "closed");
   const visible =
