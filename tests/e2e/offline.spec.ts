@@ -617,3 +617,59 @@ test("offline on a lot: 5 items, 3 photos and a defect queue, survive a reload, 
   await bureau.close();
   await context.close();
 });
+
+test("仅 Wi-Fi 上传照片: on mobile data photos wait and records go; the choice is kept; switched off, the photo goes", async ({
+  browser,
+  world,
+}) => {
+  test.setTimeout(120_000);
+  const { setup, url: lotUrl } = await newLot(browser, world, "1栋", "2单元");
+  const lotId = lotUrl.split("/").pop() ?? "";
+  await setup.close();
+
+  const { context, page } = await tablet(browser, world, "supervisor");
+  // The tablet on mobile data, as Chrome on Android reports it (Network Information API).
+  await context.addInitScript(() =>
+    Object.defineProperty(navigator, "connection", {
+      value: Object.assign(new EventTarget(), { type: "cellular" }),
+      configurable: true,
+    }),
+  );
+  await controlled(page);
+  await page.goto(lotUrl);
+  await hydrated(page);
+  const indicator = page.getByTestId("sync-indicator");
+  await indicator.locator("summary").click();
+  const wifiOnly = indicator.getByLabel("仅 Wi-Fi 上传照片");
+  await wifiOnly.check();
+
+  await context.setOffline(true);
+  await addPoint(page.locator("[data-code='SR-M5']"), 1.05);
+  const shot = await cameraJpeg({ seed: 51 });
+  await page
+    .locator(".lot-photos")
+    .getByLabel(/拍照\/选择照片$/)
+    .setInputFiles({ name: "楼道.jpg", mimeType: "image/jpeg", buffer: shot });
+  const kb = Math.max(1, Math.round(shot.length / 1024));
+  await expect(indicator.locator("summary")).toHaveText(`离线 · 2 项待上传 · 含照片 1 张 ${kb} KB`);
+
+  await context.setOffline(false);
+  await expect(indicator.locator("summary")).toHaveText(`1 项待上传 · 含照片 1 张 ${kb} KB`, {
+    timeout: 30_000,
+  });
+  await expect(indicator).toContainText(
+    "当前不是 Wi-Fi：1 张照片等 Wi-Fi 后上传，检查记录照常上传。",
+  );
+  expect(arrived(lotId).kinds).toEqual(["entry"]);
+  await expect(page.locator(".lot-photos").getByTestId("queued-photo")).toContainText("待上传");
+
+  // The choice stays on the tablet.
+  await page.reload();
+  await indicator.locator("summary").click();
+  await expect(wifiOnly).toBeChecked();
+  await wifiOnly.uncheck();
+  await expect(indicator.locator("summary")).toHaveText("已同步", { timeout: 30_000 });
+  expect(arrived(lotId).kinds).toEqual(["entry", "photo"]);
+  expect(arrived(lotId).photos.map((p) => p.name)).toEqual(["楼道.jpg"]);
+  await context.close();
+});
