@@ -13,24 +13,50 @@ export type PhotoOutboxTarget = {
   itemCode: string | null;
 };
 
+/** Previews shown, by command: made once per photo, not again on each read of the outbox. */
+const previews = new Map<string, string>();
+/** Previews drawn at most (each a full-size decode of a camera photo): the rest list name and size. */
+const PREVIEWS_SHOWN = 12;
+
 /** A preview of a queued photo's Blob, released when the photo leaves the list. */
-function useObjectUrl(blob: Blob): string | null {
+function usePreview(photo: PhotoCommand, shown: boolean): string | null {
   const [url, setUrl] = useState<string | null>(null);
+  const { id, file } = photo;
   useEffect(() => {
-    const made = URL.createObjectURL(blob);
+    if (!shown) return;
+    let made = previews.get(id);
+    if (!made) {
+      made = URL.createObjectURL(file);
+      previews.set(id, made);
+    }
     setUrl(made);
-    return () => URL.revokeObjectURL(made);
-  }, [blob]);
+  }, [id, file, shown]);
+  useEffect(
+    () => () => {
+      const made = previews.get(id);
+      if (made) URL.revokeObjectURL(made);
+      previews.delete(id);
+    },
+    [id],
+  );
   return url;
 }
 
-function QueuedPhoto({ photo, sending }: { photo: PhotoCommand; sending: boolean }) {
+function QueuedPhoto({
+  photo,
+  sending,
+  preview,
+}: {
+  photo: PhotoCommand;
+  sending: boolean;
+  preview: boolean;
+}) {
   const { t } = useTranslation("lot");
-  const url = useObjectUrl(photo.file);
+  const url = usePreview(photo, preview);
   const state = photo.status === "refused" ? "refused" : sending ? "sending" : "pending";
   return (
     <li className={`queued-photo queued-${state}`} data-testid="queued-photo">
-      {url ? <img src={url} alt="" width={64} height={64} /> : null}
+      {url ? <img src={url} alt="" width={64} height={64} decoding="async" loading="lazy" /> : null}
       <span className="upload-name" translate="no">
         {photo.fileName}
       </span>{" "}
@@ -63,8 +89,8 @@ export function QueuedPhotos({ lotId, itemId }: { lotId: string; itemId: string 
   if (photos.length === 0) return null;
   return (
     <ul className="upload-list queued-photos" aria-label={t("sync.queuedPhotos")}>
-      {photos.map((p) => (
-        <QueuedPhoto key={p.id} photo={p} sending={sending === p.id} />
+      {photos.map((p, i) => (
+        <QueuedPhoto key={p.id} photo={p} sending={sending === p.id} preview={i < PREVIEWS_SHOWN} />
       ))}
     </ul>
   );
