@@ -7,9 +7,11 @@ import { numericLimit } from "~/modules/lot/verdict-legacy";
 import { verdictText, verdictTexts } from "~/modules/lot/verdict-text";
 import type { PhotoView } from "~/modules/photo/view";
 import { ItemPoints } from "./lot/item-points";
+import { OfflineDefect, type OfflineDefectTarget } from "./lot/offline-defect";
 import { type SaveState, useEntryAutosave } from "./lot/use-entry-autosave";
 import { PhotoGrid } from "./photo-grid";
 import { DeferredPhotoUploader } from "./photo-uploader.deferred";
+import { QueuedPhotos } from "./queued-photos";
 
 export type { LotItemView } from "~/modules/lot/item-view";
 export { type SaveState, useEntryAutosave };
@@ -22,6 +24,8 @@ const statusKey = (s: string) =>
 /** An item's photos: its thumbnails, and the upload control when the lot may still change. */
 export type ItemPhotos = {
   lotId: string;
+  /** Where a photo taken offline is queued (the lot's label and state). */
+  outbox: { lotLabel: string; baseVersion: string };
   list: PhotoView[];
   canUpload: boolean;
   maxFileBytes: number;
@@ -42,6 +46,7 @@ export function LotItemCard({
   saveState,
   photos,
   version,
+  defect,
 }: {
   item: LotItemView;
   entry: EntryInput;
@@ -53,12 +58,20 @@ export function LotItemCard({
   photos?: ItemPhotos;
   /** The item's version as the page showed it: the plain form post sends it back (0028). */
   version?: number;
+  /** Where a defect raised offline goes; absent when the viewer may not raise one here. */
+  defect?: OfflineDefectTarget;
 }) {
   void rules;
   const { t } = useTranslation("lot");
   const { t: tv } = useTranslation("checklist");
   // One object per item: the deferred uploader re-renders only on a real change (decision 0036).
   const uploadFields = useMemo(() => ({ itemId: item.id }), [item.id]);
+  const lotId = photos?.lotId ?? "";
+  const { lotLabel = "", baseVersion = "" } = photos?.outbox ?? {};
+  const outbox = useMemo(
+    () => ({ lotId, lotLabel, baseVersion, itemId: item.id, itemCode: item.code }),
+    [lotId, lotLabel, baseVersion, item.id, item.code],
+  );
   const limitText = verdict?.limit ?? numericLimit(item.numericFields);
   const limit = limitText ? verdictText(tv, limitText) : null;
   const unit = unitLabel(item.spec?.unit ?? item.numeric?.unit ?? "");
@@ -165,9 +178,11 @@ export function LotItemCard({
             label={t("item.photosLabel", { code: item.code })}
             onOpen={(i) => photos.onOpen(photos.list, i)}
           />
+          <QueuedPhotos lotId={photos.lotId} itemId={item.id} />
           {photos.canUpload ? (
             <DeferredPhotoUploader
               url={`/lots/${photos.lotId}/photos`}
+              outbox={outbox}
               fields={uploadFields}
               label={t("item.upload", { code: item.code })}
               maxFileBytes={photos.maxFileBytes}
@@ -183,6 +198,7 @@ export function LotItemCard({
           ))}
         </ul>
       ) : null}
+      {defect ? <OfflineDefect target={defect} item={item} failing={status === "fail"} /> : null}
       <p className={`save-state save-${saveState}`} aria-live="polite">
         {saveState === "saved" ? "" : t(`item.save.${saveState}`)}
       </p>

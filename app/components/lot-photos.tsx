@@ -4,6 +4,7 @@ import type { PhotoView } from "~/modules/photo/view";
 import { PhotoGrid } from "./photo-grid";
 import { DeferredPhotoUploader } from "./photo-uploader.deferred";
 import type { MarkedPhotoView } from "./photo-viewer";
+import { type PhotoOutboxTarget, QueuedPhotos } from "./queued-photos";
 
 // Loaded when a photo is first opened: neither is on the page before a tap, and the markup
 // editor brings the annotation schema (zod) with it. The service worker precaches both chunks.
@@ -55,12 +56,14 @@ export function LotPhotosSection({
   photos,
   canUpload,
   maxFileBytes,
+  outbox,
   onOpen,
 }: {
   lotId: string;
   photos: PhotoView[];
   canUpload: boolean;
   maxFileBytes: number;
+  outbox: PhotoOutboxTarget;
   onOpen: (list: PhotoView[], index: number) => void;
 }) {
   const { t } = useTranslation("lot");
@@ -69,11 +72,13 @@ export function LotPhotosSection({
       <h2 id="lot-photos-title">{t("photos.title")}</h2>
       {photos.length === 0 && !canUpload ? <p className="muted">{t("photos.none")}</p> : null}
       <PhotoGrid photos={photos} label={t("photos.title")} onOpen={(i) => onOpen(photos, i)} />
+      <QueuedPhotos lotId={lotId} itemId={null} />
       {canUpload ? (
         <DeferredPhotoUploader
           url={`/lots/${lotId}/photos`}
           label={t("photos.upload")}
           maxFileBytes={maxFileBytes}
+          outbox={outbox}
         />
       ) : null}
     </section>

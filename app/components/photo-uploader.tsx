@@ -2,7 +2,9 @@ import { useRevalidator } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { withOutbox } from "~/modules/offline/outbox.lazy";
 import { MB, retryableUploadStatus } from "~/modules/photo/errors";
+import type { PhotoOutboxTarget } from "./queued-photos";
 
 type Upload = {
   key: string;
@@ -63,6 +65,7 @@ export function PhotoUploader({
   label,
   buttonText,
   maxFileBytes,
+  outbox,
 }: {
   /** where the multipart POST goes, e.g. /lots/:id/photos */
   url: string;
@@ -71,6 +74,11 @@ export function PhotoUploader({
   buttonText?: string;
   /** the server's per-photo limit: larger files are refused here, before a long upload */
   maxFileBytes: number;
+  /**
+   * A lot's photos: taken offline, or while the outbox still holds earlier records (the order
+   * stays the order taken), or when the upload meets no network, they go to the outbox.
+   */
+  outbox?: PhotoOutboxTarget;
 }) {
   const { t } = useTranslation("photo");
   const inputId = useId();
@@ -92,8 +100,18 @@ export function PhotoUploader({
       });
       return;
     }
+    const queue = async () => {
+      if (!outbox) return false;
+      await withOutbox((o) => o.enqueuePhoto({ ...outbox, file: u.file }));
+      setUploads((all) => all.filter((x) => x.key !== u.key));
+      return true;
+    };
+    const behind =
+      outbox && (navigator.onLine === false || (await withOutbox((o) => o.hasPending())));
+    if (behind && (await queue())) return;
     patch(u.key, { state: "uploading", progress: 0, message: undefined });
     const result = await send(t, url, fields, u.file, (p) => patch(u.key, { progress: p }));
+    if (result.status === 0 && (await queue())) return;
     if (result.ok && result.duplicate)
       patch(u.key, { state: "duplicate", message: t("uploader.duplicate") });
     else if (result.ok) setUploads((all) => all.filter((x) => x.key !== u.key));

@@ -6,10 +6,23 @@ import { formatEntered } from "~/modules/lot/verdict-format";
 import { useOnline, useOutbox } from "~/modules/offline/hooks";
 import type { OutboxCommand } from "~/modules/offline/outbox.client";
 import { withOutbox } from "~/modules/offline/outbox.lazy";
-import { syncLabel } from "~/modules/offline/sync-rules";
+import { sizeText, syncLabel } from "~/modules/offline/sync-rules";
+import { WifiOnlyToggle } from "./sync-wifi-toggle";
 
 /** What was recorded, as text a user can copy into a note or a message. */
 export function commandText(c: OutboxCommand, t: TFunction<"lot">): string {
+  if (c.kind === "photo") {
+    const photo = { name: c.fileName, size: sizeText(c.fileSize) };
+    const item = c.itemCode
+      ? t("sync.photoOf", { item: c.itemCode, ...photo })
+      : t("sync.photo", photo);
+    return t("sync.command.lot", { lot: c.lotLabel, item });
+  }
+  if (c.kind === "defect")
+    return [
+      t("sync.command.lot", { lot: c.lotLabel, item: c.itemCode }),
+      t("sync.defect", { title: c.fields.title ?? "" }),
+    ].join(t("sync.command.sep"));
   const e = c.entry;
   const points = e.points
     .map((p) => formatEntered(p.value, "", p.text))
@@ -44,7 +57,14 @@ export function SyncIndicator({ userId }: { userId: string }) {
   const refused = commands.filter((c) => c.status === "refused");
   const [copied, setCopied] = useState<string | null>(null);
   const { t } = useTranslation("lot");
-  const label = syncLabel({ pending: pending.length, conflicts: refused.length, online })
+  const photos = pending.flatMap((c) => (c.kind === "photo" ? [c] : []));
+  const photoBytes = photos.reduce((sum, c) => sum + c.fileSize, 0);
+  const label = syncLabel({
+    pending: pending.length,
+    conflicts: refused.length,
+    online,
+    photos: { count: photos.length, bytes: photoBytes },
+  })
     .map((m) => say(t, m))
     .join(" · ");
   const tone = refused.length > 0 ? "conflict" : pending.length > 0 ? "pending" : "synced";
@@ -105,6 +125,7 @@ export function SyncIndicator({ userId }: { userId: string }) {
           )}
           {!online ? <p className="muted">{t("sync.offlineHint")}</p> : null}
         </section>
+        <WifiOnlyToggle waiting={photos.length} />
       </div>
     </details>
   );

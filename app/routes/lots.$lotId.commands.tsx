@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { DomainError } from "~/infra/domain-error";
 import { requestT } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
+import { raiseDefectCommand } from "~/modules/defect/defect-commands.server";
 import { zodErrorMap } from "~/modules/i18n/zod-messages";
 import { commandBodyRefusal } from "~/modules/lot/command-request";
 import { COMMAND_KEY, parseItemVersion } from "~/modules/lot/commands.server";
@@ -10,8 +11,9 @@ import { saveEntry } from "~/modules/lot/lots.server";
 import { say } from "~/modules/lot/messages";
 
 /**
- * POST one outbox command from the tablet (form fields `kind`, `key`, `baseVersion`,
- * `itemVersion`, `entry`). Validated as the lot page's own saves are; answers JSON
+ * POST one outbox command from the tablet: an item's record (form fields `kind`, `key`,
+ * `baseVersion`, `itemVersion`, `entry`), or with `?kind=defect` a new defect from a failing item
+ * (the new-defect form's fields, `key`, `baseVersion`). Validated as the lot page's own saves are; answers JSON
  * `{ ok, outcome, version?, message?, code?, conflict? }` where outcome is applied | duplicate
  * (the key was applied before) | unchanged (the item already read so) | refused (with the reason
  * the tablet shows under 冲突, in the reader's language; `conflict` names what changed and who).
@@ -19,7 +21,12 @@ import { say } from "~/modules/lot/messages";
 export async function action({ request, params }: ActionFunctionArgs) {
   const json = (body: unknown, status = 200) => Response.json(body, { status });
   if (request.method !== "POST") return json({ ok: false, outcome: "refused" }, 405);
-  const { user, scope, db } = await requireUser(request, "lot.record");
+  // The kind is in the address, so the permission is checked before the body is read.
+  const kind = new URL(request.url).searchParams.get("kind") === "defect" ? "defect" : "entry";
+  const { user, scope, db } = await requireUser(
+    request,
+    kind === "defect" ? "defect.create" : "lot.record",
+  );
   const t = await requestT(request);
   const refused = (message: string, status: number, extra: object = {}) =>
     json({ ok: false, outcome: "refused", message, ...extra }, status);
@@ -35,8 +42,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const baseVersion = String(form.get("baseVersion") ?? "").slice(0, 64) || null;
   const itemVersion = parseItemVersion(form.get("itemVersion"));
   if (!COMMAND_KEY.test(key)) return refused(t("errors.commandKeyMissing", { ns: "lot" }), 400);
-  if (form.get("kind") !== "entry")
-    return refused(t("errors.commandKindUnknown", { ns: "lot" }), 400);
+  if (form.get("kind") !== kind) return refused(t("errors.commandKindUnknown", { ns: "lot" }), 400);
+  if (kind === "defect") {
+    const answer = await raiseDefectCommand(db, user, t, params.lotId ?? "", form, {
+      key,
+      baseVersion,
+    });
+    return json(answer.body, answer.status);
+  }
   if (itemVersion === "invalid") return refused(t("commands.versionInvalid", { ns: "lot" }), 400);
   let entry: unknown;
   try {

@@ -5,6 +5,7 @@ import { env } from "~/infra/env.server";
 import { parseMultipart } from "~/infra/multipart.server";
 import { requestT } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
+import { COMMAND_KEY } from "~/modules/lot/commands.server";
 import { requireRecordableLot } from "~/modules/lot/lots.server";
 import { photoMessages } from "~/modules/photo/errors";
 import { attachLotPhoto } from "~/modules/photo/photos.server";
@@ -18,7 +19,12 @@ function refusal(error: unknown, t: TFunction): { message: string; status: numbe
   return null;
 }
 
-/** POST multipart: `photo` file parts (one or more), optional `itemId` for a checklist item. */
+/**
+ * POST multipart: `photo` file parts (one or more), optional `itemId` for a checklist item. From
+ * the tablet's outbox: one photo with `key` (idempotency) and `baseVersion` (the lot's state when
+ * it was taken); a replay answers the photo stored the first time. Answers carry `outcome`
+ * (applied | duplicate | refused) as the command endpoint's do.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const t = await requestT(request);
   if (request.method !== "POST")
@@ -37,6 +43,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (files.length === 0)
       return json({ ok: false, message: t("errors.choosePhoto", { ns: "lot" }), results: [] }, 400);
     const itemId = fields.itemId?.trim() || null;
+    const key = fields.key?.trim() || null;
+    if (key && (!COMMAND_KEY.test(key) || files.length !== 1))
+      return json(
+        {
+          ok: false,
+          outcome: "refused",
+          message: t("errors.commandKeyMissing", { ns: "lot" }),
+          results: [],
+        },
+        400,
+      );
+    const command = key
+      ? { key, baseVersion: fields.baseVersion?.slice(0, 64) || null }
+      : undefined;
     const results: UploadResult[] = [];
     let status = 200;
     for (const file of files) {
@@ -48,6 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           scope,
           { lotId, itemId },
           file,
+          { command },
         );
         results.push({ ok: true, name: file.name, photoId: photo.id, duplicate });
       } catch (error) {
@@ -59,12 +80,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const failed = results.find((r) => !r.ok);
     return json(
-      { ok: !failed, message: failed?.message ?? t("saved.uploaded", { ns: "lot" }), results },
+      {
+        ok: !failed,
+        outcome: failed
+          ? "refused"
+          : results.every((r) => r.ok && r.duplicate)
+            ? "duplicate"
+            : "applied",
+        message: failed?.message ?? t("saved.uploaded", { ns: "lot" }),
+        results,
+      },
       status,
     );
   } catch (error) {
     const refused = refusal(error, t);
     if (!refused) throw error;
-    return json({ ok: false, message: refused.message, results: [] }, refused.status);
+    return json(
+      { ok: false, outcome: "refused", message: refused.message, results: [] },
+      refused.status,
+    );
   }
 }

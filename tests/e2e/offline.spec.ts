@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import Database from "better-sqlite3";
+import { cameraJpeg } from "../support/images";
 import {
   type Actor,
   BASE_URL,
@@ -16,7 +17,10 @@ import { addPoint, fillChecklist, openLot, signLotStep, waitSaved } from "./lot-
 import { hydrated, signIn } from "./support";
 
 // The spec's own compound, its contractor and a supervisor (fixtures.ts), signed in by session.
-test.use({ worldRoles: ["contractor", "supervisor"], worldSetup: { password: true } });
+test.use({
+  worldRoles: ["contractor", "supervisor", "bureau"],
+  worldSetup: { password: true },
+});
 
 /** A fresh browser context (its own service worker and caches) signed in as `actor`, at home. */
 async function tablet(
@@ -183,6 +187,38 @@ function stored(lotId: string) {
           status: string;
         }
       ).status,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** What reached the server from the outbox: receipts in the order applied, photos, defects. */
+function arrived(lotId: string) {
+  const db = new Database(DB_PATH, { readonly: true, fileMustExist: true });
+  try {
+    const all = (sql: string) => db.prepare(sql).all(lotId);
+    return {
+      kinds: (
+        all(`SELECT kind FROM CommandReceipt WHERE lotId = ? ORDER BY rowid`) as { kind: string }[]
+      ).map((r) => r.kind),
+      photos: all(
+        `SELECT originalName AS name, itemId FROM Photo WHERE lotId = ? AND defectId IS NULL
+         ORDER BY uploadedAt, rowid`,
+      ) as { name: string; itemId: string | null }[],
+      photoEvents: (
+        db
+          .prepare(
+            `SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'photo.attach'
+             AND entityId IN (SELECT id FROM Photo WHERE lotId = ?)`,
+          )
+          .get(lotId) as { n: number }
+      ).n,
+      defects: all(
+        `SELECT d.title AS title, d.severity AS severity, ci.code AS code,
+           (SELECT COUNT(*) FROM AuditEvent a WHERE a.entityId = d.id AND a.action = 'defect.create') AS events
+         FROM Defect d JOIN ChecklistItem ci ON ci.id = d.itemId WHERE d.lotId = ?`,
+      ) as { title: string; severity: string; code: string; events: number }[],
     };
   } finally {
     db.close();
@@ -460,5 +496,180 @@ test("离线准备: a compound's lots in progress open offline on a tablet that 
   await expect(status).toHaveText("当前离线：联网后才能准备");
   await expect(page.getByTestId("offline-prepare")).toBeDisabled();
   await context.setOffline(false);
+  await context.close();
+});
+
+test("offline on a lot: 5 items, 3 photos and a defect queue, survive a reload, arrive once, in order; the chain verifies", async ({
+  browser,
+  world,
+}) => {
+  test.setTimeout(240_000);
+  const { setup, url: lotUrl } = await newLot(browser, world, "2栋", "2单元");
+  const lotId = lotUrl.split("/").pop() ?? "";
+  await setup.close();
+
+  const { context, page } = await tablet(browser, world, "supervisor");
+  await controlled(page);
+  await page.goto(lotUrl);
+  await hydrated(page);
+  const summary = page.getByTestId("sync-indicator").locator("summary");
+  await expect(summary).toHaveText("已同步");
+  const pending = async () =>
+    Number((await summary.textContent())?.match(/(\d+) 项待上传/)?.[1] ?? 0);
+  /** One action, one command in the outbox (a note once its typing pause is over). */
+  const queued = async (action: () => Promise<void>, commands = 1) => {
+    const before = await pending();
+    await action();
+    await expect.poll(pending, { timeout: 10_000 }).toBe(before + commands);
+  };
+
+  await context.setOffline(true);
+  const m5 = page.locator("[data-code='SR-M5']");
+  const m7 = page.locator("[data-code='SR-M7']");
+  for (const v of [0.95, 1.02, 1.05]) await queued(() => addPoint(m5, v));
+  await queued(() => m5.getByLabel("SR-M5 检查记录").fill("二层至三层扶手已更换"));
+  for (const v of [1.12, 1.15]) await queued(() => addPoint(m7, v));
+  await queued(() => m7.getByLabel("SR-M7 检查记录").fill("间距复测"));
+  const plain = page.locator(".lot-item:not([data-comparison])");
+  const codes: string[] = [];
+  for (const [n, result] of [
+    [0, "合格"],
+    [1, "合格"],
+    [2, "不合格"],
+  ] as const) {
+    const code = (await plain.nth(n).getAttribute("data-code")) ?? "";
+    codes.push(code);
+    const card = page.locator(`[data-code='${code}']`);
+    await queued(() => card.getByRole("button", { name: result, exact: true }).click());
+    await queued(() => card.getByLabel(`${code} 检查记录`).fill(`离线记录 ${n + 1}`));
+  }
+  const entries = await pending();
+  expect(entries).toBe(13);
+
+  // Three photos taken without signal: kept on the tablet as they are, listed with their size.
+  const section = page.locator(".lot-photos");
+  const shots = await Promise.all([41, 42, 43].map((seed) => cameraJpeg({ seed })));
+  await queued(
+    () =>
+      section
+        .getByLabel(/拍照\/选择照片$/)
+        .setInputFiles(
+          shots.map((buffer, i) => ({ name: `离线${i + 1}.jpg`, mimeType: "image/jpeg", buffer })),
+        ),
+    3,
+  );
+  const photos = section.getByTestId("queued-photo");
+  await expect(photos).toHaveCount(3);
+  await expect(photos.first()).toContainText(/离线1\.jpg \d+ KB 待上传/);
+  const kb = Math.max(1, Math.round(shots.reduce((sum, b) => sum + b.length, 0) / 1024));
+  await expect(summary).toHaveText(`离线 · 16 项待上传 · 含照片 3 张 ${kb} KB`);
+
+  // The failing item's defect, raised offline with the new-defect form's fields.
+  const failing = page.locator(`[data-code='${codes[2]}']`);
+  await failing.getByRole("button", { name: "登记质量问题（离线）" }).click();
+  const form = failing.getByRole("form", { name: `离线登记质量问题：${codes[2]}` });
+  await form.getByLabel("问题标题").fill("扶手松动（离线登记）");
+  await form.getByLabel("严重程度").selectOption("major");
+  await queued(() => form.getByRole("button", { name: "存入待上传" }).click());
+  await expect(failing.getByTestId("queued-defect")).toHaveText(
+    "质量问题（待上传）：扶手松动（离线登记）",
+  );
+  expect(stored(lotId).receipts).toBe(0);
+
+  // A reload without network: the page from the cache, what waits from the outbox.
+  await page.reload();
+  await expect(m5.locator(".point")).toHaveText([/0\.95 m/, /1\.02 m/, /1\.05 m/]);
+  await expect(m7.getByLabel("SR-M7 检查记录")).toHaveValue("间距复测");
+  await expect(section.getByTestId("queued-photo")).toHaveCount(3);
+  await expect(failing.getByTestId("queued-defect")).toHaveCount(1);
+  expect(await pending()).toBe(17);
+
+  await context.setOffline(false);
+  await expect(summary).toHaveText("已同步", { timeout: 90_000 });
+  await expect(section.getByTestId("queued-photo")).toHaveCount(0);
+  const rows = stored(lotId);
+  expect(rows.saves).toBe(13); // each entry command applied exactly once
+  expect(rows.points).toEqual([
+    { code: "SR-M5", seq: 1, value: 0.95 },
+    { code: "SR-M5", seq: 2, value: 1.02 },
+    { code: "SR-M5", seq: 3, value: 1.05 },
+    { code: "SR-M7", seq: 1, value: 1.12 },
+    { code: "SR-M7", seq: 2, value: 1.15 },
+  ]);
+  expect(rows.notes.find((n) => n.code === codes[2])).toMatchObject({
+    note: "离线记录 3",
+    result: "fail",
+  });
+  const got = arrived(lotId);
+  // In the order recorded: the items' records, then the photos, then the defect.
+  expect(got.kinds).toEqual([...Array(13).fill("entry"), "photo", "photo", "photo", "defect"]);
+  expect(got.photos.map((p) => p.name)).toEqual(["离线1.jpg", "离线2.jpg", "离线3.jpg"]);
+  expect(got.photoEvents).toBe(3);
+  expect(got.defects).toEqual([
+    { title: "扶手松动（离线登记）", severity: "major", code: codes[2], events: 1 },
+  ]);
+  // The page from the server shows them; the audit chain still verifies end to end.
+  await page.reload();
+  await expect(section.locator(".photo-grid img")).toHaveCount(3);
+  const bureau = await pageAs(browser, world, "bureau");
+  await bureau.goto("/audit?verify=1");
+  await expect(bureau.getByRole("status")).toContainText("链条完整", { timeout: 60_000 });
+  await bureau.close();
+  await context.close();
+});
+
+test("仅 Wi-Fi 上传照片: on mobile data photos wait and records go; the choice is kept; switched off, the photo goes", async ({
+  browser,
+  world,
+}) => {
+  test.setTimeout(120_000);
+  const { setup, url: lotUrl } = await newLot(browser, world, "1栋", "2单元");
+  const lotId = lotUrl.split("/").pop() ?? "";
+  await setup.close();
+
+  const { context, page } = await tablet(browser, world, "supervisor");
+  // The tablet on mobile data, as Chrome on Android reports it (Network Information API).
+  await context.addInitScript(() =>
+    Object.defineProperty(navigator, "connection", {
+      value: Object.assign(new EventTarget(), { type: "cellular" }),
+      configurable: true,
+    }),
+  );
+  await controlled(page);
+  await page.goto(lotUrl);
+  await hydrated(page);
+  const indicator = page.getByTestId("sync-indicator");
+  await indicator.locator("summary").click();
+  const wifiOnly = indicator.getByLabel("仅 Wi-Fi 上传照片");
+  await wifiOnly.check();
+
+  await context.setOffline(true);
+  await addPoint(page.locator("[data-code='SR-M5']"), 1.05);
+  const shot = await cameraJpeg({ seed: 51 });
+  await page
+    .locator(".lot-photos")
+    .getByLabel(/拍照\/选择照片$/)
+    .setInputFiles({ name: "楼道.jpg", mimeType: "image/jpeg", buffer: shot });
+  const kb = Math.max(1, Math.round(shot.length / 1024));
+  await expect(indicator.locator("summary")).toHaveText(`离线 · 2 项待上传 · 含照片 1 张 ${kb} KB`);
+
+  await context.setOffline(false);
+  await expect(indicator.locator("summary")).toHaveText(`1 项待上传 · 含照片 1 张 ${kb} KB`, {
+    timeout: 30_000,
+  });
+  await expect(indicator).toContainText(
+    "当前不是 Wi-Fi：1 张照片等 Wi-Fi 后上传，检查记录照常上传。",
+  );
+  expect(arrived(lotId).kinds).toEqual(["entry"]);
+  await expect(page.locator(".lot-photos").getByTestId("queued-photo")).toContainText("待上传");
+
+  // The choice stays on the tablet.
+  await page.reload();
+  await indicator.locator("summary").click();
+  await expect(wifiOnly).toBeChecked();
+  await wifiOnly.uncheck();
+  await expect(indicator.locator("summary")).toHaveText("已同步", { timeout: 30_000 });
+  expect(arrived(lotId).kinds).toEqual(["entry", "photo"]);
+  expect(arrived(lotId).photos.map((p) => p.name)).toEqual(["楼道.jpg"]);
   await context.close();
 });

@@ -2,6 +2,7 @@ import { type ItemPhotos, LotItemCard, useEntryAutosave } from "~/components/lot
 import type { EntryInput } from "~/modules/lot/entry-types";
 import type { LotItemView } from "~/modules/lot/item-view";
 import type { computeLotVerdict, LotRules } from "~/modules/lot/verdict";
+import type { OfflineDefectTarget } from "./offline-defect";
 
 /** The entry an item starts from on the page (moved to modules/lot/entries.ts, shared with the server). */
 export { emptyEntry } from "~/modules/lot/entries";
@@ -19,6 +20,7 @@ export function AutosavedItem({
   editable,
   onLocalChange,
   photos,
+  defect,
 }: {
   lotId: string;
   lotLabel: string;
@@ -32,6 +34,7 @@ export function AutosavedItem({
   editable: boolean;
   onLocalChange: (next: EntryInput) => void;
   photos: ItemPhotos;
+  defect?: OfflineDefectTarget;
 }) {
   const { save, state } = useEntryAutosave({
     lotId,
@@ -50,6 +53,7 @@ export function AutosavedItem({
       editable={editable}
       saveState={state}
       photos={photos}
+      defect={defect}
       version={itemVersion}
       onChange={(next, mode) => {
         onLocalChange(next);

@@ -34,6 +34,23 @@ export function LotPage({
   const { openViewer, viewer } = usePhotoViewer({ canMarkup: canUpload });
   const photosOf = (itemId: string | null): PhotoView[] =>
     photos.filter((p) => p.itemId === itemId);
+  const lotLabel = `${lot.number} ${lot.workType.nameZh}`;
+  // One object each: the deferred uploaders re-render only on a real change (decision 0036).
+  const photoOutbox = useMemo(
+    () => ({ lotLabel, baseVersion: lot.status }),
+    [lotLabel, lot.status],
+  );
+  const lotPhotoOutbox = useMemo(
+    () => ({ ...photoOutbox, lotId: lot.id, itemId: null, itemCode: null }),
+    [photoOutbox, lot.id],
+  );
+  const defectTarget = useMemo(
+    () =>
+      data.canRaiseDefects
+        ? { lotId: lot.id, lotLabel, baseVersion: lot.status, placeLabel: lot.placeLabel }
+        : undefined,
+    [data.canRaiseDefects, lot.id, lotLabel, lot.status, lot.placeLabel],
+  );
   const busy = useNavigation().state !== "idle";
   const online = useOnline();
   const [entries, setEntries] = useState<Record<string, EntryInput>>(() =>
@@ -167,7 +184,7 @@ export function LotPage({
                 <AutosavedItem
                   key={`${item.id}-${overlaid ? "outbox" : "page"}`}
                   lotId={lot.id}
-                  lotLabel={`${lot.number} ${lot.workType.nameZh}`}
+                  lotLabel={lotLabel}
                   baseVersion={lot.status}
                   itemVersion={data.itemVersions[item.id] ?? 0}
                   item={item}
@@ -176,8 +193,10 @@ export function LotPage({
                   rules={rules as LotRules}
                   editable={canRecord}
                   onLocalChange={(next) => setEntries((prev) => ({ ...prev, [item.id]: next }))}
+                  defect={defectTarget}
                   photos={{
                     lotId: lot.id,
+                    outbox: photoOutbox,
                     list: photosOf(item.id),
                     canUpload,
                     maxFileBytes: photoMaxFileBytes,
@@ -197,6 +216,7 @@ export function LotPage({
         photos={photosOf(null)}
         canUpload={canUpload}
         maxFileBytes={photoMaxFileBytes}
+        outbox={lotPhotoOutbox}
         onOpen={openViewer}
       />
 

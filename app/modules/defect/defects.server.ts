@@ -3,11 +3,13 @@ import { compoundSealedMessage } from "~/modules/acceptance/acceptance.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { createPinTx, type PinInput, requirePinnableRevision } from "~/modules/drawing/pins.server";
+import type { OfflineCommand } from "~/modules/lot/commands.server";
 import { getLot } from "~/modules/lot/lots.server";
 import { formatEntered } from "~/modules/lot/verdict";
 import { verdictTextZh } from "~/modules/lot/verdict-text";
 import { copyItemPhotosToDefect } from "~/modules/photo/defect-photos.server";
 import { compoundWhere } from "~/modules/site/access.server";
+import { defectReplay, recordDefectCommand } from "./defect-commands.server";
 import { notify } from "./inbox.server";
 import { recordT, refusal } from "./labels";
 import { getDefect, isOwnContractor, unrepliedAfterPhotos } from "./read.server";
@@ -89,9 +91,20 @@ export async function defectPrefillFromItem(
   };
 }
 
-/** Raises a defect (supervisor): its number, the row and its `defect.create` event together. */
-export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectInput) {
+/**
+ * Raises a defect (supervisor): its number, the row and its `defect.create` event together. From
+ * a tablet's outbox (`command`, a lot's item only), the receipt is written in the same
+ * transaction: a replay answers the defect created the first time and creates nothing.
+ */
+export async function createDefect(
+  db: Db,
+  viewer: Viewer,
+  input: CreateDefectInput,
+  command?: OfflineCommand & { key: string },
+) {
   const scope = "any" as const;
+  const replay = command ? await defectReplay(db, viewer.id, command.key, input) : null;
+  if (replay) return replay;
   let base: {
     compoundId: string;
     compoundCode: string;
@@ -149,7 +162,10 @@ export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectIn
   const pinRevision = input.pin
     ? await requirePinnableRevision(db, viewer, scope, base.compoundId, input.pin)
     : null;
-  return db.$transaction(async (tx) => {
+  const created = db.$transaction(async (tx) => {
+    // A concurrent replay of the same key that committed meanwhile: answered as a replay.
+    const late = command ? await defectReplay(tx, viewer.id, command.key, input) : null;
+    if (late) return late;
     const count = await tx.defect.count({ where: { compoundId: base.compoundId } });
     const number = `${compoundCode}-QX-${String(count + 1).padStart(3, "0")}`;
     const data = {
@@ -184,7 +200,15 @@ export async function createDefect(db: Db, viewer: Viewer, input: CreateDefectIn
       },
     );
     if (input.pin && pinRevision) await createPinTx(tx, viewer, defect.id, pinRevision, input.pin);
+    if (command && row.lotId)
+      await recordDefectCommand(tx, viewer.id, command, row.lotId, row.itemId, defect.id);
     return defect;
+  });
+  return created.catch(async (error) => {
+    // The same key committed by a concurrent replay in between: created once, by that one.
+    const again = command ? await defectReplay(db, viewer.id, command.key, input) : null;
+    if (again) return again;
+    throw error;
   });
 }
 

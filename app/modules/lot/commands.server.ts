@@ -33,10 +33,16 @@ export async function commandApplied(
   db: Db | Prisma.TransactionClient,
   userId: string,
   key: string,
-): Promise<{ lotId: string; itemId: string | null; version: number | null } | null> {
+): Promise<{
+  lotId: string;
+  kind: string;
+  itemId: string | null;
+  version: number | null;
+  subjectId: string | null;
+} | null> {
   return db.commandReceipt.findUnique({
     where: { userId_key: { userId, key } },
-    select: { lotId: true, itemId: true, version: true },
+    select: { lotId: true, kind: true, itemId: true, version: true, subjectId: true },
   });
 }
 

@@ -137,6 +137,8 @@ export async function lotPage(
       canEdit: canRecord,
       canAcknowledge: reviews && state !== "accepted",
     },
+    // A defect raised offline from an item the tablet judged failing (issue 17).
+    canRaiseDefects: may("defect.create") && canRecord,
     failingItems: may("defect.create")
       ? verdict.items
           .filter((v) => v.status === "fail")

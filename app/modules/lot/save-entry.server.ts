@@ -100,12 +100,16 @@ export async function saveEntry(
 }
 
 function replayAnswer(
-  replay: { lotId: string; itemId: string | null; version: number | null },
+  replay: { lotId: string; kind: string; itemId: string | null; version: number | null },
   lotId: string,
   itemId: string,
 ) {
   // Receipts written before items were recorded on them name the lot only.
-  if (replay.lotId !== lotId || (replay.itemId !== null && replay.itemId !== itemId))
+  if (
+    replay.kind !== "entry" ||
+    replay.lotId !== lotId ||
+    (replay.itemId !== null && replay.itemId !== itemId)
+  )
     throw new DomainError("lot:errors.commandKeyReused", { status: 409 });
   return { applied: false, outcome: "duplicate", version: replay.version } satisfies EntrySaved;
 }

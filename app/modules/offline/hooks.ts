@@ -1,4 +1,5 @@
-import { useEffect, useState } from "react";
+import { useRevalidator } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import type { EntryInput } from "~/modules/lot/entry-types";
 import type { OutboxCommand } from "./outbox.client";
 import { withOutbox } from "./outbox.lazy";
@@ -19,25 +20,46 @@ export function useOnline(): boolean {
   return online;
 }
 
+type Shared = { value: OutboxCommand[] | null; subs: Set<() => void>; stop: (() => void) | null };
+/** One read of the outbox per list (all, or one lot's), however many parts of the page show it. */
+const shared = new Map<string, Shared>();
+
+function sharedList(lotId: string | undefined): Shared {
+  const key = lotId ?? "";
+  let entry = shared.get(key);
+  if (entry) return entry;
+  const created: Shared = { value: null, subs: new Set(), stop: null };
+  shared.set(key, created);
+  const set = (list: OutboxCommand[]) => {
+    created.value = list;
+    for (const fn of created.subs) fn();
+  };
+  void withOutbox((outbox) => {
+    const load = () =>
+      void outbox
+        .listCommands(lotId)
+        .then(set)
+        .catch(() => set([]));
+    load();
+    created.stop = outbox.subscribe(load);
+  }).catch(() => set([]));
+  entry = created;
+  return entry;
+}
+
 /** The signed-in user's outbox (all lots, or one), kept current; null until read. */
 export function useOutbox(lotId?: string): OutboxCommand[] | null {
   const [commands, setCommands] = useState<OutboxCommand[] | null>(null);
   useEffect(() => {
-    let live = true;
-    let stop: (() => void) | null = null;
-    void withOutbox((outbox) => {
-      const load = () =>
-        void outbox
-          .listCommands(lotId)
-          .then((list) => live && setCommands(list))
-          .catch(() => live && setCommands([]));
-      if (!live) return;
-      load();
-      stop = outbox.subscribe(load);
-    }).catch(() => live && setCommands([]));
+    const list = sharedList(lotId);
+    const update = () => setCommands(list.value);
+    list.subs.add(update);
+    update();
     return () => {
-      live = false;
-      stop?.();
+      list.subs.delete(update);
+      if (list.subs.size > 0) return;
+      list.stop?.();
+      shared.delete(lotId ?? "");
     };
   }, [lotId]);
   return commands;
@@ -54,7 +76,8 @@ export function usePendingEntries(lotId: string): Record<string, EntryInput> | n
     void withOutbox((outbox) => outbox.listCommands(lotId))
       .then((list) => {
         const latest: Record<string, EntryInput> = {};
-        for (const c of list) if (c.status === "pending") latest[c.itemId] = c.entry;
+        for (const c of list)
+          if (c.kind === "entry" && c.status === "pending") latest[c.itemId] = c.entry;
         if (live) setEntries(latest);
       })
       .catch(() => live && setEntries({}));
@@ -63,4 +86,37 @@ export function usePendingEntries(lotId: string): Record<string, EntryInput> | n
     };
   }, [lotId]);
   return entries;
+}
+
+/** The client id of the command being sent now (a photo shows 上传中), kept current. */
+export function useSendingCommand(): string | null {
+  const [sending, setSending] = useState<string | null>(null);
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let live = true;
+    void withOutbox((outbox) => {
+      if (!live) return;
+      const update = () => setSending(outbox.sendingCommand());
+      update();
+      stop = outbox.subscribe(update);
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, []);
+  return sending;
+}
+
+/**
+ * Reloads the page's data when fewer of its queued commands wait than before (they arrived), so
+ * what the server stored (a photo, a defect) replaces what the tablet showed as waiting.
+ */
+export function useRevalidateWhenSent(waiting: number) {
+  const revalidator = useRevalidator();
+  const last = useRef(waiting);
+  useEffect(() => {
+    if (waiting < last.current && navigator.onLine !== false) revalidator.revalidate();
+    last.current = waiting;
+  }, [waiting, revalidator]);
 }

@@ -9,40 +9,20 @@
  * under 冲突 with its reason until the user copies or discards it: nothing is dropped silently.
  * Commands belong to the user who recorded them; another user's session never sends them.
  */
+export type { OutboxCommand, PhotoCommand } from "./outbox-commands";
+
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
-import type { EntryInput } from "~/modules/lot/entry-types";
+import {
+  commandBody,
+  commandUrl,
+  type EntryCommand,
+  type NewDefectCommand,
+  type NewEntryCommand,
+  type NewPhotoCommand,
+  type OutboxCommand,
+} from "./outbox-commands";
+import { photosWaitForWifi, storePhotosWifiOnly } from "./photo-prefs";
 import { classifyAnswer, retryDelayMs } from "./sync-rules";
-
-export type OutboxCommand = {
-  seq?: number;
-  /** Client id of the command (shown in lists, used for React keys). */
-  id: string;
-  /** Idempotency key the server stores with the applied command. */
-  key: string;
-  userId: string;
-  kind: "entry";
-  lotId: string;
-  lotLabel: string;
-  itemId: string;
-  itemCode: string;
-  /** The lot's state when the value was recorded. */
-  baseVersion: string;
-  /**
-   * The item's version this record was based on (decision 0028): the page's, or the one an
-   * earlier command of this item produced. Absent in commands queued before versions existed.
-   */
-  itemVersion?: number;
-  entry: EntryInput;
-  createdAt: number;
-  status: "pending" | "refused";
-  reasonZh?: string;
-  attempts: number;
-};
-
-export type NewEntryCommand = Pick<
-  OutboxCommand,
-  "lotId" | "lotLabel" | "itemId" | "itemCode" | "baseVersion" | "entry"
-> & { itemVersion: number };
 
 /** Item versions this tab's own applied commands produced, by lot and item. */
 const knownVersions = new Map<string, number>();
@@ -101,21 +81,8 @@ function newId(): string {
   return crypto.randomUUID();
 }
 
-/** Queues one item's record; sends it at once when the network allows. */
-export async function enqueueEntry(input: NewEntryCommand): Promise<void> {
-  if (!currentUser) throw new Error("outbox: no signed-in user");
-  const command: OutboxCommand = {
-    ...input,
-    // The page may predate this tab's own applied changes to the item: build on the newer.
-    itemVersion: Math.max(input.itemVersion, knownVersions.get(itemKey(input)) ?? 0),
-    id: newId(),
-    key: newId(),
-    userId: currentUser,
-    kind: "entry",
-    createdAt: Date.now(),
-    status: "pending",
-    attempts: 0,
-  };
+/** Writes a new command to IndexedDB, then sends what is pending when the network allows. */
+async function enqueue(command: OutboxCommand): Promise<void> {
   unpersisted.set(command.id, command);
   try {
     await (await database()).add("commands", command);
@@ -126,25 +93,72 @@ export async function enqueueEntry(input: NewEntryCommand): Promise<void> {
   void flushOutbox();
 }
 
+function base(userId: string) {
+  const at = Date.now();
+  return {
+    id: newId(),
+    key: newId(),
+    userId,
+    createdAt: at,
+    status: "pending",
+    attempts: 0,
+  } as const;
+}
+
+/** Queues one item's record; sends it at once when the network allows. */
+export async function enqueueEntry(input: NewEntryCommand): Promise<void> {
+  if (!currentUser) throw new Error("outbox: no signed-in user");
+  await enqueue({
+    ...input,
+    // The page may predate this tab's own applied changes to the item: build on the newer.
+    itemVersion: Math.max(input.itemVersion, knownVersions.get(itemKey(input)) ?? 0),
+    ...base(currentUser),
+    kind: "entry",
+  });
+}
+
+/** Queues one photo (its bytes as a Blob, evidence as taken: never altered here). */
+export async function enqueuePhoto({ file, ...input }: NewPhotoCommand): Promise<void> {
+  if (!currentUser) throw new Error("outbox: no signed-in user");
+  await enqueue({
+    ...input,
+    ...base(currentUser),
+    kind: "photo",
+    file,
+    fileName: file.name || "photo.jpg",
+    fileType: file.type,
+    fileSize: file.size,
+  });
+}
+
+/** Queues a new defect raised from a lot's failing item. */
+export async function enqueueDefect(input: NewDefectCommand): Promise<void> {
+  if (!currentUser) throw new Error("outbox: no signed-in user");
+  await enqueue({ ...input, ...base(currentUser), kind: "defect" });
+}
+
+/** Whether this user has anything waiting to be sent (new photos then queue behind it). */
+export async function hasPending(): Promise<boolean> {
+  return (await listCommands()).some((c) => c.status === "pending");
+}
+
 export async function discardCommand(seq: number): Promise<void> {
   await (await database()).delete("commands", seq);
   notify();
 }
 
-function commandBody(command: OutboxCommand): FormData {
-  const body = new FormData();
-  body.set("kind", command.kind);
-  body.set("key", command.key);
-  body.set("baseVersion", command.baseVersion);
-  if (command.itemVersion !== undefined) body.set("itemVersion", String(command.itemVersion));
-  body.set("entry", JSON.stringify(command.entry));
-  return body;
+/** The command being sent now (its client id), for a per-photo 上传中. */
+let sendingId: string | null = null;
+export function sendingCommand(): string | null {
+  return sendingId;
 }
 
 async function sendOne(command: OutboxCommand) {
   let response: Response;
+  sendingId = command.id;
+  notify(false);
   try {
-    response = await fetch(`/lots/${encodeURIComponent(command.lotId)}/commands`, {
+    response = await fetch(commandUrl(command), {
       method: "POST",
       body: commandBody(command),
       credentials: "same-origin",
@@ -152,6 +166,8 @@ async function sendOne(command: OutboxCommand) {
     });
   } catch {
     return { kind: "retry" } as const;
+  } finally {
+    sendingId = null;
   }
   const body = await response.json().catch(() => null);
   return classifyAnswer({ status: response.status, redirected: response.redirected, body });
@@ -166,6 +182,7 @@ const produced = new Map<string, { seq: number; version: number }>();
  * one it already had (decision 0028). Applied when sent, and written to IndexedDB.
  */
 async function rebaseOnEarlier(command: OutboxCommand) {
+  if (command.kind !== "entry") return;
   const p = produced.get(itemKey(command));
   if (!p || command.itemVersion === undefined) return;
   if ((command.seq ?? 0) <= p.seq || command.itemVersion >= p.version) return;
@@ -174,7 +191,7 @@ async function rebaseOnEarlier(command: OutboxCommand) {
 }
 
 /** After `done` left its item at `version`: remembered, and the item's later commands rebased. */
-async function applied(done: OutboxCommand, version: number) {
+async function applied(done: EntryCommand, version: number) {
   const key = itemKey(done);
   knownVersions.set(key, Math.max(version, knownVersions.get(key) ?? 0));
   const last = produced.get(key);
@@ -188,13 +205,17 @@ async function applied(done: OutboxCommand, version: number) {
 async function runOnce(): Promise<void> {
   const db = await database();
   const pending = (await listCommands()).filter((c) => c.status === "pending");
+  const photosWait = photosWaitForWifi();
   for (const command of pending) {
     if (typeof navigator !== "undefined" && navigator.onLine === false) return;
+    // 仅 Wi-Fi 上传照片 on a metered connection: photos wait, the rest still goes.
+    if (command.kind === "photo" && photosWait) continue;
     await rebaseOnEarlier(command);
     const outcome = await sendOne(command);
     if (outcome.kind === "done") {
       await db.delete("commands", command.seq as number);
-      if (outcome.version !== undefined) await applied(command, outcome.version);
+      if (outcome.version !== undefined && command.kind === "entry")
+        await applied(command, outcome.version);
       notify();
       continue;
     }
@@ -249,16 +270,22 @@ export function startOutboxSync() {
   // A command not yet in IndexedDB when the page goes away is sent by beacon (same key: once).
   window.addEventListener("pagehide", () => {
     for (const command of unpersisted.values())
-      navigator.sendBeacon(
-        `/lots/${encodeURIComponent(command.lotId)}/commands`,
-        commandBody(command),
-      );
+      navigator.sendBeacon(commandUrl(command), commandBody(command));
   });
   void flushOutbox();
 }
 
-/** Bytes the outbox takes in IndexedDB (JSON size of its commands), for the indicator. */
+/** Bytes the outbox takes in IndexedDB (photos' files, JSON size of the rest), for the indicator. */
 export async function outboxBytes(): Promise<number> {
-  const all = await listCommands();
-  return new Blob([JSON.stringify(all)]).size;
+  let bytes = 0;
+  for (const c of await listCommands())
+    bytes += c.kind === "photo" ? c.fileSize : new Blob([JSON.stringify(c)]).size;
+  return bytes;
+}
+
+/** 仅 Wi-Fi 上传照片 switched: lists refresh, and photos that waited go when allowed now. */
+export function setPhotosWifiOnly(on: boolean) {
+  storePhotosWifiOnly(on);
+  notify();
+  if (!on) void flushOutbox();
 }

@@ -127,8 +127,4 @@ export async function storageUsed(): Promise<number | null> {
   return estimate?.usage ?? null;
 }
 
-export function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
+export { sizeText } from "./sync-rules";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import { say } from "~/modules/lot/messages";
-import { classifyAnswer, retryDelayMs, syncLabel } from "./sync-rules";
+import { commandBody, commandUrl, type OutboxCommand } from "./outbox-commands";
+import { classifyAnswer, connectionMetered, retryDelayMs, sizeText, syncLabel } from "./sync-rules";
 
 const label = (lng: "zh-CN" | "en", state: Parameters<typeof syncLabel>[0]) =>
   syncLabel(state)
@@ -62,5 +63,72 @@ describe("the outbox's reading of the server's answer", () => {
     expect(label("zh-CN", { pending: 0, conflicts: 2, online: true })).toBe("冲突 2");
     expect(label("en", { pending: 1, conflicts: 0, online: false })).toBe("Offline · 1 to upload");
     expect(label("en", { pending: 0, conflicts: 0, online: true })).toBe("Synced");
+  });
+});
+
+describe("photos and defects in the outbox", () => {
+  it("counts the photos among what waits, with their size", () => {
+    const state = { pending: 5, conflicts: 0, online: false };
+    const photos = { count: 3, bytes: 3 * 1024 * 1024 + 300 * 1024 };
+    expect(label("zh-CN", { ...state, photos })).toBe("离线 · 5 项待上传 · 含照片 3 张 3.3 MB");
+    expect(label("en", { ...state, photos })).toBe(
+      "Offline · 5 to upload · incl. 3 photos, 3.3 MB",
+    );
+    expect(label("zh-CN", { ...state, photos: { count: 0, bytes: 0 } })).toBe("离线 · 5 项待上传");
+    expect(sizeText(200)).toBe("1 KB");
+    expect(sizeText(350 * 1024)).toBe("350 KB");
+  });
+
+  it("仅 Wi-Fi holds photos only on a connection known to be neither Wi-Fi nor wired", () => {
+    for (const type of ["cellular", "bluetooth", "wimax", "other"])
+      expect(connectionMetered(type)).toBe(true);
+    for (const type of ["wifi", "ethernet", "unknown", undefined])
+      expect(connectionMetered(type)).toBe(false);
+  });
+
+  const base = {
+    seq: 1,
+    id: "c1",
+    key: "0f8e6c1a-0001",
+    userId: "u1",
+    lotId: "lot 1",
+    lotLabel: "L1",
+    baseVersion: "draft",
+    createdAt: 0,
+    status: "pending",
+    attempts: 0,
+  } as const;
+
+  it("posts a photo as an upload with its key, the file part last", async () => {
+    const photo: OutboxCommand = {
+      ...base,
+      kind: "photo",
+      itemId: "item1",
+      itemCode: "SR-M5",
+      file: new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: "image/jpeg" }),
+      fileName: "现场.jpg",
+      fileType: "image/jpeg",
+      fileSize: 3,
+    };
+    expect(commandUrl(photo)).toBe("/lots/lot%201/photos");
+    const body = commandBody(photo);
+    expect([...body.keys()]).toEqual(["key", "baseVersion", "itemId", "photo"]);
+    const file = body.get("photo") as File;
+    expect([file.name, file.type, file.size]).toEqual(["现场.jpg", "image/jpeg", 3]);
+  });
+
+  it("posts a defect with the form's fields to the commands endpoint, kind in the address", () => {
+    const defect: OutboxCommand = {
+      ...base,
+      kind: "defect",
+      itemId: "item1",
+      itemCode: "SR-G1",
+      fields: { lotId: "lot 1", itemId: "item1", title: "扶手松动", severity: "major" },
+    };
+    expect(commandUrl(defect)).toBe("/lots/lot%201/commands?kind=defect");
+    const body = commandBody(defect);
+    expect(body.get("kind")).toBe("defect");
+    expect(body.get("title")).toBe("扶手松动");
+    expect(body.get("key")).toBe("0f8e6c1a-0001");
   });
 });

@@ -41,16 +41,45 @@ export function retryDelayMs(attempt: number): number {
   return Math.min(60_000, 2000 * 2 ** Math.max(0, attempt));
 }
 
+/**
+ * Whether a connection type (Network Information API's `type`) is known to be neither Wi-Fi nor
+ * wired. Unknown (most desktop and iOS browsers give none) is not metered: photos go.
+ */
+export function connectionMetered(type: string | undefined): boolean {
+  if (!type || type === "unknown") return false;
+  return type !== "wifi" && type !== "ethernet";
+}
+
 /** A plural key without its suffix: i18next picks _one / _other from `count`. */
 const plural = (key: `${string}_other` & LotMessage["key"]) =>
   key.slice(0, -"_other".length) as LotMessage["key"];
 
-/** The header's words for the outbox: 已同步 / N 项待上传 / 冲突 N (and 离线 when offline). */
-export function syncLabel(state: { pending: number; conflicts: number; online: boolean }) {
+/** A size as a tablet user reads it: 1.2 MB, 350 KB. */
+export function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/**
+ * The header's words for the outbox: 已同步 / N 项待上传 (with the photos among them and their
+ * size) / 冲突 N (and 离线 when offline).
+ */
+export function syncLabel(state: {
+  pending: number;
+  conflicts: number;
+  online: boolean;
+  photos?: { count: number; bytes: number };
+}) {
   const parts: LotMessage[] = [];
   if (!state.online) parts.push({ key: "lot:sync.offline" });
   if (state.pending > 0)
     parts.push({ key: plural("lot:sync.pending_other"), params: { count: state.pending } });
+  if (state.photos && state.photos.count > 0)
+    parts.push({
+      key: plural("lot:sync.photos_other"),
+      params: { count: state.photos.count, size: sizeText(state.photos.bytes) },
+    });
   if (state.conflicts > 0)
     parts.push({ key: plural("lot:sync.conflicts_other"), params: { count: state.conflicts } });
   if (state.pending === 0 && state.conflicts === 0) parts.push({ key: "lot:sync.synced" });

@@ -5,6 +5,7 @@ import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { defectWhere } from "~/modules/defect/access.server";
 import { lotWhere } from "~/modules/lot/access.server";
+import { commandApplied, type OfflineCommand } from "~/modules/lot/commands.server";
 import { assertLotStateUnchanged, requireRecordableLot } from "~/modules/lot/lots.server";
 import { type ProcessedPhoto, type processPhoto, sha256Of } from "./pipeline.server";
 import { processUpload } from "./process-upload.server";
@@ -130,6 +131,8 @@ export async function storePhoto(
   upload: PhotoUpload,
   options: { now?: Date; maxPixels?: number },
   recheck: (tx: Prisma.TransactionClient) => Promise<void>,
+  /** In the row's transaction, after the insert: an outbox command's receipt. */
+  receipt?: (tx: Prisma.TransactionClient, photoId: string) => Promise<void>,
 ) {
   const sha256 = upload.bytes.length > 0 ? (upload.sha256 ?? sha256Of(upload.bytes)) : "";
   const already = sha256 ? await existing(db, sha256, owner.attachKey) : null;
@@ -161,6 +164,7 @@ export async function storePhoto(
           },
           select: PHOTO_VIEW_SELECT,
         });
+        await receipt?.(tx, row.id);
         await recordEvent(
           tx,
           {
@@ -195,7 +199,24 @@ export async function storePhoto(
   }
 }
 
-/** Attaches one photo to a lot or to one of its checklist items, if the lot may still change. */
+/** A replay of a photo command: the photo it created, or a refusal when the key was another's. */
+async function photoReplay(db: Db, viewerId: string, key: string, lotId: string) {
+  const receipt = await commandApplied(db, viewerId, key);
+  if (!receipt) return null;
+  if (receipt.lotId !== lotId || receipt.kind !== "photo")
+    throw uploadRefusal("lot:errors.commandKeyReused", 409);
+  const photo = receipt.subjectId
+    ? await db.photo.findUnique({ where: { id: receipt.subjectId }, select: PHOTO_VIEW_SELECT })
+    : null;
+  if (!photo) throw uploadRefusal("lot:errors.commandKeyReused", 409);
+  return { photo, duplicate: true };
+}
+
+/**
+ * Attaches one photo to a lot or to one of its checklist items, if the lot may still change.
+ * With a tablet's outbox `command` (idempotency key), the receipt is written in the photo row's
+ * transaction, so a replay after a lost answer returns the same photo and stores nothing.
+ */
 export async function attachLotPhoto(
   db: Db,
   storage: PhotoStorage,
@@ -203,9 +224,12 @@ export async function attachLotPhoto(
   scope: Scope,
   target: LotPhotoTarget,
   upload: PhotoUpload,
-  options: { now?: Date; maxPixels?: number } = {},
+  options: { now?: Date; maxPixels?: number; command?: OfflineCommand & { key: string } } = {},
 ) {
   const { lot } = await requireRecordableLot(db, viewer, scope, target.lotId);
+  const command = options.command;
+  const replay = command ? await photoReplay(db, viewer.id, command.key, lot.id) : null;
+  if (replay) return replay;
   const item = target.itemId ? lot.template.items.find((i) => i.id === target.itemId) : null;
   if (target.itemId && !item) throw uploadRefusal("photo:errors.itemNotInLot", 400);
   return storePhoto(
@@ -229,6 +253,23 @@ export async function attachLotPhoto(
     upload,
     options,
     (tx) => assertLotStateUnchanged(tx, lot.id, lot.status, "photo"),
+    command
+      ? (tx, photoId) =>
+          tx.commandReceipt
+            .create({
+              data: {
+                userId: viewer.id,
+                key: command.key,
+                lotId: lot.id,
+                kind: "photo",
+                itemId: item?.id ?? null,
+                baseVersion: command.baseVersion ?? null,
+                subjectId: photoId,
+              },
+              select: { key: true },
+            })
+            .then(() => undefined)
+      : undefined,
   );
 }
 

@@ -1,0 +1,94 @@
+/** The outbox's commands and how each is posted (shared by the outbox and its tests). */
+import type { EntryInput } from "~/modules/lot/entry-types";
+
+type CommandBase = {
+  seq?: number;
+  /** Client id of the command (shown in lists, used for React keys). */
+  id: string;
+  /** Idempotency key the server stores with the applied command. */
+  key: string;
+  userId: string;
+  lotId: string;
+  lotLabel: string;
+  /** The lot's state when the value was recorded. */
+  baseVersion: string;
+  createdAt: number;
+  status: "pending" | "refused";
+  reasonZh?: string;
+  attempts: number;
+};
+
+/** One checklist item's whole record (result, note, design value, points). */
+export type EntryCommand = CommandBase & {
+  kind: "entry";
+  itemId: string;
+  itemCode: string;
+  /**
+   * The item's version this record was based on (decision 0028): the page's, or the one an
+   * earlier command of this item produced. Absent in commands queued before versions existed.
+   */
+  itemVersion?: number;
+  entry: EntryInput;
+};
+
+/** One photo of the lot (or of one of its items), kept as a Blob until uploaded. */
+export type PhotoCommand = CommandBase & {
+  kind: "photo";
+  itemId: string | null;
+  /** The item's code when the photo is an item's (its label in lists). */
+  itemCode: string | null;
+  file: Blob;
+  fileName: string;
+  fileType: string;
+  fileSize: number;
+};
+
+/** A new defect raised from a lot's failing item: the form's fields as the page posts them. */
+export type DefectCommand = CommandBase & {
+  kind: "defect";
+  itemId: string;
+  itemCode: string;
+  fields: Record<string, string>;
+};
+
+export type OutboxCommand = EntryCommand | PhotoCommand | DefectCommand;
+
+export type NewEntryCommand = Pick<
+  EntryCommand,
+  "lotId" | "lotLabel" | "itemId" | "itemCode" | "baseVersion" | "entry"
+> & { itemVersion: number };
+export type NewPhotoCommand = Pick<
+  PhotoCommand,
+  "lotId" | "lotLabel" | "itemId" | "itemCode" | "baseVersion"
+> & { file: File };
+export type NewDefectCommand = Pick<
+  DefectCommand,
+  "lotId" | "lotLabel" | "itemId" | "itemCode" | "baseVersion" | "fields"
+>;
+
+export function commandBody(command: OutboxCommand): FormData {
+  const body = new FormData();
+  body.set("key", command.key);
+  body.set("baseVersion", command.baseVersion);
+  if (command.kind === "photo") {
+    if (command.itemId) body.set("itemId", command.itemId);
+    // The file part last: the server reads the fields before the bytes.
+    body.append("photo", new File([command.file], command.fileName, { type: command.fileType }));
+    return body;
+  }
+  body.set("kind", command.kind);
+  if (command.kind === "defect") {
+    for (const [name, value] of Object.entries(command.fields)) body.set(name, value);
+    return body;
+  }
+  if (command.itemVersion !== undefined) body.set("itemVersion", String(command.itemVersion));
+  body.set("entry", JSON.stringify(command.entry));
+  return body;
+}
+
+/** Where each kind of command goes: entries and defects to the lot's commands, photos as uploads. */
+export function commandUrl(command: OutboxCommand): string {
+  const lot = `/lots/${encodeURIComponent(command.lotId)}`;
+  if (command.kind === "photo") return `${lot}/photos`;
+  return command.kind === "defect" ? `${lot}/commands?kind=defect` : `${lot}/commands`;
+}
