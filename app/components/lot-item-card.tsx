@@ -7,7 +7,8 @@ import { numericLimit } from "~/modules/lot/verdict-legacy";
 import { verdictText, verdictTexts } from "~/modules/lot/verdict-text";
 import type { PhotoView } from "~/modules/photo/view";
 import { ItemPoints } from "./lot/item-points";
-import { OfflineDefect, type OfflineDefectTarget } from "./lot/offline-defect";
+import type { OfflineDefectTarget } from "./lot/offline-defect";
+import { DeferredOfflineDefect } from "./lot/offline-defect.deferred";
 import { type SaveState, useEntryAutosave } from "./lot/use-entry-autosave";
 import { PhotoGrid } from "./photo-grid";
 import { DeferredPhotoUploader } from "./photo-uploader.deferred";
@@ -198,7 +199,9 @@ export function LotItemCard({
           ))}
         </ul>
       ) : null}
-      {defect ? <OfflineDefect target={defect} item={item} failing={status === "fail"} /> : null}
+      {defect ? (
+        <DeferredOfflineDefect target={defect} item={item} failing={status === "fail"} />
+      ) : null}
       <p className={`save-state save-${saveState}`} aria-live="polite">
         {saveState === "saved" ? "" : t(`item.save.${saveState}`)}
       </p>

@@ -8,7 +8,7 @@ import {
   parseDueOn,
   SEVERITIES,
   type Severity,
-} from "~/modules/defect/workflow";
+} from "~/modules/defect/due-dates";
 import type { LotItemView } from "~/modules/lot/item-view";
 import { useOutbox, useRevalidateWhenSent, useSendingCommand } from "~/modules/offline/hooks";
 import { withOutbox } from "~/modules/offline/outbox.lazy";

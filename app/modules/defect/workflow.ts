@@ -6,6 +6,7 @@
 import type { MessageParams } from "~/infra/domain-error";
 import type { MessageKey } from "~/locales/resources";
 import { type Action, type Role, scopeFor } from "~/modules/auth/permissions";
+import { DAY_MS, SEVERITIES, type Severity } from "./due-dates";
 
 export const DEFECT_STATES = ["open", "in_progress", "submitted", "closed"] as const;
 export type DefectState = (typeof DEFECT_STATES)[number];
@@ -13,20 +14,26 @@ export type DefectState = (typeof DEFECT_STATES)[number];
  * The states before closed, listed: `status IN (…)` lets the (status, dueOn, …) index serve
  * overdue counts, where `status <> 'closed'` made SQLite read every defect row by dueOn.
  */
-export const OPEN_DEFECT_STATES = DEFECT_STATES.filter((s) => s !== "closed");
+export const OPEN_DEFECT_STATES: Exclude<DefectState, "closed">[] = [
+  "open",
+  "in_progress",
+  "submitted",
+];
+// Written out, not filtered: a call at the top of a module keeps it (and the permission matrix
+// it imports) in every browser chunk that imports the module, used or not (decision 0036).
 
 export const DEFECT_ACTIONS = ["acknowledge", "reply", "close", "return"] as const;
 export type DefectAction = (typeof DEFECT_ACTIONS)[number];
 
-export const SEVERITIES = ["general", "major", "critical"] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-/** Default rectification period per severity, in calendar days (editable when raising). */
-export const DEFAULT_DUE_DAYS: Record<Severity, number> = {
-  general: 7,
-  major: 3,
-  critical: 1,
-};
+export {
+  chinaDayStart,
+  DEFAULT_DUE_DAYS,
+  defaultDueOn,
+  dueOnIso,
+  parseDueOn,
+  SEVERITIES,
+  type Severity,
+} from "./due-dates";
 
 export type DefectTransitionErrorCode =
   | "forbidden_role"
@@ -147,33 +154,6 @@ export function allowedDefectActions(
 /** Who acts next, for lists (a key of defect:nextStep.*); null when closed. */
 export function nextStep(state: DefectState): Exclude<DefectState, "closed"> | null {
   return state === "closed" ? null : state;
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** 00:00 China time of the calendar day (China time) containing `at`. */
-export function chinaDayStart(at: Date): Date {
-  const shifted = at.getTime() + CHINA_OFFSET_MS;
-  return new Date(shifted - (((shifted % DAY_MS) + DAY_MS) % DAY_MS) - CHINA_OFFSET_MS);
-}
-
-/** The default due day: today (China time) plus the severity's period. */
-export function defaultDueOn(severity: Severity, now: Date): Date {
-  return new Date(chinaDayStart(now).getTime() + DEFAULT_DUE_DAYS[severity] * DAY_MS);
-}
-
-/** 'YYYY-MM-DD' of a due day (China time), for date inputs and display. */
-export function dueOnIso(dueOn: Date): string {
-  return new Date(dueOn.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** Parses 'YYYY-MM-DD' as that China-time day; null when not a valid date. */
-export function parseDueOn(value: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const at = new Date(`${value}T00:00:00+08:00`);
-  // A rolled-over day (2021-02-30 → 03-02) reads back differently: refused.
-  return Number.isNaN(at.getTime()) || dueOnIso(at) !== value ? null : at;
 }
 
 /** Overdue once the due day (China time) has ended without the defect being closed. */
