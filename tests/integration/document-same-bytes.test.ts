@@ -40,6 +40,9 @@ describe("one document uploaded twice at the same moment", () => {
     const firstCommit = new Promise<never>((_, reject) => {
       refuseFirst = reject;
     });
+    // Handled here too: on a slow database the first upload may not await its commit yet when
+    // it is refused (an unhandled rejection failed the whole PostgreSQL run).
+    firstCommit.catch(() => {});
     let firstDone: () => void = () => {};
     const firstSettled = new Promise<void>((resolve) => {
       firstDone = resolve;
