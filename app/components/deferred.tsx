@@ -87,13 +87,13 @@ function retype(root: Element, typed: Typed[]) {
 
 /**
  * A click the server's HTML answers by itself: a submit button of a form (it posts as without
- * JavaScript), or a file picker (the chosen file is handed to the rendered part, and the picker
+ * JavaScript), or a file picker (returned, to wait for its answer) (the chosen file is handed to the rendered part, and the picker
  * opens only on the user's own tap: a replayed click has no user activation on iOS).
  */
-function worksNatively(target: Element): boolean {
+function worksNatively(target: Element): HTMLInputElement | boolean {
   const label = target.closest("label");
   const picker = label instanceof HTMLLabelElement ? label.control : target;
-  if (picker instanceof HTMLInputElement && picker.type === "file") return true;
+  if (picker instanceof HTMLInputElement && picker.type === "file") return picker;
   const control = target.closest("button, input[type=submit]");
   if (!(control instanceof HTMLButtonElement || control instanceof HTMLInputElement)) return false;
   return control.type === "submit" && !!control.form && !control.disabled;
@@ -126,6 +126,22 @@ function DeferredPart<P extends object>({
   useEffect(() => {
     if (Part) return;
     let mounted = true;
+    // While a file picker opened from the server's HTML is open, or a word is being composed
+    // (pinyin), the HTML is not replaced: the photo would land on a removed input, the word be
+    // broken off. The swap waits for the picker's answer or the composition's end.
+    let picking: HTMLInputElement | null = null;
+    let composing = false;
+    let swap: (() => void) | null = null;
+    const swapWhenQuiet = () => {
+      if (picking || composing || !swap) return;
+      const run = swap;
+      swap = null;
+      setTimeout(run, 0);
+    };
+    const pickerDone = () => {
+      picking = null;
+      swapWhenQuiet();
+    };
     // On window, in the capture phase: before React's listener on the document.
     const hold = (e: Event) => {
       const root = box.current;
@@ -133,7 +149,15 @@ function DeferredPart<P extends object>({
       if (!root || !(target instanceof Element) || !root.contains(target)) return;
       // A form sent before the code came posts as without JavaScript, with what was typed in it
       // (the server's HTML is a working form): nothing to hold, nothing to lose.
-      if (worksNatively(target)) return;
+      const native = worksNatively(target);
+      if (native) {
+        if (native instanceof HTMLInputElement) {
+          picking = native;
+          native.addEventListener("change", pickerDone, { once: true });
+          native.addEventListener("cancel", pickerDone, { once: true });
+        }
+        return;
+      }
       const control = target.closest(CONTROL);
       if (!control || !root.contains(control)) return;
       held.current = spotOf(root, control);
@@ -141,19 +165,44 @@ function DeferredPart<P extends object>({
       e.preventDefault();
       e.stopImmediatePropagation();
     };
-    const release = () => window.removeEventListener("click", hold, true);
-    window.addEventListener("click", hold, true);
+    const compose = (e: Event) => {
+      if (!(e.target instanceof Node) || !box.current?.contains(e.target)) return;
+      composing = e.type === "compositionstart";
+      swapWhenQuiet();
+    };
+    // A picker closed without an answer in a browser without the `cancel` event.
+    const refocused = () =>
+      setTimeout(() => {
+        if (picking && !picking.files?.length) pickerDone();
+      }, 1000);
+    const listeners: [string, (e: Event) => void][] = [
+      ["click", hold],
+      ["compositionstart", compose],
+      ["compositionend", compose],
+    ];
+    const release = () => {
+      for (const [type, fn] of listeners) window.removeEventListener(type, fn, true);
+      window.removeEventListener("focus", refocused);
+    };
+    for (const [type, fn] of listeners) window.addEventListener(type, fn, true);
+    window.addEventListener("focus", refocused);
     load().then(
       (c) => {
         if (!mounted) return;
-        // Text typed into the server's HTML before the code came is kept, not lost: read and
-        // rendered afresh in one task, so no keystroke falls between the two (a scheduled render
-        // let a reason typed meanwhile vanish with the replaced HTML).
-        const root = box.current;
-        typed.current = root ? typedIn(root) : [];
-        const active = document.activeElement;
-        focused.current = root && active && root.contains(active) ? pathOf(root, active) : null;
-        flushSync(() => setPart(() => c));
+        swap = () => {
+          if (!mounted) return;
+          // Nothing is held any more: a click `retype` makes must not be taken for the user's.
+          release();
+          // Text typed into the server's HTML before the code came is kept, not lost: read and
+          // rendered afresh in one task, so no keystroke falls between the two (a scheduled
+          // render let a reason typed meanwhile vanish with the replaced HTML).
+          const root = box.current;
+          typed.current = root ? typedIn(root) : [];
+          const active = document.activeElement;
+          focused.current = root && active && root.contains(active) ? pathOf(root, active) : null;
+          flushSync(() => setPart(() => c));
+        };
+        swapWhenQuiet();
       },
       // No code (offline before it was cached): the server's HTML stays, its forms post as
       // without JavaScript.

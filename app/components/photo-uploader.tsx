@@ -123,6 +123,11 @@ export function PhotoUploader({
     if (result.ok) revalidator.revalidate();
   };
 
+  // A photo the tablet could not queue (storage full, the outbox's code not cached) says so and
+  // keeps its retry button; the photos after it still go.
+  const settle = (u: Upload) =>
+    upload(u).catch(() => patch(u.key, { state: "error", message: t("uploader.notKept") }));
+
   const choose = (files: FileList | null) => {
     const added = [...(files ?? [])].map((file) => ({
       key: `u${counter.current++}`,
@@ -132,7 +137,7 @@ export function PhotoUploader({
     }));
     setUploads((all) => [...all, ...added]);
     // One after another: a tablet's uplink is the bottleneck, and the order stays the shot order.
-    void added.reduce((chain, u) => chain.then(() => upload(u)), Promise.resolve());
+    void added.reduce((chain, u) => chain.then(() => settle(u)), Promise.resolve());
   };
 
   return (
@@ -170,7 +175,7 @@ export function PhotoUploader({
                     {u.message}
                   </span>
                   {u.state === "error" ? (
-                    <button type="button" className="button" onClick={() => upload(u)}>
+                    <button type="button" className="button" onClick={() => settle(u)}>
                       {t("uploader.retry")}
                     </button>
                   ) : null}

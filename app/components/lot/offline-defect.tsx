@@ -95,6 +95,8 @@ function DefectFields({
   const [severity, setSeverity] = useState<Severity>("general");
   const [dueOn, setDueOn] = useState(() => dueOnIso(defaultDueOn("general", new Date())));
   const [error, setError] = useState<string | null>(null);
+  // One command per tap: a second tap while the first is being queued adds no second defect.
+  const [queuing, setQueuing] = useState(false);
   const id = `offline-defect-${item.id}`;
   return (
     <form
@@ -102,6 +104,7 @@ function DefectFields({
       aria-label={t("defects.offline.formLabel", { code: item.code })}
       onSubmit={(e) => {
         e.preventDefault();
+        if (queuing) return;
         const data = new FormData(e.currentTarget);
         const title = String(data.get("title") ?? "").trim();
         if (!title) return setError(t("defects.offline.titleRequired"));
@@ -123,7 +126,11 @@ function DefectFields({
             itemCode: item.code,
             fields,
           }),
-        ).then(onDone);
+        ).then(onDone, () => {
+          setQueuing(false);
+          setError(t("defects.offline.notKept"));
+        });
+        setQueuing(true);
       }}
     >
       <p className="muted">{t("defects.offline.hint")}</p>
@@ -168,7 +175,7 @@ function DefectFields({
         </p>
       ) : null}
       <div className="workflow-buttons">
-        <button type="submit" className="button button-primary">
+        <button type="submit" className="button button-primary" disabled={queuing}>
           {t("defects.offline.save")}
         </button>
         <button type="button" className="button" onClick={onDone}>

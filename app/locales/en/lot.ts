@@ -5,6 +5,7 @@ import divisions from "./lot/divisions";
 import drawings from "./lot/drawings";
 import item from "./lot/item";
 import record from "./lot/record";
+import sync from "./lot/sync";
 
 const lot: Catalogue<typeof source> = {
   states: {
@@ -193,6 +194,7 @@ const lot: Catalogue<typeof source> = {
       description: "Description",
       save: "Keep to upload",
       cancel: "Cancel",
+      notKept: "Could not be kept in the tablet's upload queue (storage full?); try again",
       titleRequired: "Enter a title",
       dueOnInvalid: "The due date is not a valid date",
       queued: "Defect ({{state}}): {{title}}",
@@ -293,53 +295,7 @@ const lot: Catalogue<typeof source> = {
     plannedEnd: "Planned end",
     submit: "Create and start inspecting",
   },
-  sync: {
-    offline: "Offline",
-    pending_one: "{{count, number}} to upload",
-    pending_other: "{{count, number}} to upload",
-    conflicts_one: "{{count, number}} conflict",
-    conflicts_other: "{{count, number}} conflicts",
-    synced: "Synced",
-    state: "Sync state: {{label}}",
-    conflictsLabel: "Conflicts",
-    conflictsTitle: "Conflicts (not accepted by the server)",
-    reason: "Reason: ",
-    refused: "Refused by the server",
-    copied: "Copied",
-    copy: "Copy",
-    discard: "Discard",
-    discardConfirm: "Discard this unsaved record? It cannot be recovered.",
-    pendingLabel: "To upload",
-    nothingPending: "Nothing waiting to upload.",
-    offlineHint: "Offline: records upload in order when the network is back.",
-    signOutConfirm_one:
-      "{{count}} record has not been uploaded (waiting or in conflict). It stays on this device and uploads when you sign in with the same account. Sign out?",
-    signOutConfirm_other:
-      "{{count}} records have not been uploaded (waiting or in conflict). They stay on this device and upload when you sign in with the same account. Sign out?",
-    photos_one: "incl. {{count, number}} photo, {{size}}",
-    photos_other: "incl. {{count, number}} photos, {{size}}",
-    photo: "Photo {{name}} ({{size}})",
-    photoOf: "{{item}} photo {{name}} ({{size}})",
-    defect: "Defect: {{title}}",
-    wifiOnly: "Upload photos on Wi-Fi only",
-    wifiOnlyHint:
-      "When on, photos stay on this device over mobile data and upload on Wi-Fi; records still upload.",
-    wifiWaiting: "Not on Wi-Fi: {{count}} photos wait for Wi-Fi; records still upload.",
-    wifiUnknown: "This device does not report its network type: photos upload as usual.",
-    photoStates: { pending: "Waiting", sending: "Uploading", refused: "Conflict" },
-    queuedPhotos: "Photos waiting to upload",
-    queued: "Kept on this device; uploads when the network is back",
-    command: {
-      lot: "Lot {{lot}} · {{item}}",
-      result: "Result: {{result}}",
-      points: "Measured: {{points}}",
-      design: "Design value: {{value}}",
-      note: "Note: {{note}}",
-      pointSep: ", ",
-      sep: "; ",
-    },
-    results: { pass: "Pass", fail: "Fail", na: "N/A" },
-  },
+  sync,
   jump: {
     label: "Jump to an item",
     notFound: "There is no item “{{text}}” (main items: a number; general items: G and a number)",

@@ -123,6 +123,8 @@ const photo: Catalogue<typeof source> = {
     progress: "{{name}} upload progress",
     retry: "Retry",
     dismiss: "Dismiss {{name}}",
+    notKept:
+      "This photo could not be kept in the tablet's upload queue (storage full?); retry or free some space",
     uploaded: "Uploaded",
   },
   markup: {

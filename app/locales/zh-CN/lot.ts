@@ -4,6 +4,7 @@ import divisions from "./lot/divisions";
 import drawings from "./lot/drawings";
 import item from "./lot/item";
 import record from "./lot/record";
+import sync from "./lot/sync";
 
 const lot = {
   states: {
@@ -178,6 +179,7 @@ const lot = {
       description: "问题描述",
       save: "存入待上传",
       cancel: "取消",
+      notKept: "未能存入本机待上传队列（存储空间不足？），请重试",
       titleRequired: "请填写问题标题",
       dueOnInvalid: "整改期限不是有效日期",
       queued: "质量问题（{{state}}）：{{title}}",
@@ -276,52 +278,7 @@ const lot = {
     plannedEnd: "计划完成",
     submit: "新建并开始检查",
   },
-  sync: {
-    offline: "离线",
-    pending_one: "{{count, number}} 项待上传",
-    pending_other: "{{count, number}} 项待上传",
-    conflicts_one: "冲突 {{count, number}}",
-    conflicts_other: "冲突 {{count, number}}",
-    synced: "已同步",
-    state: "同步状态：{{label}}",
-    conflictsLabel: "冲突",
-    conflictsTitle: "冲突（服务器未接受）",
-    reason: "原因：",
-    refused: "服务器拒绝",
-    copied: "已复制",
-    copy: "复制内容",
-    discard: "放弃",
-    discardConfirm: "放弃这条未保存的记录？放弃后无法恢复。",
-    pendingLabel: "待上传",
-    nothingPending: "没有待上传的记录。",
-    offlineHint: "离线：恢复网络后自动按顺序上传。",
-    signOutConfirm_one:
-      "还有 {{count}} 项记录未上传（待上传或冲突）。退出后它们仍保存在本机，用同一账号登录后继续上传。确定退出吗？",
-    signOutConfirm_other:
-      "还有 {{count}} 项记录未上传（待上传或冲突）。退出后它们仍保存在本机，用同一账号登录后继续上传。确定退出吗？",
-    photos_one: "含照片 {{count, number}} 张 {{size}}",
-    photos_other: "含照片 {{count, number}} 张 {{size}}",
-    photo: "照片 {{name}}（{{size}}）",
-    photoOf: "{{item}} 照片 {{name}}（{{size}}）",
-    defect: "质量问题：{{title}}",
-    wifiOnly: "仅 Wi-Fi 上传照片",
-    wifiOnlyHint: "开启后，在移动网络下照片先留在本机，连上 Wi-Fi 再上传；检查记录照常上传。",
-    wifiWaiting: "当前不是 Wi-Fi：{{count}} 张照片等 Wi-Fi 后上传，检查记录照常上传。",
-    wifiUnknown: "此设备不报告网络类型，照片照常上传。",
-    photoStates: { pending: "待上传", sending: "上传中", refused: "冲突" },
-    queuedPhotos: "待上传的照片",
-    queued: "已存入本机，恢复网络后自动上传",
-    command: {
-      lot: "检验批 {{lot}} · {{item}}",
-      result: "结果：{{result}}",
-      points: "实测：{{points}}",
-      design: "设计值：{{value}}",
-      note: "记录：{{note}}",
-      pointSep: "、",
-      sep: "；",
-    },
-    results: { pass: "合格", fail: "不合格", na: "不适用" },
-  },
+  sync,
   jump: {
     label: "跳到检查项目",
     notFound: "没有第“{{text}}”项（主控项目输入数字，一般项目输入 G 加数字）",

@@ -108,6 +108,7 @@ const photo = {
     progress: "{{name}} 上传进度",
     retry: "重试",
     dismiss: "放弃 {{name}}",
+    notKept: "这张照片未能存入本机待上传队列（存储空间不足？），请重试或释放空间",
     uploaded: "已上传",
   },
   markup: {

@@ -65,6 +65,11 @@ export function subscribe(fn: () => void): () => void {
 
 /** The signed-in user: only their commands are listed and sent. */
 export function setOutboxUser(userId: string | null) {
+  // The versions this tab's commands produced were the last user's.
+  if (userId !== currentUser) {
+    knownVersions.clear();
+    produced.clear();
+  }
   currentUser = userId;
   notify(false);
 }
@@ -198,8 +203,11 @@ async function applied(done: EntryCommand, version: number) {
   if (!last || (done.seq ?? 0) > last.seq) produced.set(key, { seq: done.seq ?? 0, version });
   // Those already in IndexedDB too, so a reload before they are sent keeps the rebase.
   const db = await database();
+  // Only the same user's: another user's record on this tablet was based on what they saw,
+  // and a change of the item meanwhile is a conflict for them, not a rebase.
   for (const later of await db.getAllFromIndex("commands", "byLot", done.lotId))
-    if (later.itemId === done.itemId && later.status === "pending") await rebaseOnEarlier(later);
+    if (later.itemId === done.itemId && later.userId === done.userId && later.status === "pending")
+      await rebaseOnEarlier(later);
 }
 
 async function runOnce(): Promise<void> {

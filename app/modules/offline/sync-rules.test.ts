@@ -32,6 +32,19 @@ describe("the outbox's reading of the server's answer", () => {
     });
   });
 
+  it("a client error without a refusal (a proxy's 413 page) is kept under 冲突, not retried for ever", () => {
+    expect(classifyAnswer({ status: 413, redirected: false, body: null })).toEqual({
+      kind: "refused",
+      reasonZh: "HTTP 413",
+    });
+    expect(classifyAnswer({ status: 429, redirected: false, body: null })).toEqual({
+      kind: "retry",
+    });
+    expect(classifyAnswer({ status: 503, redirected: false, body: null })).toEqual({
+      kind: "retry",
+    });
+  });
+
   it("a refusal keeps the command with the server's reason", () => {
     const body = { ok: false, outcome: "refused", message: "检验批已签认，检查记录未保存" };
     expect(classifyAnswer({ status: 409, redirected: false, body })).toEqual({
@@ -46,9 +59,9 @@ describe("the outbox's reading of the server's answer", () => {
     });
   });
 
-  it("server errors and answers that are not the outbox's are retried, never dropped", () => {
+  it("server errors are retried, never dropped", () => {
     expect(classifyAnswer({ status: 500, redirected: false, body: null }).kind).toBe("retry");
-    expect(classifyAnswer({ status: 413, redirected: false, body: { kind: "refused" } }).kind).toBe(
+    expect(classifyAnswer({ status: 502, redirected: false, body: { kind: "refused" } }).kind).toBe(
       "retry",
     );
   });

@@ -33,6 +33,14 @@ export function classifyAnswer(answer: {
       // The server's reason, in the reader's language; none when the server gave none.
       reasonZh: typeof body.message === "string" ? body.message : "",
     };
+  // Any other client error (a proxy's 413 for a large photo, a 403/404 page) will not pass on a
+  // retry, and a retried command holds every one behind it: kept under 冲突 with its status.
+  // Not a timeout or a rate limit (408, 425, 429), which a later try may pass.
+  if (answer.status >= 400 && answer.status < 500 && ![408, 425, 429].includes(answer.status))
+    return {
+      kind: "refused",
+      reasonZh: typeof body.message === "string" ? body.message : `HTTP ${answer.status}`,
+    };
   return { kind: "retry" };
 }
 
