@@ -157,7 +157,7 @@ test("survey import, 公示 and 评议 by household code, warranty repair after 
   await leader.getByLabel("楼栋").selectOption({ label: "1栋" });
   await leader.getByLabel("部位").fill("1单元 3 楼");
   await leader.getByLabel("属于哪项改造").selectOption({ label: "楼道声控灯（声光控灯）安装" });
-  await leader.getByLabel("照片").setInputFiles(`${tmp}/broken.jpg`);
+  await leader.getByLabel("照片", { exact: true }).setInputFiles(`${tmp}/broken.jpg`);
   await leader.getByRole("button", { name: "提交报修" }).click();
   await expect(leader.getByTestId("warranty-detail")).toContainText(
     "保修期内质量问题（施工单位保修）",
