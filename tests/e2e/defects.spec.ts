@@ -2,6 +2,7 @@ import { cameraJpeg } from "../support/images";
 import { expect, pageAs, test } from "./fixtures";
 import { expectPageLanguage, setLanguage } from "./language";
 import { correctPoint, fillChecklist, openLot, signLotStep } from "./lot-steps";
+import { choosePhotos } from "./support";
 
 // The spec's own compound (7 storeys: railings of at least 1.10 m, GB 50096 §6.1.3), its
 // contractor, a supervisor and an outside contractor, signed in by session.
@@ -43,7 +44,7 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   const supervisor = await pageAs(browser, world, "supervisor");
   await supervisor.goto(lotUrl);
   const failing = supervisor.locator("[data-code='SR-M7']");
-  await failing.getByLabel(/拍照\/选择照片$/).setInputFiles(await jpeg("栏杆高度.jpg", 1));
+  await choosePhotos(failing, await jpeg("栏杆高度.jpg", 1));
   await expect(failing.locator(".photo-grid img")).toHaveCount(1);
   await supervisor.getByTestId("raise-defect-SR-M7").click();
   await expect(supervisor.getByRole("heading", { name: "登记质量问题" })).toBeVisible();
@@ -70,7 +71,7 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   await contractor.getByRole("button", { name: "提交整改回复" }).click();
   await expect(contractor.getByRole("alert")).toHaveText("提交整改回复前请先上传整改后照片");
   const after = contractor.getByTestId("photos-after");
-  await after.getByLabel(/拍照\/选择照片$/).setInputFiles(await jpeg("加高后.jpg", 2));
+  await choosePhotos(after, await jpeg("加高后.jpg", 2));
   await expect(after.locator(".photo-grid img")).toHaveCount(1);
   // The contractor marks the fix on its own 整改后 photo (标注), a layer over the kept original.
   await after.locator(".photo-grid img").click();
@@ -114,7 +115,7 @@ test("a defect from a failing item: rectified, returned once, closed; then the l
   await expect(supervisor.getByTestId("defect-status")).toHaveText("整改中");
   await contractor.goto(defectUrl);
   await expect(contractor.getByText("监理退回原因：焊缝未打磨")).toBeVisible();
-  await after.getByLabel(/拍照\/选择照片$/).setInputFiles(await jpeg("打磨后.jpg", 3));
+  await choosePhotos(after, await jpeg("打磨后.jpg", 3));
   await expect(after.locator(".photo-grid img")).toHaveCount(2);
   await contractor.getByLabel("整改情况说明").fill("已打磨并刷防锈漆");
   await contractor.getByRole("button", { name: "提交整改回复" }).click();

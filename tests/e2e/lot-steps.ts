@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { hydrated } from "./support";
 
 /** Shared steps for specs that open and fill inspection lots. */
 /**
@@ -122,6 +123,9 @@ export async function signLotStep(
   step: "提交施工自检" | "验收签认",
   options: { conclusion?: string; foreman?: string; password?: string } = {},
 ) {
+  // The signing step opens only with the page's code: a tap before the page is hydrated does
+  // nothing (after it, a tap while the panel's own code loads is held, decision 0036).
+  await hydrated(page);
   await page.getByRole("button", { name: step }).click();
   const form = page.locator(".lot-sign-form");
   await expect(form).toBeVisible();

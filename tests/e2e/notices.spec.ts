@@ -1,7 +1,7 @@
 import { cameraJpeg } from "../support/images";
 import { expect, pageAs, test } from "./fixtures";
 import { expectPageLanguage, setLanguage } from "./language";
-import { expectTouchTargets } from "./support";
+import { choosePhotos, expectTouchTargets } from "./support";
 
 // The spec's own compound, its contractor, a supervisor and an outside contractor (fixtures.ts).
 test.use({ worldRoles: ["contractor", "supervisor"], worldSetup: { others: ["contractor"] } });
@@ -30,7 +30,7 @@ test("a standalone defect goes out on a 监理通知单; the contractor hears of
   await expect(supervisor.getByTestId("defect-status")).toHaveText("待整改");
   const defectUrl = supervisor.url();
   const before = supervisor.getByTestId("photos-before");
-  await before.getByLabel(/拍照\/选择照片$/).setInputFiles(await jpeg("起皮.jpg", 11));
+  await choosePhotos(before, await jpeg("起皮.jpg", 11));
   await expect(before.locator(".photo-grid img")).toHaveCount(1);
 
   // The notice: this compound's contractor, the new defect ticked.
@@ -62,7 +62,7 @@ test("a standalone defect goes out on a 监理通知单; the contractor hears of
   await contractor.goto(defectUrl);
   await contractor.getByRole("button", { name: "确认整改" }).click();
   const after = contractor.getByTestId("photos-after");
-  await after.getByLabel(/拍照\/选择照片$/).setInputFiles(await jpeg("重刷后.jpg", 12));
+  await choosePhotos(after, await jpeg("重刷后.jpg", 12));
   await expect(after.locator(".photo-grid img")).toHaveCount(1);
   await contractor.getByLabel("整改情况说明").fill("铲除起皮层，重新批腻子刷涂料");
   await contractor.getByRole("button", { name: "提交整改回复" }).click();

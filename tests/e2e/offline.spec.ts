@@ -14,7 +14,7 @@ import {
 } from "./fixtures";
 import { expectPageLanguage } from "./language";
 import { addPoint, fillChecklist, openLot, signLotStep, waitSaved } from "./lot-steps";
-import { hydrated, signIn } from "./support";
+import { choosePhotos, hydrated, signIn } from "./support";
 
 // The spec's own compound, its contractor and a supervisor (fixtures.ts), signed in by session.
 test.use({
@@ -551,11 +551,10 @@ test("offline on a lot: 5 items, 3 photos and a defect queue, survive a reload, 
   const shots = await Promise.all([41, 42, 43].map((seed) => cameraJpeg({ seed })));
   await queued(
     () =>
-      section
-        .getByLabel(/拍照\/选择照片$/)
-        .setInputFiles(
-          shots.map((buffer, i) => ({ name: `离线${i + 1}.jpg`, mimeType: "image/jpeg", buffer })),
-        ),
+      choosePhotos(
+        section,
+        shots.map((buffer, i) => ({ name: `离线${i + 1}.jpg`, mimeType: "image/jpeg", buffer })),
+      ),
     3,
   );
   const photos = section.getByTestId("queued-photo");
@@ -646,10 +645,11 @@ test("仅 Wi-Fi 上传照片: on mobile data photos wait and records go; the cho
   await context.setOffline(true);
   await addPoint(page.locator("[data-code='SR-M5']"), 1.05);
   const shot = await cameraJpeg({ seed: 51 });
-  await page
-    .locator(".lot-photos")
-    .getByLabel(/拍照\/选择照片$/)
-    .setInputFiles({ name: "楼道.jpg", mimeType: "image/jpeg", buffer: shot });
+  await choosePhotos(page.locator(".lot-photos"), {
+    name: "楼道.jpg",
+    mimeType: "image/jpeg",
+    buffer: shot,
+  });
   const kb = Math.max(1, Math.round(shot.length / 1024));
   await expect(indicator.locator("summary")).toHaveText(`离线 · 2 项待上传 · 含照片 1 张 ${kb} KB`);
 

@@ -3,7 +3,7 @@ import { cameraJpeg } from "../support/images";
 import { contextAs, expect, type OwnWorld, openAs, pageAs, test } from "./fixtures";
 import { setLanguage } from "./language";
 import { openLot as openLotIn } from "./lot-steps";
-import { hydrated } from "./support";
+import { choosePhotos, hydrated } from "./support";
 
 // The spec's own compound, its contractor, a supervisor and an outside contractor (fixtures.ts),
 // signed in by session.
@@ -30,7 +30,7 @@ test("a supervisor photographs a checklist item: thumbnail, viewer, original; ot
   const card = page.locator(".lot-item").first();
   const photo = await cameraJpeg({ width: 1200, height: 900, orientation: 6 });
 
-  await card.getByLabel(/拍照\/选择照片$/).setInputFiles({
+  await choosePhotos(card, {
     name: "栏杆现场.jpg",
     mimeType: "image/jpeg",
     buffer: photo,
@@ -43,7 +43,7 @@ test("a supervisor photographs a checklist item: thumbnail, viewer, original; ot
     .toBeGreaterThan(0);
 
   // The same photo again is not stored twice, and the user is told so.
-  await card.getByLabel(/拍照\/选择照片$/).setInputFiles({
+  await choosePhotos(card, {
     name: "再次.jpg",
     mimeType: "image/jpeg",
     buffer: photo,
@@ -53,7 +53,7 @@ test("a supervisor photographs a checklist item: thumbnail, viewer, original; ot
   await expect(thumb).toHaveCount(1);
 
   // A file that only claims to be a photo is refused with its reason and no retry (it can never pass).
-  await card.getByLabel(/拍照\/选择照片$/).setInputFiles({
+  await choosePhotos(card, {
     name: "伪装.jpg",
     mimeType: "image/jpeg",
     buffer: Buffer.from("not really a photo"),
@@ -65,7 +65,7 @@ test("a supervisor photographs a checklist item: thumbnail, viewer, original; ot
 
   // Over 25 MB: refused before uploading, and by the server (413) if sent anyway.
   const big = Buffer.concat([photo, Buffer.alloc(26 * 1024 * 1024)]);
-  await card.getByLabel(/拍照\/选择照片$/).setInputFiles({
+  await choosePhotos(card, {
     name: "太大.jpg",
     mimeType: "image/jpeg",
     buffer: big,
@@ -125,7 +125,7 @@ test("a contractor adds a photo to its lot as a whole", async ({ page, world }) 
   await openAs(page, world, "contractor");
   await openLot(page, world, "2栋", "1单元", "楼道声控灯");
   const section = page.locator(".lot-photos");
-  await section.getByLabel(/拍照\/选择照片$/).setInputFiles({
+  await choosePhotos(section, {
     name: "全景.jpg",
     mimeType: "image/jpeg",
     buffer: await cameraJpeg({ orientation: 1, seed: 9 }),

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type FileChooser, type Locator, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
 
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
@@ -50,4 +50,15 @@ export async function expectTouchTargets(page: Page) {
  */
 export async function hydrated(page: Page) {
   await page.locator('html[data-js="on"]').waitFor({ state: "attached" });
+}
+
+/**
+ * Chooses photos as a person does: a tap on 拍照/选择照片 in `scope` opens the picker, and the
+ * files are chosen there. (Setting the input's files directly can land on the server's HTML of
+ * an uploader just as its code replaces it, which no tap can do: decision 0036.)
+ */
+export async function choosePhotos(scope: Locator, files: Parameters<FileChooser["setFiles"]>[0]) {
+  const chooser = scope.page().waitForEvent("filechooser");
+  await scope.locator("label.photo-pick").click();
+  await (await chooser).setFiles(files);
 }

@@ -7,7 +7,7 @@ import { pdfText } from "../support/pdf-text";
 import { contextAs, expect, inEachLanguage, openAs, pageAs, test } from "./fixtures";
 import { expectPageLanguage } from "./language";
 import { waitSaved } from "./lot-steps";
-import { expectTouchTargets } from "./support";
+import { choosePhotos, expectTouchTargets } from "./support";
 
 // The spec's own users and compound (fixtures.ts), signed in by session cookie: a tap count
 // starts on the home page a sign-in lands on, as it did after the sign-in form.
@@ -208,7 +208,7 @@ test("mark up a photo with an arrow and a text: display copy and lot PDF show it
   const lotUrl = page.url();
   const card = page.locator("[data-code='SR-M7']");
   const original = await cameraJpeg({ width: 1200, height: 900, orientation: 1, seed: 3 });
-  await card.getByLabel(/拍照\/选择照片$/).setInputFiles({
+  await choosePhotos(card, {
     name: "栏杆.jpg",
     mimeType: "image/jpeg",
     buffer: original,
