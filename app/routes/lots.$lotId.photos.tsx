@@ -8,7 +8,7 @@ import { requireUser } from "~/modules/auth/require-user.server";
 import { COMMAND_KEY } from "~/modules/lot/commands.server";
 import { requireRecordableLot } from "~/modules/lot/lots.server";
 import { photoMessages } from "~/modules/photo/errors";
-import { attachLotPhoto } from "~/modules/photo/photos.server";
+import { attachLotPhoto, replayedLotPhoto } from "~/modules/photo/photos.server";
 import { photoStorage } from "~/modules/photo/storage.server";
 import type { UploadResult } from "~/modules/photo/view";
 
@@ -33,6 +33,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lotId = params.lotId ?? "";
   const e = env();
   try {
+    // An outbox photo names its key in the URL too: a replay is answered before the lot's state
+    // is checked (it was stored before the lot was signed) and before the body is read.
+    const urlKey = new URL(request.url).searchParams.get("key");
+    const replay =
+      urlKey && COMMAND_KEY.test(urlKey)
+        ? await replayedLotPhoto(db, user, scope, lotId, urlKey)
+        : null;
+    if (replay)
+      return json({
+        ok: true,
+        outcome: "duplicate",
+        message: t("saved.uploaded", { ns: "lot" }),
+        results: [{ ok: true, name: "", photoId: replay.photo.id, duplicate: true }],
+      });
     // Refuse before reading the body when the lot is not this user's to change.
     await requireRecordableLot(db, user, scope, lotId);
     const { fields, files } = await parseMultipart(request, {

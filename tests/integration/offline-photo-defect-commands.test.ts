@@ -9,7 +9,7 @@ import { recordT } from "~/modules/defect/labels";
 import { defaultDueOn, dueOnIso } from "~/modules/defect/workflow";
 import { createLot } from "~/modules/lot/create.server";
 import { getLot, saveEntry } from "~/modules/lot/lots.server";
-import { attachLotPhoto } from "~/modules/photo/photos.server";
+import { attachLotPhoto, replayedLotPhoto } from "~/modules/photo/photos.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
 import { fillEntries } from "../../prisma/seed/activity";
 import { cameraJpeg } from "../support/images";
@@ -112,6 +112,44 @@ describe("photo and defect commands from a tablet's outbox", () => {
     expect(await photoCounts(lotId)).toEqual([1, 1, 1]);
     const report = await verifyDatabase(db, storage);
     expect(report.chainBreak).toBeNull();
+  });
+
+  it("answers a replayed photo as stored after its lot was signed; a new photo there is refused", async () => {
+    const supervisor = await user("jianli");
+    const { lotId } = await lot(false);
+    const command = { key: "5b1c0d2e-photo-0003", baseVersion: "draft" };
+    const first = await attachLotPhoto(
+      db,
+      storage,
+      supervisor,
+      "any",
+      { lotId, itemId: null },
+      { bytes: await cameraJpeg({ seed: 35 }), name: "先拍.jpg" },
+      { command },
+    );
+    // The answer was lost; meanwhile the lot was accepted (it can no longer change).
+    await db.inspectionLot.update({ where: { id: lotId }, data: { status: "accepted" } });
+    const replay = await replayedLotPhoto(db, supervisor, "any", lotId, command.key);
+    expect(replay).toMatchObject({ duplicate: true, photo: { id: first.photo.id } });
+    expect(await replayedLotPhoto(db, supervisor, "any", lotId, "5b1c0d2e-photo-none")).toBeNull();
+    // Another user's key is not theirs to read; a contractor of another compound sees no lot.
+    const ownContractor = await user("shigong1");
+    expect(await replayedLotPhoto(db, ownContractor, "own", lotId, command.key)).toBeNull();
+    const outsider = await user("shigong2");
+    await expect(replayedLotPhoto(db, outsider, "own", lotId, command.key)).rejects.toMatchObject({
+      status: 404,
+    });
+    const late = attachLotPhoto(
+      db,
+      storage,
+      supervisor,
+      "any",
+      { lotId, itemId: null },
+      { bytes: await cameraJpeg({ seed: 36 }), name: "后拍.jpg" },
+      { command: { key: "5b1c0d2e-photo-0004", baseVersion: "draft" } },
+    );
+    await expect(late).rejects.toBeInstanceOf(DomainError);
+    expect(await photoCounts(lotId)).toEqual([1, 1, 1]);
   });
 
   it("refuses a photo key already used on another lot, or for an entry, and stores nothing", async () => {

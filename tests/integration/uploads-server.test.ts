@@ -144,6 +144,31 @@ describe("uploads against the real server", () => {
     expect(await alive()).toBe(200);
   });
 
+  const tabletKey = "7d0c1e2f-photo-replay-01";
+  let tabletPhotoId = "";
+  const sendKeyed = async (key: string, seed: number, cut = false) => {
+    const { boundary, body } = multipart(
+      [{ field: "photo", name: "离线.jpg", bytes: await cameraJpeg({ seed }) }],
+      { key, baseVersion: "submitted" },
+    );
+    // A replay's answer needs no body: the tablet's upload may stop once the answer is in.
+    const bytes = cut ? body.subarray(0, 200) : body;
+    return rawRequest(
+      server.port,
+      head(`/lots/${lotId}/photos?key=${key}`, boundary, body.length),
+      (s) => writeAll(s, bytes),
+    );
+  };
+
+  it("stores a tablet's photo once per key (issue 17)", async () => {
+    const res = await sendKeyed(tabletKey, 60);
+    expect(res.status).toBe(200);
+    const answer = JSON.parse(res.body);
+    expect(answer).toMatchObject({ ok: true, outcome: "applied" });
+    tabletPhotoId = answer.results[0].photoId;
+    expect(await db.commandReceipt.count({ where: { key: tabletKey } })).toBe(1);
+  });
+
   it("refuses a photo still being processed when the lot is signed off, removes its files, and the chain verifies", async () => {
     // Two 12 MP photos keep the image queue busy, and a third, slow upload has passed its checks
     // (the lot was recordable when it began) but is still arriving when the supervisor signs.
@@ -199,6 +224,22 @@ describe("uploads against the real server", () => {
     );
     expect(report.chainBreak).toBeNull();
     expect(report.recordBreaks).toEqual([]);
+  });
+
+  it("answers a replay of a photo stored before the sign-off as stored, before reading its body; a new photo is refused", async () => {
+    const before = await db.photo.count({ where: { lotId } });
+    const replay = await sendKeyed(tabletKey, 61, true);
+    expect(replay.status).toBe(200);
+    expect(JSON.parse(replay.body)).toMatchObject({
+      ok: true,
+      outcome: "duplicate",
+      results: [{ photoId: tabletPhotoId, duplicate: true }],
+    });
+    const fresh = await sendKeyed("7d0c1e2f-photo-replay-02", 62);
+    expect(fresh.status).toBe(409);
+    expect(JSON.parse(fresh.body).outcome).toBe("refused");
+    expect(await db.photo.count({ where: { lotId } })).toBe(before);
+    expect(await db.commandReceipt.count({ where: { lotId, kind: "photo" } })).toBe(1);
   });
 
   it("on SIGTERM finishes the upload under way, then exits 0", async () => {

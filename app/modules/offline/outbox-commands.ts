@@ -89,6 +89,7 @@ export function commandBody(command: OutboxCommand): FormData {
 /** Where each kind of command goes: entries and defects to the lot's commands, photos as uploads. */
 export function commandUrl(command: OutboxCommand): string {
   const lot = `/lots/${encodeURIComponent(command.lotId)}`;
-  if (command.kind === "photo") return `${lot}/photos`;
+  // The key in the URL too: a replay is known before the upload's bytes (see the photos route).
+  if (command.kind === "photo") return `${lot}/photos?key=${encodeURIComponent(command.key)}`;
   return command.kind === "defect" ? `${lot}/commands?kind=defect` : `${lot}/commands`;
 }

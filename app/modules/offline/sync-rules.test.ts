@@ -123,7 +123,7 @@ describe("photos and defects in the outbox", () => {
       fileType: "image/jpeg",
       fileSize: 3,
     };
-    expect(commandUrl(photo)).toBe("/lots/lot%201/photos");
+    expect(commandUrl(photo)).toBe("/lots/lot%201/photos?key=0f8e6c1a-0001");
     const body = commandBody(photo);
     expect([...body.keys()]).toEqual(["key", "baseVersion", "itemId", "photo"]);
     const file = body.get("photo") as File;

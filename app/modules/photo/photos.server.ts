@@ -6,7 +6,11 @@ import type { Actor, Scope } from "~/modules/auth/permissions";
 import { defectWhere } from "~/modules/defect/access.server";
 import { lotWhere } from "~/modules/lot/access.server";
 import { commandApplied, type OfflineCommand } from "~/modules/lot/commands.server";
-import { assertLotStateUnchanged, requireRecordableLot } from "~/modules/lot/lots.server";
+import {
+  assertLotStateUnchanged,
+  requireLot,
+  requireRecordableLot,
+} from "~/modules/lot/lots.server";
 import { type ProcessedPhoto, type processPhoto, sha256Of } from "./pipeline.server";
 import { processUpload } from "./process-upload.server";
 import { type PhotoStorage, photoKey, type Variant } from "./storage.server";
@@ -210,6 +214,22 @@ async function photoReplay(db: Db, viewerId: string, key: string, lotId: string)
     : null;
   if (!photo) throw uploadRefusal("lot:errors.commandKeyReused", 409);
   return { photo, duplicate: true };
+}
+
+/**
+ * The photo an outbox command already stored, asked before the lot's state is checked: a photo
+ * stored whose answer was lost, on a lot signed since, is the tablet's (not a 冲突). Null when the
+ * key has no receipt; only the viewer's own receipts, on a lot the viewer may see.
+ */
+export async function replayedLotPhoto(
+  db: Db,
+  viewer: Actor & { id: string },
+  scope: Scope,
+  lotId: string,
+  key: string,
+) {
+  const { lot } = await requireLot(db, lotId, viewer, scope);
+  return photoReplay(db, viewer.id, key, lot.id);
 }
 
 /**
