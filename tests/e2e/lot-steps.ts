@@ -53,6 +53,9 @@ export async function addPoint(card: Locator, value: number) {
 
 /** Records 检验批容量 (one of each unit the items count) and the lot's own attributes. */
 export async function fillPlace(page: Page) {
+  // The place form sits in the lower panels, which a client navigation (a new lot) renders only
+  // once their code is here (decision 0036); their history list comes with them.
+  await expect(page.locator("ol.history")).toBeAttached();
   const form = page.locator(".place-form");
   if ((await form.count()) === 0) return;
   for (const input of await form.locator("input[name^='q.']").all()) await input.fill("1");
