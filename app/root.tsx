@@ -80,3 +80,4 @@ export function ErrorBoundary() {
   const error = useRouteError();
   return <ErrorPage error={error} isResponse={isRouteErrorResponse(error)} />;
 }
+export { keepDataAfterOfflinePost as shouldRevalidate } from "~/modules/offline/revalidate";

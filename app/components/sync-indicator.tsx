@@ -23,6 +23,11 @@ export function commandText(c: OutboxCommand, t: TFunction<"lot">): string {
       t("sync.command.lot", { lot: c.lotLabel, item: c.itemCode }),
       t("sync.defect", { title: c.fields.title ?? "" }),
     ].join(t("sync.command.sep"));
+  if (c.kind === "transition")
+    return [
+      t("sync.command.lotOnly", { lot: c.lotLabel }),
+      t("sync.transition", { action: t(`commands.action.${c.action}`), reason: c.reason }),
+    ].join(t("sync.command.sep"));
   const e = c.entry;
   const points = e.points
     .map((p) => formatEntered(p.value, "", p.text))

@@ -106,3 +106,4 @@ export default function AppLayout() {
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+export { keepDataAfterOfflinePost as shouldRevalidate } from "~/modules/offline/revalidate";

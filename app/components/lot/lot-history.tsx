@@ -13,6 +13,9 @@ const ACTION_KEYS = {
   "lot.drawing.remove": "drawing_remove",
   "lot.drawing.acknowledge": "drawing_acknowledge",
   "lot.point.correct": "point_correct",
+  "lot.place.save": "place_save",
+  "lot.subitem.set": "subitem_set",
+  "lot.route.record": "route_record",
 } as const;
 
 const isKnown = (action: string): action is keyof typeof ACTION_KEYS => action in ACTION_KEYS;

@@ -65,6 +65,9 @@ export function LotLowerPanels({
         verdictSummary={verdictSummary}
         selfCheckNote={data.selfCheckNote}
         signerIsSupervisor={data.signerIsSupervisor}
+        lotId={lot.id}
+        lotState={lot.status}
+        lotLabel={`${lot.number} ${lot.workType.nameZh}`}
         online={online}
         busy={busy}
       />

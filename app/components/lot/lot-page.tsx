@@ -1,4 +1,5 @@
 import { Link, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConcealedHolds } from "~/components/concealed/lot-holds";
@@ -8,6 +9,7 @@ import { PageHeader } from "~/components/page-header";
 import { initialEntries } from "~/modules/lot/entries";
 import type { EntryInput } from "~/modules/lot/entry-types";
 import type { LiveVerdictBase } from "~/modules/lot/live-verdict";
+import type { OfflinePostAnswer } from "~/modules/lot/offline-post.client";
 import type { LotRules } from "~/modules/lot/verdict";
 import { verdictText, verdictTexts } from "~/modules/lot/verdict-text";
 import { usePendingEntries } from "~/modules/offline/hooks";
@@ -17,15 +19,24 @@ import { LotJump, LotLinkPanels, LotLowerPanels } from "./lot-page.deferred";
 import { LotVerdictPanel } from "./lot-verdict-panel";
 import type { LotPageView } from "./types";
 
+/** A post that met no network, worded: queued in the outbox, or not saved. */
+function offlinePostText(t: TFunction<"lot">, answer: OfflinePostAnswer): string {
+  if (answer.offlinePost === "notSaved") return t("network.notSaved");
+  const action = answer.action ?? "reject";
+  if (answer.offlinePost === "reasonMissing") return t(`workflow.${action}Reason`);
+  return t("network.queued", { action: t(`commands.action.${action}`) });
+}
+
 /** The inspection lot page: the record on the tablet, judged as it is entered, and its workflow. */
 export function LotPage({
   data,
   result,
 }: {
   data: LotPageView;
-  result: { ok: boolean; message?: string } | undefined;
+  result: { ok: boolean; message?: string } | OfflinePostAnswer | undefined;
 }) {
   const { t } = useTranslation("lot");
+  const message = result && "offlinePost" in result ? offlinePostText(t, result) : result?.message;
   const { t: tv } = useTranslation("checklist");
   const { lot, itemViews, verdictInputs, notes, recordedPoints, rules, canRecord } = data;
   const { canUpload, photoMaxFileBytes, photos, standards, signature } = data;
@@ -134,12 +145,12 @@ export function LotPage({
           <span translate="no">{lot.lastReason}</span>
         </p>
       ) : null}
-      {result?.message ? (
+      {result && message ? (
         <p
           className={result.ok ? "alert" : "alert alert-error"}
           role={result.ok ? "status" : "alert"}
         >
-          {result.message}
+          {message}
         </p>
       ) : null}
 

@@ -4,12 +4,13 @@ import { useTranslation } from "react-i18next";
 import { LotSignForm } from "~/components/lot-sign-form";
 import { NeedsNetwork } from "~/components/needs-network";
 import type { LotAction } from "~/modules/lot/workflow";
+import { useOutbox, useRevalidateWhenSent } from "~/modules/offline/hooks";
 
 type Step = "submit" | "accept";
 
 /**
  * 流程: submit (施工自检) and accept (验收签认) open the sign form; return and reopen post with a
- * reason. Signing needs the network, so those buttons wait for it.
+ * reason (offline, queued in the outbox). Signing needs the network, so those buttons wait for it.
  */
 export function LotWorkflowPanel({
   actions,
@@ -17,6 +18,9 @@ export function LotWorkflowPanel({
   verdictSummary,
   selfCheckNote,
   signerIsSupervisor,
+  lotId,
+  lotState,
+  lotLabel,
   online,
   busy,
   acceptConclusion,
@@ -28,11 +32,20 @@ export function LotWorkflowPanel({
   verdictSummary: string;
   selfCheckNote: string | null;
   signerIsSupervisor: boolean;
+  lotId: string;
+  /** The state and label a 退回 queued offline is recorded against (offline-post.client.ts). */
+  lotState: string;
+  lotLabel: string;
   online: boolean;
   busy: boolean;
 }) {
   const { t } = useTranslation("lot");
   const [signing, setSigning] = useState<Step | null>(null);
+  // A 退回 / 撤销验收 kept on the tablet: shown until sent, then the page reloads its state.
+  const queued = (useOutbox(lotId) ?? []).flatMap((c) =>
+    c.kind === "transition" && c.status === "pending" ? [c] : [],
+  );
+  useRevalidateWhenSent(queued.length);
   if (actions.length === 0) return null;
   const has = (a: LotAction) => actions.includes(a);
   return (
@@ -41,13 +54,21 @@ export function LotWorkflowPanel({
       {has("accept") || has("submit") ? (
         <NeedsNetwork what={has("accept") ? t("flow.accept") : t("flow.submit")} online={online} />
       ) : null}
+      {queued.map((c) => (
+        <p key={c.id} className="alert" data-testid="queued-transition">
+          {t("flow.queued", { action: t(`commands.action.${c.action}`), reason: c.reason })}
+        </p>
+      ))}
       <Form method="post" className="workflow-form">
+        <input type="hidden" name="baseVersion" value={lotState} />
+        <input type="hidden" name="lotLabel" value={lotLabel} />
         {has("reject") || has("reopen") ? (
           <textarea
             name="reason"
             rows={2}
             maxLength={2000}
             placeholder={t("flow.reason")}
+            disabled={queued.length > 0}
             aria-label={t("flow.reasonLabel")}
           />
         ) : null}
@@ -81,7 +102,7 @@ export function LotWorkflowPanel({
               className="button button-danger"
               name="intent"
               value="reject"
-              disabled={busy}
+              disabled={busy || queued.length > 0}
             >
               {t("flow.reject")}
             </button>
@@ -92,7 +113,7 @@ export function LotWorkflowPanel({
               className="button button-danger"
               name="intent"
               value="reopen"
-              disabled={busy}
+              disabled={busy || queued.length > 0}
             >
               {t("flow.reopen")}
             </button>

@@ -210,6 +210,7 @@ const lot: Catalogue<typeof source> = {
     save: "Save documentation",
   },
   flow: {
+    queued: "Waiting to be sent: {{action}} ({{reason}}), sent when the network returns",
     title: "Workflow",
     reason: "Reason for returning or revoking the acceptance (required)",
     reasonLabel: "Reason",
@@ -259,6 +260,9 @@ const lot: Catalogue<typeof source> = {
       drawing_remove: "Reference drawing removed",
       drawing_acknowledge: "New drawing revision acknowledged",
       point_correct: "Measured value corrected",
+      place_save: "Updated the lot's quantities and place attributes",
+      subitem_set: "Set the sub-item",
+      route_record: "Recorded how a failing lot is handled (GB 50300 §5.0.6)",
     },
   },
   list: {
@@ -327,6 +331,9 @@ const lot: Catalogue<typeof source> = {
   divisions,
   commands,
   network: {
+    queued:
+      "Your {{action}} is kept on this tablet: it is sent when the network returns, after this lot's earlier records.",
+    notSaved: "Offline: not saved. This needs the network; try again once it is back.",
     offline:
       "Offline: {{what}} needs a network connection; try again when you are back online. Recorded inspection data is kept on this device meanwhile.",
   },

@@ -195,6 +195,7 @@ const lot = {
     save: "保存资料情况",
   },
   flow: {
+    queued: "待上传：{{action}}（{{reason}}），恢复网络后自动发送",
     title: "流程",
     reason: "退回或撤销验收的原因（必填）",
     reasonLabel: "原因",
@@ -242,6 +243,9 @@ const lot = {
       drawing_remove: "移除依据图纸",
       drawing_acknowledge: "监理确认图纸版次变更",
       point_correct: "更正实测值",
+      place_save: "更新检验批容量与部位属性",
+      subitem_set: "设置所属分项工程",
+      route_record: "记录不合格处理方式（GB 50300 §5.0.6）",
     },
   },
   list: {
@@ -310,6 +314,8 @@ const lot = {
   divisions,
   commands,
   network: {
+    queued: "{{action}}已存入本机：恢复网络后，在本检验批先前的记录之后自动发送。",
+    notSaved: "离线：未保存。此操作需要网络连接，请恢复网络后再试。",
     offline: "离线：{{what}}需要网络连接，恢复网络后再{{what}}。已记录的检查数据会先保存在本机。",
   },
 };

@@ -5,6 +5,7 @@ import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { concealedLotRefusal, lotPlaceOf } from "~/modules/concealed/records.server";
 import { bindAcceptRoute } from "./acceptance-route.server";
+import type { OfflineCommand } from "./commands.server";
 import { getLot } from "./lot-query.server";
 import { assertMay, type PendingSignoff, requireLot } from "./record.server";
 import {
@@ -43,9 +44,16 @@ export async function transitionLot(
   action: Exclude<LotAction, "save">,
   reason: string | null,
   signoff?: PendingSignoff,
+  /** A tablet's outbox command: applied only from the state it was recorded against. */
+  command?: OfflineCommand & { key: string },
 ) {
   const detail = await requireLot(db, lotId, viewer, scope);
   const from = detail.lot.status;
+  if (command?.baseVersion && command.baseVersion !== from)
+    throw new DomainError("lot:commands.stateChanged", {
+      status: 409,
+      params: { state: from, action },
+    });
   const next = assertMay(detail, viewer, action, reason);
   const sealed = await compoundSealedMessage(db, detail.lot.compound.id);
   if (sealed) throw new DomainError("lot:errors.compoundSealed", { status: 409 });
@@ -87,6 +95,19 @@ export async function transitionLot(
       data,
     });
     if (count !== 1) throw new DomainError("lot:errors.changedByOther", { status: 409 });
+    // The receipt commits with the change: a replay of the key changes nothing (decision 0017).
+    if (command)
+      await tx.commandReceipt.create({
+        data: {
+          userId: viewer.id,
+          key: command.key,
+          lotId,
+          kind: "transition",
+          baseVersion: command.baseVersion ?? null,
+          subjectId: action,
+        },
+        select: { key: true },
+      });
     // A failing lot accepted by its §5.0.6 route binds the route to this acceptance (0032).
     const route = action === "accept" ? await bindAcceptRoute(tx, detail, now) : undefined;
     // What is signed is read inside the transaction: a photo or entry that committed after the

@@ -51,7 +51,15 @@ export type DefectCommand = CommandBase & {
   fields: Record<string, string>;
 };
 
-export type OutboxCommand = EntryCommand | PhotoCommand | DefectCommand;
+/** A supervisor's 退回 / 撤销验收 of the lot, with its reason (signing needs the network). */
+export type TransitionCommand = CommandBase & {
+  kind: "transition";
+  action: "reject" | "reopen";
+  reason: string;
+  itemId?: undefined;
+};
+
+export type OutboxCommand = EntryCommand | PhotoCommand | DefectCommand | TransitionCommand;
 
 export type NewEntryCommand = Pick<
   EntryCommand,
@@ -64,6 +72,11 @@ export type NewPhotoCommand = Pick<
 export type NewDefectCommand = Pick<
   DefectCommand,
   "lotId" | "lotLabel" | "itemId" | "itemCode" | "baseVersion" | "fields"
+>;
+
+export type NewTransitionCommand = Pick<
+  TransitionCommand,
+  "lotId" | "lotLabel" | "baseVersion" | "action" | "reason"
 >;
 
 export function commandBody(command: OutboxCommand): FormData {
@@ -81,15 +94,20 @@ export function commandBody(command: OutboxCommand): FormData {
     for (const [name, value] of Object.entries(command.fields)) body.set(name, value);
     return body;
   }
+  if (command.kind === "transition") {
+    body.set("intent", command.action);
+    body.set("reason", command.reason);
+    return body;
+  }
   if (command.itemVersion !== undefined) body.set("itemVersion", String(command.itemVersion));
   body.set("entry", JSON.stringify(command.entry));
   return body;
 }
 
-/** Where each kind of command goes: entries and defects to the lot's commands, photos as uploads. */
+/** Where each kind of command goes: photos as uploads, the rest to the lot's commands by kind. */
 export function commandUrl(command: OutboxCommand): string {
   const lot = `/lots/${encodeURIComponent(command.lotId)}`;
   // The key in the URL too: a replay is known before the upload's bytes (see the photos route).
   if (command.kind === "photo") return `${lot}/photos?key=${encodeURIComponent(command.key)}`;
-  return command.kind === "defect" ? `${lot}/commands?kind=defect` : `${lot}/commands`;
+  return command.kind === "entry" ? `${lot}/commands` : `${lot}/commands?kind=${command.kind}`;
 }

@@ -19,6 +19,7 @@ import {
   type NewDefectCommand,
   type NewEntryCommand,
   type NewPhotoCommand,
+  type NewTransitionCommand,
   type OutboxCommand,
 } from "./outbox-commands";
 import { photosWaitForWifi, storePhotosWifiOnly } from "./photo-prefs";
@@ -142,6 +143,12 @@ export async function enqueueDefect(input: NewDefectCommand): Promise<void> {
   await enqueue({ ...input, ...base(currentUser), kind: "defect" });
 }
 
+/** Queues a supervisor's 退回 / 撤销验收 of a lot, after what was recorded on it before. */
+export async function enqueueTransition(input: NewTransitionCommand): Promise<void> {
+  if (!currentUser) throw new Error("outbox: no signed-in user");
+  await enqueue({ ...input, ...base(currentUser), kind: "transition" });
+}
+
 /** Whether this user has anything waiting to be sent (new photos then queue behind it). */
 export async function hasPending(): Promise<boolean> {
   return (await listCommands()).some((c) => c.status === "pending");
@@ -218,6 +225,9 @@ async function runOnce(): Promise<void> {
     if (typeof navigator !== "undefined" && navigator.onLine === false) return;
     // 仅 Wi-Fi 上传照片 on a metered connection: photos wait, the rest still goes.
     if (command.kind === "photo" && photosWait) continue;
+    // Discarded (or refused in another tab) since this run listed it: not sent.
+    const current = await db.get("commands", command.seq as number);
+    if (current?.status !== "pending") continue;
     await rebaseOnEarlier(command);
     const outcome = await sendOne(command);
     if (outcome.kind === "done") {

@@ -144,4 +144,23 @@ describe("photos and defects in the outbox", () => {
     expect(body.get("title")).toBe("扶手松动");
     expect(body.get("key")).toBe("0f8e6c1a-0001");
   });
+
+  it("posts a supervisor's return with its reason to the commands endpoint, kind in the address", () => {
+    const returned: OutboxCommand = {
+      ...base,
+      baseVersion: "submitted",
+      kind: "transition",
+      action: "reject",
+      reason: "扶手焊缝未打磨",
+    };
+    expect(commandUrl(returned)).toBe("/lots/lot%201/commands?kind=transition");
+    const body = commandBody(returned);
+    expect([...body.entries()]).toEqual([
+      ["key", "0f8e6c1a-0001"],
+      ["baseVersion", "submitted"],
+      ["kind", "transition"],
+      ["intent", "reject"],
+      ["reason", "扶手焊缝未打磨"],
+    ]);
+  });
 });

@@ -37,7 +37,9 @@ const sync: Catalogue<typeof source> = {
   photoStates: { pending: "Waiting", sending: "Uploading", refused: "Conflict" },
   queuedPhotos: "Photos waiting to upload",
   queued: "Kept on this device; uploads when the network is back",
+  transition: "{{action}}: {{reason}}",
   command: {
+    lotOnly: "Lot {{lot}}",
     lot: "Lot {{lot}} · {{item}}",
     result: "Result: {{result}}",
     points: "Measured: {{points}}",

@@ -7,6 +7,9 @@ const commands = {
     "{{item}} 的$t(lot:commands.field.{{what}})等 {{count}} 处已被 {{name}} 改过，你的这次修改未保存：请核对现值后重新录入",
   itemChangedUnknown:
     "{{item}} 的$t(lot:commands.field.{{what}})已在别处被改过，你的这次修改未保存：请核对现值后重新录入",
+  stateChanged:
+    "检验批已是“$t(lot:states.{{state}})”（离线期间已有人处理），这次$t(lot:commands.action.{{action}})未执行",
+  action: { reject: "退回", reopen: "撤销验收", submit: "提交施工自检", accept: "验收签认" },
   versionInvalid: "检查项目的版本号无效",
   pointsNotTaken: "该检查项目不记录实测点，未保存",
   itemNotFound: "该检查项目不存在或不属于本检验批",

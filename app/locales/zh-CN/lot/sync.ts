@@ -34,7 +34,9 @@ const sync = {
   photoStates: { pending: "待上传", sending: "上传中", refused: "冲突" },
   queuedPhotos: "待上传的照片",
   queued: "已存入本机，恢复网络后自动上传",
+  transition: "{{action}}：{{reason}}",
   command: {
+    lotOnly: "检验批 {{lot}}",
     lot: "检验批 {{lot}} · {{item}}",
     result: "结果：{{result}}",
     points: "实测：{{points}}",
