@@ -52,8 +52,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
  * code loads on the first post (precached by the service worker), not with the page.
  */
 export async function clientAction({ request, params, serverAction }: ClientActionFunctionArgs) {
-  const { lotPagePost } = await import("~/modules/lot/offline-post.client");
-  return lotPagePost(request, params.lotId ?? "", serverAction<typeof action>);
+  // Its code not to be had (offline before the service worker kept it): the post goes as before.
+  const post = await import("~/modules/lot/offline-post.client").catch(() => null);
+  if (!post) return serverAction<typeof action>();
+  return post.lotPagePost(request, params.lotId ?? "", serverAction<typeof action>);
 }
 
 export default function LotRoute() {

@@ -37,6 +37,7 @@ const SUBSET = [
   "lot-read.test.ts", // the lot read path's hand-written SQL (postgresSql)
   "lot-signoff.test.ts", // signatures through the raw read and the verifier
   "jobs.test.ts", // the job queue's claims racing across two clients
+  "offline-transition-commands.test.ts", // a queued return's round compared as a timestamp
   "migrate-to-postgres.test.ts", // SQLite → PostgreSQL + S3, verified (PostgreSQL only)
   "instances.test.ts", // two app instances on one database and bucket, one killed mid-load
 ];

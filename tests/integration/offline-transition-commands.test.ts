@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "~/infra/domain-error";
 import { createLot } from "~/modules/lot/create.server";
 import { transitionLot } from "~/modules/lot/lots.server";
+import { transitionBase } from "~/modules/lot/transition-base";
 import { transitionCommand } from "~/modules/lot/transition-command.server";
 import { fillPassing } from "../../prisma/seed/activity";
 import { testDb } from "../support/test-db";
@@ -39,6 +40,15 @@ describe("a lot's return as an outbox command", () => {
     return lot.id;
   }
 
+  /** The base a tablet showing the lot now would queue its return against. */
+  const baseOf = async (lotId: string) =>
+    transitionBase(
+      await db.inspectionLot.findUniqueOrThrow({
+        where: { id: lotId },
+        select: { status: true, submittedAt: true, acceptedAt: true },
+      }),
+    );
+
   const state = async (lotId: string) =>
     Promise.all([
       db.inspectionLot.findUniqueOrThrow({
@@ -52,16 +62,19 @@ describe("a lot's return as an outbox command", () => {
   it("returns the lot once per key, with its reason; replays (five at once) change nothing", async () => {
     const supervisor = await user("jianli");
     const lotId = await submittedLot();
-    const command = { key: "9a1b2c3d-return-0001", baseVersion: "submitted" };
+    const command = { key: "9a1b2c3d-return-0001", baseVersion: await baseOf(lotId) };
+    expect(command.baseVersion).toMatch(/^submitted@\d{4}-/);
     const input = { action: "reject" as const, reason: "扶手焊缝未打磨，请整改后重新提交" };
-    const first = await transitionCommand(db, supervisor, "any", lotId, input, command);
-    expect(first).toEqual({ outcome: "applied", state: "rejected" });
-    const replays = await Promise.all(
+    // Sent five times at once (a retry racing a lost answer): applied by one, the others replays.
+    const sends = await Promise.all(
       Array.from({ length: 5 }, () =>
         transitionCommand(db, supervisor, "any", lotId, input, command),
       ),
     );
-    for (const r of replays) expect(r).toEqual({ outcome: "duplicate", state: "rejected" });
+    expect(sends.filter((r) => r.outcome === "applied")).toHaveLength(1);
+    for (const r of sends) expect(r.state).toBe("rejected");
+    const replay = await transitionCommand(db, supervisor, "any", lotId, input, command);
+    expect(replay).toEqual({ outcome: "duplicate", state: "rejected" });
     expect(await state(lotId)).toEqual([
       { status: "rejected", lastReason: "扶手焊缝未打磨，请整改后重新提交" },
       1,
@@ -76,6 +89,7 @@ describe("a lot's return as an outbox command", () => {
   it("is refused, naming the lot's new state, when the lot was accepted meanwhile; nothing changes", async () => {
     const supervisor = await user("jianli");
     const lotId = await submittedLot();
+    const base = await baseOf(lotId);
     // Another supervisor accepts while this tablet is offline.
     await transitionLot(db, supervisor, "any", lotId, "accept", null);
     const late = transitionCommand(
@@ -84,7 +98,7 @@ describe("a lot's return as an outbox command", () => {
       "any",
       lotId,
       { action: "reject", reason: "栏杆高度不足" },
-      { key: "9a1b2c3d-return-0002", baseVersion: "submitted" },
+      { key: "9a1b2c3d-return-0002", baseVersion: base },
     );
     await expect(late).rejects.toMatchObject({
       code: "lot:commands.stateChanged",
@@ -97,7 +111,7 @@ describe("a lot's return as an outbox command", () => {
   it("is refused without a reason, and for a contractor, with no receipt", async () => {
     const supervisor = await user("jianli");
     const lotId = await submittedLot();
-    const base = { key: "9a1b2c3d-return-0003", baseVersion: "submitted" };
+    const base = { key: "9a1b2c3d-return-0003", baseVersion: await baseOf(lotId) };
     await expect(
       transitionCommand(db, supervisor, "any", lotId, { action: "reject", reason: null }, base),
     ).rejects.toBeInstanceOf(DomainError);
@@ -106,5 +120,45 @@ describe("a lot's return as an outbox command", () => {
       transitionCommand(db, contractor, "own", lotId, { action: "reject", reason: "自退" }, base),
     ).rejects.toBeInstanceOf(DomainError);
     expect(await state(lotId)).toEqual([{ status: "submitted", lastReason: null }, 0, 0]);
+  });
+
+  it("is refused for a later round of the same state (returned and submitted again meanwhile), and without a base", async () => {
+    const supervisor = await user("jianli");
+    const contractor = { ...(await user("shigong1")), role: "contractor" as const };
+    const lotId = await submittedLot();
+    const queuedOn = await baseOf(lotId);
+    // Meanwhile: another supervisor returns it, the contractor submits it again.
+    await transitionLot(db, supervisor, "any", lotId, "reject", "补充记录");
+    await new Promise((r) => setTimeout(r, 5));
+    await transitionLot(db, contractor, "own", lotId, "submit", null);
+    const late = transitionCommand(
+      db,
+      supervisor,
+      "any",
+      lotId,
+      { action: "reject", reason: "旧的退回理由" },
+      { key: "9a1b2c3d-return-0004", baseVersion: queuedOn },
+    );
+    await expect(late).rejects.toMatchObject({ code: "lot:commands.stateChanged" });
+    const bare = transitionCommand(
+      db,
+      supervisor,
+      "any",
+      lotId,
+      { action: "reject", reason: "旧的退回理由" },
+      { key: "9a1b2c3d-return-0005", baseVersion: null },
+    );
+    await expect(bare).rejects.toMatchObject({ code: "lot:commands.stateChanged" });
+    expect(await state(lotId)).toEqual([{ status: "submitted", lastReason: null }, 1, 0]);
+    // Against the lot as it is now, it applies.
+    const now = await transitionCommand(
+      db,
+      supervisor,
+      "any",
+      lotId,
+      { action: "reject", reason: "栏杆立柱间距超标" },
+      { key: "9a1b2c3d-return-0006", baseVersion: await baseOf(lotId) },
+    );
+    expect(now.outcome).toBe("applied");
   });
 });

@@ -1,5 +1,6 @@
 import { LotDrawings } from "~/components/lot-drawings";
 import { LotPlaceForm } from "~/components/lot-place-form";
+import { transitionBase } from "~/modules/lot/transition-base";
 import { LotDefectsPanel } from "./lot-defects-panel";
 import { LotHistory } from "./lot-history";
 import { LotNonconformancePanel } from "./lot-nonconformance-panel";
@@ -66,7 +67,7 @@ export function LotLowerPanels({
         selfCheckNote={data.selfCheckNote}
         signerIsSupervisor={data.signerIsSupervisor}
         lotId={lot.id}
-        lotState={lot.status}
+        lotState={transitionBase(lot)}
         lotLabel={`${lot.number} ${lot.workType.nameZh}`}
         online={online}
         busy={busy}

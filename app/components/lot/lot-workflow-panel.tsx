@@ -33,7 +33,7 @@ export function LotWorkflowPanel({
   selfCheckNote: string | null;
   signerIsSupervisor: boolean;
   lotId: string;
-  /** The state and label a 退回 queued offline is recorded against (offline-post.client.ts). */
+  /** The state (transition-base.ts) and label a 退回 queued offline is recorded against. */
   lotState: string;
   lotLabel: string;
   online: boolean;

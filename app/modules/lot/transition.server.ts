@@ -15,6 +15,7 @@ import {
   type SignoffContent,
   signoffOf,
 } from "./signoff.server";
+import { transitionBase } from "./transition-base";
 import { verdictTextZh } from "./verdict-text";
 import type { LotAction } from "./workflow";
 
@@ -49,7 +50,8 @@ export async function transitionLot(
 ) {
   const detail = await requireLot(db, lotId, viewer, scope);
   const from = detail.lot.status;
-  if (command?.baseVersion && command.baseVersion !== from)
+  // A queued command applies only to the round it was recorded against (transition-base.ts).
+  if (command && command.baseVersion !== transitionBase(detail.lot))
     throw new DomainError("lot:commands.stateChanged", {
       status: 409,
       params: { state: from, action },
@@ -91,7 +93,14 @@ export async function transitionLot(
     // The status in `where` makes a concurrent second transition find nothing to update; being
     // the transaction's first statement, it also takes the write lock before anything is read.
     const { count } = await tx.inspectionLot.updateMany({
-      where: { id: lotId, status: from },
+      where: {
+        id: lotId,
+        status: from,
+        // A queued command's round: not another submission or acceptance of the same state.
+        ...(command
+          ? { submittedAt: detail.lot.submittedAt, acceptedAt: detail.lot.acceptedAt }
+          : {}),
+      },
       data,
     });
     if (count !== 1) throw new DomainError("lot:errors.changedByOther", { status: 409 });

@@ -221,10 +221,17 @@ async function runOnce(): Promise<void> {
   const db = await database();
   const pending = (await listCommands()).filter((c) => c.status === "pending");
   const photosWait = photosWaitForWifi();
+  // Lots with a photo held back: a 退回 recorded after it waits too (the lot would be closed
+  // to the photo by then).
+  const photoHeld = new Set<string>();
   for (const command of pending) {
     if (typeof navigator !== "undefined" && navigator.onLine === false) return;
-    // 仅 Wi-Fi 上传照片 on a metered connection: photos wait, the rest still goes.
-    if (command.kind === "photo" && photosWait) continue;
+    // 仅 Wi-Fi 上传照片 on a metered connection: photos wait, the records still go.
+    if (command.kind === "photo" && photosWait) {
+      photoHeld.add(command.lotId);
+      continue;
+    }
+    if (command.kind === "transition" && photoHeld.has(command.lotId)) continue;
     // Discarded (or refused in another tab) since this run listed it: not sent.
     const current = await db.get("commands", command.seq as number);
     if (current?.status !== "pending") continue;
