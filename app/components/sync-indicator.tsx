@@ -23,6 +23,13 @@ export function commandText(c: OutboxCommand, t: TFunction<"lot">): string {
       t("sync.command.lot", { lot: c.lotLabel, item: c.itemCode }),
       t("sync.defect", { title: c.fields.title ?? "" }),
     ].join(t("sync.command.sep"));
+  if (c.kind === "defectTransition")
+    return [
+      t("sync.command.defect", { defect: c.lotLabel }),
+      c.comment
+        ? t("sync.transition", { action: c.actionLabel, reason: c.comment })
+        : c.actionLabel,
+    ].join(t("sync.command.sep"));
   if (c.kind === "transition")
     return [
       t("sync.command.lotOnly", { lot: c.lotLabel }),

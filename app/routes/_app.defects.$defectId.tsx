@@ -4,9 +4,15 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  type ClientActionFunctionArgs,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+} from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DefectFacts, DefectHistory, DefectWorkflow } from "~/components/defect/defect-panels";
+import { DefectFacts, DefectHistory } from "~/components/defect/defect-panels";
+import { DefectWorkflow } from "~/components/defect/defect-workflow";
 import { DefectPhotos } from "~/components/defect-photos";
 import { usePhotoViewer } from "~/components/lot-photos";
 import { PageHeader } from "~/components/page-header";
@@ -16,6 +22,7 @@ import { notFound, requireSignedIn, requireUser } from "~/modules/auth/require-u
 import { transitionDefect } from "~/modules/defect/defects.server";
 import { transitionSchema } from "~/modules/defect/forms";
 import { defectPage } from "~/modules/defect/pages.server";
+import { keepDataAfterOfflinePost } from "~/modules/offline/revalidate";
 import type { PhotoView } from "~/modules/photo/view";
 import drawingStyles from "~/styles/drawings.css?url";
 
@@ -56,6 +63,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+// An answer the browser gave itself offline: the page keeps its data (a fetch would fail).
+export const shouldRevalidate = keepDataAfterOfflinePost;
+
+export async function clientAction({ request, params, serverAction }: ClientActionFunctionArgs) {
+  // Its code not to be had (offline before the service worker kept it): the post goes as before.
+  const post = await import("~/modules/defect/offline-post.client").catch(() => null);
+  if (!post) return serverAction<typeof action>();
+  return post.defectPagePost(request, params.defectId ?? "", serverAction<typeof action>);
+}
+
+type ServerAnswer = ReturnType<typeof useActionData<typeof action>>;
+
 export default function DefectPage() {
   const { defect, actions, history, photos, pin } = useLoaderData<typeof loader>();
   const { t } = useTranslation("defect");
@@ -68,9 +87,16 @@ export default function DefectPage() {
   const bySha = new Map<string, PhotoView>(
     [...photos.before.photos, ...photos.after.photos].map((p) => [p.sha256, p]),
   );
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof clientAction>();
+  const offline = answer && "offlinePost" in answer ? answer : null;
+  const result = offline ? undefined : (answer as ServerAnswer);
   const busy = useNavigation().state !== "idle";
-  const done = result && "done" in result ? result.done : null;
+  const done: string | null =
+    result && "done" in result
+      ? String(result.done)
+      : offline?.offlinePost === "queued"
+        ? t("workflow.queued", { action: offline.action })
+        : null;
   // With no buttons left (the defect moved on meanwhile) the refusal has no form to sit in.
   const orphaned = actions.length === 0 && result?.error ? Object.values(result.error).flat() : [];
   return (
@@ -100,6 +126,14 @@ export default function DefectPage() {
         <p className="alert" role="status">
           {done}
         </p>
+      ) : offline ? (
+        <p className="alert alert-error" role="alert">
+          {t(
+            offline.offlinePost === "photosFirst"
+              ? "workflow.photosFirst"
+              : `errors.transition.commentRequired.${offline.action === "reply" ? "reply" : "return"}`,
+          )}
+        </p>
       ) : orphaned.length > 0 ? (
         <p className="alert alert-error" role="alert">
           {orphaned.join(" ")}
@@ -115,6 +149,7 @@ export default function DefectPage() {
       />
       {actions.length > 0 ? (
         <DefectWorkflow
+          defect={defect}
           actions={actions}
           unreplied={photos.unreplied}
           busy={busy}

@@ -38,6 +38,7 @@ const SUBSET = [
   "lot-signoff.test.ts", // signatures through the raw read and the verifier
   "jobs.test.ts", // the job queue's claims racing across two clients
   "offline-transition-commands.test.ts", // a queued return's round compared as a timestamp
+  "offline-defect-transition-commands.test.ts", // a defect's base (updatedAt) in its update
   "migrate-to-postgres.test.ts", // SQLite → PostgreSQL + S3, verified (PostgreSQL only)
   "instances.test.ts", // two app instances on one database and bucket, one killed mid-load
 ];

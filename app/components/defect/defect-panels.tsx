@@ -1,11 +1,8 @@
-import { getFormProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HistoryPhotos } from "~/components/defect/history-photos";
-import { FieldErrors, FormErrors, useSchemaForm } from "~/components/form";
 import { PinCrop } from "~/components/pin-crop";
-import { transitionSchema } from "~/modules/defect/forms";
-import type { DefectAction, DefectState } from "~/modules/defect/workflow";
+import type { DefectState } from "~/modules/defect/workflow";
 import { useFormat } from "~/modules/i18n/use-format";
 import type { PhotoView } from "~/modules/photo/view";
 
@@ -113,70 +110,6 @@ export function DefectFacts({ defect, pin }: { defect: Defect; pin: Pin | null }
           <span translate="no">{defect.lastComment}</span>
         </p>
       ) : null}
-    </section>
-  );
-}
-
-/**
- * The rectification buttons the viewer may press now, with the comment they take: the
- * transition schema checks it in the browser and in the action; a missing comment shows beside
- * the box, other refusals above the buttons. A plain post without JavaScript.
- */
-export function DefectWorkflow({
-  actions,
-  unreplied,
-  busy,
-  lastResult,
-}: {
-  actions: DefectAction[];
-  unreplied: number;
-  busy: boolean;
-  lastResult: SubmissionResult<string[]> | undefined;
-}) {
-  const { t } = useTranslation("defect");
-  const [form, fields] = useSchemaForm(transitionSchema(t), { id: "defect-workflow", lastResult });
-  const replying = actions.includes("reply");
-  const needsComment = replying || actions.includes("return");
-  return (
-    <section className="panel workflow">
-      <h2>{t("workflow.title")}</h2>
-      {replying ? (
-        <p className={unreplied > 0 ? "muted" : "alert"} data-testid="reply-photos">
-          {unreplied > 0
-            ? t("workflow.replyPhotos", { count: unreplied })
-            : t("workflow.photosFirst")}
-        </p>
-      ) : null}
-      <Form method="post" className="workflow-form" {...getFormProps(form)}>
-        <FormErrors form={form as never} />
-        {needsComment ? (
-          <>
-            <textarea
-              {...getTextareaProps(fields.comment)}
-              rows={3}
-              aria-label={replying ? t("workflow.replyLabel") : t("workflow.reviewLabel")}
-              placeholder={
-                replying ? t("workflow.replyPlaceholder") : t("workflow.reviewPlaceholder")
-              }
-            />
-            <FieldErrors meta={fields.comment as never} />
-          </>
-        ) : null}
-        <div className="workflow-buttons">
-          {actions.map((a) => (
-            <button
-              key={a}
-              type="submit"
-              name={fields.intent.name}
-              value={a}
-              className={a === "return" ? "button" : "button button-primary"}
-              disabled={busy}
-            >
-              {t(`action.${a}`)}
-            </button>
-          ))}
-        </div>
-      </Form>
     </section>
   );
 }

@@ -191,8 +191,16 @@ const defect: Catalogue<typeof source> = {
     },
     updated: "Updated to: $t(defect:status.{{state}})",
   },
+  commands: {
+    changed:
+      "This defect is now “$t(defect:status.{{state}})”; someone else has dealt with it: the offline “$t(defect:action.{{action}})” was not applied",
+  },
   workflow: {
     title: "Rectification",
+    queued: "“{{action}}” is stored on this device and will be sent when the network returns.",
+    waiting: "Waiting to upload: {{action}}; it will be sent when the network returns",
+    waitingComment:
+      "Waiting to upload: {{action}} ({{comment}}); it will be sent when the network returns",
     replyPhotos_one: "This reply will carry {{count, number}} after-rectification photo",
     replyPhotos_other: "This reply will carry {{count, number}} after-rectification photos",
     photosFirst:

@@ -177,8 +177,15 @@ const defect = {
     },
     updated: "已更新为：$t(defect:status.{{state}})",
   },
+  commands: {
+    changed:
+      "该质量问题已是“$t(defect:status.{{state}})”，已被他人处理：离线记录的“$t(defect:action.{{action}})”未执行",
+  },
   workflow: {
     title: "整改",
+    queued: "“{{action}}”已存入本机：恢复网络后自动发送。",
+    waiting: "待上传：{{action}}，恢复网络后自动发送",
+    waitingComment: "待上传：{{action}}（{{comment}}），恢复网络后自动发送",
     replyPhotos_one: "本次回复将附 {{count, number}} 张整改后照片",
     replyPhotos_other: "本次回复将附 {{count, number}} 张整改后照片",
     photosFirst: "请先在“整改后”一栏上传整改后照片，再提交整改回复",

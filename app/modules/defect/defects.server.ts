@@ -10,6 +10,10 @@ import { verdictTextZh } from "~/modules/lot/verdict-text";
 import { copyItemPhotosToDefect } from "~/modules/photo/defect-photos.server";
 import { compoundWhere } from "~/modules/site/access.server";
 import { defectReplay, recordDefectCommand } from "./defect-commands.server";
+import {
+  recordDefectTransitionCommand,
+  requireDefectBase,
+} from "./defect-transition-command.server";
 import { notify } from "./inbox.server";
 import { recordT, refusal } from "./labels";
 import { getDefect, isOwnContractor, unrepliedAfterPhotos } from "./read.server";
@@ -220,9 +224,12 @@ export async function transitionDefect(
   defectId: string,
   action: DefectAction,
   comment: string | null,
+  /** a command queued on a tablet offline: applied only to the state it saw, once per key */
+  command?: { key: string; baseVersion: string | null },
 ) {
   const defect = await getDefect(db, defectId, viewer, scope);
   if (!defect) throw refusal("defect:errors.notFound", 404);
+  if (command) requireDefectBase(defect, command, action);
   const from = defect.status;
   if (!isDefectState(from)) throw refusal("defect:errors.unknownState", 500, { state: from });
   const newPhotos = action === "reply" ? await unrepliedAfterPhotos(db, defectId) : [];
@@ -248,7 +255,7 @@ export async function transitionDefect(
   await db.$transaction(async (tx) => {
     // The status in `where` makes a concurrent second transition find nothing to update.
     const { count } = await tx.defect.updateMany({
-      where: { id: defectId, status: from },
+      where: { id: defectId, status: from, ...(command ? { updatedAt: defect.updatedAt } : {}) },
       data: {
         status: next,
         ...(text ? { lastComment: text } : {}),
@@ -256,6 +263,7 @@ export async function transitionDefect(
       },
     });
     if (count !== 1) throw refusal("defect:errors.changedMeanwhile", 409);
+    if (command) await recordDefectTransitionCommand(tx, viewer.id, command, defect, action);
     const link = `/defects/${defectId}`;
     const params = { number: defect.number, title: defect.title };
     if (action === "return")

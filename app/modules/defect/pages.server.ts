@@ -5,6 +5,7 @@ import type { CurrentUser } from "~/modules/auth/session.server";
 import { pinOfDefect, pinPrefill } from "~/modules/drawing/pins.server";
 import { withAnnotationVersions } from "~/modules/photo/annotation.server";
 import { defectPhotoRefusal, defectPhotos } from "~/modules/photo/defect-photos.server";
+import { defectBase } from "./defect-base";
 import { defectPrefillFromItem } from "./defects.server";
 import type { FilterSchema } from "./forms";
 import {
@@ -114,6 +115,8 @@ export async function defectPage(db: Db, user: CurrentUser, scope: Scope, defect
       contractor: defect.contractor.name,
       createdBy: defect.createdBy.displayName,
       createdAt: defect.createdAt,
+      /** the state a transition queued offline on this page is recorded against */
+      base: defectBase(defect),
     },
     actions,
     history: await defectHistory(db, defect.id),

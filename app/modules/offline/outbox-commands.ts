@@ -8,6 +8,10 @@ type CommandBase = {
   /** Idempotency key the server stores with the applied command. */
   key: string;
   userId: string;
+  /**
+   * The lot the command records on; a defect's own commands (DefectTransitionCommand) put
+   * `defect:<id>` here, so each subject's commands are listed and kept in order by one index.
+   */
   lotId: string;
   lotLabel: string;
   /** The lot's state when the value was recorded. */
@@ -59,7 +63,28 @@ export type TransitionCommand = CommandBase & {
   itemId?: undefined;
 };
 
-export type OutboxCommand = EntryCommand | PhotoCommand | DefectCommand | TransitionCommand;
+/**
+ * A defect's transition (确认整改, 整改回复, 复查关闭, 退回) made on its page without signal. `lotId` is
+ * `defect:<id>`, `lotLabel` the defect's number and title; `actionLabel` the button's words.
+ */
+export type DefectTransitionCommand = CommandBase & {
+  kind: "defectTransition";
+  defectId: string;
+  action: "acknowledge" | "reply" | "close" | "return";
+  actionLabel: string;
+  comment: string;
+  itemId?: undefined;
+};
+
+export type OutboxCommand =
+  | EntryCommand
+  | PhotoCommand
+  | DefectCommand
+  | TransitionCommand
+  | DefectTransitionCommand;
+
+/** The outbox list a defect's own commands are kept under. */
+export const defectSubject = (defectId: string) => `defect:${defectId}`;
 
 export type NewEntryCommand = Pick<
   EntryCommand,
@@ -77,6 +102,11 @@ export type NewDefectCommand = Pick<
 export type NewTransitionCommand = Pick<
   TransitionCommand,
   "lotId" | "lotLabel" | "baseVersion" | "action" | "reason"
+>;
+
+export type NewDefectTransitionCommand = Pick<
+  DefectTransitionCommand,
+  "defectId" | "lotLabel" | "baseVersion" | "action" | "actionLabel" | "comment"
 >;
 
 export function commandBody(command: OutboxCommand): FormData {
@@ -99,6 +129,11 @@ export function commandBody(command: OutboxCommand): FormData {
     body.set("reason", command.reason);
     return body;
   }
+  if (command.kind === "defectTransition") {
+    body.set("intent", command.action);
+    body.set("comment", command.comment);
+    return body;
+  }
   if (command.itemVersion !== undefined) body.set("itemVersion", String(command.itemVersion));
   body.set("entry", JSON.stringify(command.entry));
   return body;
@@ -106,6 +141,9 @@ export function commandBody(command: OutboxCommand): FormData {
 
 /** Where each kind of command goes: photos as uploads, the rest to the lot's commands by kind. */
 export function commandUrl(command: OutboxCommand): string {
+  // The action in the address: the server checks its permission before reading the body.
+  if (command.kind === "defectTransition")
+    return `/defects/${encodeURIComponent(command.defectId)}/commands?intent=${command.action}`;
   const lot = `/lots/${encodeURIComponent(command.lotId)}`;
   // The key in the URL too: a replay is known before the upload's bytes (see the photos route).
   if (command.kind === "photo") return `${lot}/photos?key=${encodeURIComponent(command.key)}`;

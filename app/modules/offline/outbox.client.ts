@@ -15,8 +15,10 @@ import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import {
   commandBody,
   commandUrl,
+  defectSubject,
   type EntryCommand,
   type NewDefectCommand,
+  type NewDefectTransitionCommand,
   type NewEntryCommand,
   type NewPhotoCommand,
   type NewTransitionCommand,
@@ -147,6 +149,17 @@ export async function enqueueDefect(input: NewDefectCommand): Promise<void> {
 export async function enqueueTransition(input: NewTransitionCommand): Promise<void> {
   if (!currentUser) throw new Error("outbox: no signed-in user");
   await enqueue({ ...input, ...base(currentUser), kind: "transition" });
+}
+
+/** Queues a defect's transition, after what was queued on the same defect before. */
+export async function enqueueDefectTransition(input: NewDefectTransitionCommand): Promise<void> {
+  if (!currentUser) throw new Error("outbox: no signed-in user");
+  await enqueue({
+    ...input,
+    lotId: defectSubject(input.defectId),
+    ...base(currentUser),
+    kind: "defectTransition",
+  });
 }
 
 /** Whether this user has anything waiting to be sent (new photos then queue behind it). */

@@ -39,6 +39,7 @@ const sync: Catalogue<typeof source> = {
   queued: "Kept on this device; uploads when the network is back",
   transition: "{{action}}: {{reason}}",
   command: {
+    defect: "Defect {{defect}}",
     lotOnly: "Lot {{lot}}",
     lot: "Lot {{lot}} · {{item}}",
     result: "Result: {{result}}",

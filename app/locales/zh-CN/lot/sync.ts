@@ -36,6 +36,7 @@ const sync = {
   queued: "已存入本机，恢复网络后自动上传",
   transition: "{{action}}：{{reason}}",
   command: {
+    defect: "质量问题 {{defect}}",
     lotOnly: "检验批 {{lot}}",
     lot: "检验批 {{lot}} · {{item}}",
     result: "结果：{{result}}",
