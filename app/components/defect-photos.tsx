@@ -1,19 +1,28 @@
 import { useTranslation } from "react-i18next";
+import { defectSubject } from "~/modules/offline/outbox-commands";
 import type { PhotoView } from "~/modules/photo/view";
 import { PhotoGrid } from "./photo-grid";
 import { PhotoUploader } from "./photo-uploader";
+import { QueuedPhotos } from "./queued-photos";
 
 type Side = { photos: PhotoView[]; canUpload: boolean };
 
-/** 整改前 | 整改后 side by side (stacked on a narrow portrait screen), each with its own uploader. */
+/**
+ * 整改前 | 整改后 side by side (stacked on a narrow portrait screen), each with its own uploader.
+ * Photos taken without signal wait in the outbox, shown in their column, before the defect's
+ * later steps (a reply sent after its photos).
+ */
 export function DefectPhotos({
   defectId,
+  offline,
   before,
   after,
   maxFileBytes,
   onOpen,
 }: {
   defectId: string;
+  /** the defect's label and state, for photos queued offline (defect-base.ts) */
+  offline: { label: string; base: string };
   before: Side;
   after: Side;
   maxFileBytes: number;
@@ -29,12 +38,23 @@ export function DefectPhotos({
       {side.photos.length === 0 ? <p className="muted">{empty}</p> : null}
       <PhotoGrid photos={side.photos} label={title} onOpen={(i) => onOpen(side.photos, i)} />
       {side.canUpload ? (
-        <PhotoUploader
-          url={`/defects/${defectId}/photos?role=${role}`}
-          label={t("defectPhotos.pickLabel", { side: title })}
-          buttonText={t("defectPhotos.pickButton", { side: title })}
-          maxFileBytes={maxFileBytes}
-        />
+        <>
+          <QueuedPhotos lotId={defectSubject(defectId)} itemId={null} role={role} />
+          <PhotoUploader
+            url={`/defects/${defectId}/photos?role=${role}`}
+            label={t("defectPhotos.pickLabel", { side: title })}
+            buttonText={t("defectPhotos.pickButton", { side: title })}
+            maxFileBytes={maxFileBytes}
+            outbox={{
+              lotId: defectSubject(defectId),
+              lotLabel: offline.label,
+              baseVersion: offline.base,
+              itemId: null,
+              itemCode: null,
+              role,
+            }}
+          />
+        </>
       ) : null}
     </div>
   );

@@ -11,6 +11,8 @@ export type PhotoOutboxTarget = {
   baseVersion: string;
   itemId: string | null;
   itemCode: string | null;
+  /** a defect's side (lotId `defect:<id>`) */
+  role?: "before" | "after";
 };
 
 /** Previews shown, by command: made once per photo, not again on each read of the outbox. */
@@ -77,13 +79,25 @@ function QueuedPhoto({
  * The photos of a lot (or of one item) still in the outbox: shown where they will appear once
  * uploaded, with their size and state (待上传 / 上传中 / 冲突 with the reason).
  */
-export function QueuedPhotos({ lotId, itemId }: { lotId: string; itemId: string | null }) {
+export function QueuedPhotos({
+  lotId,
+  itemId,
+  role,
+}: {
+  lotId: string;
+  itemId: string | null;
+  /** a defect's side: only its photos */
+  role?: "before" | "after";
+}) {
   const { t } = useTranslation("lot");
   const commands = useOutbox(lotId);
   const sending = useSendingCommand();
   const photos = useMemo(
-    () => (commands ?? []).flatMap((c) => (c.kind === "photo" && c.itemId === itemId ? [c] : [])),
-    [commands, itemId],
+    () =>
+      (commands ?? []).flatMap((c) =>
+        c.kind === "photo" && c.itemId === itemId && c.role === role ? [c] : [],
+      ),
+    [commands, itemId, role],
   );
   useRevalidateWhenSent(photos.filter((p) => p.status === "pending").length);
   if (photos.length === 0) return null;

@@ -16,7 +16,9 @@ export function commandText(c: OutboxCommand, t: TFunction<"lot">): string {
     const item = c.itemCode
       ? t("sync.photoOf", { item: c.itemCode, ...photo })
       : t("sync.photo", photo);
-    return t("sync.command.lot", { lot: c.lotLabel, item });
+    return c.lotId.startsWith("defect:")
+      ? t("sync.command.defectPhoto", { defect: c.lotLabel, item })
+      : t("sync.command.lot", { lot: c.lotLabel, item });
   }
   if (c.kind === "defect")
     return [

@@ -142,6 +142,7 @@ export default function DefectPage() {
       <DefectFacts defect={defect} pin={pin} />
       <DefectPhotos
         defectId={defect.id}
+        offline={{ label: `${defect.number} ${defect.title}`, base: defect.base }}
         before={photos.before}
         after={photos.after}
         maxFileBytes={photos.maxFileBytes}

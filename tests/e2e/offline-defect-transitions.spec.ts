@@ -52,13 +52,16 @@ function stored(defectId: string) {
     const receipts = db
       .prepare(`SELECT kind FROM CommandReceipt WHERE subjectId = ? ORDER BY appliedAt`)
       .all(defectId) as { kind: string }[];
-    return { status, receipts: receipts.map((r) => r.kind) };
+    const { n } = db
+      .prepare(`SELECT COUNT(*) AS n FROM Photo WHERE defectId = ? AND role = 'after'`)
+      .get(defectId) as { n: number };
+    return { status, receipts: receipts.map((r) => r.kind), afterPhotos: n };
   } finally {
     db.close();
   }
 }
 
-test("offline, the contractor's 确认整改 and the supervisor's 复查通过关闭 wait on the tablet and are sent once when the network returns", async ({
+test("offline, the contractor's 确认整改, 整改后 photo and reply, then the supervisor's 复查通过关闭, wait on the tablet and are sent once, in order, when the network returns", async ({
   browser,
   world,
 }) => {
@@ -81,8 +84,34 @@ test("offline, the contractor's 确认整改 and the supervisor's 复查通过�
   await contractor.context.setOffline(false);
   await expect(indicator).toHaveText("已同步", { timeout: 30_000 });
   await expect(c.getByTestId("defect-status")).toHaveText("整改中");
+
+  // Offline again: the 整改后 photo waits in its column, and the reply after it counts it.
+  await contractor.context.setOffline(true);
+  const after = c.getByTestId("photos-after");
+  await c.getByLabel("整改情况说明").fill("扶手已重新焊接");
+  await c.getByRole("button", { name: "提交整改回复" }).click();
+  await expect(c.getByRole("alert").filter({ hasText: "请先在“整改后”一栏上传" })).toBeVisible();
+  await choosePhotos(after, {
+    name: "整改后.jpg",
+    mimeType: "image/jpeg",
+    buffer: await cameraJpeg({ width: 640, height: 480, seed: 7 }),
+  });
+  await expect(after.getByTestId("queued-photo")).toContainText("整改后.jpg");
+  await expect(c.getByTestId("reply-photos")).toHaveText("本次回复将附 1 张整改后照片");
+  await c.getByRole("button", { name: "提交整改回复" }).click();
+  await expect(indicator).toHaveText(/^离线 · 2 项待上传/);
+  await expect(c.getByTestId("queued-transition")).toHaveText(
+    "待上传：提交整改回复（扶手已重新焊接），恢复网络后自动发送",
+  );
+  await c.screenshot({ path: ".tmp/screens/offline-defect-reply-queued-1024x768.png" });
+  expect(stored(defectId)).toMatchObject({ status: "in_progress", afterPhotos: 0 });
+  await contractor.context.setOffline(false);
+  await expect(indicator).toHaveText("已同步", { timeout: 30_000 });
+  await expect(c.getByTestId("defect-status")).toHaveText("待复查");
+  await expect(after.locator(".photo-grid img")).toHaveCount(1);
+  await expect(after.getByTestId("queued-photo")).toHaveCount(0);
+  expect(stored(defectId)).toMatchObject({ status: "submitted", afterPhotos: 1 });
   await contractor.context.close();
-  await reply(browser, world, url);
 
   const supervisor = await tablet(browser, world, "supervisor");
   const s = supervisor.page;
@@ -108,7 +137,8 @@ test("offline, the contractor's 确认整改 and the supervisor's 复查通过�
   await expect(s.getByTestId("defect-status")).toHaveText("已关闭");
   expect(stored(defectId)).toEqual({
     status: "closed",
-    receipts: ["defect.acknowledge", "defect.close"],
+    receipts: ["defect.acknowledge", "defect.reply", "defect.close"],
+    afterPhotos: 1,
   });
   await supervisor.context.close();
 });
@@ -148,6 +178,6 @@ test("conflict: a 退回 queued offline on a defect another supervisor closes me
   await expect(conflict).toContainText("退回：立柱底座仍有晃动");
   await expect(conflict).toContainText("该质量问题已是“已关闭”");
   await expect(conflict).toContainText("“退回”未执行");
-  expect(stored(defectId)).toEqual({ status: "closed", receipts: [] });
+  expect(stored(defectId)).toEqual({ status: "closed", receipts: [], afterPhotos: 1 });
   await tabletA.close();
 });

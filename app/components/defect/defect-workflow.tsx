@@ -29,19 +29,23 @@ export function DefectWorkflow({
 }) {
   const { t } = useTranslation("defect");
   const [form, fields] = useSchemaForm(transitionSchema(t), { id: "defect-workflow", lastResult });
-  const queued = (useOutbox(defectSubject(defect.id)) ?? []).flatMap((c) =>
-    c.kind === "defectTransition" && c.status === "pending" ? [c] : [],
+  const commands = (useOutbox(defectSubject(defect.id)) ?? []).filter(
+    (c) => c.status === "pending",
   );
+  const queued = commands.flatMap((c) => (c.kind === "defectTransition" ? [c] : []));
   useRevalidateWhenSent(queued.length);
+  // 整改后 photos still on the tablet go before a reply made now: the reply counts them.
+  const replyPhotos =
+    unreplied + commands.filter((c) => c.kind === "photo" && c.role === "after").length;
   const replying = actions.includes("reply");
   const needsComment = replying || actions.includes("return");
   return (
     <section className="panel workflow">
       <h2>{t("workflow.title")}</h2>
       {replying ? (
-        <p className={unreplied > 0 ? "muted" : "alert"} data-testid="reply-photos">
-          {unreplied > 0
-            ? t("workflow.replyPhotos", { count: unreplied })
+        <p className={replyPhotos > 0 ? "muted" : "alert"} data-testid="reply-photos">
+          {replyPhotos > 0
+            ? t("workflow.replyPhotos", { count: replyPhotos })
             : t("workflow.photosFirst")}
         </p>
       ) : null}
@@ -56,7 +60,7 @@ export function DefectWorkflow({
         <FormErrors form={form as never} />
         <input type="hidden" name="baseVersion" value={defect.base} />
         <input type="hidden" name="defectLabel" value={`${defect.number} ${defect.title}`} />
-        <input type="hidden" name="unreplied" value={unreplied} />
+        <input type="hidden" name="unreplied" value={replyPhotos} />
         {actions.map((a) => (
           <input key={a} type="hidden" name={`label-${a}`} value={t(`action.${a}`)} />
         ))}

@@ -41,6 +41,8 @@ export type PhotoCommand = CommandBase & {
   itemId: string | null;
   /** The item's code when the photo is an item's (its label in lists). */
   itemCode: string | null;
+  /** A defect's photo (lotId `defect:<id>`): its side, 整改前 or 整改后. */
+  role?: "before" | "after";
   file: Blob;
   fileName: string;
   fileType: string;
@@ -85,6 +87,9 @@ export type OutboxCommand =
 
 /** The outbox list a defect's own commands are kept under. */
 export const defectSubject = (defectId: string) => `defect:${defectId}`;
+/** The defect whose list `lotId` is, or null for a lot's. */
+export const subjectDefect = (lotId: string) =>
+  lotId.startsWith("defect:") ? lotId.slice("defect:".length) : null;
 
 export type NewEntryCommand = Pick<
   EntryCommand,
@@ -92,7 +97,7 @@ export type NewEntryCommand = Pick<
 > & { itemVersion: number };
 export type NewPhotoCommand = Pick<
   PhotoCommand,
-  "lotId" | "lotLabel" | "itemId" | "itemCode" | "baseVersion"
+  "lotId" | "lotLabel" | "itemId" | "itemCode" | "baseVersion" | "role"
 > & { file: File };
 export type NewDefectCommand = Pick<
   DefectCommand,
@@ -145,6 +150,10 @@ export function commandUrl(command: OutboxCommand): string {
   if (command.kind === "defectTransition")
     return `/defects/${encodeURIComponent(command.defectId)}/commands?intent=${command.action}`;
   const lot = `/lots/${encodeURIComponent(command.lotId)}`;
+  const defectId = subjectDefect(command.lotId);
+  // A defect's photo: stored once per defect and content (a replay answers 已上传过), no receipt.
+  if (command.kind === "photo" && defectId)
+    return `/defects/${encodeURIComponent(defectId)}/photos?role=${command.role ?? "after"}`;
   // The key in the URL too: a replay is known before the upload's bytes (see the photos route).
   if (command.kind === "photo") return `${lot}/photos?key=${encodeURIComponent(command.key)}`;
   return command.kind === "entry" ? `${lot}/commands` : `${lot}/commands?kind=${command.kind}`;

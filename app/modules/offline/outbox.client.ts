@@ -234,8 +234,8 @@ async function runOnce(): Promise<void> {
   const db = await database();
   const pending = (await listCommands()).filter((c) => c.status === "pending");
   const photosWait = photosWaitForWifi();
-  // Lots with a photo held back: a 退回 recorded after it waits too (the lot would be closed
-  // to the photo by then).
+  // Lots (and defects) with a photo held back: a 退回 or a reply recorded after it waits too (the
+  // lot would be closed to the photo by then; a reply needs its photo).
   const photoHeld = new Set<string>();
   for (const command of pending) {
     if (typeof navigator !== "undefined" && navigator.onLine === false) return;
@@ -244,7 +244,8 @@ async function runOnce(): Promise<void> {
       photoHeld.add(command.lotId);
       continue;
     }
-    if (command.kind === "transition" && photoHeld.has(command.lotId)) continue;
+    const transition = command.kind === "transition" || command.kind === "defectTransition";
+    if (transition && photoHeld.has(command.lotId)) continue;
     // Discarded (or refused in another tab) since this run listed it: not sent.
     const current = await db.get("commands", command.seq as number);
     if (current?.status !== "pending") continue;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import { say } from "~/modules/lot/messages";
-import { commandBody, commandUrl, type OutboxCommand } from "./outbox-commands";
+import {
+  commandBody,
+  commandUrl,
+  defectSubject,
+  type OutboxCommand,
+  subjectDefect,
+} from "./outbox-commands";
 import { classifyAnswer, connectionMetered, retryDelayMs, sizeText, syncLabel } from "./sync-rules";
 
 const label = (lng: "zh-CN" | "en", state: Parameters<typeof syncLabel>[0]) =>
@@ -162,5 +168,49 @@ describe("photos and defects in the outbox", () => {
       ["intent", "reject"],
       ["reason", "扶手焊缝未打磨"],
     ]);
+  });
+
+  it("posts a defect's transition to the defect's commands, its action in the address", () => {
+    const close: OutboxCommand = {
+      ...base,
+      lotId: defectSubject("d 1"),
+      lotLabel: "NH-QX-007 扶手松动",
+      baseVersion: "submitted@2026-12-01T04:00:00.000Z",
+      kind: "defectTransition",
+      defectId: "d 1",
+      action: "close",
+      actionLabel: "复查通过关闭",
+      comment: "复查合格",
+    };
+    expect(subjectDefect(close.lotId)).toBe("d 1");
+    expect(commandUrl(close)).toBe("/defects/d%201/commands?intent=close");
+    expect([...commandBody(close).entries()]).toEqual([
+      ["key", "0f8e6c1a-0001"],
+      ["baseVersion", "submitted@2026-12-01T04:00:00.000Z"],
+      ["kind", "defectTransition"],
+      ["intent", "close"],
+      ["comment", "复查合格"],
+    ]);
+  });
+
+  it("uploads a defect's photo to its side, a lot's photo to the lot", () => {
+    const photo = {
+      ...base,
+      kind: "photo" as const,
+      itemId: null,
+      itemCode: null,
+      file: new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: "image/jpeg" }),
+      fileName: "整改后.jpg",
+      fileType: "image/jpeg",
+      fileSize: 3,
+    };
+    expect(commandUrl({ ...photo, lotId: defectSubject("d1"), role: "after" as const })).toBe(
+      "/defects/d1/photos?role=after",
+    );
+    expect(commandUrl({ ...photo, lotId: defectSubject("d1"), role: "before" as const })).toBe(
+      "/defects/d1/photos?role=before",
+    );
+    expect(subjectDefect("lot 1")).toBeNull();
+    expect(commandUrl(photo)).toBe("/lots/lot%201/photos?key=0f8e6c1a-0001");
   });
 });

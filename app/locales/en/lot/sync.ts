@@ -40,6 +40,7 @@ const sync: Catalogue<typeof source> = {
   transition: "{{action}}: {{reason}}",
   command: {
     defect: "Defect {{defect}}",
+    defectPhoto: "Defect {{defect}} · {{item}}",
     lotOnly: "Lot {{lot}}",
     lot: "Lot {{lot}} · {{item}}",
     result: "Result: {{result}}",

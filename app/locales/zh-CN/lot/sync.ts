@@ -37,6 +37,7 @@ const sync = {
   transition: "{{action}}：{{reason}}",
   command: {
     defect: "质量问题 {{defect}}",
+    defectPhoto: "质量问题 {{defect}} · {{item}}",
     lotOnly: "检验批 {{lot}}",
     lot: "检验批 {{lot}} · {{item}}",
     result: "结果：{{result}}",
