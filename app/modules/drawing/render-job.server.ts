@@ -6,11 +6,12 @@
  * Rendering twice is harmless: the files are content-addressed and the row is only written while
  * it is not ready yet.
  */
-import { z } from "zod";
+
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
 import { DomainError, isDomainError, type MessageParams } from "~/infra/domain-error";
 import { heavyImageWork } from "~/infra/image-work.server";
+import { z } from "~/infra/zod";
 import type { MessageKey } from "~/locales/resources";
 import { recordEvent } from "~/modules/audit/record.server";
 import { enqueueJob, type JobDb } from "~/modules/jobs/queue.server";
