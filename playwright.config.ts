@@ -72,6 +72,8 @@ export default defineConfig({
       SESSION_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
       // The specs build their own lots and defects from an empty record.
       DEMO_ACTIVITY: "0",
+      // Drawing previews are rendered by the job worker (npm start's default, said here too).
+      JOBS: "1",
     },
   },
 });

@@ -12,6 +12,7 @@ import "~/modules/i18n/zod-fallback.server";
 import { requestLanguage } from "~/modules/auth/language.server";
 import { isLng } from "~/modules/i18n/config";
 import { renderI18n } from "~/modules/i18n/i18n.server";
+import { startJobs } from "~/modules/jobs/start.server";
 
 // scripts/serve.mjs takes its request gate from the built server entry, so it is TypeScript, bundled.
 export {
@@ -23,6 +24,11 @@ export {
 
 // scripts/serve.mjs starts this instance's job worker from here when JOBS=1 (decision 0023).
 export { startJobs } from "~/modules/jobs/start.server";
+
+// `npm run dev` has no scripts/serve.mjs: the dev server runs the worker itself (as `npm start`
+// does; JOBS=0 turns it off), so uploaded drawings get rendered. startJobs starts it once.
+if (process.env.NODE_ENV === "development")
+  startJobs({ env: { ...process.env, JOBS: process.env.JOBS ?? "1" } });
 
 export const streamTimeout = 5_000;
 

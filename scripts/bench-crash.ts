@@ -154,7 +154,9 @@ async function main() {
   });
   const orphans = await orphanFiles(uploadsDir, {
     photos: new Set(photos.flatMap((r) => [r.sha256, r.displaySha256, r.thumbSha256])),
-    drawings: new Set(drawings.flatMap((d) => [d.sourceSha256, d.imageSha256, d.previewSha256])),
+    drawings: new Set(
+      drawings.flatMap((d) => [d.sourceSha256, d.imageSha256 ?? "", d.previewSha256 ?? ""]),
+    ),
   });
   await check.$disconnect();
   fs.rmSync(dataDir, { recursive: true, force: true });

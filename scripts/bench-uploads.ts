@@ -180,7 +180,9 @@ async function main() {
   });
   const orphaned = await orphanFiles(path.join(dataDir, "uploads"), {
     photos: new Set(rows.flatMap((r) => [r.sha256, r.displaySha256, r.thumbSha256])),
-    drawings: new Set(drawings.flatMap((d) => [d.sourceSha256, d.imageSha256, d.previewSha256])),
+    drawings: new Set(
+      drawings.flatMap((d) => [d.sourceSha256, d.imageSha256 ?? "", d.previewSha256 ?? ""]),
+    ),
   });
   await db.$disconnect();
   fs.rmSync(dataDir, { recursive: true, force: true });

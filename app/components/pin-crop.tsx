@@ -1,21 +1,43 @@
 import { useTranslation } from "react-i18next";
+import { RenderBadge, useRenderPolling } from "~/components/drawing/render-state";
 import { cropAround } from "~/modules/drawing/coords";
 
-/** The sheet's preview around a pin (a CSS crop: no extra image is made). */
-export function PinCrop({
+type PinOnPreview = {
+  revisionId: string;
+  x: number;
+  y: number;
+  /** null while the revision is not rendered (renderStatus pending or failed) */
+  previewWidth: number | null;
+  previewHeight: number | null;
+  renderStatus: string;
+};
+
+/**
+ * The sheet's preview around a pin (a CSS crop: no extra image is made). While the revision's
+ * preview is being generated it says so, and the page refreshes itself until it is there.
+ */
+export function PinCrop({ pin, status = "open" }: { pin: PinOnPreview; status?: string }) {
+  useRenderPolling(pin.renderStatus === "pending");
+  if (pin.previewWidth === null || pin.previewHeight === null || pin.renderStatus !== "ready")
+    return (
+      <span className="pin-crop pin-crop-empty" data-testid="pin-crop">
+        <RenderBadge renderStatus={pin.renderStatus === "ready" ? "pending" : pin.renderStatus} />
+      </span>
+    );
+  return (
+    <PinCropImage pin={{ ...pin, w: pin.previewWidth, h: pin.previewHeight }} status={status} />
+  );
+}
+
+function PinCropImage({
   pin,
-  status = "open",
+  status,
 }: {
-  pin: { revisionId: string; x: number; y: number; previewWidth: number; previewHeight: number };
-  status?: string;
+  pin: { revisionId: string; x: number; y: number; w: number; h: number };
+  status: string;
 }) {
   const { t } = useTranslation("photo");
-  const crop = cropAround(
-    pin,
-    { w: pin.previewWidth, h: pin.previewHeight },
-    { w: 320, h: 200 },
-    2.5,
-  );
+  const crop = cropAround(pin, { w: pin.w, h: pin.h }, { w: 320, h: 200 }, 2.5);
   return (
     <span className="pin-crop" data-testid="pin-crop">
       <img

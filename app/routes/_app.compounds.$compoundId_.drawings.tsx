@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { RenderBadge, useRenderPolling } from "~/components/drawing/render-state";
 import { DrawingUploadForm, type DrawingUploadResult } from "~/components/drawing-upload-form";
 import { PageHeader } from "~/components/page-header";
 import { isDomainError } from "~/infra/domain-error";
@@ -106,6 +107,8 @@ export default function DrawingRegister() {
   const en = format.lng === "en";
   // Only while the upload itself runs: the reload of the register after it shows the result already.
   const busy = useNavigation().state === "submitting";
+  // Freshly uploaded revisions are rendered in the background: refresh until they are.
+  useRenderPolling(sheets.some((s) => s.revisions.some((r) => r.renderStatus === "pending")));
   return (
     <>
       <PageHeader
@@ -211,7 +214,8 @@ export default function DrawingRegister() {
                               ? t(`revision.status.${r.status}`)
                               : r.status,
                           })}
-                          {r._count.pins ? ` · ${r._count.pins}` : ""}
+                          {r._count.pins ? ` · ${r._count.pins}` : ""}{" "}
+                          <RenderBadge renderStatus={r.renderStatus} />
                         </Link>
                       ))}
                     </div>

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PlacePanel } from "~/components/drawing/place-panel";
+import { RenderStatePanel } from "~/components/drawing/render-state";
 import { DrawingViewer } from "~/components/drawing-viewer";
 import { PageHeader } from "~/components/page-header";
 import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
@@ -147,56 +148,59 @@ export default function DrawingPage() {
           </label>
         ))}
       </fieldset>
-      <DrawingViewer
-        previewSrc={`/drawings/${revision.id}/preview`}
-        fullSrc={`/drawings/${revision.id}/full`}
-        width={revision.width}
-        height={revision.height}
-        pins={pins
-          .filter((p) => shown.has(p.defect.status))
-          .map((p) => ({
-            id: p.id,
-            x: p.x,
-            y: p.y,
-            status: p.defect.status,
-            label: t("sheet.pinLabel", {
-              number: p.defect.number,
-              title: p.defect.title,
-              state: stateLabel(p.defect.status),
-            }),
-            href: `/defects/${p.defect.id}`,
-          }))}
-        placing={placing}
-        placed={placed}
-        overlay={
-          placing ? (
-            <PlacePanel
-              revisionId={revision.id}
-              placed={placed}
-              superseded={superseded}
-              unpinned={unpinned}
-              busy={busy}
-              lastResult={result}
-            />
-          ) : null
-        }
-        onPlace={setPlaced}
-        toolbar={
-          canPin ? (
-            <button
-              type="button"
-              className={`button${placing ? " button-primary" : ""}`}
-              aria-pressed={placing}
-              onClick={() => {
-                setPlacing(!placing);
-                setPlaced(null);
-              }}
-            >
-              {placing ? t("sheet.stopPinning") : t("sheet.startPinning")}
-            </button>
-          ) : null
-        }
-      />
+      {revision.image === null ? <RenderStatePanel state={revision} /> : null}
+      {revision.image === null ? null : (
+        <DrawingViewer
+          previewSrc={`/drawings/${revision.id}/preview`}
+          fullSrc={`/drawings/${revision.id}/full`}
+          width={revision.image.width}
+          height={revision.image.height}
+          pins={pins
+            .filter((p) => shown.has(p.defect.status))
+            .map((p) => ({
+              id: p.id,
+              x: p.x,
+              y: p.y,
+              status: p.defect.status,
+              label: t("sheet.pinLabel", {
+                number: p.defect.number,
+                title: p.defect.title,
+                state: stateLabel(p.defect.status),
+              }),
+              href: `/defects/${p.defect.id}`,
+            }))}
+          placing={placing}
+          placed={placed}
+          overlay={
+            placing ? (
+              <PlacePanel
+                revisionId={revision.id}
+                placed={placed}
+                superseded={superseded}
+                unpinned={unpinned}
+                busy={busy}
+                lastResult={result}
+              />
+            ) : null
+          }
+          onPlace={setPlaced}
+          toolbar={
+            canPin ? (
+              <button
+                type="button"
+                className={`button${placing ? " button-primary" : ""}`}
+                aria-pressed={placing}
+                onClick={() => {
+                  setPlacing(!placing);
+                  setPlaced(null);
+                }}
+              >
+                {placing ? t("sheet.stopPinning") : t("sheet.startPinning")}
+              </button>
+            ) : null
+          }
+        />
+      )}
     </>
   );
 }

@@ -11,6 +11,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const revision = await findViewableRevision(db, params.revisionId ?? "", user, scope);
   if (!revision) notFound("drawing");
   const sha = variant === "full" ? revision.imageSha256 : revision.previewSha256;
+  // Not rendered yet (预览生成中) or rendering failed: there is no image (yet).
+  if (!sha) notFound("drawingFile");
   const file = await drawingStorage().read(drawingKey(variant, sha));
   if (!file) notFound("drawingFile");
   return new Response(file.stream, {

@@ -60,7 +60,8 @@ export async function seedDemoDrawings(db: Db, storage: DrawingStorage) {
         viewer,
         "any",
         { ...input, confirm: token },
-        { limits: DEMO_LIMITS },
+        // Rendered at once: the demo's sheets are complete on the first page view.
+        { limits: DEMO_LIMITS, renderNow: true },
       );
       if (out.kind !== "uploaded") throw new Error("demo drawings: the preview was not confirmed");
       return out.sheets;

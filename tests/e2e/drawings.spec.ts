@@ -154,6 +154,8 @@ test("the design institute uploads a PDF set through the form: the form resets, 
   await expect(done).toBeInViewport();
   await page.screenshot({ path: ".tmp/screens/drawings-uploaded-1024x768.png" });
   await expect(page.getByRole("link", { name: "建施-02", exact: true })).toBeVisible();
+  // The previews are rendered in the background (预览生成中); the register refreshes itself.
+  await expect(page.getByText("预览生成中")).toHaveCount(0, { timeout: 30_000 });
   // The form is reset: no file left to upload twice by a second tap.
   await expect(form.getByLabel("文件")).toHaveValue("");
   await expect(form.getByLabel(/每页图号与图名/)).toHaveValue("");
@@ -183,6 +185,7 @@ test("the design institute uploads a PDF set through the form: the form resets, 
   await expect(g01.getByRole("link", { name: /版/ })).toHaveCount(1);
   await form.getByRole("button", { name: "确认上传" }).click();
   await expect(form.getByRole("status")).toHaveText("已上传 1 张图纸：建施-01 B版");
+  await expect(page.getByText("预览生成中")).toHaveCount(0, { timeout: 30_000 });
   await expect(g01.getByRole("link", { name: /版/ })).toHaveText(["B 版 现行", "A 版 已作废"]);
 
   await form.getByLabel("文件").setInputFiles({

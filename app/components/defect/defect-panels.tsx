@@ -29,8 +29,9 @@ type Pin = {
     id: string;
     revision: string;
     status: string;
-    previewWidth: number;
-    previewHeight: number;
+    previewWidth: number | null;
+    previewHeight: number | null;
+    renderStatus: string;
     sheet: { number: string; title: string };
   };
 };
@@ -82,6 +83,7 @@ export function DefectFacts({ defect, pin }: { defect: Defect; pin: Pin | null }
                 y: pin.y,
                 previewWidth: pin.revision.previewWidth,
                 previewHeight: pin.revision.previewHeight,
+                renderStatus: pin.revision.renderStatus,
               }}
               status={defect.status}
             />

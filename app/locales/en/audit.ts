@@ -81,6 +81,8 @@ const audit: Catalogue<typeof source> = {
       revision: {
         upload: "Uploaded a drawing revision",
         supersede: "Drawing revision superseded by a newer one",
+        render: "Drawing revision's images rendered",
+        renderFail: "Drawing revision could not be rendered",
       },
       pin: { place: "Pinned a defect on a drawing" },
     },

@@ -107,6 +107,13 @@ const drawing: Catalogue<typeof source> = {
     startPinning: "Pin a defect on the sheet",
     stopPinning: "Stop pinning",
   },
+  render: {
+    pending: "Preview being generated",
+    pendingHint:
+      "The drawing is uploaded and its preview is being generated; this page refreshes itself when it is ready.",
+    failed: "Rendering failed",
+    failedHint: "The preview of this revision could not be generated: {{reason}}",
+  },
   viewer: {
     zoomIn: "Zoom in",
     zoomOut: "Zoom out",
@@ -137,6 +144,12 @@ const drawing: Catalogue<typeof source> = {
     pageTooSmall: "Page {{page, number}} of “{{name}}” is too small ({{size}}) to be a drawing",
     pageUnrenderable:
       "Page {{page, number}} of “{{name}}” cannot be rendered; the file may be damaged",
+    renderFailed:
+      "Generating the preview failed (retried several times); please upload the drawing again or contact the administrator",
+    sourceMissing:
+      "The original file of drawing {{name}} is not in storage, so no preview can be generated; please contact the administrator",
+    notRendered:
+      "Drawing {{number}} revision {{revision}} has no preview yet (or rendering failed) and cannot be referenced yet",
     tooLarge: "The file exceeds the {{mb, number}} MB limit; please split it and upload the parts",
     notMultipart: "Please upload files with a form (multipart/form-data)",
     incomplete:

@@ -71,7 +71,12 @@ const audit = {
       file: "住建局登记竣工验收备案",
     },
     drawing: {
-      revision: { upload: "上传图纸版次", supersede: "图纸版次作废（被新版次取代）" },
+      revision: {
+        upload: "上传图纸版次",
+        supersede: "图纸版次作废（被新版次取代）",
+        render: "生成图纸版次预览",
+        renderFail: "图纸版次渲染失败",
+      },
       pin: { place: "在图纸上标注质量问题" },
     },
     fund: {

@@ -97,6 +97,12 @@ const drawing = {
     startPinning: "在图纸上标注问题",
     stopPinning: "取消标注",
   },
+  render: {
+    pending: "预览生成中",
+    pendingHint: "图纸已上传，正在生成预览，完成后本页自动刷新。",
+    failed: "渲染失败",
+    failedHint: "无法生成本版次的预览：{{reason}}",
+  },
   viewer: {
     zoomIn: "放大",
     zoomOut: "缩小",
@@ -124,6 +130,9 @@ const drawing = {
       "“{{name}}”第 {{page, number}} 页幅面过大（{{size}}），超过 A0 的两倍，请拆分或缩小后再上传",
     pageTooSmall: "“{{name}}”第 {{page, number}} 页幅面过小（{{size}}），不是图纸",
     pageUnrenderable: "“{{name}}”第 {{page, number}} 页无法渲染，文件可能已损坏",
+    renderFailed: "生成预览时出错（已多次重试），请重新上传图纸或联系系统管理员",
+    sourceMissing: "图纸 {{name}} 的原始文件不在存储中，无法生成预览：请联系系统管理员",
+    notRendered: "图纸 {{number}} {{revision}} 版尚未生成预览（或渲染失败），暂不能作为依据图纸",
     tooLarge: "文件超过 {{mb, number}} MB 的上限，请拆分后上传",
     notMultipart: "请以表单（multipart/form-data）上传文件",
     incomplete: "上传数据不完整（连接中断或表单未结束），文件未保存，请重新上传",

@@ -55,6 +55,8 @@ export const AUDIT_ACTIONS = [
   "acceptance.file",
   "drawing.revision.upload",
   "drawing.revision.supersede",
+  "drawing.revision.render",
+  "drawing.revision.renderFail",
   "drawing.pin.place",
   "fund.apply",
   "fund.certify",

@@ -193,6 +193,8 @@ async function verifyDrawings(db: Db, storage: DrawingStorage) {
       ["full", r.imageSha256],
       ["preview", r.previewSha256],
     ] as const) {
+      // A revision not rendered yet (or whose rendering failed) has no images to check.
+      if (sha === null) continue;
       const key = drawingKey(variant, sha);
       if (!checked.has(key)) checked.set(key, await storedSha256(storage, key));
       const actual = checked.get(key);

@@ -161,6 +161,7 @@ export async function newDefectPage(
         superseded: revision.status === "superseded",
         previewWidth: revision.previewWidth,
         previewHeight: revision.previewHeight,
+        renderStatus: revision.renderStatus,
         sheet: `${sheet.number} ${sheet.title}`,
         revision: revision.revision,
       },
@@ -205,8 +206,9 @@ export type NewDefectPage =
           x: number;
           y: number;
           superseded: boolean;
-          previewWidth: number;
-          previewHeight: number;
+          previewWidth: number | null;
+          previewHeight: number | null;
+          renderStatus: string;
           sheet: string;
           revision: string;
         };

@@ -30,6 +30,7 @@ export async function drawingRegister(db: Db, viewer: Actor, scope: Scope, compo
           issuedOn: true,
           uploadedAt: true,
           supersededAt: true,
+          renderStatus: true,
           _count: { select: { pins: true } },
         },
       },
@@ -88,6 +89,8 @@ export async function revisionView(
       height: true,
       previewWidth: true,
       previewHeight: true,
+      renderStatus: true,
+      renderError: true,
       sheet: {
         select: {
           id: true,

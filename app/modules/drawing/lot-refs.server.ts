@@ -60,10 +60,18 @@ export async function lotDrawingRefs(db: Db, lotId: string) {
 }
 export type LotDrawingRefView = Awaited<ReturnType<typeof lotDrawingRefs>>[number];
 
-/** Current revisions of the lot's compound not yet referenced: what 添加 offers. */
+/**
+ * Current, rendered revisions of the lot's compound not yet referenced: what 添加 offers. A
+ * revision still being rendered is not offered: its image hash is part of what the lot signs.
+ */
 export async function referenceableRevisions(db: Db, lotId: string, compoundId: string) {
   return db.drawingRevision.findMany({
-    where: { status: "current", sheet: { compoundId }, lotRefs: { none: { lotId } } },
+    where: {
+      status: "current",
+      renderStatus: "ready",
+      sheet: { compoundId },
+      lotRefs: { none: { lotId } },
+    },
     select: { id: true, revision: true, sheet: { select: { number: true, title: true } } },
     orderBy: { sheet: { number: "asc" } },
   });
@@ -89,6 +97,13 @@ export async function addLotDrawingRef(...[db, viewer, scope, lotId, revisionId]
   if (!revision) throw new DomainError("drawing:errors.notInLotCompound", { status: 404 });
   if (revision.status !== "current")
     throw new DomainError("drawing:errors.onlyCurrent", { status: 409, field: "revisionId" });
+  // The image hash goes into the lot's content hash and its event: only once it is known.
+  if (revision.imageSha256 === null)
+    throw new DomainError("drawing:errors.notRendered", {
+      status: 409,
+      field: "revisionId",
+      params: { number: revision.sheet.number, revision: revision.revision },
+    });
   const exists = await db.lotDrawingRef.count({ where: { lotId, revisionId } });
   if (exists > 0) return;
   await db.$transaction(async (tx) => {

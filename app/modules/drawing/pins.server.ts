@@ -107,6 +107,7 @@ const REVISION_PREVIEW = {
   status: true,
   previewWidth: true,
   previewHeight: true,
+  renderStatus: true,
 } as const;
 
 /** A defect's pin with what the defect page shows around it; the caller has checked the defect is visible. */

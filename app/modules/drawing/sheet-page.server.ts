@@ -2,6 +2,7 @@ import type { Db } from "~/infra/db.server";
 import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
 import { revisionView } from "./drawings.server";
 import { unpinnedDefects } from "./pins.server";
+import { parseRenderError } from "./render-job.server";
 
 /**
  * One revision's page: the sheet, its revisions, the pins of defects the viewer may see, and for
@@ -11,6 +12,7 @@ export async function sheetPage(db: Db, user: Actor & { id: string }, scope: Sco
   const view = await revisionView(db, id, user, scope, scopeFor(user.role, "defect.view"));
   if (!view) return null;
   const { revision } = view;
+  const { width, height } = revision;
   const createScope = scopeFor(user.role, "defect.create");
   const unpinned = createScope
     ? await unpinnedDefects(db, user, createScope, revision.sheet.compound.id)
@@ -21,8 +23,10 @@ export async function sheetPage(db: Db, user: Actor & { id: string }, scope: Sco
       revision: revision.revision,
       status: revision.status,
       issuedOn: revision.issuedOn,
-      width: revision.width,
-      height: revision.height,
+      // Null until rendered: the page shows 预览生成中 / 渲染失败 instead of the sheet.
+      image: revision.renderStatus === "ready" && width && height ? { width, height } : null,
+      renderStatus: revision.renderStatus,
+      renderError: parseRenderError(revision.renderError),
     },
     sheet: revision.sheet,
     revisions: view.revisions,

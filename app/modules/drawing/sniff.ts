@@ -9,3 +9,9 @@ export function sniffDrawingFormat(bytes: Uint8Array): DrawingSourceFormat | nul
   const photo = sniffPhotoFormat(bytes);
   return photo === "heif" ? null : photo;
 }
+
+const SOURCE_FORMATS: readonly string[] = ["pdf", "jpeg", "png", "webp"];
+
+/** A stored revision's `sourceFormat`, read back as the format it was sniffed as. */
+export const isDrawingSourceFormat = (value: string): value is DrawingSourceFormat =>
+  SOURCE_FORMATS.includes(value);

@@ -1,4 +1,6 @@
 import path from "node:path";
+import type { Db } from "~/infra/db.server";
+import { DomainError } from "~/infra/domain-error";
 import { env } from "~/infra/env.server";
 import { S3PhotoStorage, s3Client } from "~/infra/s3-storage.server";
 import { LocalPhotoStorage, type PhotoStorage } from "~/modules/photo/storage.server";
@@ -23,4 +25,26 @@ export function drawingStorage(): DrawingStorage {
     ? new S3PhotoStorage(s3Client(s3), s3.bucket, `${s3.prefix}drawings/`)
     : new LocalPhotoStorage(path.join(env().uploadsDir, "drawings"));
   return globalForStorage.yanshouDrawingStorage;
+}
+
+/** A full disk or unwritable folder (the store's 507) is the server's, said in drawing words. */
+export async function putDrawing(storage: DrawingStorage, key: string, bytes: Buffer) {
+  try {
+    return await storage.put(key, bytes);
+  } catch (error) {
+    if ((error as { status?: unknown } | null)?.status === 507)
+      throw new DomainError("drawing:errors.storageFull", { status: 507 });
+    throw error;
+  }
+}
+
+/** Removes the files this attempt created that no revision references (after a failure). */
+export async function removeUnreferenced(db: Db, storage: DrawingStorage, created: string[]) {
+  for (const key of created) {
+    const sha = key.slice(key.lastIndexOf("/") + 1);
+    const used = await db.drawingRevision.count({
+      where: { OR: [{ sourceSha256: sha }, { imageSha256: sha }, { previewSha256: sha }] },
+    });
+    if (used === 0) await storage.remove(key);
+  }
 }

@@ -1,13 +1,13 @@
 import type { Db } from "~/infra/db.server";
 import { DomainError } from "~/infra/domain-error";
-import { heavyImageWork } from "~/infra/image-work.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { compoundWhere } from "~/modules/site/access.server";
 import { DRAWING_LIMITS, type DrawingLimits } from "./limits";
 import { type PlannedSheet, planSheets, type SetSpec, supersessionToken } from "./plan";
-import { inspectSource, renderSource } from "./render.server";
-import { type DrawingStorage, drawingKey } from "./storage.server";
+import { inspectSource } from "./render.server";
+import { enqueueRender, markRenderFailed, renderRevision } from "./render-job.server";
+import { type DrawingStorage, drawingKey, putDrawing, removeUnreferenced } from "./storage.server";
 
 type Viewer = Actor & { id: string };
 
@@ -33,13 +33,7 @@ export type UploadOutcome =
   | { kind: "uploaded"; sheets: { revisionId: string; number: string; revision: string }[] }
   | { kind: "confirm"; pages: PlannedSheet[]; token: string; changed: boolean };
 
-type CurrentRevision = {
-  id: string;
-  revision: string;
-  sourceSha256: string;
-  pageIndex: number;
-  imageSha256: string;
-};
+type CurrentRevision = { id: string; revision: string; sourceSha256: string; pageIndex: number };
 
 /** Pages identical to their sheet's current revision: refused, naming them (409). */
 function identical(hits: { number: string; revision: string }[]) {
@@ -90,7 +84,6 @@ async function planUpload(
           revision: true,
           sourceSha256: true,
           pageIndex: true,
-          imageSha256: true,
         },
       },
     },
@@ -110,7 +103,7 @@ async function planUpload(
       : [];
   });
   if (sameSource.length > 0) throw identical(sameSource);
-  return { compound, source, sheets, plan, currentOf, token: supersessionToken(plan) };
+  return { compound, source, sheets, plan, token: supersessionToken(plan) };
 }
 
 /**
@@ -134,32 +127,26 @@ export async function previewDrawings(
   return { pages: plan, token };
 }
 
-/** A full disk or unwritable folder (the store's 507) is the server's, said in drawing words. */
-async function put(storage: DrawingStorage, key: string, bytes: Buffer) {
-  try {
-    return await storage.put(key, bytes);
-  } catch (error) {
-    if ((error as { status?: unknown } | null)?.status === 507)
-      throw new DomainError("drawing:errors.storageFull", { status: 507 });
-    throw error;
-  }
-}
-
-async function removeUnreferenced(db: Db, storage: DrawingStorage, created: string[]) {
-  for (const key of created) {
-    const sha = key.slice(key.lastIndexOf("/") + 1);
-    const used = await db.drawingRevision.count({
-      where: { OR: [{ sourceSha256: sha }, { imageSha256: sha }, { previewSha256: sha }] },
-    });
-    if (used === 0) await storage.remove(key);
-  }
+/** Renders the revisions in this process; a failure is recorded on the revision (渲染失败). */
+async function renderAll(
+  db: Db,
+  storage: DrawingStorage,
+  sheets: { revisionId: string }[],
+  limits: DrawingLimits,
+) {
+  for (const { revisionId } of sheets)
+    await renderRevision(db, storage, revisionId, { limits }).catch((error: unknown) =>
+      db.$transaction((tx) => markRenderFailed(tx, revisionId, error)),
+    );
 }
 
 /**
  * Uploads a PDF set or one image: check the file, plan each page's sheet and revision (refusing
- * pages identical to their current revision, and supersessions not confirmed), render,
- * store the files, then in one transaction create sheets and revisions, supersede the previous
- * current revisions, and record every change. A refusal leaves no file and no row.
+ * pages identical to their current revision, and supersessions not confirmed), store the source
+ * file, then in one transaction create sheets and revisions (pending: 预览生成中), supersede the
+ * previous current revisions, record every change and enqueue each page's `drawing.render` job
+ * (render-job.server.ts). A refusal leaves no file and no row. `renderNow` (seed, scripts)
+ * renders right after the commit in this process; the queued jobs then find nothing to do.
  */
 export async function uploadDrawings(
   db: Db,
@@ -167,10 +154,10 @@ export async function uploadDrawings(
   viewer: Viewer,
   scope: Scope,
   input: DrawingUpload,
-  options: { now?: Date; limits?: DrawingLimits } = {},
+  options: { now?: Date; limits?: DrawingLimits; renderNow?: boolean } = {},
 ): Promise<UploadOutcome> {
   const limits = options.limits ?? DRAWING_LIMITS;
-  const { compound, source, sheets, plan, currentOf, token } = await planUpload(
+  const { compound, source, sheets, plan, token } = await planUpload(
     db,
     viewer,
     scope,
@@ -179,41 +166,15 @@ export async function uploadDrawings(
   );
   if (token !== "" && input.confirm !== token)
     return { kind: "confirm", pages: plan, token, changed: Boolean(input.confirm) };
-  const rendered = await heavyImageWork(() =>
-    renderSource(
-      input.file.bytes,
-      input.file.name,
-      source.format,
-      plan.map((p) => p.pageIndex),
-      limits,
-    ),
-  );
-  // The same page image as the current revision (e.g. the page re-exported into another PDF).
-  const sameImage = plan.flatMap((p) => {
-    const c = currentOf(p.number);
-    const r = rendered.find((x) => x.pageIndex === p.pageIndex);
-    return c && r && c.imageSha256 === r.full.sha256
-      ? [{ number: p.number, revision: c.revision }]
-      : [];
-  });
-  if (sameImage.length > 0) throw identical(sameImage);
   const now = options.now ?? new Date();
   const created: string[] = [];
   try {
-    const files: [string, Buffer][] = [
-      [drawingKey("source", source.sha256), input.file.bytes],
-      ...rendered.flatMap((r): [string, Buffer][] => [
-        [drawingKey("full", r.full.sha256), r.full.bytes],
-        [drawingKey("preview", r.preview.sha256), r.preview.bytes],
-      ]),
-    ];
-    for (const [key, bytes] of files)
-      if ((await put(storage, key, bytes)).created) created.push(key);
+    const sourceKey = drawingKey("source", source.sha256);
+    if ((await putDrawing(storage, sourceKey, input.file.bytes)).created) created.push(sourceKey);
 
-    return await db.$transaction(async (tx) => {
+    const outcome = await db.$transaction(async (tx) => {
       const out: { revisionId: string; number: string; revision: string }[] = [];
       for (const page of plan) {
-        const r = rendered.find((x) => x.pageIndex === page.pageIndex)!;
         const existing = sheets.find((s) => s.number === page.number);
         const sheet = existing
           ? await tx.drawingSheet.update({
@@ -240,12 +201,7 @@ export async function uploadDrawings(
             sourceSha256: source.sha256,
             sourceFormat: source.format,
             pageIndex: page.pageIndex,
-            imageSha256: r.full.sha256,
-            previewSha256: r.preview.sha256,
-            width: r.full.width,
-            height: r.full.height,
-            previewWidth: r.preview.width,
-            previewHeight: r.preview.height,
+            renderStatus: "pending",
             uploadedById: viewer.id,
             uploadedAt: now,
           },
@@ -294,17 +250,18 @@ export async function uploadDrawings(
               issuedOn: input.issuedOn.toISOString(),
               sourceSha256: source.sha256,
               pageIndex: page.pageIndex,
-              imageSha256: r.full.sha256,
-              previewSha256: r.preview.sha256,
               supersedes: previous?.id ?? null,
             },
           },
           now,
         );
+        await enqueueRender(tx, revision.id);
         out.push({ revisionId: revision.id, number: page.number, revision: page.revision });
       }
       return { kind: "uploaded" as const, sheets: out };
     });
+    if (options.renderNow) await renderAll(db, storage, outcome.sheets, limits);
+    return outcome;
   } catch (error) {
     await removeUnreferenced(db, storage, created);
     if (error instanceof Error && "code" in error && error.code === "P2002")

@@ -51,7 +51,9 @@ export async function sweepStoredFiles(
         const rows = await db.drawingRevision.findMany({
           select: { sourceSha256: true, imageSha256: true, previewSha256: true },
         });
-        return new Set(rows.flatMap((r) => [r.sourceSha256, r.imageSha256, r.previewSha256]));
+        return new Set(
+          rows.flatMap((r) => [r.sourceSha256, r.imageSha256 ?? "", r.previewSha256 ?? ""]),
+        );
       },
     },
     ...DOCUMENT_STORE_NAMES.map((name) => ({

@@ -8,6 +8,8 @@
  */
 import { db as appDb, type Db } from "~/infra/db.server";
 import { syncDueNotifications } from "~/modules/defect/inbox.server";
+import { DRAWING_RENDER_JOB, drawingRenderHandler } from "~/modules/drawing/render-job.server";
+import { drawingStorage } from "~/modules/drawing/storage.server";
 import { enqueueJob, pruneJobs } from "./queue.server";
 import {
   type JobHandler,
@@ -33,6 +35,8 @@ export function defaultHandlers(db: Db): Record<string, JobHandler> {
     "jobs.prune": async () => {
       await pruneJobs(db, new Date(Date.now() - 30 * 24 * 3_600_000));
     },
+    // Enqueued by the drawing upload, in its transaction (one job per revision).
+    [DRAWING_RENDER_JOB]: drawingRenderHandler(db, drawingStorage),
   };
 }
 

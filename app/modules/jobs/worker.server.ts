@@ -27,6 +27,8 @@ export type JobContext = {
   payload: unknown;
   /** this claim's number, 1 for the first run */
   attempt: number;
+  /** the attempt after which a failure is final (the job ends dead) */
+  maxAttempts: number;
   /** aborted when the lease is lost or the worker stops: stop work, nothing will be recorded */
   signal: AbortSignal;
   /** runs `fn` and marks the job done in one transaction; a lease-lost error (rolled back) if lost */
@@ -109,6 +111,7 @@ export function startJobWorker(db: Db, opts: WorkerOptions): JobWorker {
       kind: job.kind,
       payload: JSON.parse(job.payload),
       attempt: job.attempts,
+      maxAttempts: job.maxAttempts,
       signal: abort.signal,
       commit: (fn) =>
         db.$transaction(async (tx) => {

@@ -83,7 +83,7 @@ export async function offlinePackage(
               revisionWhere(user, drawingScope),
             ],
           },
-          select: { id: true },
+          select: { id: true, renderStatus: true },
           orderBy: { uploadedAt: "desc" },
           take: OFFLINE_MAX_DRAWINGS + 1,
         }),
@@ -104,7 +104,11 @@ export async function offlinePackage(
   return {
     compound: { id, name: compound.name },
     pages,
-    files: revisions.slice(0, OFFLINE_MAX_DRAWINGS).map((r) => `/drawings/${r.id}/preview`),
+    // A revision still being rendered has no preview yet: its page says so offline too.
+    files: revisions
+      .slice(0, OFFLINE_MAX_DRAWINGS)
+      .filter((r) => r.renderStatus === "ready")
+      .map((r) => `/drawings/${r.id}/preview`),
     truncated: {
       lots: lots.length > OFFLINE_MAX_LOTS,
       defects: defects.length > OFFLINE_MAX_DEFECTS,
