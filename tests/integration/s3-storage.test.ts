@@ -9,6 +9,7 @@ import { S3PhotoStorage, s3Client } from "~/infra/s3-storage.server";
 import { documentKey } from "~/modules/files/document-store.server";
 import { sweepStoredFiles } from "~/modules/files/sweep.server";
 import { createLot } from "~/modules/lot/create.server";
+import { copyAndCheckFiles } from "~/modules/ops/verify-copy.server";
 import { attachLotPhoto } from "~/modules/photo/photos.server";
 import { LocalPhotoStorage, type PhotoStorage, photoKey } from "~/modules/photo/storage.server";
 import { cameraJpeg } from "../support/images";
@@ -230,5 +231,26 @@ describe.each(stores)("streaming put of a file on disk: $name", (store) => {
     expect(store.temporaries()).toEqual([]);
     expect(fs.readFileSync(source).equals(bytes)).toBe(true); // the caller's file stays
     await storage.remove(key);
+  });
+});
+
+describe("copying a folder store to a bucket (npm run migrate:to-postgres's files)", () => {
+  it("streams each file, checks both sides, and copies nothing twice", async () => {
+    const source = new LocalPhotoStorage(path.join(TMP_DIR, `copy-source-${PORT}`));
+    const target = new S3PhotoStorage(client(), BUCKET, "copy/");
+    const files = [randomBytes(3 * 1024 * 1024), Buffer.from("a small derivative")];
+    const keys = files.map((b) =>
+      photoKey("original", createHash("sha256").update(b).digest("hex")),
+    );
+    for (const [i, b] of files.entries()) await source.put(keys[i]!, b);
+    const stores = [{ name: "photos", source, target, variants: ["original"] }];
+    const first = await copyAndCheckFiles(stores, { copy: true });
+    expect(first).toMatchObject({ files: 2, copied: 2, problems: [] });
+    expect(first.bytes).toBe(files[0]!.length + files[1]!.length);
+    expect((await bytesOf((await target.read(keys[0]!))!.stream)).equals(files[0]!)).toBe(true);
+    expect(await copyAndCheckFiles(stores, { copy: true })).toMatchObject({
+      copied: 0,
+      problems: [],
+    });
   });
 });
