@@ -4,8 +4,15 @@
  * originals. A PUT is atomic (no temporaries to sweep); downloads stream from the store.
  * Checksums are sent only when an operation requires them: MinIO-style servers reject the
  * SDK's default CRC32 trailers (/work/shared/notes/toolchain.md).
+ *
+ * putFile streams a file on disk as the body of one PutObject (Content-Length and Content-MD5
+ * known beforehand, the MD5 from a first streamed read): the file is never held in memory. One
+ * request suffices up to S3's 5 GB single-PUT limit, far above any upload here (≤ tens of MB),
+ * so no multipart upload (@aws-sdk/lib-storage) is needed.
  */
 import { createHash } from "node:crypto";
+import fs from "node:fs";
+import type { Readable } from "node:stream";
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -55,18 +62,33 @@ export class S3PhotoStorage implements PhotoStorage {
   }
 
   async has(key: string) {
+    return (await this.sizeOf(key)) !== null;
+  }
+
+  /** The stored object's size, or null when there is none. */
+  private async sizeOf(key: string): Promise<number | null> {
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.key(key) }));
-      return true;
+      const head = await this.client.send(
+        new HeadObjectCommand({ Bucket: this.bucket, Key: this.key(key) }),
+      );
+      return Number(head.ContentLength ?? 0);
     } catch (error) {
-      if (notFound(error)) return false;
+      if (notFound(error)) return null;
       throw error;
     }
   }
 
+  /**
+   * Content-addressed: the same key always holds the same bytes, and evidence is never rewritten.
+   * An object of another size under the key cannot be that content (a broken PUT that a store
+   * such as s3rver kept): it is written over.
+   */
+  private async stored(key: string, size: number): Promise<boolean> {
+    return (await this.sizeOf(key)) === size;
+  }
+
   async put(key: string, bytes: Buffer) {
-    // Content-addressed: the same key always holds the same bytes, and evidence is never rewritten.
-    if (await this.has(key)) return { created: false };
+    if (await this.stored(key, bytes.length)) return { created: false };
     await this.client.send(
       new PutObjectCommand({
         Bucket: this.bucket,
@@ -78,6 +100,64 @@ export class S3PhotoStorage implements PhotoStorage {
       }),
     );
     return { created: true };
+  }
+
+  async putFile(key: string, file: string, size: number) {
+    if (await this.stored(key, size)) return { created: false };
+    const { md5, bytes } = await this.md5Of(file);
+    if (bytes !== size) throw new Error(`expected ${size} bytes, found ${bytes}: ${file}`);
+    // A body that fails part-way aborts the request (the store keeps nothing of it); the
+    // store also refuses a body whose MD5 is not the one declared (a file changed in between).
+    const body = this.openSource(file);
+    const abort = new AbortController();
+    let failure: unknown = null;
+    body.on("error", (error) => {
+      failure ??= error;
+      abort.abort(error);
+    });
+    try {
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: this.key(key),
+          Body: body,
+          ContentLength: size,
+          ContentMD5: md5,
+        }),
+        { abortSignal: abort.signal },
+      );
+    } catch (error) {
+      body.destroy();
+      await this.removeIfNot(key, size);
+      throw failure ?? error;
+    }
+    return { created: true };
+  }
+
+  /**
+   * After a failed PUT: S3, MinIO, OSS, OBS and Ceph keep nothing of a body shorter than its
+   * Content-Length or not matching its Content-MD5; a store that keeps what arrived (s3rver) may
+   * show it a moment later. An object of the wrong size found now goes; one found later is
+   * written over by the next put of that content (`stored`) or removed by the orphan sweep.
+   */
+  private async removeIfNot(key: string, size: number) {
+    const found = await this.sizeOf(key).catch(() => null);
+    if (found !== null && found !== size) await this.remove(key).catch(() => undefined);
+  }
+
+  /** Reads the source of putFile (tests inject faults here). */
+  protected openSource(file: string): Readable {
+    return fs.createReadStream(file);
+  }
+
+  private async md5Of(file: string): Promise<{ md5: string; bytes: number }> {
+    const hash = createHash("md5");
+    let bytes = 0;
+    for await (const chunk of fs.createReadStream(file) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+    }
+    return { md5: hash.digest("base64"), bytes };
   }
 
   async read(key: string) {

@@ -4,9 +4,10 @@
  * file the SHA-256 of its bytes at the source and at the target.
  */
 import { createHash } from "node:crypto";
+import fs from "node:fs";
 import type Database from "better-sqlite3";
 import pg from "pg";
-import { type PhotoStorage, storedSha256 } from "~/modules/photo/storage.server";
+import { LocalPhotoStorage, type PhotoStorage, storedSha256 } from "~/modules/photo/storage.server";
 import type { PgTable } from "./pg-catalog.server";
 import { canonical, TableHash } from "./values";
 
@@ -109,19 +110,18 @@ export async function copyAndCheckFiles(
     for (const variant of store.variants) {
       for await (const key of store.source.keys(variant)) {
         const problem = (p: string) => tally.problems.push({ store: store.name, key, problem: p });
-        const file = await store.source.read(key);
-        if (!file) {
+        const copied = await copyOne(store, key, opts.copy);
+        if (!copied) {
           problem("source file vanished while copying");
           continue;
         }
-        const bytes = Buffer.from(await new Response(file.stream).arrayBuffer());
-        const sourceHash = createHash("sha256").update(bytes).digest("hex");
         tally.files++;
-        tally.bytes += bytes.length;
+        tally.bytes += copied.size;
+        if (copied.created) tally.copied++;
+        const sourceHash = copied.sha256;
         const named = key.split("/").at(-1)!;
         if (/^[0-9a-f]{64}$/.test(named) && named !== sourceHash)
           problem(`source bytes do not match the name (sha256 ${sourceHash.slice(0, 16)}…)`);
-        if (opts.copy && (await store.target.put(key, bytes)).created) tally.copied++;
         const targetHash = await storedSha256(store.target, key);
         if (targetHash === null) problem("missing at the target");
         else if (targetHash !== sourceHash)
@@ -131,4 +131,35 @@ export async function copyAndCheckFiles(
     }
   }
   return tally;
+}
+
+/**
+ * Hashes one source file and, when `copy`, stores it at the target. A file of a folder store is
+ * streamed (putFile): an original is never held whole in memory on its way to a bucket.
+ */
+async function copyOne(
+  store: FileStore,
+  key: string,
+  copy: boolean,
+): Promise<{ sha256: string; size: number; created: boolean } | null> {
+  if (store.source instanceof LocalPhotoStorage) {
+    const file = store.source.pathOf(key);
+    const hash = createHash("sha256");
+    let size = 0;
+    try {
+      for await (const chunk of fs.createReadStream(file) as AsyncIterable<Buffer>) {
+        hash.update(chunk);
+        size += chunk.length;
+      }
+    } catch {
+      return null;
+    }
+    const created = copy && (await store.target.putFile(key, file, size)).created;
+    return { sha256: hash.digest("hex"), size, created };
+  }
+  const read = await store.source.read(key);
+  if (!read) return null;
+  const bytes = Buffer.from(await new Response(read.stream).arrayBuffer());
+  const created = copy && (await store.target.put(key, bytes)).created;
+  return { sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.length, created };
 }

@@ -23,6 +23,13 @@ export interface PhotoStorage {
    * A full disk or an unwritable folder is a 507 refusal (photo:errors.upload.storageFull); nothing is left behind.
    */
   put(key: string, bytes: Buffer): Promise<{ created: boolean }>;
+  /**
+   * Stores the file at `file` (exactly `size` bytes, e.g. an original already on disk) under key,
+   * streaming it: the file is never read whole into memory. Same guarantees as put: a failure
+   * (also a file whose size is not `size`) leaves no object and no temporary; the file itself is
+   * the caller's and stays where it is.
+   */
+  putFile(key: string, file: string, size: number): Promise<{ created: boolean }>;
   has(key: string): Promise<boolean>;
   read(key: string): Promise<{ stream: ReadableStream<Uint8Array>; size: number } | null>;
   remove(key: string): Promise<void>;
@@ -65,6 +72,52 @@ export class LocalPhotoStorage implements PhotoStorage {
       throw error;
     }
     return { created: true };
+  }
+
+  async putFile(key: string, file: string, size: number) {
+    const target = this.file(key);
+    if (await this.has(key)) return { created: false };
+    const tmp = path.join(this.tmpDir, `${randomUUID()}.part`);
+    try {
+      await fsp.mkdir(this.tmpDir, { recursive: true });
+      await fsp.mkdir(path.dirname(target), { recursive: true });
+      await this.copyDurably(file, tmp, size);
+      await fsp.rename(tmp, target);
+    } catch (error) {
+      await fsp.rm(tmp, { force: true }).catch(() => undefined);
+      if (isStorageFullError(error)) throw storageFull(error);
+      throw error;
+    }
+    return { created: true };
+  }
+
+  /** The file a key is stored in (for a caller that streams it elsewhere, e.g. to a bucket). */
+  pathOf(key: string): string {
+    return this.file(key);
+  }
+
+  /** Reads the source of putFile (tests inject faults here). */
+  protected openSource(file: string): Readable {
+    return fs.createReadStream(file);
+  }
+
+  /** Streams `from` into a new file and fsyncs it; refuses when `from` is not `size` bytes. */
+  protected async copyDurably(from: string, file: string, size: number) {
+    const handle = await fsp.open(file, "wx");
+    const source = this.openSource(from);
+    try {
+      let copied = 0;
+      for await (const chunk of source as AsyncIterable<Buffer>) {
+        copied += chunk.length;
+        if (copied > size) break;
+        await handle.write(chunk);
+      }
+      if (copied !== size) throw new Error(`expected ${size} bytes, read ${copied}: ${from}`);
+      await handle.sync();
+    } finally {
+      source.destroy();
+      await handle.close();
+    }
   }
 
   /** Writes and fsyncs a new file (the one place bytes reach the disk; tests inject faults here). */
