@@ -37,6 +37,7 @@ const SUBSET = [
   "lot-read.test.ts", // the lot read path's hand-written SQL (postgresSql)
   "lot-signoff.test.ts", // signatures through the raw read and the verifier
   "jobs.test.ts", // the job queue's claims racing across two clients
+  "drawing-render-job.test.ts", // nullable images until the render job commits them
   "offline-transition-commands.test.ts", // a queued return's round compared as a timestamp
   "offline-defect-transition-commands.test.ts", // a defect's base (updatedAt) in its update
   "migrate-to-postgres.test.ts", // SQLite → PostgreSQL + S3, verified (PostgreSQL only)
