@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useOutbox } from "~/modules/offline/hooks";
 import { defectSubject } from "~/modules/offline/outbox-commands";
 import type { PhotoView } from "~/modules/photo/view";
 import { PhotoGrid } from "./photo-grid";
@@ -29,6 +30,11 @@ export function DefectPhotos({
   onOpen: (list: PhotoView[], index: number) => void;
 }) {
   const { t } = useTranslation("photo");
+  // A step queued on this tablet (a reply, a close) moves the defect on when it is sent: a photo
+  // taken after it would then be refused, so none is taken until it has gone.
+  const held = (useOutbox(defectSubject(defectId)) ?? []).some(
+    (c) => c.kind === "defectTransition" && c.status === "pending",
+  );
   const column = (role: "before" | "after", side: Side, title: string, empty: string) => (
     <div className={`defect-photo-column defect-photo-${role}`} data-testid={`photos-${role}`}>
       <h3>
@@ -38,23 +44,27 @@ export function DefectPhotos({
       {side.photos.length === 0 ? <p className="muted">{empty}</p> : null}
       <PhotoGrid photos={side.photos} label={title} onOpen={(i) => onOpen(side.photos, i)} />
       {side.canUpload ? (
-        <>
-          <QueuedPhotos lotId={defectSubject(defectId)} itemId={null} role={role} />
-          <PhotoUploader
-            url={`/defects/${defectId}/photos?role=${role}`}
-            label={t("defectPhotos.pickLabel", { side: title })}
-            buttonText={t("defectPhotos.pickButton", { side: title })}
-            maxFileBytes={maxFileBytes}
-            outbox={{
-              lotId: defectSubject(defectId),
-              lotLabel: offline.label,
-              baseVersion: offline.base,
-              itemId: null,
-              itemCode: null,
-              role,
-            }}
-          />
-        </>
+        <QueuedPhotos lotId={defectSubject(defectId)} itemId={null} role={role} />
+      ) : null}
+      {side.canUpload && held ? (
+        <p className="muted" data-testid="photos-held">
+          {t("defectPhotos.heldByQueued")}
+        </p>
+      ) : side.canUpload ? (
+        <PhotoUploader
+          url={`/defects/${defectId}/photos?role=${role}`}
+          label={t("defectPhotos.pickLabel", { side: title })}
+          buttonText={t("defectPhotos.pickButton", { side: title })}
+          maxFileBytes={maxFileBytes}
+          outbox={{
+            lotId: defectSubject(defectId),
+            lotLabel: offline.label,
+            baseVersion: offline.base,
+            itemId: null,
+            itemCode: null,
+            role,
+          }}
+        />
       ) : null}
     </div>
   );

@@ -7,12 +7,14 @@ import { requireUser } from "~/modules/auth/require-user.server";
 import {
   attachDefectPhoto,
   type DefectPhotoRole,
+  replayedDefectPhoto,
   requireDefectForPhoto,
 } from "~/modules/photo/defect-photos.server";
 import { photoStorage } from "~/modules/photo/storage.server";
 import type { UploadResult } from "~/modules/photo/view";
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
+const SHA256 = /^[0-9a-f]{64}$/;
 
 /** POST multipart: `photo` file parts, `role` before (整改前, supervisor) or after (整改后, contractor). */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -30,6 +32,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const e = env();
   const target = { defectId: params.defectId ?? "", role };
   try {
+    // A queued photo's replay (its bytes named in the address) already stored: answered as such.
+    const sha256 = new URL(request.url).searchParams.get("sha256") ?? "";
+    const replayed = SHA256.test(sha256)
+      ? await replayedDefectPhoto(db, user, scope, target, sha256)
+      : null;
+    if (replayed)
+      return json({
+        ok: true,
+        message: t("uploader.uploaded", { ns: "photo" }),
+        results: [{ ok: true, name: "", photoId: replayed, duplicate: true }],
+      });
     // Refuse before reading the body when the defect is not this user's to change.
     await requireDefectForPhoto(db, user, scope, target);
     const { files } = await parseMultipart(request, {

@@ -103,6 +103,9 @@ test("offline, the contractor's 确认整改, 整改后 photo and reply, then th
   await expect(c.getByTestId("queued-transition")).toHaveText(
     "待上传：提交整改回复（扶手已重新焊接），恢复网络后自动发送",
   );
+  // A photo taken after the queued reply would be refused once the reply is sent: none is taken.
+  await expect(after.getByTestId("photos-held")).toBeVisible();
+  await expect(after.locator("label.photo-pick")).toHaveCount(0);
   await c.screenshot({ path: ".tmp/screens/offline-defect-reply-queued-1024x768.png" });
   expect(stored(defectId)).toMatchObject({ status: "in_progress", afterPhotos: 0 });
   await contractor.context.setOffline(false);

@@ -196,4 +196,41 @@ describe("a defect's transition as an outbox command", () => {
       "in_progress",
     );
   });
+
+  it("is refused for a later round of the same state (returned and replied to again meanwhile)", async () => {
+    const supervisor = await user("jianli");
+    const contractor = await user("shigong1");
+    const defect = await raised("扶手油漆脱落", "submitted");
+    // Tablet A saw this reply and queued its close; meanwhile B returned it and the contractor
+    // replied again with a new photo: the defect is 待复查 again, but another round.
+    await transitionDefect(db, supervisor, "any", defect.id, "return", "补刷两遍");
+    const bytes = await cameraJpeg({ width: 320, height: 240, seed: shots++ });
+    await attachDefectPhoto(
+      db,
+      storage,
+      contractor,
+      "own",
+      { defectId: defect.id, role: "after" },
+      { bytes, name: `IMG_${shots}.jpg` },
+    );
+    await transitionDefect(db, contractor, "own", defect.id, "reply", "已补刷");
+    const now = await seeded(defect.id);
+    expect(now.base.split("@")[0]).toBe("submitted");
+    expect(now.base).not.toBe(defect.base);
+    await expect(
+      defectTransitionCommand(
+        db,
+        supervisor,
+        "any",
+        defect.id,
+        { action: "close", comment: "复查合格" },
+        { key: "5d1e2f3a-aba-0007", baseVersion: defect.base },
+      ),
+    ).rejects.toMatchObject({ code: "defect:commands.changed", params: { state: "submitted" } });
+    expect(await state(defect.id, "close")).toEqual([
+      { status: "submitted", lastComment: "已补刷" },
+      0,
+      0,
+    ]);
+  });
 });

@@ -4,11 +4,14 @@
  * body first, a sign-off that lands during an upload refuses the photo, SIGTERM lets an upload
  * finish. Issue 12 items 1, 4, 11, 14.
  */
+import { createHash } from "node:crypto";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "~/infra/db.server";
 import { verifyDatabase } from "~/modules/audit/verify.server";
+import { createDefect, transitionDefect } from "~/modules/defect/defects.server";
+import { defaultDueOn } from "~/modules/defect/workflow";
 import { createLot } from "~/modules/lot/create.server";
 import { transitionLot } from "~/modules/lot/lots.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
@@ -240,6 +243,56 @@ describe("uploads against the real server", () => {
     expect(JSON.parse(fresh.body).outcome).toBe("refused");
     expect(await db.photo.count({ where: { lotId } })).toBe(before);
     expect(await db.commandReceipt.count({ where: { lotId, kind: "photo" } })).toBe(1);
+  });
+
+  it("answers a replay of a defect's 整改后 photo, named by its SHA-256, as stored after the reply moved the defect on (issue 17)", async () => {
+    const contractor = await db.user.findFirstOrThrow({
+      where: { username: "shigong1" },
+      select: { id: true, organizationId: true },
+    });
+    const own = { ...contractor, role: "contractor" as const };
+    const defect = await createDefect(db, supervisorUser, {
+      from: "compound",
+      compoundId,
+      contractorOrgId: contractor.organizationId,
+      placeLabel: "1栋2单元",
+      title: "扶手焊缝开裂",
+      description: "",
+      severity: "general",
+      dueOn: defaultDueOn("general", new Date()),
+    });
+    await transitionDefect(db, own, "own", defect.id, "acknowledge", null);
+    const cookie = await signIn(server, "shigong1");
+    const send = async (seed: number, cut = false) => {
+      const bytes = await cameraJpeg({ seed });
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      const { boundary, body } = multipart([{ field: "photo", name: "整改后.jpg", bytes }]);
+      return rawRequest(
+        server.port,
+        head(
+          `/defects/${defect.id}/photos?role=after&sha256=${sha256}`,
+          boundary,
+          body.length,
+          cookie,
+        ),
+        (s) => writeAll(s, cut ? body.subarray(0, 200) : body),
+      );
+    };
+    const first = await send(70);
+    expect(first.status).toBe(200);
+    const photoId = JSON.parse(first.body).results[0].photoId;
+    // The reply was applied; its answer was lost, the tablet sends the photo again.
+    await transitionDefect(db, own, "own", defect.id, "reply", "已重新焊接");
+    const replay = await send(70, true);
+    expect(replay.status).toBe(200);
+    expect(JSON.parse(replay.body)).toMatchObject({
+      ok: true,
+      results: [{ photoId, duplicate: true }],
+    });
+    // Another photo now is refused: the defect waits for 复查.
+    const fresh = await send(71);
+    expect(fresh.status).toBe(409);
+    expect(await db.photo.count({ where: { defectId: defect.id } })).toBe(1);
   });
 
   it("on SIGTERM finishes the upload under way, then exits 0", async () => {

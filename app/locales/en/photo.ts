@@ -146,6 +146,8 @@ const photo: Catalogue<typeof source> = {
   },
   defectPhotos: {
     title: "Before and after rectification",
+    heldByQueued:
+      "More photos can be added once the rectification step waiting on this device has been sent.",
     count_one: "{{count, number}} photo",
     count_other: "{{count, number}} photos",
     before: "Before",

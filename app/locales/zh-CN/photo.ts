@@ -130,6 +130,7 @@ const photo = {
   },
   defectPhotos: {
     title: "整改前后对比",
+    heldByQueued: "本机待上传的整改操作发送后，才能再添加照片。",
     count_one: "{{count, number}} 张",
     count_other: "{{count, number}} 张",
     before: "整改前",

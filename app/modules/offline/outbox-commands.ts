@@ -43,6 +43,8 @@ export type PhotoCommand = CommandBase & {
   itemCode: string | null;
   /** A defect's photo (lotId `defect:<id>`): its side, 整改前 or 整改后. */
   role?: "before" | "after";
+  /** A defect's photo: its bytes' SHA-256 (hex), so a replay is known before the upload. */
+  sha256?: string;
   file: Blob;
   fileName: string;
   fileType: string;
@@ -151,9 +153,12 @@ export function commandUrl(command: OutboxCommand): string {
     return `/defects/${encodeURIComponent(command.defectId)}/commands?intent=${command.action}`;
   const lot = `/lots/${encodeURIComponent(command.lotId)}`;
   const defectId = subjectDefect(command.lotId);
-  // A defect's photo: stored once per defect and content (a replay answers 已上传过), no receipt.
+  // A defect's photo: stored once per defect and content (a replay answers 已上传过), no receipt;
+  // its hash in the address answers a replay before the defect's state is checked.
   if (command.kind === "photo" && defectId)
-    return `/defects/${encodeURIComponent(defectId)}/photos?role=${command.role ?? "after"}`;
+    return `/defects/${encodeURIComponent(defectId)}/photos?role=${command.role ?? "after"}${
+      command.sha256 ? `&sha256=${command.sha256}` : ""
+    }`;
   // The key in the URL too: a replay is known before the upload's bytes (see the photos route).
   if (command.kind === "photo") return `${lot}/photos?key=${encodeURIComponent(command.key)}`;
   return command.kind === "entry" ? `${lot}/commands` : `${lot}/commands?kind=${command.kind}`;

@@ -128,8 +128,10 @@ export async function enqueueEntry(input: NewEntryCommand): Promise<void> {
 /** Queues one photo (its bytes as a Blob, evidence as taken: never altered here). */
 export async function enqueuePhoto({ file, ...input }: NewPhotoCommand): Promise<void> {
   if (!currentUser) throw new Error("outbox: no signed-in user");
+  const sha256 = input.role ? await sha256Hex(file) : undefined;
   await enqueue({
     ...input,
+    ...(sha256 ? { sha256 } : {}),
     ...base(currentUser),
     kind: "photo",
     file,
@@ -137,6 +139,13 @@ export async function enqueuePhoto({ file, ...input }: NewPhotoCommand): Promise
     fileType: file.type,
     fileSize: file.size,
   });
+}
+
+/** The bytes' SHA-256 in hex; undefined where Web Crypto is missing (not a secure context). */
+async function sha256Hex(file: Blob): Promise<string | undefined> {
+  if (!globalThis.crypto?.subtle) return undefined;
+  const digest = await crypto.subtle.digest("SHA-256", await file.arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** Queues a new defect raised from a lot's failing item. */

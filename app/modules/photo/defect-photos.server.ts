@@ -66,6 +66,31 @@ export async function attachDefectPhoto(
   );
 }
 
+/**
+ * A tablet's replay of a defect photo it queued offline (issue 17), named by its SHA-256 before
+ * the body is read: the photo's id when this defect's side already holds those bytes, so a photo
+ * stored before the defect moved on (its answer lost) is not refused as a conflict. Only for a
+ * defect the viewer may see.
+ */
+export async function replayedDefectPhoto(
+  db: Db,
+  viewer: Actor,
+  scope: Scope,
+  target: { defectId: string; role: DefectPhotoRole },
+  sha256: string,
+): Promise<string | null> {
+  const defect = await db.defect.findFirst({
+    where: { AND: [{ id: target.defectId }, defectWhere(viewer, scope)] },
+    select: { id: true },
+  });
+  if (!defect) return null;
+  const photo = await db.photo.findUnique({
+    where: { sha256_attachKey: { sha256, attachKey: defectAttachKey(defect.id, target.role) } },
+    select: { id: true },
+  });
+  return photo?.id ?? null;
+}
+
 /** The defect, if the viewer may add this kind of photo to it now; refusals say why (a code). */
 export async function requireDefectForPhoto(
   db: Db,
