@@ -61,6 +61,14 @@ registerRoute(
             (type.startsWith("text/html") || type.startsWith("text/x-script"));
           return cacheable ? response : null;
         },
+        // A page's data asked for the moment the network returns (the outbox has just sent, the
+        // page reloads what the server now holds) can still meet the dropped connection; with no
+        // kept copy that would show the error page: tried once more, a second later.
+        handlerDidError: async ({ request }) => {
+          if (!new URL(request.url).pathname.endsWith(".data")) return undefined;
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+          return fetch(request).catch(() => undefined);
+        },
       },
     ],
   }),

@@ -5,9 +5,7 @@ import { requireUser } from "~/modules/auth/require-user.server";
 import { defectTransitionCommand } from "~/modules/defect/defect-transition-command.server";
 import { transitionSchema } from "~/modules/defect/forms";
 import { isDefectAction } from "~/modules/defect/workflow";
-import { commandBodyRefusal } from "~/modules/lot/command-request";
-import { COMMAND_KEY } from "~/modules/lot/commands.server";
-import { say } from "~/modules/lot/messages";
+import { readCommandForm } from "~/modules/lot/command-form.server";
 
 /**
  * POST one outbox command of a defect's page (issue 17): `?intent=` acknowledge | reply | close |
@@ -29,19 +27,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refused = (message: string, status: number, extra: object = {}) =>
     json({ ok: false, outcome: "refused", message, ...extra }, status);
   if (!action) return refused(t("form.unknownAction", { ns: "defect" }), 400);
-  const bodyRefusal = commandBodyRefusal(request.headers);
-  if (bodyRefusal) return refused(say(t, bodyRefusal.message), bodyRefusal.status);
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return refused(t("commands.truncated", { ns: "lot" }), 400);
-  }
-  const key = String(form.get("key") ?? "");
-  const baseVersion = String(form.get("baseVersion") ?? "").slice(0, 64) || null;
-  if (!COMMAND_KEY.test(key)) return refused(t("errors.commandKeyMissing", { ns: "lot" }), 400);
-  if (form.get("kind") !== "defectTransition")
-    return refused(t("errors.commandKindUnknown", { ns: "lot" }), 400);
+  const read = await readCommandForm(request, t, "defectTransition");
+  if ("refused" in read) return refused(read.refused.message, read.refused.status);
+  const { form, key, baseVersion } = read;
   const parsed = transitionSchema(t).safeParse({
     intent: form.get("intent"),
     comment: form.get("comment") ?? "",

@@ -4,11 +4,10 @@ import { requestT } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { raiseDefectCommand } from "~/modules/defect/defect-commands.server";
 import { zodErrorMap } from "~/modules/i18n/zod-messages";
-import { commandBodyRefusal } from "~/modules/lot/command-request";
-import { COMMAND_KEY, parseItemVersion } from "~/modules/lot/commands.server";
+import { readCommandForm } from "~/modules/lot/command-form.server";
+import { parseItemVersion } from "~/modules/lot/commands.server";
 import { EntrySchema, TransitionSchema } from "~/modules/lot/forms";
 import { saveEntry } from "~/modules/lot/lots.server";
-import { say } from "~/modules/lot/messages";
 import { transitionCommand } from "~/modules/lot/transition-command.server";
 
 /** Each kind's permission, checked before the body is read. */
@@ -37,19 +36,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = await requestT(request);
   const refused = (message: string, status: number, extra: object = {}) =>
     json({ ok: false, outcome: "refused", message, ...extra }, status);
-  const bodyRefusal = commandBodyRefusal(request.headers);
-  if (bodyRefusal) return refused(say(t, bodyRefusal.message), bodyRefusal.status);
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return refused(t("commands.truncated", { ns: "lot" }), 400);
-  }
-  const key = String(form.get("key") ?? "");
-  const baseVersion = String(form.get("baseVersion") ?? "").slice(0, 64) || null;
+  const read = await readCommandForm(request, t, kind);
+  if ("refused" in read) return refused(read.refused.message, read.refused.status);
+  const { form, key, baseVersion } = read;
   const itemVersion = parseItemVersion(form.get("itemVersion"));
-  if (!COMMAND_KEY.test(key)) return refused(t("errors.commandKeyMissing", { ns: "lot" }), 400);
-  if (form.get("kind") !== kind) return refused(t("errors.commandKindUnknown", { ns: "lot" }), 400);
   if (kind === "defect") {
     const answer = await raiseDefectCommand(db, user, t, params.lotId ?? "", form, {
       key,
