@@ -1,9 +1,8 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
-import { isUniqueViolation } from "~/infra/db-errors";
 import { DomainError } from "~/infra/domain-error";
 import type { Actor, Scope } from "~/modules/auth/permissions";
-import { commandApplied } from "~/modules/lot/commands.server";
+import { commandApplied, receiptOfConcurrentSend } from "~/modules/lot/commands.server";
 import { defectBase } from "./defect-base";
 import { transitionDefect } from "./defects.server";
 import { refusal } from "./labels";
@@ -55,10 +54,7 @@ export async function defectTransitionCommand(
     return { outcome: "applied", state: next };
   } catch (error) {
     // Sent twice at once (an answer lost, a retry): the other send's receipt is there by now.
-    const late =
-      error instanceof DomainError || isUniqueViolation(error)
-        ? await commandApplied(db, viewer.id, command.key)
-        : null;
+    const late = await receiptOfConcurrentSend(db, viewer.id, command.key, error);
     if (!late) throw error;
     return replayed(late, await current());
   }

@@ -1,5 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
+import { isUniqueViolation } from "~/infra/db-errors";
+import { DomainError } from "~/infra/domain-error";
 
 /**
  * What a write was based on. A tablet's outbox command carries an idempotency key (`key`) and
@@ -68,4 +70,14 @@ export async function recordCommand(
     },
     select: { key: true },
   });
+}
+
+/**
+ * After a command's apply failed: the receipt a concurrent send of the same key (an answer lost, a
+ * retry) wrote meanwhile, so the failure is that send's replay; null when the failure is its own.
+ */
+export async function receiptOfConcurrentSend(db: Db, userId: string, key: string, error: unknown) {
+  return error instanceof DomainError || isUniqueViolation(error)
+    ? commandApplied(db, userId, key)
+    : null;
 }

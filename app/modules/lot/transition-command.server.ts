@@ -1,8 +1,7 @@
 import type { Db } from "~/infra/db.server";
-import { isUniqueViolation } from "~/infra/db-errors";
 import { DomainError } from "~/infra/domain-error";
 import type { Actor, Scope } from "~/modules/auth/permissions";
-import { commandApplied } from "./commands.server";
+import { commandApplied, receiptOfConcurrentSend } from "./commands.server";
 import { requireLot } from "./record.server";
 import { transitionLot } from "./transition.server";
 
@@ -55,10 +54,7 @@ export async function transitionCommand(
   } catch (error) {
     // Sent twice at once (an answer lost, a retry): the other send's receipt is there by now,
     // and this one was refused for the state the first one made.
-    const late =
-      error instanceof DomainError || isUniqueViolation(error)
-        ? await commandApplied(db, viewer.id, command.key)
-        : null;
+    const late = await receiptOfConcurrentSend(db, viewer.id, command.key, error);
     if (!late) throw error;
     const now = await requireLot(db, lotId, viewer, scope);
     return replayed(late, lotId, input.action, now.lot.status);
