@@ -9,7 +9,16 @@ export type Health = {
   version: string;
   database: { kind: "sqlite" | "postgres"; ok: boolean };
   storage: { ok: boolean };
+  /**
+   * The job queue across all instances: `waitingSeconds` is how long the oldest job that is due
+   * has waited unclaimed (0 when none waits). Not part of `ok`: a stalled queue means no worker
+   * runs (JOBS=1 on no instance), not that this instance cannot serve pages.
+   */
+  jobs: { ok: boolean; waitingSeconds: number | null };
 };
+
+/** A due job waiting longer than this unclaimed means no worker is running (or keeping up). */
+export const JOBS_STALLED_S = 5 * 60;
 
 function reason(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
@@ -43,5 +52,22 @@ export async function checkHealth(
     console.error(`healthz: storage: ${reason(error)}`);
     storage.ok = false;
   }
-  return { ok: database.ok && storage.ok, version: pkg.version, database, storage };
+  const jobs: Health["jobs"] = { ok: false, waitingSeconds: null };
+  if (database.ok) {
+    try {
+      const now = new Date();
+      const oldest = await db.backgroundJob.findFirst({
+        where: { status: "queued", runAfter: { lte: now } },
+        orderBy: { runAfter: "asc" },
+        select: { runAfter: true },
+      });
+      jobs.waitingSeconds = oldest
+        ? Math.max(0, Math.round((now.getTime() - oldest.runAfter.getTime()) / 1000))
+        : 0;
+      jobs.ok = jobs.waitingSeconds <= JOBS_STALLED_S;
+    } catch (error) {
+      console.error(`healthz: jobs: ${reason(error)}`);
+    }
+  }
+  return { ok: database.ok && storage.ok, version: pkg.version, database, storage, jobs };
 }

@@ -33,6 +33,7 @@ describe("checkHealth", () => {
         version: expect.any(String),
         database: { kind: "postgres", ok: false },
         storage: { ok: false },
+        jobs: { ok: false, waitingSeconds: null },
       });
       expect(JSON.stringify(health)).not.toMatch(/127\.0\.0\.1|no-such-dir/);
       expect(logged.join("\n")).toMatch(/storage: .*ENOENT/);

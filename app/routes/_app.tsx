@@ -5,7 +5,7 @@ import { useSignOutGuard } from "~/components/sign-out-guard";
 import { SyncIndicator } from "~/components/sync-indicator.deferred";
 import { type Action, scopeFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { startDueNotificationJob, unreadCount } from "~/modules/defect/inbox.server";
+import { unreadCount } from "~/modules/defect/inbox.server";
 
 // The header's sync indicator speaks the lot namespace's words on every page.
 // The sync indicator (lot), the shared page header, pager and filters and role names (auth).
@@ -27,7 +27,6 @@ const NAV = [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, db } = await requireUser(request, "account.view");
-  startDueNotificationJob(db);
   return {
     unread: await unreadCount(db, user.id),
     user: {

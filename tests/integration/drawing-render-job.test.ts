@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DomainError } from "~/infra/domain-error";
 import { uploadDrawings } from "~/modules/drawing/drawings.server";
 import { DRAWING_LIMITS } from "~/modules/drawing/limits";
@@ -161,7 +161,19 @@ describe("drawing rendering as a background job", () => {
     // the offline package lists the page but no preview file yet.
     const viewer = asCurrentUser(supervisor);
     const page = await sheetPage(db, viewer, "any", ids[0]!);
-    expect(page?.revision).toMatchObject({ image: null, renderStatus: "pending" });
+    expect(page?.revision).toMatchObject({
+      image: null,
+      renderStatus: "pending",
+      renderStalled: false,
+    });
+    // Still pending three minutes after the upload: the page says no worker may be running.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 3 * 60_000 });
+    try {
+      const later = await sheetPage(db, viewer, "any", ids[0]!);
+      expect(later?.revision.renderStalled).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
     const pkg = await offlinePackage(db, viewer, "any", compoundId);
     expect(pkg?.pages).toContain(`/drawings/${ids[0]}`);
     expect(pkg?.files).toEqual([]);

@@ -2,9 +2,13 @@
  * The background job queue across instances (docs/decisions/0023-job-queue.md): each instance is
  * its own database client on one shared database, SQLite or (TEST_DATABASE_URL) PostgreSQL.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import type { Db } from "~/infra/db.server";
+import { checkHealth, JOBS_STALLED_S } from "~/infra/health.server";
 import { claimJobs, enqueueJob, jobCounts } from "~/modules/jobs/queue.server";
 import { isLeaseLost, type JobHandler, startJobWorker } from "~/modules/jobs/worker.server";
 import { sharedTestDb } from "../support/shared-db";
@@ -210,5 +214,27 @@ describe("job queue", () => {
     await w.stop();
     expect(ran.sort()).toEqual([...queued].sort());
     expect((await jobCounts(after)).running).toBe(0);
+  });
+});
+
+describe("/healthz and the queue", () => {
+  it("reports how long the oldest due job has waited unclaimed, and flags a queue nobody works", async () => {
+    const db = (await sharedTestDb({ seeded: false })).open();
+    const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "healthz-jobs-"));
+    try {
+      expect((await checkHealth(db, uploads)).jobs).toEqual({ ok: true, waitingSeconds: 0 });
+      // Due later: nobody is late yet.
+      await enqueueJob(db, { kind: "k.later", runAfter: new Date(Date.now() + 60_000) });
+      expect((await checkHealth(db, uploads)).jobs).toEqual({ ok: true, waitingSeconds: 0 });
+      // Due ten minutes ago and still queued: no worker runs (JOBS=1 on no instance).
+      await enqueueJob(db, { kind: "k.stuck", runAfter: new Date(Date.now() - 600_000) });
+      const health = await checkHealth(db, uploads);
+      expect(health.jobs.ok).toBe(false);
+      expect(health.jobs.waitingSeconds).toBeGreaterThanOrEqual(JOBS_STALLED_S);
+      // The instance itself still serves pages: the load balancer keeps it.
+      expect(health.ok).toBe(true);
+    } finally {
+      fs.rmSync(uploads, { recursive: true, force: true });
+    }
   });
 });

@@ -9,6 +9,8 @@ const POLL_MS = 2_000;
 export type RenderState = {
   renderStatus: string;
   renderError: { code: string; params: MessageParams } | null;
+  /** pending for longer than a worker would take (see renderStalled) */
+  renderStalled?: boolean;
 };
 
 /**
@@ -49,6 +51,7 @@ export function RenderStatePanel({ state }: { state: RenderState }) {
     <section className="panel render-state render-pending" role="status" aria-live="polite">
       <h2>{t("render.pending")}</h2>
       <p>{t("render.pendingHint")}</p>
+      {state.renderStalled ? <p className="render-stalled">{t("render.stalledHint")}</p> : null}
     </section>
   );
 }

@@ -111,6 +111,8 @@ const drawing: Catalogue<typeof source> = {
     pending: "Preview being generated",
     pendingHint:
       "The drawing is uploaded and its preview is being generated; this page refreshes itself when it is ready.",
+    stalledHint:
+      "The preview has waited over 2 minutes: background jobs may not be running. Ask the system administrator to check that at least one instance runs with JOBS=1.",
     failed: "Rendering failed",
     failedHint: "The preview of this revision could not be generated: {{reason}}",
   },

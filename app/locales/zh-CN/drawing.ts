@@ -100,6 +100,8 @@ const drawing = {
   render: {
     pending: "预览生成中",
     pendingHint: "图纸已上传，正在生成预览，完成后本页自动刷新。",
+    stalledHint:
+      "预览等待已超过 2 分钟：后台任务可能未运行。请联系系统管理员确认至少一个实例以 JOBS=1 运行。",
     failed: "渲染失败",
     failedHint: "无法生成本版次的预览：{{reason}}",
   },

@@ -134,28 +134,6 @@ export async function syncDueNotifications(db: Db, now = new Date(), batch = 500
   return contractors + supervisors;
 }
 
-const jobs = globalThis as unknown as { yanshouDueJob?: NodeJS.Timeout };
-
-/**
- * Starts (once per process) the background job that adds due-soon and overdue lines: a bounded
- * batch every few seconds until none is left, then every ten minutes. Requests never wait for it.
- */
-export function startDueNotificationJob(db: Db, everyMs = 10 * 60_000) {
-  if (jobs.yanshouDueJob) return;
-  const run = async () => {
-    let added = 0;
-    try {
-      added = await syncDueNotifications(db);
-    } catch (error) {
-      console.error("due notification job failed", error);
-    }
-    jobs.yanshouDueJob = setTimeout(run, added > 0 ? 2_000 : everyMs);
-    jobs.yanshouDueJob.unref();
-  };
-  jobs.yanshouDueJob = setTimeout(run, 1_000);
-  jobs.yanshouDueJob.unref();
-}
-
 /** The badge shows 1–99 or "99+", so counting stops there: 100 means "more than 99". */
 export const UNREAD_COUNTED = 100;
 

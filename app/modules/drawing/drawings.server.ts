@@ -91,6 +91,7 @@ export async function revisionView(
       previewHeight: true,
       renderStatus: true,
       renderError: true,
+      uploadedAt: true,
       sheet: {
         select: {
           id: true,

@@ -3,6 +3,7 @@ import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
 import { revisionView } from "./drawings.server";
 import { unpinnedDefects } from "./pins.server";
 import { parseRenderError } from "./render-job.server";
+import { renderStalled } from "./render-stall";
 
 /**
  * One revision's page: the sheet, its revisions, the pins of defects the viewer may see, and for
@@ -27,6 +28,8 @@ export async function sheetPage(db: Db, user: Actor & { id: string }, scope: Sco
       image: revision.renderStatus === "ready" && width && height ? { width, height } : null,
       renderStatus: revision.renderStatus,
       renderError: parseRenderError(revision.renderError),
+      // its render job was queued with the upload: still pending long after, no worker runs
+      renderStalled: renderStalled(revision.renderStatus, revision.uploadedAt, new Date()),
     },
     sheet: revision.sheet,
     revisions: view.revisions,

@@ -25,12 +25,17 @@ const num = (value: string | undefined, fallback: number) => {
 
 export type Periodic = { kind: string; everyMs: number };
 
+/** A slot's due-notification run stops after this; the next slot (10 min later) goes on. */
+const DUE_NOTIFICATIONS_BUDGET_MS = 5 * 60_000;
+
 /** The handlers every instance runs. Add a kind here together with the code that enqueues it. */
 export function defaultHandlers(db: Db): Record<string, JobHandler> {
   return {
-    // Set-based and bounded: a slot's run adds at most one batch; the next slot goes on.
-    "defect.due-notifications": async () => {
-      await syncDueNotifications(db);
+    // Set-based, in bounded batches until none is left (a backlog of 100,000 due defects is
+    // caught up in one slot), stopping early when the worker stops or the lease is lost.
+    "defect.due-notifications": async ({ signal }) => {
+      const until = Date.now() + DUE_NOTIFICATIONS_BUDGET_MS;
+      while (!signal.aborted && Date.now() < until && (await syncDueNotifications(db)) > 0);
     },
     "jobs.prune": async () => {
       await pruneJobs(db, new Date(Date.now() - 30 * 24 * 3_600_000));
