@@ -19,9 +19,10 @@ import { PageHeader } from "~/components/page-header";
 import { parseSubmission, replyError, replyInvalid } from "~/infra/submission.server";
 import { requestT } from "~/modules/auth/language.server";
 import { notFound, requireSignedIn, requireUser } from "~/modules/auth/require-user.server";
-import { transitionDefect } from "~/modules/defect/defects.server";
+import { defectPageTransition } from "~/modules/defect/defect-transition-command.server";
 import { transitionSchema } from "~/modules/defect/forms";
 import { defectPage } from "~/modules/defect/pages.server";
+import { pageCommandKey } from "~/modules/lot/command-form.server";
 import { keepDataAfterOfflinePost } from "~/modules/offline/revalidate";
 import type { PhotoView } from "~/modules/photo/view";
 import drawingStyles from "~/styles/drawings.css?url";
@@ -45,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireSignedIn(request); // before the body: the intent inside picks the permission
   const t = await requestT(request);
-  const submission = parseSubmission(await request.formData(), transitionSchema(t), t);
+  const form = await request.formData();
+  const submission = parseSubmission(form, transitionSchema(t), t);
   if (submission.status !== "success") return replyInvalid(submission);
   const { intent, comment } = submission.value;
   const { user, scope, db } = await requireUser(
@@ -53,7 +55,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     intent === "close" || intent === "return" ? "defect.review" : "defect.rectify",
   );
   try {
-    const next = await transitionDefect(db, user, scope, params.defectId ?? "", intent, comment);
+    const next = await defectPageTransition(
+      db,
+      user,
+      scope,
+      params.defectId ?? "",
+      { action: intent, comment },
+      pageCommandKey(form),
+    );
     return {
       ...submission.reply({ resetForm: true }),
       done: t("page.updated", { ns: "defect", state: next }),

@@ -61,6 +61,21 @@ function stored(defectId: string) {
   }
 }
 
+/** How many 退回 the audit chain holds for the defect. */
+function returns(defectId: string) {
+  const db = new Database(DB_PATH, { readonly: true, fileMustExist: true });
+  try {
+    const row = db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM AuditEvent WHERE entityId = ? AND action = 'defect.return'`,
+      )
+      .get(defectId) as { n: number };
+    return row.n;
+  } finally {
+    db.close();
+  }
+}
+
 test("offline, the contractor's 确认整改, 整改后 photo and reply, then the supervisor's 复查通过关闭, wait on the tablet and are sent once, in order, when the network returns", async ({
   browser,
   world,
@@ -181,6 +196,56 @@ test("conflict: a 退回 queued offline on a defect another supervisor closes me
   await expect(conflict).toContainText("退回：立柱底座仍有晃动");
   await expect(conflict).toContainText("该质量问题已是“已关闭”");
   await expect(conflict).toContainText("“退回”未执行");
-  expect(stored(defectId)).toEqual({ status: "closed", receipts: [], afterPhotos: 1 });
+  // The online steps' receipts (their pages stamp a key); none for the refused 退回.
+  expect(stored(defectId)).toEqual({
+    status: "closed",
+    receipts: ["defect.acknowledge", "defect.reply", "defect.close"],
+    afterPhotos: 1,
+  });
   await tabletA.close();
+});
+
+test("a 退回 whose answer is lost on a dropping connection is queued with its own key and, once sent, counts as done: applied once, no 冲突", async ({
+  browser,
+  world,
+}) => {
+  const { url, defectId } = await raise(browser, world, "踏步面层空鼓");
+  const ack = await pageAs(browser, world, "contractor");
+  await ack.goto(url);
+  await ack.getByRole("button", { name: "确认整改" }).click();
+  await expect(ack.getByTestId("defect-status")).toHaveText("整改中");
+  await ack.close();
+  await reply(browser, world, url);
+
+  const { context, page } = await tablet(browser, world, "supervisor");
+  await controlled(page);
+  await page.goto(url);
+  await hydrated(page);
+  // The post reaches the server and is applied; the connection drops before its answer.
+  let lost = 0;
+  await context.route(
+    (u) => u.pathname === `${new URL(url).pathname}.data`,
+    async (route) => {
+      if (route.request().method() !== "POST" || lost > 0) return route.fallback();
+      lost++;
+      await route.fetch();
+      await route.abort("connectionreset");
+    },
+  );
+  await page.getByLabel("说明或退回原因").fill("空鼓面积超过 10%，返工");
+  await page.getByRole("button", { name: "退回" }).click();
+  const indicator = page.getByTestId("sync-indicator").locator("summary");
+  // The tablet kept the tap; sent again with the post's key, the server knows it as done.
+  await expect(indicator).toHaveText("已同步", { timeout: 30_000 });
+  await expect(page.getByTestId("defect-status")).toHaveText("整改中");
+  await expect(page.getByText("冲突")).toHaveCount(0);
+  expect(lost).toBe(1);
+  // One 退回: the online post's receipt, which answered the queued tap as a replay.
+  expect(stored(defectId)).toEqual({
+    status: "in_progress",
+    receipts: ["defect.acknowledge", "defect.reply", "defect.return"],
+    afterPhotos: 1,
+  });
+  expect(returns(defectId)).toBe(1);
+  await context.close();
 });

@@ -2,7 +2,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "~/infra/domain-error";
 import { defectBase } from "~/modules/defect/defect-base";
-import { defectTransitionCommand } from "~/modules/defect/defect-transition-command.server";
+import {
+  defectPageTransition,
+  defectTransitionCommand,
+} from "~/modules/defect/defect-transition-command.server";
 import { createDefect, transitionDefect } from "~/modules/defect/defects.server";
 import { defaultDueOn } from "~/modules/defect/workflow";
 import { attachDefectPhoto } from "~/modules/photo/defect-photos.server";
@@ -118,6 +121,45 @@ describe("a defect's transition as an outbox command", () => {
         command,
       ),
     ).rejects.toMatchObject({ code: "lot:errors.commandKeyReused" });
+  });
+
+  it("a page post whose answer was lost: the tap queued with its key is answered as done, not 冲突", async () => {
+    const supervisor = await user("jianli");
+    const defect = await raised("雨水管接口渗漏", "submitted");
+    const key = "5d1e2f3a-page-0001";
+    const input = { action: "return" as const, comment: "接口仍渗水，重新打胶" };
+    // The page's own post (online, the key the browser stamped on it) reaches the server ...
+    expect(await defectPageTransition(db, supervisor, "any", defect.id, input, key)).toBe(
+      "in_progress",
+    );
+    // ... its answer is lost, so the tablet queues the tap with the same key and the base the
+    // page showed (now stale): the replay is the same command, already applied.
+    expect(
+      await defectTransitionCommand(db, supervisor, "any", defect.id, input, {
+        key,
+        baseVersion: defect.base,
+      }),
+    ).toEqual({ outcome: "duplicate", state: "in_progress" });
+    expect(await state(defect.id, "return")).toEqual([
+      { status: "in_progress", lastComment: "接口仍渗水，重新打胶" },
+      1,
+      1,
+    ]);
+    // A page post without a key (no JavaScript) goes as before and leaves no receipt.
+    const contractor = await user("shigong1");
+    await defectPageTransition(
+      db,
+      contractor,
+      "own",
+      defect.id,
+      { action: "reply", comment: null },
+      null,
+    )
+      .then(() => expect.unreachable())
+      .catch((e) =>
+        expect(e).toMatchObject({ code: "defect:errors.transition.commentRequired.reply" }),
+      );
+    expect(await db.commandReceipt.count({ where: { subjectId: defect.id } })).toBe(1);
   });
 
   it("is refused, naming the defect's new state, when someone else acted on it meanwhile", async () => {

@@ -3,7 +3,7 @@ import { DomainError } from "~/infra/domain-error";
 import { createLot } from "~/modules/lot/create.server";
 import { transitionLot } from "~/modules/lot/lots.server";
 import { transitionBase } from "~/modules/lot/transition-base";
-import { transitionCommand } from "~/modules/lot/transition-command.server";
+import { lotPageTransition, transitionCommand } from "~/modules/lot/transition-command.server";
 import { fillPassing } from "../../prisma/seed/activity";
 import { testDb } from "../support/test-db";
 
@@ -84,6 +84,26 @@ describe("a lot's return as an outbox command", () => {
     await expect(
       transitionCommand(db, supervisor, "any", lotId, { action: "reopen", reason: "x" }, command),
     ).rejects.toMatchObject({ code: "lot:errors.commandKeyReused" });
+  });
+
+  it("a page post whose answer was lost: the 退回 queued with its key is answered as done, not 冲突", async () => {
+    const supervisor = await user("jianli");
+    const lotId = await submittedLot();
+    const base = await baseOf(lotId);
+    const key = "9a1b2c3d-page-0001";
+    const input = { action: "reject" as const, reason: "接地线未压接，请整改" };
+    // The page's own 退回 (online, with the key the browser stamped on it) is applied ...
+    expect(await lotPageTransition(db, supervisor, "any", lotId, input, key)).toBe("rejected");
+    // ... its answer lost, the tablet queues the tap with the same key and the page's base.
+    expect(
+      await transitionCommand(db, supervisor, "any", lotId, input, { key, baseVersion: base }),
+    ).toEqual({ outcome: "duplicate", state: "rejected" });
+    expect(await state(lotId)).toEqual([{ status: "rejected", lastReason: input.reason }, 1, 1]);
+    // Without a key (no JavaScript) the post goes as before: a second 退回 is refused by state.
+    await expect(
+      lotPageTransition(db, supervisor, "any", lotId, input, null),
+    ).rejects.toBeInstanceOf(DomainError);
+    expect(await state(lotId)).toEqual([{ status: "rejected", lastReason: input.reason }, 1, 1]);
   });
 
   it("is refused, naming the lot's new state, when the lot was accepted meanwhile; nothing changes", async () => {

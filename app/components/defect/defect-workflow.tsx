@@ -2,6 +2,7 @@ import { getFormProps, getTextareaProps, type SubmissionResult } from "@conform-
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormErrors, useSchemaForm } from "~/components/form";
+import { CommandKeyField } from "~/components/offline/command-key-field";
 import { transitionSchema } from "~/modules/defect/forms";
 import type { DefectAction } from "~/modules/defect/workflow";
 import { useOutbox, useRevalidateWhenSent } from "~/modules/offline/hooks";
@@ -59,6 +60,7 @@ export function DefectWorkflow({
       <Form method="post" className="workflow-form" {...getFormProps(form)}>
         <FormErrors form={form as never} />
         <input type="hidden" name="baseVersion" value={defect.base} />
+        <CommandKeyField />
         <input type="hidden" name="defectLabel" value={`${defect.number} ${defect.title}`} />
         <input type="hidden" name="unreplied" value={replyPhotos} />
         {actions.map((a) => (

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LotSignForm } from "~/components/lot-sign-form";
 import { NeedsNetwork } from "~/components/needs-network";
+import { CommandKeyField } from "~/components/offline/command-key-field";
 import type { LotAction } from "~/modules/lot/workflow";
 import { useOutbox, useRevalidateWhenSent } from "~/modules/offline/hooks";
 
@@ -62,6 +63,7 @@ export function LotWorkflowPanel({
       <Form method="post" className="workflow-form">
         <input type="hidden" name="baseVersion" value={lotState} />
         <input type="hidden" name="lotLabel" value={lotLabel} />
+        <CommandKeyField />
         {has("reject") || has("reopen") ? (
           <textarea
             name="reason"

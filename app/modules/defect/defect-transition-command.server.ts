@@ -10,7 +10,7 @@ import { getDefect } from "./read.server";
 import type { DefectAction } from "./workflow";
 
 type Answer = { outcome: "applied" | "duplicate"; state: string };
-type Command = { key: string; baseVersion: string | null };
+type Command = { key: string; baseVersion: string | null; online?: boolean };
 /** The receipt's kind: the action is part of what the key stands for. */
 const receiptKind = (action: DefectAction) => `defect.${action}`;
 
@@ -58,6 +58,24 @@ export async function defectTransitionCommand(
     if (!late) throw error;
     return replayed(late, await current());
   }
+}
+
+/**
+ * The defect page's own post of a transition. With the key the browser stamped on it (JavaScript
+ * on), it leaves a receipt: should its answer be lost on a dropping connection, the tap queued
+ * on the tablet with the same key is answered `duplicate` instead of ending under 冲突.
+ */
+export async function defectPageTransition(
+  db: Db,
+  viewer: Actor & { id: string },
+  scope: Scope,
+  defectId: string,
+  input: { action: DefectAction; comment: string | null },
+  key: string | null,
+) {
+  if (!key) return transitionDefect(db, viewer, scope, defectId, input.action, input.comment);
+  const command = { key, baseVersion: null, online: true };
+  return (await defectTransitionCommand(db, viewer, scope, defectId, input, command)).state;
 }
 
 /** Before a queued transition: refused unless the defect is still as the tablet saw it. */

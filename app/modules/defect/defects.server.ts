@@ -225,11 +225,13 @@ export async function transitionDefect(
   action: DefectAction,
   comment: string | null,
   /** a command queued on a tablet offline: applied only to the state it saw, once per key */
-  command?: { key: string; baseVersion: string | null },
+  command?: { key: string; baseVersion: string | null; online?: boolean },
 ) {
   const defect = await getDefect(db, defectId, viewer, scope);
   if (!defect) throw refusal("defect:errors.notFound", 404);
-  if (command) requireDefectBase(defect, command, action);
+  // The page's own post (online) keeps only the key: its receipt answers a re-sent tap.
+  const queued = command && !command.online;
+  if (queued) requireDefectBase(defect, command, action);
   const from = defect.status;
   if (!isDefectState(from)) throw refusal("defect:errors.unknownState", 500, { state: from });
   const newPhotos = action === "reply" ? await unrepliedAfterPhotos(db, defectId) : [];
@@ -255,7 +257,7 @@ export async function transitionDefect(
   await db.$transaction(async (tx) => {
     // The status in `where` makes a concurrent second transition find nothing to update.
     const { count } = await tx.defect.updateMany({
-      where: { id: defectId, status: from, ...(command ? { updatedAt: defect.updatedAt } : {}) },
+      where: { id: defectId, status: from, ...(queued ? { updatedAt: defect.updatedAt } : {}) },
       data: {
         status: next,
         ...(text ? { lastComment: text } : {}),

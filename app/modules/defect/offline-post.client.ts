@@ -23,7 +23,9 @@ export async function defectPagePost<T>(
   const form = await request.clone().formData();
   const intent = String(form.get("intent") ?? "");
   if (!isDefectAction(intent)) return serverAction();
-  const queue = async (): Promise<DefectOfflineAnswer> => {
+  // Sent and its answer lost, the tap is queued with the post's own key: if the server applied
+  // it, the replay is answered as done (not 冲突); if not, it applies then.
+  const queue = async (key?: string): Promise<DefectOfflineAnswer> => {
     const comment = String(form.get("comment") ?? "").trim();
     // The page's own checks, made here as the server would make them later.
     if (!comment && (intent === "reply" || intent === "return"))
@@ -38,6 +40,7 @@ export async function defectPagePost<T>(
         action: intent,
         actionLabel: String(form.get(`label-${intent}`) ?? intent),
         comment,
+        key,
       }),
     );
     return { ok: true, offlinePost: "queued", action: String(form.get(`label-${intent}`) ?? "") };
@@ -51,8 +54,9 @@ export async function defectPagePost<T>(
   try {
     return await serverAction();
   } catch (error) {
-    // fetch's own failure (no network, the connection dropped): nothing reached the server.
+    // fetch's own failure (no network, the connection dropped): the post may or may not have
+    // reached the server; its key (commandKey) tells the server when the queued tap arrives.
     if (!(error instanceof TypeError)) throw error;
-    return queue();
+    return queue(String(form.get("commandKey") ?? "") || undefined);
   }
 }

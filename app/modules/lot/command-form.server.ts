@@ -31,3 +31,12 @@ export async function readCommandForm(
   if (form.get("kind") !== kind) return refused(t("errors.commandKindUnknown", { ns: "lot" }), 400);
   return { form, key, baseVersion };
 }
+
+/**
+ * The key a page's own post carries when the browser stamped one (`commandKey`, see
+ * CommandKeyField), or null: a post without JavaScript, or a malformed key, goes as before.
+ */
+export function pageCommandKey(form: FormData): string | null {
+  const key = String(form.get("commandKey") ?? "");
+  return COMMAND_KEY.test(key) ? key : null;
+}

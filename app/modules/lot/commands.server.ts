@@ -13,6 +13,11 @@ export type OfflineCommand = {
   key?: string | null;
   baseVersion?: string | null;
   itemVersion?: number | null;
+  /**
+   * The page's own post, sent online with a key (its answer may be lost and the tap queued with
+   * the same key): a receipt for the key, but no check against the state it was recorded on.
+   */
+  online?: boolean;
 };
 
 /** The key's form: the tablet makes it with crypto.randomUUID(). */

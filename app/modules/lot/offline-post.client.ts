@@ -24,7 +24,9 @@ export async function lotPagePost<T>(
 ): Promise<T | OfflinePostAnswer> {
   const form = await request.clone().formData();
   const intent = String(form.get("intent") ?? "");
-  const queue = async (action: "reject" | "reopen"): Promise<OfflinePostAnswer> => {
+  // Sent and its answer lost, the tap is queued with the post's own key: if the server applied
+  // it, the replay is answered as done (not 冲突); if not, it applies then.
+  const queue = async (action: "reject" | "reopen", key?: string): Promise<OfflinePostAnswer> => {
     const reason = String(form.get("reason") ?? "").trim();
     if (!reason) return { ok: false, offlinePost: "reasonMissing", action };
     await withOutbox((outbox) =>
@@ -34,6 +36,7 @@ export async function lotPagePost<T>(
         baseVersion: String(form.get("baseVersion") ?? ""),
         action,
         reason,
+        key,
       }),
     );
     return { ok: true, offlinePost: "queued", action };
@@ -49,8 +52,11 @@ export async function lotPagePost<T>(
   try {
     return await serverAction();
   } catch (error) {
-    // fetch's own failure (no network, the connection dropped): nothing reached the server.
+    // fetch's own failure (no network, the connection dropped): the post may or may not have
+    // reached the server; its key (commandKey) tells the server when the queued tap arrives.
     if (!(error instanceof TypeError)) throw error;
-    return queueable(intent) ? queue(intent) : { ok: false, offlinePost: "notSaved" };
+    return queueable(intent)
+      ? queue(intent, String(form.get("commandKey") ?? "") || undefined)
+      : { ok: false, offlinePost: "notSaved" };
   }
 }

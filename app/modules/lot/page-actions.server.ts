@@ -10,6 +10,7 @@ import {
   removeLotDrawingRef,
 } from "~/modules/drawing/lot-refs.server";
 import { zodErrorMap } from "~/modules/i18n/zod-messages";
+import { pageCommandKey } from "./command-form.server";
 import {
   EntrySchema,
   lotSignSchema,
@@ -18,10 +19,11 @@ import {
   TransitionSchema,
 } from "./forms";
 import { saveItemForm } from "./item-form.server";
-import { saveEntry, saveLotPlaceData, saveLotRecords, transitionLot } from "./lots.server";
+import { saveEntry, saveLotPlaceData, saveLotRecords } from "./lots.server";
 import { placeDataFromForm } from "./place";
 import { signLot } from "./sign.server";
 import { setLotSubItem } from "./subitem.server";
+import { lotPageTransition } from "./transition-command.server";
 
 /** What the lot page's action answers: a message in the reader's language, and whether it worked. */
 export type LotActionResult = { ok: boolean; message?: string };
@@ -152,7 +154,14 @@ async function byIntent(
   if (!parsed.success) return refused(t("errors.unknownIntent", { ns: "lot" }), 400);
   const { intent: step, reason } = parsed.data;
   const { user, scope, db } = await requireUser(request, "lot.review");
-  const next = await transitionLot(db, user, scope, lotId, step, reason);
+  const next = await lotPageTransition(
+    db,
+    user,
+    scope,
+    lotId,
+    { action: step, reason },
+    pageCommandKey(form),
+  );
   return {
     ok: true,
     message:

@@ -34,7 +34,7 @@ export async function transitionCommand(
   scope: Scope,
   lotId: string,
   input: { action: QueuedTransition; reason: string | null },
-  command: { key: string; baseVersion: string | null },
+  command: { key: string; baseVersion: string | null; online?: boolean },
 ): Promise<Answer> {
   const detail = await requireLot(db, lotId, viewer, scope);
   const receipt = await commandApplied(db, viewer.id, command.key);
@@ -59,4 +59,24 @@ export async function transitionCommand(
     const now = await requireLot(db, lotId, viewer, scope);
     return replayed(late, lotId, input.action, now.lot.status);
   }
+}
+
+/**
+ * The lot page's own 退回 / 撤销验收. With the key the browser stamped on it (JavaScript on), it
+ * leaves a receipt: should its answer be lost on a dropping connection, the tap queued on the
+ * tablet with the same key is answered `duplicate` instead of ending under 冲突.
+ */
+export async function lotPageTransition(
+  db: Db,
+  viewer: Actor & { id: string },
+  scope: Scope,
+  lotId: string,
+  input: { action: QueuedTransition; reason: string | null },
+  key: string | null,
+) {
+  if (!key) return transitionLot(db, viewer, scope, lotId, input.action, input.reason);
+  const command = { key, baseVersion: null, online: true };
+  const { state } = await transitionCommand(db, viewer, scope, lotId, input, command);
+  // A lot's status column holds only the state machine's states.
+  return state as Awaited<ReturnType<typeof transitionLot>>;
 }

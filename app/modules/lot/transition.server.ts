@@ -51,7 +51,8 @@ export async function transitionLot(
   const detail = await requireLot(db, lotId, viewer, scope);
   const from = detail.lot.status;
   // A queued command applies only to the round it was recorded against (transition-base.ts).
-  if (command && command.baseVersion !== transitionBase(detail.lot))
+  const queued = command && !command.online;
+  if (queued && command.baseVersion !== transitionBase(detail.lot))
     throw new DomainError("lot:commands.stateChanged", {
       status: 409,
       params: { state: from, action },
@@ -97,7 +98,7 @@ export async function transitionLot(
         id: lotId,
         status: from,
         // A queued command's round: not another submission or acceptance of the same state.
-        ...(command
+        ...(queued
           ? { submittedAt: detail.lot.submittedAt, acceptedAt: detail.lot.acceptedAt }
           : {}),
       },

@@ -106,15 +106,16 @@ export type NewDefectCommand = Pick<
   "lotId" | "lotLabel" | "itemId" | "itemCode" | "baseVersion" | "fields"
 >;
 
+/** `key`: the page's post's own key when it was sent and its answer lost (else a new one). */
 export type NewTransitionCommand = Pick<
   TransitionCommand,
   "lotId" | "lotLabel" | "baseVersion" | "action" | "reason"
->;
+> & { key?: string };
 
 export type NewDefectTransitionCommand = Pick<
   DefectTransitionCommand,
   "defectId" | "lotLabel" | "baseVersion" | "action" | "actionLabel" | "comment"
->;
+> & { key?: string };
 
 export function commandBody(command: OutboxCommand): FormData {
   const body = new FormData();

@@ -101,11 +101,12 @@ async function enqueue(command: OutboxCommand): Promise<void> {
   void flushOutbox();
 }
 
-function base(userId: string) {
+/** `key`: a page post's own key, when that post may have reached the server (see enqueueTransition). */
+function base(userId: string, key?: string) {
   const at = Date.now();
   return {
     id: newId(),
-    key: newId(),
+    key: key || newId(),
     userId,
     createdAt: at,
     status: "pending",
@@ -155,18 +156,21 @@ export async function enqueueDefect(input: NewDefectCommand): Promise<void> {
 }
 
 /** Queues a supervisor's 退回 / 撤销验收 of a lot, after what was recorded on it before. */
-export async function enqueueTransition(input: NewTransitionCommand): Promise<void> {
+export async function enqueueTransition({ key, ...input }: NewTransitionCommand): Promise<void> {
   if (!currentUser) throw new Error("outbox: no signed-in user");
-  await enqueue({ ...input, ...base(currentUser), kind: "transition" });
+  await enqueue({ ...input, ...base(currentUser, key), kind: "transition" });
 }
 
 /** Queues a defect's transition, after what was queued on the same defect before. */
-export async function enqueueDefectTransition(input: NewDefectTransitionCommand): Promise<void> {
+export async function enqueueDefectTransition({
+  key,
+  ...input
+}: NewDefectTransitionCommand): Promise<void> {
   if (!currentUser) throw new Error("outbox: no signed-in user");
   await enqueue({
     ...input,
     lotId: defectSubject(input.defectId),
-    ...base(currentUser),
+    ...base(currentUser, key),
     kind: "defectTransition",
   });
 }
