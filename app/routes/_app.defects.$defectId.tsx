@@ -23,6 +23,7 @@ import { defectPageTransition } from "~/modules/defect/defect-transition-command
 import { transitionSchema } from "~/modules/defect/forms";
 import { defectPage } from "~/modules/defect/pages.server";
 import { pageCommandKey } from "~/modules/lot/command-form.server";
+import { useOutdatedSince } from "~/modules/offline/hooks";
 import { keepDataAfterOfflinePost } from "~/modules/offline/revalidate";
 import type { PhotoView } from "~/modules/photo/view";
 import drawingStyles from "~/styles/drawings.css?url";
@@ -100,10 +101,11 @@ export default function DefectPage() {
   const offline = answer && "offlinePost" in answer ? answer : null;
   const result = offline ? undefined : (answer as ServerAnswer);
   const busy = useNavigation().state !== "idle";
+  const queuedSent = useOutdatedSince(offline, defect.base);
   const done: string | null =
     result && "done" in result
       ? String(result.done)
-      : offline?.offlinePost === "queued"
+      : offline?.offlinePost === "queued" && !queuedSent
         ? t("workflow.queued", { action: offline.action })
         : null;
   // With no buttons left (the defect moved on meanwhile) the refusal has no form to sit in.

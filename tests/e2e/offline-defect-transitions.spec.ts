@@ -99,6 +99,8 @@ test("offline, the contractor's 确认整改, 整改后 photo and reply, then th
   await contractor.context.setOffline(false);
   await expect(indicator).toHaveText("已同步", { timeout: 30_000 });
   await expect(c.getByTestId("defect-status")).toHaveText("整改中");
+  // Sent: the line saying it was kept on the tablet goes with it.
+  await expect(c.getByRole("status").filter({ hasText: "已存入本机" })).toHaveCount(0);
 
   // Offline again: the 整改后 photo waits in its column, and the reply after it counts it.
   await contractor.context.setOffline(true);
@@ -196,12 +198,10 @@ test("conflict: a 退回 queued offline on a defect another supervisor closes me
   await expect(conflict).toContainText("退回：立柱底座仍有晃动");
   await expect(conflict).toContainText("该质量问题已是“已关闭”");
   await expect(conflict).toContainText("“退回”未执行");
-  // The online steps' receipts (their pages stamp a key); none for the refused 退回.
-  expect(stored(defectId)).toEqual({
-    status: "closed",
-    receipts: ["defect.acknowledge", "defect.reply", "defect.close"],
-    afterPhotos: 1,
-  });
+  // (The online steps leave receipts when their page had its code: their keys.)
+  const after = stored(defectId);
+  expect(after).toMatchObject({ status: "closed", afterPhotos: 1 });
+  expect(after.receipts).not.toContain("defect.return");
   await tabletA.close();
 });
 
@@ -241,11 +241,9 @@ test("a 退回 whose answer is lost on a dropping connection is queued with its 
   await expect(page.getByText("冲突")).toHaveCount(0);
   expect(lost).toBe(1);
   // One 退回: the online post's receipt, which answered the queued tap as a replay.
-  expect(stored(defectId)).toEqual({
-    status: "in_progress",
-    receipts: ["defect.acknowledge", "defect.reply", "defect.return"],
-    afterPhotos: 1,
-  });
+  const after = stored(defectId);
+  expect(after).toMatchObject({ status: "in_progress", afterPhotos: 1 });
+  expect(after.receipts.filter((k) => k === "defect.return")).toHaveLength(1);
   expect(returns(defectId)).toBe(1);
   await context.close();
 });

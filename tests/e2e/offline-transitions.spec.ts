@@ -67,6 +67,8 @@ test("offline, the supervisor returns a lot with its reason: kept on the tablet 
   await expect(indicator).toHaveText("已同步", { timeout: 30_000 });
   await expect(page.locator(".lot-status")).toHaveText("监理退回");
   await expect(page.getByTestId("queued-transition")).toHaveCount(0);
+  // Sent: the line saying it was kept on the tablet goes with it.
+  await expect(page.getByRole("status").filter({ hasText: "已存入本机" })).toHaveCount(0);
   await expect(page.getByText(`监理退回原因：${REASON}`)).toBeVisible();
   expect(stored(lotId).status).toBe("rejected");
   // In the order recorded: the point first, then the return; the return once.

@@ -12,7 +12,7 @@ import type { LiveVerdictBase } from "~/modules/lot/live-verdict";
 import type { OfflinePostAnswer } from "~/modules/lot/offline-post.client";
 import type { LotRules } from "~/modules/lot/verdict";
 import { verdictText, verdictTexts } from "~/modules/lot/verdict-text";
-import { usePendingEntries } from "~/modules/offline/hooks";
+import { useOutdatedSince, usePendingEntries } from "~/modules/offline/hooks";
 import type { PhotoView } from "~/modules/photo/view";
 import { AutosavedItem, emptyEntry } from "./lot-items";
 import { LotJump, LotLinkPanels, LotLowerPanels } from "./lot-page.deferred";
@@ -36,7 +36,13 @@ export function LotPage({
   result: { ok: boolean; message?: string } | OfflinePostAnswer | undefined;
 }) {
   const { t } = useTranslation("lot");
-  const message = result && "offlinePost" in result ? offlinePostText(t, result) : result?.message;
+  const queuedSent = useOutdatedSince(result, data.lot.status);
+  const message =
+    result && "offlinePost" in result
+      ? queuedSent && result.offlinePost === "queued"
+        ? undefined
+        : offlinePostText(t, result)
+      : result?.message;
   const { t: tv } = useTranslation("checklist");
   const { lot, itemViews, verdictInputs, notes, recordedPoints, rules, canRecord } = data;
   const { canUpload, photoMaxFileBytes, photos, standards, signature } = data;

@@ -31,7 +31,7 @@ const lot: Catalogue<typeof source> = {
     placeNumbers: "Capacity and attributes must be valid numbers",
     unknownQuantity: "Unknown lot quantity or attribute: {{name}}",
     commandKeyReused:
-      "This offline record's key was already used for another lot or item; not saved",
+      "This offline record's key was already used for another record (lot, item or defect); not saved",
     itemNotInTemplate: "This item is not in the checklist version of this lot",
     signedNotSaved:
       "The lot has been signed; the $t(lot:what.{{what}}) was not saved. A signed record cannot be changed",

@@ -29,7 +29,7 @@ const lot = {
     unknownIntent: "未知操作",
     placeNumbers: "容量或属性必须是有效数字",
     unknownQuantity: "未知的检验批数量或属性：{{name}}",
-    commandKeyReused: "该离线记录的编号已用于另一个检验批或检查项目，未保存",
+    commandKeyReused: "该离线记录的编号已用于另一条记录（另一检验批、检查项目或质量问题），未保存",
     itemNotInTemplate: "该检查项目不属于本检验批的检查表版本",
     signedNotSaved: "检验批已签认，$t(lot:what.{{what}})未保存；签认后的记录不能再更改",
     stateChangedNotSaved:

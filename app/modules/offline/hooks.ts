@@ -120,3 +120,14 @@ export function useRevalidateWhenSent(waiting: number) {
     last.current = waiting;
   }, [waiting, revalidator]);
 }
+
+/**
+ * Whether the page's data moved on (`version` changed) since `answer` arrived: the line saying a
+ * step was kept on the tablet ("已存入本机…") is then out of date (it was sent, or refused and
+ * kept under 冲突, which the sync indicator says), and the page stops showing it.
+ */
+export function useOutdatedSince(answer: unknown, version: string): boolean {
+  const seen = useRef<{ answer: unknown; version: string } | null>(null);
+  if (seen.current === null || seen.current.answer !== answer) seen.current = { answer, version };
+  return answer != null && seen.current.version !== version;
+}
