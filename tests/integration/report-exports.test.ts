@@ -20,6 +20,7 @@ import { reportExportHandler } from "~/modules/report/export-job.server";
 import { exportKey } from "~/modules/report/export-store.server";
 import {
   exportJobKey,
+  parseExportError,
   pruneExports,
   REPORT_EXPORT_JOB,
   requestExport,
@@ -500,5 +501,25 @@ describe("register exports as background jobs", () => {
     await pruneExports(db, storage);
     expect(await db.reportExport.count({ where: { id: { in: ids } } })).toBe(0);
     expect(await storage.has(second.fileKey!)).toBe(false);
+  });
+
+  it("an export whose job died without a word is marked failed by the prune after a day", async () => {
+    const out = await requestExport(
+      db,
+      contractorB,
+      "own",
+      { kind: "lots.xlsx", query: "", lng: "zh-CN" },
+      { threshold: -1 },
+    );
+    if (out.kind !== "queued") throw new Error("expected a job");
+    await db.reportExport.update({ where: { id: out.exportId }, data: { status: "running" } });
+    await pruneExports(db, storage, new Date(Date.now() + 60_000));
+    expect((await db.reportExport.findUniqueOrThrow({ where: { id: out.exportId } })).status).toBe(
+      "running",
+    );
+    await pruneExports(db, storage, new Date(Date.now() + 25 * 3_600_000));
+    const row = await db.reportExport.findUniqueOrThrow({ where: { id: out.exportId } });
+    expect(row.status).toBe("failed");
+    expect(parseExportError(row.error)?.code).toBe("defect:exports.errors.buildFailed");
   });
 });

@@ -27,6 +27,12 @@ export const exportJobKey = (exportId: string) => `${REPORT_EXPORT_JOB}:${export
 
 /** A ready file is kept this long; then the daily prune removes the row (and the file if unused). */
 export const EXPORT_TTL_MS = 7 * 24 * 3_600_000;
+/**
+ * Still unfinished this long after it was asked: its job died without saying so (a worker killed
+ * on every attempt); the prune marks it failed, so it neither shows 生成中 forever nor keeps the
+ * prune and the sweep from removing unused files.
+ */
+export const EXPORT_GIVE_UP_MS = 24 * 3_600_000;
 /** Queued this long and not started: most likely no worker runs (the page says so). */
 export const EXPORT_STALE_MS = 30_000;
 
@@ -173,10 +179,19 @@ export async function exportFile(
 }
 
 /**
- * The daily expiry: removes ready exports past their time and failed ones as old, and each
- * removed file no remaining row names (content-addressed: another export may share it).
+ * The expiry: removes ready exports past their time and failed ones as old, and each removed
+ * file no remaining row names (content-addressed: another export may share it). Exports still
+ * unfinished after a day are marked failed first.
  */
 export async function pruneExports(db: Db, storage: PhotoStorage, now = new Date()) {
+  const failure: ExportFailure = { code: "defect:exports.errors.buildFailed", params: {} };
+  await db.reportExport.updateMany({
+    where: {
+      status: { in: ["queued", "running"] },
+      createdAt: { lte: new Date(now.getTime() - EXPORT_GIVE_UP_MS) },
+    },
+    data: { status: "failed", error: JSON.stringify(failure), finishedAt: now },
+  });
   const old = await db.reportExport.findMany({
     where: {
       OR: [
