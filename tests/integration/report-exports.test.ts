@@ -191,6 +191,20 @@ describe("register exports as background jobs", () => {
 
   it("the permission comes first: a street office may not export defects (403), an unknown kind is 400", async () => {
     expect((await start(street, "defects.xlsx")).status).toBe(403);
+    // Refused before the body is read: a body that fails the test if anyone reads it.
+    const unread = new Request(`${ORIGIN}/exports/start`, {
+      method: "POST",
+      headers: { Cookie: cookies.get(street.id) ?? "", Origin: ORIGIN, Host: "localhost" },
+      body: new ReadableStream({
+        pull() {
+          throw new Error("the body was read");
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(
+      (await answer(() => startAction({ request: unread, params: {}, context: {} }))).status,
+    ).toBe(403);
     expect((await start(contractorA, "users.xlsx")).status).toBe(400);
   });
 
