@@ -10,6 +10,7 @@ import { drawingStorage } from "~/modules/drawing/storage.server";
 import { documentStores } from "~/modules/files/document-store.server";
 import { sweepStoredFiles } from "~/modules/files/sweep.server";
 import { photoStorage } from "~/modules/photo/storage.server";
+import { exportStorage } from "~/modules/report/export-store.server";
 import { seedDemoActivity } from "../prisma/seed/activity";
 import { isSeeded, readChecklistData, readWorkTypePlaces, seedDemo } from "../prisma/seed/demo";
 import { DEMO_PASSWORD, USERS } from "../prisma/seed/demo-data";
@@ -71,6 +72,7 @@ export async function prepareDatabase({ quiet = false } = {}) {
       photos: photoStorage(),
       drawings: drawingStorage(),
       documents: documentStores(),
+      exports: exportStorage(),
     });
     if (!quiet && swept.temporaries + swept.orphans > 0)
       console.log(

@@ -9,6 +9,7 @@ import {
 } from "~/components/filter-select";
 import { PageHeader } from "~/components/page-header";
 import { Pager } from "~/components/pager";
+import { ExportButton, ExportsLink } from "~/components/report/exports";
 import { listPageData } from "~/modules/auth/list-loader.server";
 import { FilterSchema } from "~/modules/defect/forms";
 import { defectListPage } from "~/modules/defect/pages.server";
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DefectsPage() {
-  const { mine, filter, counts, defects, next, compounds, contractors, workTypes } =
+  const { mine, filter, counts, defects, next, compounds, contractors, workTypes, canExport } =
     useLoaderData<typeof loader>();
   const { search } = useLocation();
   const { t } = useTranslation("defect");
@@ -40,14 +41,13 @@ export default function DefectsPage() {
         title={mine ? t("list.titleMine") : t("list.title")}
         subtitle={mine ? t("list.subtitleMine") : t("list.subtitle")}
       />
-      <p className="export-links">
-        <a className="button" href={`/reports/defects.xlsx${search}`} download>
-          {t("list.exportExcel")}
-        </a>
-        <a className="button" href={`/reports/defects.pdf${search}`} download>
-          {t("list.exportPdf")}
-        </a>
-      </p>
+      {canExport ? (
+        <div className="export-links">
+          <ExportButton kind="defects.xlsx" label={t("list.exportExcel")} />
+          <ExportButton kind="defects.pdf" label={t("list.exportPdf")} />
+          <ExportsLink label={t("exports.title")} />
+        </div>
+      ) : null}
       {!mine ? (
         <Form method="get" className="filters panel" aria-label={t("list.filters")}>
           <FilterSelect

@@ -9,6 +9,7 @@ import {
 } from "~/components/filter-select";
 import { PageHeader } from "~/components/page-header";
 import { Pager } from "~/components/pager";
+import { ExportButton, ExportsLink } from "~/components/report/exports";
 import { listPageData } from "~/modules/auth/list-loader.server";
 import { LotFilterSchema, lotListPage } from "~/modules/lot/list.server";
 import { LOT_STATES } from "~/modules/lot/workflow";
@@ -34,11 +35,10 @@ export default function LotsPage() {
     <>
       <PageHeader title={t("list.heading")} subtitle={t("list.subtitle", { count: total })} />
       {canExport ? (
-        <p className="export-links">
-          <a className="button" href={`/reports/lots.xlsx${search}`} download>
-            {t("list.export")}
-          </a>
-        </p>
+        <div className="export-links">
+          <ExportButton kind="lots.xlsx" label={t("list.export")} />
+          <ExportsLink label={t("list.exports")} />
+        </div>
       ) : null}
       {filter.place ? (
         <p className="notice" data-testid="place-filter">

@@ -265,7 +265,7 @@ test("a compound of two buildings from its last lot to 验收合格, every step 
   await expect(bureau.locator(".lots-table tbody tr")).toHaveCount(2);
   const [xlsxDownload] = await Promise.all([
     bureau.waitForEvent("download"),
-    bureau.getByRole("link", { name: "导出 Excel" }).click(),
+    bureau.getByRole("button", { name: "导出 Excel" }).click(),
   ]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(await xlsxDownload.path());

@@ -58,6 +58,23 @@ export function ownWorld(roles: Role[], setup: WorldSetup = {}): OwnWorld {
   return JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as OwnWorld;
 }
 
+/** Raises `count` defects in the world's compound against its contractor, as its supervisor. */
+export function worldDefects(world: OwnWorld, count: number) {
+  const supervisor = world.sessions.supervisor?.user;
+  const contractor = world.sessions.contractor?.user;
+  if (!supervisor || !contractor) throw new Error("the world needs a supervisor and a contractor");
+  const input = {
+    supervisor,
+    contractorOrgId: contractor.organizationId,
+    compound: world.compound,
+    count,
+  };
+  execFileSync(tsx, ["tests/e2e/fixtures/defects.ts", JSON.stringify(input)], {
+    env: { ...process.env, DATABASE_PATH, SESSION_SECRET },
+    encoding: "utf8",
+  });
+}
+
 /** The world user's name as pages show it. */
 export function nameOf(world: OwnWorld, actor: Actor): string {
   const session = world.sessions[actor];

@@ -1,5 +1,6 @@
 import type { Catalogue } from "../catalogue";
 import type source from "../zh-CN/defect";
+import exports from "./defect/exports";
 import notice from "./defect/notice";
 
 const defect: Catalogue<typeof source> = {
@@ -249,6 +250,7 @@ const defect: Catalogue<typeof source> = {
     cancel: "Cancel",
   },
   notice,
+  exports,
   register: {
     title: "Defect register",
     file: "Defect register",

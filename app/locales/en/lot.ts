@@ -271,6 +271,7 @@ const lot: Catalogue<typeof source> = {
     subtitle_one: "{{count, number}} lot, by compound and number",
     subtitle_other: "{{count, number}} lots, by compound and number",
     export: "Export to Excel",
+    exports: "Exports",
     filters: "Filters",
     filter: "Filter",
     compound: "Compound",

@@ -1,4 +1,5 @@
 // The "defect" namespace (source language). Keys are English, grouped by screen or concern.
+import exports from "./defect/exports";
 import notice from "./defect/notice";
 
 const defect = {
@@ -231,6 +232,7 @@ const defect = {
     cancel: "取消",
   },
   notice,
+  exports,
   register: {
     title: "质量问题台账",
     file: "质量问题台账",

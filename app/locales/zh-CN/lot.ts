@@ -254,6 +254,7 @@ const lot = {
     subtitle_one: "共 {{count, number}} 个，按小区、编号排序",
     subtitle_other: "共 {{count, number}} 个，按小区、编号排序",
     export: "导出 Excel",
+    exports: "导出记录",
     filters: "筛选",
     filter: "筛选",
     compound: "小区",

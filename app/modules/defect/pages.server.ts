@@ -1,6 +1,6 @@
 import type { Db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
-import { can, type Scope } from "~/modules/auth/permissions";
+import { can, type Scope, scopeFor } from "~/modules/auth/permissions";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { pinOfDefect, pinPrefill } from "~/modules/drawing/pins.server";
 import { withAnnotationVersions } from "~/modules/photo/annotation.server";
@@ -68,6 +68,7 @@ export async function defectListPage(
     workTypes,
     compounds,
     contractors,
+    canExport: scopeFor(user.role, "report.export") !== null,
   };
 }
 

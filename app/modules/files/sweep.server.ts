@@ -7,6 +7,7 @@ import {
   namedDocuments,
 } from "~/modules/files/document-store.server";
 import { type PhotoStorage, VARIANTS } from "~/modules/photo/storage.server";
+import { EXPORT_VARIANT, namedExportFiles } from "~/modules/report/export-store.server";
 
 export type SweepResult = { temporaries: number; orphans: number; byKind: Record<string, number> };
 
@@ -14,8 +15,8 @@ type Store = {
   kind: string;
   storage: PhotoStorage;
   variants: readonly string[];
-  /** every hash a row names for this store */
-  named: () => Promise<Set<string>>;
+  /** every hash a row names for this store; null: leave its files alone this time */
+  named: () => Promise<Set<string> | null>;
 };
 
 /**
@@ -23,13 +24,20 @@ type Store = {
  * files no row names (a crash between writing the files and committing the row). Photos
  * (original, display, thumb; every Photo row, whatever it is attached to: lots, defects,
  * 隐蔽工程 records, warranty and illegal-structure cases), drawings (source, full image,
- * preview) and documents (evidence, §5.0.6 routes: each store against every row that names a
- * file in it); signatures are kept in their rows, not as files. Run when no upload is in
+ * preview), documents (evidence, §5.0.6 routes: each store against every row that names a
+ * file in it) and, when given, register exports (against every ReportExport row; skipped while
+ * an export is queued or running, since a worker elsewhere may be writing its file before its
+ * row names it); signatures are kept in their rows, not as files. Run when no upload is in
  * flight (before the server listens).
  */
 export async function sweepStoredFiles(
   db: Db,
-  stores: { photos: PhotoStorage; drawings: DrawingStorage; documents: DocumentStores },
+  stores: {
+    photos: PhotoStorage;
+    drawings: DrawingStorage;
+    documents: DocumentStores;
+    exports?: PhotoStorage;
+  },
 ): Promise<SweepResult> {
   const all: Store[] = [
     {
@@ -62,18 +70,31 @@ export async function sweepStoredFiles(
       variants: [documentVariant(name)],
       named: () => namedDocuments(db, name),
     })),
+    ...(stores.exports
+      ? [
+          {
+            kind: "export",
+            storage: stores.exports,
+            variants: [EXPORT_VARIANT],
+            named: () => namedExportFiles(db),
+          },
+        ]
+      : []),
   ];
   const result: SweepResult = { temporaries: 0, orphans: 0, byKind: {} };
   for (const store of all) {
-    result.temporaries += await store.storage.sweepTemporaries();
     const named = await store.named();
     let removed = 0;
-    for (const variant of store.variants)
-      for await (const key of store.storage.keys(variant)) {
-        if (named.has(key.slice(key.lastIndexOf("/") + 1))) continue;
-        await store.storage.remove(key);
-        removed += 1;
-      }
+    // null: a write may be in flight (an export being built elsewhere): its temporary too.
+    if (named) {
+      result.temporaries += await store.storage.sweepTemporaries();
+      for (const variant of store.variants)
+        for await (const key of store.storage.keys(variant)) {
+          if (named.has(key.slice(key.lastIndexOf("/") + 1))) continue;
+          await store.storage.remove(key);
+          removed += 1;
+        }
+    }
     result.orphans += removed;
     result.byKind[store.kind] = removed;
   }

@@ -10,6 +10,9 @@ import { db as appDb, type Db } from "~/infra/db.server";
 import { syncDueNotifications } from "~/modules/defect/inbox.server";
 import { DRAWING_RENDER_JOB, drawingRenderHandler } from "~/modules/drawing/render-job.server";
 import { drawingStorage } from "~/modules/drawing/storage.server";
+import { reportExportHandler } from "~/modules/report/export-job.server";
+import { exportStorage } from "~/modules/report/export-store.server";
+import { EXPORT_PRUNE_JOB, pruneExports, REPORT_EXPORT_JOB } from "~/modules/report/exports.server";
 import { enqueueJob, pruneJobs } from "./queue.server";
 import {
   type JobHandler,
@@ -42,12 +45,19 @@ export function defaultHandlers(db: Db): Record<string, JobHandler> {
     },
     // Enqueued by the drawing upload, in its transaction (one job per revision).
     [DRAWING_RENDER_JOB]: drawingRenderHandler(db, drawingStorage),
+    // Enqueued with its ReportExport row, in one transaction (large register exports).
+    [REPORT_EXPORT_JOB]: reportExportHandler(db, exportStorage),
+    // Ready exports expire after 7 days.
+    [EXPORT_PRUNE_JOB]: async () => {
+      await pruneExports(db, exportStorage());
+    },
   };
 }
 
 export const DEFAULT_PERIODIC: Periodic[] = [
   { kind: "defect.due-notifications", everyMs: 10 * 60_000 },
   { kind: "jobs.prune", everyMs: 24 * 3_600_000 },
+  { kind: EXPORT_PRUNE_JOB, everyMs: 6 * 3_600_000 },
 ];
 
 /** Enqueues the current slot's job of each periodic kind (a no-op if already there). */
