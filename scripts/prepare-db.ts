@@ -4,6 +4,7 @@ import { createDb } from "~/infra/db.server";
 import { ensureDataDirs, env } from "~/infra/env.server";
 import { isFailure } from "~/infra/failure";
 import { migratePostgres } from "~/infra/pg-migrate.server";
+import { sweepSpool } from "~/infra/upload-spool.server";
 import { ROLE_LABELS } from "~/modules/auth/permissions";
 import { importChecklistData, publishDataFileRevisions } from "~/modules/checklist/import.server";
 import { drawingStorage } from "~/modules/drawing/storage.server";
@@ -74,9 +75,11 @@ export async function prepareDatabase({ quiet = false } = {}) {
       documents: documentStores(),
       exports: exportStorage(),
     });
-    if (!quiet && swept.temporaries + swept.orphans > 0)
+    // and the spooled parts of request bodies (UPLOADS_DIR/.tmp/incoming)
+    const spooled = await sweepSpool();
+    if (!quiet && swept.temporaries + swept.orphans + spooled > 0)
       console.log(
-        `已清理未完成的上传文件 (swept interrupted uploads): ${swept.temporaries + swept.orphans}`,
+        `已清理未完成的上传文件 (swept interrupted uploads): ${swept.temporaries + swept.orphans + spooled}`,
       );
   } finally {
     await db.$disconnect();

@@ -24,8 +24,9 @@ import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { createSchema, parsePlace } from "~/modules/concealed/forms";
 import { addConcealedPhoto, createConcealed } from "~/modules/concealed/notify.server";
 import { createPage } from "~/modules/concealed/page.server";
+import { photoUploadOf } from "~/modules/photo/photos.server";
 import { photoStorage } from "~/modules/photo/storage.server";
-import { readPhotoForm, uploadRefused } from "~/modules/residents/upload.server";
+import { withPhotoForm } from "~/modules/residents/upload.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
@@ -44,30 +45,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope, db } = await requireUser(request, "lot.submit");
   const t = await requestT(request);
-  const read = await readPhotoForm(request, 4);
-  if (!read.ok) return uploadRefused(read.error);
-  const submission = parseSubmission(read.form, createSchema, t);
-  if (submission.status !== "success") return replyInvalid(submission);
-  const [first, ...more] = read.files;
-  let id: string;
-  try {
-    const record = await createConcealed(
-      db,
-      photoStorage(),
-      user,
-      {
-        compoundId: params.compoundId ?? "",
-        ...parsePlace(submission.value.place),
-        content: submission.value.content,
-      },
-      first ?? null,
-    );
-    id = record.id;
-    for (const f of more) await addConcealedPhoto(db, photoStorage(), user, scope, id, f);
-  } catch (error) {
-    return replyError(submission, error, t);
-  }
-  return redirect(`/concealed/${id}`);
+  return withPhotoForm(request, 4, async (read) => {
+    const submission = parseSubmission(read.form, createSchema, t);
+    if (submission.status !== "success") return replyInvalid(submission);
+    const [first, ...more] = read.files;
+    let id: string;
+    try {
+      const record = await createConcealed(
+        db,
+        photoStorage(),
+        user,
+        {
+          compoundId: params.compoundId ?? "",
+          ...parsePlace(submission.value.place),
+          content: submission.value.content,
+        },
+        first ? await photoUploadOf(first) : null,
+      );
+      id = record.id;
+      for (const f of more)
+        await addConcealedPhoto(db, photoStorage(), user, scope, id, await photoUploadOf(f));
+    } catch (error) {
+      return replyError(submission, error, t);
+    }
+    return redirect(`/concealed/${id}`);
+  });
 }
 
 export default function ConcealedNew() {

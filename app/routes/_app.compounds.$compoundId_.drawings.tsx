@@ -14,7 +14,7 @@ import { uploadFieldsSchema } from "~/modules/drawing/forms";
 import { isRevisionStatus } from "~/modules/drawing/labels";
 import { drawingRegisterPage } from "~/modules/drawing/register-page.server";
 import { drawingStorage } from "~/modules/drawing/storage.server";
-import { readDrawingUpload } from "~/modules/drawing/upload-request.server";
+import { withDrawingUpload } from "~/modules/drawing/upload-request.server";
 import { useFormat } from "~/modules/i18n/use-format";
 
 export {
@@ -45,42 +45,47 @@ const answer = (result: DrawingUploadResult, status = 200) => data(result, { sta
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope, db } = await requireUser(request, "drawing.upload");
   const t = await requestT(request);
-  let submission: ReturnType<typeof parseSubmission<ReturnType<typeof uploadFieldsSchema>>> | null =
-    null;
+  // Set inside the upload's callback; read by the refusal below (so not narrowed to null).
+  let submission = null as ReturnType<
+    typeof parseSubmission<ReturnType<typeof uploadFieldsSchema>>
+  > | null;
   try {
-    const { fields, file } = await readDrawingUpload(request);
-    const formData = new FormData();
-    for (const [name, value] of Object.entries(fields)) formData.set(name, value);
-    submission = parseSubmission(formData, uploadFieldsSchema(t), t);
-    if (submission.status !== "success")
-      return answer({ kind: "invalid", result: submission.reply() }, 400);
-    const { issuedOn, workTypeId, confirm, ...spec } = submission.value;
-    const out = await uploadDrawings(db, drawingStorage(), user, scope, {
-      compoundId: params.compoundId ?? "",
-      workTypeId,
-      issuedOn,
-      spec,
-      file,
-      confirm,
-    });
-    // Nothing stored yet: the user sees which sheets would be superseded and confirms.
-    if (out.kind === "confirm")
-      return answer({
-        kind: "confirm",
-        message: t(out.changed ? "upload.confirmChanged" : "upload.askConfirm", { ns: "drawing" }),
-        token: out.token,
-        pages: out.pages.map(({ number, revision, supersedes }) => ({
-          number,
-          revision,
-          supersedes,
-        })),
+    return await withDrawingUpload(request, async ({ fields, file }) => {
+      const formData = new FormData();
+      for (const [name, value] of Object.entries(fields)) formData.set(name, value);
+      submission = parseSubmission(formData, uploadFieldsSchema(t), t);
+      if (submission.status !== "success")
+        return answer({ kind: "invalid", result: submission.reply() }, 400);
+      const { issuedOn, workTypeId, confirm, ...spec } = submission.value;
+      const out = await uploadDrawings(db, drawingStorage(), user, scope, {
+        compoundId: params.compoundId ?? "",
+        workTypeId,
+        issuedOn,
+        spec,
+        file,
+        confirm,
       });
-    const list = out.sheets
-      .map((o) => t("upload.doneItem", { ns: "drawing", number: o.number, revision: o.revision }))
-      .join(t("upload.listSeparator", { ns: "drawing" }));
-    return answer({
-      kind: "done",
-      message: t("upload.done", { ns: "drawing", count: out.sheets.length, list }),
+      // Nothing stored yet: the user sees which sheets would be superseded and confirms.
+      if (out.kind === "confirm")
+        return answer({
+          kind: "confirm",
+          message: t(out.changed ? "upload.confirmChanged" : "upload.askConfirm", {
+            ns: "drawing",
+          }),
+          token: out.token,
+          pages: out.pages.map(({ number, revision, supersedes }) => ({
+            number,
+            revision,
+            supersedes,
+          })),
+        });
+      const list = out.sheets
+        .map((o) => t("upload.doneItem", { ns: "drawing", number: o.number, revision: o.revision }))
+        .join(t("upload.listSeparator", { ns: "drawing" }));
+      return answer({
+        kind: "done",
+        message: t("upload.done", { ns: "drawing", count: out.sheets.length, list }),
+      });
     });
   } catch (error) {
     if (!isDomainError(error)) throw error;

@@ -14,8 +14,9 @@ import { addConcealedPhoto, requestAgain } from "~/modules/concealed/notify.serv
 import { recordPage } from "~/modules/concealed/page.server";
 import { refuseConcealed, signConcealed } from "~/modules/concealed/sign.server";
 import { useFormat } from "~/modules/i18n/use-format";
+import { photoUploadOf } from "~/modules/photo/photos.server";
 import { photoStorage } from "~/modules/photo/storage.server";
-import { readPhotoForm, uploadRefused } from "~/modules/residents/upload.server";
+import { withPhotoForm } from "~/modules/residents/upload.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
@@ -36,17 +37,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = await requestT(request);
   const id = params.id ?? "";
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    const read = await readPhotoForm(request, 4);
-    if (!read.ok) return uploadRefused(read.error);
-    const submission = parseSubmission(read.form, photoSchema, t);
-    try {
-      if (read.files.length === 0)
-        throw new DomainError("concealed:errors.choosePhoto", { status: 400, field: "photo" });
-      for (const f of read.files) await addConcealedPhoto(db, photoStorage(), user, scope, id, f);
-    } catch (error) {
-      return replyError(submission, error, t);
-    }
-    return { done: "photoAdded" as const };
+    return withPhotoForm(request, 4, async (read) => {
+      const submission = parseSubmission(read.form, photoSchema, t);
+      try {
+        if (read.files.length === 0)
+          throw new DomainError("concealed:errors.choosePhoto", { status: 400, field: "photo" });
+        for (const f of read.files)
+          await addConcealedPhoto(db, photoStorage(), user, scope, id, await photoUploadOf(f));
+      } catch (error) {
+        return replyError(submission, error, t);
+      }
+      return { done: "photoAdded" as const };
+    });
   }
   const submission = parseSubmission(await request.formData(), recordActionSchema, t);
   if (submission.status !== "success") return replyInvalid(submission);

@@ -22,7 +22,7 @@ import { parseSubmission } from "~/infra/submission.server";
 import { requestT } from "~/modules/auth/language.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { ACCEPT_ROUTES, routeNeedsChief } from "~/modules/lot/acceptance-route";
-import { readRouteUpload, recordAcceptRoute } from "~/modules/lot/acceptance-route.server";
+import { recordAcceptRoute, withRouteUpload } from "~/modules/lot/acceptance-route.server";
 import { acceptRouteSchema } from "~/modules/lot/acceptance-route-form";
 import { acceptRouteFormPage } from "~/modules/lot/acceptance-route-page.server";
 
@@ -45,15 +45,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope, db } = await requireUser(request, "lot.review");
   const t = await requestT(request);
   const lotId = params.lotId ?? "";
-  let submission: ReturnType<typeof parseSubmission<ReturnType<typeof acceptRouteSchema>>> | null =
-    null;
+  // Set inside the upload's callback; read by the refusal below (so not narrowed to null).
+  let submission = null as ReturnType<
+    typeof parseSubmission<ReturnType<typeof acceptRouteSchema>>
+  > | null;
   try {
-    const { fields, file } = await readRouteUpload(request);
-    const form = new FormData();
-    for (const [name, value] of Object.entries(fields)) form.set(name, value);
-    submission = parseSubmission(form, acceptRouteSchema(t), t);
-    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-    await recordAcceptRoute(db, user, scope, lotId, submission.value, file);
+    const invalid = await withRouteUpload(request, async ({ fields, file }) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.set(name, value);
+      submission = parseSubmission(form, acceptRouteSchema(t), t);
+      if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+      await recordAcceptRoute(db, user, scope, lotId, submission.value, file);
+      return null;
+    });
+    if (invalid) return invalid;
   } catch (error) {
     if (!isDomainError(error)) throw error;
     const message = error.text(t);

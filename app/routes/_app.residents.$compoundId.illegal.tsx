@@ -8,6 +8,7 @@ import { IllegalRegisterForm } from "~/components/residents/illegal-register-for
 import { DomainError } from "~/infra/domain-error";
 import { parseSubmission, replyInvalid } from "~/infra/submission.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
+import { photoUploadOf } from "~/modules/photo/photos.server";
 import { photoStorage } from "~/modules/photo/storage.server";
 import { visibleCompound } from "~/modules/residents/access.server";
 import { illegalRegisterSchema, illegalStepSchema } from "~/modules/residents/forms";
@@ -19,7 +20,7 @@ import {
 } from "~/modules/residents/illegal.server";
 import { residentsPageLoader } from "~/modules/residents/page-loader.server";
 import { illegalPage } from "~/modules/residents/pages.server";
-import { readPhotoForm, replyRefusal, uploadRefused } from "~/modules/residents/upload.server";
+import { replyRefusal, withPhotoForm } from "~/modules/residents/upload.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
@@ -40,30 +41,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const compound = await visibleCompound(db, user, scope, params.compoundId ?? "");
   if (!compound) notFound("compound");
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    const read = await readPhotoForm(request, 1);
-    if (!read.ok) return uploadRefused(read.error);
-    const photo = read.files[0];
-    if (read.form.get("intent") === "photo") {
-      const submission = parseSubmission(read.form, illegalStepSchema.pick({ id: true }), replyT);
+    return withPhotoForm(request, 1, async (read) => {
+      const file = read.files[0];
+      if (read.form.get("intent") === "photo") {
+        const submission = parseSubmission(read.form, illegalStepSchema.pick({ id: true }), replyT);
+        if (submission.status !== "success") return replyInvalid(submission);
+        try {
+          if (!file) throw new DomainError("residents:errors.choosePhoto", { status: 400 });
+          const photo = await photoUploadOf(file);
+          await attachIllegalPhoto(db, photoStorage(), user, scope, submission.value.id, photo);
+        } catch (e) {
+          return replyRefusal(submission, e, replyT);
+        }
+        return { notice: t("illegal.photoUploaded") };
+      }
+      const submission = parseSubmission(read.form, illegalRegisterSchema(t), replyT);
       if (submission.status !== "success") return replyInvalid(submission);
       try {
-        if (!photo) throw new DomainError("residents:errors.choosePhoto", { status: 400 });
-        await attachIllegalPhoto(db, photoStorage(), user, scope, submission.value.id, photo);
+        if (!file) throw new DomainError("residents:errors.choosePhoto", { status: 400 });
+        const input = { compoundId: compound.id, ...submission.value };
+        const r = await registerIllegal(db, photoStorage(), user, input, await photoUploadOf(file));
+        return { notice: t("illegal.registered", { number: r.number }) };
       } catch (e) {
         return replyRefusal(submission, e, replyT);
       }
-      return { notice: t("illegal.photoUploaded") };
-    }
-    const submission = parseSubmission(read.form, illegalRegisterSchema(t), replyT);
-    if (submission.status !== "success") return replyInvalid(submission);
-    try {
-      if (!photo) throw new DomainError("residents:errors.choosePhoto", { status: 400 });
-      const input = { compoundId: compound.id, ...submission.value };
-      const r = await registerIllegal(db, photoStorage(), user, input, photo);
-      return { notice: t("illegal.registered", { number: r.number }) };
-    } catch (e) {
-      return replyRefusal(submission, e, replyT);
-    }
+    });
   }
   const submission = parseSubmission(await request.formData(), illegalStepSchema, replyT);
   if (submission.status !== "success") return replyInvalid(submission);

@@ -9,13 +9,14 @@ import { DomainError } from "~/infra/domain-error";
 import { parseSubmission, replyInvalid } from "~/infra/submission.server";
 import { notFound, requireUser } from "~/modules/auth/require-user.server";
 import { useFormat } from "~/modules/i18n/use-format";
+import { photoUploadOf } from "~/modules/photo/photos.server";
 import { photoStorage } from "~/modules/photo/storage.server";
 import { visibleCompound } from "~/modules/residents/access.server";
 import { warrantyReportSchema } from "~/modules/residents/forms";
 import { residentsT } from "~/modules/residents/i18n.server";
 import { residentsPageLoader } from "~/modules/residents/page-loader.server";
 import { warrantyListPage } from "~/modules/residents/pages.server";
-import { readPhotoForm, replyRefusal, uploadRefused } from "~/modules/residents/upload.server";
+import { replyRefusal, withPhotoForm } from "~/modules/residents/upload.server";
 import { reportWarranty } from "~/modules/residents/warranty-report.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
@@ -36,20 +37,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { t, replyT } = await residentsT(request);
   const compound = await visibleCompound(db, user, scope, params.compoundId ?? "");
   if (!compound) notFound("compound");
-  const read = await readPhotoForm(request, 1);
-  if (!read.ok) return uploadRefused(read.error);
-  const submission = parseSubmission(read.form, warrantyReportSchema(t), replyT);
-  if (submission.status !== "success") return replyInvalid(submission);
-  let reportId: string;
-  try {
-    const photo = read.files[0];
-    if (!photo) throw new DomainError("residents:errors.choosePhoto", { status: 400 });
-    const input = { compoundId: compound.id, ...submission.value };
-    reportId = (await reportWarranty(db, photoStorage(), user, input, photo)).id;
-  } catch (e) {
-    return replyRefusal(submission, e, replyT);
-  }
-  throw redirect(`/warranty/${reportId}`);
+  return withPhotoForm(request, 1, async (read) => {
+    const submission = parseSubmission(read.form, warrantyReportSchema(t), replyT);
+    if (submission.status !== "success") return replyInvalid(submission);
+    let reportId: string;
+    try {
+      const photo = read.files[0];
+      if (!photo) throw new DomainError("residents:errors.choosePhoto", { status: 400 });
+      const input = { compoundId: compound.id, ...submission.value };
+      reportId = (await reportWarranty(db, photoStorage(), user, input, await photoUploadOf(photo)))
+        .id;
+    } catch (e) {
+      return replyRefusal(submission, e, replyT);
+    }
+    throw redirect(`/warranty/${reportId}`);
+  });
 }
 
 export default function WarrantyList() {

@@ -9,12 +9,13 @@ import { WarrantyStepForm } from "~/components/residents/warranty-step-form";
 import { DomainError } from "~/infra/domain-error";
 import { parseSubmission, replyInvalid } from "~/infra/submission.server";
 import { requireUser } from "~/modules/auth/require-user.server";
+import { photoUploadOf } from "~/modules/photo/photos.server";
 import { photoStorage } from "~/modules/photo/storage.server";
 import { warrantyActionSchema } from "~/modules/residents/forms";
 import { residentsT } from "~/modules/residents/i18n.server";
 import { residentsPageLoader } from "~/modules/residents/page-loader.server";
 import { warrantyPage } from "~/modules/residents/pages.server";
-import { readPhotoForm, replyRefusal, uploadRefused } from "~/modules/residents/upload.server";
+import { replyRefusal, withPhotoForm } from "~/modules/residents/upload.server";
 import { attachWarrantyPhoto, transitionWarranty } from "~/modules/residents/warranty.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
@@ -35,17 +36,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { replyT } = await residentsT(request);
   const id = params.id ?? "";
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    const read = await readPhotoForm(request, 4);
-    if (!read.ok) return uploadRefused(read.error);
-    const submission = parseSubmission(read.form, warrantyActionSchema.partial(), replyT);
-    try {
-      if (read.files.length === 0)
-        throw new DomainError("residents:errors.choosePhoto", { status: 400 });
-      for (const f of read.files) await attachWarrantyPhoto(db, photoStorage(), user, scope, id, f);
-    } catch (e) {
-      return replyRefusal(submission, e, replyT);
-    }
-    return { uploaded: read.files.length };
+    return withPhotoForm(request, 4, async (read) => {
+      const submission = parseSubmission(read.form, warrantyActionSchema.partial(), replyT);
+      try {
+        if (read.files.length === 0)
+          throw new DomainError("residents:errors.choosePhoto", { status: 400 });
+        for (const f of read.files)
+          await attachWarrantyPhoto(db, photoStorage(), user, scope, id, await photoUploadOf(f));
+      } catch (e) {
+        return replyRefusal(submission, e, replyT);
+      }
+      return { uploaded: read.files.length };
+    });
   }
   const submission = parseSubmission(await request.formData(), warrantyActionSchema, replyT);
   if (submission.status !== "success") return replyInvalid(submission);

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { isDomainError, refusalResponse } from "~/infra/domain-error";
 import { env } from "~/infra/env.server";
-import { parseMultipart } from "~/infra/multipart.server";
+import { withUpload } from "~/infra/multipart.server";
 import { requestT } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
 import {
@@ -10,6 +10,7 @@ import {
   replayedDefectPhoto,
   requireDefectForPhoto,
 } from "~/modules/photo/defect-photos.server";
+import { photoUploadOf } from "~/modules/photo/photos.server";
 import { photoStorage } from "~/modules/photo/storage.server";
 import type { UploadResult } from "~/modules/photo/view";
 
@@ -45,37 +46,53 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     // Refuse before reading the body when the defect is not this user's to change.
     await requireDefectForPhoto(db, user, scope, target);
-    const { files } = await parseMultipart(request, {
-      fileBytes: e.photoMaxFileBytes,
-      requestBytes: e.photoMaxRequestBytes,
-      subject: "photo",
-    });
-    if (files.length === 0)
-      return json(
-        { ok: false, message: t("errors.upload.noFile", { ns: "photo" }), results: [] },
-        400,
-      );
-    const results: UploadResult[] = [];
-    let status = 200;
-    for (const file of files) {
-      try {
-        const stored = await attachDefectPhoto(db, photoStorage(), user, scope, target, file);
-        results.push({
-          ok: true,
-          name: file.name,
-          photoId: stored.photo.id,
-          duplicate: stored.duplicate,
-        });
-      } catch (error) {
-        if (!isDomainError(error)) throw error;
-        if (status === 200) status = error.status;
-        results.push({ ok: false, name: file.name, message: error.text(t) });
-      }
-    }
-    const failed = results.find((r) => !r.ok);
-    return json(
-      { ok: !failed, message: failed?.message ?? t("uploader.uploaded", { ns: "photo" }), results },
-      status,
+    return await withUpload(
+      request,
+      {
+        fileBytes: e.photoMaxFileBytes,
+        requestBytes: e.photoMaxRequestBytes,
+        subject: "photo",
+      },
+      async ({ files }) => {
+        if (files.length === 0)
+          return json(
+            { ok: false, message: t("errors.upload.noFile", { ns: "photo" }), results: [] },
+            400,
+          );
+        const results: UploadResult[] = [];
+        let status = 200;
+        for (const file of files) {
+          try {
+            const stored = await attachDefectPhoto(
+              db,
+              photoStorage(),
+              user,
+              scope,
+              target,
+              await photoUploadOf(file),
+            );
+            results.push({
+              ok: true,
+              name: file.name,
+              photoId: stored.photo.id,
+              duplicate: stored.duplicate,
+            });
+          } catch (error) {
+            if (!isDomainError(error)) throw error;
+            if (status === 200) status = error.status;
+            results.push({ ok: false, name: file.name, message: error.text(t) });
+          }
+        }
+        const failed = results.find((r) => !r.ok);
+        return json(
+          {
+            ok: !failed,
+            message: failed?.message ?? t("uploader.uploaded", { ns: "photo" }),
+            results,
+          },
+          status,
+        );
+      },
     );
   } catch (error) {
     if (!isDomainError(error)) throw error;

@@ -2,13 +2,13 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { DomainError } from "~/infra/domain-error";
 import { env } from "~/infra/env.server";
-import { parseMultipart } from "~/infra/multipart.server";
+import { withUpload } from "~/infra/multipart.server";
 import { requestT } from "~/modules/auth/language.server";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { COMMAND_KEY } from "~/modules/lot/commands.server";
 import { requireRecordableLot } from "~/modules/lot/lots.server";
 import { photoMessages } from "~/modules/photo/errors";
-import { attachLotPhoto, replayedLotPhoto } from "~/modules/photo/photos.server";
+import { attachLotPhoto, photoUploadOf, replayedLotPhoto } from "~/modules/photo/photos.server";
 import { photoStorage } from "~/modules/photo/storage.server";
 import type { UploadResult } from "~/modules/photo/view";
 
@@ -49,62 +49,70 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     // Refuse before reading the body when the lot is not this user's to change.
     await requireRecordableLot(db, user, scope, lotId);
-    const { fields, files } = await parseMultipart(request, {
-      fileBytes: e.photoMaxFileBytes,
-      requestBytes: e.photoMaxRequestBytes,
-      messages: photoMessages,
-    });
-    if (files.length === 0)
-      return json({ ok: false, message: t("errors.choosePhoto", { ns: "lot" }), results: [] }, 400);
-    const itemId = fields.itemId?.trim() || null;
-    const key = fields.key?.trim() || null;
-    if (key && (!COMMAND_KEY.test(key) || files.length !== 1))
-      return json(
-        {
-          ok: false,
-          outcome: "refused",
-          message: t("errors.commandKeyMissing", { ns: "lot" }),
-          results: [],
-        },
-        400,
-      );
-    const command = key
-      ? { key, baseVersion: fields.baseVersion?.slice(0, 64) || null }
-      : undefined;
-    const results: UploadResult[] = [];
-    let status = 200;
-    for (const file of files) {
-      try {
-        const { photo, duplicate } = await attachLotPhoto(
-          db,
-          photoStorage(),
-          user,
-          scope,
-          { lotId, itemId },
-          file,
-          { command },
-        );
-        results.push({ ok: true, name: file.name, photoId: photo.id, duplicate });
-      } catch (error) {
-        const refused = refusal(error, t);
-        if (!refused) throw error;
-        if (status === 200) status = refused.status;
-        results.push({ ok: false, name: file.name, message: refused.message });
-      }
-    }
-    const failed = results.find((r) => !r.ok);
-    return json(
+    return await withUpload(
+      request,
       {
-        ok: !failed,
-        outcome: failed
-          ? "refused"
-          : results.every((r) => r.ok && r.duplicate)
-            ? "duplicate"
-            : "applied",
-        message: failed?.message ?? t("saved.uploaded", { ns: "lot" }),
-        results,
+        fileBytes: e.photoMaxFileBytes,
+        requestBytes: e.photoMaxRequestBytes,
+        messages: photoMessages,
       },
-      status,
+      async ({ fields, files }) => {
+        if (files.length === 0)
+          return json(
+            { ok: false, message: t("errors.choosePhoto", { ns: "lot" }), results: [] },
+            400,
+          );
+        const itemId = fields.itemId?.trim() || null;
+        const key = fields.key?.trim() || null;
+        if (key && (!COMMAND_KEY.test(key) || files.length !== 1))
+          return json(
+            {
+              ok: false,
+              outcome: "refused",
+              message: t("errors.commandKeyMissing", { ns: "lot" }),
+              results: [],
+            },
+            400,
+          );
+        const command = key
+          ? { key, baseVersion: fields.baseVersion?.slice(0, 64) || null }
+          : undefined;
+        const results: UploadResult[] = [];
+        let status = 200;
+        for (const file of files) {
+          try {
+            const { photo, duplicate } = await attachLotPhoto(
+              db,
+              photoStorage(),
+              user,
+              scope,
+              { lotId, itemId },
+              await photoUploadOf(file),
+              { command },
+            );
+            results.push({ ok: true, name: file.name, photoId: photo.id, duplicate });
+          } catch (error) {
+            const refused = refusal(error, t);
+            if (!refused) throw error;
+            if (status === 200) status = refused.status;
+            results.push({ ok: false, name: file.name, message: refused.message });
+          }
+        }
+        const failed = results.find((r) => !r.ok);
+        return json(
+          {
+            ok: !failed,
+            outcome: failed
+              ? "refused"
+              : results.every((r) => r.ok && r.duplicate)
+                ? "duplicate"
+                : "applied",
+            message: failed?.message ?? t("saved.uploaded", { ns: "lot" }),
+            results,
+          },
+          status,
+        );
+      },
     );
   } catch (error) {
     const refused = refusal(error, t);

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { spooledFile } from "~/infra/upload-spool.server";
 import { documentKey, keepDocument } from "~/modules/files/document-store.server";
 import { LocalPhotoStorage } from "~/modules/photo/storage.server";
 import { testDb } from "../support/test-db";
@@ -31,11 +32,10 @@ describe("one document uploaded twice at the same moment", () => {
   it("a refused first upload never removes the file the accepted second one relies on", async () => {
     const storage = new LocalPhotoStorage(dir);
     const bytes = Buffer.from("%PDF-1.4 the same certificate twice\n%%EOF\n");
-    const file = {
-      name: "合格证.pdf",
-      bytes,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-    };
+    const spooled = path.join(dir, "upload.part");
+    fs.writeFileSync(spooled, bytes);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const file = spooledFile("合格证.pdf", spooled, bytes.length, sha256);
     let refuseFirst: (reason: Error) => void = () => {};
     const firstCommit = new Promise<never>((_, reject) => {
       refuseFirst = reject;

@@ -4,6 +4,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UploadedFile } from "~/infra/multipart.server";
+import { spooledFile } from "~/infra/upload-spool.server";
 import { parseSignatureDataUrl } from "~/modules/acceptance/signature-image.server";
 import { verifyDatabase } from "~/modules/audit/verify.server";
 import { documentKey, documentStorage } from "~/modules/files/document-store.server";
@@ -57,9 +58,12 @@ async function accept(
   });
 }
 
+/** A document as the upload parser hands it on: spooled to a file (left for the test's folder). */
 async function uploaded(name: string, bytes: Buffer): Promise<UploadedFile> {
   const { createHash } = await import("node:crypto");
-  return { name, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "route-doc-")), "upload.part");
+  fs.writeFileSync(file, bytes);
+  return spooledFile(name, file, bytes.length, createHash("sha256").update(bytes).digest("hex"));
 }
 
 const ROUTE = {
@@ -315,7 +319,7 @@ describe("nonconformance routes (GB 50300-2013 §5.0.6, decision 0032)", () => {
       Buffer.from(await drawingSetPdf([{ number: "R-9", title: "LEFT BY A CRASH" }])),
     );
     const key = documentKey("route", stray.sha256);
-    expect((await storage.put(key, stray.bytes)).created).toBe(true);
+    expect((await storage.put(key, await stray.readBytes())).created).toBe(true);
     leaveTemporary(storage);
 
     const swept = await sweepDocumentStore(db, "route", storage, path.join(storeDir, "x"));

@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/infra/db.server";
-import { parseMultipart } from "~/infra/multipart.server";
+import { withUpload } from "~/infra/multipart.server";
+import { spoolDir } from "~/infra/upload-spool.server";
 import { verifyDatabase } from "~/modules/audit/verify.server";
 import { drawingKey } from "~/modules/drawing/storage.server";
 import { sweepStoredFiles } from "~/modules/files/sweep.server";
@@ -313,42 +315,65 @@ describe("multipart upload parsing", () => {
     return new Request("http://x/lots/1/photos", { method: "POST", body });
   };
 
-  it("streams files and fields, keeping Chinese file names", async () => {
+  it("spools files to temporaries while they stream in (hashed), keeps fields and Chinese file names, and removes the temporaries when the consumer is done", async () => {
     const jpeg = await cameraJpeg();
-    const parsed = await parseMultipart(
-      form(
-        [
-          ["栏杆.jpg", jpeg],
-          ["b.jpg", jpeg],
-        ],
-        { itemId: "i1" },
-      ),
-      {
-        fileBytes: 5 * 1024 * 1024,
-        requestBytes: 20 * 1024 * 1024,
-      },
+    const limits = { fileBytes: 5 * 1024 * 1024, requestBytes: 20 * 1024 * 1024 };
+    const request = form(
+      [
+        ["栏杆.jpg", jpeg],
+        ["b.jpg", jpeg],
+      ],
+      { itemId: "i1" },
     );
-    expect(parsed.fields).toEqual({ itemId: "i1" });
-    expect(parsed.files.map((f) => f.name)).toEqual(["栏杆.jpg", "b.jpg"]);
-    expect(parsed.files[0]!.bytes.equals(jpeg)).toBe(true);
+    const seen = await withUpload(request, limits, async (parsed) => {
+      for (const f of parsed.files) expect(fs.statSync(f.path).size).toBe(jpeg.length);
+      return {
+        fields: parsed.fields,
+        names: parsed.files.map((f) => f.name),
+        sizes: parsed.files.map((f) => f.size),
+        sha256: parsed.files.map((f) => f.sha256),
+        first: await parsed.files[0]!.readBytes(),
+        paths: parsed.files.map((f) => f.path),
+      };
+    });
+    expect(seen.fields).toEqual({ itemId: "i1" });
+    expect(seen.names).toEqual(["栏杆.jpg", "b.jpg"]);
+    expect(seen.sizes).toEqual([jpeg.length, jpeg.length]);
+    expect(seen.sha256[0]).toBe(createHash("sha256").update(jpeg).digest("hex"));
+    expect(seen.first.equals(jpeg)).toBe(true);
+    expect(seen.paths.every((p) => p.startsWith(spoolDir()) && !fs.existsSync(p))).toBe(true);
+
+    // A consumer that throws: the temporaries go all the same.
+    const paths: string[] = [];
+    await expect(
+      withUpload(form([["c.jpg", jpeg]]), limits, async (parsed) => {
+        paths.push(...parsed.files.map((f) => f.path));
+        expect(fs.existsSync(paths[0]!)).toBe(true);
+        throw new Error("consumer failed");
+      }),
+    ).rejects.toThrow("consumer failed");
+    expect(paths).toHaveLength(1);
+    expect(fs.existsSync(paths[0]!)).toBe(false);
   });
 
-  it("answers 413 with a Chinese message for a file or a request over its limit", async () => {
+  it("answers 413 with a Chinese message for a file or a request over its limit, never calling the consumer", async () => {
     const big = Buffer.alloc(300 * 1024, 1);
+    const never = async () => expect.unreachable("the consumer runs only for an accepted body");
     await expect(
-      parseMultipart(form([["大.jpg", big]]), {
-        fileBytes: 200 * 1024,
-        requestBytes: 10 * 1024 * 1024,
-        subject: "photo",
-      }),
+      withUpload(
+        form([["大.jpg", big]]),
+        { fileBytes: 200 * 1024, requestBytes: 10 * 1024 * 1024, subject: "photo" },
+        never,
+      ),
     ).rejects.toMatchObject({ status: 413, message: expect.stringContaining("“大.jpg”超过单张") });
     await expect(
-      parseMultipart(
+      withUpload(
         form([
           ["a.jpg", big],
           ["b.jpg", big],
         ]),
         { fileBytes: 1024 * 1024, requestBytes: 400 * 1024, subject: "photo" },
+        never,
       ),
     ).rejects.toMatchObject({ status: 413, message: expect.stringContaining("合计超过") });
   });

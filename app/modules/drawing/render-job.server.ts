@@ -97,7 +97,7 @@ export async function renderRevision(
       [drawingKey("full", r.full.sha256), r.full.bytes],
       [drawingKey("preview", r.preview.sha256), r.preview.bytes],
     ] as const)
-      if ((await putDrawing(storage, key, bytes)).created) created.push(key);
+      if ((await putDrawing(storage, key, { bytes })).created) created.push(key);
     const images = {
       imageSha256: r.full.sha256,
       previewSha256: r.preview.sha256,

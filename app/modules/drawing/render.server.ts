@@ -1,9 +1,12 @@
 import { createHash } from "node:crypto";
+import fsp from "node:fs/promises";
 import * as mupdf from "mupdf";
 import sharp from "sharp";
 import { DomainError } from "~/infra/domain-error";
+import { readHead } from "~/infra/upload-spool.server";
 import { imageImpurity } from "~/modules/photo/purity";
 import { checkPageSize, DRAWING_LIMITS, type DrawingLimits, renderScale } from "./limits";
+import { openPdfFile } from "./pdf-file.server";
 import { type DrawingSourceFormat, sniffDrawingFormat } from "./sniff";
 
 export const sha256Of = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -43,11 +46,14 @@ function refused(
 
 type OpenPdf = { doc: mupdf.Document; pages: { width: number; height: number }[] };
 
-function openPdf(bytes: Buffer, name: string, limits: DrawingLimits): OpenPdf {
+function openPdf(source: Buffer | string, name: string, limits: DrawingLimits): OpenPdf {
   let doc: mupdf.Document;
   let count: number;
   try {
-    doc = mupdf.Document.openDocument(bytes, "application/pdf");
+    doc =
+      typeof source === "string"
+        ? openPdfFile(source)
+        : mupdf.Document.openDocument(source, "application/pdf");
     if (doc.needsPassword()) throw refused("encrypted", name);
     count = doc.countPages();
   } catch (error) {
@@ -117,27 +123,37 @@ function packRows(pixels: Buffer, width: number, height: number, stride: number)
   return out;
 }
 
-/** Checks an upload without rendering it: format by magic bytes, then PDF pages and sizes, or image dimensions. */
+/** A drawing already on disk (a spooled upload): its path, size and SHA-256. */
+export type SourceFile = { path: string; size: number; sha256: string };
+
+/**
+ * Checks an upload without rendering it: format by magic bytes, then PDF pages and sizes, or
+ * image dimensions. A file on disk is read as little as possible: its first 4 KiB to sniff it, a
+ * PDF through a mupdf stream on the file; only an image sheet is read whole (its structure is
+ * checked to the last byte, and libvips decodes it anyway).
+ */
 export async function inspectSource(
-  bytes: Buffer,
+  source: Buffer | SourceFile,
   name: string,
   limits: DrawingLimits = DRAWING_LIMITS,
 ): Promise<InspectedSource> {
-  if (bytes.length === 0) throw refused("empty", name);
-  const format = sniffDrawingFormat(bytes);
+  const onDisk = Buffer.isBuffer(source) ? null : source;
+  const size = onDisk ? onDisk.size : (source as Buffer).length;
+  if (size === 0) throw refused("empty", name);
+  const head = onDisk ? await readHead(onDisk.path, 4096) : (source as Buffer);
+  const format = sniffDrawingFormat(head);
   if (!format) throw refused("notDrawing", name, {}, 415);
   if (format !== "pdf" && /\.pdf$/i.test(name)) throw refused("pdfNameNotPdf", name, {}, 415);
-  if (format !== "pdf") {
-    const impurity = imageImpurity(bytes, format);
-    if (impurity === "broken") throw refused("corrupt", name);
-    if (impurity) throw refused("notPure", name);
-  }
-  const sha256 = sha256Of(bytes);
   if (format === "pdf") {
-    const { doc, pages } = openPdf(bytes, name, limits);
+    const { doc, pages } = openPdf(onDisk ? onDisk.path : (source as Buffer), name, limits);
     doc.destroy();
-    return { format, sha256, pages };
+    return { format, sha256: onDisk ? onDisk.sha256 : sha256Of(source as Buffer), pages };
   }
+  const bytes = onDisk ? await fsp.readFile(onDisk.path) : (source as Buffer);
+  const impurity = imageImpurity(bytes, format);
+  if (impurity === "broken") throw refused("corrupt", name);
+  if (impurity) throw refused("notPure", name);
+  const sha256 = onDisk ? onDisk.sha256 : sha256Of(bytes);
   try {
     const meta = await sharp(bytes, { limitInputPixels: limits.maxImagePixels }).metadata();
     if (!meta.width || !meta.height) throw new Error("no size");

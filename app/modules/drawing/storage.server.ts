@@ -27,10 +27,20 @@ export function drawingStorage(): DrawingStorage {
   return globalForStorage.yanshouDrawingStorage;
 }
 
-/** A full disk or unwritable folder (the store's 507) is the server's, said in drawing words. */
-export async function putDrawing(storage: DrawingStorage, key: string, bytes: Buffer) {
+/**
+ * Stores a source file: a spooled upload streamed from its temporary (putFile), bytes in hand as
+ * they are. A full disk or unwritable folder (the store's 507) is the server's, said in drawing
+ * words.
+ */
+export async function putDrawing(
+  storage: DrawingStorage,
+  key: string,
+  file: { path: string; size: number } | { bytes: Buffer },
+) {
   try {
-    return await storage.put(key, bytes);
+    return await ("bytes" in file
+      ? storage.put(key, file.bytes)
+      : storage.putFile(key, file.path, file.size));
   } catch (error) {
     if ((error as { status?: unknown } | null)?.status === 507)
       throw new DomainError("drawing:errors.storageFull", { status: 507 });

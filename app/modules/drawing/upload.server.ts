@@ -1,5 +1,6 @@
 import type { Db } from "~/infra/db.server";
 import { DomainError } from "~/infra/domain-error";
+import type { UploadedFile } from "~/infra/multipart.server";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
 import { compoundWhere } from "~/modules/site/access.server";
@@ -16,7 +17,8 @@ export type DrawingUpload = {
   workTypeId: string | null;
   issuedOn: Date;
   spec: SetSpec;
-  file: { name: string; bytes: Buffer };
+  /** a spooled upload (checked from disk, stored with putFile), or bytes in hand (seed, scripts) */
+  file: UploadedFile | { name: string; bytes: Buffer };
   /**
    * The supersessions the uploader confirmed (`supersessionToken` of the preview); required
    * to equal the plan's whenever a page would become a new revision of an existing sheet.
@@ -66,12 +68,13 @@ async function planUpload(
     if (wt === 0)
       throw new DomainError("drawing:errors.unknownWorkType", { status: 400, field: "workTypeId" });
   }
-  if (input.file.bytes.length > limits.maxFileBytes)
+  const file = input.file;
+  if (("bytes" in file ? file.bytes.length : file.size) > limits.maxFileBytes)
     throw new DomainError("drawing:errors.tooLarge", {
       status: 413,
       params: { mb: Math.round(limits.maxFileBytes / 1024 / 1024) },
     });
-  const source = await inspectSource(input.file.bytes, input.file.name, limits);
+  const source = await inspectSource("bytes" in file ? file.bytes : file, file.name, limits);
   const rows = await db.drawingSheet.findMany({
     where: { compoundId: compound.id },
     select: {
@@ -170,7 +173,7 @@ export async function uploadDrawings(
   const created: string[] = [];
   try {
     const sourceKey = drawingKey("source", source.sha256);
-    if ((await putDrawing(storage, sourceKey, input.file.bytes)).created) created.push(sourceKey);
+    if ((await putDrawing(storage, sourceKey, input.file)).created) created.push(sourceKey);
 
     const outcome = await db.$transaction(async (tx) => {
       const out: { revisionId: string; number: string; revision: string }[] = [];

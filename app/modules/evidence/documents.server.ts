@@ -14,7 +14,7 @@ import {
   type DocumentUploadPolicy,
   inspectDocument,
   keepDocument,
-  readDocumentUpload,
+  withDocumentUpload,
 } from "~/modules/files/document-store.server";
 import type { PhotoStorage } from "~/modules/photo/storage.server";
 import { getPlan } from "~/modules/plan/plan.server";
@@ -48,7 +48,7 @@ const FieldsSchema = z.object({
 
 type Viewer = { id: string };
 
-/** Reads the multipart body and keeps the document; refusals store nothing. */
+/** Reads the multipart body and keeps the document; refusals store nothing (no file, no row). */
 export async function uploadEvidenceDocument(
   db: Db,
   storage: PhotoStorage,
@@ -56,46 +56,47 @@ export async function uploadEvidenceDocument(
   compoundId: string,
   request: Request,
 ) {
-  const parsed = await readDocumentUpload(EVIDENCE_UPLOADS, request);
-  const fields = FieldsSchema.safeParse(parsed.fields);
-  if (!fields.success) throw new DomainError("evidence:errors.unknownKind", { status: 400 });
-  const { division, kind, title } = fields.data;
-  const plan = await getPlan(db, compoundId);
-  if (!plan) throw refuse("evidence:errors.noPlan", 409);
-  if (!plan.subItems.some((s) => s.division === division))
-    throw refuse("evidence:errors.unknownDivision");
-  if (kind === CONCEALED_KIND) throw refuse("evidence:errors.concealedNotUpload");
-  if (!isDocKind(kind) || !requirementFor(division).documents.includes(kind))
-    throw refuse("evidence:errors.unknownKind");
-  const file = parsed.file;
-  if (!file) throw refuse("evidence:errors.noFile");
-  const format = await inspectDocument(EVIDENCE_UPLOADS, file);
-  return keepDocument(db, storage, EVIDENCE_UPLOADS, file, () =>
-    db.$transaction(async (tx) => {
-      const doc = await tx.evidenceDocument.create({
-        data: {
-          compoundId,
-          division,
-          kind,
-          title,
-          format,
-          fileName: file.name.slice(0, 200),
-          sha256: file.sha256,
-          size: file.bytes.length,
-          uploadedById: viewer.id,
-        },
-        select: { id: true },
-      });
-      await recordEvent(tx, {
-        actorId: viewer.id,
-        action: "evidence.upload",
-        entityType: "EvidenceDocument",
-        entityId: doc.id,
-        data: { compoundId, division, kind, title, format, sha256: file.sha256, to: "submitted" },
-      });
-      return doc;
-    }),
-  );
+  return withDocumentUpload(EVIDENCE_UPLOADS, request, async (parsed) => {
+    const fields = FieldsSchema.safeParse(parsed.fields);
+    if (!fields.success) throw new DomainError("evidence:errors.unknownKind", { status: 400 });
+    const { division, kind, title } = fields.data;
+    const plan = await getPlan(db, compoundId);
+    if (!plan) throw refuse("evidence:errors.noPlan", 409);
+    if (!plan.subItems.some((s) => s.division === division))
+      throw refuse("evidence:errors.unknownDivision");
+    if (kind === CONCEALED_KIND) throw refuse("evidence:errors.concealedNotUpload");
+    if (!isDocKind(kind) || !requirementFor(division).documents.includes(kind))
+      throw refuse("evidence:errors.unknownKind");
+    const file = parsed.file;
+    if (!file) throw refuse("evidence:errors.noFile");
+    const format = await inspectDocument(EVIDENCE_UPLOADS, file);
+    return keepDocument(db, storage, EVIDENCE_UPLOADS, file, () =>
+      db.$transaction(async (tx) => {
+        const doc = await tx.evidenceDocument.create({
+          data: {
+            compoundId,
+            division,
+            kind,
+            title,
+            format,
+            fileName: file.name.slice(0, 200),
+            sha256: file.sha256,
+            size: file.size,
+            uploadedById: viewer.id,
+          },
+          select: { id: true },
+        });
+        await recordEvent(tx, {
+          actorId: viewer.id,
+          action: "evidence.upload",
+          entityType: "EvidenceDocument",
+          entityId: doc.id,
+          data: { compoundId, division, kind, title, format, sha256: file.sha256, to: "submitted" },
+        });
+        return doc;
+      }),
+    );
+  });
 }
 
 export const ReviewSchema = z.discriminatedUnion("intent", [

@@ -15,9 +15,10 @@ import path from "node:path";
 import type { Db } from "~/infra/db.server";
 import { DomainError, type MessageParams } from "~/infra/domain-error";
 import { env } from "~/infra/env.server";
-import { parseMultipart, type UploadedFile } from "~/infra/multipart.server";
+import { type UploadedFile, withUpload } from "~/infra/multipart.server";
 import { S3PhotoStorage, s3Client } from "~/infra/s3-storage.server";
 import { isStorageFullError } from "~/infra/upload-error";
+import { readHead } from "~/infra/upload-spool.server";
 import type { MessageKey } from "~/locales/resources";
 import { sniffDrawingFormat } from "~/modules/drawing/sniff";
 import { LocalPhotoStorage, type PhotoStorage } from "~/modules/photo/storage.server";
@@ -136,50 +137,67 @@ function refuse(policy: DocumentUploadPolicy, reason: DocumentRefusal, params: M
   });
 }
 
-/** The form's fields and its one document (an empty file input counts as none). */
-export async function readDocumentUpload(
+/**
+ * Reads the form's fields and its one document (an empty file input counts as none) and runs
+ * `use` with them; the document is spooled to a temporary while it arrives and removed when `use`
+ * settles, whatever it did. The parser's refusals are said in the policy's words.
+ */
+export function withDocumentUpload<T>(
   policy: DocumentUploadPolicy,
   request: Request,
-): Promise<{ fields: Record<string, string>; file: UploadedFile | null }> {
-  let parsed: Awaited<ReturnType<typeof parseMultipart>>;
-  try {
-    parsed = await parseMultipart(request, {
+  use: (upload: { fields: Record<string, string>; file: UploadedFile | null }) => Promise<T>,
+): Promise<T> {
+  return withUpload(
+    request,
+    {
       fileBytes: DOCUMENT_MAX_BYTES,
       requestBytes: DOCUMENT_MAX_BYTES + 64 * 1024,
       files: 2,
       fieldBytes: 8 * 1024,
-    });
-  } catch (error) {
-    const status = (error as { status?: unknown } | null)?.status;
-    if (status === 413) throw refuse(policy, "tooLarge", { mb: DOCUMENT_MAX_BYTES / 1024 / 1024 });
-    if (status === 415) throw refuse(policy, "notMultipart");
-    if (status === 400) throw refuse(policy, "incomplete");
-    throw error;
-  }
-  const files = parsed.files.filter((f) => f.bytes.length > 0);
-  if (files.length > 1) throw refuse(policy, "oneFile");
-  return { fields: parsed.fields, file: files[0] ?? null };
+    },
+    async (parsed) => {
+      const files = parsed.files.filter((f) => f.size > 0);
+      if (files.length > 1) throw refuse(policy, "oneFile");
+      return use({ fields: parsed.fields, file: files[0] ?? null });
+    },
+    (error) => {
+      const status = (error as { status?: unknown } | null)?.status;
+      if (status === 413)
+        return refuse(policy, "tooLarge", { mb: DOCUMENT_MAX_BYTES / 1024 / 1024 });
+      if (status === 415) return refuse(policy, "notMultipart");
+      if (status === 400) return refuse(policy, "incomplete");
+      return error;
+    },
+  );
 }
 
-/** The document's format from its bytes, and proof that it opens (a PDF with pages, a decodable image). */
+/**
+ * The document's format from its first bytes, and proof that it opens (a PDF with pages, a
+ * decodable image), read from its temporary: a PDF through a mupdf stream on the file, an image
+ * by libvips from the path; the file is never read whole into the process.
+ */
 export async function inspectDocument(
   policy: DocumentUploadPolicy,
   file: UploadedFile,
 ): Promise<string> {
-  const format = sniffDrawingFormat(file.bytes);
+  const format = sniffDrawingFormat(await readHead(file.path, 4096));
   if (!format) throw refuse(policy, "format", { name: file.name });
   try {
     // Loaded here, not at the top: the verifier and the sweep read this module and need neither
     // (mupdf's WebAssembly alone is tens of MB of a process's memory).
     if (format === "pdf") {
-      const mupdf = await import("mupdf");
-      const doc = mupdf.Document.openDocument(file.bytes, "application/pdf");
-      if (doc.countPages() < 1) throw new Error("no pages");
+      const { openPdfFile } = await import("~/modules/drawing/pdf-file.server");
+      const doc = openPdfFile(file.path);
+      try {
+        if (doc.countPages() < 1) throw new Error("no pages");
+      } finally {
+        doc.destroy();
+      }
     } else {
       const { default: sharp } = await import("sharp");
-      const meta = await sharp(file.bytes).metadata();
+      const meta = await sharp(file.path).metadata();
       if (!meta.width || !meta.height) throw new Error("no size");
-      await sharp(file.bytes).stats();
+      await sharp(file.path).stats();
     }
   } catch {
     throw refuse(policy, "unreadable", { name: file.name });
@@ -204,7 +222,7 @@ async function oneAtATime<T>(key: string, run: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Stores the document's bytes (never rewritten), then runs `commit` (the row and its audit
+ * Stores the document (streamed from its temporary; never rewritten), then runs `commit` (the row and its audit
  * event, one transaction). When the commit fails, a file this call created goes again unless a
  * row of the store names it.
  */
@@ -219,7 +237,7 @@ export async function keepDocument<T>(
   return oneAtATime(key, async () => {
     let created = false;
     try {
-      created = (await storage.put(key, file.bytes)).created;
+      created = (await storage.putFile(key, file.path, file.size)).created;
     } catch (error) {
       if (error instanceof DomainError || isStorageFullError(error))
         throw refuse(policy, "storageFull");

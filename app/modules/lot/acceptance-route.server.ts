@@ -14,7 +14,7 @@ import {
   documentStorage,
   inspectDocument,
   keepDocument,
-  readDocumentUpload,
+  withDocumentUpload,
 } from "~/modules/files/document-store.server";
 import { isChiefSupervisor } from "~/modules/plan/plan";
 import {
@@ -44,8 +44,11 @@ const ROUTE_UPLOADS: DocumentUploadPolicy = {
   },
 };
 
-/** The form's fields and its one document (an empty file input counts as none). */
-export const readRouteUpload = (request: Request) => readDocumentUpload(ROUTE_UPLOADS, request);
+/** The form's fields and its one document (an empty file input counts as none), for `use`. */
+export const withRouteUpload = <T>(
+  request: Request,
+  use: Parameters<typeof withDocumentUpload<T>>[2],
+) => withDocumentUpload(ROUTE_UPLOADS, request, use);
 
 const STATUS: Record<RouteRefusalCode, number> = {
   forbidden_role: 403,
@@ -117,7 +120,7 @@ export async function recordAcceptRoute(
           note: input.note.trim(),
           documentName: document.name.slice(0, 200) || "document",
           documentFormat: format,
-          documentSize: document.bytes.length,
+          documentSize: document.size,
           documentSha256: document.sha256,
           verdictSummary: verdictTextZh(detail.verdict.summary),
           recordedById: viewer.id,
@@ -138,7 +141,7 @@ export async function recordAcceptRoute(
             body: input.body.trim(),
             reportNumber: input.reportNumber.trim(),
             documentSha256: document.sha256,
-            documentSize: document.bytes.length,
+            documentSize: document.size,
             verdict: verdictTextZh(detail.verdict.summary),
           },
         },

@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
+import type { UploadedFile } from "~/infra/multipart.server";
 import { uploadRefusal } from "~/infra/upload-error";
 import { recordEvent } from "~/modules/audit/record.server";
 import type { Actor, Scope } from "~/modules/auth/permissions";
@@ -20,6 +21,16 @@ type Viewer = Actor & { id: string };
 
 /** `sha256`: the bytes' hash when the parser computed it while the upload streamed. */
 export type PhotoUpload = { bytes: Buffer; name: string; sha256?: string };
+
+/**
+ * A spooled photo read for the pipeline (which checks every byte and decodes it anyway): one
+ * photo of a request in memory at a time, instead of the whole batch as the body arrived.
+ */
+export const photoUploadOf = async (file: UploadedFile): Promise<PhotoUpload> => ({
+  name: file.name,
+  sha256: file.sha256,
+  bytes: await file.readBytes(),
+});
 export type LotPhotoTarget = { lotId: string; itemId: string | null };
 
 export const PHOTO_VIEW_SELECT = {

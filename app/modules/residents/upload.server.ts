@@ -2,26 +2,45 @@ import type { Submission } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { env } from "~/infra/env.server";
-import { parseMultipart } from "~/infra/multipart.server";
+import { type UploadedFile, withUpload } from "~/infra/multipart.server";
 import { replyError } from "~/infra/submission.server";
 import { UploadError } from "~/infra/upload-error";
 import { photoMessages } from "~/modules/photo/errors";
 
-/** A residents' photo form (report, register, after photo): its fields as FormData and files. */
-export async function readPhotoForm(request: Request, files: number) {
+/** The parser's refusal, carried past `use` (whose own refusals are the route's to answer). */
+class BodyRefused {
+  constructor(readonly error: UploadError) {}
+}
+
+/**
+ * A residents' photo form (report, register, after photo): runs `use` with its fields as FormData
+ * and its files (spooled, removed when `use` settles); a refused body (size, not a form, broken)
+ * is answered above the form instead.
+ */
+export async function withPhotoForm<T>(
+  request: Request,
+  files: number,
+  use: (read: { form: FormData; files: UploadedFile[] }) => Promise<T>,
+) {
   const e = env();
   try {
-    const parsed = await parseMultipart(request, {
-      messages: photoMessages,
-      fileBytes: e.photoMaxFileBytes,
-      requestBytes: e.photoMaxRequestBytes,
-      files,
-    });
-    const form = new FormData();
-    for (const [k, v] of Object.entries(parsed.fields)) form.set(k, v);
-    return { ok: true as const, form, files: parsed.files };
+    return await withUpload(
+      request,
+      {
+        messages: photoMessages,
+        fileBytes: e.photoMaxFileBytes,
+        requestBytes: e.photoMaxRequestBytes,
+        files,
+      },
+      (parsed) => {
+        const form = new FormData();
+        for (const [k, v] of Object.entries(parsed.fields)) form.set(k, v);
+        return use({ form, files: parsed.files });
+      },
+      (error) => (error instanceof UploadError ? new BodyRefused(error) : error),
+    );
   } catch (error) {
-    if (error instanceof UploadError) return { ok: false as const, error };
+    if (error instanceof BodyRefused) return uploadRefused(error.error);
     throw error;
   }
 }
