@@ -73,10 +73,22 @@ export async function withSpooledBytes<T>(
   }
 }
 
+/**
+ * A spooled part is written to as its bytes arrive and removed when its request ends; one left
+ * untouched this long belongs to no request (a crash), even if another instance on the same
+ * machine shares the uploads folder and is receiving uploads right now.
+ */
+export const SPOOL_STALE_MS = 60 * 60_000;
+
 /** Start-up: removes temporaries of uploads a crash interrupted; returns how many. */
-export async function sweepSpool(): Promise<number> {
-  const dir = spoolDir();
+export async function sweepSpool(now = Date.now(), dir = spoolDir()): Promise<number> {
   const names = await fsp.readdir(dir).catch(() => [] as string[]);
-  await discardSpooled(names.map((n) => path.join(dir, n)));
-  return names.length;
+  const stale: string[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const stat = await fsp.stat(file).catch(() => null);
+    if (stat && now - stat.mtimeMs > SPOOL_STALE_MS) stale.push(file);
+  }
+  await discardSpooled(stale);
+  return stale.length;
 }
