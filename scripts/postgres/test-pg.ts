@@ -3,9 +3,9 @@
  * that may create databases (e.g. postgres://yanshou:yanshou@127.0.0.1:5432/postgres; `.ci/run`
  * sets it up); without it this prints why and succeeds, so `npm test` needs no PostgreSQL.
  *
- * `--all` runs every integration test file that touches the database (those using
+ * It runs every integration test file that touches the database (those using
  * tests/support/test-db.ts or shared-db.ts, each file on its own database copied from a
- * migrated template) plus the PostgreSQL-only ones (migration history checks, SQLite →
+ * migrated template; `--subset`: only those in SUBSET below) plus the PostgreSQL-only ones (migration history checks, SQLite →
  * PostgreSQL + S3, two app instances on one database and bucket), on two workers. Left out,
  * because they are SQLite-only by nature:
  */
@@ -24,9 +24,9 @@ const SQLITE_ONLY: Record<string, string> = {
   "migrations.test.ts": "the SQLite migration history",
 };
 const USES_DATABASE = /support\/(test-db|shared-db)"|PG_ADMIN_URL/;
-// `npm test` runs this subset (every module with database-specific SQL or triggers, the
-// PostgreSQL-only checks and the two-instance test) to stay within its 20 minutes on a 2-core
-// machine; `npm run test:pg -- --all` runs every file above (27 min on this machine under load).
+// `npm run test:pg -- --subset` runs only these (every module with database-specific SQL or
+// triggers, the PostgreSQL-only checks and the two-instance test), ~2 min. By default, and in
+// `npm test`, every file above runs: 50 files in 5 min on an idle 2-core machine (2026-12-01).
 const SUBSET = [
   "pg-migrations.test.ts",
   "audit.test.ts", // append-only triggers, the chain under 60 concurrent writers
@@ -43,7 +43,8 @@ const SUBSET = [
   "migrate-to-postgres.test.ts", // SQLite → PostgreSQL + S3, verified (PostgreSQL only)
   "instances.test.ts", // two app instances on one database and bucket, one killed mid-load
 ];
-const all = process.argv.includes("--all");
+// `--all` is the default (kept as a flag for older scripts and notes).
+const all = !process.argv.includes("--subset");
 
 const url = process.env.PG_TEST_URL?.trim();
 if (!url) {
@@ -57,7 +58,7 @@ const files = fs
   .filter((f) => USES_DATABASE.test(fs.readFileSync(path.join(dir, f), "utf8")))
   .filter((f) => all || SUBSET.includes(f))
   .map((f) => path.join(dir, f));
-const args = process.argv.slice(2).filter((a) => a !== "--all");
+const args = process.argv.slice(2).filter((a) => a !== "--all" && a !== "--subset");
 // `npm run test:pg -- tests/integration/x.test.ts` runs just the files named.
 const named = args.filter((a) => a.endsWith(".test.ts"));
 if (named.length > 0) files.splice(0, files.length, ...named);
