@@ -23,7 +23,7 @@ export {
 } from "~/infra/http-guard";
 
 // scripts/serve.mjs starts this instance's job worker from here when JOBS=1 (decision 0023).
-export { startJobs } from "~/modules/jobs/start.server";
+export { schedulePeriodic, startJobs } from "~/modules/jobs/start.server";
 
 // `npm run dev` has no scripts/serve.mjs: the dev server runs the worker itself (as `npm start`
 // does; JOBS=0 turns it off), so uploaded drawings get rendered. startJobs starts it once.

@@ -186,12 +186,17 @@ server.listen(port, process.env.HOST, () => {
 });
 
 let jobs;
+let stopPeriodic = () => {};
 if (process.env.JOBS === "1") {
   if (typeof gate.startJobs === "function") {
     jobs = gate.startJobs({ log: log.child({ part: "jobs" }) });
     log.info({ owner: jobs?.worker.owner }, "后台任务已启动 (job worker started)");
   } else
     log.error("JOBS=1 but this build has no job worker (entry.server does not export startJobs)");
+} else if (typeof gate.schedulePeriodic === "function") {
+  // No worker here, but the periodic slots are still queued: an instance with JOBS=1 runs them,
+  // and if none does, /healthz reports them waiting (jobs.ok false).
+  stopPeriodic = gate.schedulePeriodic(undefined, undefined, log.child({ part: "jobs" }));
 }
 let jobsStopped = Promise.resolve();
 
@@ -214,6 +219,7 @@ for (const signal of ["SIGTERM", "SIGINT"])
       "收到信号，等待进行中的请求完成后退出 (finishing in-flight requests)",
     );
     server.close();
+    stopPeriodic();
     if (jobs) jobsStopped = jobs.stop(SHUTDOWN_GRACE_MS / 2).catch(() => {});
     setTimeout(() => {
       log.error({ inFlight }, `${SHUTDOWN_GRACE_MS / 1000} s 后仍有请求未完成，强制退出`);

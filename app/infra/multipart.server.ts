@@ -139,6 +139,12 @@ async function parseMultipart(request: Request, limits: UploadLimits): Promise<P
       fields[name] = value;
     });
     parser.on("file", (_field, stream, info) => {
+      // After a refusal busboy may still parse the chunk that crossed the limit (the pipe had it
+      // in hand): a part it starts is never spooled, or its temporary would outlive the request.
+      if (settled) {
+        stream.resume();
+        return;
+      }
       const name = info.filename || recordT()("photo:watermark.fileName");
       const part = spool(stream);
       spooled.push(part);

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "~/infra/db.server";
 import { checkHealth, JOBS_STALLED_S } from "~/infra/health.server";
 import { claimJobs, enqueueJob, jobCounts } from "~/modules/jobs/queue.server";
+import { schedulePeriodic } from "~/modules/jobs/start.server";
 import { isLeaseLost, type JobHandler, startJobWorker } from "~/modules/jobs/worker.server";
 import { sharedTestDb } from "../support/shared-db";
 
@@ -233,6 +234,17 @@ describe("/healthz and the queue", () => {
       expect(health.jobs.waitingSeconds).toBeGreaterThanOrEqual(JOBS_STALLED_S);
       // The instance itself still serves pages: the load balancer keeps it.
       expect(health.ok).toBe(true);
+      // An instance without a worker (JOBS=0) still queues the periodic slots, once however many
+      // instances do: with no worker anywhere they wait, and the answer above says so.
+      const stops = [schedulePeriodic(db), schedulePeriodic(db)];
+      await until(
+        async () =>
+          (await db.backgroundJob.count({ where: { kind: "defect.due-notifications" } })) === 1,
+      );
+      for (const stop of stops) stop();
+      expect(
+        await db.backgroundJob.count({ where: { kind: "jobs.prune", status: "queued" } }),
+      ).toBe(1);
     } finally {
       fs.rmSync(uploads, { recursive: true, force: true });
     }

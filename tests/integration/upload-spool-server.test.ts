@@ -122,6 +122,25 @@ describe("upload temporaries against the real server", () => {
     expect(JSON.parse(tooLarge.body).message).toContain("“大.jpg”超过单张");
     expect(spooled()).toBe(0);
 
+    // Over the request limit (4 MB) in a stretch of small parts: the chunk that crosses it holds
+    // the starts of several parts, which busboy still parses after the refusal. None is spooled.
+    const crowded = await send(
+      `/lots/${lotId}/photos`,
+      contractor,
+      multipart([
+        { field: "photo", name: "甲.jpg", bytes: Buffer.alloc(2_090_000, 1) },
+        { field: "photo", name: "乙.jpg", bytes: Buffer.alloc(2_090_000, 2) },
+        ...Array.from({ length: 18 }, (_, i) => ({
+          field: "photo",
+          name: `小${i}.jpg`,
+          bytes: Buffer.alloc(1_000, 3),
+        })),
+      ]),
+    );
+    expect(crowded.status).toBe(413);
+    for (let i = 0; i < 20 && spooled() > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(spooled()).toBe(0);
+
     // The first part complete (spooled), the second cut off before its end.
     const two = multipart([
       { field: "photo", name: "一.jpg", bytes: photo },

@@ -102,21 +102,36 @@ export function startJobs(
     pollMs: num(env.JOBS_POLL_MS, 1000),
     log: opts.log,
   });
-  const schedule = () =>
-    enqueuePeriodic(db, periodic).catch((error) =>
-      opts.log?.error({ err: String(error) }, "periodic job enqueue failed"),
-    );
-  void schedule();
-  const timer = setInterval(schedule, 60_000);
-  timer.unref();
+  const stopSchedule = schedulePeriodic(db, periodic, opts.log);
   const runtime: JobsRuntime = {
     worker,
     async stop(graceMs) {
-      clearInterval(timer);
+      stopSchedule();
       await worker.stop(graceMs);
       globalJobs.yanshouJobs = undefined;
     },
   };
   globalJobs.yanshouJobs = runtime;
   return runtime;
+}
+
+/**
+ * Enqueues each periodic kind's current slot now and every minute; returns the stop. Every
+ * instance does this, worker or not (JOBS=0 too, see scripts/serve.mjs): with no worker anywhere
+ * the slots then wait unclaimed, and /healthz says so (`jobs.ok` false) instead of due-date
+ * reminders stopping without a word.
+ */
+export function schedulePeriodic(
+  db: Db = appDb(),
+  periodic: Periodic[] = DEFAULT_PERIODIC,
+  log?: WorkerOptions["log"],
+): () => void {
+  const schedule = () =>
+    enqueuePeriodic(db, periodic).catch((error) =>
+      log?.error({ err: String(error) }, "periodic job enqueue failed"),
+    );
+  void schedule();
+  const timer = setInterval(schedule, 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
