@@ -22,7 +22,7 @@ import { notFound, requireSignedIn, requireUser } from "~/modules/auth/require-u
 import { defectPageTransition } from "~/modules/defect/defect-transition-command.server";
 import { transitionSchema } from "~/modules/defect/forms";
 import { defectPage } from "~/modules/defect/pages.server";
-import { pageCommandKey } from "~/modules/lot/command-form.server";
+import { pagePostKey } from "~/modules/lot/command-form.server";
 import { useOutdatedSince } from "~/modules/offline/hooks";
 import { keepDataAfterOfflinePost } from "~/modules/offline/revalidate";
 import type { PhotoView } from "~/modules/photo/view";
@@ -62,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       scope,
       params.defectId ?? "",
       { action: intent, comment },
-      pageCommandKey(form),
+      pagePostKey(form),
     );
     return {
       ...submission.reply({ resetForm: true }),

@@ -129,9 +129,12 @@ describe("a defect's transition as an outbox command", () => {
     const key = "5d1e2f3a-page-0001";
     const input = { action: "return" as const, comment: "接口仍渗水，重新打胶" };
     // The page's own post (online, the key the browser stamped on it) reaches the server ...
-    expect(await defectPageTransition(db, supervisor, "any", defect.id, input, key)).toBe(
-      "in_progress",
-    );
+    expect(
+      await defectPageTransition(db, supervisor, "any", defect.id, input, {
+        key,
+        baseVersion: defect.base,
+      }),
+    ).toBe("in_progress");
     // ... its answer is lost, so the tablet queues the tap with the same key and the base the
     // page showed (now stale): the replay is the same command, already applied.
     expect(
@@ -153,7 +156,7 @@ describe("a defect's transition as an outbox command", () => {
       "own",
       defect.id,
       { action: "reply", comment: null },
-      null,
+      { key: null, baseVersion: null },
     )
       .then(() => expect.unreachable())
       .catch((e) =>

@@ -93,7 +93,9 @@ describe("a lot's return as an outbox command", () => {
     const key = "9a1b2c3d-page-0001";
     const input = { action: "reject" as const, reason: "接地线未压接，请整改" };
     // The page's own 退回 (online, with the key the browser stamped on it) is applied ...
-    expect(await lotPageTransition(db, supervisor, "any", lotId, input, key)).toBe("rejected");
+    expect(
+      await lotPageTransition(db, supervisor, "any", lotId, input, { key, baseVersion: base }),
+    ).toBe("rejected");
     // ... its answer lost, the tablet queues the tap with the same key and the page's base.
     expect(
       await transitionCommand(db, supervisor, "any", lotId, input, { key, baseVersion: base }),
@@ -101,8 +103,16 @@ describe("a lot's return as an outbox command", () => {
     expect(await state(lotId)).toEqual([{ status: "rejected", lastReason: input.reason }, 1, 1]);
     // Without a key (no JavaScript) the post goes as before: a second 退回 is refused by state.
     await expect(
-      lotPageTransition(db, supervisor, "any", lotId, input, null),
+      lotPageTransition(db, supervisor, "any", lotId, input, { key: null, baseVersion: base }),
     ).rejects.toBeInstanceOf(DomainError);
+    // A page that kept its key into another round (the lot submitted again) is not answered
+    // "done" for a step it never applied: the key's receipt names another base.
+    await expect(
+      lotPageTransition(db, supervisor, "any", lotId, input, {
+        key,
+        baseVersion: "submitted@2026-12-01T00:00:00.000Z",
+      }),
+    ).rejects.toMatchObject({ code: "lot:errors.commandKeyReused", status: 409 });
     expect(await state(lotId)).toEqual([{ status: "rejected", lastReason: input.reason }, 1, 1]);
   });
 

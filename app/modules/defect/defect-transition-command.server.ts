@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/infra/db.server";
 import { DomainError } from "~/infra/domain-error";
 import type { Actor, Scope } from "~/modules/auth/permissions";
-import { commandApplied, receiptOfConcurrentSend } from "~/modules/lot/commands.server";
+import { commandApplied, otherBase, receiptOfConcurrentSend } from "~/modules/lot/commands.server";
 import { defectBase } from "./defect-base";
 import { transitionDefect } from "./defects.server";
 import { refusal } from "./labels";
@@ -33,8 +33,15 @@ export async function defectTransitionCommand(
     if (!defect) throw refusal("defect:errors.notFound", 404);
     return defect.status;
   };
-  const replayed = (receipt: { kind: string; subjectId: string | null }, state: string) => {
-    if (receipt.kind !== receiptKind(input.action) || receipt.subjectId !== defectId)
+  const replayed = (
+    receipt: { kind: string; subjectId: string | null; baseVersion: string | null },
+    state: string,
+  ) => {
+    if (
+      receipt.kind !== receiptKind(input.action) ||
+      receipt.subjectId !== defectId ||
+      otherBase(receipt, command.baseVersion)
+    )
       throw new DomainError("lot:errors.commandKeyReused", { status: 409 });
     return { outcome: "duplicate" as const, state };
   };
@@ -71,10 +78,14 @@ export async function defectPageTransition(
   scope: Scope,
   defectId: string,
   input: { action: DefectAction; comment: string | null },
-  key: string | null,
+  /** the key the browser stamped on the post, and the defect's base as the page showed it */
+  posted: { key: string | null; baseVersion: string | null },
 ) {
+  const { key, baseVersion } = posted;
   if (!key) return transitionDefect(db, viewer, scope, defectId, input.action, input.comment);
-  const command = { key, baseVersion: null, online: true };
+  // The base is kept with the receipt (not checked: the state machine decides, as before), so a
+  // key that outlived its round is refused as another command instead of answered as done.
+  const command = { key, baseVersion, online: true };
   return (await defectTransitionCommand(db, viewer, scope, defectId, input, command)).state;
 }
 

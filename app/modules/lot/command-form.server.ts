@@ -34,9 +34,13 @@ export async function readCommandForm(
 
 /**
  * The key a page's own post carries when the browser stamped one (`commandKey`, see
- * CommandKeyField), or null: a post without JavaScript, or a malformed key, goes as before.
+ * CommandKeyField), or null: a post without JavaScript, or a malformed key, goes as before; and
+ * the state the page showed (`baseVersion`), kept with the key's receipt.
  */
-export function pageCommandKey(form: FormData): string | null {
+export function pagePostKey(form: FormData): { key: string | null; baseVersion: string | null } {
   const key = String(form.get("commandKey") ?? "");
-  return COMMAND_KEY.test(key) ? key : null;
+  return {
+    key: COMMAND_KEY.test(key) ? key : null,
+    baseVersion: String(form.get("baseVersion") ?? "").slice(0, 64) || null,
+  };
 }

@@ -46,11 +46,29 @@ export async function commandApplied(
   itemId: string | null;
   version: number | null;
   subjectId: string | null;
+  baseVersion: string | null;
 } | null> {
   return db.commandReceipt.findUnique({
     where: { userId_key: { userId, key } },
-    select: { lotId: true, kind: true, itemId: true, version: true, subjectId: true },
+    select: {
+      lotId: true,
+      kind: true,
+      itemId: true,
+      version: true,
+      subjectId: true,
+      baseVersion: true,
+    },
   });
+}
+
+/**
+ * Whether a receipt is for another command than the one now sent with its key: both name the
+ * state they were made on, and the states differ (a key kept by a page across two rounds).
+ */
+export function otherBase(receipt: { baseVersion: string | null }, baseVersion: string | null) {
+  return (
+    receipt.baseVersion !== null && baseVersion !== null && receipt.baseVersion !== baseVersion
+  );
 }
 
 /** Inside the write's transaction: the receipt that makes a replay of the key change nothing. */

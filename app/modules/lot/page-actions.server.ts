@@ -10,7 +10,7 @@ import {
   removeLotDrawingRef,
 } from "~/modules/drawing/lot-refs.server";
 import { zodErrorMap } from "~/modules/i18n/zod-messages";
-import { pageCommandKey } from "./command-form.server";
+import { pagePostKey } from "./command-form.server";
 import {
   EntrySchema,
   lotSignSchema,
@@ -160,7 +160,7 @@ async function byIntent(
     scope,
     lotId,
     { action: step, reason },
-    pageCommandKey(form),
+    pagePostKey(form),
   );
   return {
     ok: true,

@@ -1,7 +1,7 @@
 import type { Db } from "~/infra/db.server";
 import { DomainError } from "~/infra/domain-error";
 import type { Actor, Scope } from "~/modules/auth/permissions";
-import { commandApplied, receiptOfConcurrentSend } from "./commands.server";
+import { commandApplied, otherBase, receiptOfConcurrentSend } from "./commands.server";
 import { requireLot } from "./record.server";
 import { transitionLot } from "./transition.server";
 
@@ -12,12 +12,18 @@ export type QueuedTransition = (typeof QUEUED_TRANSITIONS)[number];
 type Answer = { outcome: "applied" | "duplicate"; state: string };
 
 function replayed(
-  receipt: { lotId: string; kind: string; subjectId: string | null },
+  receipt: { lotId: string; kind: string; subjectId: string | null; baseVersion: string | null },
+  command: { baseVersion: string | null },
   lotId: string,
   action: QueuedTransition,
   state: string,
 ): Answer {
-  if (receipt.lotId !== lotId || receipt.kind !== "transition" || receipt.subjectId !== action)
+  if (
+    receipt.lotId !== lotId ||
+    receipt.kind !== "transition" ||
+    receipt.subjectId !== action ||
+    otherBase(receipt, command.baseVersion)
+  )
     throw new DomainError("lot:errors.commandKeyReused", { status: 409 });
   return { outcome: "duplicate", state };
 }
@@ -38,7 +44,7 @@ export async function transitionCommand(
 ): Promise<Answer> {
   const detail = await requireLot(db, lotId, viewer, scope);
   const receipt = await commandApplied(db, viewer.id, command.key);
-  if (receipt) return replayed(receipt, lotId, input.action, detail.lot.status);
+  if (receipt) return replayed(receipt, command, lotId, input.action, detail.lot.status);
   try {
     const state = await transitionLot(
       db,
@@ -57,7 +63,7 @@ export async function transitionCommand(
     const late = await receiptOfConcurrentSend(db, viewer.id, command.key, error);
     if (!late) throw error;
     const now = await requireLot(db, lotId, viewer, scope);
-    return replayed(late, lotId, input.action, now.lot.status);
+    return replayed(late, command, lotId, input.action, now.lot.status);
   }
 }
 
@@ -72,10 +78,14 @@ export async function lotPageTransition(
   scope: Scope,
   lotId: string,
   input: { action: QueuedTransition; reason: string | null },
-  key: string | null,
+  /** the key the browser stamped on the post, and the lot's state as the page showed it */
+  posted: { key: string | null; baseVersion: string | null },
 ) {
+  const { key, baseVersion } = posted;
   if (!key) return transitionLot(db, viewer, scope, lotId, input.action, input.reason);
-  const command = { key, baseVersion: null, online: true };
+  // The base is kept with the receipt (not checked: the state machine decides, as before), so a
+  // key that outlived its round is refused as another command instead of answered as done.
+  const command = { key, baseVersion, online: true };
   const { state } = await transitionCommand(db, viewer, scope, lotId, input, command);
   // A lot's status column holds only the state machine's states.
   return state as Awaited<ReturnType<typeof transitionLot>>;
