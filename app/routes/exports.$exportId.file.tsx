@@ -6,7 +6,7 @@ import { exportFile } from "~/modules/report/exports.server";
 /** A ready export's file, to its requester only (anyone else: 404, whatever the id). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db } = await requireUser(request, "report.export");
-  const file = await exportFile(db, exportStorage(), user.id, params.exportId ?? "");
+  const file = await exportFile(db, exportStorage(), user, params.exportId ?? "");
   if (!file) notFound();
   return new Response(file.stream, {
     headers: {

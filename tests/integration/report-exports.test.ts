@@ -213,7 +213,12 @@ describe("register exports as background jobs", () => {
     const id = exportIdOf(res);
     const row = await db.reportExport.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ requestedById: contractorA.id, status: "queued", rowCount: 5 });
-    expect(JSON.parse(row.params)).toEqual({ filter: {}, lng: "zh-CN" });
+    // Made for this contractor's role and organisation; a download checks them again.
+    expect(JSON.parse(row.params)).toEqual({
+      filter: {},
+      lng: "zh-CN",
+      for: `contractor@${contractorA.organizationId}`,
+    });
     const job = await jobOf(id);
     expect(job).toMatchObject({ kind: REPORT_EXPORT_JOB, status: "queued" });
     expect(JSON.parse(job.payload)).toEqual({ exportId: id });
@@ -377,6 +382,37 @@ describe("register exports as background jobs", () => {
     ).toBe("failed");
   });
 
+  it("a file made for one contractor is not handed over once its requester moved to another (404)", async () => {
+    const mover = await buildActor(db, "contractor", {
+      organizationId: contractorA.organizationId,
+    });
+    cookies.set(mover.id, (await createSession(db, mover.id, null)).split(";")[0] ?? "");
+    const out = await requestExport(
+      db,
+      mover,
+      "own",
+      { kind: "defects.xlsx", query: "", lng: "zh-CN" },
+      { threshold: 0 },
+    );
+    if (out.kind !== "queued") throw new Error("expected a job");
+    await runJobs([out.exportId]);
+    const download = () =>
+      answer(() =>
+        fileLoader({
+          request: request(`/exports/${out.exportId}/file`, mover),
+          params: { exportId: out.exportId },
+          context: {},
+        }),
+      );
+    expect((await download()).status).toBe(200);
+    // Moved to contractor B: the file holds A's defects, no longer theirs to see.
+    await db.user.update({
+      where: { id: mover.id },
+      data: { organizationId: contractorB.organizationId },
+    });
+    expect((await download()).status).toBe(404);
+  });
+
   it("a build that keeps failing is retried, then ends failed with its message; nothing is left behind", async () => {
     const broken: PhotoStorage = Object.assign(Object.create(storage), {
       put: async () => {
@@ -512,6 +548,13 @@ describe("register exports as background jobs", () => {
         )
       ).status,
     ).toBe(404);
+    // Nor listed with a 下载 that would answer 404.
+    const listed = await answer(() =>
+      exportsLoader({ request: request("/exports", contractorB), params: {}, context: {} }),
+    );
+    expect(
+      (listed as { data: { exports: { id: string }[] } }).data.exports.map((e) => e.id),
+    ).not.toContain(ids[1]);
     await pruneExports(db, storage);
     expect(await db.reportExport.count({ where: { id: { in: ids } } })).toBe(0);
     expect(await storage.has(second.fileKey!)).toBe(false);

@@ -16,6 +16,7 @@ import {
   documentVariant,
 } from "~/modules/files/document-store.server";
 import { LocalPhotoStorage, type PhotoStorage, VARIANTS } from "~/modules/photo/storage.server";
+import { EXPORT_VARIANT } from "~/modules/report/export-store.server";
 import {
   type CopiedTable,
   copyTables,
@@ -95,6 +96,11 @@ function stores(o: MigrationOptions): {
       variants: [documentVariant(name)],
     };
   });
+  // register exports built by the job (their rows are copied with the tables)
+  const localExports = new LocalPhotoStorage(path.join(o.uploadsDir, "exports"));
+  const exports = client
+    ? new S3PhotoStorage(client, o.s3!.bucket, `${o.s3!.prefix}exports/`)
+    : localExports;
   return {
     photos,
     drawings,
@@ -102,6 +108,7 @@ function stores(o: MigrationOptions): {
       { name: "photos", source: localPhotos, target: photos, variants: VARIANTS },
       { name: "drawings", source: localDrawings, target: drawings, variants: DRAWING_VARIANTS },
       ...documents,
+      { name: "exports", source: localExports, target: exports, variants: [EXPORT_VARIANT] },
     ],
   };
 }

@@ -16,7 +16,7 @@ import { isLeaseLost, type JobHandler } from "~/modules/jobs/worker.server";
 import type { PhotoStorage } from "~/modules/photo/storage.server";
 import { EXPORT_KIND_SPECS, isExportKind } from "./export-kinds.server";
 import { exportFileUnused, exportKey, putExport, sha256Of } from "./export-store.server";
-import { EXPORT_TTL_MS, type ExportFailure } from "./exports.server";
+import { EXPORT_TTL_MS, type ExportFailure, exportAudience } from "./exports.server";
 
 type Commit = <T>(fn: (tx: Prisma.TransactionClient) => Promise<T>) => Promise<T>;
 
@@ -25,6 +25,7 @@ export type ExportOutcome = "built" | "already" | "missing";
 const ParamsSchema = z.object({
   filter: z.record(z.string(), z.string()).default({}),
   lng: z.string().default("zh-CN"),
+  for: z.string().optional(),
 });
 
 const noAccess = () => new DomainError("defect:exports.errors.noAccess", { status: 403 });
@@ -67,6 +68,8 @@ export async function buildExport(
   });
   const { actor, scope } = await requesterNow(db, row.requestedById, spec.view);
   const params = ParamsSchema.parse(JSON.parse(row.params));
+  // Moved to another organisation or role since asking: the file would be for someone else.
+  if (params.for !== undefined && params.for !== exportAudience(actor)) throw noAccess();
   const lng = isLng(params.lng) ? params.lng : "zh-CN";
   const filter = spec.schema.parse(params.filter);
   const bytes = await spec.build(db, actor, scope, filter, lng);

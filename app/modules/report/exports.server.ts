@@ -7,7 +7,7 @@ import type { Db } from "~/infra/db.server";
 import type { MessageParams } from "~/infra/domain-error";
 import { env } from "~/infra/env.server";
 import type { MessageKey } from "~/locales/resources";
-import type { Actor, Scope } from "~/modules/auth/permissions";
+import { type Actor, type Scope, scopeFor } from "~/modules/auth/permissions";
 import type { Lng } from "~/modules/i18n/config";
 import { enqueueJob } from "~/modules/jobs/queue.server";
 import type { PhotoStorage } from "~/modules/photo/storage.server";
@@ -36,7 +36,11 @@ export const EXPORT_GIVE_UP_MS = 24 * 3_600_000;
 /** Queued this long and not started: most likely no worker runs (the page says so). */
 export const EXPORT_STALE_MS = 30_000;
 
-export type ExportParams = { filter: Record<string, string>; lng: Lng };
+/** `for`: whom the file is for (role and organisation when asked); a download checks it again. */
+export type ExportParams = { filter: Record<string, string>; lng: Lng; for?: string };
+
+/** The role and organisation an export is made for, and may be downloaded by. */
+export const exportAudience = (actor: Actor) => `${actor.role}@${actor.organizationId}`;
 export type ExportFailure = { code: MessageKey; params: MessageParams };
 
 export type ExportStart =
@@ -60,7 +64,11 @@ export async function requestExport(
   const rows = await spec.count(db, viewer, scope, filter);
   if (rows <= (opts.threshold ?? env().exportJobRows))
     return { kind: "direct", url: directExportUrl(input.kind, filter) };
-  const params: ExportParams = { filter: filter as Record<string, string>, lng: input.lng };
+  const params: ExportParams = {
+    filter: filter as Record<string, string>,
+    lng: input.lng,
+    for: exportAudience(viewer),
+  };
   return db.$transaction(async (tx) => {
     const row = await tx.reportExport.create({
       data: {
@@ -136,10 +144,13 @@ function view(r: Row, now: Date) {
 }
 export type ExportView = ReturnType<typeof view>;
 
+/** Not a ready file past its time (the prune removes it within hours; no 下载 meanwhile). */
+const unexpired = (now: Date) => ({ NOT: { status: "ready", expiresAt: { lte: now } } });
+
 /** The requester's own exports, newest first (expired ones are gone). */
 export async function listExports(db: Db, userId: string, now = new Date()) {
   const rows = await db.reportExport.findMany({
-    where: { requestedById: userId },
+    where: { requestedById: userId, ...unexpired(now) },
     select: VIEW_SELECT,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 100,
@@ -150,25 +161,32 @@ export async function listExports(db: Db, userId: string, now = new Date()) {
 /** One export of the requester's; null for anyone else's (the route answers 404). */
 export async function exportOf(db: Db, userId: string, id: string, now = new Date()) {
   const row = await db.reportExport.findFirst({
-    where: { id, requestedById: userId },
+    where: { id, requestedById: userId, ...unexpired(now) },
     select: VIEW_SELECT,
   });
   return row ? view(row, now) : null;
 }
 
-/** The requester's ready, unexpired file as a stream; null otherwise. */
+/**
+ * The requester's ready, unexpired file as a stream; null otherwise, and null too once the
+ * requester's role or organisation is no longer the one the file was made for (moved to another
+ * contractor, the role changed): the rows in it were theirs to see then, not necessarily now.
+ */
 export async function exportFile(
   db: Db,
   storage: PhotoStorage,
-  userId: string,
+  viewer: Actor & { id: string },
   id: string,
   now = new Date(),
 ) {
   const row = await db.reportExport.findFirst({
-    where: { id, requestedById: userId, status: "ready", expiresAt: { gt: now } },
-    select: { kind: true, fileKey: true, filename: true },
+    where: { id, requestedById: viewer.id, status: "ready", expiresAt: { gt: now } },
+    select: { kind: true, fileKey: true, filename: true, params: true },
   });
   if (!row?.fileKey || !isExportKind(row.kind)) return null;
+  if (scopeFor(viewer.role, EXPORT_KIND_SPECS[row.kind].view) === null) return null;
+  const made = (JSON.parse(row.params) as Partial<ExportParams>).for;
+  if (made !== undefined && made !== exportAudience(viewer)) return null;
   const file = await storage.read(row.fileKey);
   if (!file) return null;
   return {
