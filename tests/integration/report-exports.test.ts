@@ -222,6 +222,11 @@ describe("register exports as background jobs", () => {
     const job = await jobOf(id);
     expect(job).toMatchObject({ kind: REPORT_EXPORT_JOB, status: "queued" });
     expect(JSON.parse(job.payload)).toEqual({ exportId: id });
+    // Asked again while it is being built (a second tap): the same export, still one job.
+    expect(exportIdOf(await start(contractorA, "defects.xlsx"))).toBe(id);
+    expect(
+      await db.reportExport.count({ where: { requestedById: contractorA.id, status: "queued" } }),
+    ).toBe(1);
 
     // The page says 生成中 meanwhile.
     const pending = await answer(() =>
@@ -505,8 +510,9 @@ describe("register exports as background jobs", () => {
       );
       if (out.kind !== "queued") throw new Error("expected a job");
       ids.push(out.exportId);
+      // Built before it is asked for again (asked while building, it would be the same export).
+      await runJobs([out.exportId]);
     }
-    await runJobs(ids);
     const rows = await db.reportExport.findMany({ where: { id: { in: ids } } });
     const live = rows[0]!;
     // The sweep: an orphan goes, every named file stays.

@@ -70,6 +70,24 @@ export async function requestExport(
     for: exportAudience(viewer),
   };
   return db.$transaction(async (tx) => {
+    // The same file asked for again while it is being built (a second tap, an impatient
+    // reload): one build, one page.
+    const building = await tx.reportExport.findFirst({
+      where: {
+        requestedById: viewer.id,
+        kind: input.kind,
+        params: JSON.stringify(params),
+        status: { in: ["queued", "running"] },
+      },
+      select: { id: true },
+    });
+    if (building) {
+      const job = await tx.backgroundJob.findUnique({
+        where: { idempotencyKey: exportJobKey(building.id) },
+        select: { id: true },
+      });
+      return { kind: "queued" as const, exportId: building.id, jobId: job?.id ?? "" };
+    }
     const row = await tx.reportExport.create({
       data: {
         requestedById: viewer.id,
