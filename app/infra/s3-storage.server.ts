@@ -49,6 +49,7 @@ const notFound = (error: unknown) => {
 };
 
 export class S3PhotoStorage implements PhotoStorage {
+  readonly shared = true;
   /** `prefix` separates stores in one bucket, e.g. "photos/" and "drawings/". */
   constructor(
     private readonly client: S3Client,
@@ -63,6 +64,18 @@ export class S3PhotoStorage implements PhotoStorage {
 
   async has(key: string) {
     return (await this.sizeOf(key)) !== null;
+  }
+
+  async modifiedAt(key: string) {
+    try {
+      const head = await this.client.send(
+        new HeadObjectCommand({ Bucket: this.bucket, Key: this.key(key) }),
+      );
+      return head.LastModified ?? new Date(0);
+    } catch (error) {
+      if (notFound(error)) return null;
+      throw error;
+    }
   }
 
   /** The stored object's size, or null when there is none. */

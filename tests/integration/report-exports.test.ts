@@ -12,7 +12,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "~/infra/domain-error";
 import { createSession } from "~/modules/auth/session.server";
-import { sweepStoredFiles } from "~/modules/files/sweep.server";
+import { ORPHAN_GRACE_MS, sweepStoredFiles } from "~/modules/files/sweep.server";
 import { fixedT } from "~/modules/i18n/i18n.server";
 import { startJobWorker } from "~/modules/jobs/worker.server";
 import { LocalPhotoStorage, type PhotoStorage } from "~/modules/photo/storage.server";
@@ -518,10 +518,11 @@ describe("register exports as background jobs", () => {
     // The sweep: an orphan goes, every named file stays.
     const orphan = exportKey("0".repeat(64));
     await storage.put(orphan, Buffer.from("left by a crash before the row"));
-    const swept = await sweepStoredFiles(db, {
-      ...sweepStores(path.join(root, "others")),
-      exports: storage,
-    });
+    const swept = await sweepStoredFiles(
+      db,
+      { ...sweepStores(path.join(root, "others")), exports: storage },
+      { now: new Date(Date.now() + ORPHAN_GRACE_MS + 60_000) },
+    );
     expect(swept.byKind.export).toBe(1);
     expect(await storage.has(orphan)).toBe(false);
     for (const r of rows) expect(await storage.has(r.fileKey!)).toBe(true);

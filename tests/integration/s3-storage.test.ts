@@ -7,7 +7,7 @@ import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { S3PhotoStorage, s3Client } from "~/infra/s3-storage.server";
 import { documentKey } from "~/modules/files/document-store.server";
-import { sweepStoredFiles } from "~/modules/files/sweep.server";
+import { ORPHAN_GRACE_MS, sweepStoredFiles } from "~/modules/files/sweep.server";
 import { createLot } from "~/modules/lot/create.server";
 import { copyAndCheckFiles } from "~/modules/ops/verify-copy.server";
 import { attachLotPhoto } from "~/modules/photo/photos.server";
@@ -112,14 +112,19 @@ describe("S3-compatible storage", () => {
       createHash("sha256").update(orphanBytes).digest("hex"),
     );
     await evidence.put(strayDoc, orphanBytes);
-    const swept = await sweepStoredFiles(
-      db,
-      sweepStores(path.join(TMP_DIR, `s3-others-${PORT}`), {
-        photos,
-        drawings,
-        documents: { evidence, route: new S3PhotoStorage(client(), BUCKET, "sweep/documents/") },
-      }),
-    );
+    // Just written: in a bucket other instances share, it may be an upload whose row is
+    // committing elsewhere. Kept for an hour.
+    const stores = sweepStores(path.join(TMP_DIR, `s3-others-${PORT}`), {
+      photos,
+      drawings,
+      documents: { evidence, route: new S3PhotoStorage(client(), BUCKET, "sweep/documents/") },
+    });
+    expect((await sweepStoredFiles(db, stores)).orphans).toBe(0);
+    expect(await photos.has(orphan)).toBe(true);
+    // An hour on: no longer an upload whose row may still be committing elsewhere.
+    const swept = await sweepStoredFiles(db, stores, {
+      now: new Date(Date.now() + ORPHAN_GRACE_MS + 60_000),
+    });
     expect(swept.byKind).toEqual({ photo: 1, drawing: 0, evidence: 1, route: 0 });
     expect(await photos.has(orphan)).toBe(false);
     expect(await evidence.has(strayDoc)).toBe(false);

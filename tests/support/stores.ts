@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "~/infra/db.server";
 import type { DocumentStoreName, DocumentStores } from "~/modules/files/document-store.server";
-import { sweepStoredFiles } from "~/modules/files/sweep.server";
+import { ORPHAN_GRACE_MS, sweepStoredFiles } from "~/modules/files/sweep.server";
 import { LocalPhotoStorage, type PhotoStorage } from "~/modules/photo/storage.server";
 
 type SweepStores = { photos: PhotoStorage; drawings: PhotoStorage; documents: DocumentStores };
@@ -41,5 +41,8 @@ export function sweepDocumentStore(
   storage: PhotoStorage,
   dir: string,
 ) {
-  return sweepStoredFiles(db, sweepStores(dir, { documents: { [name]: storage } }));
+  // An hour on: a file no row names is then a crash's leftover, not an upload in flight.
+  return sweepStoredFiles(db, sweepStores(dir, { documents: { [name]: storage } }), {
+    now: new Date(Date.now() + ORPHAN_GRACE_MS + 60_000),
+  });
 }

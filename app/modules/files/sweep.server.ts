@@ -20,6 +20,14 @@ type Store = {
 };
 
 /**
+ * In a store other instances share (S3), a file no row names is removed only once it is this
+ * old: they write a photo's or drawing's files before the transaction that names them commits,
+ * and this sweep runs when an instance starts, while the others serve uploads. A local folder is
+ * one instance's (the deployment guide's N instances use a bucket): a crash's files go at once.
+ */
+export const ORPHAN_GRACE_MS = 60 * 60_000;
+
+/**
  * One start-up sweep for every kind of stored file: temporaries left by an interrupted write, and
  * files no row names (a crash between writing the files and committing the row). Photos
  * (original, display, thumb; every Photo row, whatever it is attached to: lots, defects,
@@ -38,6 +46,7 @@ export async function sweepStoredFiles(
     documents: DocumentStores;
     exports?: PhotoStorage;
   },
+  opts: { now?: Date } = {},
 ): Promise<SweepResult> {
   const all: Store[] = [
     {
@@ -82,6 +91,7 @@ export async function sweepStoredFiles(
       : []),
   ];
   const result: SweepResult = { temporaries: 0, orphans: 0, byKind: {} };
+  const now = opts.now ?? new Date();
   for (const store of all) {
     const named = await store.named();
     let removed = 0;
@@ -91,6 +101,12 @@ export async function sweepStoredFiles(
       for (const variant of store.variants)
         for await (const key of store.storage.keys(variant)) {
           if (named.has(key.slice(key.lastIndexOf("/") + 1))) continue;
+          // In a shared store (a bucket), a file written moments ago may be another instance's
+          // upload whose row is committing (its name was not in the list read above).
+          if (store.storage.shared) {
+            const at = await store.storage.modifiedAt(key);
+            if (!at || now.getTime() - at.getTime() < ORPHAN_GRACE_MS) continue;
+          }
           await store.storage.remove(key);
           removed += 1;
         }

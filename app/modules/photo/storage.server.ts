@@ -37,10 +37,18 @@ export interface PhotoStorage {
   sweepTemporaries(): Promise<number>;
   /** Every stored key of one variant (folder), e.g. original or, for drawings, source. */
   keys(variant: string): AsyncIterable<string>;
+  /** When the key's file was written, or null when there is none (the orphan sweep's grace). */
+  modifiedAt(key: string): Promise<Date | null>;
+  /**
+   * Whether other instances may write to this store at the same time (a bucket: yes; a local
+   * folder: no, it is one machine's): the start-up sweep then spares new files.
+   */
+  readonly shared: boolean;
 }
 
 export class LocalPhotoStorage implements PhotoStorage {
   private readonly tmpDir: string;
+  readonly shared = false;
 
   constructor(readonly root: string) {
     this.tmpDir = path.join(root, ".tmp");
@@ -54,6 +62,11 @@ export class LocalPhotoStorage implements PhotoStorage {
 
   async has(key: string) {
     return fs.existsSync(this.file(key));
+  }
+
+  async modifiedAt(key: string) {
+    const stat = await fsp.stat(this.file(key)).catch(() => null);
+    return stat ? stat.mtime : null;
   }
 
   async put(key: string, bytes: Buffer) {
